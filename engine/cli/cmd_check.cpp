@@ -1,0 +1,110 @@
+// `sancheck check`: load packs, judge scenario files, write one or more reports, exit 0/1/2.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "sancheck/checker.hpp"
+#include "sancheck/report.hpp"
+
+namespace sancheck::cli {
+namespace {
+
+struct CheckArgs {
+  std::vector<std::string> paths;
+  std::vector<std::string> rules;
+  std::string as_of;
+  std::vector<std::string> formats;
+  std::string output;
+  std::string fail_on = "prohibited";
+  std::string color = "auto";
+  std::string clearances;
+};
+
+struct Output {
+  ReportFormat format;
+  std::string path;  ///< empty: --output or standard output
+};
+
+int RunCheck(const CheckArgs& args) {
+  CheckOptions options;
+  options.rule_paths = args.rules;
+  options.clearances_path = args.clearances;
+  if (!args.as_of.empty()) {
+    options.as_of = Date::Parse(args.as_of);
+    if (!options.as_of) return UsageError("--as-of: bad date '" + args.as_of + "' (expected YYYY-MM-DD)");
+  }
+  ReportOptions report;
+  if (args.fail_on == "never") {
+    report.fail_never = true;
+  } else {
+    report.fail_on = *ParseVerdict(args.fail_on);
+  }
+  std::vector<Output> outputs;
+  int to_stdout = 0;
+  for (const auto& spec : args.formats.empty() ? std::vector<std::string>{"text"} : args.formats) {
+    const size_t eq = spec.find('=');
+    const std::string name = spec.substr(0, eq);
+    const auto format = ParseReportFormat(name);
+    if (!format) {
+      return UsageError("--format: unknown format '" + name + "' (expected text, json, junit, sarif, markdown or html)");
+    }
+    Output o{*format, eq == std::string::npos ? "" : spec.substr(eq + 1)};
+    if (eq != std::string::npos && o.path.empty()) return UsageError("--format " + spec + ": missing file name after '='");
+    if (o.path.empty()) {
+      if (++to_stdout > 1) return UsageError("--format: only one format can go to the terminal or --output; give the others a file (--format sarif=out.sarif)");
+      o.path = args.output;
+    }
+    outputs.push_back(o);
+  }
+  const bool terminal = isatty(STDOUT_FILENO) && args.output.empty();
+  report.color = args.color == "always" || (args.color == "auto" && terminal && !std::getenv("NO_COLOR"));
+
+  Diagnostics diags;
+  auto checker = Checker::Load(options, diags);
+  std::vector<Scenario> scenarios;
+  if (checker) scenarios = LoadScenarios(args.paths, diags);
+  if (diags.HasErrors()) {
+    std::cerr << diags.RenderAll();
+    return kExitError;
+  }
+  if (!diags.items().empty()) std::cerr << diags.RenderAll();  // warnings
+  const RunResult run = checker->Check(scenarios);
+  // Render everything first: a failure leaves no partial set of reports.
+  std::vector<std::string> rendered;
+  for (const auto& o : outputs) {
+    ReportOptions ro = report;
+    ro.color = report.color && o.path.empty() && o.format == ReportFormat::kText;
+    rendered.push_back(RenderReport(run, o.format, ro));
+  }
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    if (!Emit(outputs[i].path, rendered[i])) return kExitError;
+  }
+  if (report.fail_never) return kExitOk;
+  return run.Worst() >= report.fail_on ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+void AddCheckCommand(CLI::App& app, Runner& runner) {
+  auto args = std::make_shared<CheckArgs>();
+  CLI::App* cmd = app.add_subcommand("check", "Judge scenario files against the rule packs");
+  cmd->add_option("paths", args->paths, "Scenario files or folders (searched for *.yaml, *.yml); none or - reads standard input");
+  cmd->add_option("--rules", args->rules, "A rule-pack folder or file; repeatable (default: the built-in UN DPRK pack)")
+      ->allow_extra_args(false);
+  cmd->add_option("--as-of", args->as_of, "Judge undated activities as of this date (YYYY-MM-DD; default today)");
+  cmd->add_option("--format", args->formats,
+                  "Report format: text, json, junit, sarif, markdown, html; FORMAT=FILE writes that format to FILE; repeatable")
+      ->allow_extra_args(false);
+  cmd->add_option("--output,-o", args->output, "Write the report to FILE (atomically) instead of standard output");
+  cmd->add_option("--fail-on", args->fail_on, "Exit 1 when some scenario is at or above this verdict")
+      ->check(CLI::IsMember({"prohibited", "review", "never"}));
+  cmd->add_option("--color", args->color, "Colour the text report: auto (terminals only), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--clearances", args->clearances, "YAML file of cleared screening false positives");
+  cmd->callback([&runner, args] { runner = [args] { return RunCheck(*args); }; });
+}
+
+}  // namespace sancheck::cli

@@ -1,0 +1,157 @@
+// Parsing and formatting of the shared value types (dates, countries, HS codes, verdicts).
+#include "sancheck/core_types.hpp"
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+
+namespace sancheck {
+namespace {
+
+// Officially assigned ISO 3166-1 alpha-2 codes (249), plus XK (Kosovo, as
+// the UN and most lists use it). Space-separated pairs, sorted.
+constexpr std::string_view kIsoCodes =
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ "
+    "BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM "
+    "DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS "
+    "GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN "
+    "KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ "
+    "MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM "
+    "PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV "
+    "SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI "
+    "VN VU WF WS YE YT ZA ZM ZW XK";
+
+std::array<bool, Country::kCount> BuildAssigned() {
+  std::array<bool, Country::kCount> table{};
+  for (size_t i = 0; i + 1 < kIsoCodes.size(); i += 3) {
+    table[(kIsoCodes[i] - 'A') * 26 + (kIsoCodes[i + 1] - 'A')] = true;
+  }
+  return table;
+}
+
+constexpr uint64_t kPow10[] = {1ULL,          10ULL,          100ULL,         1000ULL,
+                               10000ULL,      100000ULL,      1000000ULL,     10000000ULL,
+                               100000000ULL,  1000000000ULL,  10000000000ULL};
+
+}  // namespace
+
+// Days-from-civil after Howard Hinnant's public-domain algorithm: exact for
+// every Gregorian date, no tables, no time zones.
+Date Date::FromCivil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return Date{static_cast<int32_t>(era * 146097 + static_cast<int>(doe) - 719468)};
+}
+
+void Date::ToCivil(int& year, unsigned& month, unsigned& day) const {
+  const int z = days + 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  day = doy - (153 * mp + 2) / 5 + 1;
+  month = mp < 10 ? mp + 3 : mp - 9;
+  year = static_cast<int>(yoe) + era * 400 + (month <= 2);
+}
+
+int Date::Year() const {
+  int y;
+  unsigned m, d;
+  ToCivil(y, m, d);
+  return y;
+}
+
+std::optional<Date> Date::Parse(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const int starts[3] = {0, 5, 8};
+  const int lens[3] = {4, 2, 2};
+  for (int p = 0; p < 3; ++p) {
+    for (int i = 0; i < lens[p]; ++i) {
+      const char c = t[static_cast<size_t>(starts[p] + i)];
+      if (c < '0' || c > '9') return std::nullopt;
+      parts[p] = parts[p] * 10 + (c - '0');
+    }
+  }
+  const int y = parts[0], m = parts[1], d = parts[2];
+  if (y < 1900 || m < 1 || m > 12 || d < 1) return std::nullopt;
+  static constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  const int max_day = kMonthDays[m - 1] + (m == 2 && leap ? 1 : 0);
+  if (d > max_day) return std::nullopt;
+  return FromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+}
+
+Date Date::Today() {
+  const auto now = std::chrono::system_clock::now();
+  const auto days = std::chrono::floor<std::chrono::days>(now);
+  return Date{static_cast<int32_t>(days.time_since_epoch().count())};
+}
+
+std::string Date::ToString() const {
+  int y;
+  unsigned m, d;
+  ToCivil(y, m, d);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  return buf;
+}
+
+std::optional<Country> Country::Parse(std::string_view t) {
+  static const auto assigned = BuildAssigned();
+  if (t.size() != 2 || t[0] < 'A' || t[0] > 'Z' || t[1] < 'A' || t[1] > 'Z') return std::nullopt;
+  const uint16_t code = static_cast<uint16_t>((t[0] - 'A') * 26 + (t[1] - 'A'));
+  if (!assigned[code]) return std::nullopt;
+  return Country{code};
+}
+
+std::string Country::ToString() const {
+  return {static_cast<char>('A' + code / 26), static_cast<char>('A' + code % 26)};
+}
+
+std::optional<HsCode> HsCode::Parse(std::string_view t) {
+  HsCode hs;
+  for (char c : t) {
+    if (c == '.' || c == ' ') continue;
+    if (c < '0' || c > '9' || hs.digits == 10) return std::nullopt;
+    hs.value = hs.value * 10 + static_cast<uint64_t>(c - '0');
+    ++hs.digits;
+  }
+  if (hs.digits < 2) return std::nullopt;
+  return hs;
+}
+
+uint64_t HsCode::Low() const { return value * kPow10[10 - digits]; }
+uint64_t HsCode::High() const { return (value + 1) * kPow10[10 - digits] - 1; }
+
+std::string HsCode::ToString() const {
+  std::string s(digits, '0');
+  uint64_t v = value;
+  for (int i = digits - 1; i >= 0; --i) {
+    s[static_cast<size_t>(i)] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  return s;
+}
+
+std::string_view VerdictName(Verdict v) {
+  switch (v) {
+    case Verdict::kPermitted: return "permitted";
+    case Verdict::kReview: return "review";
+    case Verdict::kProhibited: return "prohibited";
+  }
+  return "review";
+}
+
+std::optional<Verdict> ParseVerdict(std::string_view t) {
+  if (t == "permitted") return Verdict::kPermitted;
+  if (t == "review") return Verdict::kReview;
+  if (t == "prohibited") return Verdict::kProhibited;
+  return std::nullopt;
+}
+
+}  // namespace sancheck

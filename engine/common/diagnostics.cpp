@@ -1,0 +1,81 @@
+// Rendering of diagnostics: `file:line:col: error: message [code]`, the source line and a caret.
+#include "sancheck/diagnostics.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace sancheck {
+namespace {
+
+// The 1-based `line` of `text`, without its line break (and without a CR).
+std::string_view LineOf(const std::string& text, int line) {
+  size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    const size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) return {};
+    start = nl + 1;
+  }
+  size_t end = text.find('\n', start);
+  if (end == std::string::npos) end = text.size();
+  if (end > start && text[end - 1] == '\r') --end;
+  return std::string_view(text).substr(start, end - start);
+}
+
+}  // namespace
+
+std::string Diagnostic::Render() const {
+  std::string out;
+  const std::string path = pos.file ? pos.file->path : std::string("<input>");
+  out += path;
+  if (pos.line > 0) {
+    out += ':' + std::to_string(pos.line) + ':' + std::to_string(std::max(pos.column, 1));
+  }
+  out += severity == Severity::kError ? ": error: " : ": warning: ";
+  out += message;
+  if (!code.empty()) out += " [" + code + "]";
+  out += '\n';
+  if (pos.file && pos.line > 0) {
+    const std::string_view src = LineOf(pos.file->text, pos.line);
+    if (!src.empty()) {
+      out += "  ";
+      out += src;
+      out += "\n  ";
+      // Keep tabs in the caret line so it lines up under tab-indented text.
+      const size_t col = static_cast<size_t>(std::max(pos.column, 1) - 1);
+      for (size_t i = 0; i < col && i < src.size(); ++i) out += src[i] == '\t' ? '\t' : ' ';
+      out += "^\n";
+    }
+  }
+  return out;
+}
+
+void Diagnostics::Error(const SourcePos& pos, std::string code, std::string message) {
+  items_.push_back({Severity::kError, pos, std::move(code), std::move(message)});
+  ++errors_;
+}
+
+void Diagnostics::Warning(const SourcePos& pos, std::string code, std::string message) {
+  items_.push_back({Severity::kWarning, pos, std::move(code), std::move(message)});
+}
+
+void Diagnostics::Append(const Diagnostics& other) {
+  for (const auto& d : other.items_) {
+    items_.push_back(d);
+    if (d.severity == Severity::kError) ++errors_;
+  }
+}
+
+std::string Diagnostics::RenderAll() const {
+  std::vector<const Diagnostic*> sorted;
+  for (const auto& d : items_) sorted.push_back(&d);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic* a, const Diagnostic* b) {
+    const std::string pa = a->pos.file ? a->pos.file->path : "";
+    const std::string pb = b->pos.file ? b->pos.file->path : "";
+    return std::tie(pa, a->pos.line, a->pos.column) < std::tie(pb, b->pos.line, b->pos.column);
+  });
+  std::string out;
+  for (const auto* d : sorted) out += d->Render();
+  return out;
+}
+
+}  // namespace sancheck

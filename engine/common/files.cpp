@@ -1,0 +1,121 @@
+// Reading inputs, expanding folders, atomic report writes and SHA-256 digests.
+#include "common/files.hpp"
+
+#include <openssl/evp.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace sancheck {
+namespace fs = std::filesystem;
+
+namespace {
+// Inputs larger than this are refused rather than read into memory.
+constexpr std::uintmax_t kMaxInputBytes = 64u * 1024 * 1024;
+}  // namespace
+
+std::shared_ptr<const SourceFile> ReadSource(const std::string& path, Diagnostics& diags) {
+  auto file = std::make_shared<SourceFile>();
+  file->path = path;
+  if (path == "-") {
+    std::ostringstream buf;
+    buf << std::cin.rdbuf();
+    file->text = buf.str();
+    file->path = "<stdin>";
+    return file;
+  }
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    diags.Error({}, "io.read", "cannot read '" + path + "': it is a folder");
+    return nullptr;
+  }
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > kMaxInputBytes) {
+    diags.Error({}, "io.read", "cannot read '" + path + "': larger than 64 MiB");
+    return nullptr;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags.Error({}, "io.read", "cannot read '" + path + "': " + std::strerror(errno));
+    return nullptr;
+  }
+  file->text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return file;
+}
+
+std::vector<std::string> ExpandYamlPaths(const std::vector<std::string>& paths, Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (p == "-") {
+      out.push_back(p);
+    } else if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file(ec)) continue;
+        const auto ext = it->path().extension().string();
+        if (ext == ".yaml" || ext == ".yml") found.push_back(it->path().generic_string());
+      }
+      if (ec) diags.Error({}, "io.read", "cannot list '" + p + "': " + ec.message());
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else if (fs::exists(p, ec)) {
+      out.push_back(p);
+    } else {
+      diags.Error({}, "io.read", "cannot read '" + p + "': no such file or folder");
+    }
+  }
+  return out;
+}
+
+std::string WriteFileAtomically(const std::string& path, const std::string& content) {
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  const int fd = mkstemp(tmpl.data());
+  if (fd < 0) return "cannot write '" + path + "': " + std::strerror(errno);
+  size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const std::string err = std::strerror(errno);
+      close(fd);
+      std::remove(tmpl.c_str());
+      return "cannot write '" + path + "': " + err;
+    }
+    done += static_cast<size_t>(n);
+  }
+  fchmod(fd, 0644);
+  if (close(fd) != 0 || std::rename(tmpl.c_str(), path.c_str()) != 0) {
+    const std::string err = std::strerror(errno);
+    std::remove(tmpl.c_str());
+    return "cannot write '" + path + "': " + err;
+  }
+  return "";
+}
+
+std::string Sha256Hex(std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < len; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 15];
+  }
+  return out;
+}
+
+}  // namespace sancheck

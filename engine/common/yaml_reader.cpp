@@ -1,0 +1,178 @@
+// YamlReader: strict, positioned access to yaml-cpp nodes for every loader.
+#include "common/yaml_reader.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+namespace sancheck {
+
+SourcePos YamlReader::Pos(const YAML::Mark& m) const {
+  // yaml-cpp marks are 0-based; a null mark (-1) means "unknown".
+  return SourcePos{file_, m.line >= 0 ? m.line + 1 : 0, m.column >= 0 ? m.column + 1 : 0};
+}
+
+SourcePos YamlReader::Pos(const YAML::Node& n) const { return Pos(n.Mark()); }
+
+void YamlReader::Error(const YAML::Node& n, std::string_view code, std::string message) {
+  Error(n.Mark(), code, std::move(message));
+}
+
+void YamlReader::Error(const YAML::Mark& m, std::string_view code, std::string message) {
+  diags_.Error(Pos(m), prefix_ + std::string(code), std::move(message));
+}
+
+void YamlReader::Warning(const YAML::Node& n, std::string_view code, std::string message) {
+  diags_.Warning(Pos(n), prefix_ + std::string(code), std::move(message));
+}
+
+std::string Describe(const YAML::Node& n) {
+  switch (n.Type()) {
+    case YAML::NodeType::Scalar: {
+      std::string s = n.Scalar();
+      if (s.size() > 40) s = s.substr(0, 37) + "...";
+      return "'" + s + "'";
+    }
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Map: return "a map";
+    case YAML::NodeType::Null: return "nothing";
+    default: return "an undefined value";
+  }
+}
+
+bool YamlReader::CheckMap(const YAML::Node& n, std::string_view what,
+                          std::initializer_list<std::string_view> allowed) {
+  if (!n.IsMap()) {
+    Error(n, "wrong_type", std::string(what) + " must be a map, found " + Describe(n));
+    return false;
+  }
+  std::set<std::string> seen;
+  for (auto it = n.begin(); it != n.end(); ++it) {
+    const YAML::Node& key = it->first;
+    if (!key.IsScalar()) {
+      Error(key, "wrong_type", "keys of " + std::string(what) + " must be plain names");
+      continue;
+    }
+    const std::string k = key.Scalar();
+    if (!seen.insert(k).second) {
+      Error(key, "duplicate_key", "duplicate key '" + k + "' in " + std::string(what));
+      continue;
+    }
+    bool ok = false;
+    for (auto a : allowed) ok = ok || a == k;
+    if (!ok) {
+      std::string list;
+      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      Error(key, "unknown_key", "unknown key '" + k + "' in " + std::string(what) +
+                                    " (expected one of: " + list + ")");
+    }
+  }
+  return true;
+}
+
+bool YamlReader::Require(const YAML::Node& n, std::string_view what,
+                         std::initializer_list<std::string_view> required) {
+  bool ok = true;
+  for (auto r : required) {
+    if (!n[std::string(r)]) {
+      Error(n, "missing_key", std::string(what) + " needs '" + std::string(r) + "'");
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+std::optional<std::string> YamlReader::String(const YAML::Node& n, std::string_view what) {
+  if (!n.IsScalar()) {
+    Error(n, "wrong_type", std::string(what) + " must be text, found " + Describe(n));
+    return std::nullopt;
+  }
+  return n.Scalar();
+}
+
+std::optional<double> YamlReader::Number(const YAML::Node& n, std::string_view what,
+                                         bool allow_negative) {
+  if (!n.IsScalar()) {
+    Error(n, "wrong_type", std::string(what) + " must be a number, found " + Describe(n));
+    return std::nullopt;
+  }
+  std::string s = n.Scalar();
+  // Allow digit grouping with '_' as YAML 1.1 does (1_000_000).
+  std::string digits;
+  for (char c : s) {
+    if (c != '_') digits += c;
+  }
+  char* end = nullptr;
+  const double v = std::strtod(digits.c_str(), &end);
+  if (digits.empty() || *end != '\0' || !std::isfinite(v) || (digits.find_first_of("xXpP") != std::string::npos)) {
+    Error(n, "wrong_type", std::string(what) + " must be a number, found " + Describe(n));
+    return std::nullopt;
+  }
+  if (!allow_negative && v < 0) {
+    Error(n, "bad_value", std::string(what) + " must not be negative, found " + Describe(n));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<Date> YamlReader::DateValue(const YAML::Node& n, std::string_view what) {
+  if (!n.IsScalar()) {
+    Error(n, "wrong_type", std::string(what) + " must be a date (YYYY-MM-DD), found " + Describe(n));
+    return std::nullopt;
+  }
+  auto d = Date::Parse(n.Scalar());
+  if (!d) {
+    Error(n, "bad_date", "bad date " + Describe(n) + " in " + std::string(what) +
+                             " (expected a real calendar date, YYYY-MM-DD)");
+  }
+  return d;
+}
+
+std::optional<Country> YamlReader::CountryValue(const YAML::Node& n, std::string_view what) {
+  if (!n.IsScalar()) {
+    Error(n, "wrong_type", std::string(what) + " must be a country code, found " + Describe(n));
+    return std::nullopt;
+  }
+  auto c = Country::Parse(n.Scalar());
+  if (!c) {
+    Error(n, "bad_country", "unknown country code " + Describe(n) + " in " + std::string(what) +
+                                " (expected ISO 3166-1 alpha-2 in capitals, e.g. KP, RU)");
+  }
+  return c;
+}
+
+std::optional<std::vector<std::string>> YamlReader::StringList(const YAML::Node& n,
+                                                                std::string_view what) {
+  if (!n.IsSequence()) {
+    Error(n, "wrong_type", std::string(what) + " must be a list, found " + Describe(n));
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  bool ok = true;
+  for (const auto& e : n) {
+    if (auto s = String(e, std::string(what) + " entries")) {
+      out.push_back(*s);
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::optional<bool> YamlReader::Bool(const YAML::Node& n, std::string_view what) {
+  if (n.IsScalar() && (n.Scalar() == "true" || n.Scalar() == "false")) return n.Scalar() == "true";
+  Error(n, "wrong_type", std::string(what) + " must be true or false, found " + Describe(n));
+  return std::nullopt;
+}
+
+std::optional<std::vector<YAML::Node>> YamlReader::LoadAll() {
+  try {
+    return YAML::LoadAll(file_->text);
+  } catch (const YAML::Exception& e) {
+    Error(e.mark, "yaml", "invalid YAML: " + e.msg);
+    return std::nullopt;
+  }
+}
+
+}  // namespace sancheck

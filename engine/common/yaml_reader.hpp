@@ -1,0 +1,62 @@
+// Strict reading of YAML nodes: positioned type errors, unknown and duplicate keys reported as diagnostics.
+#pragma once
+
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "sancheck/core_types.hpp"
+#include "sancheck/diagnostics.hpp"
+
+namespace sancheck {
+
+/// Wraps one file's diagnostics so loaders can say `r.Error(node, ...)`.
+class YamlReader {
+ public:
+  YamlReader(std::shared_ptr<const SourceFile> file, Diagnostics& diags, std::string code_prefix)
+      : file_(std::move(file)), diags_(diags), prefix_(std::move(code_prefix)) {}
+
+  SourcePos Pos(const YAML::Node& n) const;
+  SourcePos Pos(const YAML::Mark& m) const;
+  const std::shared_ptr<const SourceFile>& file() const { return file_; }
+  Diagnostics& diags() { return diags_; }
+
+  /// Records an error; `code` is appended to the reader's prefix ("scenario." + code).
+  void Error(const YAML::Node& n, std::string_view code, std::string message);
+  void Error(const YAML::Mark& m, std::string_view code, std::string message);
+  void Warning(const YAML::Node& n, std::string_view code, std::string message);
+
+  /// Checks that `n` is a map whose keys are all in `allowed` and unique.
+  /// Returns false (after reporting) when `n` is not a map.
+  bool CheckMap(const YAML::Node& n, std::string_view what,
+                std::initializer_list<std::string_view> allowed);
+  /// Reports every key of `n` (a map) that is required but missing.
+  bool Require(const YAML::Node& n, std::string_view what,
+               std::initializer_list<std::string_view> required);
+
+  // Typed getters: report a positioned error and return nullopt on a bad value.
+  std::optional<std::string> String(const YAML::Node& n, std::string_view what);
+  std::optional<double> Number(const YAML::Node& n, std::string_view what, bool allow_negative = false);
+  std::optional<Date> DateValue(const YAML::Node& n, std::string_view what);
+  std::optional<Country> CountryValue(const YAML::Node& n, std::string_view what);
+  std::optional<std::vector<std::string>> StringList(const YAML::Node& n, std::string_view what);
+  std::optional<bool> Bool(const YAML::Node& n, std::string_view what);
+
+  /// Parses `text` as YAML documents; a syntax error becomes a diagnostic.
+  std::optional<std::vector<YAML::Node>> LoadAll();
+
+ private:
+  std::shared_ptr<const SourceFile> file_;
+  Diagnostics& diags_;
+  std::string prefix_;
+};
+
+/// Short, quoted rendering of a scalar for messages ('abc'), or the node's kind.
+std::string Describe(const YAML::Node& n);
+
+}  // namespace sancheck

@@ -1,0 +1,85 @@
+// BuildFacts(): scenario activity → fixed-layout facts, resolving party references and interning tags.
+#include "eval/facts_builder.hpp"
+
+namespace sancheck::eval {
+namespace {
+
+expr::PartyFacts PartyFactsOf(const Scenario& s, int idx, const std::vector<PartyStatus>& status) {
+  expr::PartyFacts f;
+  if (idx < 0 || static_cast<size_t>(idx) >= s.parties.size()) return f;
+  const Party& p = s.parties[static_cast<size_t>(idx)];
+  f.present = true;
+  f.party = idx;
+  f.country = p.country;
+  f.kind = p.kind;
+  f.designated = status[static_cast<size_t>(idx)].designated;
+  return f;
+}
+
+// Kleene OR, for "some party is designated".
+Truth Or(Truth a, Truth b) {
+  if (a == Truth::kTrue || b == Truth::kTrue) return Truth::kTrue;
+  if (a == Truth::kUnknown || b == Truth::kUnknown) return Truth::kUnknown;
+  return Truth::kFalse;
+}
+
+}  // namespace
+
+void BuildFacts(const Scenario& s, const Activity& a, Date date, const expr::TagRegistry& tags,
+                const std::vector<PartyStatus>& parties, ActivityFactsHolder& out) {
+  expr::ActivityFacts& f = out.facts;
+  f = expr::ActivityFacts{};
+  f.type = a.type;
+  f.date = date;
+  if (a.service) f.service.Set(*a.service);
+  for (Country c : a.via) f.via.set(c.code);
+  if (a.exemption) f.exemption.Set(a.exemption->kind);
+  if (a.amount_usd) f.amount_usd.Set(*a.amount_usd);
+  if (a.workers) f.workers.Set(*a.workers);
+  if (a.vehicle) f.vehicle.Set(*a.vehicle);
+  if (a.destination) f.destination.Set(*a.destination);
+  if (a.port_country) f.port_country.Set(*a.port_country);
+  f.from = PartyFactsOf(s, a.from, parties);
+  f.to = PartyFactsOf(s, a.to, parties);
+  f.person = PartyFactsOf(s, a.person, parties);
+  f.vessel = PartyFactsOf(s, a.vessel, parties);
+  for (const expr::PartyFacts* p : {&f.from, &f.to, &f.person, &f.vessel}) {
+    if (!p->present) continue;
+    f.party_countries.set(p->country.code);
+    f.any_designated = Or(f.any_designated, p->designated);
+  }
+  for (int idx : a.parties) {
+    const expr::PartyFacts p = PartyFactsOf(s, idx, parties);
+    if (!p.present) continue;
+    f.party_countries.set(p.country.code);
+    f.any_designated = Or(f.any_designated, p.designated);
+  }
+  out.items.clear();
+  out.items.reserve(a.items.size());
+  for (const Item& item : a.items) {
+    expr::ItemFacts i;
+    if (item.hs) {
+      i.hs.Set(*item.hs);
+      i.hs_lo = item.hs->Low();
+      i.hs_hi = item.hs->High();
+    }
+    // Tags no loaded pack knows cannot match any rule; lint warns about them.
+    for (const auto& t : item.tags) {
+      const int bit = tags.Find(t);
+      if (bit >= 0) i.tags.set(static_cast<size_t>(bit));
+    }
+    if (item.quantity) i.quantity.Set(*item.quantity);
+    if (item.unit) i.unit.Set(*item.unit);
+    if (item.value_usd) i.value_usd.Set(*item.value_usd);
+    if (item.origin) {
+      i.origin.Set(*item.origin);
+    } else if (f.from.present) {
+      i.origin.Set(f.from.country);  // the spec's default: the supplier's country
+    }
+    out.items.push_back(i);
+  }
+  f.items = out.items.data();
+  f.item_count = static_cast<uint32_t>(out.items.size());
+}
+
+}  // namespace sancheck::eval

@@ -1,0 +1,37 @@
+// Compile(): condition text → type-checked Program, resolving fields, literals and named sets once.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "expr/program.hpp"
+#include "expr/tags.hpp"
+
+namespace sancheck::expr {
+
+/// What a condition may refer to besides the built-in fields.
+struct CompileEnv {
+  const TagRegistry* tags = nullptr;
+  const std::map<std::string, std::shared_ptr<const ValueSet>, std::less<>>* sets = nullptr;
+};
+
+struct CompileError {
+  int offset = 0;  ///< byte offset inside the condition text
+  std::string message;
+};
+
+/// Parses, type-checks and compiles `text`. On failure returns nullopt and
+/// fills `error` (the first error, positioned inside the text).
+std::optional<Program> Compile(std::string_view text, const CompileEnv& env, CompileError& error);
+
+/// Adds one value written as text (a pack set's element) to `set`, typed by
+/// set.element. HS values may be ranges "72..83". Returns false with `error`.
+bool AddSetValue(ValueSet& set, std::string_view text, const TagRegistry& tags, std::string& error);
+
+/// The type named in a pack's set definition: hs, country, tag, service, ...
+std::optional<Type> ParseSetType(std::string_view name);
+
+}  // namespace sancheck::expr

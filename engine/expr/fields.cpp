@@ -1,0 +1,84 @@
+// The field table: every fact a condition can read, with its type and documentation line.
+#include "expr/fields.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace sancheck::expr {
+
+const std::vector<FieldInfo>& AllFields() {
+  using F = FieldId;
+  using T = Type;
+  static const std::vector<FieldInfo> fields = {
+      {F::kType, "type", T::kActivityType, false, "the activity type (supply, service, travel, ...)"},
+      {F::kDate, "date", T::kDate, false, "the date the activity is judged on"},
+      {F::kService, "service", T::kService, false, "the service provided (service activities)"},
+      {F::kVia, "via", T::kCountryList, false, "transit countries"},
+      {F::kExemption, "exemption", T::kExemption, false, "the kind of exemption claimed"},
+      {F::kAmountUsd, "amount_usd", T::kNumber, false, "amount of a service or joint venture, US$"},
+      {F::kWorkers, "workers", T::kNumber, false, "number of workers (employment)"},
+      {F::kVehicle, "vehicle", T::kVehicle, false, "what was launched (launch)"},
+      {F::kDestination, "destination", T::kCountry, false, "country a person travels to"},
+      {F::kPortCountry, "port_country", T::kCountry, false, "country of the port (port-call)"},
+      {F::kFromCountry, "from.country", T::kCountry, false, "country of the supplier/provider"},
+      {F::kFromKind, "from.kind", T::kPartyKind, false, "kind of the supplier/provider"},
+      {F::kFromDesignated, "from.designated", T::kBool, false, "supplier is a designated person or entity"},
+      {F::kToCountry, "to.country", T::kCountry, false, "country of the recipient"},
+      {F::kToKind, "to.kind", T::kPartyKind, false, "kind of the recipient"},
+      {F::kToDesignated, "to.designated", T::kBool, false, "recipient is designated"},
+      {F::kPersonCountry, "person.country", T::kCountry, false, "nationality of the traveller"},
+      {F::kPersonKind, "person.kind", T::kPartyKind, false, "kind of the traveller party"},
+      {F::kPersonDesignated, "person.designated", T::kBool, false, "traveller is designated"},
+      {F::kVesselCountry, "vessel.country", T::kCountry, false, "flag state of the vessel"},
+      {F::kVesselKind, "vessel.kind", T::kPartyKind, false, "kind of the vessel party"},
+      {F::kVesselDesignated, "vessel.designated", T::kBool, false, "vessel is designated"},
+      {F::kPartiesCountry, "parties.country", T::kCountryList, false, "countries of every party of the activity"},
+      {F::kPartiesDesignated, "parties.designated", T::kBool, false, "some party of the activity is designated"},
+      {F::kItemHs, "item.hs", T::kHs, true, "HS code of the current item"},
+      {F::kItemTags, "item.tags", T::kTagList, true, "tags of the current item"},
+      {F::kItemQuantity, "item.quantity", T::kNumber, true, "quantity of the current item"},
+      {F::kItemUnit, "item.unit", T::kUnit, true, "unit of the quantity"},
+      {F::kItemValueUsd, "item.value_usd", T::kNumber, true, "value of the current item, US$"},
+      {F::kItemOrigin, "item.origin", T::kCountry, true, "country of origin (default: the supplier's)"},
+  };
+  return fields;
+}
+
+std::optional<FieldInfo> FindField(std::string_view name) {
+  for (const auto& f : AllFields()) {
+    if (f.name == name) return f;
+  }
+  return std::nullopt;
+}
+
+const FieldInfo& Field(FieldId id) { return AllFields()[static_cast<size_t>(id)]; }
+
+std::string_view SuggestField(std::string_view name) {
+  // Plain Levenshtein distance; the table is small, so no index is needed.
+  auto distance = [](std::string_view a, std::string_view b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      size_t diag = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= b.size(); ++j) {
+        const size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diag = up;
+      }
+    }
+    return row[b.size()];
+  };
+  std::string_view best;
+  size_t best_distance = 3;  // suggest only close misspellings
+  for (const auto& f : AllFields()) {
+    const size_t d = distance(name, f.name);
+    if (d < best_distance) {
+      best_distance = d;
+      best = f.name;
+    }
+  }
+  return best;
+}
+
+}  // namespace sancheck::expr

@@ -1,0 +1,98 @@
+// The JSON report (sancheck-report/1), field for field as the report format specifies.
+#include "report/writers.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace sancheck::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json CitationsJson(const std::vector<Citation>& citations) {
+  Json out = Json::array();
+  for (const auto& c : citations) {
+    out.push_back({{"resolution", c.resolution}, {"paragraph", c.paragraph}, {"text", c.text}});
+  }
+  return out;
+}
+
+Json FindingJson(const Finding& f) {
+  Json j;
+  j["rule"] = f.rule;
+  j["verdict"] = VerdictName(f.verdict);
+  if (f.item >= 0) j["item"] = f.item;
+  j["citations"] = CitationsJson(f.citations);
+  j["message"] = f.message;
+  j["exemptions"] = f.exemptions;
+  if (f.match) {
+    Json m;
+    m["party"] = f.match->party;
+    m["reference"] = f.match->reference;
+    m["name"] = f.match->name;
+    m["score"] = f.match->score;
+    if (f.match->possible) m["possible"] = true;
+    if (!f.match->cleared_by.empty()) {
+      m["cleared_by"] = f.match->cleared_by;
+      m["clearance"] = f.match->clearance_note;
+    }
+    j["match"] = m;
+  }
+  // Extensions beyond report format v1, present only when they apply.
+  if (f.exemption_claimed) {
+    j["exemption_claimed"] = {{"kind", ExemptionKindName(f.exemption_claimed->kind)},
+                              {"reference", f.exemption_claimed->reference}};
+  }
+  if (f.undecided) j["undecided"] = true;
+  if (!f.cap_note.empty()) j["cap"] = f.cap_note;
+  return j;
+}
+
+}  // namespace
+
+std::string RenderJson(const RunResult& run) {
+  Json root;
+  root["format"] = "sancheck-report/1";
+  root["tool"] = {{"name", "sancheck"}, {"version", ToolVersion()}};
+  root["generated"] = run.generated;
+  Json packs = Json::array();
+  for (const auto& p : run.packs) {
+    packs.push_back({{"name", p.name}, {"version", p.version}, {"sha256", p.sha256}});
+  }
+  root["rule_packs"] = packs;
+  Json scenarios = Json::array();
+  for (const auto& s : run.scenarios) {
+    Json js;
+    js["file"] = s.file;
+    js["scenario"] = s.scenario;
+    js["title"] = s.title;
+    js["verdict"] = VerdictName(s.verdict);
+    Json acts = Json::array();
+    for (const auto& a : s.activities) {
+      Json ja;
+      ja["id"] = a.id;
+      ja["type"] = ActivityTypeName(a.type);
+      ja["date"] = a.date.ToString();
+      ja["verdict"] = VerdictName(a.verdict);
+      Json fs = Json::array();
+      for (const auto& f : a.findings) fs.push_back(FindingJson(f));
+      ja["findings"] = fs;
+      acts.push_back(ja);
+    }
+    js["activities"] = acts;
+    js["sha256"] = s.sha256;
+    scenarios.push_back(js);
+  }
+  root["scenarios"] = scenarios;
+  root["summary"] = {{"scenarios", run.summary.scenarios},
+                     {"activities", run.summary.activities},
+                     {"prohibited", run.summary.prohibited},
+                     {"review", run.summary.review},
+                     {"permitted", run.summary.permitted}};
+  // Audit extensions: what the verdicts were judged against.
+  root["as_of"] = run.as_of ? Json(run.as_of->ToString()) : Json(nullptr);
+  root["designations_snapshot"] =
+      run.designations_snapshot.empty() ? Json(nullptr) : Json(run.designations_snapshot);
+  return root.dump(2) + "\n";
+}
+
+}  // namespace sancheck::report

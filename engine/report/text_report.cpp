@@ -1,0 +1,98 @@
+// The text report for people: scenarios, activities and findings with verdicts and citations.
+#include "report/writers.hpp"
+
+#include <algorithm>
+
+namespace sancheck::report {
+namespace {
+
+const char* Colour(Verdict v) {
+  switch (v) {
+    case Verdict::kProhibited: return "\033[1;31m";
+    case Verdict::kReview: return "\033[1;33m";
+    case Verdict::kPermitted: return "\033[32m";
+  }
+  return "";
+}
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return out;
+}
+
+class TextWriter {
+ public:
+  explicit TextWriter(const ReportOptions& o) : color_(o.color) {}
+
+  std::string Render(const RunResult& run) {
+    Line("sancheck " + std::string(ToolVersion()) + " · rule packs: " + Packs(run) +
+         (run.as_of ? " · as of " + run.as_of->ToString() : ""));
+    for (const auto& s : run.scenarios) Scenario(s);
+    out_ += '\n';
+    const Summary& m = run.summary;
+    Line("Summary: " + std::to_string(m.scenarios) + " scenario" + (m.scenarios == 1 ? "" : "s") + ", " +
+         std::to_string(m.activities) + " activit" + (m.activities == 1 ? "y" : "ies") + ": " +
+         std::to_string(m.prohibited) + " prohibited, " + std::to_string(m.review) + " review, " +
+         std::to_string(m.permitted) + " permitted");
+    return out_;
+  }
+
+ private:
+  bool color_;
+  std::string out_;
+
+  void Line(const std::string& s) { out_ += s + '\n'; }
+
+  std::string Tag(Verdict v) {
+    const std::string word = Upper(VerdictName(v));
+    return color_ ? std::string(Colour(v)) + word + "\033[0m" : word;
+  }
+
+  static std::string Packs(const RunResult& run) {
+    std::string s;
+    for (const auto& p : run.packs) s += (s.empty() ? "" : ", ") + p.name + " " + p.version;
+    return s.empty() ? "none" : s;
+  }
+
+  void Scenario(const ScenarioResult& s) {
+    out_ += '\n';
+    Line(Tag(s.verdict) + "  " + s.scenario + (s.title.empty() ? "" : " — " + s.title));
+    Line("  " + s.file);
+    for (const auto& a : s.activities) {
+      Line("  " + Tag(a.verdict) + "  " + a.id + " (" + std::string(ActivityTypeName(a.type)) + ", " +
+           a.date.ToString() + ")");
+      for (const auto& f : a.findings) Finding(f);
+    }
+  }
+
+  void Finding(const sancheck::Finding& f) {
+    std::string head = "      " + std::string(VerdictName(f.verdict)) + ": " + f.rule;
+    if (f.item >= 0) head += " [item " + std::to_string(f.item) + ": " + f.item_description + "]";
+    Line(head);
+    Line("        " + f.message);
+    std::string cites;
+    for (const auto& c : f.citations) cites += (cites.empty() ? "" : "; ") + c.text;
+    Line("        cites: " + cites);
+    if (f.match) {
+      char score[16];
+      std::snprintf(score, sizeof score, "%.2f", f.match->score);
+      Line("        match: party '" + f.match->party + "' ~ " + f.match->reference + " " + f.match->name +
+           " (score " + score + (f.match->possible ? ", possible match" : "") + ")");
+    }
+    if (!f.cap_note.empty()) Line("        cap: " + f.cap_note);
+    if (f.exemption_claimed) {
+      Line("        exemption claimed: " + std::string(ExemptionKindName(f.exemption_claimed->kind)) +
+           (f.exemption_claimed->reference.empty() ? "" : " (" + f.exemption_claimed->reference + ")") +
+           " — verify it");
+    }
+  }
+};
+
+}  // namespace
+
+std::string RenderText(const RunResult& run, const ReportOptions& options) {
+  return TextWriter(options).Render(run);
+}
+
+}  // namespace sancheck::report

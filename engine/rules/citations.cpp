@@ -1,0 +1,30 @@
+// Resolution years and citation formatting for the UN DPRK regime's resolutions.
+#include "rules/citations.hpp"
+
+#include <map>
+
+namespace sancheck::rules {
+
+std::optional<int> ResolutionYear(const std::string& resolution) {
+  static const std::map<std::string, int> kYears = {
+      {"1695", 2006}, {"1718", 2006}, {"1874", 2009}, {"2087", 2013}, {"2094", 2013},
+      {"2270", 2016}, {"2321", 2016}, {"2356", 2017}, {"2371", 2017}, {"2375", 2017},
+      {"2397", 2017}, {"2664", 2022}};
+  const auto it = kYears.find(resolution);
+  if (it == kYears.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string CitationText(const std::string& resolution, const std::string& paragraph) {
+  std::string text = "S/RES/" + resolution;
+  if (const auto year = ResolutionYear(resolution)) text += " (" + std::to_string(*year) + ")";
+  return text + ", OP " + paragraph;
+}
+
+std::string ResolutionUrl(const std::string& resolution) {
+  const auto year = ResolutionYear(resolution);
+  if (!year) return "";
+  return "https://undocs.org/S/RES/" + resolution + "(" + std::to_string(*year) + ")";
+}
+
+}  // namespace sancheck::rules

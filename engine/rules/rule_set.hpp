@@ -1,0 +1,54 @@
+// RuleSet: the loaded, compiled rule packs — rules with their programs, named sets, tags and designations.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "expr/compiler.hpp"
+#include "expr/program.hpp"
+#include "expr/tags.hpp"
+#include "sancheck/rules.hpp"
+
+namespace sancheck::rules {
+
+/// Aggregate cap over a run (petroleum): deliveries below the limit get the
+/// rule's verdict; the one that crosses it and all after it are prohibited.
+struct Cap {
+  double limit = 0;           ///< in `unit`
+  Unit unit = Unit::kBbl;
+  std::map<Unit, double> factors;  ///< multiply a quantity in this unit to get `unit`
+  enum class Period { kCalendarYear, kWhole } period = Period::kCalendarYear;
+  std::string basis;          ///< where the conversion factors come from
+};
+
+struct Rule {
+  RuleInfo info;
+  expr::Program program;
+  uint32_t applies_mask = 0;   ///< bit per ActivityType
+  uint32_t exemption_mask = 0; ///< bit per ExemptionKind
+  std::optional<Cap> cap;
+  int index = 0;               ///< position in RuleSet::rules (sorted by id)
+};
+
+class RuleSet {
+ public:
+  std::vector<PackInfo> packs;
+  std::vector<Rule> rules;  ///< sorted by id
+  expr::TagRegistry tags;
+  std::map<std::string, std::shared_ptr<const expr::ValueSet>, std::less<>> sets;
+  /// Files of the packs that carry a `designations:` list, read by screening.
+  std::vector<std::shared_ptr<const SourceFile>> designation_files;
+
+  const Rule* Find(std::string_view id) const;
+};
+
+/// Loads packs from folders (each with a pack.yaml) or single pack files.
+/// An empty list loads the built-in packs. Errors go to `diags`.
+std::unique_ptr<RuleSet> LoadRuleSet(const std::vector<std::string>& paths, Diagnostics& diags);
+
+/// The built-in pack names ("un-dprk").
+std::vector<std::string> BuiltinPackNames();
+
+}  // namespace sancheck::rules

@@ -1,0 +1,406 @@
+// Scenario loader: YAML scenario files → Scenario values, strictly checked against the scenario format v1.
+#include <map>
+#include <set>
+
+#include "common/files.hpp"
+#include "common/yaml_reader.hpp"
+#include "sancheck/scenario.hpp"
+
+namespace sancheck {
+namespace {
+
+bool ValidId(const std::string& id) {
+  if (id.empty() || id.size() > 128) return false;
+  auto lower_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!lower_digit(id[0])) return false;
+  for (char c : id) {
+    if (!lower_digit(c) && c != '.' && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
+// Which keys each activity type accepts beyond the common ones, and which it needs.
+struct TypeKeys {
+  std::vector<std::string_view> allowed;
+  std::vector<std::string_view> required;
+};
+
+TypeKeys KeysFor(ActivityType t) {
+  switch (t) {
+    case ActivityType::kSupply: return {{"from", "to", "items"}, {"from", "to", "items"}};
+    case ActivityType::kService:
+      return {{"from", "to", "service", "subject", "amount_usd"}, {"from", "to", "service"}};
+    case ActivityType::kTravel: return {{"person", "destination"}, {"person", "destination"}};
+    case ActivityType::kEmployment: return {{"from", "to", "workers"}, {"from", "to"}};
+    case ActivityType::kJointVenture: return {{"parties", "amount_usd"}, {"parties"}};
+    case ActivityType::kLaunch: return {{"from", "vehicle"}, {"from", "vehicle"}};
+    case ActivityType::kNuclearTest: return {{"from"}, {"from"}};
+    case ActivityType::kPortCall: return {{"port_country"}, {"vessel", "port_country"}};
+    case ActivityType::kShipToShip: return {{"from", "to", "items"}, {"from", "to", "items"}};
+  }
+  return {{}, {}};
+}
+
+class ScenarioParser {
+ public:
+  ScenarioParser(std::shared_ptr<const SourceFile> file, Diagnostics& diags)
+      : r_(std::move(file), diags, "scenario.") {}
+
+  std::vector<Scenario> Parse() {
+    std::vector<Scenario> out;
+    auto docs = r_.LoadAll();
+    if (!docs) return out;
+    for (const auto& doc : *docs) {
+      if (doc.IsNull()) continue;  // an empty document between '---' separators
+      Scenario s;
+      if (ParseScenario(doc, s)) out.push_back(std::move(s));
+    }
+    if (docs->empty() || (out.empty() && !r_.diags().HasErrors())) {
+      r_.diags().Error(SourcePos{r_.file(), 1, 1}, "scenario.empty", "the file holds no scenario");
+    }
+    return out;
+  }
+
+ private:
+  YamlReader r_;
+
+  bool ParseScenario(const YAML::Node& doc, Scenario& s) {
+    s.file = r_.file()->path;
+    s.pos = r_.Pos(doc);
+    if (!r_.CheckMap(doc, "a scenario",
+                     {"scenario", "title", "date", "description", "sources", "parties", "activities"})) {
+      return false;
+    }
+    bool ok = r_.Require(doc, "a scenario", {"scenario", "parties", "activities"});
+    if (const auto& n = doc["scenario"]) {
+      if (auto id = r_.String(n, "scenario")) {
+        s.id = *id;
+        s.pos = r_.Pos(n);
+        if (!ValidId(s.id)) {
+          r_.Error(n, "bad_id", "scenario id " + Describe(n) +
+                                    " must match [a-z0-9][a-z0-9._-]* (lower case, digits, . _ -)");
+          ok = false;
+        }
+      }
+    }
+    if (const auto& n = doc["title"]) s.title = r_.String(n, "title").value_or("");
+    if (const auto& n = doc["description"]) s.description = r_.String(n, "description").value_or("");
+    if (const auto& n = doc["date"]) s.date = r_.DateValue(n, "the scenario date");
+    if (const auto& n = doc["sources"]) s.sources = r_.StringList(n, "sources").value_or(std::vector<std::string>{});
+    if (const auto& n = doc["parties"]) ParseParties(n, s);
+    if (const auto& n = doc["activities"]) ParseActivities(n, s);
+    return ok;
+  }
+
+  void ParseParties(const YAML::Node& map, Scenario& s) {
+    if (!map.IsMap()) {
+      r_.Error(map, "wrong_type", "parties must be a map from party id to party, found " + Describe(map));
+      return;
+    }
+    std::set<std::string> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      Party p;
+      p.pos = r_.Pos(it->first);
+      p.id = it->first.IsScalar() ? it->first.Scalar() : "";
+      if (!ValidId(p.id)) {
+        r_.Error(it->first, "bad_id", "party id " + Describe(it->first) +
+                                          " must match [a-z0-9][a-z0-9._-]*");
+      } else if (!seen.insert(p.id).second) {
+        r_.Error(it->first, "duplicate_id", "duplicate party id '" + p.id + "'");
+      }
+      ParseParty(it->second, p);
+      s.parties.push_back(std::move(p));
+    }
+  }
+
+  void ParseParty(const YAML::Node& n, Party& p) {
+    const std::string what = "party '" + p.id + "'";
+    if (!r_.CheckMap(n, what, {"name", "country", "kind", "aliases", "born", "imo", "designated"})) return;
+    r_.Require(n, what, {"name", "country"});
+    if (const auto& v = n["name"]) p.name = r_.String(v, "name").value_or("");
+    if (const auto& v = n["country"]) {
+      if (auto c = r_.CountryValue(v, what)) p.country = *c;
+    }
+    if (const auto& v = n["kind"]) {
+      if (auto k = r_.String(v, "kind")) {
+        if (auto pk = ParsePartyKind(*k)) {
+          p.kind = *pk;
+        } else {
+          r_.Error(v, "bad_value", "unknown party kind " + Describe(v) +
+                                       " (expected state, government, military, company, bank, "
+                                       "individual, vessel or organisation)");
+        }
+      }
+    }
+    if (const auto& v = n["aliases"]) p.aliases = r_.StringList(v, "aliases").value_or(std::vector<std::string>{});
+    if (const auto& v = n["born"]) ParseBorn(v, p);
+    if (const auto& v = n["imo"]) {
+      if (auto imo = r_.String(v, "imo")) {
+        const bool digits = imo->size() == 7 && imo->find_first_not_of("0123456789") == std::string::npos;
+        if (!digits) r_.Error(v, "bad_value", "imo must be 7 digits, found " + Describe(v));
+        p.imo = *imo;
+      }
+    }
+    if (const auto& v = n["designated"]) p.designated = r_.String(v, "designated").value_or("");
+  }
+
+  void ParseBorn(const YAML::Node& v, Party& p) {
+    auto text = r_.String(v, "born");
+    if (!text) return;
+    BirthDate b;
+    if (text->size() == 4 && text->find_first_not_of("0123456789") == std::string::npos) {
+      b.year = std::stoi(*text);
+    } else if (auto d = Date::Parse(*text)) {
+      b.date = d;
+      b.year = d->Year();
+    } else {
+      r_.Error(v, "bad_date", "born must be a year (1960) or a date (1960-04-04), found " + Describe(v));
+      return;
+    }
+    p.born = b;
+  }
+
+  // Resolves a party reference; reports when it names no party.
+  int PartyRef(const YAML::Node& n, const Scenario& s, std::string_view key) {
+    auto id = r_.String(n, std::string(key));
+    if (!id) return -1;
+    const int idx = s.FindParty(*id);
+    if (idx < 0) {
+      r_.Error(n, "unknown_party", "'" + std::string(key) + "' names no party: '" + *id +
+                                       "' is not under parties");
+    }
+    return idx;
+  }
+
+  int VesselRef(const YAML::Node& n, const Scenario& s, std::string_view key) {
+    const int idx = PartyRef(n, s, key);
+    if (idx >= 0 && s.parties[static_cast<size_t>(idx)].kind != PartyKind::kVessel) {
+      r_.Error(n, "not_a_vessel", "'" + std::string(key) + "' must name a vessel; party '" +
+                                      s.parties[static_cast<size_t>(idx)].id + "' is of kind " +
+                                      std::string(PartyKindName(s.parties[static_cast<size_t>(idx)].kind)));
+    }
+    return idx;
+  }
+
+  void ParseActivities(const YAML::Node& list, Scenario& s) {
+    if (!list.IsSequence() || list.size() == 0) {
+      r_.Error(list, "wrong_type", "activities must be a non-empty list, found " + Describe(list));
+      return;
+    }
+    std::set<std::string> seen;
+    for (const auto& n : list) {
+      Activity a;
+      if (ParseActivity(n, s, a)) {
+        if (!seen.insert(a.id).second) {
+          r_.Error(n["id"], "duplicate_id", "duplicate activity id '" + a.id + "' in scenario '" + s.id + "'");
+        }
+        s.activities.push_back(std::move(a));
+      }
+    }
+  }
+
+  bool ParseActivity(const YAML::Node& n, const Scenario& s, Activity& a) {
+    a.pos = r_.Pos(n);
+    if (!n.IsMap()) {
+      r_.Error(n, "wrong_type", "an activity must be a map, found " + Describe(n));
+      return false;
+    }
+    const auto& type_node = n["type"];
+    if (!type_node) {
+      r_.Error(n, "missing_key", "an activity needs 'type'");
+      return false;
+    }
+    auto type_text = r_.String(type_node, "type");
+    if (!type_text) return false;
+    auto type = ParseActivityType(*type_text);
+    if (!type) {
+      r_.Error(type_node, "bad_value", "unknown activity type " + Describe(type_node) +
+                                           " (expected supply, service, travel, employment, "
+                                           "joint-venture, launch, nuclear-test, port-call or ship-to-ship)");
+      return false;
+    }
+    a.type = *type;
+    const std::string what = "a " + *type_text + " activity";
+    const TypeKeys keys = KeysFor(a.type);
+    // The common keys plus the type's own, checked in one pass so that the
+    // message lists exactly what this type accepts.
+    std::vector<std::string_view> allowed = {"id", "type", "date", "description", "via", "vessel", "exemption"};
+    allowed.insert(allowed.end(), keys.allowed.begin(), keys.allowed.end());
+    CheckKeys(n, what, allowed);
+    bool ok = r_.Require(n, what, {"id"});
+    for (auto req : keys.required) {
+      if (!n[std::string(req)]) {
+        r_.Error(n, "missing_key", what + " needs '" + std::string(req) + "'");
+        ok = false;
+      }
+    }
+    if (const auto& v = n["id"]) {
+      a.id = r_.String(v, "id").value_or("");
+      if (!a.id.empty() && !ValidId(a.id)) {
+        r_.Error(v, "bad_id", "activity id " + Describe(v) + " must match [a-z0-9][a-z0-9._-]*");
+      }
+    }
+    if (const auto& v = n["date"]) a.date = r_.DateValue(v, "the activity date");
+    if (const auto& v = n["description"]) a.description = r_.String(v, "description").value_or("");
+    if (const auto& v = n["via"]) ParseCountryList(v, "via", a.via);
+    if (const auto& v = n["vessel"]) a.vessel = VesselRef(v, s, "vessel");
+    if (const auto& v = n["exemption"]) ParseExemption(v, a);
+    if (const auto& v = n["from"]) {
+      a.from = a.type == ActivityType::kShipToShip ? VesselRef(v, s, "from") : PartyRef(v, s, "from");
+    }
+    if (const auto& v = n["to"]) {
+      a.to = a.type == ActivityType::kShipToShip ? VesselRef(v, s, "to") : PartyRef(v, s, "to");
+    }
+    if (const auto& v = n["person"]) a.person = PartyRef(v, s, "person");
+    if (const auto& v = n["parties"]) {
+      if (!v.IsSequence() || v.size() == 0) {
+        r_.Error(v, "wrong_type", "parties of a joint venture must be a non-empty list of party ids");
+      } else {
+        for (const auto& p : v) a.parties.push_back(PartyRef(p, s, "parties"));
+      }
+    }
+    if (const auto& v = n["items"]) ParseItems(v, a, "items");
+    if (const auto& v = n["subject"]) ParseItems(v, a, "subject");
+    if (const auto& v = n["service"]) {
+      if (auto t = r_.String(v, "service")) {
+        a.service = ParseServiceKind(*t);
+        if (!a.service) {
+          r_.Error(v, "bad_value", "unknown service " + Describe(v) +
+                                       " (see the scenario format for the list of services)");
+        }
+      }
+    }
+    if (const auto& v = n["amount_usd"]) a.amount_usd = r_.Number(v, "amount_usd");
+    if (const auto& v = n["workers"]) a.workers = r_.Number(v, "workers");
+    if (const auto& v = n["vehicle"]) {
+      if (auto t = r_.String(v, "vehicle")) {
+        a.vehicle = ParseVehicle(*t);
+        if (!a.vehicle) {
+          r_.Error(v, "bad_value", "unknown vehicle " + Describe(v) +
+                                       " (expected ballistic-missile, satellite-launcher or cruise-missile)");
+        }
+      }
+    }
+    if (const auto& v = n["destination"]) a.destination = r_.CountryValue(v, "destination");
+    if (const auto& v = n["port_country"]) a.port_country = r_.CountryValue(v, "port_country");
+    return ok;
+  }
+
+  void CheckKeys(const YAML::Node& n, const std::string& what, const std::vector<std::string_view>& allowed) {
+    std::set<std::string> seen;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      const std::string k = it->first.IsScalar() ? it->first.Scalar() : "";
+      if (!seen.insert(k).second) {
+        r_.Error(it->first, "duplicate_key", "duplicate key '" + k + "' in " + what);
+        continue;
+      }
+      bool ok = false;
+      for (auto a : allowed) ok = ok || a == k;
+      if (!ok) {
+        std::string list;
+        for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        r_.Error(it->first, "unknown_key", "unknown key '" + k + "' in " + what +
+                                               " (expected one of: " + list + ")");
+      }
+    }
+  }
+
+  void ParseCountryList(const YAML::Node& v, std::string_view what, std::vector<Country>& out) {
+    if (!v.IsSequence()) {
+      r_.Error(v, "wrong_type", std::string(what) + " must be a list of country codes, found " + Describe(v));
+      return;
+    }
+    for (const auto& c : v) {
+      if (auto country = r_.CountryValue(c, what)) out.push_back(*country);
+    }
+  }
+
+  void ParseExemption(const YAML::Node& v, Activity& a) {
+    if (!r_.CheckMap(v, "exemption", {"kind", "reference"})) return;
+    r_.Require(v, "exemption", {"kind"});
+    Exemption e;
+    if (const auto& k = v["kind"]) {
+      if (auto t = r_.String(k, "kind")) {
+        if (auto kind = ParseExemptionKind(*t)) {
+          e.kind = *kind;
+        } else {
+          r_.Error(k, "bad_value", "unknown exemption kind " + Describe(k) +
+                                       " (expected committee-approval, humanitarian, medical, "
+                                       "rajin-khasan, diplomatic or other)");
+        }
+      }
+    }
+    if (const auto& ref = v["reference"]) e.reference = r_.String(ref, "reference").value_or("");
+    a.exemption = e;
+  }
+
+  void ParseItems(const YAML::Node& v, Activity& a, std::string_view key) {
+    if (!v.IsSequence() || v.size() == 0) {
+      r_.Error(v, "wrong_type", std::string(key) + " must be a non-empty list of items, found " + Describe(v));
+      return;
+    }
+    for (const auto& n : v) {
+      Item item;
+      item.pos = r_.Pos(n);
+      if (!r_.CheckMap(n, "an item", {"description", "hs", "tags", "quantity", "unit", "value_usd", "origin"})) {
+        continue;
+      }
+      r_.Require(n, "an item", {"description"});
+      if (const auto& d = n["description"]) item.description = r_.String(d, "description").value_or("");
+      if (const auto& h = n["hs"]) {
+        if (auto text = r_.String(h, "hs")) {
+          item.hs = HsCode::Parse(*text);
+          if (!item.hs) {
+            r_.Error(h, "bad_hs", "bad HS code " + Describe(h) +
+                                      " (expected 2 to 10 digits; dots and spaces are ignored)");
+          }
+        }
+      }
+      if (const auto& t = n["tags"]) item.tags = r_.StringList(t, "tags").value_or(std::vector<std::string>{});
+      if (const auto& q = n["quantity"]) item.quantity = r_.Number(q, "quantity");
+      if (const auto& u = n["unit"]) {
+        if (auto t = r_.String(u, "unit")) {
+          item.unit = ParseUnit(*t);
+          if (!item.unit) r_.Error(u, "bad_value", "unknown unit " + Describe(u) + " (expected pcs, kg, t, l, bbl or m3)");
+        }
+      }
+      if (const auto& val = n["value_usd"]) item.value_usd = r_.Number(val, "value_usd");
+      if (const auto& o = n["origin"]) item.origin = r_.CountryValue(o, "origin");
+      a.items.push_back(std::move(item));
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<Scenario> ParseScenarioText(const std::string& path, std::string text, Diagnostics& diags) {
+  auto file = std::make_shared<SourceFile>(SourceFile{path, std::move(text)});
+  ScenarioParser parser(file, diags);
+  auto scenarios = parser.Parse();
+  const std::string digest = Sha256Hex(file->text);
+  for (auto& s : scenarios) s.sha256 = digest;
+  return scenarios;
+}
+
+std::vector<Scenario> LoadScenarios(const std::vector<std::string>& paths, Diagnostics& diags) {
+  std::vector<Scenario> all;
+  const auto files = ExpandYamlPaths(paths.empty() ? std::vector<std::string>{"-"} : paths, diags);
+  for (const auto& path : files) {
+    auto source = ReadSource(path, diags);
+    if (!source) continue;
+    auto scenarios = ParseScenarioText(source->path, source->text, diags);
+    for (auto& s : scenarios) all.push_back(std::move(s));
+  }
+  // Scenario ids are unique across the files of one run.
+  std::map<std::string, const Scenario*> seen;
+  for (const auto& s : all) {
+    auto [it, inserted] = seen.emplace(s.id, &s);
+    if (!inserted && !s.id.empty()) {
+      diags.Error(s.pos, "scenario.duplicate_id",
+                  "duplicate scenario id '" + s.id + "' (also in " + it->second->file + ")");
+    }
+  }
+  return all;
+}
+
+}  // namespace sancheck

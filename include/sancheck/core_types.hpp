@@ -1,0 +1,65 @@
+// Value types shared by every stage: calendar dates, country codes, HS codes, verdicts.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sancheck {
+
+/// A calendar date stored as days since 1970-01-01 (proleptic Gregorian), so
+/// comparisons and "day before" arithmetic are plain integer operations.
+struct Date {
+  int32_t days = 0;
+
+  static std::optional<Date> Parse(std::string_view text);  ///< strict YYYY-MM-DD
+  static Date FromCivil(int year, unsigned month, unsigned day);
+  static Date Today();                                        ///< UTC
+  void ToCivil(int& year, unsigned& month, unsigned& day) const;
+  int Year() const;
+  std::string ToString() const;                               ///< YYYY-MM-DD
+  auto operator<=>(const Date&) const = default;
+};
+
+/// ISO 3166-1 alpha-2 code packed into 0..675 ((c0-'A')*26 + c1-'A').
+/// Packing lets sets of countries be fixed-size bitsets in the evaluator.
+struct Country {
+  uint16_t code = 0;
+
+  static constexpr int kCount = 26 * 26;
+  /// Only officially assigned codes (plus XK, used by the UN for Kosovo) parse.
+  static std::optional<Country> Parse(std::string_view text);
+  std::string ToString() const;
+  bool operator==(const Country&) const = default;
+};
+
+inline constexpr Country kDprk{('K' - 'A') * 26 + ('P' - 'A')};
+
+/// A Harmonized System code of 2 to 10 digits. Stored as an interval of
+/// 10-digit codes, [lo, hi], so that "is 930690 under chapter 93" and "does a
+/// 4-digit declaration fall inside heading 8401" are interval tests.
+struct HsCode {
+  uint64_t value = 0;  ///< the digits as a number
+  uint8_t digits = 0;  ///< 2..10
+
+  /// Accepts digits with optional dots and spaces ("8802.60", "0306 17").
+  static std::optional<HsCode> Parse(std::string_view text);
+  uint64_t Low() const;   ///< first 10-digit code covered
+  uint64_t High() const;  ///< last 10-digit code covered
+  std::string ToString() const;  ///< digits only, leading zeros kept
+  bool operator==(const HsCode&) const = default;
+};
+
+/// Verdicts in increasing severity, so std::max picks the most severe.
+enum class Verdict : uint8_t { kPermitted = 0, kReview = 1, kProhibited = 2 };
+
+std::string_view VerdictName(Verdict v);
+std::optional<Verdict> ParseVerdict(std::string_view text);
+
+/// Three-valued truth for conditions over facts that may be missing: a rule
+/// whose condition is kUnknown cannot be decided and yields `review`.
+enum class Truth : uint8_t { kFalse = 0, kTrue = 1, kUnknown = 2 };
+
+}  // namespace sancheck

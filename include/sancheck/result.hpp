@@ -1,0 +1,79 @@
+// The outcome of a check: findings per activity, verdicts per activity and scenario, and the run's audit data.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sancheck/core_types.hpp"
+#include "sancheck/rules.hpp"
+#include "sancheck/scenario.hpp"
+
+namespace sancheck {
+
+/// A designation-screening hit behind a finding.
+struct Match {
+  std::string party;      ///< party id in the scenario
+  std::string reference;  ///< "KPi.038"
+  std::string name;       ///< the listed name that matched
+  double score = 0;
+  bool possible = false;  ///< below the match threshold: review, not prohibited
+  std::string why;
+  std::string cleared_by; ///< a clearance applied (reported, never hidden)
+  std::string clearance_note;
+};
+
+struct Finding {
+  std::string rule;  ///< namespaced rule id
+  Verdict verdict = Verdict::kPermitted;
+  int item = -1;     ///< index into the activity's items, -1 for the whole activity
+  std::string item_description;
+  std::vector<Citation> citations;
+  std::string message;
+  std::vector<std::string> exemptions;  ///< how the activity could be lawful, if at all
+  std::optional<Exemption> exemption_claimed;  ///< set when a claimed exemption turned this into review
+  bool undecided = false;  ///< the condition could not be decided from the file
+  std::optional<Match> match;
+  std::string cap_note;    ///< running total against a cap
+  SourcePos pos;           ///< the activity, or the item
+};
+
+struct ActivityResult {
+  std::string id;
+  ActivityType type = ActivityType::kSupply;
+  Date date;
+  Verdict verdict = Verdict::kPermitted;
+  std::vector<Finding> findings;  ///< sorted by rule id, then item
+  SourcePos pos;
+};
+
+struct ScenarioResult {
+  std::string file;
+  std::string scenario;
+  std::string title;
+  std::string sha256;
+  Verdict verdict = Verdict::kPermitted;
+  std::vector<ActivityResult> activities;
+};
+
+struct Summary {
+  int scenarios = 0;
+  int activities = 0;
+  int prohibited = 0;
+  int review = 0;
+  int permitted = 0;
+};
+
+struct RunResult {
+  std::vector<PackInfo> packs;
+  std::vector<ScenarioResult> scenarios;
+  Summary summary;
+  std::optional<Date> as_of;
+  std::string designations_snapshot;
+  std::string generated;  ///< ISO 8601 UTC; fixed by SOURCE_DATE_EPOCH
+  std::vector<RuleInfo> rules_fired;  ///< every rule with a finding, sorted by id
+
+  Verdict Worst() const;
+};
+
+}  // namespace sancheck

@@ -1,0 +1,53 @@
+// Rule-pack metadata as reviewers and reports see it (the compiled form stays internal).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sancheck/core_types.hpp"
+#include "sancheck/diagnostics.hpp"
+#include "sancheck/scenario.hpp"
+
+namespace sancheck {
+
+struct Citation {
+  std::string resolution;  ///< "1718"
+  std::string paragraph;   ///< "8(b)"
+  std::string text;        ///< "S/RES/1718 (2006), OP 8(b)"
+  std::string url;         ///< where the resolution can be read (may be empty)
+};
+
+/// An exemption kind a rule accepts, and how the activity could then be lawful.
+struct RuleExemption {
+  ExemptionKind kind = ExemptionKind::kOther;
+  std::string text;
+};
+
+struct RuleInfo {
+  std::string id;     ///< namespaced: "un-dprk/arms-from-dprk"
+  std::string pack;
+  std::string title;
+  Verdict verdict = Verdict::kProhibited;
+  std::vector<Citation> citations;
+  Date effective;
+  std::optional<Date> until;  ///< last day in force, when the rule was superseded
+  std::vector<ActivityType> applies_to;
+  std::string condition;      ///< the `when:` text
+  std::string message;
+  std::vector<RuleExemption> exemptions;
+  std::string no_exemption;   ///< why no exemption can apply, when none can
+  SourcePos pos;
+};
+
+struct PackInfo {
+  std::string name;
+  std::string version;
+  std::string title;
+  std::string sha256;  ///< over the pack's source files, in path order
+  std::vector<std::string> files;
+  std::vector<std::string> extends;
+  bool builtin = false;
+};
+
+}  // namespace sancheck

@@ -1,0 +1,127 @@
+// The scenario model: parties and activities as written in a scenario file (spec: scenario format v1).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sancheck/core_types.hpp"
+#include "sancheck/diagnostics.hpp"
+
+namespace sancheck {
+
+enum class PartyKind : uint8_t {
+  kState, kGovernment, kMilitary, kCompany, kBank, kIndividual, kVessel, kOrganisation
+};
+enum class ActivityType : uint8_t {
+  kSupply, kService, kTravel, kEmployment, kJointVenture, kLaunch, kNuclearTest, kPortCall,
+  kShipToShip
+};
+enum class ServiceKind : uint8_t {
+  kTechnicalAssistance, kTraining, kScientificCooperation, kMaintenance, kFinancial, kBanking,
+  kInsurance, kInvestment, kCrew, kBunkering, kFlagging, kChartering, kClassification, kTransport,
+  kMilitaryDemonstration, kOther
+};
+enum class Unit : uint8_t { kPcs, kKg, kT, kL, kBbl, kM3 };
+enum class Vehicle : uint8_t { kBallisticMissile, kSatelliteLauncher, kCruiseMissile };
+enum class ExemptionKind : uint8_t {
+  kCommitteeApproval, kHumanitarian, kMedical, kRajinKhasan, kDiplomatic, kOther
+};
+
+/// A year of birth, or a full date of birth.
+struct BirthDate {
+  int year = 0;
+  std::optional<Date> date;
+};
+
+struct Party {
+  std::string id;
+  std::string name;
+  Country country;
+  PartyKind kind = PartyKind::kCompany;
+  std::vector<std::string> aliases;
+  std::optional<BirthDate> born;
+  std::string imo;         ///< 7 digits, vessels only; empty when absent
+  std::string designated;  ///< designation reference stated in the file; empty when absent
+  SourcePos pos;
+};
+
+struct Item {
+  std::string description;
+  std::optional<HsCode> hs;
+  std::vector<std::string> tags;
+  std::optional<double> quantity;
+  std::optional<Unit> unit;
+  std::optional<double> value_usd;
+  std::optional<Country> origin;  ///< as written; the evaluator defaults it to the supplier's
+  SourcePos pos;
+};
+
+struct Exemption {
+  ExemptionKind kind = ExemptionKind::kOther;
+  std::string reference;
+};
+
+/// Party references are indices into Scenario::parties (-1 when absent).
+struct Activity {
+  std::string id;
+  ActivityType type = ActivityType::kSupply;
+  std::optional<Date> date;
+  std::string description;
+  std::vector<Country> via;
+  int vessel = -1;
+  std::optional<Exemption> exemption;
+
+  int from = -1;
+  int to = -1;
+  int person = -1;
+  std::vector<int> parties;          ///< joint-venture parties
+  std::vector<Item> items;           ///< supply / ship-to-ship items, or a service's subject
+  std::optional<ServiceKind> service;
+  std::optional<double> amount_usd;
+  std::optional<double> workers;
+  std::optional<Vehicle> vehicle;
+  std::optional<Country> destination;
+  std::optional<Country> port_country;
+  SourcePos pos;
+};
+
+struct Scenario {
+  std::string file;  ///< path as given (or "-" for standard input)
+  std::string sha256;  ///< of the whole file
+  std::string id;
+  std::string title;
+  std::optional<Date> date;
+  std::string description;
+  std::vector<std::string> sources;
+  std::vector<Party> parties;  ///< in file order
+  std::vector<Activity> activities;
+  SourcePos pos;
+
+  int FindParty(std::string_view party_id) const;  ///< -1 when absent
+};
+
+// Names as written in scenario files, for loaders and reports.
+std::string_view PartyKindName(PartyKind k);
+std::string_view ActivityTypeName(ActivityType t);
+std::string_view ServiceKindName(ServiceKind s);
+std::string_view UnitName(Unit u);
+std::string_view VehicleName(Vehicle v);
+std::string_view ExemptionKindName(ExemptionKind e);
+std::optional<PartyKind> ParsePartyKind(std::string_view s);
+std::optional<ActivityType> ParseActivityType(std::string_view s);
+std::optional<ServiceKind> ParseServiceKind(std::string_view s);
+std::optional<Unit> ParseUnit(std::string_view s);
+std::optional<Vehicle> ParseVehicle(std::string_view s);
+std::optional<ExemptionKind> ParseExemptionKind(std::string_view s);
+
+/// Reads scenario files (a file, a folder searched recursively for *.yaml /
+/// *.yml, or "-" for standard input). Errors are appended to `diags`; the
+/// returned scenarios are complete only when `diags` has no errors.
+std::vector<Scenario> LoadScenarios(const std::vector<std::string>& paths, Diagnostics& diags);
+/// Parses one scenario file's text (several YAML documents allowed).
+std::vector<Scenario> ParseScenarioText(const std::string& path, std::string text,
+                                        Diagnostics& diags);
+
+}  // namespace sancheck
