@@ -13,6 +13,7 @@ using Runner = std::function<int()>;
 
 void AddCheckCommand(CLI::App& app, Runner& runner);
 void AddRulesCommand(CLI::App& app, Runner& runner);
+void AddTestCommand(CLI::App& app, Runner& runner);
 
 /// Exit statuses of every command.
 inline constexpr int kExitOk = 0;

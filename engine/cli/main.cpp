@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   Runner runner;
   AddCheckCommand(app, runner);
   AddRulesCommand(app, runner);
+  AddTestCommand(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

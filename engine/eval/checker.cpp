@@ -77,13 +77,13 @@ std::vector<RuleInfo> Checker::rules() const {
   return out;
 }
 
-RunResult Checker::Check(const std::vector<Scenario>& scenarios) const {
+RunResult Checker::Check(const std::vector<Scenario>& scenarios, std::optional<Date> as_of) const {
   RunResult run;
   run.packs = set_->packs;
-  run.as_of = options_.as_of;
+  run.as_of = as_of ? as_of : options_.as_of;
   run.generated = GeneratedTimestamp();
   run.designations_snapshot = eval::DesignationsSnapshot(*screening_);
-  const Date today = options_.as_of.value_or(Date::Today());
+  const Date today = run.as_of.value_or(Date::Today());
   eval::CapLedger caps;
   eval::ActivityFactsHolder holder;
 

@@ -5,6 +5,7 @@
 #include "common/files.hpp"
 #include "common/yaml_reader.hpp"
 #include "sancheck/scenario.hpp"
+#include "scenario/loader.hpp"
 
 namespace sancheck {
 namespace {
@@ -61,9 +62,6 @@ class ScenarioParser {
     return out;
   }
 
- private:
-  YamlReader r_;
-
   bool ParseScenario(const YAML::Node& doc, Scenario& s) {
     s.file = r_.file()->path;
     s.pos = r_.Pos(doc);
@@ -91,6 +89,9 @@ class ScenarioParser {
     if (const auto& n = doc["activities"]) ParseActivities(n, s);
     return ok;
   }
+
+ private:
+  YamlReader r_;
 
   void ParseParties(const YAML::Node& map, Scenario& s) {
     if (!map.IsMap()) {
@@ -372,6 +373,16 @@ class ScenarioParser {
 };
 
 }  // namespace
+
+std::optional<Scenario> ParseScenarioNode(std::shared_ptr<const SourceFile> file, const YAML::Node& node,
+                                          Diagnostics& diags) {
+  ScenarioParser parser(file, diags);
+  Scenario s;
+  s.sha256 = Sha256Hex(file->text);
+  const int errors_before = diags.error_count();
+  if (!parser.ParseScenario(node, s) || diags.error_count() > errors_before) return std::nullopt;
+  return s;
+}
 
 std::vector<Scenario> ParseScenarioText(const std::string& path, std::string text, Diagnostics& diags) {
   auto file = std::make_shared<SourceFile>(SourceFile{path, std::move(text)});

@@ -36,7 +36,9 @@ class Checker {
   Checker(const Checker&) = delete;
   Checker& operator=(const Checker&) = delete;
 
-  RunResult Check(const std::vector<Scenario>& scenarios) const;
+  /// `as_of` overrides the options' date for this run (rule tests carry their own).
+  RunResult Check(const std::vector<Scenario>& scenarios,
+                  std::optional<Date> as_of = std::nullopt) const;
 
   const std::vector<PackInfo>& packs() const;
   std::vector<RuleInfo> rules() const;

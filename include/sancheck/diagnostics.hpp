@@ -40,6 +40,7 @@ class Diagnostics {
   void Error(const SourcePos& pos, std::string code, std::string message);
   void Warning(const SourcePos& pos, std::string code, std::string message);
   bool HasErrors() const { return errors_ > 0; }
+  int error_count() const { return errors_; }
   const std::vector<Diagnostic>& items() const { return items_; }
   void Append(const Diagnostics& other);
   /// Sorted by file, line, column; each rendered, newline-terminated.

@@ -1,0 +1,175 @@
+// `sancheck test`: runs rule tests, shows differences, reports rule and paragraph coverage, JUnit on request.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "report/xml.hpp"
+#include "rules/rule_set.hpp"
+#include "testing/rule_tests.hpp"
+
+namespace sancheck::cli {
+namespace {
+
+struct TestArgs {
+  std::vector<std::string> paths;
+  std::vector<std::string> rules;
+  bool coverage = false;
+  double coverage_min = -1;
+  std::string format = "text";
+  std::string output;
+};
+
+struct Coverage {
+  std::vector<std::string> rules_missed;
+  std::vector<std::string> paragraphs_missed;
+  size_t rules_total = 0, paragraphs_total = 0;
+  double Percent() const {
+    return rules_total ? 100.0 * static_cast<double>(rules_total - rules_missed.size()) /
+                             static_cast<double>(rules_total)
+                       : 100.0;
+  }
+};
+
+Coverage ComputeCoverage(const Checker& checker, const testing::TestRun& run) {
+  Coverage c;
+  std::set<std::string> paragraphs;
+  for (const auto& r : checker.rules()) {
+    ++c.rules_total;
+    if (!run.rules_exercised.count(r.id)) c.rules_missed.push_back(r.id);
+    for (const auto& cit : r.citations) paragraphs.insert(testing::ParagraphKey(cit));
+  }
+  c.paragraphs_total = paragraphs.size();
+  for (const auto& p : paragraphs) {
+    if (!run.paragraphs_exercised.count(p)) c.paragraphs_missed.push_back(p);
+  }
+  return c;
+}
+
+std::string Where(const testing::RuleTest& t) {
+  return t.file + ":" + std::to_string(t.pos.line);
+}
+
+std::string RenderText(const testing::TestRun& run, const Coverage& cov, const TestArgs& args) {
+  std::string out;
+  for (const auto& o : run.outcomes) {
+    out += std::string(o.passed ? "PASS  " : "FAIL  ") + o.test->id + "  (" + Where(*o.test) + ")\n";
+    for (const auto& d : o.differences) out += "      " + d + "\n";
+  }
+  if (args.coverage || args.coverage_min >= 0) {
+    char pct[32];
+    std::snprintf(pct, sizeof pct, "%.1f%%", cov.Percent());
+    out += "\nCoverage: " + std::to_string(cov.rules_total - cov.rules_missed.size()) + "/" +
+           std::to_string(cov.rules_total) + " rules (" + pct + "), " +
+           std::to_string(cov.paragraphs_total - cov.paragraphs_missed.size()) + "/" +
+           std::to_string(cov.paragraphs_total) + " cited paragraphs\n";
+    for (const auto& r : cov.rules_missed) out += "  rule not exercised: " + r + "\n";
+    for (const auto& p : cov.paragraphs_missed) out += "  paragraph not exercised: " + p + "\n";
+  }
+  out += "\n" + std::to_string(run.passed) + " passed, " + std::to_string(run.failed) + " failed\n";
+  return out;
+}
+
+std::string RenderJson(const testing::TestRun& run, const Coverage& cov) {
+  nlohmann::ordered_json root;
+  nlohmann::ordered_json tests = nlohmann::ordered_json::array();
+  for (const auto& o : run.outcomes) {
+    tests.push_back({{"test", o.test->id}, {"file", o.test->file}, {"line", o.test->pos.line},
+                     {"passed", o.passed}, {"differences", o.differences}});
+  }
+  root["tests"] = tests;
+  root["coverage"] = {{"rules", cov.rules_total},
+                      {"rules_exercised", cov.rules_total - cov.rules_missed.size()},
+                      {"percent", cov.Percent()},
+                      {"rules_not_exercised", cov.rules_missed},
+                      {"paragraphs", cov.paragraphs_total},
+                      {"paragraphs_not_exercised", cov.paragraphs_missed}};
+  root["summary"] = {{"passed", run.passed}, {"failed", run.failed}};
+  return root.dump(2) + "\n";
+}
+
+std::string RenderJunit(const testing::TestRun& run) {
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n";
+  // One testsuite per test file, in the order the files were read.
+  std::vector<std::string> files;
+  for (const auto& o : run.outcomes) {
+    if (files.empty() || files.back() != o.test->file) files.push_back(o.test->file);
+  }
+  int id = 0;
+  for (const auto& file : files) {
+    int count = 0, failures = 0;
+    std::string cases;
+    for (const auto& o : run.outcomes) {
+      if (o.test->file != file) continue;
+      ++count;
+      cases += "    <testcase name=\"" + report::XmlEscape(o.test->id) + "\" classname=\"" +
+               report::XmlEscape(file) + "\" time=\"0\"";
+      if (o.passed) {
+        cases += "/>\n";
+      } else {
+        ++failures;
+        std::string text;
+        for (const auto& d : o.differences) text += d + "\n";
+        cases += ">\n      <failure message=\"" + report::XmlEscape(o.differences.front()) +
+                 "\" type=\"rule-test\">" + report::XmlEscape(text) + "</failure>\n    </testcase>\n";
+      }
+    }
+    out += "  <testsuite name=\"" + report::XmlEscape(file) + "\" tests=\"" + std::to_string(count) +
+           "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\" id=\"" + std::to_string(id++) +
+           "\">\n" + cases + "  </testsuite>\n";
+  }
+  return out + "</testsuites>\n";
+}
+
+int RunTests(const TestArgs& args) {
+  Diagnostics diags;
+  CheckOptions options;
+  options.rule_paths = args.rules;
+  auto checker = Checker::Load(options, diags);
+  std::vector<testing::RuleTest> tests;
+  if (checker) tests = testing::LoadRuleTests(args.paths, diags);
+  if (diags.HasErrors()) {
+    std::cerr << diags.RenderAll();
+    return kExitError;
+  }
+  if (tests.empty()) return UsageError("no rule tests (*.test.yaml) found");
+  const testing::TestRun run = testing::RunRuleTests(*checker, tests);
+  const Coverage cov = ComputeCoverage(*checker, run);
+  std::string out;
+  if (args.format == "json") {
+    out = RenderJson(run, cov);
+  } else if (args.format == "junit") {
+    out = RenderJunit(run);
+  } else {
+    out = RenderText(run, cov, args);
+  }
+  if (!Emit(args.output, out)) return kExitError;
+  bool ok = run.failed == 0;
+  if (args.coverage_min >= 0 && cov.Percent() + 1e-9 < args.coverage_min) {
+    std::cerr << "sancheck: rule coverage " << cov.Percent() << "% is below --coverage-min "
+              << args.coverage_min << "%\n";
+    ok = false;
+  }
+  return ok ? kExitOk : kExitFindings;
+}
+
+}  // namespace
+
+void AddTestCommand(CLI::App& app, Runner& runner) {
+  auto args = std::make_shared<TestArgs>();
+  CLI::App* cmd = app.add_subcommand("test", "Run rule tests (*.test.yaml) against the rule packs");
+  cmd->add_option("paths", args->paths, "Rule-test files or folders")->required();
+  cmd->add_option("--rules", args->rules, "A rule-pack folder or file; repeatable (default: the built-in packs)")
+      ->allow_extra_args(false);
+  cmd->add_flag("--coverage", args->coverage, "Report rules and cited paragraphs no test exercised");
+  cmd->add_option("--coverage-min", args->coverage_min, "Fail when fewer than N % of the rules are exercised")
+      ->check(CLI::Range(0.0, 100.0));
+  cmd->add_option("--format", args->format, "text, json or junit")->check(CLI::IsMember({"text", "json", "junit"}));
+  cmd->add_option("--output,-o", args->output, "Write the result to FILE (atomically)");
+  cmd->callback([&runner, args] { runner = [args] { return RunTests(*args); }; });
+}
+
+}  // namespace sancheck::cli
