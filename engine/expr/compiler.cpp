@@ -183,6 +183,19 @@ class Compiler {
     p_.fields_read.push_back(f.id);
   }
 
+  // The bare name an argument consists of: each precedence level wraps a
+  // lone operand in one more expression node.
+  static const ast::name* SingleName(const ast::expression& e) {
+    const ast::expression* cur = &e;
+    while (cur->rest.empty()) {
+      if (auto* n = boost::get<ast::name>(&cur->first.get())) return n;
+      auto* inner = boost::get<x3::forward_ast<ast::expression>>(&cur->first.get());
+      if (!inner) return nullptr;
+      cur = &inner->get();
+    }
+    return nullptr;
+  }
+
   // The field named by an operand, if it is a name that is a field.
   std::optional<FieldInfo> FieldOf(const ast::operand& o) const {
     if (auto* n = boost::get<ast::name>(&o.get())) return FindField(*n);
@@ -268,8 +281,7 @@ class Compiler {
     }
     if (fn == "known" || fn == "empty") {
       const auto& arg = c.args[0];
-      const ast::name* name =
-          arg.rest.empty() ? boost::get<ast::name>(&arg.first.get()) : nullptr;
+      const ast::name* name = SingleName(arg);
       if (!name) Fail(parsed_.Begin(arg), Quote(fn) + " takes a field name");
       const auto f = FindField(*name);
       if (!f) UnknownName(*name);

@@ -72,6 +72,10 @@ std::string_view SuggestField(std::string_view name) {
   std::string_view best;
   size_t best_distance = 3;  // suggest only close misspellings
   for (const auto& f : AllFields()) {
+    // A field name with something appended ("item.hscode") is a likely slip too.
+    if (name.size() > f.name.size() && name.substr(0, f.name.size()) == f.name) return f.name;
+  }
+  for (const auto& f : AllFields()) {
     const size_t d = distance(name, f.name);
     if (d < best_distance) {
       best_distance = d;

@@ -241,28 +241,36 @@ class ScenarioParser {
         r_.Error(v, "bad_id", "activity id " + Describe(v) + " must match [a-z0-9][a-z0-9._-]*");
       }
     }
-    if (const auto& v = n["date"]) a.date = r_.DateValue(v, "the activity date");
-    if (const auto& v = n["description"]) a.description = r_.String(v, "description").value_or("");
-    if (const auto& v = n["via"]) ParseCountryList(v, "via", a.via);
-    if (const auto& v = n["vessel"]) a.vessel = VesselRef(v, s, "vessel");
-    if (const auto& v = n["exemption"]) ParseExemption(v, a);
-    if (const auto& v = n["from"]) {
+    // Keys this type does not accept were reported above; reading them would
+    // only add noise after the real error.
+    auto key = [&](const char* k) {
+      for (auto a : allowed) {
+        if (a == k) return n[k];
+      }
+      return YAML::Node(YAML::NodeType::Undefined);
+    };
+    if (const auto& v = key("date")) a.date = r_.DateValue(v, "the activity date");
+    if (const auto& v = key("description")) a.description = r_.String(v, "description").value_or("");
+    if (const auto& v = key("via")) ParseCountryList(v, "via", a.via);
+    if (const auto& v = key("vessel")) a.vessel = VesselRef(v, s, "vessel");
+    if (const auto& v = key("exemption")) ParseExemption(v, a);
+    if (const auto& v = key("from")) {
       a.from = a.type == ActivityType::kShipToShip ? VesselRef(v, s, "from") : PartyRef(v, s, "from");
     }
-    if (const auto& v = n["to"]) {
+    if (const auto& v = key("to")) {
       a.to = a.type == ActivityType::kShipToShip ? VesselRef(v, s, "to") : PartyRef(v, s, "to");
     }
-    if (const auto& v = n["person"]) a.person = PartyRef(v, s, "person");
-    if (const auto& v = n["parties"]) {
+    if (const auto& v = key("person")) a.person = PartyRef(v, s, "person");
+    if (const auto& v = key("parties")) {
       if (!v.IsSequence() || v.size() == 0) {
         r_.Error(v, "wrong_type", "parties of a joint venture must be a non-empty list of party ids");
       } else {
         for (const auto& p : v) a.parties.push_back(PartyRef(p, s, "parties"));
       }
     }
-    if (const auto& v = n["items"]) ParseItems(v, a, "items");
-    if (const auto& v = n["subject"]) ParseItems(v, a, "subject");
-    if (const auto& v = n["service"]) {
+    if (const auto& v = key("items")) ParseItems(v, a, "items");
+    if (const auto& v = key("subject")) ParseItems(v, a, "subject");
+    if (const auto& v = key("service")) {
       if (auto t = r_.String(v, "service")) {
         a.service = ParseServiceKind(*t);
         if (!a.service) {
@@ -271,9 +279,9 @@ class ScenarioParser {
         }
       }
     }
-    if (const auto& v = n["amount_usd"]) a.amount_usd = r_.Number(v, "amount_usd");
-    if (const auto& v = n["workers"]) a.workers = r_.Number(v, "workers");
-    if (const auto& v = n["vehicle"]) {
+    if (const auto& v = key("amount_usd")) a.amount_usd = r_.Number(v, "amount_usd");
+    if (const auto& v = key("workers")) a.workers = r_.Number(v, "workers");
+    if (const auto& v = key("vehicle")) {
       if (auto t = r_.String(v, "vehicle")) {
         a.vehicle = ParseVehicle(*t);
         if (!a.vehicle) {
@@ -282,8 +290,8 @@ class ScenarioParser {
         }
       }
     }
-    if (const auto& v = n["destination"]) a.destination = r_.CountryValue(v, "destination");
-    if (const auto& v = n["port_country"]) a.port_country = r_.CountryValue(v, "port_country");
+    if (const auto& v = key("destination")) a.destination = r_.CountryValue(v, "destination");
+    if (const auto& v = key("port_country")) a.port_country = r_.CountryValue(v, "port_country");
     return ok;
   }
 

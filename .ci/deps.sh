@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs every Debian package the build, the tests and the report checks need (run as root).
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends \
+  g++ cmake ninja-build python3 python3-jsonschema libxml2-utils \
+  libyaml-cpp-dev libboost-dev libspdlog-dev libfmt-dev doctest-dev libcli11-dev \
+  nlohmann-json3-dev libssl-dev libsimdjson-dev chromium >/dev/null

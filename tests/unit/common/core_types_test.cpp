@@ -1,0 +1,43 @@
+// Dates, country codes and HS codes: parsing, round trips and the limits of each.
+#include <doctest/doctest.h>
+
+#include "sancheck/core_types.hpp"
+
+namespace sancheck {
+namespace {
+
+TEST_SUITE("common.core_types") {
+  TEST_CASE("dates parse strictly and round-trip") {
+    CHECK(Date::Parse("2016-02-29")->ToString() == "2016-02-29");
+    CHECK_FALSE(Date::Parse("2017-02-29"));
+    CHECK_FALSE(Date::Parse("2017-13-01"));
+    CHECK_FALSE(Date::Parse("2017-1-01"));
+    CHECK_FALSE(Date::Parse("17-01-01xx"));
+    CHECK(Date::Parse("2017-09-12")->days - Date::Parse("2017-09-11")->days == 1);
+    CHECK(Date::Parse("1970-01-01")->days == 0);
+    CHECK(Date::Parse("2023-09-13")->Year() == 2023);
+  }
+
+  TEST_CASE("country codes are the assigned ISO 3166-1 alpha-2 codes") {
+    CHECK(Country::Parse("KP")->ToString() == "KP");
+    CHECK(Country::Parse("KP")->code == kDprk.code);
+    CHECK(Country::Parse("XK"));
+    CHECK_FALSE(Country::Parse("KX"));
+    CHECK_FALSE(Country::Parse("kp"));
+    CHECK_FALSE(Country::Parse("KPR"));
+  }
+
+  TEST_CASE("HS codes keep leading zeros and cover intervals") {
+    auto hs = *HsCode::Parse("0306.17");
+    CHECK(hs.ToString() == "030617");
+    CHECK(hs.Low() == 306170000ULL);
+    CHECK(hs.High() == 306179999ULL);
+    CHECK(HsCode::Parse("8802 60")->ToString() == "880260");
+    CHECK_FALSE(HsCode::Parse("9"));
+    CHECK_FALSE(HsCode::Parse("12345678901"));
+    CHECK_FALSE(HsCode::Parse("93a"));
+  }
+}
+
+}  // namespace
+}  // namespace sancheck
