@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Command-line contract of `sancheck check`: exit codes, error format, stdin, --output, determinism.
+# Usage: cli_test.sh SANCHECK_BINARY REPO_ROOT
+set -u
+bin=$1
+root=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+# expect NAME EXPECTED_STATUS COMMAND...: runs the command, compares the exit status.
+expect() {
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  if [ "$got" = "$want" ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL $name: exit $got, expected $want"
+    sed 's/^/  stderr: /' "$work/err" | head -5
+  fi
+}
+
+# check NAME CONDITION...: a test on the files the last command left.
+check() {
+  local name=$1
+  shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL $name"; fi
+}
+
+lawful=$root/samples/ordinary-trade
+article=$root/samples/article-2023-09
+
+expect "lawful trades exit 0" 0 "$bin" check "$lawful"
+expect "prohibited activities exit 1" 1 "$bin" check "$article/launches.yaml"
+expect "--fail-on never exits 0" 0 "$bin" check --fail-on never "$article/launches.yaml"
+expect "--fail-on review counts review" 0 "$bin" check --fail-on review "$lawful"
+
+cat >"$work/bad.yaml" <<'YAML'
+scenario: bad
+parties:
+  kp: {name: A, country: KP}
+activities:
+  - {id: a, type: supply, from: kp, to: ghost, items: [{description: d}]}
+YAML
+expect "an invalid scenario exits 2" 2 "$bin" check "$work/bad.yaml"
+check "the error is file:line:col: error: with the source line and a caret" \
+  grep -q "bad.yaml:5:41: error: 'to' names no party: 'ghost' is not under parties" "$work/err"
+check "no partial report on standard output" test ! -s "$work/out"
+
+expect "a missing file exits 2" 2 "$bin" check "$work/missing.yaml"
+check "it says which file" grep -q "cannot read '$work/missing.yaml'" "$work/err"
+expect "an unknown option exits 2" 2 "$bin" check --frobnicate "$lawful"
+expect "an unknown format exits 2" 2 "$bin" check --format pdf "$lawful"
+expect "a bad --as-of exits 2" 2 "$bin" check --as-of 2023-02-30 "$lawful"
+
+expect "standard input is read when no path is given" 1 sh -c "\"$bin\" check < \"$article/launches.yaml\""
+check "the report names standard input" grep -q "<stdin>" "$work/out"
+expect "- reads standard input" 1 sh -c "\"$bin\" check - < \"$article/launches.yaml\""
+
+expect "--output writes the report" 1 "$bin" check --format json --output "$work/report.json" "$article/launches.yaml"
+check "the report file is complete JSON" python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$work/report.json"
+check "nothing went to standard output" test ! -s "$work/out"
+echo "keep" >"$work/keep.json"
+expect "--output is not touched when the run fails" 2 "$bin" check --output "$work/keep.json" "$work/bad.yaml"
+check "the old report is intact" grep -qx keep "$work/keep.json"
+check "no temporary file is left behind" sh -c "! ls -A \"$work\" | grep -q '^\\.keep.json'"
+
+expect "several formats in one run" 1 "$bin" check --format json --format text="$work/r.txt" "$article/launches.yaml"
+check "the second format went to its file" grep -q "PROHIBITED" "$work/r.txt"
+expect "two formats cannot both go to the terminal" 2 "$bin" check --format json --format text "$lawful"
+
+SOURCE_DATE_EPOCH=1700000000 "$bin" check --format json "$root/samples" >"$work/a.json" 2>/dev/null
+SOURCE_DATE_EPOCH=1700000000 "$bin" check --format json "$root/samples" >"$work/b.json" 2>/dev/null
+check "reports are byte-identical across runs" cmp -s "$work/a.json" "$work/b.json"
+check "SOURCE_DATE_EPOCH fixes the generation time" grep -q '"generated": "2023-11-14T22:13:20Z"' "$work/a.json"
+
+expect "--version exits 0" 0 "$bin" --version
+expect "no subcommand exits 2" 2 "$bin"
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
