@@ -422,10 +422,10 @@ std::optional<PackSource> SourceFromPath(const std::string& path, Diagnostics& d
 }  // namespace
 
 const Rule* RuleSet::Find(std::string_view id) const {
-  for (const auto& r : rules) {
-    if (r.info.id == id) return &r;
-  }
-  return nullptr;
+  // Rules are sorted by id once loaded.
+  const auto it = std::lower_bound(rules.begin(), rules.end(), id,
+                                   [](const Rule& r, std::string_view v) { return r.info.id < v; });
+  return it != rules.end() && it->info.id == id ? &*it : nullptr;
 }
 
 std::vector<std::string> BuiltinPackNames() {
