@@ -35,14 +35,26 @@ std::string Diagnostic::Render() const {
   if (!code.empty()) out += " [" + code + "]";
   out += '\n';
   if (pos.file && pos.line > 0) {
-    const std::string_view src = LineOf(pos.file->text, pos.line);
+    std::string_view src = LineOf(pos.file->text, pos.line);
+    size_t col = static_cast<size_t>(std::max(pos.column, 1) - 1);
+    // Long lines (minified YAML, one-line flow maps) are cut to a window
+    // around the caret so the excerpt stays readable.
+    constexpr size_t kWindow = 100;
+    std::string prefix, suffix;
+    if (src.size() > kWindow) {
+      const size_t start = col > kWindow / 2 ? std::min(col - kWindow / 2, src.size() - kWindow) : 0;
+      if (start > 0) prefix = "...";
+      if (start + kWindow < src.size()) suffix = "...";
+      src = src.substr(start, kWindow);
+      col = col - start + prefix.size();
+    }
     if (!src.empty()) {
-      out += "  ";
+      out += "  " + prefix;
       out += src;
-      out += "\n  ";
+      out += suffix + "\n  ";
+      const std::string shown = prefix + std::string(src);
       // Keep tabs in the caret line so it lines up under tab-indented text.
-      const size_t col = static_cast<size_t>(std::max(pos.column, 1) - 1);
-      for (size_t i = 0; i < col && i < src.size(); ++i) out += src[i] == '\t' ? '\t' : ' ';
+      for (size_t i = 0; i < col && i < shown.size(); ++i) out += shown[i] == '\t' ? '\t' : ' ';
       out += "^\n";
     }
   }

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <set>
 
+#include <yaml-cpp/depthguard.h>
+
 namespace sancheck {
 
 SourcePos YamlReader::Pos(const YAML::Mark& m) const {
@@ -169,6 +171,9 @@ std::optional<bool> YamlReader::Bool(const YAML::Node& n, std::string_view what)
 std::optional<std::vector<YAML::Node>> YamlReader::LoadAll() {
   try {
     return YAML::LoadAll(file_->text);
+  } catch (const YAML::DeepRecursion& e) {
+    Error(e.mark, "yaml", "invalid YAML: nested too deeply");
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
     Error(e.mark, "yaml", "invalid YAML: " + e.msg);
     return std::nullopt;
