@@ -1,4 +1,4 @@
-// `sancheck check`: load packs, judge scenario files, write one or more reports, exit 0/1/2.
+// `sancheck check`: load packs and waivers, judge scenario files, write one or more reports, exit 0/1/2.
 #include <unistd.h>
 
 #include <cstdlib>
@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "sancheck/checker.hpp"
 #include "sancheck/report.hpp"
+#include "waivers/waivers.hpp"
 
 namespace sancheck::cli {
 namespace {
@@ -21,6 +22,7 @@ struct CheckArgs {
   std::string fail_on = "prohibited";
   std::string color = "auto";
   std::string clearances;
+  std::string waivers;
 };
 
 struct Output {
@@ -65,13 +67,21 @@ int RunCheck(const CheckArgs& args) {
   Diagnostics diags;
   auto checker = Checker::Load(options, diags);
   std::vector<Scenario> scenarios;
+  std::vector<Waiver> waiver_list;
+  if (checker && !args.waivers.empty()) waiver_list = waivers::LoadWaivers(args.waivers, diags);
   if (checker) scenarios = LoadScenarios(args.paths, diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;
   }
   if (!diags.items().empty()) std::cerr << diags.RenderAll();  // warnings
-  const RunResult run = checker->Check(scenarios);
+  RunResult run = checker->Check(scenarios);
+  if (!args.waivers.empty()) {
+    waivers::ApplyWaivers(waiver_list, waivers::WaiverClock(run), run);
+    // Expired waivers fail the run and unused ones should be removed: say so even when reports go to files.
+    const Diagnostics notes = waivers::WaiverDiagnostics(run);
+    if (!notes.items().empty()) std::cerr << notes.RenderAll();
+  }
   // Render everything first: a failure leaves no partial set of reports.
   std::vector<std::string> rendered;
   for (const auto& o : outputs) {
@@ -82,8 +92,8 @@ int RunCheck(const CheckArgs& args) {
   for (size_t i = 0; i < outputs.size(); ++i) {
     if (!Emit(outputs[i].path, rendered[i])) return kExitError;
   }
-  if (report.fail_never) return kExitOk;
-  return run.Worst() >= report.fail_on ? kExitFindings : kExitOk;
+  // Exit 1: a finding at or above --fail-on that no waiver accepted, or an expired waiver.
+  return waivers::RunFails(run, report) ? kExitFindings : kExitOk;
 }
 
 }  // namespace
@@ -99,11 +109,14 @@ void AddCheckCommand(CLI::App& app, Runner& runner) {
                   "Report format: text, json, junit, sarif, markdown, html; FORMAT=FILE writes that format to FILE; repeatable")
       ->allow_extra_args(false);
   cmd->add_option("--output,-o", args->output, "Write the report to FILE (atomically) instead of standard output");
-  cmd->add_option("--fail-on", args->fail_on, "Exit 1 when some scenario is at or above this verdict")
+  cmd->add_option("--fail-on", args->fail_on,
+                  "Exit 1 when some finding not waived is at or above this verdict (or a waiver expired); never: always 0")
       ->check(CLI::IsMember({"prohibited", "review", "never"}));
   cmd->add_option("--color", args->color, "Colour the text report: auto (terminals only), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--clearances", args->clearances, "YAML file of cleared screening false positives");
+  cmd->add_option("--waivers", args->waivers,
+                  "YAML file of CI waivers (scenario, optional activity and rule, reason, approved_by, ticket, expires)");
   cmd->callback([&runner, args] { runner = [args] { return RunCheck(*args); }; });
 }
 

@@ -14,6 +14,10 @@ using Runner = std::function<int()>;
 void AddCheckCommand(CLI::App& app, Runner& runner);
 void AddRulesCommand(CLI::App& app, Runner& runner);
 void AddTestCommand(CLI::App& app, Runner& runner);
+void AddLintCommand(CLI::App& app, Runner& runner);
+void AddExplainCommand(CLI::App& app, Runner& runner);
+void AddBatchCommand(CLI::App& app, Runner& runner);
+void AddSchemaCommand(CLI::App& app, Runner& runner);
 
 /// Exit statuses of every command.
 inline constexpr int kExitOk = 0;

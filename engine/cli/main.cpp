@@ -14,6 +14,10 @@ int main(int argc, char** argv) {
   AddCheckCommand(app, runner);
   AddRulesCommand(app, runner);
   AddTestCommand(app, runner);
+  AddLintCommand(app, runner);
+  AddExplainCommand(app, runner);
+  AddBatchCommand(app, runner);
+  AddSchemaCommand(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

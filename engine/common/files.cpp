@@ -52,7 +52,8 @@ std::shared_ptr<const SourceFile> ReadSource(const std::string& path, Diagnostic
   return file;
 }
 
-std::vector<std::string> ExpandYamlPaths(const std::vector<std::string>& paths, Diagnostics& diags) {
+std::vector<std::string> ExpandYamlPaths(const std::vector<std::string>& paths, Diagnostics& diags,
+                                         YamlSearch search) {
   std::vector<std::string> out;
   for (const auto& p : paths) {
     std::error_code ec;
@@ -62,7 +63,17 @@ std::vector<std::string> ExpandYamlPaths(const std::vector<std::string>& paths, 
       std::vector<std::string> found;
       for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (search == YamlSearch::kScenarios && it->is_directory(ec) &&
+            fs::exists(it->path() / "pack.yaml", ec)) {
+          it.disable_recursion_pending();
+          continue;
+        }
         if (!it->is_regular_file(ec)) continue;
+        const std::string name = it->path().filename().string();
+        if (search == YamlSearch::kScenarios && name.size() > 10 &&
+            name.compare(name.size() - 10, 10, ".test.yaml") == 0) {
+          continue;
+        }
         const auto ext = it->path().extension().string();
         if (ext == ".yaml" || ext == ".yml") found.push_back(it->path().generic_string());
       }

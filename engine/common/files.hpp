@@ -13,9 +13,15 @@ namespace sancheck {
 /// Reads a file ("-" is standard input). On failure reports an error and returns null.
 std::shared_ptr<const SourceFile> ReadSource(const std::string& path, Diagnostics& diags);
 
+/// What a folder search collects. kScenarios leaves out what lives beside
+/// scenarios but is not one: rule-pack folders (a folder with a pack.yaml)
+/// and rule tests (*.test.yaml). A file named explicitly is always kept.
+enum class YamlSearch { kAll, kScenarios };
+
 /// Expands folders into their *.yaml / *.yml files (recursively, sorted by
 /// path); files are kept as given. Missing paths are reported.
-std::vector<std::string> ExpandYamlPaths(const std::vector<std::string>& paths, Diagnostics& diags);
+std::vector<std::string> ExpandYamlPaths(const std::vector<std::string>& paths, Diagnostics& diags,
+                                         YamlSearch search = YamlSearch::kAll);
 
 /// Writes `content` to a temporary file beside `path` and renames it into
 /// place, so a reader never sees a partial file. Returns an error message or "".

@@ -92,6 +92,16 @@ std::optional<std::string> YamlReader::String(const YAML::Node& n, std::string_v
   return n.Scalar();
 }
 
+std::optional<std::string> YamlReader::Prose(const YAML::Node& n, std::string_view what) {
+  auto s = String(n, what);
+  if (s) {
+    while (!s->empty() && (s->back() == '\n' || s->back() == ' ' || s->back() == '\t' || s->back() == '\r')) {
+      s->pop_back();
+    }
+  }
+  return s;
+}
+
 std::optional<double> YamlReader::Number(const YAML::Node& n, std::string_view what,
                                          bool allow_negative) {
   if (!n.IsScalar()) {

@@ -41,6 +41,9 @@ class YamlReader {
 
   // Typed getters: report a positioned error and return nullopt on a bad value.
   std::optional<std::string> String(const YAML::Node& n, std::string_view what);
+  /// Text for people (titles, messages): like String, without the line break
+  /// and trailing blanks a block scalar (| or >) ends with.
+  std::optional<std::string> Prose(const YAML::Node& n, std::string_view what);
   std::optional<double> Number(const YAML::Node& n, std::string_view what, bool allow_negative = false);
   std::optional<Date> DateValue(const YAML::Node& n, std::string_view what);
   std::optional<Country> CountryValue(const YAML::Node& n, std::string_view what);

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "waivers/waivers.hpp"
+
 namespace sancheck::report {
 namespace {
 
@@ -16,7 +18,18 @@ Json CitationsJson(const std::vector<Citation>& citations) {
   return out;
 }
 
-Json FindingJson(const Finding& f) {
+Json WaiverJson(const Waiver& w) {
+  Json j = {{"ticket", w.ticket}, {"scenario", w.scenario}};
+  if (!w.activity.empty()) j["activity"] = w.activity;
+  if (!w.rule.empty()) j["rule"] = w.rule;
+  j["reason"] = w.reason;
+  j["approved_by"] = w.approved_by;
+  j["expires"] = w.expires.ToString();
+  if (w.pos.file) j["source"] = w.pos.file->path + ":" + std::to_string(w.pos.line);
+  return j;
+}
+
+Json FindingJson(const RunResult& run, const Finding& f) {
   Json j;
   j["rule"] = f.rule;
   j["verdict"] = VerdictName(f.verdict);
@@ -44,6 +57,7 @@ Json FindingJson(const Finding& f) {
   }
   if (f.undecided) j["undecided"] = true;
   if (!f.cap_note.empty()) j["cap"] = f.cap_note;
+  if (f.waiver >= 0) j["waived"] = WaiverJson(run.waivers[static_cast<size_t>(f.waiver)].waiver);
   return j;
 }
 
@@ -74,7 +88,7 @@ std::string RenderJson(const RunResult& run) {
       ja["date"] = a.date.ToString();
       ja["verdict"] = VerdictName(a.verdict);
       Json fs = Json::array();
-      for (const auto& f : a.findings) fs.push_back(FindingJson(f));
+      for (const auto& f : a.findings) fs.push_back(FindingJson(run, f));
       ja["findings"] = fs;
       acts.push_back(ja);
     }
@@ -87,11 +101,22 @@ std::string RenderJson(const RunResult& run) {
                      {"activities", run.summary.activities},
                      {"prohibited", run.summary.prohibited},
                      {"review", run.summary.review},
-                     {"permitted", run.summary.permitted}};
+                     {"permitted", run.summary.permitted},
+                     {"waived", run.summary.waived}};
   // Audit extensions: what the verdicts were judged against.
   root["as_of"] = run.as_of ? Json(run.as_of->ToString()) : Json(nullptr);
   root["designations_snapshot"] =
       run.designations_snapshot.empty() ? Json(nullptr) : Json(run.designations_snapshot);
+  if (!run.waivers.empty()) {
+    Json ws = Json::array();
+    for (const auto& st : run.waivers) {
+      Json j = WaiverJson(st.waiver);
+      j["state"] = waivers::WaiverStateName(st.state);
+      j["findings"] = st.findings;
+      ws.push_back(j);
+    }
+    root["waivers"] = ws;
+  }
   return root.dump(2) + "\n";
 }
 

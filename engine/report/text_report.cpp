@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "waivers/waivers.hpp"
+
 namespace sancheck::report {
 namespace {
 
@@ -26,20 +28,26 @@ class TextWriter {
   explicit TextWriter(const ReportOptions& o) : color_(o.color) {}
 
   std::string Render(const RunResult& run) {
+    run_ = &run;
     Line("sancheck " + std::string(ToolVersion()) + " · rule packs: " + Packs(run) +
          (run.as_of ? " · as of " + run.as_of->ToString() : ""));
     for (const auto& s : run.scenarios) Scenario(s);
+    out_ += '\n';
+    Audit(run);
     out_ += '\n';
     const Summary& m = run.summary;
     Line("Summary: " + std::to_string(m.scenarios) + " scenario" + (m.scenarios == 1 ? "" : "s") + ", " +
          std::to_string(m.activities) + " activit" + (m.activities == 1 ? "y" : "ies") + ": " +
          std::to_string(m.prohibited) + " prohibited, " + std::to_string(m.review) + " review, " +
-         std::to_string(m.permitted) + " permitted");
+         std::to_string(m.permitted) + " permitted" +
+         (m.waived > 0 ? " (" + std::to_string(m.waived) + " waived)" : ""));
+    Waivers(run);
     return out_;
   }
 
  private:
   bool color_;
+  const RunResult* run_ = nullptr;
   std::string out_;
 
   void Line(const std::string& s) { out_ += s + '\n'; }
@@ -53,6 +61,32 @@ class TextWriter {
     std::string s;
     for (const auto& p : run.packs) s += (s.empty() ? "" : ", ") + p.name + " " + p.version;
     return s.empty() ? "none" : s;
+  }
+
+  // What the verdicts were judged against, in full, so a saved text report is a record too.
+  void Audit(const RunResult& run) {
+    Line("Audit: generated " + run.generated + " · designations snapshot " +
+         (run.designations_snapshot.empty() ? "none" : run.designations_snapshot));
+    for (const auto& p : run.packs) Line("  pack " + p.name + " " + p.version + " sha256 " + p.sha256);
+    std::vector<std::string> seen;
+    for (const auto& s : run.scenarios) {
+      if (std::find(seen.begin(), seen.end(), s.file) != seen.end()) continue;
+      seen.push_back(s.file);
+      Line("  file " + s.file + " sha256 " + s.sha256);
+    }
+  }
+
+  // Waivers that need action are repeated on standard error; here they are part of the record.
+  void Waivers(const RunResult& run) {
+    if (run.waivers.empty()) return;
+    out_ += '\n';
+    Line("Waivers:");
+    for (const auto& st : run.waivers) {
+      Line("  " + std::string(waivers::WaiverStateName(st.state)) + ": " + waivers::Describe(st.waiver) +
+           (st.state == WaiverState::kApplied ? " [" + std::to_string(st.findings) + " finding" +
+                                                    (st.findings == 1 ? "" : "s") + "]"
+                                              : ""));
+    }
   }
 
   void Scenario(const ScenarioResult& s) {
@@ -81,6 +115,9 @@ class TextWriter {
            " (score " + score + (f.match->possible ? ", possible match" : "") + ")");
     }
     if (!f.cap_note.empty()) Line("        cap: " + f.cap_note);
+    if (f.waiver >= 0) {
+      Line("        waived: " + waivers::Describe(run_->waivers[static_cast<size_t>(f.waiver)].waiver));
+    }
     if (f.exemption_claimed) {
       Line("        exemption claimed: " + std::string(ExemptionKindName(f.exemption_claimed->kind)) +
            (f.exemption_claimed->reference.empty() ? "" : " (" + f.exemption_claimed->reference + ")") +

@@ -1,6 +1,8 @@
 // Rule-pack loader: pack folders or files (YAML) → RuleSet with every condition compiled once.
 #include <algorithm>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <set>
 
 #include "common/files.hpp"
@@ -32,76 +34,204 @@ struct PackSource {
   bool builtin = false;
 };
 
-// One pack being loaded: its files' YAML documents and the rules found so far.
+// One YAML document of a pack file.
+struct Doc {
+  std::shared_ptr<const SourceFile> file;
+  YAML::Node node;
+};
+
+// A pack whose files are parsed but not yet compiled.
+struct ParsedPack {
+  PackInfo info;
+  std::vector<Doc> docs;  ///< documents that are maps (checked keys)
+  SourcePos pos;
+  std::set<std::string> sees;  ///< itself and every pack it extends, transitively
+};
+
+// Loads a run's packs in stages so that every pack's tags are known before
+// any set or condition is compiled, and an extended pack is compiled before
+// the packs that extend it.
 class PackLoader {
  public:
   PackLoader(RuleSet& set, Diagnostics& diags) : set_(set), diags_(diags) {}
 
-  void Load(const PackSource& src) {
-    PackInfo info;
-    info.builtin = src.builtin;
-    std::string digest_input;
-    struct Doc {
-      std::shared_ptr<const SourceFile> file;
-      YAML::Node node;
-    };
-    std::vector<Doc> docs;
-    for (const auto& file : src.files) {
-      info.files.push_back(file->path);
-      digest_input += fs::path(file->path).filename().string() + '\0' + file->text + '\0';
-      YamlReader r(file, diags_, "rules.");
-      auto all = r.LoadAll();
-      if (!all) continue;
-      for (auto& n : *all) {
-        if (!n.IsNull()) docs.push_back({file, n});
-      }
+  void Load(const std::vector<PackSource>& sources) {
+    std::vector<ParsedPack> packs;
+    for (const auto& src : sources) {
+      if (auto p = Parse(src)) packs.push_back(std::move(*p));
     }
-    info.sha256 = Sha256Hex(digest_input);
-    bool header_seen = false;
-    // Pass 1: headers, tags and sets (rules may use sets of any file of the pack).
-    for (const auto& d : docs) {
-      YamlReader r(d.file, diags_, "rules.");
-      if (!r.CheckMap(d.node, "a rule-pack file",
-                      {"pack", "version", "title", "description", "extends", "tags", "sets", "rules",
-                       "designations"})) {
-        continue;
-      }
-      if (d.node["pack"]) {
-        if (header_seen) {
-          r.Error(d.node["pack"], "duplicate_pack", "a pack has one header; 'pack' appears again");
+    const std::vector<size_t> order = ResolveExtends(packs);
+    for (size_t i : order) ReadPackTags(packs[i]);
+    for (size_t i : order) {
+      for (const auto& d : packs[i].docs) {
+        if (const auto& s = d.node["sets"]) {
+          YamlReader r(d.file, diags_, "rules.");
+          ReadSets(r, s, packs[i].info.name);
         }
-        header_seen = true;
-        ReadHeader(r, d.node, info);
-      }
-      if (const auto& t = d.node["tags"]) ReadTags(r, t);
-      if (const auto& s = d.node["sets"]) ReadSets(r, s, info.name);
-      if (d.node["designations"]) set_.designation_files.push_back(d.file);
-    }
-    if (!header_seen) {
-      diags_.Error(SourcePos{src.files.empty() ? nullptr : src.files.front(), 1, 1}, "rules.no_header",
-                   "no pack header: one file of a pack (pack.yaml) needs 'pack' and 'version'");
-      return;
-    }
-    // Pass 2: rules.
-    for (const auto& d : docs) {
-      if (!d.node.IsMap()) continue;
-      if (const auto& rules = d.node["rules"]) {
-        YamlReader r(d.file, diags_, "rules.");
-        ReadRules(r, rules, info.name);
       }
     }
-    for (const auto& p : set_.packs) {
-      if (p.name == info.name) {
-        diags_.Error(SourcePos{src.files.front(), 1, 1}, "rules.duplicate_pack",
-                     "pack '" + info.name + "' is loaded twice");
+    for (size_t i : order) {
+      ParsedPack& p = packs[i];
+      // A pack's conditions see its own sets and those of the packs it extends.
+      std::map<std::string, std::shared_ptr<const expr::ValueSet>, std::less<>> visible;
+      for (const auto& [name, set] : set_.sets) {
+        if (p.sees.count(set_.set_sources[name].pack)) visible.emplace(name, set);
+      }
+      for (const auto& d : p.docs) {
+        if (const auto& rules = d.node["rules"]) {
+          YamlReader r(d.file, diags_, "rules.");
+          ReadRules(r, rules, p.info.name, visible);
+        }
       }
     }
-    set_.packs.push_back(std::move(info));
+    CheckOverrides(packs);
+    for (auto& p : packs) {
+      set_.pack_pos.emplace(p.info.name, p.pos);
+      set_.packs.push_back(std::move(p.info));
+    }
   }
 
  private:
   RuleSet& set_;
   Diagnostics& diags_;
+  std::map<std::string, std::string> tag_owner_;  ///< pack-defined tag → pack
+
+  std::optional<ParsedPack> Parse(const PackSource& src) {
+    ParsedPack pack;
+    pack.info.builtin = src.builtin;
+    std::string digest_input;
+    for (const auto& file : src.files) {
+      pack.info.files.push_back(file->path);
+      digest_input += fs::path(file->path).filename().string() + '\0' + file->text + '\0';
+      YamlReader r(file, diags_, "rules.");
+      auto all = r.LoadAll();
+      if (!all) continue;
+      for (auto& n : *all) {
+        if (n.IsNull()) continue;
+        if (!r.CheckMap(n, "a rule-pack file",
+                        {"pack", "version", "title", "description", "extends", "tags", "sets", "rules",
+                         "designations"})) {
+          continue;
+        }
+        pack.docs.push_back({file, n});
+      }
+    }
+    pack.info.sha256 = Sha256Hex(digest_input);
+    bool header_seen = false;
+    for (const auto& d : pack.docs) {
+      if (!d.node["pack"]) continue;
+      YamlReader r(d.file, diags_, "rules.");
+      if (header_seen) {
+        r.Error(d.node["pack"], "duplicate_pack", "a pack has one header; 'pack' appears again");
+        continue;
+      }
+      header_seen = true;
+      pack.pos = r.Pos(d.node["pack"]);
+      ReadHeader(r, d.node, pack.info);
+    }
+    if (!header_seen) {
+      diags_.Error(SourcePos{src.files.empty() ? nullptr : src.files.front(), 1, 1}, "rules.no_header",
+                   "no pack header: one file of a pack (pack.yaml) needs 'pack' and 'version'");
+      return std::nullopt;
+    }
+    for (const auto& d : pack.docs) {
+      if (d.node["designations"]) set_.designation_files.push_back(d.file);
+    }
+    return pack;
+  }
+
+  // Checks that extended packs are loaded and acyclic; returns the packs in an
+  // order where every pack comes after the packs it extends.
+  std::vector<size_t> ResolveExtends(std::vector<ParsedPack>& packs) {
+    std::map<std::string, size_t> by_name;
+    for (size_t i = 0; i < packs.size(); ++i) {
+      if (!by_name.emplace(packs[i].info.name, i).second) {
+        diags_.Error(packs[i].pos, "rules.duplicate_pack", "pack '" + packs[i].info.name + "' is loaded twice");
+      }
+    }
+    const auto builtin = BuiltinPackNames();
+    for (auto& p : packs) {
+      for (const auto& base : p.info.extends) {
+        if (by_name.count(base)) continue;
+        const bool is_builtin = std::find(builtin.begin(), builtin.end(), base) != builtin.end();
+        diags_.Error(p.pos, "rules.missing_extends",
+                     "pack '" + p.info.name + "' extends '" + base + "', which is not loaded (add --rules " +
+                         (is_builtin ? "builtin:" + base : "<folder of " + base + ">") + ")");
+      }
+    }
+    // Depth-first: state 1 = on the current path (a cycle when met again), 2 = done.
+    std::vector<int> state(packs.size(), 0);
+    std::vector<size_t> order;
+    std::function<void(size_t)> visit = [&](size_t i) {
+      state[i] = 1;
+      packs[i].sees.insert(packs[i].info.name);
+      for (const auto& base : packs[i].info.extends) {
+        const auto it = by_name.find(base);
+        if (it == by_name.end()) continue;
+        if (state[it->second] == 1) {
+          diags_.Error(packs[i].pos, "rules.extends_cycle",
+                       "pack '" + packs[i].info.name + "' extends '" + base + "', which extends it in turn");
+          continue;
+        }
+        if (state[it->second] == 0) visit(it->second);
+        packs[i].sees.insert(packs[it->second].sees.begin(), packs[it->second].sees.end());
+      }
+      state[i] = 2;
+      order.push_back(i);
+    };
+    for (size_t i = 0; i < packs.size(); ++i) {
+      if (state[i] == 0) visit(i);
+    }
+    return order;
+  }
+
+  // Related packs (one extends the other) may share a tag; unrelated packs
+  // declaring the same tag might mean different things by it, so that is an error.
+  void ReadPackTags(const ParsedPack& p) {
+    for (const auto& d : p.docs) {
+      const YAML::Node& n = d.node["tags"];
+      if (!n) continue;
+      YamlReader r(d.file, diags_, "rules.");
+      auto tags = r.StringList(n, "tags");
+      if (!tags) continue;
+      for (const auto& t : *tags) {
+        if (!ValidName(t)) {
+          r.Error(n, "bad_id", "tag '" + t + "' must match [a-z0-9][a-z0-9._-]*");
+          continue;
+        }
+        if (set_.tags.IsBuiltin(t)) continue;
+        const auto owner = tag_owner_.find(t);
+        if (owner != tag_owner_.end() && owner->second != p.info.name && !p.sees.count(owner->second)) {
+          r.Error(n, "conflicting_tag", "tag '" + t + "' is also defined by pack '" + owner->second +
+                                            "'; packs share a tag only when one extends the other");
+          continue;
+        }
+        if (owner == tag_owner_.end()) tag_owner_.emplace(t, p.info.name);
+        if (set_.tags.Add(t) < 0) {
+          r.Error(n, "too_many_tags", "more than " + std::to_string(expr::kMaxTags) + " tags in one run");
+        }
+      }
+    }
+  }
+
+  // Rule ids are namespaced, so a pack cannot replace a rule of a pack it
+  // extends; reusing the id would read as an override that does not happen.
+  void CheckOverrides(const std::vector<ParsedPack>& packs) {
+    std::set<std::string> ids;
+    for (const auto& r : set_.rules) ids.insert(r.info.id);
+    for (const auto& rule : set_.rules) {
+      const std::string local = rule.info.id.substr(rule.info.pack.size() + 1);
+      for (const auto& p : packs) {
+        if (p.info.name != rule.info.pack) continue;
+        for (const auto& base : p.sees) {
+          if (base == p.info.name || !ids.count(base + "/" + local)) continue;
+          diags_.Error(rule.info.pos, "rules.conflicting_rule",
+                       "rule '" + local + "' of pack '" + p.info.name + "' has the id of '" + base + "/" +
+                           local + "' in the pack it extends; rules cannot be overridden, choose another id");
+        }
+      }
+    }
+  }
 
   void ReadHeader(YamlReader& r, const YAML::Node& n, PackInfo& info) {
     r.Require(n, "the pack header", {"pack", "version"});
@@ -111,18 +241,6 @@ class PackLoader {
     if (const auto& v = n["title"]) info.title = r.String(v, "title").value_or("");
     if (const auto& v = n["description"]) r.String(v, "description");
     if (const auto& v = n["extends"]) info.extends = r.StringList(v, "extends").value_or(std::vector<std::string>{});
-  }
-
-  void ReadTags(YamlReader& r, const YAML::Node& n) {
-    auto tags = r.StringList(n, "tags");
-    if (!tags) return;
-    for (const auto& t : *tags) {
-      if (!ValidName(t)) {
-        r.Error(n, "bad_id", "tag '" + t + "' must match [a-z0-9][a-z0-9._-]*");
-      } else if (set_.tags.Add(t) < 0) {
-        r.Error(n, "too_many_tags", "more than " + std::to_string(expr::kMaxTags) + " tags in one run");
-      }
-    }
   }
 
   void ReadSets(YamlReader& r, const YAML::Node& map, const std::string& pack) {
@@ -164,26 +282,38 @@ class PackLoader {
         if (!expr::AddSetValue(*set, v.Scalar(), set_.tags, error)) r.Error(v, "bad_value", error);
       }
       set->Normalize();
-      if (set_.sets.count(name)) {
-        r.Error(it->first, "duplicate_set", "set '" + name + "' is defined twice (sets are shared by all loaded packs; pack '" + pack + "')");
+      if (const auto prev = set_.set_sources.find(name); prev != set_.set_sources.end()) {
+        r.Error(it->first, "duplicate_set",
+                "set '" + name + "' is defined twice" +
+                    (prev->second.pack == pack ? std::string(" in pack '" + pack + "'")
+                                               : " (by packs '" + prev->second.pack + "' and '" + pack +
+                                                     "'; set names are unique across the loaded packs)"));
         continue;
       }
+      set_.set_sources.emplace(name, SetSource{pack, r.Pos(it->first)});
       set_.sets.emplace(name, std::move(set));
     }
   }
 
-  void ReadRules(YamlReader& r, const YAML::Node& list, const std::string& pack) {
+  using SetMap = std::map<std::string, std::shared_ptr<const expr::ValueSet>, std::less<>>;
+
+  void ReadRules(YamlReader& r, const YAML::Node& list, const std::string& pack, const SetMap& sets) {
     if (!list.IsSequence()) {
       r.Error(list, "wrong_type", "rules must be a list, found " + Describe(list));
       return;
     }
     for (const auto& n : list) {
       Rule rule;
-      if (ReadRule(r, n, pack, rule)) set_.rules.push_back(std::move(rule));
+      // A rule with any error (an unknown key too) is left out, so that lint
+      // in collect-all mode does not judge half-read rules.
+      const int errors_before = diags_.error_count();
+      if (ReadRule(r, n, pack, sets, rule) && diags_.error_count() == errors_before) {
+        set_.rules.push_back(std::move(rule));
+      }
     }
   }
 
-  bool ReadRule(YamlReader& r, const YAML::Node& n, const std::string& pack, Rule& rule) {
+  bool ReadRule(YamlReader& r, const YAML::Node& n, const std::string& pack, const SetMap& sets, Rule& rule) {
     RuleInfo& info = rule.info;
     info.pack = pack;
     info.pos = r.Pos(n);
@@ -192,8 +322,7 @@ class PackLoader {
                                    "cap", "notes"})) {
       return false;
     }
-    if (!r.Require(n, "a rule", {"id", "title", "verdict", "citations", "effective", "applies_to",
-                                 "when", "message"})) {
+    if (!r.Require(n, "a rule", {"id", "title", "verdict", "applies_to", "when", "message"})) {
       return false;
     }
     const auto id = r.String(n["id"], "id");
@@ -203,8 +332,8 @@ class PackLoader {
     }
     info.id = pack + "/" + *id;
     info.pos = r.Pos(n["id"]);
-    info.title = r.String(n["title"], "title").value_or("");
-    info.message = r.String(n["message"], "message").value_or("");
+    info.title = r.Prose(n["title"], "title").value_or("");
+    info.message = r.Prose(n["message"], "message").value_or("");
     if (const auto& v = n["notes"]) r.String(v, "notes");
     bool ok = true;
     if (auto v = r.String(n["verdict"], "verdict")) {
@@ -216,13 +345,25 @@ class PackLoader {
         ok = false;
       }
     }
-    ok = ReadCitations(r, n["citations"], info) && ok;
-    if (auto d = r.DateValue(n["effective"], "effective")) info.effective = *d; else ok = false;
+    if (!n["citations"]) {
+      r.Error(n["id"], "no_citation", "rule '" + *id + "' has no citations: every rule cites what it encodes");
+      ok = false;
+    } else {
+      ok = ReadCitations(r, n["citations"], info) && ok;
+    }
+    if (!n["effective"]) {
+      r.Error(n["id"], "no_effective", "rule '" + *id + "' has no effective date: when did the measure take effect?");
+      ok = false;
+    } else if (auto d = r.DateValue(n["effective"], "effective")) {
+      info.effective = *d;
+    } else {
+      ok = false;
+    }
     if (const auto& v = n["until"]) {
       info.until = r.DateValue(v, "until");
-      if (info.until && *info.until < info.effective) {
-        r.Error(v, "bad_date", "until (" + info.until->ToString() + ") is before effective (" +
-                                   info.effective.ToString() + ")");
+      if (info.until && n["effective"] && *info.until < info.effective) {
+        r.Error(v, "until_before_effective", "until (" + info.until->ToString() + ") is before effective (" +
+                                                 info.effective.ToString() + "): the rule is never in force");
         ok = false;
       }
     }
@@ -232,19 +373,37 @@ class PackLoader {
     const YAML::Node& when = n["when"];
     if (auto text = r.String(when, "when")) {
       info.condition = *text;
-      expr::CompileEnv env{&set_.tags, &set_.sets};
+      expr::CompileEnv env{&set_.tags, &sets};
       expr::CompileError error;
       auto program = expr::Compile(*text, env, error);
       if (!program) {
-        diags_.Error(PosInScalar(r.file(), when, static_cast<size_t>(error.offset)), "expr.compile",
-                     error.message);
+        ReportCompileError(r, when, error, pack);
         return false;
       }
       rule.program = std::move(*program);
+      rule.condition_pos = [file = r.file(), when](size_t offset) { return PosInScalar(file, when, offset); };
     } else {
       ok = false;
     }
     return ok;
+  }
+
+  // An undefined set gets its own code, and a hint when another pack has it.
+  void ReportCompileError(YamlReader& r, const YAML::Node& when, const expr::CompileError& error,
+                          const std::string& pack) {
+    const SourcePos pos = PosInScalar(r.file(), when, static_cast<size_t>(error.offset));
+    const std::string prefix = "undefined set '$";
+    if (error.message.rfind(prefix, 0) != 0) {
+      diags_.Error(pos, "expr.compile", error.message);
+      return;
+    }
+    const std::string name = error.message.substr(prefix.size(), error.message.size() - prefix.size() - 1);
+    std::string message = error.message;
+    if (const auto it = set_.set_sources.find(name); it != set_.set_sources.end()) {
+      message += " in pack '" + pack + "': it belongs to pack '" + it->second.pack +
+                 "', which this pack does not extend (add extends: [" + it->second.pack + "])";
+    }
+    diags_.Error(pos, "rules.undefined_set", message);
   }
 
   bool ReadCitations(YamlReader& r, const YAML::Node& list, RuleInfo& info) {
@@ -291,7 +450,7 @@ class PackLoader {
 
   bool ReadExemptions(YamlReader& r, const YAML::Node& n, Rule& rule) {
     bool ok = true;
-    if (const auto& none = n["no_exemption"]) rule.info.no_exemption = r.String(none, "no_exemption").value_or("");
+    if (const auto& none = n["no_exemption"]) rule.info.no_exemption = r.Prose(none, "no_exemption").value_or("");
     const YAML::Node& list = n["exemptions"];
     if (!list) return ok;
     if (!list.IsSequence()) {
@@ -312,7 +471,7 @@ class PackLoader {
         continue;
       }
       ex.kind = *kind;
-      ex.text = r.String(e["text"], "text").value_or("");
+      ex.text = r.Prose(e["text"], "text").value_or("");
       rule.exemption_mask |= 1U << static_cast<unsigned>(*kind);
       rule.info.exemptions.push_back(std::move(ex));
     }
@@ -419,6 +578,27 @@ std::optional<PackSource> SourceFromPath(const std::string& path, Diagnostics& d
   return src;
 }
 
+// "builtin:NAME" names a built-in pack; a bare NAME does too when no file
+// or folder of that name exists, so `--rules un-dprk` works from anywhere.
+std::optional<PackSource> ResolvePackPath(const std::string& path, Diagnostics& diags) {
+  const std::string prefix = "builtin:";
+  const bool explicit_builtin = path.rfind(prefix, 0) == 0;
+  std::error_code ec;
+  if (!explicit_builtin && fs::exists(path, ec)) return SourceFromPath(path, diags);
+  const std::string name = explicit_builtin ? path.substr(prefix.size()) : path;
+  std::string known;
+  for (auto& src : BuiltinSources()) {
+    const std::string pack = fs::path(src.files.front()->path).parent_path().filename().string();
+    if (pack == name) return src;
+    known += (known.empty() ? "" : ", ") + pack;
+  }
+  if (explicit_builtin) {
+    diags.Error({}, "rules.unknown_builtin", "no built-in pack '" + name + "' (built-in: " + known + ")");
+    return std::nullopt;
+  }
+  return SourceFromPath(path, diags);  // reports the missing path
+}
+
 }  // namespace
 
 const Rule* RuleSet::Find(std::string_view id) const {
@@ -436,29 +616,31 @@ std::vector<std::string> BuiltinPackNames() {
   return names;
 }
 
-std::unique_ptr<RuleSet> LoadRuleSet(const std::vector<std::string>& paths, Diagnostics& diags) {
+std::unique_ptr<RuleSet> LoadRuleSet(const std::vector<std::string>& paths, Diagnostics& diags,
+                                     const LoadOptions& options) {
   auto set = std::make_unique<RuleSet>();
   std::vector<PackSource> sources;
   if (paths.empty()) {
     sources = BuiltinSources();
   } else {
     for (const auto& p : paths) {
-      if (auto src = SourceFromPath(p, diags)) sources.push_back(std::move(*src));
+      if (auto src = ResolvePackPath(p, diags)) sources.push_back(std::move(*src));
     }
   }
-  if (diags.HasErrors()) return nullptr;
+  if (diags.HasErrors() && !options.keep_going) return nullptr;
   PackLoader loader(*set, diags);
-  for (const auto& src : sources) loader.Load(src);
+  loader.Load(sources);
   std::sort(set->rules.begin(), set->rules.end(),
             [](const Rule& a, const Rule& b) { return a.info.id < b.info.id; });
   for (size_t i = 0; i < set->rules.size(); ++i) {
     set->rules[i].index = static_cast<int>(i);
     if (i > 0 && set->rules[i].info.id == set->rules[i - 1].info.id) {
       diags.Error(set->rules[i].info.pos, "rules.duplicate_id",
-                  "duplicate rule id '" + set->rules[i].info.id + "'");
+                  "duplicate rule id '" + set->rules[i].info.id + "' (first at line " +
+                      std::to_string(set->rules[i - 1].info.pos.line) + ")");
     }
   }
-  if (diags.HasErrors()) return nullptr;
+  if (diags.HasErrors() && !options.keep_going) return nullptr;
   return set;
 }
 

@@ -1,6 +1,7 @@
 // RuleSet: the loaded, compiled rule packs — rules with their programs, named sets, tags and designations.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -30,6 +31,15 @@ struct Rule {
   uint32_t exemption_mask = 0; ///< bit per ExemptionKind
   std::optional<Cap> cap;
   int index = 0;               ///< position in RuleSet::rules (sorted by id)
+  /// Maps a byte offset inside the condition text to its place in the pack
+  /// file (inside the YAML `when:` scalar), for lint diagnostics.
+  std::function<SourcePos(size_t)> condition_pos;
+};
+
+/// Where a named set was defined, and by which pack.
+struct SetSource {
+  std::string pack;
+  SourcePos pos;
 };
 
 class RuleSet {
@@ -40,13 +50,26 @@ class RuleSet {
   std::map<std::string, std::shared_ptr<const expr::ValueSet>, std::less<>> sets;
   /// Files of the packs that carry a `designations:` list, read by screening.
   std::vector<std::shared_ptr<const SourceFile>> designation_files;
+  std::map<std::string, SetSource, std::less<>> set_sources;
+  /// Per pack, the position of its header (`pack:`), for lint.
+  std::map<std::string, SourcePos, std::less<>> pack_pos;
 
   const Rule* Find(std::string_view id) const;
 };
 
-/// Loads packs from folders (each with a pack.yaml) or single pack files.
-/// An empty list loads the built-in packs. Errors go to `diags`.
-std::unique_ptr<RuleSet> LoadRuleSet(const std::vector<std::string>& paths, Diagnostics& diags);
+/// Defaults: stop at the first error stage and return null (what `check` wants).
+struct LoadOptions {
+  /// Collect every error and still return what could be loaded (for lint):
+  /// rules with errors are left out, the rest is compiled.
+  bool keep_going = false;
+};
+
+/// Loads packs from folders (each with a pack.yaml), single pack files, or
+/// built-in packs by name ("builtin:un-dprk", or "un-dprk" when no such path
+/// exists). An empty list loads the built-in packs. A pack's `extends:` names
+/// packs that must be loaded too; it sees their sets. Errors go to `diags`.
+std::unique_ptr<RuleSet> LoadRuleSet(const std::vector<std::string>& paths, Diagnostics& diags,
+                                     const LoadOptions& options = {});
 
 /// The built-in pack names ("un-dprk").
 std::vector<std::string> BuiltinPackNames();

@@ -81,8 +81,8 @@ class ScenarioParser {
         }
       }
     }
-    if (const auto& n = doc["title"]) s.title = r_.String(n, "title").value_or("");
-    if (const auto& n = doc["description"]) s.description = r_.String(n, "description").value_or("");
+    if (const auto& n = doc["title"]) s.title = r_.Prose(n, "title").value_or("");
+    if (const auto& n = doc["description"]) s.description = r_.Prose(n, "description").value_or("");
     if (const auto& n = doc["date"]) s.date = r_.DateValue(n, "the scenario date");
     if (const auto& n = doc["sources"]) s.sources = r_.StringList(n, "sources").value_or(std::vector<std::string>{});
     if (const auto& n = doc["parties"]) ParseParties(n, s);
@@ -250,7 +250,7 @@ class ScenarioParser {
       return YAML::Node(YAML::NodeType::Undefined);
     };
     if (const auto& v = key("date")) a.date = r_.DateValue(v, "the activity date");
-    if (const auto& v = key("description")) a.description = r_.String(v, "description").value_or("");
+    if (const auto& v = key("description")) a.description = r_.Prose(v, "description").value_or("");
     if (const auto& v = key("via")) ParseCountryList(v, "via", a.via);
     if (const auto& v = key("vessel")) a.vessel = VesselRef(v, s, "vessel");
     if (const auto& v = key("exemption")) ParseExemption(v, a);
@@ -403,7 +403,8 @@ std::vector<Scenario> ParseScenarioText(const std::string& path, std::string tex
 
 std::vector<Scenario> LoadScenarios(const std::vector<std::string>& paths, Diagnostics& diags) {
   std::vector<Scenario> all;
-  const auto files = ExpandYamlPaths(paths.empty() ? std::vector<std::string>{"-"} : paths, diags);
+  const auto files = ExpandYamlPaths(paths.empty() ? std::vector<std::string>{"-"} : paths, diags,
+                                     YamlSearch::kScenarios);
   for (const auto& path : files) {
     auto source = ReadSource(path, diags);
     if (!source) continue;

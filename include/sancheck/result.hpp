@@ -1,6 +1,7 @@
 // The outcome of a check: findings per activity, verdicts per activity and scenario, and the run's audit data.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,32 @@ struct Match {
   std::string clearance_note;
 };
 
+/// A CI waiver (`--waivers FILE`): accepts named findings until an expiry date.
+/// Distinct from the legal exemptions of scenario files: it changes whether a
+/// run fails, never a verdict.
+struct Waiver {
+  std::string scenario;  ///< scenario id
+  std::string activity;  ///< activity id; empty: every activity of the scenario
+  std::string rule;      ///< namespaced rule id; empty: every rule
+  std::string reason;
+  std::string approved_by;
+  std::string ticket;
+  Date expires;          ///< last day the waiver applies
+  SourcePos pos;
+};
+
+enum class WaiverState : uint8_t {
+  kApplied,  ///< in force and matched at least one finding
+  kUnused,   ///< in force but matched no finding
+  kExpired,  ///< past its expiry date: waives nothing and fails the run
+};
+
+struct WaiverStatus {
+  Waiver waiver;
+  WaiverState state = WaiverState::kUnused;
+  int findings = 0;  ///< findings it waived
+};
+
 struct Finding {
   std::string rule;  ///< namespaced rule id
   Verdict verdict = Verdict::kPermitted;
@@ -36,6 +63,7 @@ struct Finding {
   std::optional<Match> match;
   std::string cap_note;    ///< running total against a cap
   SourcePos pos;           ///< the activity, or the item
+  int waiver = -1;         ///< index into RunResult::waivers when a waiver accepted it
 };
 
 struct ActivityResult {
@@ -62,6 +90,9 @@ struct Summary {
   int prohibited = 0;
   int review = 0;
   int permitted = 0;
+  /// Activities counted above as prohibited or review whose every such finding
+  /// is waived (they keep their verdict; they no longer fail the run).
+  int waived = 0;
 };
 
 struct RunResult {
@@ -72,6 +103,7 @@ struct RunResult {
   std::string designations_snapshot;
   std::string generated;  ///< ISO 8601 UTC; fixed by SOURCE_DATE_EPOCH
   std::vector<RuleInfo> rules_fired;  ///< every rule with a finding, sorted by id
+  std::vector<WaiverStatus> waivers;  ///< in the waivers file's order; empty without --waivers
 
   Verdict Worst() const;
 };

@@ -1,0 +1,174 @@
+// CSV reader: splits records by quote parity and unquotes fields in place (RFC 4180, CRLF tolerated).
+#include "batch/csv_reader.hpp"
+
+#include <cstring>
+#include <string>
+
+namespace sancheck::batch {
+namespace {
+
+// One field of a record; advances `p` to the separator after it.
+struct FieldScanner {
+  char* p;
+  char* end;
+  char* line_start;  ///< start of the current physical line, for columns
+  int line_offset = 0;
+
+  int Column(const char* at) const { return static_cast<int>(at - line_start) + 1; }
+
+  // Returns false with a message on a malformed field; `out` is unquoted in place.
+  bool Next(std::string_view& out, int& col, int& line_off, std::string& error, int& error_col) {
+    col = Column(p);
+    line_off = line_offset;
+    if (p < end && *p == '"') {
+      char* start = ++p;
+      char* o = start;
+      for (;;) {
+        if (p >= end) {
+          error = "unterminated quoted field";
+          error_col = col;
+          return false;
+        }
+        const char c = *p++;
+        if (c == '"') {
+          if (p < end && *p == '"') {
+            *o++ = '"';
+            ++p;
+            continue;
+          }
+          break;
+        }
+        if (c == '\n') {
+          ++line_offset;
+          line_start = p;
+        }
+        *o++ = c;
+      }
+      out = std::string_view(start, static_cast<size_t>(o - start));
+      if (p < end && *p == '\r' && p + 1 == end) ++p;
+      if (p < end && *p != ',') {
+        error = "text after the closing quote of a field (quote the whole field and double its quotes)";
+        error_col = Column(p);
+        return false;
+      }
+      return true;
+    }
+    char* start = p;
+    while (p < end && *p != ',') {
+      if (*p == '"') {
+        error = "a quote inside an unquoted field (quote the field and double its quotes)";
+        error_col = Column(p);
+        return false;
+      }
+      ++p;
+    }
+    char* stop = p;
+    if (stop == end && stop > start && stop[-1] == '\r') --stop;  // CRLF line end
+    out = std::string_view(start, static_cast<size_t>(stop - start));
+    return true;
+  }
+};
+
+}  // namespace
+
+const char* CsvRecordEnd(const char* begin, const char* end) {
+  bool quoted = false;
+  for (const char* p = begin; p < end; ++p) {
+    const char* stop = static_cast<const char*>(std::memchr(p, quoted ? '"' : '\n', static_cast<size_t>(end - p)));
+    if (!quoted) {
+      const char* q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>((stop ? stop : end) - p)));
+      if (!q) return stop ? stop : end;
+      quoted = true;
+      p = q;
+      continue;
+    }
+    if (!stop) return end;
+    quoted = false;
+    p = stop;
+  }
+  return end;
+}
+
+bool ParseCsvHeader(char* begin, char* end, CsvHeader& header, RecordError& err) {
+  header.columns.clear();
+  FieldScanner s{begin, end, begin};
+  bool seen[kFieldCount] = {};
+  for (;;) {
+    std::string_view name;
+    int col = 0, line_off = 0, error_col = 0;
+    std::string error;
+    if (!s.Next(name, col, line_off, error, error_col)) {
+      err.column = error_col;
+      err.code = "batch.bad_csv";
+      err.message = "header: " + error;
+      return false;
+    }
+    const FieldKey key = FieldByName(name);
+    if (key != FieldKey::kCount) {
+      if (seen[static_cast<int>(key)]) {
+        err.column = col;
+        err.code = "batch.bad_csv";
+        err.message = "header: column '" + std::string(name) + "' appears twice";
+        return false;
+      }
+      seen[static_cast<int>(key)] = true;
+    }
+    header.columns.push_back(key);
+    if (s.p >= end) break;
+    ++s.p;  // the ','
+  }
+  if (!seen[static_cast<int>(FieldKey::kId)]) {
+    err.column = 1;
+    err.code = "batch.bad_csv";
+    err.message = "header: no 'id' column (the first line of a CSV file names the columns)";
+    return false;
+  }
+  return true;
+}
+
+bool ParseCsvRecord(char* begin, char* end, const CsvHeader& header, RawRecord& rec, RecordError& err,
+                    int& error_line_offset) {
+  rec.Clear();
+  FieldScanner s{begin, end, begin};
+  size_t index = 0;
+  for (;;) {
+    std::string_view v;
+    int col = 0, line_off = 0, error_col = 0;
+    std::string error;
+    const FieldKey key = index < header.columns.size() ? header.columns[index] : FieldKey::kCount;
+    if (!s.Next(v, col, line_off, error, error_col)) {
+      err.column = error_col;
+      err.field = key == FieldKey::kCount ? "" : std::string(FieldName(key));
+      err.code = "batch.bad_csv";
+      err.message = error;
+      error_line_offset = s.line_offset;
+      return false;
+    }
+    if (key != FieldKey::kCount && !v.empty()) {
+      rec.Set(key, v, col, line_off);
+      if (key == FieldKey::kTags) {
+        size_t from = 0;
+        while (from <= v.size()) {
+          size_t semi = v.find(';', from);
+          if (semi == std::string_view::npos) semi = v.size();
+          if (semi > from) rec.tags.push_back(v.substr(from, semi - from));
+          from = semi + 1;
+        }
+      }
+    }
+    ++index;
+    if (s.p >= end) break;
+    ++s.p;  // the ','
+  }
+  if (index != header.columns.size()) {
+    err.column = 1;
+    err.code = "batch.bad_csv";
+    err.message = "expected " + std::to_string(header.columns.size()) + " fields as in the header, found " +
+                  std::to_string(index);
+    error_line_offset = 0;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace sancheck::batch

@@ -1,0 +1,18 @@
+// JSONL record reader: one JSON object per line, parsed in place without per-field allocation.
+#pragma once
+
+#include "batch/raw_record.hpp"
+
+namespace sancheck::batch {
+
+/// Parses one line [begin, end) (without its '\n'; a trailing '\r' is allowed)
+/// into `rec`, unescaping strings in place inside the buffer. Unknown keys are
+/// validated and skipped; a key given twice keeps its last value; null counts
+/// as absent. On malformed JSON or a wrong value type returns false and fills
+/// `err` (column, field, code, message; `err.line` is left to the caller).
+bool ParseJsonLine(char* begin, char* end, RawRecord& rec, RecordError& err);
+
+/// True when [begin, end) holds only spaces, tabs and '\r' (such lines are skipped).
+bool IsBlankLine(const char* begin, const char* end);
+
+}  // namespace sancheck::batch

@@ -1,0 +1,41 @@
+// Judge: evaluates the rules a record can meet (from the index) with the engine's evaluator.
+#pragma once
+
+#include <vector>
+
+#include "batch/record.hpp"
+#include "batch/rule_index.hpp"
+#include "rules/rule_set.hpp"
+
+namespace sancheck::batch {
+
+/// One rule that fired on a record. `capped`: the rule has a cap and its
+/// condition was true, so its verdict waits for the cap accounting.
+struct Finding {
+  uint32_t rank = 0;
+  Verdict verdict = Verdict::kPermitted;
+  bool undecided = false;  ///< the condition was unknown (a missing fact): review
+  bool capped = false;
+};
+
+/// Per-thread: holds the scratch facts and candidate set it reuses.
+class Judge {
+ public:
+  /// `order[rank]` indexes set.rules; with `use_index` false every supply rule is evaluated.
+  Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vector<uint32_t>& order, bool use_index);
+
+  /// Appends the record's findings in rank order, with the checker's
+  /// semantics: effective/until dates, unknown → review (dropped for
+  /// permitted rules), capped rules marked for the cap accounting.
+  void Run(const Record& r, std::vector<Finding>& out);
+
+ private:
+  const rules::RuleSet& set_;
+  const RuleIndex& index_;
+  const std::vector<uint32_t>& order_;
+  bool use_index_;
+  RankSet candidates_;
+  RecordFacts facts_;
+};
+
+}  // namespace sancheck::batch

@@ -1,0 +1,47 @@
+// RunBatch(): streams shipment records through reader, index, evaluator and writer on worker threads.
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "batch/result_format.hpp"
+#include "batch/rule_index.hpp"
+#include "rules/rule_set.hpp"
+
+namespace sancheck::batch {
+
+enum class InputFormat { kAuto, kJsonl, kCsv };
+
+struct BatchOptions {
+  InputFormat format = InputFormat::kAuto;  ///< auto: .csv files are CSV, everything else JSONL
+  FormatOptions output;
+  bool use_index = true;
+  int threads = 2;                  ///< worker threads that parse, judge and format chunks
+  int64_t max_errors = 1000;        ///< give up after this many bad records; negative: never
+  bool preload = false;             ///< read and parse everything, then judge, then write (split timing)
+  bool progress = false;            ///< a progress line on standard error
+  size_t chunk_bytes = size_t{2} << 20;
+  int in_flight = 6;                ///< chunks held at once: bounds memory in streaming mode
+  std::string ledger_path;          ///< cap totals read before and written after the run
+};
+
+struct BatchReport {
+  int64_t counts[kOutcomeCount] = {};  ///< by Outcome
+  int64_t records = 0;                  ///< judged records plus bad ones
+  bool stopped = false;                 ///< gave up: more than max_errors bad records
+  double parse_s = 0, eval_s = 0, write_s = 0;  ///< preload mode only
+  size_t caps_settled = 0, caps_out_of_order = 0;
+  IndexStats index;
+};
+
+/// Judges every record of `inputs` ("-" is standard input) and writes one
+/// result line per record, in input order, to `output` ("" or "-": standard
+/// output). Bad records are positioned on `diag` and written as error lines.
+/// Returns false when the run could not be done (unreadable input, a bad CSV
+/// header, write failure, ledger error; said on `diag`) or gave up.
+bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std::vector<std::string>& inputs,
+              const std::string& output, BatchReport& report, std::ostream& diag);
+
+}  // namespace sancheck::batch

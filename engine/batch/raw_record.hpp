@@ -1,0 +1,59 @@
+// RawRecord: one shipment record as text slices of the input buffer, before any value is checked.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sancheck::batch {
+
+/// The record fields sancheck reads. Other fields are accepted and skipped.
+enum class FieldKey : uint8_t {
+  kId, kDate, kExporterCountry, kImporterCountry, kExporterName, kImporterName, kHs,
+  kDescription, kQuantity, kUnit, kValueUsd, kTags, kVesselImo, kCount
+};
+
+inline constexpr int kFieldCount = static_cast<int>(FieldKey::kCount);
+
+/// The field's name as written in JSONL keys and CSV headers.
+std::string_view FieldName(FieldKey key);
+/// The field named `name`, or kCount for a name sancheck does not read.
+FieldKey FieldByName(std::string_view name);
+
+/// Views point into the reader's buffer (strings already unescaped in place),
+/// so a record is valid until that buffer is reused. `tags` keeps its capacity
+/// from record to record: after the first records, reading allocates nothing.
+struct RawRecord {
+  std::string_view text[kFieldCount];  ///< string value of each field (numbers: their digits)
+  bool present[kFieldCount] = {};      ///< the field appeared with a non-null value
+  int column[kFieldCount] = {};        ///< 1-based byte column of the value, for errors
+  int line_offset[kFieldCount] = {};   ///< lines after the record's first (CSV quoted line breaks)
+  std::vector<std::string_view> tags;
+
+  void Clear() {
+    for (int i = 0; i < kFieldCount; ++i) present[i] = false;
+    tags.clear();
+  }
+  bool Has(FieldKey k) const { return present[static_cast<int>(k)]; }
+  std::string_view Get(FieldKey k) const { return text[static_cast<int>(k)]; }
+  void Set(FieldKey k, std::string_view v, int col, int line_off = 0) {
+    const int i = static_cast<int>(k);
+    text[i] = v;
+    present[i] = true;
+    column[i] = col;
+    line_offset[i] = line_off;
+  }
+};
+
+/// A record that could not be read or judged, positioned inside its file.
+struct RecordError {
+  int64_t line = 0;     ///< 1-based line of the record's start (plus the field's offset)
+  int column = 0;       ///< 1-based byte column; 0 when not known
+  std::string field;    ///< the field at fault, empty for the record's syntax
+  std::string code;     ///< stable code, e.g. "batch.bad_json"
+  std::string message;
+  std::string id;       ///< the record's id when it could be read
+};
+
+}  // namespace sancheck::batch

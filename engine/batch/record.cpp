@@ -1,0 +1,189 @@
+// CheckRecord(): raw record text → checked values; RecordFacts: checked values → the evaluator's facts.
+#include "batch/record.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <string>
+
+namespace sancheck::batch {
+namespace {
+
+bool ValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t n;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+      n = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + n >= s.size()) return false;
+    for (size_t k = 1; k <= n; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp < 0xE000)) {
+      return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+bool ValidImo(std::string_view s) {
+  if (s.size() != 10 || s.substr(0, 3) != "IMO") return false;
+  int sum = 0;
+  for (size_t i = 3; i < 10; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  for (size_t i = 0; i < 6; ++i) sum += (s[3 + i] - '0') * static_cast<int>(7 - i);
+  return sum % 10 == s[9] - '0';
+}
+
+// 'text', built by appending: GCC 12 warns (-Wrestrict, falsely) on "'" + std::string(...).
+std::string Quoted(std::string_view text) {
+  std::string s;
+  s.reserve(text.size() + 2);
+  s += '\'';
+  s.append(text);
+  s += '\'';
+  return s;
+}
+
+bool Fail(const RawRecord& raw, FieldKey key, std::string_view code, std::string message, RecordError& err) {
+  err.column = raw.column[static_cast<int>(key)];
+  err.field = std::string(FieldName(key));
+  err.code = std::string(code);
+  err.message = std::move(message);
+  return false;
+}
+
+bool Number(const RawRecord& raw, FieldKey key, expr::Known<double>& out, RecordError& err) {
+  if (!raw.Has(key)) return true;
+  const std::string_view t = raw.Get(key);
+  double v = 0;
+  const auto r = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (r.ec != std::errc() || r.ptr != t.data() + t.size() || !std::isfinite(v)) {
+    return Fail(raw, key, "batch.bad_value", Quoted(t) + " is not a number", err);
+  }
+  out.Set(v);
+  return true;
+}
+
+bool CountryField(const RawRecord& raw, FieldKey key, expr::Known<Country>& out, RecordError& err) {
+  if (!raw.Has(key)) return true;
+  const auto c = Country::Parse(raw.Get(key));
+  if (!c) {
+    return Fail(raw, key, "batch.bad_value",
+                Quoted(raw.Get(key)) + " is not an ISO 3166-1 alpha-2 country code (upper case)", err);
+  }
+  out.Set(*c);
+  return true;
+}
+
+}  // namespace
+
+bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, RecordError& err) {
+  out = Record{};
+  if (!raw.Has(FieldKey::kId) || raw.Get(FieldKey::kId).empty()) {
+    err.column = 1;
+    err.field = "id";
+    err.code = "batch.missing_field";
+    err.message = "the record has no id";
+    return false;
+  }
+  out.id = raw.Get(FieldKey::kId);
+  if (!ValidUtf8(out.id)) return Fail(raw, FieldKey::kId, "batch.bad_value", "the id is not valid UTF-8", err);
+  if (!raw.Has(FieldKey::kDate)) {
+    err.column = 1;
+    err.field = "date";
+    err.code = "batch.missing_field";
+    err.message = "the record has no date";
+    return false;
+  }
+  const auto date = Date::Parse(raw.Get(FieldKey::kDate));
+  if (!date) {
+    return Fail(raw, FieldKey::kDate, "batch.bad_value",
+                Quoted(raw.Get(FieldKey::kDate)) + " is not a date (YYYY-MM-DD)", err);
+  }
+  out.date = *date;
+  if (!CountryField(raw, FieldKey::kExporterCountry, out.from, err)) return false;
+  if (!CountryField(raw, FieldKey::kImporterCountry, out.to, err)) return false;
+  if (raw.Has(FieldKey::kHs)) {
+    const auto hs = HsCode::Parse(raw.Get(FieldKey::kHs));
+    if (!hs) {
+      return Fail(raw, FieldKey::kHs, "batch.bad_value",
+                  Quoted(raw.Get(FieldKey::kHs)) + " is not an HS code (2 to 10 digits)", err);
+    }
+    out.hs.Set(*hs);
+    out.hs_lo = hs->Low();
+    out.hs_hi = hs->High();
+  }
+  for (std::string_view t : raw.tags) {
+    const int bit = tags.Find(t);
+    if (bit >= 0) out.tags.set(static_cast<size_t>(bit));
+  }
+  if (!Number(raw, FieldKey::kQuantity, out.quantity, err)) return false;
+  if (!Number(raw, FieldKey::kValueUsd, out.value_usd, err)) return false;
+  if (raw.Has(FieldKey::kUnit)) {
+    if (const auto u = ParseUnit(raw.Get(FieldKey::kUnit))) out.unit.Set(*u);
+  }
+  if (raw.Has(FieldKey::kVesselImo) && !raw.Get(FieldKey::kVesselImo).empty() &&
+      !ValidImo(raw.Get(FieldKey::kVesselImo))) {
+    return Fail(raw, FieldKey::kVesselImo, "batch.bad_value",
+                Quoted(raw.Get(FieldKey::kVesselImo)) + " is not an IMO number (IMO and 7 digits with a valid check digit)",
+                err);
+  }
+  return true;
+}
+
+RecordFacts::RecordFacts() {
+  facts_.type = ActivityType::kSupply;
+  facts_.items = &item_;
+  facts_.item_count = 1;
+}
+
+void RecordFacts::Fill(const Record& r) {
+  facts_.date = r.date;
+  // Only the parties' bits were ever set, so clearing them resets the set.
+  if (facts_.from.present) facts_.party_countries.reset(facts_.from.country.code);
+  if (facts_.to.present) facts_.party_countries.reset(facts_.to.country.code);
+  auto party = [](const expr::Known<Country>& c, expr::PartyFacts& p) {
+    p = expr::PartyFacts{};
+    if (!c.known) return;
+    p.present = true;
+    p.country = c.value;
+    p.kind = PartyKind::kCompany;
+    p.designated = Truth::kFalse;  // batch records state no designation, as a scenario party without one
+  };
+  party(r.from, facts_.from);
+  party(r.to, facts_.to);
+  if (facts_.from.present) facts_.party_countries.set(facts_.from.country.code);
+  if (facts_.to.present) facts_.party_countries.set(facts_.to.country.code);
+  item_.hs = r.hs;
+  item_.hs_lo = r.hs_lo;
+  item_.hs_hi = r.hs_hi;
+  item_.tags = r.tags;
+  item_.quantity = r.quantity;
+  item_.unit = r.unit;
+  item_.value_usd = r.value_usd;
+  item_.origin = r.from;  // the scenario format's default: the supplier's country
+}
+
+}  // namespace sancheck::batch

@@ -1,0 +1,50 @@
+// Record: one shipment's checked values (dates, countries, HS interval, tag bits) and its fact layout.
+#pragma once
+
+#include <string_view>
+
+#include "batch/raw_record.hpp"
+#include "batch/tag_lookup.hpp"
+#include "expr/types.hpp"
+
+namespace sancheck::batch {
+
+/// A shipment record after its values were checked. The id views the
+/// reader's buffer (or a copy the caller keeps alive).
+struct Record {
+  std::string_view id;
+  Date date;
+  expr::Known<Country> from, to;   ///< exporter and importer
+  expr::Known<HsCode> hs;
+  uint64_t hs_lo = 0, hs_hi = 0;
+  expr::TagSet tags;
+  expr::Known<double> quantity;
+  expr::Known<Unit> unit;           ///< unknown also for a unit sancheck does not know (MWh)
+  expr::Known<double> value_usd;
+};
+
+/// Checks the values of `raw` and fills `out`. Required: id and date. Missing
+/// countries, HS code, quantity or value stay unknown (rules reading them
+/// yield review); a value that is present but malformed is an error.
+/// Unknown tags are ignored, as in scenario files.
+bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, RecordError& err);
+
+/// Facts of one record as the evaluator reads them: a supply from the
+/// exporter to the importer with one item. Reused from record to record:
+/// Fill() rewrites only what a record sets.
+class RecordFacts {
+ public:
+  RecordFacts();
+  RecordFacts(const RecordFacts&) = delete;
+  RecordFacts& operator=(const RecordFacts&) = delete;
+
+  void Fill(const Record& r);
+  const expr::ActivityFacts& facts() const { return facts_; }
+  const expr::ItemFacts& item() const { return item_; }
+
+ private:
+  expr::ActivityFacts facts_;
+  expr::ItemFacts item_;
+};
+
+}  // namespace sancheck::batch

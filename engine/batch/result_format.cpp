@@ -1,0 +1,129 @@
+// ResultFormat: the JSONL result line — escaping, verdict of a record, rule ids and citations.
+#include "batch/result_format.hpp"
+
+#include <algorithm>
+
+namespace sancheck::batch {
+namespace {
+
+constexpr std::string_view kVerdictJson[] = {"\"permitted\"", "\"review\"", "\"prohibited\""};
+
+char* Put(char* p, std::string_view s) {
+  std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+
+}  // namespace
+
+char* EscapeJson(char* p, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      *p++ = ch;
+      continue;
+    }
+    *p++ = '\\';
+    switch (c) {
+      case '"': *p++ = '"'; break;
+      case '\\': *p++ = '\\'; break;
+      case '\b': *p++ = 'b'; break;
+      case '\f': *p++ = 'f'; break;
+      case '\n': *p++ = 'n'; break;
+      case '\r': *p++ = 'r'; break;
+      case '\t': *p++ = 't'; break;
+      default:
+        *p++ = 'u';
+        *p++ = '0';
+        *p++ = '0';
+        *p++ = kHex[c >> 4];
+        *p++ = kHex[c & 15];
+    }
+  }
+  return p;
+}
+
+std::string JsonString(std::string_view s) {
+  std::string out(s.size() * 6 + 2, '\0');
+  char* p = out.data();
+  *p++ = '"';
+  p = EscapeJson(p, s);
+  *p++ = '"';
+  out.resize(static_cast<size_t>(p - out.data()));
+  return out;
+}
+
+std::string ResultFormat::OutputId(const rules::Rule& rule, bool short_ids) {
+  if (!short_ids) return rule.info.id;
+  const size_t slash = rule.info.id.find('/');
+  return slash == std::string::npos ? rule.info.id : rule.info.id.substr(slash + 1);
+}
+
+ResultFormat::ResultFormat(const rules::RuleSet& set, const std::vector<uint32_t>& order,
+                           const FormatOptions& options)
+    : no_match_json_(JsonString(options.no_match)), citations_(options.citations) {
+  for (uint32_t i : order) {
+    const rules::Rule& rule = set.rules[i];
+    const std::string id = JsonString(OutputId(rule, options.short_ids));
+    rule_json_.push_back(id);
+    std::string c;
+    for (const auto& cit : rule.info.citations) {
+      if (!c.empty()) c += ',';
+      c += "{\"rule\":" + id + ",\"resolution\":" + JsonString(cit.resolution) +
+           ",\"paragraph\":" + JsonString(cit.paragraph) + ",\"text\":" + JsonString(cit.text) + "}";
+    }
+    citation_json_.push_back(std::move(c));
+  }
+}
+
+Outcome ResultFormat::Append(OutBuf& out, std::string_view id, const Finding* findings, size_t count) const {
+  size_t need = id.size() * 6 + 64 + no_match_json_.size();
+  Verdict worst = Verdict::kPermitted;
+  for (size_t i = 0; i < count; ++i) {
+    need += rule_json_[findings[i].rank].size() + 1;
+    if (citations_) need += citation_json_[findings[i].rank].size() + 1;
+    worst = std::max(worst, findings[i].verdict);
+  }
+  char* p = out.Reserve(need);
+  p = Put(p, "{\"id\":\"");
+  p = EscapeJson(p, id);
+  p = Put(p, "\",\"verdict\":");
+  p = Put(p, count ? kVerdictJson[static_cast<int>(worst)] : std::string_view(no_match_json_));
+  p = Put(p, ",\"rules\":[");
+  for (size_t i = 0; i < count; ++i) {
+    if (i) *p++ = ',';
+    p = Put(p, rule_json_[findings[i].rank]);
+  }
+  *p++ = ']';
+  if (citations_) {
+    p = Put(p, ",\"citations\":[");
+    bool first = true;
+    for (size_t i = 0; i < count; ++i) {
+      const std::string& c = citation_json_[findings[i].rank];
+      if (c.empty()) continue;
+      if (!first) *p++ = ',';
+      first = false;
+      p = Put(p, c);
+    }
+    *p++ = ']';
+  }
+  p = Put(p, "}\n");
+  out.Commit(p);
+  if (!count) return kOutNoMatch;
+  switch (worst) {
+    case Verdict::kProhibited: return kOutProhibited;
+    case Verdict::kReview: return kOutReview;
+    default: return kOutPermitted;
+  }
+}
+
+void ResultFormat::AppendError(OutBuf& out, const std::string& file, const RecordError& e) const {
+  std::string line = "{\"id\":" + (e.id.empty() ? std::string("null") : JsonString(e.id)) +
+                     ",\"verdict\":\"error\",\"rules\":[],\"error\":{\"file\":" + JsonString(file) +
+                     ",\"line\":" + std::to_string(e.line) + ",\"column\":" + std::to_string(e.column) +
+                     ",\"field\":" + (e.field.empty() ? std::string("null") : JsonString(e.field)) +
+                     ",\"code\":" + JsonString(e.code) + ",\"message\":" + JsonString(e.message) + "}}\n";
+  out.Append(line);
+}
+
+}  // namespace sancheck::batch

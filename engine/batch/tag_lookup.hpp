@@ -1,0 +1,28 @@
+// TagLookup: a flat, allocation-free map from a tag's text to its bit in a rule set's TagRegistry.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "expr/tags.hpp"
+
+namespace sancheck::batch {
+
+class TagLookup {
+ public:
+  explicit TagLookup(const expr::TagRegistry& registry);
+  /// The tag's bit, or -1 for a tag no loaded pack knows.
+  int Find(std::string_view tag) const;
+
+ private:
+  struct Slot {
+    std::string name;
+    int bit = -1;
+  };
+  std::vector<Slot> slots_;  ///< open addressing, size a power of two
+  size_t mask_ = 0;
+  static size_t Hash(std::string_view s);
+};
+
+}  // namespace sancheck::batch

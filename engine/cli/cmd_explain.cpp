@@ -1,0 +1,74 @@
+// `sancheck explain`: for each considered rule, why it did or did not fire — as text or JSON.
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "explain/explain.hpp"
+
+namespace sancheck::cli {
+namespace {
+
+struct ExplainArgs {
+  std::vector<std::string> paths;
+  std::vector<std::string> rules;
+  std::string activity;
+  std::string rule;
+  std::string as_of;
+  std::string format = "text";
+  std::string output;
+};
+
+int RunExplain(const ExplainArgs& args) {
+  CheckOptions options;
+  options.rule_paths = args.rules;
+  if (!args.as_of.empty()) {
+    options.as_of = Date::Parse(args.as_of);
+    if (!options.as_of) return UsageError("--as-of: bad date '" + args.as_of + "' (expected YYYY-MM-DD)");
+  }
+  Diagnostics diags;
+  auto checker = Checker::Load(options, diags);
+  std::vector<Scenario> scenarios;
+  if (checker) scenarios = LoadScenarios(args.paths, diags);
+  if (diags.HasErrors()) {
+    std::cerr << diags.RenderAll();
+    return kExitError;
+  }
+  if (!args.rule.empty()) {
+    bool known = false;
+    for (const auto& r : checker->rules()) {
+      known = known || r.id == args.rule || r.id.substr(r.id.find('/') + 1) == args.rule;
+    }
+    if (!known) return UsageError("--rule: no loaded rule '" + args.rule + "'");
+  }
+  explain::ExplainOptions eo;
+  eo.activity = args.activity;
+  eo.rule = args.rule;
+  const explain::Explanation e = explain::Explain(*checker, scenarios, eo, std::nullopt, diags);
+  if (diags.HasErrors()) {
+    std::cerr << diags.RenderAll();
+    return kExitError;
+  }
+  if (e.activities.empty() && !args.activity.empty()) {
+    return UsageError("--activity: no activity '" + args.activity + "' in the scenarios");
+  }
+  const std::string out = args.format == "json" ? explain::RenderExplanationJson(e) : explain::RenderExplanationText(e);
+  return Emit(args.output, out) ? kExitOk : kExitError;
+}
+
+}  // namespace
+
+void AddExplainCommand(CLI::App& app, Runner& runner) {
+  auto args = std::make_shared<ExplainArgs>();
+  CLI::App* cmd = app.add_subcommand("explain", "Show, rule by rule, why each activity got its verdict");
+  cmd->add_option("paths", args->paths, "Scenario files or folders")->required();
+  cmd->add_option("--rules", args->rules, "A rule-pack folder, file or built-in name; repeatable (default: the built-in packs)")
+      ->allow_extra_args(false);
+  cmd->add_option("--activity", args->activity, "Only this activity id");
+  cmd->add_option("--rule", args->rule, "Only this rule (namespaced, or its id within the pack)");
+  cmd->add_option("--as-of", args->as_of, "Date for activities without one (YYYY-MM-DD)");
+  cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--output,-o", args->output, "Write the result to FILE (atomically)");
+  cmd->callback([&runner, args] { runner = [args] { return RunExplain(*args); }; });
+}
+
+}  // namespace sancheck::cli

@@ -1,0 +1,78 @@
+// CheckScenarioTags(): walks the YAML of a scenario or rule-test file and checks each item tag.
+#include "lint/scenario_tags.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "common/yaml_reader.hpp"
+
+namespace sancheck::lint {
+namespace {
+
+size_t Distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+void CheckItemTags(YamlReader& r, const YAML::Node& item, const expr::TagRegistry& tags) {
+  if (!item.IsMap()) return;
+  const YAML::Node list = item["tags"];
+  if (!list || !list.IsSequence()) return;
+  for (const auto& t : list) {
+    if (!t.IsScalar() || tags.Find(t.Scalar()) >= 0) continue;
+    std::string message = "tag '" + t.Scalar() + "' is not known to any loaded rule pack: no rule can match it";
+    std::string best;
+    size_t best_distance = 3;
+    for (const auto& known : tags.names()) {
+      const size_t d = Distance(t.Scalar(), known);
+      if (d < best_distance) {
+        best_distance = d;
+        best = known;
+      }
+    }
+    if (!best.empty()) message += " (did you mean '" + best + "'?)";
+    r.Warning(t, "unknown_tag", message);
+  }
+}
+
+void Walk(YamlReader& r, const YAML::Node& n, const expr::TagRegistry& tags) {
+  if (n.IsSequence()) {
+    for (const auto& e : n) Walk(r, e, tags);
+    return;
+  }
+  if (!n.IsMap()) return;
+  for (auto it = n.begin(); it != n.end(); ++it) {
+    const YAML::Node& value = it->second;
+    if (it->first.IsScalar() && (it->first.Scalar() == "items" || it->first.Scalar() == "subject") &&
+        value.IsSequence()) {
+      for (const auto& item : value) CheckItemTags(r, item, tags);
+      continue;
+    }
+    Walk(r, value, tags);
+  }
+}
+
+}  // namespace
+
+void CheckScenarioTags(const std::shared_ptr<const SourceFile>& file, const expr::TagRegistry& tags,
+                       Diagnostics& diags) {
+  Diagnostics ignored;  // syntax errors are reported by the scenario loader
+  YamlReader quiet(file, ignored, "lint.");
+  auto docs = quiet.LoadAll();
+  if (!docs) return;
+  YamlReader r(file, diags, "lint.");
+  for (const auto& d : *docs) Walk(r, d, tags);
+}
+
+}  // namespace sancheck::lint

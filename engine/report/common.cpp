@@ -1,0 +1,45 @@
+// Small pieces the report writers share: citation lists, finding subjects, audit lines.
+#include "report/common.hpp"
+
+namespace sancheck::report {
+
+std::string Trimmed(std::string_view s) {
+  const size_t end = s.find_last_not_of(" \t\r\n");
+  return end == std::string_view::npos ? "" : std::string(s.substr(0, end + 1));
+}
+
+std::string JoinCitations(const std::vector<Citation>& citations, std::string_view separator) {
+  std::string out;
+  for (const auto& c : citations) {
+    if (!out.empty()) out += separator;
+    out += c.text;
+  }
+  return out;
+}
+
+std::string ItemLabel(const Finding& f) {
+  if (f.item < 0) return "";
+  std::string s = "item " + std::to_string(f.item);
+  if (!f.item_description.empty()) s += ": " + f.item_description;
+  return s;
+}
+
+std::string PackLabel(const PackInfo& p) {
+  return p.name + " " + p.version + " (sha256 " + p.sha256 + ")";
+}
+
+std::string Plural(int n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+std::vector<FileHash> ScenarioFiles(const RunResult& run) {
+  std::vector<FileHash> out;
+  for (const auto& s : run.scenarios) {
+    bool seen = false;
+    for (const auto& f : out) seen = seen || f.file == s.file;
+    if (!seen) out.push_back({s.file, s.sha256});
+  }
+  return out;
+}
+
+}  // namespace sancheck::report

@@ -1,0 +1,34 @@
+// Small pieces the report writers share: citation lists, finding subjects, audit lines.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sancheck/result.hpp"
+
+namespace sancheck::report {
+
+/// `s` without trailing blanks and newlines (folded YAML scalars end in one).
+std::string Trimmed(std::string_view s);
+
+/// "S/RES/1718 (2006), OP 8(b); S/RES/1874 (2009), OP 9".
+std::string JoinCitations(const std::vector<Citation>& citations, std::string_view separator = "; ");
+
+/// "item 0: 152 mm shells" for an item finding, "" for a whole-activity finding.
+std::string ItemLabel(const Finding& f);
+
+/// "un-dprk 2024.1 (sha256 …)".
+std::string PackLabel(const PackInfo& p);
+
+/// Counts as "1 activity" / "3 activities", "1 scenario" / "2 scenarios".
+std::string Plural(int n, std::string_view one, std::string_view many);
+
+/// The unique scenario files of a run, in first-seen order, with their SHA-256.
+struct FileHash {
+  std::string file;
+  std::string sha256;
+};
+std::vector<FileHash> ScenarioFiles(const RunResult& run);
+
+}  // namespace sancheck::report

@@ -1,0 +1,152 @@
+// Greedy token alignment with joined runs; fixed-size buffers, no allocation per comparison.
+#include "screen/alignment.hpp"
+
+#include <algorithm>
+#include <bit>
+
+#include "screen/jaro_winkler.hpp"
+
+namespace sancheck::screen {
+namespace {
+
+constexpr float kVariantSim = 0.99f;  // same romanisation class, different spelling
+constexpr size_t kStrictLength = 5;   // one romanised syllable: ryong, chong, kwang
+// Longer romanised Korean words differing by a letter usually differ by a whole syllable
+// (Taedong/Taesong, Kwangmyong/Kwangsong): they need a closer resemblance than other words.
+constexpr double kKoreanCutoff = 0.95;
+constexpr size_t kMaxJoins = 2 * kMaxTokens;
+constexpr size_t kMaxItems = kMaxTokens * kMaxTokens + 2 * kMaxTokens * kMaxJoins;
+
+struct Item {
+  float sim;
+  float weight;
+  uint16_t q_mask;
+  uint16_t c_mask;
+};
+
+// An upper bound of TokenSimilarity from letter sets: a letter of one string absent from the
+// other can never match, which bounds the Jaro match count. Most pairs of different names
+// fail this O(1) test, so the full Jaro-Winkler runs on few pairs.
+bool MaybeSimilar(size_t len_a, uint64_t letters_a, size_t len_b, uint64_t letters_b, double cutoff) {
+  const double la = static_cast<double>(len_a), lb = static_cast<double>(len_b);
+  const double miss_a = std::popcount(letters_a & ~letters_b);
+  const double miss_b = std::popcount(letters_b & ~letters_a);
+  const double m = std::min(la - miss_a, lb - miss_b);
+  if (m <= 0) return false;
+  const double jaro = (m / la + m / lb + 1.0) / 3.0;
+  double bound = jaro + 0.4 * (1.0 - jaro);
+  const double ratio = std::min(la, lb) / std::max(la, lb);
+  if (ratio < 0.8) bound *= ratio / 0.8;
+  return bound >= cutoff;
+}
+
+// Lengths too different to reach the cutoff once TokenSimilarity damps by the length ratio
+// (sim <= ratio / 0.8, so ratio >= 0.8 * 0.84 > 2/3 is needed): skip the call.
+bool LengthsCompatible(size_t a, size_t b) {
+  const size_t lo = std::min(a, b), hi = std::max(a, b);
+  return lo * 3 >= hi * 2;
+}
+
+// Greedy selection over `items` (sorted best first), extending `out`.
+void Select(Item* items, size_t count, Alignment& out, double& covered) {
+  std::sort(items, items + count, [](const Item& a, const Item& b) {
+    if (a.sim != b.sim) return a.sim > b.sim;
+    return a.weight > b.weight;
+  });
+  for (size_t k = 0; k < count && out.pair_count < out.pairs.size(); ++k) {
+    const Item& it = items[k];
+    if ((it.q_mask & out.q_used) || (it.c_mask & out.c_used)) continue;
+    out.q_used = static_cast<uint16_t>(out.q_used | it.q_mask);
+    out.c_used = static_cast<uint16_t>(out.c_used | it.c_mask);
+    out.pairs[out.pair_count++] = AlignedPair{it.q_mask, it.c_mask, it.sim};
+    covered += static_cast<double>(it.sim) * static_cast<double>(it.weight);
+  }
+}
+
+}  // namespace
+
+bool StrictPair(const NameToken& a, const NameToken& b) {
+  return (a.flags & b.flags & kKoreanToken) != 0 && std::max(a.canon.size(), b.canon.size()) <= kStrictLength;
+}
+
+double TokenSimilarity(std::string_view a, std::string_view b, bool numeric, bool strict) {
+  if (a == b) return 1.0;
+  if (numeric || strict || a.empty() || b.empty()) return 0.0;
+  const double lo = static_cast<double>(std::min(a.size(), b.size()));
+  const double hi = static_cast<double>(std::max(a.size(), b.size()));
+  const double ratio = lo / hi;
+  if (ratio < 0.5) return 0.0;
+  double sim = JaroWinkler(a, b);
+  if (ratio < 0.8) sim *= ratio / 0.8;
+  return sim;
+}
+
+Alignment Align(const NormalizedName& q, const NormalizedName& c) {
+  Alignment out;
+  const size_t n = q.tokens.size(), m = c.tokens.size();
+  if (n == 0 || m == 0) return out;
+  std::array<Item, kMaxItems> items;
+  size_t count = 0;
+  auto add = [&](double sim, float weight, uint16_t qm, uint16_t cm) {
+    if (sim >= kTokenCutoff && count < items.size()) {
+      items[count++] = Item{static_cast<float>(sim), weight, qm, cm};
+    }
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const NameToken& qt = q.tokens[i];
+    for (size_t j = 0; j < m; ++j) {
+      const NameToken& ct = c.tokens[j];
+      const auto qm = static_cast<uint16_t>(1u << i), cm = static_cast<uint16_t>(1u << j);
+      if (qt.canon_hash == ct.canon_hash && qt.canon == ct.canon) {
+        add(qt.raw_hash == ct.raw_hash ? 1.0 : double{kVariantSim}, qt.weight + ct.weight, qm, cm);
+        continue;
+      }
+      if (qt.numeric() || ct.numeric() || StrictPair(qt, ct)) continue;
+      if (!LengthsCompatible(qt.canon.size(), ct.canon.size())) continue;
+      if (!MaybeSimilar(qt.canon.size(), qt.letters, ct.canon.size(), ct.letters, kTokenCutoff)) continue;
+      const double sim = TokenSimilarity(qt.canon, ct.canon, false);
+      if (sim < kKoreanCutoff && (qt.flags & ct.flags & kKoreanToken)) continue;
+      add(sim, qt.weight + ct.weight, qm, cm);
+    }
+  }
+  double covered = 0;
+  Select(items.data(), count, out, covered);
+  // Then joined runs, among what single tokens left unpaired: a token against 2-3 adjacent
+  // tokens on the other side ("chunryong" / "chun ryong"). Single pairs go first because
+  // TokenSimilarity's length damping keeps "chunryong" from pairing with "chun" alone.
+  const uint16_t q_all = static_cast<uint16_t>((1u << n) - 1), c_all = static_cast<uint16_t>((1u << m) - 1);
+  if (out.q_used == q_all || out.c_used == c_all) {
+    const double total = static_cast<double>(q.total_weight) + static_cast<double>(c.total_weight);
+    out.score = total > 0 ? covered / total : 0.0;
+    return out;
+  }
+  count = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const NameToken& qt = q.tokens[i];
+    if (qt.numeric() || (out.q_used & (1u << i))) continue;
+    for (const JoinedTokens& cj : c.joins) {
+      if (cj.mask & out.c_used) continue;
+      if (!LengthsCompatible(qt.canon.size(), cj.canon.size())) continue;
+      if (!MaybeSimilar(qt.canon.size(), qt.letters, cj.canon.size(), cj.letters, kTokenCutoff)) continue;
+      const double sim = std::min(TokenSimilarity(qt.canon, cj.canon, false), double{kVariantSim});
+      add(sim, qt.weight + cj.weight, static_cast<uint16_t>(1u << i), cj.mask);
+    }
+  }
+  for (const JoinedTokens& qj : q.joins) {
+    if (qj.mask & out.q_used) continue;
+    for (size_t j = 0; j < m; ++j) {
+      const NameToken& ct = c.tokens[j];
+      if (ct.numeric() || (out.c_used & (1u << j))) continue;
+      if (!LengthsCompatible(qj.canon.size(), ct.canon.size())) continue;
+      if (!MaybeSimilar(qj.canon.size(), qj.letters, ct.canon.size(), ct.letters, kTokenCutoff)) continue;
+      const double sim = std::min(TokenSimilarity(qj.canon, ct.canon, false), double{kVariantSim});
+      add(sim, qj.weight + ct.weight, qj.mask, static_cast<uint16_t>(1u << j));
+    }
+  }
+  Select(items.data(), count, out, covered);
+  const double total = static_cast<double>(q.total_weight) + static_cast<double>(c.total_weight);
+  out.score = total > 0 ? covered / total : 0.0;
+  return out;
+}
+
+}  // namespace sancheck::screen

@@ -1,0 +1,45 @@
+// Token alignment of two normalised names: which tokens (or joined runs) pair up, and the resulting score.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include "screen/normalize.hpp"
+
+namespace sancheck::screen {
+
+/// Token pairs scoring below this are not paired at all: a weak resemblance between two
+/// different given names must not add to the score.
+inline constexpr double kTokenCutoff = 0.84;
+
+/// Similarity of two canonical tokens in [0, 1]: Jaro-Winkler, damped when the lengths differ
+/// much (JW's prefix bonus otherwise rates "namchon" close to "namchongang"). Numbers only
+/// match exactly, and so do `strict` tokens: short romanised Korean syllables, where one
+/// letter makes a different name (cho/choe, yon/ryong, chon/chol).
+double TokenSimilarity(std::string_view a, std::string_view b, bool numeric, bool strict = false);
+
+/// Whether two tokens are compared exactly only (see TokenSimilarity).
+bool StrictPair(const NameToken& a, const NameToken& b);
+
+struct AlignedPair {
+  uint16_t q_mask = 0;  ///< query tokens covered (one, or a joined run)
+  uint16_t c_mask = 0;  ///< listed-name tokens covered
+  float sim = 0;
+};
+
+struct Alignment {
+  double score = 0;  ///< weighted share of both names covered by paired tokens, times similarity
+  uint16_t q_used = 0;
+  uint16_t c_used = 0;
+  std::array<AlignedPair, kMaxTokens> pairs{};
+  uint8_t pair_count = 0;
+};
+
+/// Pairs tokens greedily, best similarity first, each token used once; a token may pair with
+/// a joined run of 2-3 adjacent tokens on the other side. Order-insensitive, so "Chun Ryong
+/// Cho" aligns with "CHO CHUN RYONG". Tokens whose canonical forms are equal but whose
+/// spellings differ score 0.99, so a verbatim match ranks above a romanisation variant.
+Alignment Align(const NormalizedName& q, const NormalizedName& c);
+
+}  // namespace sancheck::screen

@@ -1,0 +1,73 @@
+// Name normalisation for screening: UTF-8 folding, tokens, corporate forms, generic words, romanisation classes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sancheck::screen {
+
+// Bounds on hostile input: longer names are cut, so screening work stays bounded.
+inline constexpr size_t kMaxNameBytes = 256;
+inline constexpr size_t kMaxTokens = 12;
+inline constexpr size_t kMaxTokenLength = 32;
+
+enum TokenFlag : uint8_t {
+  kGenericToken = 1,  ///< a word many organisations share ("bank", "ministry", "korea")
+  kNumericToken = 2,  ///< digits only: vessel numbers, "Office 39"
+  kKoreanToken = 4,   ///< reads as romanised Korean (see LooksKorean)
+};
+
+struct NameToken {
+  std::string raw;    ///< folded as written: lower-case ASCII, no diacritics or apostrophes
+  std::string canon;  ///< romanisation class form: what is compared
+  uint8_t flags = 0;
+  float weight = 0;   ///< share of the name this token carries (generic words count less)
+  uint64_t letters = 0;  ///< set of bytes in canon (LetterSet), for a cheap similarity bound
+  uint64_t canon_hash = 0;  ///< HashText(canon): equality tests without comparing bytes
+  uint64_t raw_hash = 0;
+
+  bool generic() const { return (flags & kGenericToken) != 0; }
+  bool numeric() const { return (flags & kNumericToken) != 0; }
+};
+
+/// Adjacent tokens joined, so "chun ryong" can meet "chunryong" (and the reverse).
+struct JoinedTokens {
+  std::string canon;
+  uint16_t mask = 0;  ///< bit i set when token i is part of the join
+  float weight = 0;
+  uint64_t letters = 0;
+};
+
+/// The bytes of `s` as a 64-bit set (byte value modulo 64): a byte of one string whose bit is
+/// missing from the other's set cannot be a Jaro match.
+uint64_t LetterSet(std::string_view s);
+
+/// 64-bit FNV-1a of `s`, skipping the byte at `skip` (for single-deletion variants).
+uint64_t HashText(std::string_view s, size_t skip = std::string_view::npos);
+
+struct NormalizedName {
+  std::vector<NameToken> tokens;
+  std::vector<JoinedTokens> joins;  ///< runs of 2 and 3 adjacent non-numeric tokens
+  float total_weight = 0;
+  bool truncated = false;  ///< the input was longer than the bounds above
+};
+
+/// Folds UTF-8 text to lower-case ASCII words separated by single spaces: diacritics are
+/// removed (ŏ -> o), apostrophes of every kind (' ’ ‘ ʼ `) are deleted so that
+/// "Ch'oe" reads "choe", and other punctuation separates words. Letters outside the Latin
+/// script are kept as UTF-8. Used for clearances' party names too.
+std::string FoldText(std::string_view text);
+
+/// The full pipeline: fold, split on spaces and hyphens, drop corporate forms
+/// (Corporation/Corp./Co./Company/Ltd/Limited...) and connecting words (of, the, and),
+/// expand abbreviations (Shpg, Intl, 2nd, J/V), unify spellings (defence/defense,
+/// centre/center, Korean/Korea), map Korean romanisation variants to one class, then
+/// weigh tokens and build the joined forms.
+NormalizedName NormalizeName(std::string_view text);
+
+/// Words treated as generic when screening organisation names (documented in docs/screening.md).
+bool IsGenericWord(std::string_view folded_word);
+
+}  // namespace sancheck::screen

@@ -1,0 +1,473 @@
+// Screening: prefilter by token keys, align names, then weigh country, kind, birth year, flag and IMO.
+#include "screen/screener.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "screen/alignment.hpp"
+
+namespace sancheck::screen {
+namespace {
+
+// A key shared by more names than this is too common to pick candidates by (kim, korea,
+// trading); such keys are used only when a query has no rarer one.
+constexpr size_t kRareKeyNames = 16;
+// Tokens this long or longer are also indexed by their single-deletion variants, so a
+// one-letter typo still finds the name.
+constexpr size_t kMinDeletionLength = 4;
+// Score given to a possible-only match that would otherwise reach kMatchThreshold.
+constexpr double kBelowMatch = Screener::kMatchThreshold - 0.01;
+constexpr double kBirthConflictPenalty = 0.25;
+constexpr double kBirthYearBonus = 0.03;
+constexpr double kBirthDateBonus = 0.05;
+constexpr uint32_t kNoName = 0xFFFFFFFFu;
+
+template <typename F>
+void ForEachKey(const NormalizedName& n, bool deletions, F&& f) {
+  for (const NameToken& t : n.tokens) {
+    f(t.canon_hash);
+    const bool exact_only = (t.flags & kKoreanToken) && t.canon.size() <= 5;
+    if (deletions && !t.numeric() && !exact_only && t.canon.size() >= kMinDeletionLength) {
+      for (size_t i = 0; i < t.canon.size(); ++i) f(HashText(t.canon, i));
+    }
+  }
+  for (const JoinedTokens& j : n.joins) f(HashText(j.canon));
+}
+
+DesignationKind KindOf(PartyKind k) {
+  switch (k) {
+    case PartyKind::kIndividual: return DesignationKind::kIndividual;
+    case PartyKind::kVessel: return DesignationKind::kVessel;
+    default: return DesignationKind::kEntity;
+  }
+}
+
+bool IsAcronymAlias(std::string_view s) {
+  if (s.size() < 2 || s.size() > 5) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Reasons that adjusted a score, rendered into Candidate::why.
+enum Note : uint32_t {
+  kBornYear = 1u << 0,
+  kBornDate = 1u << 1,
+  kBornConflict = 1u << 2,
+  kForeignIndividual = 1u << 3,
+  kGenericNoCountry = 1u << 4,
+  kGenericKp = 1u << 5,
+  kNumberMissing = 1u << 6,
+  kPartial = 1u << 7,
+  kFlagAgrees = 1u << 8,
+  kFlagDiffers = 1u << 9,
+  kFlagUnknown = 1u << 10,
+  kImoDiffers = 1u << 11,
+  kImoExact = 1u << 12,
+  kImoUnverified = 1u << 13,
+  kCompanyImo = 1u << 14,
+  kAcronym = 1u << 15,
+};
+
+std::string JoinRaw(const NormalizedName& n, uint16_t mask, char sep) {
+  std::string s;
+  for (size_t i = 0; i < n.tokens.size(); ++i) {
+    if (!(mask & (1u << i))) continue;
+    if (!s.empty()) s += sep;
+    s += n.tokens[i].raw;
+  }
+  return s;
+}
+
+std::string FormatScore(double v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+}  // namespace
+
+std::string_view StrengthName(Strength s) { return s == Strength::kMatch ? "match" : "possible"; }
+
+struct Screener::ListedName {
+  uint32_t designation = 0;
+  std::string listed;  ///< the name or alias as the list writes it
+  NormalizedName norm;
+  bool acronym = false;
+  bool korean = false;  ///< every token reads as romanised Korean
+};
+
+struct Screener::Scored {
+  uint32_t designation = 0;
+  double score = 0;
+  uint32_t name = kNoName;  ///< index into names_, kNoName for an IMO hit
+  size_t query = 0;         ///< index of the query name (0 = name, 1.. = aliases)
+  Alignment alignment;
+  uint32_t notes = 0;
+};
+
+Screener::~Screener() = default;
+Screener::Screener(Screener&&) noexcept = default;
+Screener& Screener::operator=(Screener&&) noexcept = default;
+
+Screener::Screener(std::vector<Designation> list) : list_(std::move(list)) {
+  for (uint32_t d = 0; d < list_.size(); ++d) {
+    const Designation& des = list_[d];
+    by_reference_.emplace(des.reference, d);
+    if (!des.imo.empty()) by_imo_[des.imo].push_back(d);
+    if (!des.company_imo.empty()) by_imo_[des.company_imo].push_back(d);
+    std::vector<std::string> all{des.name};
+    all.insert(all.end(), des.aliases.begin(), des.aliases.end());
+    for (size_t k = 0; k < all.size(); ++k) {
+      const std::string& listed = all[k];
+      Index(d, listed, listed, k > 0 && IsAcronymAlias(listed));
+      // "DAEDONG CREDIT BANK (DCB)": the name without the parenthesis, and the acronym alone.
+      const size_t open = listed.find('(');
+      const size_t close = listed.find(')', open == std::string::npos ? 0 : open);
+      if (open != std::string::npos && close != std::string::npos) {
+        const std::string inner = listed.substr(open + 1, close - open - 1);
+        const std::string without = listed.substr(0, open) + " " + listed.substr(close + 1);
+        Index(d, listed, without, false);
+        if (IsAcronymAlias(inner)) Index(d, listed, inner, true);
+        // "Jin Tiesan (金铁三)": the name in its own script is a name of its own.
+        if (std::any_of(inner.begin(), inner.end(), [](char ch) { return (ch & 0x80) != 0; })) {
+          Index(d, listed, inner, false);
+        }
+      }
+    }
+  }
+  for (auto& [key, ids] : postings_) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  }
+}
+
+void Screener::Index(uint32_t designation, const std::string& listed, std::string_view variant, bool acronym) {
+  NormalizedName norm = NormalizeName(variant);
+  if (norm.tokens.empty()) return;
+  // The same normalised form twice for one designation adds nothing.
+  for (auto it = names_.rbegin(); it != names_.rend() && it->designation == designation; ++it) {
+    if (it->norm.tokens.size() != norm.tokens.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < norm.tokens.size() && same; ++i) {
+      same = it->norm.tokens[i].raw == norm.tokens[i].raw;
+    }
+    if (same) return;
+  }
+  ListedName ln;
+  ln.designation = designation;
+  ln.listed = listed;
+  ln.acronym = acronym;
+  ln.korean = std::all_of(norm.tokens.begin(), norm.tokens.end(),
+                          [](const NameToken& t) { return (t.flags & kKoreanToken) != 0; });
+  ln.norm = std::move(norm);
+  const auto id = static_cast<uint32_t>(names_.size());
+  ForEachKey(ln.norm, true, [&](uint64_t key) { postings_[key].push_back(id); });
+  names_.push_back(std::move(ln));
+}
+
+const Designation* Screener::Find(std::string_view reference) const {
+  auto it = by_reference_.find(std::string(reference));
+  return it == by_reference_.end() ? nullptr : &list_[it->second];
+}
+
+void Screener::CollectCandidates(const NormalizedName& q, std::vector<uint32_t>& out) const {
+  const std::vector<uint32_t>* hits[kMaxTokens * (kMaxTokenLength + 1) + 2 * kMaxTokens];
+  size_t hit_count = 0;
+  bool any_rare = false;
+  ForEachKey(q, true, [&](uint64_t key) {
+    auto it = postings_.find(key);
+    if (it == postings_.end() || hit_count == std::size(hits)) return;
+    hits[hit_count++] = &it->second;
+    any_rare = any_rare || it->second.size() <= kRareKeyNames;
+  });
+  // Deduplicate with per-thread generation stamps instead of sorting: Screen stays const and
+  // safe to call from several threads, and no per-query clearing is needed.
+  thread_local std::vector<uint32_t> stamps;
+  thread_local uint32_t generation = 0;
+  if (stamps.size() < names_.size()) stamps.assign(names_.size(), 0);
+  if (++generation == 0) {
+    std::fill(stamps.begin(), stamps.end(), 0);
+    generation = 1;
+  }
+  for (size_t i = 0; i < hit_count; ++i) {
+    if (any_rare && hits[i]->size() > kRareKeyNames) continue;
+    for (uint32_t id : *hits[i]) {
+      if (stamps[id] == generation) continue;
+      stamps[id] = generation;
+      out.push_back(id);
+    }
+  }
+}
+
+void Screener::ScreenImo(const Query& q, Date as_of, std::vector<Scored>& best) const {
+  if (q.imo.empty()) return;
+  auto it = by_imo_.find(q.imo);
+  if (it == by_imo_.end()) return;
+  for (uint32_t d : it->second) {
+    const Designation& des = list_[d];
+    if (des.listed_on > as_of) continue;
+    if (q.kind && KindOf(*q.kind) != des.kind) continue;
+    Scored s;
+    s.designation = d;
+    if (des.imo == q.imo) {
+      s.notes = kImoExact;
+      s.score = 1.0;
+      if (des.imo_status != Verification::kVerified) {
+        // An unverified listed IMO alone is not proof; the name screening below can still
+        // raise this to a match when the name agrees.
+        s.notes |= kImoUnverified;
+        s.score = kBelowMatch;
+      }
+    } else {
+      s.notes = kCompanyImo;
+      s.score = 1.0;
+    }
+    best.push_back(std::move(s));
+  }
+}
+
+void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, const NormalizedName& qn,
+                          Date as_of, double threshold, std::vector<Scored>& best) const {
+  thread_local std::vector<uint32_t> ids;  // reused: no allocation per query
+  ids.clear();
+  CollectCandidates(qn, ids);
+  const double qw = qn.total_weight;
+  for (uint32_t id : ids) {
+    const ListedName& ln = names_[id];
+    const Designation& d = list_[ln.designation];
+    if (d.listed_on > as_of) continue;
+    if (q.kind && KindOf(*q.kind) != d.kind) continue;
+    // Upper bound of the alignment score: the smaller name fully covering the larger one.
+    const double cw = ln.norm.total_weight;
+    const double bound = 2 * std::min(qw, cw) / (qw + cw) + kBirthDateBonus;
+    if (bound < threshold) continue;
+
+    Scored s;
+    s.designation = ln.designation;
+    s.name = id;
+    s.alignment = Align(qn, ln.norm);
+    double score = s.alignment.score;
+    if (score <= 0) continue;
+    uint32_t notes = 0;
+    bool possible_only = false;
+
+    // Numbers name sister ships and offices: JI SONG 6 is not JI SONG 8.
+    bool q_number_left = false, c_number_left = false;
+    bool q_word_left = false, c_word_left = false;
+    for (size_t i = 0; i < qn.tokens.size(); ++i) {
+      if (s.alignment.q_used & (1u << i)) continue;
+      if (qn.tokens[i].numeric()) q_number_left = true;
+      else if (!qn.tokens[i].generic()) q_word_left = true;
+    }
+    for (size_t j = 0; j < ln.norm.tokens.size(); ++j) {
+      if (s.alignment.c_used & (1u << j)) continue;
+      if (ln.norm.tokens[j].numeric()) c_number_left = true;
+      else if (!ln.norm.tokens[j].generic()) c_word_left = true;
+    }
+    if (q_number_left && c_number_left) continue;
+    if (q_number_left || c_number_left) {
+      notes |= kNumberMissing;
+      possible_only = true;
+    }
+    if (q_word_left || c_word_left) {
+      notes |= kPartial;
+      possible_only = true;
+    }
+
+    // Generic names ("Ministry of Defence", "Foreign Trade Bank", acronyms): only the
+    // party's country can tie them to the DPRK.
+    if (d.kind != DesignationKind::kIndividual) {
+      bool distinctive = false;
+      if (!ln.acronym) {
+        for (size_t k = 0; k < s.alignment.pair_count && !distinctive; ++k) {
+          for (size_t j = 0; j < ln.norm.tokens.size(); ++j) {
+            if ((s.alignment.pairs[k].c_mask & (1u << j)) && !ln.norm.tokens[j].generic() &&
+                !ln.norm.tokens[j].numeric()) {
+              distinctive = true;
+              break;
+            }
+          }
+        }
+      }
+      if (ln.acronym) notes |= kAcronym;
+      if (!distinctive) {
+        if (!q.country) {
+          notes |= kGenericNoCountry;
+          possible_only = true;
+        } else if (*q.country == kDprk) {
+          notes |= kGenericKp;
+        } else {
+          continue;
+        }
+      }
+    }
+
+    if (d.kind == DesignationKind::kIndividual) {
+      bool birth_confirms = false;
+      if (q.born && d.born) {
+        const int y = q.born->year;
+        if (y < d.BornFrom() - 1 || y > d.BornTo() + 1) {
+          notes |= kBornConflict;
+          score -= kBirthConflictPenalty;
+        } else if (q.born->date && d.born->date && *q.born->date == *d.born->date) {
+          notes |= kBornDate;
+          score += kBirthDateBonus;
+          birth_confirms = true;
+        } else if (y >= d.BornFrom() && y <= d.BornTo()) {
+          notes |= kBornYear;
+          score += kBirthYearBonus;
+          birth_confirms = true;
+        }
+      }
+      // Korean names are shared by millions outside the DPRK: without a confirming year of
+      // birth, a namesake of another nationality is for review only.
+      if (q.country && *q.country != kDprk && ln.korean && !birth_confirms) {
+        notes |= kForeignIndividual;
+        possible_only = true;
+      }
+    }
+
+    if (d.kind == DesignationKind::kVessel) {
+      if (q.country && d.flag) {
+        if (*q.country == *d.flag) {
+          notes |= kFlagAgrees;
+        } else {
+          notes |= kFlagDiffers;
+          possible_only = true;
+        }
+      } else {
+        notes |= kFlagUnknown;
+        possible_only = true;
+      }
+      if (!q.imo.empty() && !d.imo.empty() && q.imo != d.imo && d.imo_status == Verification::kVerified) {
+        notes |= kImoDiffers;
+        possible_only = true;
+      }
+    }
+
+    score = std::min(score, 1.0);
+    if (possible_only) score = std::min(score, kBelowMatch);
+    if (score < threshold) continue;
+    s.score = score;
+    s.notes = notes;
+    best.push_back(std::move(s));
+  }
+}
+
+std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double threshold) const {
+  std::vector<NormalizedName> qnames;
+  std::vector<const std::string*> qtexts;
+  qtexts.push_back(&q.name);
+  for (const auto& a : q.aliases) {
+    if (qtexts.size() >= 16) break;  // bounded work on hostile input
+    qtexts.push_back(&a);
+  }
+  std::vector<Scored> scored;
+  ScreenImo(q, as_of, scored);
+  qnames.reserve(qtexts.size());
+  for (size_t i = 0; i < qtexts.size(); ++i) {
+    qnames.push_back(NormalizeName(*qtexts[i]));
+    const size_t before = scored.size();
+    ScreenName(q, *qtexts[i], qnames.back(), as_of, threshold, scored);
+    for (size_t k = before; k < scored.size(); ++k) scored[k].query = i;
+  }
+  // An IMO hit on an unverified listed IMO becomes a match when the name agrees as well.
+  for (Scored& imo : scored) {
+    if (!(imo.notes & kImoUnverified)) continue;
+    for (const Scored& s : scored) {
+      if (s.name != kNoName && s.designation == imo.designation && s.score >= threshold) {
+        imo.score = 1.0;
+        imo.name = s.name;
+        imo.query = s.query;
+        imo.alignment = s.alignment;
+        imo.notes = (imo.notes & ~kImoUnverified) | s.notes;
+      }
+    }
+  }
+  // Best per designation.
+  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    if (a.designation != b.designation) return a.designation < b.designation;
+    return a.score > b.score;
+  });
+  std::vector<Candidate> out;
+  for (size_t i = 0; i < scored.size(); ++i) {
+    if (i > 0 && scored[i].designation == scored[i - 1].designation) continue;
+    const Scored& s = scored[i];
+    if (s.score < threshold) continue;
+    const Designation& d = list_[s.designation];
+    Candidate c;
+    c.designation = &d;
+    c.score = std::round(s.score * 1000.0) / 1000.0;
+    c.strength = c.score >= kMatchThreshold ? Strength::kMatch : Strength::kPossible;
+    c.query_name = *qtexts[s.query];
+    std::vector<std::string> parts;
+    if (s.notes & kImoExact) parts.push_back("IMO " + q.imo + " exact");
+    if (s.notes & kImoUnverified) parts.push_back("listed IMO unverified and name differs");
+    if (s.notes & kCompanyImo) parts.push_back("IMO company number " + q.imo + " exact");
+    if (s.name != kNoName) {
+      const ListedName& ln = names_[s.name];
+      const NormalizedName& qn = qnames[s.query];
+      c.matched_name = ln.listed;
+      // Pairs in the order of the query's words, which reads naturally.
+      std::array<AlignedPair, kMaxTokens> pairs = s.alignment.pairs;
+      std::sort(pairs.begin(), pairs.begin() + s.alignment.pair_count,
+                [](const AlignedPair& a, const AlignedPair& b) { return (a.q_mask & -a.q_mask) < (b.q_mask & -b.q_mask); });
+      for (size_t k = 0; k < s.alignment.pair_count; ++k) {
+        const AlignedPair& p = pairs[k];
+        const std::string qs = JoinRaw(qn, p.q_mask, '-');
+        const std::string cs = JoinRaw(ln.norm, p.c_mask, '-');
+        const bool joined = (p.q_mask & (p.q_mask - 1)) || (p.c_mask & (p.c_mask - 1));
+        if (qs == cs) {
+          parts.push_back(qs);
+        } else if (joined) {
+          parts.push_back(qs + "=" + cs);
+        } else if (p.sim >= 0.985f) {
+          parts.push_back(qs + "~" + cs + " (romanisation)");
+        } else {
+          parts.push_back(qs + "≈" + cs + " (" + FormatScore(p.sim) + ")");
+        }
+      }
+      std::string left;
+      for (size_t j = 0; j < ln.norm.tokens.size(); ++j) {
+        if (!(s.alignment.c_used & (1u << j))) left += (left.empty() ? "" : " ") + ln.norm.tokens[j].raw;
+      }
+      if (!left.empty()) parts.push_back("listed name also has: " + left);
+      left.clear();
+      for (size_t i2 = 0; i2 < qn.tokens.size(); ++i2) {
+        if (!(s.alignment.q_used & (1u << i2))) left += (left.empty() ? "" : " ") + qn.tokens[i2].raw;
+      }
+      if (!left.empty()) parts.push_back("not in listed name: " + left);
+    } else {
+      c.matched_name = d.name;
+    }
+    if (s.notes & kBornDate) parts.push_back("born " + q.born->date->ToString());
+    if (s.notes & kBornYear) parts.push_back("born " + std::to_string(q.born->year));
+    if (s.notes & kBornConflict) {
+      parts.push_back("born " + std::to_string(q.born->year) + " but listed " + std::to_string(d.BornFrom()) +
+                      (d.BornTo() != d.BornFrom() ? "-" + std::to_string(d.BornTo()) : ""));
+    }
+    if (s.notes & kForeignIndividual) {
+      parts.push_back("party of " + q.country->ToString() + ", no confirming year of birth");
+    }
+    if (s.notes & kAcronym) parts.push_back("acronym");
+    if (s.notes & kGenericNoCountry) parts.push_back("generic name, party's country unknown");
+    if (s.notes & kGenericKp) parts.push_back("generic name, party of KP");
+    if (s.notes & kNumberMissing) parts.push_back("number not on both sides");
+    if (s.notes & kPartial) parts.push_back("names differ in a distinctive word");
+    if (s.notes & kFlagAgrees) parts.push_back("flag " + d.flag->ToString());
+    if (s.notes & kFlagDiffers) {
+      parts.push_back("flag " + q.country->ToString() + " but listed " + d.flag->ToString());
+    }
+    if (s.notes & kFlagUnknown) parts.push_back("flag not confirmed");
+    if (s.notes & kImoDiffers) parts.push_back("IMO " + q.imo + " but listed " + d.imo);
+    for (size_t k = 0; k < parts.size(); ++k) c.why += (k ? ", " : "") + parts[k];
+    out.push_back(std::move(c));
+  }
+  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.designation->reference < b.designation->reference;
+  });
+  return out;
+}
+
+}  // namespace sancheck::screen

@@ -1,0 +1,79 @@
+// Screens party names, aliases and IMO numbers against a designation list, as of a date.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "sancheck/core_types.hpp"
+#include "sancheck/scenario.hpp"
+#include "screen/designation.hpp"
+#include "screen/normalize.hpp"
+
+namespace sancheck::screen {
+
+/// What is known about the party being screened. Everything but `name` is optional and, when
+/// given, separates namesakes (country, kind, year of birth) or identifies a vessel (imo).
+struct Query {
+  std::string name;
+  std::vector<std::string> aliases;
+  std::optional<Country> country;  ///< nationality, seat, or a vessel's flag
+  std::optional<PartyKind> kind;
+  std::optional<BirthDate> born;
+  std::string imo;  ///< 7 digits, vessels; empty when unknown
+};
+
+enum class Strength { kMatch, kPossible };
+std::string_view StrengthName(Strength s);  ///< "match" / "possible"
+
+struct Candidate {
+  const Designation* designation = nullptr;
+  double score = 0;
+  Strength strength = Strength::kPossible;
+  std::string matched_name;  ///< the listed name or alias that matched
+  std::string query_name;    ///< the party's name or alias that matched it
+  std::string why;           ///< e.g. "jo~cho (romanisation), chun-ryong=chunryong, born 1960"
+};
+
+class Screener {
+ public:
+  /// At or above: the designation's measures apply (`prohibited`).
+  static constexpr double kMatchThreshold = 0.90;
+  /// At or above, below kMatchThreshold: someone must look (`review`).
+  static constexpr double kPossibleThreshold = 0.80;
+
+  explicit Screener(std::vector<Designation> list);  ///< builds indexes once
+  ~Screener();
+  Screener(Screener&&) noexcept;
+  Screener& operator=(Screener&&) noexcept;
+
+  /// Candidates at or above `threshold`, best first (ties by reference); only designations
+  /// listed on or before `as_of`. One candidate per designation.
+  std::vector<Candidate> Screen(const Query& q, Date as_of, double threshold = kPossibleThreshold) const;
+
+  const std::vector<Designation>& list() const { return list_; }
+  /// The designation with this reference, or null.
+  const Designation* Find(std::string_view reference) const;
+
+ private:
+  struct ListedName;
+  struct Scored;
+
+  void Index(uint32_t designation, const std::string& listed, std::string_view variant, bool acronym);
+  void CollectCandidates(const NormalizedName& q, std::vector<uint32_t>& out) const;
+  void ScreenName(const Query& q, const std::string& query_name, const NormalizedName& qn, Date as_of,
+                  double threshold, std::vector<Scored>& best) const;
+  void ScreenImo(const Query& q, Date as_of, std::vector<Scored>& best) const;
+
+  std::vector<Designation> list_;
+  std::vector<ListedName> names_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;  ///< key hash -> name ids
+  std::unordered_map<std::string, std::vector<uint32_t>> by_imo_;  ///< IMO -> designation ids
+  std::unordered_map<std::string, uint32_t> by_reference_;
+};
+
+}  // namespace sancheck::screen

@@ -1,0 +1,204 @@
+// Tests of RunBatch: input order, error lines and counts, CSV input, --max-errors, caps and the ledger file.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "batch/pipeline.hpp"
+#include "rules/rule_set.hpp"
+
+using namespace sancheck;
+using namespace sancheck::batch;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("sancheck-batch-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(reinterpret_cast<uintptr_t>(this)));
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  std::string Write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name, std::ios::binary) << text;
+    return (path / name).string();
+  }
+  std::string Read(const std::string& name) const {
+    std::ifstream in(path / name, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+};
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream s(text);
+  for (std::string line; std::getline(s, line);) out.push_back(line);
+  return out;
+}
+
+std::unique_ptr<rules::RuleSet> Load(const std::vector<std::string>& paths) {
+  Diagnostics diags;
+  auto set = rules::LoadRuleSet(paths, diags);
+  INFO(diags.RenderAll());
+  REQUIRE(set);
+  return set;
+}
+
+BatchOptions BenchOptions() {
+  BatchOptions o;
+  o.output.short_ids = true;
+  o.output.no_match = "not-applicable";
+  o.chunk_bytes = 256;  // many small chunks: exercises ordering across threads
+  return o;
+}
+
+const char* kRecords =
+    R"({"id":"A","date":"2017-12-22","exporter_country":"KP","importer_country":"CN","hs":"930690","tags":["mtcr"]})" "\n"
+    R"({"id":"B","date":"2017-12-22","exporter_country":"CN","importer_country":"US","hs":"930690","tags":[]})" "\n"
+    "\n"
+    R"({"id":"C","date":"2017-12-22","exporter_country":"CN","importer_country":"KP","hs":"100630"})" "\n"
+    R"({"id":"D","date":"not a date"})" "\n"
+    R"({"id":"E","date":"2017-12-22","exporter_country":"CN","importer_country":"KP","hs":"847130","tags":["dual-use"]})" "\n"
+    R"({"id":"F" oops)" "\n";
+
+}  // namespace
+
+TEST_CASE("pipeline: results in input order, bad records as error lines, counts") {
+  auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
+  TempDir dir;
+  std::string all;
+  for (int i = 0; i < 50; ++i) all += kRecords;
+  const std::string in = dir.Write("in.jsonl", all);
+  BatchReport report;
+  std::stringstream diag;
+  REQUIRE(RunBatch(*set, BenchOptions(), {in}, (dir.path / "out.jsonl").string(), report, diag));
+  const auto out = Lines(dir.Read("out.jsonl"));
+  REQUIRE(out.size() == 300);
+  CHECK(out[0] == R"({"id":"A","verdict":"prohibited","rules":["R02","R06"]})");
+  CHECK(out[1] == R"({"id":"B","verdict":"not-applicable","rules":[]})");
+  CHECK(out[2] == R"({"id":"C","verdict":"permitted","rules":["R23"]})");
+  CHECK(out[3].find(R"("verdict":"error")") != std::string::npos);
+  CHECK(out[3].find(R"("line":5)") != std::string::npos);
+  CHECK(out[3].find(R"("field":"date")") != std::string::npos);
+  CHECK(out[4] == R"({"id":"E","verdict":"prohibited","rules":["R17","R28"]})");
+  CHECK(out[5].find(R"("line":7)") != std::string::npos);
+  CHECK(out[299].find(R"("line":350)") != std::string::npos);
+  CHECK(report.counts[kOutProhibited] == 100);
+  CHECK(report.counts[kOutError] == 100);
+  CHECK(report.records == 300);
+  CHECK(diag.str().find(":5:1: error: field 'date'") == std::string::npos);  // column of the value, not 1
+  CHECK(diag.str().find(":5:19: error: field 'date'") != std::string::npos);
+
+  // Preload mode and one thread give the same bytes.
+  BatchOptions pre = BenchOptions();
+  pre.preload = true;
+  BatchReport r2;
+  REQUIRE(RunBatch(*set, pre, {in}, (dir.path / "pre.jsonl").string(), r2, diag));
+  CHECK(dir.Read("pre.jsonl") == dir.Read("out.jsonl"));
+  BatchOptions one = BenchOptions();
+  one.threads = 1;
+  BatchReport r3;
+  REQUIRE(RunBatch(*set, one, {in}, (dir.path / "one.jsonl").string(), r3, diag));
+  CHECK(dir.Read("one.jsonl") == dir.Read("out.jsonl"));
+}
+
+TEST_CASE("pipeline: --max-errors gives up and writes only up to the record that passed the limit") {
+  auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
+  TempDir dir;
+  std::string all;
+  for (int i = 0; i < 50; ++i) all += kRecords;
+  const std::string in = dir.Write("in.jsonl", all);
+  BatchOptions o = BenchOptions();
+  o.max_errors = 3;
+  BatchReport report;
+  std::stringstream diag;
+  CHECK_FALSE(RunBatch(*set, o, {in}, (dir.path / "out.jsonl").string(), report, diag));
+  CHECK(report.stopped);
+  const auto out = Lines(dir.Read("out.jsonl"));
+  CHECK(out.size() == 13);  // 3 errors written; the 4th error (line 19 of the file) is where it stops
+  CHECK(report.counts[kOutError] == 3);
+  CHECK(diag.str().find("giving up") != std::string::npos);
+}
+
+TEST_CASE("pipeline: CSV input gives the same results as JSONL") {
+  auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
+  TempDir dir;
+  const std::string csv = dir.Write(
+      "in.csv",
+      "id,date,exporter_country,importer_country,exporter_name,importer_name,hs,description,quantity,unit,value_usd,tags,vessel_imo\r\n"
+      "A,2017-12-22,KP,CN,\"Kim \"\"Star\"\"\nTrading\",B,930690,d,1,pcs,2.50,mtcr,\r\n"
+      "B,2017-12-22,CN,US,A,B,930690,d,1,pcs,2.50,,\r\n"
+      "E,2017-12-22,CN,KP,A,B,847130,\"x, y\",1,pcs,2.50,dual-use;other,IMO9074729\r\n"
+      "G,2017-12-22,CN,KP,A,B,84x,d,1,pcs,2.50,,\r\n");
+  BatchReport report;
+  std::stringstream diag;
+  REQUIRE(RunBatch(*set, BenchOptions(), {csv}, (dir.path / "out.jsonl").string(), report, diag));
+  const auto out = Lines(dir.Read("out.jsonl"));
+  REQUIRE(out.size() == 4);
+  CHECK(out[0] == R"({"id":"A","verdict":"prohibited","rules":["R02","R06"]})");
+  CHECK(out[1] == R"({"id":"B","verdict":"not-applicable","rules":[]})");
+  CHECK(out[2] == R"({"id":"E","verdict":"prohibited","rules":["R17","R28"]})");
+  CHECK(out[3].find(R"("line":6)") != std::string::npos);  // the quoted line break counts
+  CHECK(diag.str().find("in.csv:6:") != std::string::npos);
+}
+
+TEST_CASE("pipeline: empty input writes nothing") {
+  auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
+  TempDir dir;
+  const std::string in = dir.Write("empty.jsonl", "");
+  BatchReport report;
+  std::stringstream diag;
+  REQUIRE(RunBatch(*set, BenchOptions(), {in}, (dir.path / "out.jsonl").string(), report, diag));
+  CHECK(dir.Read("out.jsonl").empty());
+  CHECK(report.records == 0);
+}
+
+TEST_CASE("pipeline: caps count across the run and the ledger carries totals to the next run") {
+  TempDir dir;
+  dir.Write("pack.yaml",
+            "pack: capped\nversion: \"1\"\nrules:\n"
+            "  - id: fuel\n    title: Fuel to KP (capped)\n    verdict: review\n    effective: 2017-01-01\n"
+            "    applies_to: [supply]\n    citations:\n      - {resolution: \"2397\", paragraph: \"5\"}\n"
+            "    when: to.country == KP and item.hs in [2710]\n    message: Capped.\n"
+            "    cap: {limit: 100, unit: bbl, period: calendar-year}\n");
+  auto set = Load({dir.path.string()});
+  auto rec = [](const char* id, const char* date, int bbl) {
+    return std::string(R"({"id":")") + id + R"(","date":")" + date +
+           R"(","exporter_country":"CN","importer_country":"KP","hs":"271019","quantity":)" + std::to_string(bbl) +
+           R"(,"unit":"bbl"})" "\n";
+  };
+  const std::string in = dir.Write("in.jsonl", rec("a", "2018-01-01", 60) + rec("b", "2018-02-01", 30) +
+                                                   rec("c", "2018-03-01", 20) + rec("d", "2019-01-01", 50));
+  BatchOptions o = BenchOptions();
+  o.output.short_ids = false;
+  o.ledger_path = (dir.path / "ledger.json").string();
+  BatchReport report;
+  std::stringstream diag;
+  REQUIRE(RunBatch(*set, o, {in}, (dir.path / "out.jsonl").string(), report, diag));
+  auto out = Lines(dir.Read("out.jsonl"));
+  REQUIRE(out.size() == 4);
+  CHECK(out[0].find(R"("verdict":"review")") != std::string::npos);
+  CHECK(out[1].find(R"("verdict":"review")") != std::string::npos);      // 90 of 100
+  CHECK(out[2].find(R"("verdict":"prohibited")") != std::string::npos);  // crosses: 110
+  CHECK(out[3].find(R"("verdict":"review")") != std::string::npos);      // a new year
+  const std::string ledger = dir.Read("ledger.json");
+  CHECK(ledger.find("\"2018\": 110") != std::string::npos);
+  CHECK(ledger.find("\"2019\": 50") != std::string::npos);
+
+  // The next run starts from the ledger: 2019 already has 50, so 60 more crosses.
+  const std::string next = dir.Write("next.jsonl", rec("e", "2019-06-01", 40) + rec("f", "2019-07-01", 20));
+  BatchReport r2;
+  REQUIRE(RunBatch(*set, o, {next}, (dir.path / "out2.jsonl").string(), r2, diag));
+  out = Lines(dir.Read("out2.jsonl"));
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].find(R"("verdict":"review")") != std::string::npos);
+  CHECK(out[1].find(R"("verdict":"prohibited")") != std::string::npos);
+  CHECK(dir.Read("ledger.json").find("\"2019\": 110") != std::string::npos);
+}

@@ -1,0 +1,80 @@
+// Tests of record checking: required fields, value errors with positions, unknown tags and units.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "batch/jsonl_reader.hpp"
+#include "batch/record.hpp"
+
+using namespace sancheck;
+using namespace sancheck::batch;
+
+namespace {
+
+struct Checked {
+  std::string buffer;
+  RawRecord raw;
+  Record rec;
+  RecordError err;
+  bool ok = false;
+  Checked(const expr::TagRegistry& tags, std::string line) : buffer(std::move(line)) {
+    REQUIRE(ParseJsonLine(buffer.data(), buffer.data() + buffer.size(), raw, err));
+    TagLookup lookup(tags);
+    ok = CheckRecord(raw, lookup, rec, err);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("record: values are checked and converted") {
+  expr::TagRegistry tags;
+  tags.Add("mtcr");
+  Checked c(tags, R"({"id":"S1","date":"2017-12-22","exporter_country":"KP","importer_country":"CN","hs":"030617",)"
+                  R"("quantity":1e3,"unit":"t","value_usd":2.5,"tags":["mtcr","not-a-tag"],"vessel_imo":"IMO9074729"})");
+  REQUIRE(c.ok);
+  CHECK(c.rec.id == "S1");
+  CHECK(c.rec.date == *Date::Parse("2017-12-22"));
+  CHECK(c.rec.from.value == kDprk);
+  CHECK(c.rec.hs.value.digits == 6);
+  CHECK(c.rec.hs_lo == 306170000ULL);
+  CHECK(c.rec.quantity.value == 1000.0);
+  CHECK(c.rec.unit.known);
+  CHECK(c.rec.tags.count() == 1);
+}
+
+TEST_CASE("record: missing facts stay unknown, a unit sancheck does not know is unknown") {
+  expr::TagRegistry tags;
+  Checked c(tags, R"({"id":"S1","date":"2017-12-22","unit":"MWh"})");
+  REQUIRE(c.ok);
+  CHECK_FALSE(c.rec.from.known);
+  CHECK_FALSE(c.rec.to.known);
+  CHECK_FALSE(c.rec.hs.known);
+  CHECK_FALSE(c.rec.unit.known);
+}
+
+TEST_CASE("record: bad values are errors naming the field and its column") {
+  expr::TagRegistry tags;
+  struct Case {
+    const char* line;
+    const char* field;
+    int column;
+  };
+  const Case cases[] = {
+      {R"({"date":"2017-12-22"})", "id", 1},
+      {R"({"id":"S1"})", "date", 1},
+      {R"({"id":"S1","date":"2017-02-30"})", "date", 19},
+      {R"({"id":"S1","date":"2017-12-22","importer_country":"kp"})", "importer_country", 51},
+      {R"({"id":"S1","date":"2017-12-22","exporter_country":"XX"})", "exporter_country", 51},
+      {R"({"id":"S1","date":"2017-12-22","hs":"93A"})", "hs", 37},
+      {R"({"id":"S1","date":"2017-12-22","quantity":1e999})", "quantity", 43},
+      {R"({"id":"S1","date":"2017-12-22","vessel_imo":"IMO9074728"})", "vessel_imo", 45},
+      {"{\"id\":\"S\xC3\",\"date\":\"2017-12-22\"}", "id", 7},
+  };
+  for (const Case& k : cases) {
+    CAPTURE(k.line);
+    Checked c(tags, k.line);
+    CHECK_FALSE(c.ok);
+    CHECK(c.err.field == k.field);
+    CHECK(c.err.column == k.column);
+  }
+}

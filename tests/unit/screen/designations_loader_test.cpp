@@ -1,0 +1,111 @@
+// Designations loader: the generated pack file loads completely; bad input gives positioned errors.
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+
+#include "common/files.hpp"
+#include "screen/designations_loader.hpp"
+
+namespace sancheck::screen {
+namespace {
+
+std::shared_ptr<const SourceFile> Text(std::string text) {
+  return std::make_shared<const SourceFile>(SourceFile{"d.yaml", std::move(text)});
+}
+
+std::string Errors(const std::string& text) {
+  Diagnostics diags;
+  LoadDesignations(Text(text), diags);
+  return diags.RenderAll();
+}
+
+const char* kHead = "designations:\n  snapshot: 2024-09-26\n  entries:\n";
+
+TEST_SUITE("screen.designations") {
+  TEST_CASE("the UN DPRK pack's list loads: 80 individuals, 75 entities, the vessels") {
+    Diagnostics diags;
+    auto file = ReadSource(std::string(SANCHECK_SOURCE_DIR) + "/rules/un-dprk/designations.yaml", diags);
+    const auto list = LoadDesignationList(file, diags);
+    REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+    CHECK(list.snapshot == "2024-09-26");
+    int individuals = 0, entities = 0, vessels = 0;
+    const Designation* cho = nullptr;
+    const Designation* kim_jong_sik = nullptr;
+    const Designation* ul_ji_bong = nullptr;
+    for (const auto& d : list.entries) {
+      individuals += d.kind == DesignationKind::kIndividual;
+      entities += d.kind == DesignationKind::kEntity;
+      vessels += d.kind == DesignationKind::kVessel;
+      if (d.reference == "KPi.038") cho = &d;
+      if (d.reference == "KPi.066") kim_jong_sik = &d;
+      if (d.reference == "VSL.UL-JI-BONG-6") ul_ji_bong = &d;
+    }
+    CHECK(individuals == 80);
+    CHECK(entities == 75);
+    CHECK(vessels == 37);
+    REQUIRE(cho != nullptr);
+    CHECK(cho->name == "CHO CHUN RYONG");
+    CHECK(cho->aliases == std::vector<std::string>{"Jo Chun Ryong"});
+    REQUIRE(cho->born.has_value());
+    CHECK(cho->born->date == Date::Parse("1960-04-04"));
+    CHECK(cho->listed_on == *Date::Parse("2016-11-30"));
+    CHECK(cho->resolution.find("2321") != std::string::npos);
+    REQUIRE(kim_jong_sik != nullptr);
+    CHECK(kim_jong_sik->BornFrom() == 1967);
+    CHECK(kim_jong_sik->BornTo() == 1969);
+    REQUIRE(ul_ji_bong != nullptr);
+    CHECK(ul_ji_bong->imo == "9114555");
+    CHECK(ul_ji_bong->imo_status == Verification::kVerified);
+    CHECK(ul_ji_bong->flag == kDprk);
+  }
+
+  TEST_CASE("a minimal entry") {
+    Diagnostics diags;
+    const auto list = LoadDesignationList(
+        Text(std::string(kHead) + "    - {reference: KPe.999, kind: entity, name: X, listed_on: 2020-01-02}\n"), diags);
+    CHECK_FALSE(diags.HasErrors());
+    REQUIRE(list.entries.size() == 1);
+    CHECK(list.entries[0].pos.line == 4);
+    CHECK(list.entries[0].pos.column == 7);
+  }
+
+  TEST_CASE("unknown keys are errors with their position") {
+    const std::string e = Errors(std::string(kHead) +
+                                 "    - {reference: KPe.1, kind: entity, name: X, listed_on: 2020-01-02, nme: Y}\n");
+    CHECK(e.find("d.yaml:4:72") != std::string::npos);
+    CHECK(e.find("[designations.unknown_key]") != std::string::npos);
+    CHECK(Errors("designations:\n  snapshot: 2024-09-26\n  entries: []\n  extra: 1\n").find(
+              "designations.unknown_key") != std::string::npos);
+  }
+
+  TEST_CASE("bad values") {
+    CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: entity, name: X, listed_on: 2020-02-30}\n")
+              .find("[designations.bad_date]") != std::string::npos);
+    CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: individual, name: X, listed_on: 2020-01-01, born: 19x0}\n")
+              .find("[designations.bad_date]") != std::string::npos);
+    CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: person, name: X, listed_on: 2020-01-01}\n")
+              .find("[designations.bad_value]") != std::string::npos);
+    CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: vessel, name: X, listed_on: 2020-01-01, imo: \"12\"}\n")
+              .find("[designations.bad_imo]") != std::string::npos);
+    CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: entity, name: X, listed_on: 2020-01-01, flag: KP}\n")
+              .find("[designations.bad_key]") != std::string::npos);
+    CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: vessel, name: X, listed_on: 2020-01-01, flag: XX}\n")
+              .find("[designations.bad_country]") != std::string::npos);
+    CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: entity, listed_on: 2020-01-01}\n")
+              .find("[designations.missing_key]") != std::string::npos);
+    CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: entity, name: X, listed_on: 2020-01-01}\n" +
+                 "    - {reference: A, kind: entity, name: Y, listed_on: 2020-01-01}\n")
+              .find("[designations.duplicate_reference]") != std::string::npos);
+  }
+
+  TEST_CASE("broken YAML and a missing section are diagnostics, not exceptions") {
+    CHECK(Errors("designations: [unclosed\n").find("[designations.yaml]") != std::string::npos);
+    CHECK(Errors("pack: x\n").find("[designations.missing]") != std::string::npos);
+    CHECK(Errors("designations:\n  snapshot: 2024-09-26\n  entries: {a: 1}\n").find("[designations.wrong_type]") !=
+          std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace sancheck::screen

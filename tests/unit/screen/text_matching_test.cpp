@@ -1,0 +1,148 @@
+// Screening text primitives: UTF-8 folding, normalisation, romanisation classes and Jaro-Winkler.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "screen/alignment.hpp"
+#include "screen/jaro_winkler.hpp"
+#include "screen/normalize.hpp"
+#include "screen/romanization.hpp"
+
+namespace sancheck::screen {
+namespace {
+
+std::string Canon(std::string_view name) {
+  std::string out;
+  for (const auto& t : NormalizeName(name).tokens) out += (out.empty() ? "" : " ") + t.canon;
+  return out;
+}
+
+TEST_SUITE("screen.text") {
+  TEST_CASE("folding removes case, diacritics and every kind of apostrophe") {
+    CHECK(FoldText("Ch'oe Ch’un-sik") == "choe chun sik");
+    CHECK(FoldText("CHO‘NG ʼKIM `A") == "chong kim a");
+    CHECK(FoldText("Ri Ŭn-sŏng") == "ri un song");
+    CHECK(FoldText("  Société   Générale, S.A. ") == "societe generale s a");
+    CHECK(FoldText("Ｆｕｌｌ－ｗｉｄｔｈ") == "full width");
+    CHECK(FoldText("長安海連技術有限公司") == "長安海連技術有限公司");
+    CHECK(FoldText("R&D") == "r and d");
+  }
+
+  TEST_CASE("invalid UTF-8 is a separator, never a crash") {
+    CHECK(FoldText(std::string("ab\xff\xfe" "cd")) == "ab cd");
+    CHECK(FoldText(std::string("\xe2\x80")) == "");
+  }
+
+  TEST_CASE("corporate forms and connecting words are dropped") {
+    CHECK(Canon("Namchongang Trading Co., Ltd.") == Canon("NAMCHONGANG TRADING CORPORATION"));
+    CHECK(Canon("Korea Hyoksin Trading Company") == Canon("Korea Hyoksin Trading Corp"));
+    CHECK(Canon("Bank of East Land") == Canon("BANK EAST LAND"));
+    CHECK(Canon("Limited") == "limited");  // a name made only of such words keeps them
+  }
+
+  TEST_CASE("spellings, abbreviations and numbers are unified") {
+    CHECK(Canon("Ministry of National Defence") == Canon("MINISTRY OF NATIONAL DEFENSE"));
+    CHECK(Canon("Korea Foreign Technical Trade Centre") == Canon("Korea Foreign Technical Trade Center"));
+    CHECK(Canon("Korea Ansan Shpg Co") == Canon("Korea Ansan Shipping Company"));
+    CHECK(Canon("2nd Academy") == Canon("Second Academy"));
+    CHECK(Canon("BILLIONS NO. 18") == "billions 18");
+    CHECK(Canon("Min Ning De You 078") == Canon("MIN NING DE YOU 78"));
+    CHECK(Canon("Korea Ryonha Machinery J/V") == Canon("Korea Ryonha Machinery Joint Venture"));
+  }
+
+  TEST_CASE("hyphens split tokens and joins rebuild them") {
+    const auto n = NormalizeName("Jo Chun-ryong");
+    REQUIRE(n.tokens.size() == 3);
+    bool joined = false;
+    for (const auto& j : n.joins) joined = joined || j.canon == "chunryong";
+    CHECK(joined);
+  }
+
+  TEST_CASE("hostile input is bounded") {
+    const std::string long_name(100000, 'a');
+    auto n = NormalizeName(long_name);
+    CHECK(n.truncated);
+    CHECK(n.tokens.size() == 1);
+    CHECK(n.tokens[0].raw.size() <= kMaxTokenLength);
+    std::string many;
+    for (int i = 0; i < 500; ++i) many += "ab ";
+    n = NormalizeName(many);
+    CHECK(n.tokens.size() <= kMaxTokens);
+  }
+
+  TEST_CASE("every documented romanisation spelling maps to its class") {
+    for (const auto& cls : RomanisationClasses()) {
+      for (auto spelling : cls.spellings) {
+        INFO(spelling);
+        CHECK(CanonicalToken(spelling) == cls.canonical);
+      }
+    }
+  }
+
+  TEST_CASE("the issue's examples are equivalent") {
+    CHECK(Canon("Cho") == Canon("Jo"));
+    CHECK(Canon("Jo") == Canon("Joe"));
+    CHECK(Canon("Chol") == Canon("Chul"));
+    CHECK(Canon("Chul") == Canon("Cheol"));
+    CHECK(Canon("Ri") == Canon("Li"));
+    CHECK(Canon("Ri") == Canon("Rhee"));
+    CHECK(Canon("Lee") == Canon("Yi"));
+    CHECK(Canon("Pak") == Canon("Park"));
+    CHECK(Canon("Park") == Canon("Bak"));
+    CHECK(Canon("Jong") == Canon("Chong"));
+    CHECK(Canon("Jeong") == Canon("Chong"));
+    CHECK(Canon("Un") == Canon("Eun"));
+    CHECK(Canon("Kim") == Canon("Gim"));
+    CHECK(Canon("Choe") == Canon("Choi"));
+    CHECK(Canon("Kang") == Canon("Gang"));
+    CHECK(Canon("Ryong") == Canon("Ryeong"));
+    CHECK(Canon("Ryeong") == Canon("Yong"));
+  }
+
+  TEST_CASE("different syllables stay different") {
+    CHECK(Canon("Cho") != Canon("Choe"));
+    CHECK(Canon("Pak") != Canon("Paek"));
+    CHECK(Canon("Ryu") != Canon("Yu"));
+    CHECK(Canon("Chon") != Canon("Chol"));
+  }
+
+  TEST_CASE("letter rules apply to romanised Korean only") {
+    CHECK(LooksKorean("chunryong"));
+    CHECK(LooksKorean("hapjanggang"));
+    CHECK(LooksKorean("kwahakwon"));
+    CHECK_FALSE(LooksKorean("trading"));
+    CHECK_FALSE(LooksKorean("bank"));
+    CHECK_FALSE(LooksKorean("yuan"));
+    CHECK_FALSE(LooksKorean("tsang"));
+    CHECK(CanonicalToken("leader") == "leader");
+    CHECK(CanonicalToken("daesong") == CanonicalToken("taesong"));
+  }
+
+  TEST_CASE("Jaro-Winkler reference values") {
+    CHECK(JaroWinkler("martha", "marhta") == doctest::Approx(0.961).epsilon(0.001));
+    CHECK(JaroWinkler("dwayne", "duane") == doctest::Approx(0.84).epsilon(0.001));
+    CHECK(JaroWinkler("dixon", "dicksonx") == doctest::Approx(0.813).epsilon(0.001));
+    CHECK(JaroWinkler("abc", "abc") == 1.0);
+    CHECK(JaroWinkler("abc", "xyz") == 0.0);
+    CHECK(JaroWinkler("", "") == 1.0);
+    const std::string long_a(1000, 'a');
+    CHECK(JaroWinkler(long_a, long_a + "b") == 1.0);  // compared on the first kMaxCompared bytes
+  }
+
+  TEST_CASE("token similarity damps very different lengths and keeps numbers exact") {
+    CHECK(TokenSimilarity("namchon", "namchongang", false) < kTokenCutoff);
+    CHECK(TokenSimilarity("ryomg", "ryong", false) > 0.9);
+    CHECK(TokenSimilarity("6", "8", true) == 0.0);
+    CHECK(TokenSimilarity("cho", "choe", false, true) == 0.0);
+  }
+
+  TEST_CASE("alignment is order-insensitive and pairs joined given names") {
+    const auto listed = NormalizeName("CHO CHUN RYONG");
+    CHECK(Align(NormalizeName("Chun Ryong Cho"), listed).score == doctest::Approx(1.0));
+    CHECK(Align(NormalizeName("Jo Chunryong"), listed).score > 0.95);
+    CHECK(Align(NormalizeName("Kim"), NormalizeName("KIM KYU")).score < 0.7);
+  }
+}
+
+}  // namespace
+}  // namespace sancheck::screen
