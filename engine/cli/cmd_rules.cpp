@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "rules/citations.hpp"
 #include "sancheck/checker.hpp"
 
 namespace sancheck::cli {
@@ -64,7 +65,7 @@ int RunRules(const RulesArgs& args) {
     out += pad("RULE", width) + "  " + pad("VERDICT", 10) + "  " + pad("IN FORCE", 23) + "  CITATIONS\n";
     for (const auto& r : checker->rules()) {
       std::string cites;
-      for (const auto& c : r.citations) cites += (cites.empty() ? "" : "; ") + c.resolution + " OP" + c.paragraph;
+      for (const auto& c : r.citations) cites += (cites.empty() ? "" : "; ") + rules::ShortCitation(c.resolution, c.paragraph);
       const std::string dates = r.effective.ToString() + (r.until ? ".." + r.until->ToString() : " →");
       out += pad(r.id, width) + "  " + pad(std::string(VerdictName(r.verdict)), 10) + "  " + pad(dates, 23) +
              "  " + cites + "\n";

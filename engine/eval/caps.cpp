@@ -50,9 +50,9 @@ void CapLedger::Settle(RunResult& run) {
   for (const Delivery& d : deliveries_) {
     Finding& f = run.scenarios[d.ref.scenario].activities[d.ref.activity].findings[d.ref.finding];
     const rules::Cap& cap = *d.rule->cap;
-    const int period = cap.period == rules::Cap::Period::kCalendarYear ? d.date.Year() : 0;
+    const int period = cap.PeriodOf(d.date);
     const std::string unit(UnitName(cap.unit));
-    const std::string where = period ? " in " + std::to_string(period) : "";
+    const std::string where = cap.PeriodLabel(period);
     if (!d.countable) {
       f.verdict = Verdict::kReview;
       f.undecided = true;

@@ -15,10 +15,18 @@ std::optional<int> ResolutionYear(const std::string& resolution) {
   return it->second;
 }
 
+namespace {
+bool IsAnnex(const std::string& paragraph) { return paragraph.rfind("annex", 0) == 0; }
+}  // namespace
+
 std::string CitationText(const std::string& resolution, const std::string& paragraph) {
   std::string text = "S/RES/" + resolution;
   if (const auto year = ResolutionYear(resolution)) text += " (" + std::to_string(*year) + ")";
-  return text + ", OP " + paragraph;
+  return text + (IsAnnex(paragraph) ? ", " : ", OP ") + paragraph;
+}
+
+std::string ShortCitation(const std::string& resolution, const std::string& paragraph) {
+  return resolution + (IsAnnex(paragraph) ? " " : " OP") + paragraph;
 }
 
 std::string ResolutionUrl(const std::string& resolution) {

@@ -1,5 +1,6 @@
 // Rule-pack loader: pack folders or files (YAML) → RuleSet with every condition compiled once.
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -495,13 +496,22 @@ class PackLoader {
     cap.unit = *unit;
     cap.factors[*unit] = 1.0;
     if (const auto& p = c["period"]) {
-      const auto text = r.String(p, "period");
+      const std::string text = r.String(p, "period").value_or("");
+      unsigned month = 0, day = 0;
+      char dash = 0;
       if (text == "calendar-year") {
-        cap.period = Cap::Period::kCalendarYear;
+        cap.period = Cap::Period::kYear;
       } else if (text == "whole") {
         cap.period = Cap::Period::kWhole;
+      } else if (text.rfind("year-from-", 0) == 0 &&
+                 std::sscanf(text.c_str() + 10, "%2u%c%2u", &month, &dash, &day) == 3 && dash == '-' &&
+                 text.size() == 15 && Date::Parse("2000-" + text.substr(10))) {
+        cap.period = Cap::Period::kYear;
+        cap.start_month = month;
+        cap.start_day = day;
       } else {
-        r.Error(p, "bad_value", "unknown cap period " + Describe(p) + " (expected calendar-year or whole)");
+        r.Error(p, "bad_value", "unknown cap period " + Describe(p) +
+                                    " (expected calendar-year, year-from-MM-DD or whole)");
         return false;
       }
     }
@@ -600,6 +610,20 @@ std::optional<PackSource> ResolvePackPath(const std::string& path, Diagnostics& 
 }
 
 }  // namespace
+
+int Cap::PeriodOf(Date date) const {
+  if (period == Period::kWhole) return 0;
+  int y;
+  unsigned m, d;
+  date.ToCivil(y, m, d);
+  return (m > start_month || (m == start_month && d >= start_day)) ? y : y - 1;
+}
+
+std::string Cap::PeriodLabel(int p) const {
+  if (period == Period::kWhole) return "";
+  if (start_month == 1 && start_day == 1) return " in " + std::to_string(p);
+  return " in the 12 months from " + Date::FromCivil(p, start_month, start_day).ToString();
+}
 
 const Rule* RuleSet::Find(std::string_view id) const {
   // Rules are sorted by id once loaded.

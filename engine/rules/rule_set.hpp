@@ -20,7 +20,15 @@ struct Cap {
   double limit = 0;           ///< in `unit`
   Unit unit = Unit::kBbl;
   std::map<Unit, double> factors;  ///< multiply a quantity in this unit to get `unit`
-  enum class Period { kCalendarYear, kWhole } period = Period::kCalendarYear;
+  /// kYear: 12-month periods starting each year on start_month/start_day
+  /// (1 January for calendar years; 22 December for the crude-oil cap of 2397 OP4).
+  enum class Period { kYear, kWhole } period = Period::kYear;
+  unsigned start_month = 1, start_day = 1;
+
+  /// The year in which the period holding `date` starts (0 for kWhole).
+  int PeriodOf(Date date) const;
+  /// "in 2020", "in the 12 months from 2017-12-22", or "" for kWhole.
+  std::string PeriodLabel(int period) const;
   std::string basis;          ///< where the conversion factors come from
 };
 

@@ -6,6 +6,7 @@
 
 #include "common/files.hpp"
 #include "common/yaml_reader.hpp"
+#include "rules/citations.hpp"
 #include "scenario/loader.hpp"
 
 namespace sancheck::testing {
@@ -129,7 +130,7 @@ void Compare(const Expectation* e, const ActivityResult& a, std::vector<std::str
 
 }  // namespace
 
-std::string ParagraphKey(const Citation& c) { return c.resolution + " OP" + c.paragraph; }
+std::string ParagraphKey(const Citation& c) { return rules::ShortCitation(c.resolution, c.paragraph); }
 
 std::vector<RuleTest> LoadRuleTests(const std::vector<std::string>& paths, Diagnostics& diags) {
   std::vector<RuleTest> tests;
