@@ -22,15 +22,17 @@ std::optional<Match> MatchFor(const rules::Rule& rule, const expr::ActivityFacts
   const std::pair<FieldId, const expr::PartyFacts*> reads[] = {
       {FieldId::kFromDesignated, &f.from}, {FieldId::kToDesignated, &f.to},
       {FieldId::kPersonDesignated, &f.person}, {FieldId::kVesselDesignated, &f.vessel}};
-  const bool any = std::find(rule.program.fields_read.begin(), rule.program.fields_read.end(),
-                             FieldId::kPartiesDesignated) != rule.program.fields_read.end();
+  const auto& read_fields = rule.program.fields_read;
+  const bool any = std::find(read_fields.begin(), read_fields.end(), FieldId::kPartiesDesignated) !=
+                       read_fields.end() ||
+                   std::find(read_fields.begin(), read_fields.end(), FieldId::kPartiesCleared) !=
+                       read_fields.end();
   for (const auto& [field, party] : reads) {
     const bool read = any || std::find(rule.program.fields_read.begin(), rule.program.fields_read.end(),
                                        field) != rule.program.fields_read.end();
-    if (read && party->present && party->designated != Truth::kFalse) {
-      const auto& st = status[static_cast<size_t>(party->party)];
-      if (st.match) return st.match;
-    }
+    if (!read || !party->present) continue;
+    const auto& st = status[static_cast<size_t>(party->party)];
+    if (st.match && (party->designated != Truth::kFalse || st.cleared)) return st.match;
   }
   return std::nullopt;
 }
@@ -84,6 +86,8 @@ RunResult Checker::Check(const std::vector<Scenario>& scenarios, std::optional<D
   run.generated = GeneratedTimestamp();
   run.designations_snapshot = eval::DesignationsSnapshot(*screening_);
   const Date today = run.as_of.value_or(Date::Today());
+  // Clearances expire against the day of the run, which SOURCE_DATE_EPOCH fixes too.
+  const Date run_date = Date::Parse(run.generated.substr(0, 10)).value_or(Date::Today());
   eval::CapLedger caps;
   eval::ActivityFactsHolder holder;
 
@@ -99,7 +103,7 @@ RunResult Checker::Check(const std::vector<Scenario>& scenarios, std::optional<D
       ar.type = a.type;
       ar.date = a.date.value_or(s.date.value_or(today));
       ar.pos = a.pos;
-      const auto status = eval::ScreenParties(*screening_, s, ar.date);
+      const auto status = eval::ScreenParties(*screening_, s, ar.date, run_date);
       eval::BuildFacts(s, a, ar.date, set_->tags, status, holder);
       const expr::ActivityFacts& facts = holder.facts;
       for (const rules::Rule& rule : set_->rules) {

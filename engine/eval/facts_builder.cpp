@@ -47,12 +47,14 @@ void BuildFacts(const Scenario& s, const Activity& a, Date date, const expr::Tag
     if (!p->present) continue;
     f.party_countries.set(p->country.code);
     f.any_designated = Or(f.any_designated, p->designated);
+    f.any_cleared = f.any_cleared || parties[static_cast<size_t>(p->party)].cleared;
   }
   for (int idx : a.parties) {
     const expr::PartyFacts p = PartyFactsOf(s, idx, parties);
     if (!p.present) continue;
     f.party_countries.set(p.country.code);
     f.any_designated = Or(f.any_designated, p.designated);
+    f.any_cleared = f.any_cleared || parties[static_cast<size_t>(idx)].cleared;
   }
   out.items.clear();
   out.items.reserve(a.items.size());

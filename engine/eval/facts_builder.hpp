@@ -13,6 +13,7 @@ namespace sancheck::eval {
 /// What screening concluded about one party of a scenario.
 struct PartyStatus {
   Truth designated = Truth::kFalse;  ///< kUnknown for a possible match
+  bool cleared = false;              ///< a match an analyst cleared (still reported)
   std::optional<Match> match;
 };
 

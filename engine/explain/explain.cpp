@@ -144,7 +144,8 @@ Explanation Explain(const Checker& checker, const std::vector<Scenario>& scenari
       ae.activity = &a;
       ae.result = &sr.activities[ai];
       const Date date = ae.result->date;
-      eval::BuildFacts(s, a, date, set.tags, eval::ScreenParties(*screening, s, date), holder);
+      const Date run_date = Date::Parse(out.run.generated.substr(0, 10)).value_or(Date::Today());
+      eval::BuildFacts(s, a, date, set.tags, eval::ScreenParties(*screening, s, date, run_date), holder);
       for (const rules::Rule& rule : set.rules) {
         if (!SameRule(options.rule, rule.info.id)) continue;
         RuleExplanation re;

@@ -72,6 +72,7 @@ std::string FactText(FieldId field, const expr::ActivityFacts& a, const expr::It
     case FieldId::kPartiesCountry: return Countries(a.party_countries);
     case FieldId::kPartiesDesignated:
       return a.any_designated == Truth::kTrue ? "true" : (a.any_designated == Truth::kFalse ? "false" : "unknown (possible match)");
+    case FieldId::kPartiesCleared: return a.any_cleared ? "true" : "false";
     default: break;
   }
   if (!item) return "no item";

@@ -86,6 +86,7 @@ inline Scalar Load(FieldId f, const EvalContext& c) {
 inline Truth LoadTruth(FieldId f, const EvalContext& c) {
   const ActivityFacts& a = *c.activity;
   if (f == FieldId::kPartiesDesignated) return a.any_designated;
+  if (f == FieldId::kPartiesCleared) return FromBool(a.any_cleared);
   const PartyFacts* p = PartyOf(f, a);
   return p && p->present ? p->designated : Truth::kUnknown;
 }

@@ -34,6 +34,7 @@ const std::vector<FieldInfo>& AllFields() {
       {F::kVesselDesignated, "vessel.designated", T::kBool, false, "vessel is designated"},
       {F::kPartiesCountry, "parties.country", T::kCountryList, false, "countries of every party of the activity"},
       {F::kPartiesDesignated, "parties.designated", T::kBool, false, "some party of the activity is designated"},
+      {F::kPartiesCleared, "parties.cleared", T::kBool, false, "a party's designation match was cleared as a false positive"},
       {F::kItemHs, "item.hs", T::kHs, true, "HS code of the current item"},
       {F::kItemTags, "item.tags", T::kTagList, true, "tags of the current item"},
       {F::kItemQuantity, "item.quantity", T::kNumber, true, "quantity of the current item"},

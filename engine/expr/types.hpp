@@ -74,6 +74,7 @@ struct ActivityFacts {
   PartyFacts from, to, person, vessel;
   CountrySet party_countries;    ///< every party named by the activity
   Truth any_designated = Truth::kFalse;
+  bool any_cleared = false;     ///< a screening match of some party was cleared
   const ItemFacts* items = nullptr;
   uint32_t item_count = 0;
 };
