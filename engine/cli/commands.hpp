@@ -14,6 +14,7 @@ using Runner = std::function<int()>;
 void AddCheckCommand(CLI::App& app, Runner& runner);
 void AddRulesCommand(CLI::App& app, Runner& runner);
 void AddTestCommand(CLI::App& app, Runner& runner);
+void AddScreenCommand(CLI::App& app, Runner& runner);
 void AddLintCommand(CLI::App& app, Runner& runner);
 void AddExplainCommand(CLI::App& app, Runner& runner);
 void AddBatchCommand(CLI::App& app, Runner& runner);

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   AddCheckCommand(app, runner);
   AddRulesCommand(app, runner);
   AddTestCommand(app, runner);
+  AddScreenCommand(app, runner);
   AddLintCommand(app, runner);
   AddExplainCommand(app, runner);
   AddBatchCommand(app, runner);

@@ -50,7 +50,7 @@ bool YamlReader::CheckMap(const YAML::Node& n, std::string_view what,
   }
   std::set<std::string> seen;
   for (auto it = n.begin(); it != n.end(); ++it) {
-    const YAML::Node& key = it->first;
+    const YAML::Node key = it->first;  // a copy: it->first is a temporary
     if (!key.IsScalar()) {
       Error(key, "wrong_type", "keys of " + std::string(what) + " must be plain names");
       continue;

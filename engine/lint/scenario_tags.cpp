@@ -53,7 +53,7 @@ void Walk(YamlReader& r, const YAML::Node& n, const expr::TagRegistry& tags) {
   }
   if (!n.IsMap()) return;
   for (auto it = n.begin(); it != n.end(); ++it) {
-    const YAML::Node& value = it->second;
+    const YAML::Node value = it->second;  // a copy: it->second is a temporary
     if (it->first.IsScalar() && (it->first.Scalar() == "items" || it->first.Scalar() == "subject") &&
         value.IsSequence()) {
       for (const auto& item : value) CheckItemTags(r, item, tags);

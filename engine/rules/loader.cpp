@@ -251,7 +251,7 @@ class PackLoader {
     }
     for (auto it = map.begin(); it != map.end(); ++it) {
       const std::string name = it->first.Scalar();
-      const YAML::Node& def = it->second;
+      const YAML::Node def = it->second;  // a copy: it->second is a temporary
       const std::string what = "set '" + name + "'";
       if (!ValidName(name)) r.Error(it->first, "bad_id", "set name '" + name + "' must match [a-z0-9][a-z0-9._-]*");
       if (!r.CheckMap(def, what, {"type", "description", "basis", "values"})) continue;

@@ -78,6 +78,13 @@ SOURCE_DATE_EPOCH=1700000000 "$bin" check --format json "$root/samples" >"$work/
 check "reports are byte-identical across runs" cmp -s "$work/a.json" "$work/b.json"
 check "SOURCE_DATE_EPOCH fixes the generation time" grep -q '"generated": "2023-11-14T22:13:20Z"' "$work/a.json"
 
+expect "screen finds a listed name in press spelling" 0 "$bin" screen --as-of 2023-09-13 --country KP --born 1960 "Jo Chun-ryong"
+check "it names the designation and says why" grep -q "KPi.038  CHO CHUN RYONG" "$work/out"
+expect "screen: a generic name of another country is not a candidate" 1 "$bin" screen --country RU "Ministry of Defence"
+expect "screen: not listed before its listing date" 1 "$bin" screen --as-of 2015-01-01 "Jo Chun-ryong"
+expect "screen --format json" 0 "$bin" screen --format json --as-of 2023-09-13 "Jo Chun-ryong"
+check "the JSON gives the reference" grep -q '"reference": "KPi.038"' "$work/out"
+
 expect "--version exits 0" 0 "$bin" --version
 expect "no subcommand exits 2" 2 "$bin"
 

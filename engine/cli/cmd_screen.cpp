@@ -1,0 +1,163 @@
+// `sancheck screen`: screens names against the packs' designation lists and shows candidates with scores and why.
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "common/files.hpp"
+#include "eval/screening.hpp"
+#include "rules/rule_set.hpp"
+
+namespace sancheck::cli {
+namespace {
+
+struct ScreenArgs {
+  std::vector<std::string> names;
+  std::string file;
+  std::vector<std::string> rules;
+  std::string country;
+  std::string born;
+  std::string kind;
+  std::string imo;
+  std::string as_of;
+  double threshold = screen::Screener::kPossibleThreshold;
+  std::string format = "text";
+};
+
+// The names to screen: the arguments, then the file's lines (blank lines and
+// lines starting with # are skipped).
+bool CollectNames(const ScreenArgs& args, std::vector<std::string>& names) {
+  names = args.names;
+  if (args.file.empty()) return true;
+  Diagnostics diags;
+  auto source = ReadSource(args.file, diags);
+  if (!source) {
+    std::cerr << diags.RenderAll();
+    return false;
+  }
+  size_t start = 0;
+  const std::string& text = source->text;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    const size_t first = line.find_first_not_of(" \t");
+    if (first != std::string::npos && line[first] != '#') names.push_back(line.substr(first));
+    start = end + 1;
+  }
+  return true;
+}
+
+int RunScreen(const ScreenArgs& args) {
+  screen::Query base;
+  if (!args.country.empty()) {
+    base.country = Country::Parse(args.country);
+    if (!base.country) return UsageError("--country: unknown country code '" + args.country + "'");
+  }
+  if (!args.born.empty()) {
+    BirthDate b;
+    if (args.born.size() == 4 && args.born.find_first_not_of("0123456789") == std::string::npos) {
+      b.year = std::stoi(args.born);
+    } else if (auto d = Date::Parse(args.born)) {
+      b.date = d;
+      b.year = d->Year();
+    } else {
+      return UsageError("--born: expected a year (1960) or a date (1960-04-04), found '" + args.born + "'");
+    }
+    base.born = b;
+  }
+  if (!args.kind.empty()) {
+    base.kind = ParsePartyKind(args.kind);
+    if (!base.kind) return UsageError("--kind: unknown party kind '" + args.kind + "'");
+  }
+  if (!args.imo.empty()) {
+    if (args.imo.size() != 7 || args.imo.find_first_not_of("0123456789") != std::string::npos) {
+      return UsageError("--imo: expected 7 digits, found '" + args.imo + "'");
+    }
+    base.imo = args.imo;
+  }
+  Date as_of = Date::Today();
+  if (!args.as_of.empty()) {
+    auto d = Date::Parse(args.as_of);
+    if (!d) return UsageError("--as-of: bad date '" + args.as_of + "' (expected YYYY-MM-DD)");
+    as_of = *d;
+  }
+  std::vector<std::string> names;
+  if (!CollectNames(args, names)) return kExitError;
+  if (names.empty() && base.imo.empty()) return UsageError("give names to screen, --file FILE or --imo");
+  if (names.empty()) names.push_back("");
+
+  Diagnostics diags;
+  auto set = rules::LoadRuleSet(args.rules, diags);
+  std::unique_ptr<Checker::Screening> screening;
+  if (set) screening = eval::LoadScreening(*set, "", diags);
+  if (diags.HasErrors()) {
+    std::cerr << diags.RenderAll();
+    return kExitError;
+  }
+  if (!screening->screener) return UsageError("the loaded rule packs have no designation list");
+
+  nlohmann::ordered_json results = nlohmann::ordered_json::array();
+  std::string text;
+  bool any = false;
+  for (const auto& name : names) {
+    screen::Query q = base;
+    q.name = name;
+    const auto candidates = screening->screener->Screen(q, as_of, args.threshold);
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    text += (name.empty() ? "IMO " + base.imo : name) + "\n";
+    if (candidates.empty()) text += "  no candidate at or above " + std::to_string(args.threshold).substr(0, 4) + "\n";
+    for (const auto& c : candidates) {
+      any = true;
+      const screen::Designation& d = *c.designation;
+      char score[16];
+      std::snprintf(score, sizeof score, "%.2f", c.score);
+      text += "  " + std::string(score) + "  " + std::string(screen::StrengthName(c.strength)) + "  " +
+              d.reference + "  " + d.name + " (listed " + d.listed_on.ToString() + ")\n" +
+              "        matched \"" + c.matched_name + "\": " + c.why + "\n";
+      list.push_back({{"reference", d.reference},
+                      {"name", d.name},
+                      {"kind", screen::DesignationKindName(d.kind)},
+                      {"listed_on", d.listed_on.ToString()},
+                      {"score", c.score},
+                      {"strength", screen::StrengthName(c.strength)},
+                      {"matched_name", c.matched_name},
+                      {"why", c.why}});
+    }
+    results.push_back({{"query", name}, {"candidates", list}});
+  }
+  nlohmann::ordered_json root;
+  root["as_of"] = as_of.ToString();
+  root["designations_snapshot"] = screening->snapshot;
+  root["thresholds"] = {{"match", screen::Screener::kMatchThreshold}, {"possible", screen::Screener::kPossibleThreshold}};
+  root["results"] = results;
+  const std::string out = args.format == "json" ? root.dump(2) + "\n" : text;
+  if (!Emit("", out)) return kExitError;
+  // Like grep: 0 when something was found, so scripts can branch on it.
+  return any ? kExitOk : kExitFindings;
+}
+
+}  // namespace
+
+void AddScreenCommand(CLI::App& app, Runner& runner) {
+  auto args = std::make_shared<ScreenArgs>();
+  CLI::App* cmd = app.add_subcommand("screen", "Screen names against the UN 1718 designations (candidates, scores and why)");
+  cmd->add_option("names", args->names, "Names to screen");
+  cmd->add_option("--file", args->file, "A file with one name per line (# starts a comment)");
+  cmd->add_option("--rules", args->rules, "A rule-pack folder or file with a designation list; repeatable (default: the built-in packs)")
+      ->allow_extra_args(false);
+  cmd->add_option("--country", args->country, "The party's country (nationality, seat or flag), ISO alpha-2");
+  cmd->add_option("--born", args->born, "Year or date of birth (individuals)");
+  cmd->add_option("--kind", args->kind, "Party kind: individual, company, vessel, ...");
+  cmd->add_option("--imo", args->imo, "IMO number (vessels)");
+  cmd->add_option("--as-of", args->as_of, "Only designations listed on or before this date (default today)");
+  cmd->add_option("--threshold", args->threshold, "Lowest score to show (default: the possible-match threshold)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([&runner, args] { runner = [args] { return RunScreen(*args); }; });
+}
+
+}  // namespace sancheck::cli
