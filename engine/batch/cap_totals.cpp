@@ -29,7 +29,7 @@ void CapTotals::Settle(const Record& r, Finding& f) {
     return;
   }
   factor = it->second;
-  const int period = cap.period == rules::Cap::Period::kCalendarYear ? r.date.Year() : 0;
+  const int period = cap.PeriodOf(r.date);
   auto [last, inserted] = last_date_.emplace(std::make_pair(f.rank, period), r.date);
   if (!inserted) {
     if (r.date < last->second) ++out_of_order_;

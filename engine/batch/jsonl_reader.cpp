@@ -191,7 +191,7 @@ class Scanner {
           break;
         }
         default:
-          p_ -= 1;
+          p_ -= 2;  // point at the backslash
           return Fail("batch.bad_json", "unknown escape sequence in a string");
       }
     }

@@ -170,8 +170,9 @@ void FormatChunk(const Context& ctx, Chunk& c, bool defer_caps) {
   for (uint32_t i = 0; i < c.entries.size(); ++i) {
     const Entry& e = c.entries[i];
     if (e.error >= 0) {
+      // Written by the writer, which knows the absolute line number.
       c.error_out_begin.push_back(c.out.size());
-      ctx.format->AppendError(c.out, c.file->name, c.errors[static_cast<size_t>(e.error)]);
+      c.pending.emplace_back(c.out.size(), i);
       ++c.counts[kOutError];
     } else if (e.capped && defer_caps) {
       c.pending.emplace_back(c.out.size(), i);
@@ -349,6 +350,7 @@ class Writer {
   bool Write(Chunk& c, int64_t line_base) {
     // Errors first: they decide how much of the chunk is written.
     size_t cut = c.out.size();
+    uint32_t stop_entry = static_cast<uint32_t>(c.entries.size());
     for (size_t i = 0; i < c.errors.size(); ++i) {
       RecordError& e = c.errors[i];
       e.line += line_base;
@@ -358,6 +360,9 @@ class Writer {
               << " bad records; giving up (raise --max-errors to read on)\n";
         report_.stopped = true;
         cut = c.error_out_begin[i];  // write up to this record, not its line
+        for (uint32_t k = 0; k < c.entries.size(); ++k) {
+          if (c.entries[k].error == static_cast<int32_t>(i)) stop_entry = k;
+        }
         break;
       }
       diag_ << c.file->name << ':' << e.line << ':' << e.column << ": error: "
@@ -366,10 +371,16 @@ class Writer {
     size_t pos = 0;
     int64_t settled_counts[kOutcomeCount] = {};
     for (const auto& [offset, index] : c.pending) {
-      if (offset > cut) break;
+      if (index >= stop_entry) break;
       if (!Put(c.out.data() + pos, offset - pos)) return false;
       pos = offset;
       Entry& e = c.entries[index];
+      if (e.error >= 0) {
+        line_.Clear();
+        ctx_.format->AppendError(line_, c.file->name, c.errors[static_cast<size_t>(e.error)]);
+        if (!Put(line_.data(), line_.size())) return false;
+        continue;
+      }
       for (uint32_t k = 0; k < e.count; ++k) {
         Finding& f = c.findings[e.first + k];
         if (f.capped) caps_.Settle(e.rec, f);

@@ -280,6 +280,7 @@ constexpr const char* kRuleTest = R"json({
     "test": {"$ref": "#/$defs/id"},
     "description": {"type": "string"},
     "as_of": {"$ref": "#/$defs/date"},
+    "clearances": {"type": "string", "description": "a clearances file for this test, relative to the test file"},
     "scenario": {"$ref": "@scenario-ref@"},
     "expect": {
       "type": "array",
@@ -291,7 +292,7 @@ constexpr const char* kRuleTest = R"json({
           "rules": {"type": "array", "items": {"type": "string"}, "description": "exactly the rules with findings"},
           "fires": {"type": "array", "items": {"type": "string"}},
           "not_fires": {"type": "array", "items": {"type": "string"}},
-          "citations": {"type": "array", "items": {"type": "string", "pattern": "^.+ OP.+$"}},
+          "citations": {"type": "array", "items": {"type": "string", "pattern": "^\\S+ (OP|annex ).+$"}},
           "match": {"type": "string"}
         }
       }

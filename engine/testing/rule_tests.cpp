@@ -2,6 +2,7 @@
 #include "testing/rule_tests.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "common/files.hpp"
@@ -61,7 +62,7 @@ void LoadFile(const std::shared_ptr<const SourceFile>& file, std::vector<RuleTes
   if (!docs) return;
   for (const auto& doc : *docs) {
     if (doc.IsNull()) continue;
-    if (!r.CheckMap(doc, "a rule test", {"test", "description", "as_of", "scenario", "expect"})) continue;
+    if (!r.CheckMap(doc, "a rule test", {"test", "description", "as_of", "clearances", "scenario", "expect"})) continue;
     if (!r.Require(doc, "a rule test", {"test", "scenario", "expect"})) continue;
     RuleTest t;
     t.file = file->path;
@@ -69,6 +70,11 @@ void LoadFile(const std::shared_ptr<const SourceFile>& file, std::vector<RuleTes
     t.id = r.String(doc["test"], "test").value_or("");
     if (const auto& v = doc["description"]) t.description = r.String(v, "description").value_or("");
     if (const auto& v = doc["as_of"]) t.as_of = r.DateValue(v, "as_of");
+    if (const auto& v = doc["clearances"]) {
+      // Relative to the test file, so a test folder can be run from anywhere.
+      const std::string rel = r.String(v, "clearances").value_or("");
+      t.clearances = (std::filesystem::path(file->path).parent_path() / rel).string();
+    }
     auto scenario = ParseScenarioNode(file, doc["scenario"], diags);
     if (!scenario) continue;
     t.scenario = std::move(*scenario);
@@ -152,7 +158,24 @@ TestRun RunRuleTests(const Checker& checker, const std::vector<RuleTest>& tests)
   for (const auto& t : tests) {
     TestOutcome outcome;
     outcome.test = &t;
-    const RunResult result = checker.Check({t.scenario}, t.as_of);
+    RunResult result;
+    if (t.clearances.empty()) {
+      result = checker.Check({t.scenario}, t.as_of);
+    } else {
+      // Clearances are part of a checker's screening state: such a test gets its own.
+      CheckOptions options = checker.options();
+      options.clearances_path = t.clearances;
+      Diagnostics diags;
+      auto own = Checker::Load(options, diags);
+      if (!own) {
+        outcome.passed = false;
+        outcome.differences.push_back("cannot load clearances: " + diags.RenderAll());
+        ++run.failed;
+        run.outcomes.push_back(std::move(outcome));
+        continue;
+      }
+      result = own->Check({t.scenario}, t.as_of);
+    }
     for (const auto& a : result.scenarios.front().activities) {
       const Expectation* e = nullptr;
       for (const auto& x : t.expect) {

@@ -26,6 +26,7 @@ struct RuleTest {
   std::string description;
   std::string file;
   std::optional<Date> as_of;
+  std::string clearances;  ///< clearances file for this test (path resolved from the test file), or empty
   Scenario scenario;
   std::vector<Expectation> expect;
   SourcePos pos;

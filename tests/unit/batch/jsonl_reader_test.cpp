@@ -97,9 +97,9 @@ TEST_CASE("jsonl: malformed lines are errors with a column and a code") {
       {R"({"id":"S1",})", 12, "batch.bad_json"},
       {R"({"id":"S1"} x)", 13, "batch.bad_json"},
       {R"({"id":"a\qb"})", 9, "batch.bad_json"},
-      {R"({"id":"\ud83d"})", 13, "batch.bad_json"},
-      {R"({"id":"\ude00"})", 13, "batch.bad_json"},
-      {R"({"id":"\u12"})", 9, "batch.bad_json"},
+      {R"({"id":"\ud83d"})", 14, "batch.bad_json"},  // where the low surrogate should be
+      {R"({"id":"\ude00"})", 14, "batch.bad_json"},
+      {R"({"id":"\u12"})", 10, "batch.bad_json"},    // at the hex digits
       {"{\"id\":\"a\tb\"}", 9, "batch.bad_json"},
       {R"({"id":"S1)", 10, "batch.bad_json"},
       {R"({"id":5})", 7, "batch.wrong_type"},
