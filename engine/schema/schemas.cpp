@@ -214,7 +214,8 @@ constexpr const char* kRulePack = R"json({
       "properties": {
         "limit": {"$ref": "#/$defs/number"},
         "unit": {"enum": "@units@"},
-        "period": {"enum": ["calendar-year", "whole"]},
+        "period": {"anyOf": [{"enum": ["calendar-year", "whole"]}, {"type": "string", "pattern": "^year-from-[0-9]{2}-[0-9]{2}$"}],
+                   "description": "calendar-year, whole (the run), or 12-month periods from a day: year-from-MM-DD"},
         "factors": {"type": "object", "propertyNames": {"enum": "@units@"}, "additionalProperties": {"$ref": "#/$defs/number"}},
         "basis": {"type": "string"}
       }
@@ -292,7 +293,7 @@ constexpr const char* kRuleTest = R"json({
           "rules": {"type": "array", "items": {"type": "string"}, "description": "exactly the rules with findings"},
           "fires": {"type": "array", "items": {"type": "string"}},
           "not_fires": {"type": "array", "items": {"type": "string"}},
-          "citations": {"type": "array", "items": {"type": "string", "pattern": "^\\S+ (OP|annex ).+$"}},
+          "citations": {"type": "array", "items": {"type": "string", "pattern": "^.+ (OP|annex ).+$"}},
           "match": {"type": "string"}
         }
       }

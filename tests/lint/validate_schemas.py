@@ -18,10 +18,12 @@ except ImportError:
     sys.exit(77)
 
 
-def files(path):
+def files(path, kind):
     p = pathlib.Path(path)
     if p.is_dir():
-        return sorted(x for x in p.rglob("*.yaml"))
+        # A tests folder also holds helper files (e.g. clearances): only *.test.yaml are rule tests.
+        pattern = "*.test.yaml" if kind == "rule-test" else "*.yaml"
+        return sorted(x for x in p.rglob(pattern))
     return [p]
 
 
@@ -33,7 +35,7 @@ def main():
         kind, path = spec.lstrip("!").split("=", 1)
         schema = json.loads((schema_dir / f"{kind}.schema.json").read_text())
         validator = jsonschema.Draft202012Validator(schema)
-        for f in files(path):
+        for f in files(path, kind):
             docs = [d for d in yaml.load_all(f.read_text(), Loader=Loader) if d is not None]
             errors = [e for d in docs for e in validator.iter_errors(d)]
             if negative and not errors:
