@@ -1,5 +1,6 @@
 // Explain: applicability, dates, the traced condition tree with fact values, exemptions and findings.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -12,7 +13,8 @@ namespace {
 namespace fs = std::filesystem;
 
 struct Fixture {
-  fs::path pack = fs::temp_directory_path() / "sancheck-explain-test.yaml";
+  // One file per process: ctest runs test cases in parallel processes.
+  fs::path pack = fs::temp_directory_path() / ("sancheck-explain-" + std::to_string(::getpid()) + ".yaml");
   std::unique_ptr<Checker> checker;
   std::vector<Scenario> scenarios;
 

@@ -1,5 +1,6 @@
 // Shadowed rules: verdict, scope, dates, exemptions and syntactic implication between conditions.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -13,7 +14,8 @@ namespace fs = std::filesystem;
 
 // Loads a one-file pack holding `rules` (YAML list items) and returns "a<b" for each shadowing.
 std::vector<std::string> Shadowed(const std::string& rules) {
-  const fs::path file = fs::temp_directory_path() / "sancheck-shadowing-test.yaml";
+  // One file per process: ctest runs test cases in parallel processes.
+  const fs::path file = fs::temp_directory_path() / ("sancheck-shadowing-" + std::to_string(::getpid()) + ".yaml");
   std::ofstream(file) << "pack: p\nversion: '1'\nsets:\n  near: {type: country, values: [CN, RU]}\n"
                       << "  wide: {type: country, values: [CN, RU, IR]}\nrules:\n" << rules;
   Diagnostics diags;
