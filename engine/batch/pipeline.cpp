@@ -198,7 +198,8 @@ class ChunkReader {
       }
       size_t cap = std::max(options_.chunk_bytes, carry_.size() * 2 + 4096);
       c.own.Grow(cap, 0);
-      std::memcpy(c.own.data(), carry_.data(), carry_.size());
+      // memcpy with a null source is undefined even for zero bytes.
+      if (!carry_.empty()) std::memcpy(c.own.data(), carry_.data(), carry_.size());
       size_t size = carry_.size();
       carry_.clear();
       bool eof = false;
@@ -234,7 +235,7 @@ class ChunkReader {
           }
           header_pending_ = false;
           start = he < c.own.data() + size ? static_cast<size_t>(he - c.own.data()) + 1 : size;
-          std::memmove(c.own.data(), c.own.data() + start, size - start);
+          if (size > start) std::memmove(c.own.data(), c.own.data() + start, size - start);
           size -= start;
           line_skip_ = 1;
         }

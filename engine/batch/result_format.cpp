@@ -9,7 +9,7 @@ namespace {
 constexpr std::string_view kVerdictJson[] = {"\"permitted\"", "\"review\"", "\"prohibited\""};
 
 char* Put(char* p, std::string_view s) {
-  std::memcpy(p, s.data(), s.size());
+  if (!s.empty()) std::memcpy(p, s.data(), s.size());  // a null source is undefined even for 0 bytes
   return p + s.size();
 }
 
