@@ -13,7 +13,7 @@ input=$1 output=$2
 shift 2
 bin=${SANCHECK:-}
 if [ -z "$bin" ]; then
-  for candidate in "$root/build-batch/sancheck" "$root/build/release/sancheck" "$root/build/bench/sancheck"; do
+  for candidate in "$root/build/release/sancheck" "$root/build/bench/sancheck"; do
     if [ -x "$candidate" ]; then bin=$candidate; break; fi
   done
 fi

@@ -96,7 +96,7 @@ std::string Date::ToString() const {
   int y;
   unsigned m, d;
   ToCivil(y, m, d);
-  char buf[16];
+  char buf[40];  // room for any int year, so the compiler can prove no truncation
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
   return buf;
 }
