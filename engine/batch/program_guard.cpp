@@ -11,17 +11,6 @@ using expr::Op;
 
 constexpr size_t kMaxAlts = 32;  // beyond this a guard stops paying for itself: treat as always
 
-std::vector<std::pair<uint64_t, uint64_t>> Intersect(const std::vector<std::pair<uint64_t, uint64_t>>& a,
-                                                     const std::vector<std::pair<uint64_t, uint64_t>>& b) {
-  std::vector<std::pair<uint64_t, uint64_t>> out;
-  for (const auto& x : a) {
-    for (const auto& y : b) {
-      const uint64_t lo = std::max(x.first, y.first), hi = std::min(x.second, y.second);
-      if (lo <= hi) out.emplace_back(lo, hi);
-    }
-  }
-  return out;
-}
 
 // Both alternatives must hold; false when they cannot both hold.
 bool Merge(const GuardAlt& a, const GuardAlt& b, GuardAlt& out) {
@@ -37,7 +26,7 @@ bool Merge(const GuardAlt& a, const GuardAlt& b, GuardAlt& out) {
     if (out.to.none()) return false;
   }
   if (b.has_hs) {
-    out.hs = a.has_hs ? Intersect(a.hs, b.hs) : b.hs;
+    out.hs = a.has_hs ? expr::IntersectIntervals(a.hs, b.hs) : b.hs;
     out.has_hs = true;
     if (out.hs.empty()) return false;
   }

@@ -44,6 +44,11 @@ std::string Describe(const YAML::Node& n) {
 
 bool YamlReader::CheckMap(const YAML::Node& n, std::string_view what,
                           std::initializer_list<std::string_view> allowed) {
+  return CheckMap(n, what, std::span<const std::string_view>(allowed.begin(), allowed.size()));
+}
+
+bool YamlReader::CheckMap(const YAML::Node& n, std::string_view what,
+                          std::span<const std::string_view> allowed) {
   if (!n.IsMap()) {
     Error(n, "wrong_type", std::string(what) + " must be a map, found " + Describe(n));
     return false;

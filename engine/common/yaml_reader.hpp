@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,7 @@ class YamlReader {
   /// Returns false (after reporting) when `n` is not a map.
   bool CheckMap(const YAML::Node& n, std::string_view what,
                 std::initializer_list<std::string_view> allowed);
+  bool CheckMap(const YAML::Node& n, std::string_view what, std::span<const std::string_view> allowed);
   /// Reports every key of `n` (a map) that is required but missing.
   bool Require(const YAML::Node& n, std::string_view what,
                std::initializer_list<std::string_view> required);

@@ -1,6 +1,8 @@
 // The field table: every fact a condition can read, with its type and documentation line.
 #include "expr/fields.hpp"
 
+#include "common/strings.hpp"
+
 #include <algorithm>
 #include <string>
 
@@ -55,21 +57,6 @@ std::optional<FieldInfo> FindField(std::string_view name) {
 const FieldInfo& Field(FieldId id) { return AllFields()[static_cast<size_t>(id)]; }
 
 std::string_view SuggestField(std::string_view name) {
-  // Plain Levenshtein distance; the table is small, so no index is needed.
-  auto distance = [](std::string_view a, std::string_view b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-      size_t diag = row[0];
-      row[0] = i;
-      for (size_t j = 1; j <= b.size(); ++j) {
-        const size_t up = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        diag = up;
-      }
-    }
-    return row[b.size()];
-  };
   std::string_view best;
   size_t best_distance = 3;  // suggest only close misspellings
   for (const auto& f : AllFields()) {
@@ -77,7 +64,7 @@ std::string_view SuggestField(std::string_view name) {
     if (name.size() > f.name.size() && name.substr(0, f.name.size()) == f.name) return f.name;
   }
   for (const auto& f : AllFields()) {
-    const size_t d = distance(name, f.name);
+    const size_t d = EditDistance(name, f.name);
     if (d < best_distance) {
       best_distance = d;
       best = f.name;

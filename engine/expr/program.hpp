@@ -31,6 +31,12 @@ struct ValueSet {
   Truth ContainsHs(uint64_t lo, uint64_t hi) const;
 };
 
+/// Intervals of 10-digit HS codes, as ValueSet::hs holds them.
+using HsIntervals = std::vector<std::pair<uint64_t, uint64_t>>;
+
+/// The codes in both `a` and `b` (for analyses that narrow HS sets along a condition).
+HsIntervals IntersectIntervals(const HsIntervals& a, const HsIntervals& b);
+
 enum class Op : uint8_t {
   kConst,        ///< constant truth
   kAnd, kOr, kNot,

@@ -49,6 +49,17 @@ void ValueSet::Normalize() {
   std::sort(dates.begin(), dates.end());
 }
 
+HsIntervals IntersectIntervals(const HsIntervals& a, const HsIntervals& b) {
+  HsIntervals out;
+  for (const auto& x : a) {
+    for (const auto& y : b) {
+      const uint64_t lo = std::max(x.first, y.first), hi = std::min(x.second, y.second);
+      if (lo <= hi) out.emplace_back(lo, hi);
+    }
+  }
+  return out;
+}
+
 Truth ValueSet::ContainsHs(uint64_t lo, uint64_t hi) const {
   // First interval whose end is at or after lo: the only one that can contain
   // [lo, hi]; any overlap with it or a later one makes the answer unknown.

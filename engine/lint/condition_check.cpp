@@ -99,17 +99,6 @@ void ResetItemFields(Env& env, const Env& initial) {
   }
 }
 
-std::vector<std::pair<uint64_t, uint64_t>> Intersect(const std::vector<std::pair<uint64_t, uint64_t>>& a,
-                                                     const std::vector<std::pair<uint64_t, uint64_t>>& b) {
-  std::vector<std::pair<uint64_t, uint64_t>> out;
-  for (const auto& x : a) {
-    for (const auto& y : b) {
-      const uint64_t lo = std::max(x.first, y.first), hi = std::min(x.second, y.second);
-      if (lo <= hi) out.emplace_back(lo, hi);
-    }
-  }
-  return out;
-}
 
 std::vector<std::pair<uint64_t, uint64_t>> Subtract(const std::vector<std::pair<uint64_t, uint64_t>>& a,
                                                     const std::vector<std::pair<uint64_t, uint64_t>>& b) {
@@ -345,7 +334,7 @@ class Analyzer {
       // An item without an HS code is in no set.
       if (want) {
         d.may_absent = false;
-        d.hs = Intersect(d.hs, s.hs);
+        d.hs = expr::IntersectIntervals(d.hs, s.hs);
       } else {
         d.hs = Subtract(d.hs, s.hs);
       }

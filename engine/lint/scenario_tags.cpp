@@ -5,25 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "common/strings.hpp"
 #include "common/yaml_reader.hpp"
 
 namespace sancheck::lint {
 namespace {
-
-size_t Distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 void CheckItemTags(YamlReader& r, const YAML::Node& item, const expr::TagRegistry& tags) {
   if (!item.IsMap()) return;
@@ -35,7 +21,7 @@ void CheckItemTags(YamlReader& r, const YAML::Node& item, const expr::TagRegistr
     std::string best;
     size_t best_distance = 3;
     for (const auto& known : tags.names()) {
-      const size_t d = Distance(t.Scalar(), known);
+      const size_t d = EditDistance(t.Scalar(), known);
       if (d < best_distance) {
         best_distance = d;
         best = known;

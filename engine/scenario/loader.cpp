@@ -227,7 +227,7 @@ class ScenarioParser {
     // message lists exactly what this type accepts.
     std::vector<std::string_view> allowed = {"id", "type", "date", "description", "via", "vessel", "exemption"};
     allowed.insert(allowed.end(), keys.allowed.begin(), keys.allowed.end());
-    CheckKeys(n, what, allowed);
+    r_.CheckMap(n, what, allowed);
     bool ok = r_.Require(n, what, {"id"});
     for (auto req : keys.required) {
       if (!n[std::string(req)]) {
@@ -293,25 +293,6 @@ class ScenarioParser {
     if (const auto& v = key("destination")) a.destination = r_.CountryValue(v, "destination");
     if (const auto& v = key("port_country")) a.port_country = r_.CountryValue(v, "port_country");
     return ok;
-  }
-
-  void CheckKeys(const YAML::Node& n, const std::string& what, const std::vector<std::string_view>& allowed) {
-    std::set<std::string> seen;
-    for (auto it = n.begin(); it != n.end(); ++it) {
-      const std::string k = it->first.IsScalar() ? it->first.Scalar() : "";
-      if (!seen.insert(k).second) {
-        r_.Error(it->first, "duplicate_key", "duplicate key '" + k + "' in " + what);
-        continue;
-      }
-      bool ok = false;
-      for (auto a : allowed) ok = ok || a == k;
-      if (!ok) {
-        std::string list;
-        for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        r_.Error(it->first, "unknown_key", "unknown key '" + k + "' in " + what +
-                                               " (expected one of: " + list + ")");
-      }
-    }
   }
 
   void ParseCountryList(const YAML::Node& v, std::string_view what, std::vector<Country>& out) {

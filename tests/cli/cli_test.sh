@@ -6,30 +6,9 @@ bin=$1
 root=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-# expect NAME EXPECTED_STATUS COMMAND...: runs the command, compares the exit status.
-expect() {
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$work/out" 2>"$work/err"
-  local got=$?
-  if [ "$got" = "$want" ]; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name: exit $got, expected $want"
-    sed 's/^/  stderr: /' "$work/err" | head -5
-  fi
-}
-
-# check NAME CONDITION...: a test on the files the last command left.
-check() {
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
+# shellcheck source=../lib/assert.sh
+. "$root/tests/lib/assert.sh"
+expect() { expect_status "$@"; }
 
 lawful=$root/samples/ordinary-trade
 article=$root/samples/article-2023-09
@@ -88,5 +67,4 @@ check "the JSON gives the reference" grep -q '"reference": "KPi.038"' "$work/out
 expect "--version exits 0" 0 "$bin" --version
 expect "no subcommand exits 2" 2 "$bin"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

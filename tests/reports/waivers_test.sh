@@ -9,29 +9,15 @@ trap 'rm -rf "$work"' EXIT
 cd "$root" || exit 2
 export SOURCE_DATE_EPOCH=1700000000  # 2023-11-14: the day expiry is judged against
 scenarios=tests/reports/scenarios/edge-cases.yaml
-passed=0
-failed=0
+# shellcheck source=../lib/assert.sh
+. "$root/tests/lib/assert.sh"
 
 # expect NAME STATUS WAIVERS_TEXT [OPTIONS...]: writes the waivers file, runs a JSON check, compares the exit status.
 expect() {
   local name=$1 want=$2 text=$3
   shift 3
   printf '%s' "$text" >"$work/w.yaml"
-  "$bin" check --format json --waivers "$work/w.yaml" "$@" "$scenarios" >"$work/out" 2>"$work/err"
-  local got=$?
-  if [ "$got" = "$want" ]; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name: exit $got, expected $want"
-    sed 's/^/  stderr: /' "$work/err" | head -5
-  fi
-}
-
-check() {
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL $name"; fi
+  expect_status "$name" "$want" "$bin" check --format json --waivers "$work/w.yaml" "$@" "$scenarios"
 }
 
 # json EXPRESSION: evaluates a Python expression over the last JSON report (bound to r).
@@ -99,5 +85,4 @@ printf 'waivers: 3\n' >"$work/w.yaml"
 "$bin" check --waivers "$work/w.yaml" --output "$work/keep.json" "$scenarios" >/dev/null 2>&1
 check "a bad waivers file leaves --output untouched" grep -qx keep "$work/keep.json"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish
