@@ -62,7 +62,7 @@ class TreeBuilder {
         ConditionNode per_item;
         per_item.kind = "item";
         per_item.item = static_cast<int>(i);
-        per_item.text = "item " + std::to_string(i + 1);
+        per_item.text = "item " + std::to_string(i);  // numbered from 0, as in the reports
         per_item.value = trace_.values.at({body, inner});
         per_item.children.push_back(Build(body, inner));
         out.children.push_back(std::move(per_item));

@@ -54,7 +54,7 @@ void TreeText(const ConditionNode& n, int depth, std::string& out) {
 
 std::string FindingText(const Finding& f) {
   std::string out = std::string(VerdictName(f.verdict));
-  if (f.item >= 0) out += " (item " + std::to_string(f.item + 1) + ")";
+  if (f.item >= 0) out += " (item " + std::to_string(f.item) + ")";
   std::string message = f.message;
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   out += ": " + message;
@@ -127,7 +127,7 @@ std::string RenderExplanationText(const Explanation& e) {
       if (!re.in_force) continue;
       for (const auto& ev : re.evaluations) {
         out += "    condition";
-        if (ev.item >= 0) out += " for item " + std::to_string(ev.item + 1) + " \"" + ev.item_description + "\"";
+        if (ev.item >= 0) out += " for item " + std::to_string(ev.item) + " \"" + ev.item_description + "\"";
         out += ": " + ValueText(ev.tree.value) + "\n";
         TreeText(ev.tree, 3, out);
       }
