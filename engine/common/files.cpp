@@ -89,8 +89,33 @@ std::vector<std::string> ExpandYamlPaths(const std::vector<std::string>& paths, 
   return out;
 }
 
+namespace {
+
+// Writes straight into an existing device, pipe or socket (/dev/null, /dev/stdout, a FIFO):
+// renaming a temporary file over it would replace the device with a regular file.
+std::string WriteInPlace(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  out.flush();
+  return out ? "" : "cannot write '" + path + "': " + std::strerror(errno);
+}
+
+}  // namespace
+
 std::string WriteFileAtomically(const std::string& path, const std::string& content) {
-  const fs::path target(path);
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);  // follows symbolic links
+  if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
+    if (fs::is_directory(status)) return "cannot write '" + path + "': it is a folder";
+    return WriteInPlace(path, content);
+  }
+  // A symbolic link keeps pointing at the report: the file it names is replaced, not the link.
+  fs::path target(path);
+  for (int hops = 0; hops < 8 && fs::is_symlink(fs::symlink_status(target, ec)); ++hops) {
+    const fs::path next = fs::read_symlink(target, ec);
+    if (ec) break;
+    target = next.is_absolute() ? next : target.parent_path() / next;
+  }
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
   const int fd = mkstemp(tmpl.data());
@@ -108,7 +133,7 @@ std::string WriteFileAtomically(const std::string& path, const std::string& cont
     done += static_cast<size_t>(n);
   }
   fchmod(fd, 0644);
-  if (close(fd) != 0 || std::rename(tmpl.c_str(), path.c_str()) != 0) {
+  if (close(fd) != 0 || std::rename(tmpl.c_str(), target.c_str()) != 0) {
     const std::string err = std::strerror(errno);
     std::remove(tmpl.c_str());
     return "cannot write '" + path + "': " + err;

@@ -48,6 +48,17 @@ expect "--output is not touched when the run fails" 2 "$bin" check --output "$wo
 check "the old report is intact" grep -qx keep "$work/keep.json"
 check "no temporary file is left behind" sh -c "! ls -A \"$work\" | grep -q '^\\.keep.json'"
 
+mkfifo "$work/pipe"
+cat "$work/pipe" >"$work/pipe.out" &
+reader=$!
+expect "--output into a pipe writes through it" 1 "$bin" check --format json --output "$work/pipe" "$article/launches.yaml"
+wait "$reader"
+check "the pipe is still a pipe, not replaced by a file" test -p "$work/pipe"
+check "the report came through the pipe" grep -q '"verdict": "prohibited"' "$work/pipe.out"
+ln -s "$work/target.json" "$work/link.json"
+expect "--output through a symbolic link" 1 "$bin" check --format json --output "$work/link.json" "$article/launches.yaml"
+check "the link stays a link and its target holds the report" sh -c "test -L \"$work/link.json\" && grep -q prohibited \"$work/target.json\""
+
 expect "several formats in one run" 1 "$bin" check --format json --format text="$work/r.txt" "$article/launches.yaml"
 check "the second format went to its file" grep -q "PROHIBITED" "$work/r.txt"
 expect "two formats cannot both go to the terminal" 2 "$bin" check --format json --format text "$lawful"
