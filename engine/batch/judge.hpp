@@ -3,6 +3,9 @@
 
 #include <vector>
 
+#include <memory>
+
+#include "batch/name_screen.hpp"
 #include "batch/record.hpp"
 #include "batch/rule_index.hpp"
 #include "rules/rule_set.hpp"
@@ -22,7 +25,9 @@ struct Finding {
 class Judge {
  public:
   /// `order[rank]` indexes set.rules; with `use_index` false every supply rule is evaluated.
-  Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vector<uint32_t>& order, bool use_index);
+  /// With a `screener`, exporter and importer names are screened (when some rule reads a designation).
+  Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vector<uint32_t>& order, bool use_index,
+        const screen::Screener* screener = nullptr);
 
   /// Appends the record's findings in rank order, with the checker's
   /// semantics: effective/until dates, unknown → review (dropped for
@@ -36,6 +41,7 @@ class Judge {
   bool use_index_;
   RankSet candidates_;
   RecordFacts facts_;
+  std::unique_ptr<NameScreen> names_;  ///< null when nothing is screened
 };
 
 }  // namespace sancheck::batch

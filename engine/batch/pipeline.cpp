@@ -539,7 +539,7 @@ bool RunStream(Context& ctx, const std::vector<std::string>& inputs, std::FILE* 
   const BatchOptions& o = ctx.options;
   std::vector<std::unique_ptr<Worker>> workers;
   for (int i = 0; i < o.threads; ++i) {
-    workers.push_back(std::unique_ptr<Worker>(new Worker{RawRecord{}, Judge(ctx.set, *ctx.index, ctx.order, o.use_index)}));
+    workers.push_back(std::unique_ptr<Worker>(new Worker{RawRecord{}, Judge(ctx.set, *ctx.index, ctx.order, o.use_index, o.screener)}));
   }
   const bool defer_caps = true;
   Pool pool(o.threads, [&](Chunk& c, int w) {
@@ -635,7 +635,7 @@ bool RunPreload(Context& ctx, const std::vector<std::string>& inputs, std::FILE*
   // Evaluate: judge every record into in-memory findings, then settle caps in input order.
   auto t1 = Clock::now();
   std::vector<std::unique_ptr<Judge>> judges;
-  for (int i = 0; i < o.threads; ++i) judges.emplace_back(new Judge(ctx.set, *ctx.index, ctx.order, o.use_index));
+  for (int i = 0; i < o.threads; ++i) judges.emplace_back(new Judge(ctx.set, *ctx.index, ctx.order, o.use_index, o.screener));
   ParallelFor(o.threads, chunks.size(), [&](size_t i, int w) { JudgeChunk(*chunks[i], *judges[static_cast<size_t>(w)]); });
   for (auto& c : chunks) {
     for (Entry& e : c->entries) {

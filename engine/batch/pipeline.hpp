@@ -9,6 +9,7 @@
 #include "batch/result_format.hpp"
 #include "batch/rule_index.hpp"
 #include "rules/rule_set.hpp"
+#include "screen/screener.hpp"
 
 namespace sancheck::batch {
 
@@ -25,6 +26,7 @@ struct BatchOptions {
   size_t chunk_bytes = size_t{2} << 20;
   int in_flight = 6;                ///< chunks held at once: bounds memory in streaming mode
   std::string ledger_path;          ///< cap totals read before and written after the run
+  const screen::Screener* screener = nullptr;  ///< screens party names when set (the packs' designation list)
 };
 
 struct BatchReport {

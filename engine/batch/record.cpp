@@ -109,6 +109,8 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
     return false;
   }
   out.id = raw.Get(FieldKey::kId);
+  out.from_name = raw.Get(FieldKey::kExporterName);
+  out.to_name = raw.Get(FieldKey::kImporterName);
   if (!ValidUtf8(out.id)) return Fail(raw, FieldKey::kId, "batch.bad_value", "the id is not valid UTF-8", err);
   if (!raw.Has(FieldKey::kDate)) {
     err.column = 1;
@@ -184,6 +186,15 @@ void RecordFacts::Fill(const Record& r) {
   item_.unit = r.unit;
   item_.value_usd = r.value_usd;
   item_.origin = r.from;  // the scenario format's default: the supplier's country
+}
+
+void RecordFacts::SetDesignated(Truth from, Truth to) {
+  facts_.from.designated = from;
+  facts_.to.designated = to;
+  // Kleene "or" of the two parties, as the scenario checker computes parties.designated.
+  facts_.any_designated = (from == Truth::kTrue || to == Truth::kTrue)         ? Truth::kTrue
+                          : (from == Truth::kUnknown || to == Truth::kUnknown) ? Truth::kUnknown
+                                                                               : Truth::kFalse;
 }
 
 }  // namespace sancheck::batch

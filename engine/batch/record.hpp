@@ -21,6 +21,7 @@ struct Record {
   expr::Known<double> quantity;
   expr::Known<Unit> unit;           ///< unknown also for a unit sancheck does not know (MWh)
   expr::Known<double> value_usd;
+  std::string_view from_name, to_name;  ///< exporter and importer names, for screening
 };
 
 /// Checks the values of `raw` and fills `out`. Required: id and date. Missing
@@ -39,6 +40,8 @@ class RecordFacts {
   RecordFacts& operator=(const RecordFacts&) = delete;
 
   void Fill(const Record& r);
+  /// Sets what screening found about the exporter and the importer.
+  void SetDesignated(Truth from, Truth to);
   const expr::ActivityFacts& facts() const { return facts_; }
   const expr::ItemFacts& item() const { return item_; }
 

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "batch/pipeline.hpp"
+#include "eval/screening.hpp"
 #include "cli/commands.hpp"
 #include "rules/rule_set.hpp"
 #include "sancheck/report.hpp"
@@ -44,6 +45,12 @@ int RunBatchCommand(const BatchArgs& args) {
     std::cerr << diags.RenderAll();
     return kExitError;
   }
+  // The packs' designation list screens exporter and importer names, as scenario parties are.
+  auto screening = eval::LoadScreening(*set, "", diags);
+  if (diags.HasErrors()) {
+    std::cerr << diags.RenderAll();
+    return kExitError;
+  }
   const double init_s = since(t0);
 
   batch::BatchOptions options;
@@ -58,6 +65,7 @@ int RunBatchCommand(const BatchArgs& args) {
   options.max_errors = args.max_errors;
   options.preload = args.mode == "preload";
   options.ledger_path = args.ledger;
+  options.screener = screening->screener.get();
   options.progress = args.progress == "always" || (args.progress == "auto" && isatty(STDERR_FILENO) &&
                                                    (args.output.empty() ? !isatty(STDOUT_FILENO) : true));
 

@@ -1,0 +1,39 @@
+// NameScreen: batch parties screened by name and country against the built-in designation list, as of each record's date.
+#include <doctest/doctest.h>
+
+#include "batch/name_screen.hpp"
+#include "eval/screening.hpp"
+#include "rules/rule_set.hpp"
+
+namespace sancheck::batch {
+namespace {
+
+expr::Known<Country> CountryOf(const char* code) {
+  expr::Known<Country> c;
+  c.Set(*Country::Parse(code));
+  return c;
+}
+
+TEST_SUITE("batch.name_screen") {
+  TEST_CASE("listed names match from their listing date; others do not") {
+    Diagnostics diags;
+    auto set = rules::LoadRuleSet({}, diags);
+    REQUIRE(set);
+    auto screening = eval::LoadScreening(*set, "", diags);
+    REQUIRE(screening->screener);
+    NameScreen names(*screening->screener);
+    const Date summit = *Date::Parse("2023-09-13");
+    CHECK(names.Status("Munitions Industry Department", CountryOf("KP"), summit) == Truth::kTrue);
+    // Listed on 2016-11-30 (KPi.038): the day before is not caught, the day itself is.
+    CHECK(names.Status("Jo Chun-ryong", CountryOf("KP"), *Date::Parse("2016-11-29")) == Truth::kFalse);
+    CHECK(names.Status("Jo Chun-ryong", CountryOf("KP"), *Date::Parse("2016-11-30")) == Truth::kTrue);
+    // The cache answers the second time with the same result.
+    CHECK(names.Status("Munitions Industry Department", CountryOf("KP"), summit) == Truth::kTrue);
+    CHECK(names.Status("Dandong Foods Trading Co", CountryOf("CN"), summit) == Truth::kFalse);
+    CHECK(names.Status("Ministry of Defence", CountryOf("RU"), summit) == Truth::kFalse);
+    CHECK(names.Status("", CountryOf("KP"), summit) == Truth::kFalse);
+  }
+}
+
+}  // namespace
+}  // namespace sancheck::batch
