@@ -1,4 +1,4 @@
-// CapTotals: cap verdicts in read order and the JSON ledger that carries totals from run to run.
+// CapTotals: batch cap decisions by date order (collect, settle, apply) and the JSON ledger between runs.
 #include "batch/cap_totals.hpp"
 
 #include <fstream>
@@ -12,33 +12,32 @@ namespace sancheck::batch {
 
 CapTotals::CapTotals(const rules::RuleSet& set, const std::vector<uint32_t>& order) : set_(set), order_(order) {}
 
-void CapTotals::Settle(const Record& r, Finding& f) {
-  const rules::Rule& rule = set_.rules[order_[f.rank]];
-  const rules::Cap& cap = *rule.cap;
-  ++settled_;
-  double factor = 0;
-  if (!r.quantity.known || !r.unit.known) {
+void CapTotals::Collect(uint64_t ordinal, const Record& r, const Finding& f) {
+  expr::ItemFacts item;
+  item.quantity = r.quantity;
+  item.unit = r.unit;
+  counter_.Add(set_.rules[order_[f.rank]], item, r.date);
+  pending_.emplace_back(ordinal, f.rank);
+}
+
+void CapTotals::Settle() {
+  counter_.Carry(totals_);  // the ledger's totals, loaded after collecting began
+  const auto decided = counter_.Settle();
+  for (size_t i = 0; i < decided.size(); ++i) decisions_[pending_[i]] = decided[i];
+  totals_ = counter_.totals();
+  pending_.clear();
+}
+
+void CapTotals::Apply(uint64_t ordinal, Finding& f) const {
+  const auto it = decisions_.find({ordinal, f.rank});
+  if (it == decisions_.end()) {
+    // Not counted (cannot happen when the collecting pass saw the same records): fail closed.
     f.verdict = Verdict::kReview;
     f.undecided = true;
     return;
   }
-  const auto it = cap.factors.find(r.unit.value);
-  if (it == cap.factors.end()) {
-    f.verdict = Verdict::kReview;
-    f.undecided = true;
-    return;
-  }
-  factor = it->second;
-  const int period = cap.PeriodOf(r.date);
-  auto [last, inserted] = last_date_.emplace(std::make_pair(f.rank, period), r.date);
-  if (!inserted) {
-    if (r.date < last->second) ++out_of_order_;
-    else last->second = r.date;
-  }
-  double& total = totals_[rule.info.id][period];
-  const double before = total;
-  total += r.quantity.value * factor;
-  f.verdict = (before >= cap.limit || total > cap.limit) ? Verdict::kProhibited : rule.info.verdict;
+  f.verdict = it->second.verdict;
+  f.undecided = it->second.undecided;
 }
 
 bool CapTotals::Load(const std::string& path, std::string& error) {

@@ -1,46 +1,51 @@
-// CapTotals: running totals of capped deliveries per rule and period, carried between runs by a ledger file.
+// CapTotals: batch caps under the one policy (judge::CapCounter, date order) and the ledger carried between runs.
 #pragma once
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "batch/judge.hpp"
 #include "batch/record.hpp"
+#include "judge/cap_counter.hpp"
 #include "rules/rule_set.hpp"
 
 namespace sancheck::batch {
 
-/// The semantics of eval::CapLedger, counted in the order records are read
-/// (a ledger is expected in date order; deliveries that go back in time
-/// within a period are counted and reported by out_of_order()).
+/// Records are written in input order but caps are counted in date order, as
+/// scenario files are: every capped delivery is collected first (Collect, by the
+/// record's position in the run), counted once by date (Settle), and each capped
+/// finding then gets its decision (Apply) when its record is written.
 class CapTotals {
  public:
   CapTotals(const rules::RuleSet& set, const std::vector<uint32_t>& order);
 
-  /// Sets a capped finding's verdict: within the cap → the rule's verdict;
-  /// the delivery that crosses it and every later one → prohibited; a
-  /// quantity that cannot be converted to the cap's unit → review, not counted.
-  void Settle(const Record& r, Finding& f);
+  /// A capped finding of the record at `ordinal` (its position among the run's records).
+  void Collect(uint64_t ordinal, const Record& r, const Finding& f);
+  /// Counts every collected delivery in date order, on top of the ledger's totals.
+  void Settle();
+  /// Sets a capped finding's verdict from the count.
+  void Apply(uint64_t ordinal, Finding& f) const;
 
-  /// Ledger file: {"caps": {"<rule id>": {"<period>": amount}}}; period is the
-  /// calendar year, or "whole" for caps over the whole run. A missing file is empty.
+  /// Ledger file: {"caps": {"<rule id>": {"<period>": amount}}}; period is the year in
+  /// which the cap's period starts, or "whole" for caps over the whole run. A missing
+  /// file is empty.
   bool Load(const std::string& path, std::string& error);
   bool Save(const std::string& path, std::string& error) const;
   /// Adds another run's totals (reducing per-chunk ledgers).
   void Add(const CapTotals& other);
 
-  size_t out_of_order() const { return out_of_order_; }
-  size_t settled() const { return settled_; }
-  const std::map<std::string, std::map<int, double>>& totals() const { return totals_; }
+  size_t settled() const { return decisions_.size(); }
+  const judge::CapTotals& totals() const { return totals_; }
 
  private:
   const rules::RuleSet& set_;
   const std::vector<uint32_t>& order_;
-  std::map<std::string, std::map<int, double>> totals_;  ///< rule id → period (year, 0 = whole) → amount
-  std::map<std::pair<uint32_t, int>, Date> last_date_;
-  size_t out_of_order_ = 0;
-  size_t settled_ = 0;
+  judge::CapTotals totals_;
+  judge::CapCounter counter_;
+  std::vector<std::pair<uint64_t, uint32_t>> pending_;  ///< (ordinal, rank) per collected delivery
+  std::map<std::pair<uint64_t, uint32_t>, judge::CapDecision> decisions_;
 };
 
 }  // namespace sancheck::batch

@@ -1,7 +1,7 @@
-// Judge::Run: index lookup, then the compiled conditions of the candidate rules over the record's facts.
+// Judge::Run: index lookup, then the one judging step (JudgeRule) for each candidate rule over the record's facts.
 #include "batch/judge.hpp"
 
-#include "expr/evaluator.hpp"
+#include "judge/rule_judge.hpp"
 
 namespace sancheck::batch {
 
@@ -23,10 +23,12 @@ bool ReadsDesignation(const rules::RuleSet& set) {
 }  // namespace
 
 Judge::Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vector<uint32_t>& order,
-             bool use_index, const screen::Screener* screener)
+             bool use_index, const judge::Screening* screening, Date run_date)
     : set_(set), index_(index), order_(order), use_index_(use_index) {
   candidates_.Reset(index.rank_count());
-  if (screener && ReadsDesignation(set)) names_ = std::make_unique<NameScreen>(*screener);
+  if (screening && screening->screener && ReadsDesignation(set)) {
+    names_ = std::make_unique<NameScreen>(*screening, run_date);
+  }
 }
 
 void Judge::Run(const Record& r, std::vector<Finding>& out) {
@@ -38,22 +40,16 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
   }
   if (candidates_.Empty()) return;  // most records: no rule can match, no facts to build
   facts_.Fill(r);
-  if (names_) {
-    facts_.SetDesignated(names_->Status(r.from_name, r.from, r.date), names_->Status(r.to_name, r.to, r.date));
-  }
+  if (names_) facts_.SetDesignated(names_->Status(r.from_name, r.from, r.date), names_->Status(r.to_name, r.to, r.date));
   candidates_.ForEach([&](uint32_t rank) {
-    const rules::Rule& rule = set_.rules[order_[rank]];
-    if (r.date < rule.info.effective || (rule.info.until && r.date > *rule.info.until)) return;
-    const expr::EvalContext ctx{&facts_.facts(), rule.program.item_scoped ? &facts_.item() : nullptr};
-    const Truth t = expr::Evaluate(rule.program, ctx);
-    if (t == Truth::kFalse) return;
-    if (t == Truth::kUnknown && rule.info.verdict == Verdict::kPermitted) return;
-    Finding f;
-    f.rank = rank;
-    f.undecided = t == Truth::kUnknown;
-    f.verdict = f.undecided ? Verdict::kReview : rule.info.verdict;
-    f.capped = rule.cap.has_value() && t == Truth::kTrue;
-    out.push_back(f);
+    judge::JudgeRule(set_.rules[order_[rank]], facts_.facts(), [&](const judge::Outcome& o) {
+      Finding f;
+      f.rank = rank;
+      f.undecided = o.undecided;
+      f.verdict = o.verdict;
+      f.capped = o.capped;
+      out.push_back(f);
+    });
   });
 }
 

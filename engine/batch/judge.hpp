@@ -1,4 +1,4 @@
-// Judge: evaluates the rules a record can meet (from the index) with the engine's evaluator.
+// Judge: the batch front end's per-record step — the rules a record can meet (from the index), judged by JudgeRule.
 #pragma once
 
 #include <vector>
@@ -25,13 +25,13 @@ struct Finding {
 class Judge {
  public:
   /// `order[rank]` indexes set.rules; with `use_index` false every supply rule is evaluated.
-  /// With a `screener`, exporter and importer names are screened (when some rule reads a designation).
+  /// With `screening`, exporter and importer names are screened (when some rule reads a
+  /// designation); its clearances expire against `run_date`.
   Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vector<uint32_t>& order, bool use_index,
-        const screen::Screener* screener = nullptr);
+        const judge::Screening* screening = nullptr, Date run_date = Date());
 
-  /// Appends the record's findings in rank order, with the checker's
-  /// semantics: effective/until dates, unknown → review (dropped for
-  /// permitted rules), capped rules marked for the cap accounting.
+  /// Appends the record's findings in rank order, judged by judge::JudgeRule as
+  /// scenario activities are; capped rules are marked for the cap accounting.
   void Run(const Record& r, std::vector<Finding>& out);
 
  private:

@@ -1,10 +1,10 @@
-// NameScreen::Status: cached best candidate per (name, country), then the listing date against the record's.
+// NameScreen::Status: cached candidates per (name, country), then the shared status policy as of the record's date.
 #include "batch/name_screen.hpp"
 
 namespace sancheck::batch {
 
-Truth NameScreen::Status(std::string_view name, const expr::Known<Country>& country, Date date) {
-  if (name.empty()) return Truth::kFalse;
+judge::PartyStatus NameScreen::Status(std::string_view name, const expr::Known<Country>& country, Date date) {
+  if (name.empty()) return {};
   key_.assign(name);
   key_ += '\x1f';
   if (country.known) key_ += country.value.ToString();
@@ -14,19 +14,11 @@ Truth NameScreen::Status(std::string_view name, const expr::Known<Country>& coun
     screen::Query q;
     q.name = std::string(name);
     if (country.known) q.country = country.value;
-    // Screened against the whole list once; the listing date is checked per record below.
-    const auto candidates = screener_.Screen(q, Date::FromCivil(9999, 12, 31));
-    Hit hit;
-    if (!candidates.empty()) {
-      hit.found = true;
-      hit.possible = candidates.front().strength == screen::Strength::kPossible;
-      hit.listed_on = candidates.front().designation->listed_on;
-    }
-    it = cache_.emplace(key_, hit).first;
+    it = cache_.emplace(key_, judge::AllCandidates(screening_, q)).first;
   }
-  const Hit& hit = it->second;
-  if (!hit.found || date < hit.listed_on) return Truth::kFalse;
-  return hit.possible ? Truth::kUnknown : Truth::kTrue;
+  if (it->second.empty()) return {};
+  // A record names its party by name only: the name is also what a clearance names.
+  return judge::StatusAsOf(screening_, it->second, name, name, date, run_date_);
 }
 
 }  // namespace sancheck::batch

@@ -4,33 +4,31 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "expr/types.hpp"
-#include "screen/screener.hpp"
+#include "judge/screening.hpp"
 
 namespace sancheck::batch {
 
 /// Screens record parties by name and country. Ledgers repeat their counterparties, so each
-/// (name, country) is screened once against the whole list and the best candidate kept; the
-/// listing date is compared with each record's date afterwards. Not thread-safe: one per worker.
+/// (name, country) is screened once against the whole list and every candidate kept; the
+/// status as of each record's date then comes from judge::StatusAsOf, the policy scenario
+/// parties follow too (every candidate listed by then, clearances). Not thread-safe: one per worker.
 class NameScreen {
  public:
-  explicit NameScreen(const screen::Screener& screener) : screener_(screener) {}
+  NameScreen(const judge::Screening& screening, Date run_date) : screening_(screening), run_date_(run_date) {}
 
-  /// kTrue: a match listed on or before `date`; kUnknown: a possible match (review);
-  /// kFalse: no candidate, or listed after `date`, or no name.
-  Truth Status(std::string_view name, const expr::Known<Country>& country, Date date);
+  /// What screening concludes about the party on `date` (designated: kTrue a match,
+  /// kUnknown a possible match, kFalse none or not yet listed; `cleared` reported).
+  judge::PartyStatus Status(std::string_view name, const expr::Known<Country>& country, Date date);
 
  private:
-  struct Hit {
-    bool found = false;
-    bool possible = false;
-    Date listed_on;
-  };
   static constexpr size_t kMaxCached = 200000;  ///< bounds memory on ledgers of unique names
 
-  const screen::Screener& screener_;
-  std::unordered_map<std::string, Hit> cache_;
+  const judge::Screening& screening_;
+  Date run_date_;
+  std::unordered_map<std::string, std::vector<screen::Candidate>> cache_;
   std::string key_;
 };
 

@@ -92,6 +92,7 @@ struct Context {
   std::unique_ptr<RuleIndex> index;
   std::unique_ptr<TagLookup> tags;
   std::unique_ptr<ResultFormat> format;
+  std::vector<std::FILE*> spooled;  ///< per input: a re-readable copy, or null
 };
 
 int64_t CountLines(const char* p, const char* end) {
@@ -185,8 +186,11 @@ void FormatChunk(const Context& ctx, Chunk& c, bool defer_caps) {
 // Reads inputs chunk by chunk; a chunk ends at a record boundary and never spans files.
 class ChunkReader {
  public:
-  ChunkReader(const std::vector<std::string>& inputs, const BatchOptions& options, std::ostream& diag)
-      : inputs_(inputs), options_(options), diag_(diag) {}
+  /// `spooled[i]`, when set, holds a copy of input i that could not be read twice (standard
+  /// input, a pipe): it is read from the start instead, under the input's own name.
+  ChunkReader(const std::vector<std::string>& inputs, const BatchOptions& options, std::ostream& diag,
+              const std::vector<std::FILE*>& spooled = {})
+      : inputs_(inputs), options_(options), diag_(diag), spooled_(spooled) {}
   ~ChunkReader() { Close(); }
 
   /// Fills `c`; false at the end of the inputs or on an error (failed() tells).
@@ -194,7 +198,8 @@ class ChunkReader {
     for (;;) {
       if (!in_) {
         if (next_input_ == inputs_.size()) return false;
-        if (!Open(inputs_[next_input_++])) return false;
+        if (!Open(next_input_)) return false;
+        ++next_input_;
       }
       size_t cap = std::max(options_.chunk_bytes, carry_.size() * 2 + 4096);
       c.own.Grow(cap, 0);
@@ -292,11 +297,16 @@ class ChunkReader {
   }
 
  private:
-  bool Open(const std::string& path) {
+  bool Open(size_t input) {
+    const std::string& path = inputs_[input];
     auto f = std::make_unique<InputFile>();
     f->name = path;
     f->csv = IsCsv(path, options_.format);
-    if (path == "-") {
+    in_spool_ = input < spooled_.size() && spooled_[input];
+    if (in_spool_) {
+      in_ = spooled_[input];
+      std::rewind(in_);
+    } else if (path == "-") {
       in_ = stdin;
     } else {
       in_ = std::fopen(path.c_str(), "rb");
@@ -311,7 +321,7 @@ class ChunkReader {
     return true;
   }
   void Close() {
-    if (in_ && in_ != stdin) std::fclose(in_);
+    if (in_ && in_ != stdin && !in_spool_) std::fclose(in_);
     in_ = nullptr;
   }
 
@@ -320,6 +330,8 @@ class ChunkReader {
   std::ostream& diag_;
   size_t next_input_ = 0;
   std::FILE* in_ = nullptr;
+  const std::vector<std::FILE*>& spooled_;
+  bool in_spool_ = false;  ///< in_ belongs to the caller
   std::vector<char> carry_;
   std::deque<std::unique_ptr<InputFile>> files_;
   bool header_pending_ = false;
@@ -344,8 +356,9 @@ uint64_t TotalBytes(const std::vector<std::string>& inputs) {
 // Writes chunks in input order: settles caps, prints positioned errors, counts, shows progress.
 class Writer {
  public:
-  Writer(const Context& ctx, std::FILE* out, CapTotals& caps, BatchReport& report, std::ostream& diag)
+  Writer(const Context& ctx, std::FILE* out, const CapTotals& caps, BatchReport& report, std::ostream& diag)
       : ctx_(ctx), out_(out), caps_(caps), report_(report), diag_(diag), start_(Clock::now()) {}
+  static constexpr bool kFormats = true;  ///< workers format result lines for it
 
   /// False when writing failed or the run gave up on errors (stop reading).
   bool Write(Chunk& c, int64_t line_base) {
@@ -384,13 +397,14 @@ class Writer {
       }
       for (uint32_t k = 0; k < e.count; ++k) {
         Finding& f = c.findings[e.first + k];
-        if (f.capped) caps_.Settle(e.rec, f);
+        if (f.capped) caps_.Apply(ordinal_ + index, f);
       }
       line_.Clear();
       ++settled_counts[ctx_.format->Append(line_, e.rec.id, c.findings.data() + e.first, e.count)];
       if (!Put(line_.data(), line_.size())) return false;
     }
     if (!Put(c.out.data() + pos, cut - pos)) return false;
+    ordinal_ += c.entries.size();
     if (cut == c.out.size()) {
       for (int k = 0; k < kOutcomeCount; ++k) report_.counts[k] += c.counts[k] + settled_counts[k];
     } else {
@@ -456,7 +470,8 @@ class Writer {
 
   const Context& ctx_;
   std::FILE* out_;
-  CapTotals& caps_;
+  const CapTotals& caps_;
+  uint64_t ordinal_ = 0;  ///< position of the chunk's first record among the run's records
   BatchReport& report_;
   std::ostream& diag_;
   Clock::time_point start_;
@@ -464,6 +479,32 @@ class Writer {
   int64_t errors_ = 0;
   OutBuf line_;
   uint64_t read_bytes_ = 0, total_bytes_ = 0;
+};
+
+// The collecting pass over the records: every capped delivery, by its record's position in the run,
+// so that caps can be counted in date order before any result is written.
+class CapCollector {
+ public:
+  explicit CapCollector(CapTotals& caps) : caps_(caps) {}
+  static constexpr bool kFormats = false;  ///< no result lines: only the findings matter
+  bool Write(Chunk& c, int64_t /*line_base*/) {
+    for (size_t i = 0; i < c.entries.size(); ++i) {
+      const Entry& e = c.entries[i];
+      if (e.error >= 0 || !e.capped) continue;
+      for (uint32_t k = 0; k < e.count; ++k) {
+        const Finding& f = c.findings[e.first + k];
+        if (f.capped) caps_.Collect(ordinal_ + i, e.rec, f);
+      }
+    }
+    ordinal_ += c.entries.size();
+    return true;
+  }
+  void SetBytes(uint64_t, uint64_t) {}
+  void Progress(bool) {}
+
+ private:
+  CapTotals& caps_;
+  uint64_t ordinal_ = 0;
 };
 
 // A fixed pool of worker threads fed with chunks; results are picked up in order by the caller.
@@ -534,22 +575,24 @@ void ParallelFor(int threads, size_t n, F&& fn) {
   for (auto& t : ts) t.join();
 }
 
-bool RunStream(Context& ctx, const std::vector<std::string>& inputs, std::FILE* out, CapTotals& caps,
-               BatchReport& report, std::ostream& diag) {
+// Streams the inputs through the worker pool into `sink` (the Writer, or the CapCollector
+// of the collecting pass), chunk by chunk in input order, with a bounded number in flight.
+template <class Sink>
+bool StreamInto(Context& ctx, const std::vector<std::string>& inputs, Sink& writer, std::ostream& diag) {
   const BatchOptions& o = ctx.options;
   std::vector<std::unique_ptr<Worker>> workers;
   for (int i = 0; i < o.threads; ++i) {
-    workers.push_back(std::unique_ptr<Worker>(new Worker{RawRecord{}, Judge(ctx.set, *ctx.index, ctx.order, o.use_index, o.screener)}));
+    workers.push_back(std::unique_ptr<Worker>(
+        new Worker{RawRecord{}, Judge(ctx.set, *ctx.index, ctx.order, o.use_index, o.screening, o.run_date)}));
   }
   const bool defer_caps = true;
   Pool pool(o.threads, [&](Chunk& c, int w) {
     ParseChunk(ctx, c, workers[static_cast<size_t>(w)]->raw);
     JudgeChunk(c, workers[static_cast<size_t>(w)]->judge);
-    FormatChunk(ctx, c, defer_caps);
+    if constexpr (Sink::kFormats) FormatChunk(ctx, c, defer_caps);
   });
-  ChunkReader reader(inputs, o, diag);
+  ChunkReader reader(inputs, o, diag, ctx.spooled);
   reader.SetTotal(TotalBytes(inputs));
-  Writer writer(ctx, out, caps, report, diag);
   const size_t slots = static_cast<size_t>(std::max(2, o.in_flight));
   std::vector<Chunk> chunk(slots);
   std::vector<int64_t> skip(slots, 0);
@@ -586,6 +629,12 @@ bool RunStream(Context& ctx, const std::vector<std::string>& inputs, std::FILE* 
   for (; write_seq < read_seq; ++write_seq) pool.Wait(chunk[write_seq % slots]);
   writer.Progress(true);
   return ok && !reader.failed();
+}
+
+bool RunStream(Context& ctx, const std::vector<std::string>& inputs, std::FILE* out, const CapTotals& caps,
+               BatchReport& report, std::ostream& diag) {
+  Writer writer(ctx, out, caps, report, diag);
+  return StreamInto(ctx, inputs, writer, diag);
 }
 
 bool RunPreload(Context& ctx, const std::vector<std::string>& inputs, std::FILE* out, CapTotals& caps,
@@ -632,19 +681,27 @@ bool RunPreload(Context& ctx, const std::vector<std::string>& inputs, std::FILE*
   ParallelFor(o.threads, chunks.size(), [&](size_t i, int w) { ParseChunk(ctx, *chunks[i], raws[static_cast<size_t>(w)]); });
   report.parse_s = Since(t0);
 
-  // Evaluate: judge every record into in-memory findings, then settle caps in input order.
+  // Evaluate: judge every record into in-memory findings, then count caps in date order.
   auto t1 = Clock::now();
   std::vector<std::unique_ptr<Judge>> judges;
-  for (int i = 0; i < o.threads; ++i) judges.emplace_back(new Judge(ctx.set, *ctx.index, ctx.order, o.use_index, o.screener));
+  for (int i = 0; i < o.threads; ++i) {
+    judges.emplace_back(new Judge(ctx.set, *ctx.index, ctx.order, o.use_index, o.screening, o.run_date));
+  }
   ParallelFor(o.threads, chunks.size(), [&](size_t i, int w) { JudgeChunk(*chunks[i], *judges[static_cast<size_t>(w)]); });
+  CapCollector collect(caps);
+  for (auto& c : chunks) collect.Write(*c, 0);
+  caps.Settle();
+  uint64_t ordinal = 0;
   for (auto& c : chunks) {
-    for (Entry& e : c->entries) {
-      if (!e.capped) continue;
+    for (size_t i = 0; i < c->entries.size(); ++i) {
+      const Entry& e = c->entries[i];
+      if (e.error >= 0 || !e.capped) continue;
       for (uint32_t k = 0; k < e.count; ++k) {
         Finding& f = c->findings[e.first + k];
-        if (f.capped) caps.Settle(e.rec, f);
+        if (f.capped) caps.Apply(ordinal + i, f);
       }
     }
+    ordinal += c->entries.size();
   }
   report.eval_s = Since(t1);
 
@@ -669,11 +726,59 @@ bool RunPreload(Context& ctx, const std::vector<std::string>& inputs, std::FILE*
   return ok;
 }
 
+bool HasCaps(const rules::RuleSet& set) {
+  return std::any_of(set.rules.begin(), set.rules.end(), [](const rules::Rule& r) { return r.cap.has_value(); });
+}
+
+// Copies of the inputs that cannot be read twice (standard input, pipes, devices), in
+// unnamed temporary files that vanish with the process.
+struct Spools {
+  std::vector<std::FILE*> streams;
+  Spools() = default;
+  Spools(const Spools&) = delete;
+  Spools& operator=(const Spools&) = delete;
+  ~Spools() {
+    for (std::FILE* f : streams) {
+      if (f) std::fclose(f);
+    }
+  }
+  bool Make(const std::vector<std::string>& inputs, std::ostream& diag) {
+    streams.assign(inputs.size(), nullptr);
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      struct stat st {};
+      if (inputs[i] != "-" && ::stat(inputs[i].c_str(), &st) == 0 && S_ISREG(st.st_mode)) continue;
+      if (inputs[i] != "-" && ::stat(inputs[i].c_str(), &st) != 0) continue;  // the reader reports it
+      std::FILE* from = inputs[i] == "-" ? stdin : std::fopen(inputs[i].c_str(), "rb");
+      std::FILE* to = std::tmpfile();
+      if (!from || !to) {
+        diag << "sancheck: error: " << inputs[i] << ": cannot keep a copy for counting caps: " << std::strerror(errno)
+             << "\n";
+        if (to) std::fclose(to);
+        if (from && from != stdin) std::fclose(from);
+        return false;
+      }
+      streams[i] = to;
+      char buf[1 << 16];
+      size_t n;
+      while ((n = std::fread(buf, 1, sizeof buf, from)) > 0) {
+        if (std::fwrite(buf, 1, n, to) != n) break;
+      }
+      const bool failed = std::ferror(from) || std::ferror(to) || std::fflush(to) != 0;
+      if (from != stdin) std::fclose(from);
+      if (failed) {
+        diag << "sancheck: error: " << inputs[i] << ": reading it failed: " << std::strerror(errno) << "\n";
+        return false;
+      }
+    }
+    return true;
+  }
+};
+
 }  // namespace
 
 bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std::vector<std::string>& inputs,
               const std::string& output, BatchReport& report, std::ostream& diag) {
-  Context ctx{set, options, {}, nullptr, nullptr, nullptr};
+  Context ctx{set, options, {}, nullptr, nullptr, nullptr, {}};
   // Rules are evaluated (and listed) in the order of the ids they are written with.
   for (uint32_t i = 0; i < set.rules.size(); ++i) ctx.order.push_back(i);
   std::stable_sort(ctx.order.begin(), ctx.order.end(), [&](uint32_t a, uint32_t b) {
@@ -693,6 +798,17 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
       return false;
     }
   }
+  const std::vector<std::string> in = inputs.empty() ? std::vector<std::string>{"-"} : inputs;
+  // Caps are counted in date order, whatever the file order: a collecting pass over the
+  // records first (streaming reads them twice; preload has them all in memory anyway).
+  Spools spools;
+  if (HasCaps(set) && !options.preload) {
+    if (!spools.Make(in, diag)) return false;
+    ctx.spooled = spools.streams;
+    CapCollector collect(caps);
+    if (!StreamInto(ctx, in, collect, diag)) return false;
+    caps.Settle();
+  }
   std::FILE* out = stdout;
   if (!output.empty() && output != "-") {
     out = std::fopen(output.c_str(), "wb");
@@ -703,7 +819,6 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
   }
   static char out_buffer[1 << 20];
   std::setvbuf(out, out_buffer, _IOFBF, sizeof out_buffer);
-  const std::vector<std::string> in = inputs.empty() ? std::vector<std::string>{"-"} : inputs;
   bool ok = options.preload ? RunPreload(ctx, in, out, caps, report, diag) : RunStream(ctx, in, out, caps, report, diag);
   if (std::fflush(out) != 0) {
     diag << "sancheck: error: writing the results failed: " << std::strerror(errno) << "\n";
@@ -712,7 +827,6 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
   if (out != stdout) std::fclose(out);
   for (int64_t v : report.counts) report.records += v;
   report.caps_settled = caps.settled();
-  report.caps_out_of_order = caps.out_of_order();
   if (ok && !options.ledger_path.empty()) {
     std::string error;
     if (!caps.Save(options.ledger_path, error)) {

@@ -9,7 +9,7 @@
 #include "batch/result_format.hpp"
 #include "batch/rule_index.hpp"
 #include "rules/rule_set.hpp"
-#include "screen/screener.hpp"
+#include "judge/screening.hpp"
 
 namespace sancheck::batch {
 
@@ -26,7 +26,8 @@ struct BatchOptions {
   size_t chunk_bytes = size_t{2} << 20;
   int in_flight = 6;                ///< chunks held at once: bounds memory in streaming mode
   std::string ledger_path;          ///< cap totals read before and written after the run
-  const screen::Screener* screener = nullptr;  ///< screens party names when set (the packs' designation list)
+  const judge::Screening* screening = nullptr;  ///< screens party names when set (the packs' designation list)
+  Date run_date;                    ///< the day of the run: clearances expire against it
 };
 
 struct BatchReport {
@@ -34,7 +35,7 @@ struct BatchReport {
   int64_t records = 0;                  ///< judged records plus bad ones
   bool stopped = false;                 ///< gave up: more than max_errors bad records
   double parse_s = 0, eval_s = 0, write_s = 0;  ///< preload mode only
-  size_t caps_settled = 0, caps_out_of_order = 0;
+  size_t caps_settled = 0;              ///< capped deliveries counted (in date order)
   IndexStats index;
 };
 

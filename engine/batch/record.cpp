@@ -188,13 +188,11 @@ void RecordFacts::Fill(const Record& r) {
   item_.origin = r.from;  // the scenario format's default: the supplier's country
 }
 
-void RecordFacts::SetDesignated(Truth from, Truth to) {
-  facts_.from.designated = from;
-  facts_.to.designated = to;
-  // Kleene "or" of the two parties, as the scenario checker computes parties.designated.
-  facts_.any_designated = (from == Truth::kTrue || to == Truth::kTrue)         ? Truth::kTrue
-                          : (from == Truth::kUnknown || to == Truth::kUnknown) ? Truth::kUnknown
-                                                                               : Truth::kFalse;
+void RecordFacts::SetDesignated(const judge::PartyStatus& from, const judge::PartyStatus& to) {
+  facts_.from.designated = from.designated;
+  facts_.to.designated = to.designated;
+  facts_.any_designated = KleeneOr(from.designated, to.designated);
+  facts_.any_cleared = from.cleared || to.cleared;
 }
 
 }  // namespace sancheck::batch

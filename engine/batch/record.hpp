@@ -6,6 +6,7 @@
 #include "batch/raw_record.hpp"
 #include "batch/tag_lookup.hpp"
 #include "expr/types.hpp"
+#include "judge/screening.hpp"
 
 namespace sancheck::batch {
 
@@ -41,7 +42,7 @@ class RecordFacts {
 
   void Fill(const Record& r);
   /// Sets what screening found about the exporter and the importer.
-  void SetDesignated(Truth from, Truth to);
+  void SetDesignated(const judge::PartyStatus& from, const judge::PartyStatus& to);
   const expr::ActivityFacts& facts() const { return facts_; }
   const expr::ItemFacts& item() const { return item_; }
 

@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "batch/pipeline.hpp"
-#include "eval/screening.hpp"
+#include "judge/screening.hpp"
 #include "cli/commands.hpp"
 #include "rules/rule_set.hpp"
 #include "sancheck/report.hpp"
@@ -25,6 +25,7 @@ struct BatchArgs {
   bool citations = false;
   int64_t max_errors = 1000;
   std::string ledger;
+  std::string clearances;
   int threads = 2;
   std::string mode = "stream";
   bool no_index = false;
@@ -46,7 +47,7 @@ int RunBatchCommand(const BatchArgs& args) {
     return kExitError;
   }
   // The packs' designation list screens exporter and importer names, as scenario parties are.
-  auto screening = eval::LoadScreening(*set, "", diags);
+  auto screening = judge::LoadScreening(*set, args.clearances, diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;
@@ -65,7 +66,8 @@ int RunBatchCommand(const BatchArgs& args) {
   options.max_errors = args.max_errors;
   options.preload = args.mode == "preload";
   options.ledger_path = args.ledger;
-  options.screener = screening->screener.get();
+  options.screening = screening.get();
+  options.run_date = RunDate();
   options.progress = args.progress == "always" || (args.progress == "auto" && isatty(STDERR_FILENO) &&
                                                    (args.output.empty() ? !isatty(STDOUT_FILENO) : true));
 
@@ -98,12 +100,6 @@ int RunBatchCommand(const BatchArgs& args) {
     std::fprintf(stderr, " errors=%lld", static_cast<long long>(report.counts[batch::kOutError]));
   }
   std::fprintf(stderr, "\n");
-  if (report.caps_out_of_order > 0) {
-    std::fprintf(stderr,
-                 "sancheck: warning: %zu capped deliveries were dated before an earlier-read delivery of the same "
-                 "cap period; caps are counted in file order, so sort the ledger by date for date-order totals\n",
-                 report.caps_out_of_order);
-  }
   if (!ok) return kExitError;
   if (report.counts[batch::kOutError] > 0) return kExitFindings;
   if (args.fail_on == "never") return kExitOk;
@@ -132,6 +128,8 @@ void AddBatchCommand(CLI::App& app, Runner& runner) {
   cmd->add_option("--max-errors", args->max_errors, "Give up after more than N bad records (negative: never); default 1000");
   cmd->add_option("--ledger", args->ledger,
                   "JSON file of cap totals per rule and period: read before the run (if it exists), written after");
+  cmd->add_option("--clearances", args->clearances,
+                  "Screening clearances (YAML): a cleared match no longer counts as designated (it is reported)");
   cmd->add_option("--threads", args->threads, "Worker threads (default 2)");
   cmd->add_option("--mode", args->mode,
                   "stream (bounded memory) or preload (read all, then judge all, then write; for split timing)")

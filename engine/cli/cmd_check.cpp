@@ -32,6 +32,7 @@ struct Output {
 
 int RunCheck(const CheckArgs& args) {
   CheckOptions options;
+  options.clock = RunClock();
   options.rule_paths = args.rules;
   options.clearances_path = args.clearances;
   if (!args.as_of.empty()) {

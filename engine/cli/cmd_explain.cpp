@@ -20,6 +20,7 @@ struct ExplainArgs {
 
 int RunExplain(const ExplainArgs& args) {
   CheckOptions options;
+  options.clock = RunClock();
   options.rule_paths = args.rules;
   if (!args.as_of.empty()) {
     options.as_of = Date::Parse(args.as_of);

@@ -19,6 +19,7 @@ struct RulesArgs {
 int RunRules(const RulesArgs& args) {
   Diagnostics diags;
   CheckOptions options;
+  options.clock = RunClock();
   options.rule_paths = args.rules;
   auto checker = Checker::Load(options, diags);
   if (!checker) {

@@ -7,7 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "common/files.hpp"
-#include "eval/screening.hpp"
+#include "judge/screening.hpp"
 #include "rules/rule_set.hpp"
 
 namespace sancheck::cli {
@@ -92,8 +92,8 @@ int RunScreen(const ScreenArgs& args) {
 
   Diagnostics diags;
   auto set = rules::LoadRuleSet(args.rules, diags);
-  std::unique_ptr<Checker::Screening> screening;
-  if (set) screening = eval::LoadScreening(*set, "", diags);
+  std::unique_ptr<judge::Screening> screening;
+  if (set) screening = judge::LoadScreening(*set, "", diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;

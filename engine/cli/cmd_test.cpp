@@ -127,6 +127,7 @@ std::string RenderJunit(const testing::TestRun& run) {
 int RunTests(const TestArgs& args) {
   Diagnostics diags;
   CheckOptions options;
+  options.clock = RunClock();
   options.rule_paths = args.rules;
   auto checker = Checker::Load(options, diags);
   std::vector<testing::RuleTest> tests;

@@ -2,9 +2,13 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 
 #include <CLI/CLI.hpp>
+
+#include "sancheck/clock.hpp"
+#include "sancheck/core_types.hpp"
 
 namespace sancheck::cli {
 
@@ -27,6 +31,12 @@ inline constexpr int kExitError = 2;
 
 /// Prints `message` as "sancheck: error: message" on standard error; returns kExitError.
 int UsageError(const std::string& message);
+
+/// The clock of a run: SOURCE_DATE_EPOCH (whole seconds since 1970) when set, for
+/// reproducible reports; else the system clock. The library itself never reads it.
+std::shared_ptr<const Clock> RunClock();
+/// The day of the run on that clock (UTC).
+Date RunDate();
 
 /// Writes `content` to `path` atomically, or to standard output when path is empty.
 /// Returns false (after printing an error) on failure.

@@ -1,13 +1,13 @@
-// Explain(): re-evaluates each considered rule with a recording tracer and pairs it with the checker's findings.
+// Explain(): watches the checker's one judging pass with a recording observer and pairs traces with findings.
 #include "explain/explain.hpp"
 
 #include <map>
 #include <utility>
 
-#include "eval/facts_builder.hpp"
-#include "eval/screening.hpp"
 #include "explain/fact_text.hpp"
 #include "expr/evaluator.hpp"
+#include "judge/checker_impl.hpp"
+#include "judge/observer.hpp"
 #include "lint/condition_check.hpp"
 
 namespace sancheck::explain {
@@ -16,14 +16,6 @@ namespace {
 using expr::Node;
 using expr::Op;
 
-// Records every node's value per item context; the evaluator calls Result()
-// for each node it evaluated (and, when tracing, does not short-circuit
-// and/or, so every sub-condition of a chain has a value).
-struct RecordingTracer {
-  static constexpr bool kEnabled = true;
-  std::map<std::pair<uint32_t, const expr::ItemFacts*>, Truth> values;
-  void Result(uint32_t node, Truth value, const expr::ItemFacts* item) { values[{node, item}] = value; }
-};
 
 std::string KindOf(const Node& n) {
   switch (n.op) {
@@ -44,7 +36,7 @@ std::string KindOf(const Node& n) {
 
 class TreeBuilder {
  public:
-  TreeBuilder(const rules::Rule& rule, const RecordingTracer& trace, const expr::ActivityFacts& facts,
+  TreeBuilder(const rules::Rule& rule, const judge::TraceRecorder& trace, const expr::ActivityFacts& facts,
               const Scenario& scenario, const expr::TagRegistry& tags)
       : p_(rule.program), trace_(trace), facts_(facts), scenario_(scenario), tags_(tags) {}
 
@@ -83,7 +75,7 @@ class TreeBuilder {
 
  private:
   const expr::Program& p_;
-  const RecordingTracer& trace_;
+  const judge::TraceRecorder& trace_;
   const expr::ActivityFacts& facts_;
   const Scenario& scenario_;
   const expr::TagRegistry& tags_;
@@ -113,6 +105,63 @@ bool SameRule(const std::string& wanted, const std::string& id) {
   return wanted.find('/') == std::string::npos && slash != std::string::npos && id.substr(slash + 1) == wanted;
 }
 
+// Watches the checker's own judging pass and turns each traced evaluation into a condition tree.
+class ExplainObserver final : public judge::Observer {
+ public:
+  ExplainObserver(const rules::RuleSet& set, const ExplainOptions& options, std::vector<ActivityExplanation>& out,
+                  std::vector<std::pair<size_t, size_t>>& where, const std::vector<Scenario>& scenarios)
+      : set_(set), options_(options), out_(out), where_(where), scenarios_(scenarios) {}
+
+  void BeginActivity(const Scenario& s, size_t activity, const expr::ActivityFacts& facts) override {
+    current_ = nullptr;
+    const Activity& a = s.activities[activity];
+    if (!options_.activity.empty() && a.id != options_.activity) return;
+    ActivityExplanation ae;
+    ae.scenario = s.id;
+    ae.file = s.file;
+    ae.activity = &a;
+    out_.push_back(std::move(ae));
+    where_.emplace_back(static_cast<size_t>(&s - scenarios_.data()), activity);
+    current_ = &out_.back();
+    scenario_ = &s;
+    facts_ = &facts;
+  }
+
+  void Considered(const rules::Rule& rule, bool applies, bool in_force) override {
+    recorder_.active = current_ && SameRule(options_.rule, rule.info.id);
+    if (!recorder_.active) return;
+    RuleExplanation re;
+    re.rule = &rule;
+    re.applies = applies;
+    re.in_force = in_force;
+    if (applies && in_force) re.exemption = ExemptionText(rule, *current_->activity);
+    current_->rules.push_back(std::move(re));
+  }
+
+  judge::TraceRecorder& Recorder(const rules::Rule& /*rule*/) override { return recorder_; }
+
+  void Evaluated(const rules::Rule& rule, int item, const judge::TraceRecorder& trace) override {
+    if (!recorder_.active) return;
+    const expr::ItemFacts* it = item >= 0 ? &facts_->items[item] : nullptr;
+    Evaluation e;
+    e.item = item;
+    if (item >= 0) e.item_description = current_->activity->items[static_cast<size_t>(item)].description;
+    e.tree = TreeBuilder(rule, trace, *facts_, *scenario_, set_.tags).Build(rule.program.root, it);
+    current_->rules.back().evaluations.push_back(std::move(e));
+  }
+
+ private:
+  const rules::RuleSet& set_;
+  const ExplainOptions& options_;
+  std::vector<ActivityExplanation>& out_;
+  std::vector<std::pair<size_t, size_t>>& where_;
+  const std::vector<Scenario>& scenarios_;
+  ActivityExplanation* current_ = nullptr;
+  const Scenario* scenario_ = nullptr;
+  const expr::ActivityFacts* facts_ = nullptr;
+  judge::TraceRecorder recorder_;
+};
+
 }  // namespace
 
 std::string_view TruthName(Truth t) {
@@ -125,57 +174,20 @@ std::string_view TruthName(Truth t) {
 }
 
 Explanation Explain(const Checker& checker, const std::vector<Scenario>& scenarios,
-                    const ExplainOptions& options, std::optional<Date> as_of, Diagnostics& diags) {
+                    const ExplainOptions& options, std::optional<Date> as_of, Diagnostics& /*diags*/) {
   Explanation out;
-  out.run = checker.Check(scenarios, as_of);
-  const rules::RuleSet& set = checker.rule_set();
-  auto screening = eval::LoadScreening(set, checker.options().clearances_path, diags);
-  if (!screening) return out;
-  eval::ActivityFactsHolder holder;
-  for (size_t si = 0; si < scenarios.size(); ++si) {
-    const Scenario& s = scenarios[si];
-    const ScenarioResult& sr = out.run.scenarios[si];
-    for (size_t ai = 0; ai < s.activities.size(); ++ai) {
-      const Activity& a = s.activities[ai];
-      if (!options.activity.empty() && a.id != options.activity) continue;
-      ActivityExplanation ae;
-      ae.scenario = s.id;
-      ae.file = s.file;
-      ae.activity = &a;
-      ae.result = &sr.activities[ai];
-      const Date date = ae.result->date;
-      const Date run_date = Date::Parse(out.run.generated.substr(0, 10)).value_or(Date::Today());
-      eval::BuildFacts(s, a, date, set.tags, eval::ScreenParties(*screening, s, date, run_date), holder);
-      for (const rules::Rule& rule : set.rules) {
-        if (!SameRule(options.rule, rule.info.id)) continue;
-        RuleExplanation re;
-        re.rule = &rule;
-        re.applies = rule.applies_mask & (1U << static_cast<unsigned>(a.type));
-        re.in_force = !(date < rule.info.effective) && !(rule.info.until && date > *rule.info.until);
-        if (re.applies && re.in_force) {
-          auto evaluate = [&](int item) {
-            const expr::ItemFacts* it = item >= 0 ? &holder.items[static_cast<size_t>(item)] : nullptr;
-            RecordingTracer tracer;
-            expr::Evaluate(rule.program, expr::EvalContext{&holder.facts, it}, tracer);
-            Evaluation e;
-            e.item = item;
-            if (item >= 0) e.item_description = a.items[static_cast<size_t>(item)].description;
-            e.tree = TreeBuilder(rule, tracer, holder.facts, s, set.tags).Build(rule.program.root, it);
-            re.evaluations.push_back(std::move(e));
-          };
-          if (rule.program.item_scoped) {
-            for (size_t i = 0; i < holder.items.size(); ++i) evaluate(static_cast<int>(i));
-          } else {
-            evaluate(-1);
-          }
-          re.exemption = ExemptionText(rule, a);
-        }
-        for (const auto& f : ae.result->findings) {
-          if (f.rule == rule.info.id) re.findings.push_back(f);
-        }
-        ae.rules.push_back(std::move(re));
+  const Checker::Impl& impl = checker.impl();
+  std::vector<std::pair<size_t, size_t>> where;  // (scenario, activity) of each explanation
+  ExplainObserver observer(*impl.set, options, out.activities, where, scenarios);
+  out.run = impl.Judge(scenarios, as_of, &observer);
+  // The findings come from the same pass that was traced: caps and claims are settled by now.
+  for (size_t i = 0; i < out.activities.size(); ++i) {
+    ActivityExplanation& ae = out.activities[i];
+    ae.result = &out.run.scenarios[where[i].first].activities[where[i].second];
+    for (RuleExplanation& re : ae.rules) {
+      for (const auto& f : ae.result->findings) {
+        if (f.rule == re.rule->info.id) re.findings.push_back(f);
       }
-      out.activities.push_back(std::move(ae));
     }
   }
   return out;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "sancheck/clock.hpp"
 #include "sancheck/diagnostics.hpp"
 #include "sancheck/result.hpp"
 #include "sancheck/rules.hpp"
@@ -13,18 +14,16 @@
 
 namespace sancheck {
 
-namespace rules {
-class RuleSet;
-}
-
 /// Options of a check. Defaults:
 ///   rule_paths  (empty)  the built-in packs
 ///   as_of       (none)   activities without a date are judged as of today
 ///   clearances  (empty)  no screening clearances
+///   clock       (null)   the system clock; it dates the report and expires clearances
 struct CheckOptions {
   std::vector<std::string> rule_paths;
   std::optional<Date> as_of;
   std::string clearances_path;
+  std::shared_ptr<const Clock> clock;
 };
 
 /// Holds compiled rule packs. Immutable after Load(), so one Checker may judge
@@ -42,16 +41,14 @@ class Checker {
 
   const std::vector<PackInfo>& packs() const;
   std::vector<RuleInfo> rules() const;
-  const rules::RuleSet& rule_set() const { return *set_; }
-  const CheckOptions& options() const { return options_; }
+  const CheckOptions& options() const;
 
-  struct Screening;  ///< designation screening state (engine/eval)
+  struct Impl;  ///< the compiled packs and screening state (internal)
+  const Impl& impl() const { return *impl_; }
 
  private:
-  Checker() = default;
-  CheckOptions options_;
-  std::unique_ptr<rules::RuleSet> set_;
-  std::unique_ptr<Screening> screening_;
+  Checker();
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace sancheck

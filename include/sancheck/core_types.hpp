@@ -62,4 +62,11 @@ std::optional<Verdict> ParseVerdict(std::string_view text);
 /// whose condition is kUnknown cannot be decided and yields `review`.
 enum class Truth : uint8_t { kFalse = 0, kTrue = 1, kUnknown = 2 };
 
+/// Kleene "or": true if either is true, else unknown if either is unknown.
+constexpr Truth KleeneOr(Truth a, Truth b) {
+  if (a == Truth::kTrue || b == Truth::kTrue) return Truth::kTrue;
+  if (a == Truth::kUnknown || b == Truth::kUnknown) return Truth::kUnknown;
+  return Truth::kFalse;
+}
+
 }  // namespace sancheck

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "batch/name_screen.hpp"
-#include "eval/screening.hpp"
+#include "judge/screening.hpp"
 #include "rules/rule_set.hpp"
 
 namespace sancheck::batch {
@@ -19,19 +19,19 @@ TEST_SUITE("batch.name_screen") {
     Diagnostics diags;
     auto set = rules::LoadRuleSet({}, diags);
     REQUIRE(set);
-    auto screening = eval::LoadScreening(*set, "", diags);
+    auto screening = judge::LoadScreening(*set, "", diags);
     REQUIRE(screening->screener);
-    NameScreen names(*screening->screener);
+    NameScreen names(*screening, *Date::Parse("2026-01-01"));
     const Date summit = *Date::Parse("2023-09-13");
-    CHECK(names.Status("Munitions Industry Department", CountryOf("KP"), summit) == Truth::kTrue);
+    CHECK(names.Status("Munitions Industry Department", CountryOf("KP"), summit).designated == Truth::kTrue);
     // Listed on 2016-11-30 (KPi.038): the day before is not caught, the day itself is.
-    CHECK(names.Status("Jo Chun-ryong", CountryOf("KP"), *Date::Parse("2016-11-29")) == Truth::kFalse);
-    CHECK(names.Status("Jo Chun-ryong", CountryOf("KP"), *Date::Parse("2016-11-30")) == Truth::kTrue);
+    CHECK(names.Status("Jo Chun-ryong", CountryOf("KP"), *Date::Parse("2016-11-29")).designated == Truth::kFalse);
+    CHECK(names.Status("Jo Chun-ryong", CountryOf("KP"), *Date::Parse("2016-11-30")).designated == Truth::kTrue);
     // The cache answers the second time with the same result.
-    CHECK(names.Status("Munitions Industry Department", CountryOf("KP"), summit) == Truth::kTrue);
-    CHECK(names.Status("Dandong Foods Trading Co", CountryOf("CN"), summit) == Truth::kFalse);
-    CHECK(names.Status("Ministry of Defence", CountryOf("RU"), summit) == Truth::kFalse);
-    CHECK(names.Status("", CountryOf("KP"), summit) == Truth::kFalse);
+    CHECK(names.Status("Munitions Industry Department", CountryOf("KP"), summit).designated == Truth::kTrue);
+    CHECK(names.Status("Dandong Foods Trading Co", CountryOf("CN"), summit).designated == Truth::kFalse);
+    CHECK(names.Status("Ministry of Defence", CountryOf("RU"), summit).designated == Truth::kFalse);
+    CHECK(names.Status("", CountryOf("KP"), summit).designated == Truth::kFalse);
   }
 }
 

@@ -74,7 +74,7 @@ void CheckIndexAgrees(const rules::RuleSet& set, int records) {
   size_t findings = 0;
   for (int i = 0; i < records; ++i) {
     const Record r = RandomRecord(rng, set);
-    std::vector<Finding> a, b;
+    std::vector<batch::Finding> a, b;
     indexed.Run(r, a);
     every.Run(r, b);
     REQUIRE(a.size() == b.size());

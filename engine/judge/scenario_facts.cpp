@@ -1,7 +1,7 @@
 // BuildFacts(): scenario activity → fixed-layout facts, resolving party references and interning tags.
-#include "eval/facts_builder.hpp"
+#include "judge/scenario_facts.hpp"
 
-namespace sancheck::eval {
+namespace sancheck::judge {
 namespace {
 
 expr::PartyFacts PartyFactsOf(const Scenario& s, int idx, const std::vector<PartyStatus>& status) {
@@ -14,13 +14,6 @@ expr::PartyFacts PartyFactsOf(const Scenario& s, int idx, const std::vector<Part
   f.kind = p.kind;
   f.designated = status[static_cast<size_t>(idx)].designated;
   return f;
-}
-
-// Kleene OR, for "some party is designated".
-Truth Or(Truth a, Truth b) {
-  if (a == Truth::kTrue || b == Truth::kTrue) return Truth::kTrue;
-  if (a == Truth::kUnknown || b == Truth::kUnknown) return Truth::kUnknown;
-  return Truth::kFalse;
 }
 
 }  // namespace
@@ -46,14 +39,14 @@ void BuildFacts(const Scenario& s, const Activity& a, Date date, const expr::Tag
   for (const expr::PartyFacts* p : {&f.from, &f.to, &f.person, &f.vessel}) {
     if (!p->present) continue;
     f.party_countries.set(p->country.code);
-    f.any_designated = Or(f.any_designated, p->designated);
+    f.any_designated = KleeneOr(f.any_designated, p->designated);
     f.any_cleared = f.any_cleared || parties[static_cast<size_t>(p->party)].cleared;
   }
   for (int idx : a.parties) {
     const expr::PartyFacts p = PartyFactsOf(s, idx, parties);
     if (!p.present) continue;
     f.party_countries.set(p.country.code);
-    f.any_designated = Or(f.any_designated, p.designated);
+    f.any_designated = KleeneOr(f.any_designated, p.designated);
     f.any_cleared = f.any_cleared || parties[static_cast<size_t>(idx)].cleared;
   }
   out.items.clear();
@@ -84,4 +77,4 @@ void BuildFacts(const Scenario& s, const Activity& a, Date date, const expr::Tag
   f.item_count = static_cast<uint32_t>(out.items.size());
 }
 
-}  // namespace sancheck::eval
+}  // namespace sancheck::judge

@@ -1,0 +1,62 @@
+// CapCounter: the one cap policy — capped deliveries counted per rule and period in date order.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "expr/types.hpp"
+#include "rules/rule_set.hpp"
+
+namespace sancheck::judge {
+
+/// Amounts already delivered, carried between runs (a batch ledger): rule id → period → amount.
+using CapTotals = std::map<std::string, std::map<int, double>>;
+
+/// What counting decided for one capped delivery.
+struct CapDecision {
+  Verdict verdict = Verdict::kReview;
+  bool undecided = false;  ///< the quantity could not be counted
+  std::string note;        ///< running total, or why it could not be counted
+};
+
+/// The amount of `item` in the cap's unit, or false (and why) when it cannot be counted.
+bool AmountInCapUnit(const rules::Cap& cap, const expr::ItemFacts& item, double& amount, std::string& why);
+
+/// Counts deliveries that capped rules matched. Whatever order a front end meets
+/// them in (scenario files, batch records in any file order), they are counted by
+/// date, ties in the order they were added, so every door gives the same verdicts:
+/// within the cap → the rule's verdict (review: notify the Committee); the delivery
+/// that crosses the cap and every later one in the period → prohibited; a quantity
+/// that cannot be counted → review, not counted.
+class CapCounter {
+ public:
+  CapCounter() = default;
+  explicit CapCounter(CapTotals carried) : totals_(std::move(carried)) {}
+
+  /// Replaces the totals counted on top of (amounts delivered before this run).
+  void Carry(CapTotals carried) { totals_ = std::move(carried); }
+
+  /// Records a delivery; returns its index for the decisions Settle() returns.
+  size_t Add(const rules::Rule& rule, const expr::ItemFacts& item, Date date);
+
+  /// Decides every delivery added so far (indexed as Add returned) and adds them to the totals.
+  std::vector<CapDecision> Settle();
+
+  const CapTotals& totals() const { return totals_; }
+
+ private:
+  struct Delivery {
+    const rules::Rule* rule;
+    Date date;
+    size_t order;
+    bool countable;
+    double amount;  ///< in the cap's unit
+    std::string why_not;
+  };
+  std::vector<Delivery> deliveries_;
+  CapTotals totals_;
+};
+
+}  // namespace sancheck::judge

@@ -1,0 +1,68 @@
+// Checker: the library façade — loads packs and screening once, judges scenarios through the one judging pass.
+#include "sancheck/checker.hpp"
+
+#include <ctime>
+
+#include "judge/checker_impl.hpp"
+#include "judge/scenario_run.hpp"
+
+namespace sancheck {
+
+std::string Checker::Impl::Generated() const {
+  const std::time_t t = clock->Now();
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Verdict RunResult::Worst() const {
+  Verdict v = Verdict::kPermitted;
+  for (const auto& s : scenarios) v = std::max(v, s.verdict);
+  return v;
+}
+
+Checker::Checker() : impl_(std::make_unique<Impl>()) {}
+Checker::~Checker() = default;
+
+std::unique_ptr<Checker> Checker::Load(const CheckOptions& options, Diagnostics& diags) {
+  std::unique_ptr<Checker> c(new Checker());
+  Impl& impl = *c->impl_;
+  impl.options = options;
+  impl.clock = options.clock ? options.clock : std::make_shared<SystemClock>();
+  impl.set = rules::LoadRuleSet(options.rule_paths, diags);
+  if (!impl.set) return nullptr;
+  impl.screening = judge::LoadScreening(*impl.set, options.clearances_path, diags);
+  if (diags.HasErrors()) return nullptr;
+  return c;
+}
+
+const std::vector<PackInfo>& Checker::packs() const { return impl_->set->packs; }
+const CheckOptions& Checker::options() const { return impl_->options; }
+
+std::vector<RuleInfo> Checker::rules() const {
+  std::vector<RuleInfo> out;
+  for (const auto& r : impl_->set->rules) out.push_back(r.info);
+  return out;
+}
+
+RunResult Checker::Impl::Judge(const std::vector<Scenario>& scenarios, std::optional<Date> as_of,
+                               judge::Observer* observer) const {
+  const std::string generated = Generated();
+  // Clearances expire against the day of the run, which the clock fixes too.
+  const Date run_date = Date::Parse(generated.substr(0, 10)).value_or(Date::Today());
+  const std::optional<Date> date = as_of ? as_of : options.as_of;
+  RunResult run = judge::JudgeScenarios(*set, *screening, scenarios, date.value_or(run_date), run_date, observer);
+  run.packs = set->packs;
+  run.as_of = date;
+  run.generated = generated;
+  run.designations_snapshot = screening->snapshot;
+  return run;
+}
+
+RunResult Checker::Check(const std::vector<Scenario>& scenarios, std::optional<Date> as_of) const {
+  return impl_->Judge(scenarios, as_of, nullptr);
+}
+
+}  // namespace sancheck

@@ -1,0 +1,41 @@
+// ScenarioParties: lazy one-time screening per party, then a cheap status per activity date.
+#include "judge/party_screen.hpp"
+
+namespace sancheck::judge {
+namespace {
+
+screen::Query QueryOf(const Party& p) {
+  screen::Query q;
+  q.name = p.name;
+  q.aliases = p.aliases;
+  q.country = p.country;
+  q.kind = p.kind;
+  q.born = p.born;
+  q.imo = p.imo;
+  return q;
+}
+
+}  // namespace
+
+ScenarioParties::ScenarioParties(const Screening& screening, const Scenario& s, Date run_date)
+    : screening_(screening), scenario_(s), run_date_(run_date), candidates_(s.parties.size()),
+      status_(s.parties.size()) {}
+
+void ScenarioParties::RefreshOne(int party, Date date) {
+  if (party < 0 || static_cast<size_t>(party) >= scenario_.parties.size()) return;
+  const auto idx = static_cast<size_t>(party);
+  const Party& p = scenario_.parties[idx];
+  if (!p.designated.empty()) {
+    status_[idx] = StatedStatus(screening_, p, date);
+    return;
+  }
+  if (!candidates_[idx]) candidates_[idx] = AllCandidates(screening_, QueryOf(p));
+  status_[idx] = StatusAsOf(screening_, *candidates_[idx], p.id, p.name, date, run_date_);
+}
+
+void ScenarioParties::Refresh(const Activity& a, Date date) {
+  for (int party : {a.from, a.to, a.person, a.vessel}) RefreshOne(party, date);
+  for (int party : a.parties) RefreshOne(party, date);
+}
+
+}  // namespace sancheck::judge

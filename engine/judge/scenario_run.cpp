@@ -1,0 +1,178 @@
+// JudgeScenarios(): builds each activity's facts, hands every rule to JudgeRule, then settles caps and claims.
+#include "judge/scenario_run.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <tuple>
+
+#include "judge/cap_counter.hpp"
+#include "judge/claims.hpp"
+#include "judge/party_screen.hpp"
+#include "judge/rule_judge.hpp"
+#include "judge/scenario_facts.hpp"
+
+namespace sancheck::judge {
+namespace {
+
+bool Reads(const rules::Rule& rule, expr::FieldId field) {
+  const auto& read = rule.program.fields_read;
+  return std::find(read.begin(), read.end(), field) != read.end();
+}
+
+// The party whose designation a rule read, for the finding's `match`.
+std::optional<Match> MatchFor(const rules::Rule& rule, const expr::ActivityFacts& f,
+                              const std::vector<PartyStatus>& status) {
+  using expr::FieldId;
+  const std::pair<FieldId, const expr::PartyFacts*> reads[] = {
+      {FieldId::kFromDesignated, &f.from}, {FieldId::kToDesignated, &f.to},
+      {FieldId::kPersonDesignated, &f.person}, {FieldId::kVesselDesignated, &f.vessel}};
+  const bool any = Reads(rule, FieldId::kPartiesDesignated) || Reads(rule, FieldId::kPartiesCleared);
+  for (const auto& [field, party] : reads) {
+    if (!(any || Reads(rule, field)) || !party->present) continue;
+    const auto& st = status[static_cast<size_t>(party->party)];
+    if (st.match && (party->designated != Truth::kFalse || st.cleared)) return st.match;
+  }
+  return std::nullopt;
+}
+
+// What a person would have to confirm to settle a possible match.
+std::string WhatToConfirm(const Scenario& s, const Match& m) {
+  for (const Party& p : s.parties) {
+    if (p.id != m.party) continue;
+    switch (p.kind) {
+      case PartyKind::kVessel: return "the IMO number and flag";
+      case PartyKind::kIndividual: return "the date of birth and nationality";
+      default: return "the country and registration details";
+    }
+  }
+  return "the identity";
+}
+
+std::string UndecidedMessage(const Scenario& s, const rules::Rule& rule, const std::optional<Match>& match) {
+  if (match && match->possible) {
+    char score[16];
+    std::snprintf(score, sizeof score, "%.2f", match->score);
+    return "Possible match of party '" + match->party + "' with " + match->name + " (" + match->reference +
+           ", score " + score + "): confirm " + WhatToConfirm(s, *match) + ". If it is the listed one: " +
+           rule.info.message;
+  }
+  return "Cannot be decided from the file: " + rule.info.message;
+}
+
+Finding MakeFinding(const rules::Rule& rule, const Outcome& o, const Scenario& s, const Activity& a,
+                    const expr::ActivityFacts& facts, const std::vector<PartyStatus>& status) {
+  Finding f;
+  f.rule = rule.info.id;
+  f.item = o.item;
+  f.verdict = o.verdict;
+  f.undecided = o.undecided;
+  f.citations = rule.info.citations;
+  f.pos = o.item >= 0 ? a.items[static_cast<size_t>(o.item)].pos : a.pos;
+  if (o.item >= 0) f.item_description = a.items[static_cast<size_t>(o.item)].description;
+  for (const auto& e : rule.info.exemptions) f.exemptions.push_back(e.text);
+  if (f.exemptions.empty() && !rule.info.no_exemption.empty()) f.exemptions.push_back(rule.info.no_exemption);
+  f.match = MatchFor(rule, facts, status);
+  f.message = o.undecided ? UndecidedMessage(s, rule, f.match) : rule.info.message;
+  return f;
+}
+
+// Where a capped finding sits, to set its verdict once every delivery is counted.
+struct CapRef {
+  size_t scenario, activity, finding;
+};
+
+void Summarise(const rules::RuleSet& set, const std::vector<Scenario>& scenarios, RunResult& run) {
+  std::map<std::string, const rules::Rule*> fired;
+  for (size_t si = 0; si < run.scenarios.size(); ++si) {
+    ScenarioResult& sr = run.scenarios[si];
+    sr.verdict = Verdict::kPermitted;
+    for (size_t ai = 0; ai < sr.activities.size(); ++ai) {
+      ActivityResult& ar = sr.activities[ai];
+      const Activity& a = scenarios[si].activities[ai];
+      ar.verdict = Verdict::kPermitted;
+      for (Finding& f : ar.findings) {
+        const rules::Rule* rule = set.Find(f.rule);
+        if (!rule) continue;
+        ApplyClaim(*rule, a, ar.date, f);
+        fired.emplace(f.rule, rule);
+        ar.verdict = std::max(ar.verdict, f.verdict);
+      }
+      std::stable_sort(ar.findings.begin(), ar.findings.end(), [](const Finding& x, const Finding& y) {
+        return std::tie(x.rule, x.item) < std::tie(y.rule, y.item);
+      });
+      sr.verdict = std::max(sr.verdict, ar.verdict);
+      ++run.summary.activities;
+      switch (ar.verdict) {
+        case Verdict::kProhibited: ++run.summary.prohibited; break;
+        case Verdict::kReview: ++run.summary.review; break;
+        case Verdict::kPermitted: ++run.summary.permitted; break;
+      }
+    }
+    ++run.summary.scenarios;
+  }
+  for (const auto& [id, rule] : fired) run.rules_fired.push_back(rule->info);
+}
+
+}  // namespace
+
+RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
+                         const std::vector<Scenario>& scenarios, Date today, Date run_date, Observer* observer) {
+  RunResult run;
+  CapCounter caps;
+  std::vector<CapRef> cap_refs;
+  ActivityFactsHolder holder;
+  std::optional<ObserverHooks> hooks;
+  if (observer) hooks.emplace(*observer);
+
+  for (const Scenario& s : scenarios) {
+    ScenarioResult sr;
+    sr.file = s.file;
+    sr.scenario = s.id;
+    sr.title = s.title;
+    sr.sha256 = s.sha256;
+    ScenarioParties parties(screening, s, run_date);
+    for (size_t ai = 0; ai < s.activities.size(); ++ai) {
+      const Activity& a = s.activities[ai];
+      ActivityResult ar;
+      ar.id = a.id;
+      ar.type = a.type;
+      ar.date = a.date.value_or(s.date.value_or(today));
+      ar.pos = a.pos;
+      parties.Refresh(a, ar.date);
+      BuildFacts(s, a, ar.date, set.tags, parties.status(), holder);
+      const expr::ActivityFacts& facts = holder.facts;
+      if (observer) observer->BeginActivity(s, ai, facts);
+      for (const rules::Rule& rule : set.rules) {
+        auto emit = [&](const Outcome& o) {
+          if (o.capped) {
+            caps.Add(rule, holder.items[static_cast<size_t>(o.item)], ar.date);
+            cap_refs.push_back({run.scenarios.size(), sr.activities.size(), ar.findings.size()});
+          }
+          ar.findings.push_back(MakeFinding(rule, o, s, a, facts, parties.status()));
+        };
+        if (hooks) {
+          JudgeRule(rule, facts, *hooks, emit);
+        } else {
+          JudgeRule(rule, facts, emit);
+        }
+      }
+      sr.activities.push_back(std::move(ar));
+    }
+    run.scenarios.push_back(std::move(sr));
+  }
+
+  // Caps count every delivery of the run in date order, so they are settled only once all exist.
+  const std::vector<CapDecision> decisions = caps.Settle();
+  for (size_t i = 0; i < decisions.size(); ++i) {
+    const CapRef& ref = cap_refs[i];
+    Finding& f = run.scenarios[ref.scenario].activities[ref.activity].findings[ref.finding];
+    f.verdict = decisions[i].verdict;
+    f.undecided = decisions[i].undecided;
+    f.cap_note = decisions[i].note;
+  }
+  Summarise(set, scenarios, run);
+  return run;
+}
+
+}  // namespace sancheck::judge
