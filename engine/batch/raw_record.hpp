@@ -36,7 +36,9 @@ struct RawRecord {
     tags.clear();
   }
   bool Has(FieldKey k) const { return present[static_cast<int>(k)]; }
-  std::string_view Get(FieldKey k) const { return text[static_cast<int>(k)]; }
+  /// Empty for a field the record does not have: the text of an earlier record (whose
+  /// buffer may be reused) must never show through.
+  std::string_view Get(FieldKey k) const { return Has(k) ? text[static_cast<int>(k)] : std::string_view(); }
   void Set(FieldKey k, std::string_view v, int col, int line_off = 0) {
     const int i = static_cast<int>(k);
     text[i] = v;
