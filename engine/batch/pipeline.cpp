@@ -18,6 +18,7 @@
 #include "batch/cap_totals.hpp"
 #include "batch/csv_reader.hpp"
 #include "batch/judge.hpp"
+#include "common/log.hpp"
 #include "batch/jsonl_reader.hpp"
 #include "batch/record.hpp"
 #include "batch/tag_lookup.hpp"
@@ -805,9 +806,14 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
   if (HasCaps(set) && !options.preload) {
     if (!spools.Make(in, diag)) return false;
     ctx.spooled = spools.streams;
+    const auto start = std::chrono::steady_clock::now();
     CapCollector collect(caps);
     if (!StreamInto(ctx, in, collect, diag)) return false;
     caps.Settle();
+    if (auto log = Logger()) {
+      log->info("cap pass: {} capped deliveries counted in date order in {:.1f} ms", caps.settled(),
+                MillisecondsSince(start));
+    }
   }
   std::FILE* out = stdout;
   if (!output.empty() && output != "-") {

@@ -1,7 +1,10 @@
 // The sancheck executable: parses the command line and runs the chosen subcommand.
 #include <iostream>
 
+#include <spdlog/sinks/stdout_sinks.h>
+
 #include "cli/commands.hpp"
+#include "common/log.hpp"
 #include "sancheck/report.hpp"
 
 int main(int argc, char** argv) {
@@ -10,6 +13,11 @@ int main(int argc, char** argv) {
                "sancheck"};
   app.set_version_flag("--version", std::string(sancheck::ToolVersion()));
   app.require_subcommand(1);
+  int verbose = 0;
+  std::string log_level;
+  app.add_flag("-v,--verbose", verbose, "Log loading and timing on standard error (-vv: debug)");
+  app.add_option("--log-level", log_level, "Log level on standard error: off, error, warn, info, debug, trace")
+      ->check(CLI::IsMember({"off", "error", "warn", "info", "debug", "trace"}));
   Runner runner;
   AddCheckCommand(app, runner);
   AddRulesCommand(app, runner);
@@ -29,6 +37,13 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     return UsageError(e.what());
+  }
+  if (verbose > 0 || !log_level.empty()) {
+    // The library logs only to a logger registered under its name: here, standard error.
+    auto log = spdlog::stderr_logger_mt(sancheck::kLoggerName);
+    log->set_pattern("sancheck: [%l] %v");
+    log->set_level(!log_level.empty() ? spdlog::level::from_str(log_level)
+                                      : verbose > 1 ? spdlog::level::debug : spdlog::level::info);
   }
   try {
     return runner ? runner() : kExitError;

@@ -3,6 +3,7 @@
 
 #include <ctime>
 
+#include "common/log.hpp"
 #include "judge/checker_impl.hpp"
 #include "judge/scenario_run.hpp"
 
@@ -27,6 +28,7 @@ Checker::Checker() : impl_(std::make_unique<Impl>()) {}
 Checker::~Checker() = default;
 
 std::unique_ptr<Checker> Checker::Load(const CheckOptions& options, Diagnostics& diags) {
+  const auto start = std::chrono::steady_clock::now();
   std::unique_ptr<Checker> c(new Checker());
   Impl& impl = *c->impl_;
   impl.options = options;
@@ -35,6 +37,13 @@ std::unique_ptr<Checker> Checker::Load(const CheckOptions& options, Diagnostics&
   if (!impl.set) return nullptr;
   impl.screening = judge::LoadScreening(*impl.set, options.clearances_path, diags);
   if (diags.HasErrors()) return nullptr;
+  if (auto log = Logger()) {
+    for (const auto& p : impl.set->packs) log->info("rule pack {} {} (sha256 {})", p.name, p.version, p.sha256);
+    log->info("loaded {} rules, {} designations (snapshot {}), {} clearances in {:.1f} ms", impl.set->rules.size(),
+              impl.screening->screener ? impl.screening->screener->list().size() : 0,
+              impl.screening->snapshot.empty() ? "none" : impl.screening->snapshot,
+              impl.screening->clearances.size(), MillisecondsSince(start));
+  }
   return c;
 }
 
@@ -49,6 +58,7 @@ std::vector<RuleInfo> Checker::rules() const {
 
 RunResult Checker::Impl::Judge(const std::vector<Scenario>& scenarios, std::optional<Date> as_of,
                                judge::Observer* observer) const {
+  const auto start = std::chrono::steady_clock::now();
   const std::string generated = Generated();
   // Clearances expire against the day of the run, which the clock fixes too.
   const Date run_date = Date::Parse(generated.substr(0, 10)).value_or(Date::Today());
@@ -58,6 +68,10 @@ RunResult Checker::Impl::Judge(const std::vector<Scenario>& scenarios, std::opti
   run.as_of = date;
   run.generated = generated;
   run.designations_snapshot = screening->snapshot;
+  if (auto log = Logger()) {
+    log->info("judged {} activities of {} scenarios in {:.1f} ms", run.summary.activities, run.summary.scenarios,
+              MillisecondsSince(start));
+  }
   return run;
 }
 
