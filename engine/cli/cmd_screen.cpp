@@ -58,16 +58,11 @@ int RunScreen(const ScreenArgs& args) {
     if (!base.country) return UsageError("--country: unknown country code '" + args.country + "'");
   }
   if (!args.born.empty()) {
-    BirthDate b;
-    if (args.born.size() == 4 && args.born.find_first_not_of("0123456789") == std::string::npos) {
-      b.year = std::stoi(args.born);
-    } else if (auto d = Date::Parse(args.born)) {
-      b.date = d;
-      b.year = d->Year();
-    } else {
-      return UsageError("--born: expected a year (1960) or a date (1960-04-04), found '" + args.born + "'");
+    base.born = BirthDate::Parse(args.born);
+    if (!base.born) {
+      return UsageError("--born: expected a year (1960) or a date (1960-04-04) from 1900 to 2100, found '" +
+                        args.born + "'");
     }
-    base.born = b;
   }
   if (!args.kind.empty()) {
     base.kind = ParsePartyKind(args.kind);

@@ -148,17 +148,11 @@ class ScenarioParser {
   void ParseBorn(const YAML::Node& v, Party& p) {
     auto text = r_.String(v, "born");
     if (!text) return;
-    BirthDate b;
-    if (text->size() == 4 && text->find_first_not_of("0123456789") == std::string::npos) {
-      b.year = std::stoi(*text);
-    } else if (auto d = Date::Parse(*text)) {
-      b.date = d;
-      b.year = d->Year();
-    } else {
-      r_.Error(v, "bad_date", "born must be a year (1960) or a date (1960-04-04), found " + Describe(v));
-      return;
+    p.born = BirthDate::Parse(*text);
+    if (!p.born) {
+      r_.Error(v, "bad_date", "born must be a year (1960) or a date (1960-04-04) from 1900 to 2100, found " +
+                                  Describe(v));
     }
-    p.born = b;
   }
 
   // Resolves a party reference; reports when it names no party.

@@ -18,13 +18,7 @@ std::optional<BirthDate> ParseBorn(YamlReader& r, const YAML::Node& n) {
     r.Error(n, "wrong_type", "born must be a year or a date (YYYY or YYYY-MM-DD), found " + Describe(n));
     return std::nullopt;
   }
-  const std::string& s = n.Scalar();
-  if (IsDigits(s, 4)) {
-    const int year = std::stoi(s);
-    if (year >= 1900 && year <= 2100) return BirthDate{year, std::nullopt};
-  } else if (auto d = Date::Parse(s)) {
-    return BirthDate{d->Year(), d};
-  }
+  if (auto born = BirthDate::Parse(n.Scalar())) return born;
   r.Error(n, "bad_date", "bad date of birth " + Describe(n) + " (expected YYYY or YYYY-MM-DD)");
   return std::nullopt;
 }
@@ -114,12 +108,13 @@ class EntryReader {
     if (n["born"]) d.born = ParseBorn(r_, n["born"]);
     if (n["born_until"]) {
       const YAML::Node& u = n["born_until"];
-      if (!u.IsScalar() || !IsDigits(u.Scalar(), 4)) {
+      const auto until = u.IsScalar() && IsDigits(u.Scalar(), 4) ? BirthDate::Parse(u.Scalar()) : std::nullopt;
+      if (!until) {
         r_.Error(u, "bad_date", "born_until must be a year (YYYY), found " + Describe(u));
       } else if (!d.born) {
         r_.Error(u, "bad_value", "born_until needs born");
       } else {
-        d.born_until = std::stoi(u.Scalar());
+        d.born_until = until->year;
         if (d.born_until < d.born->year) r_.Error(u, "bad_value", "born_until is before born");
       }
     }

@@ -112,11 +112,8 @@ bool ParseEvalSet(std::string_view csv, Date default_as_of, std::vector<EvalCase
       }
     }
     if (!f[3].empty()) {
-      if (f[3].size() == 4 && f[3].find_first_not_of("0123456789") == std::string::npos) {
-        row.query.born = BirthDate{std::stoi(f[3]), std::nullopt};
-      } else if (auto d = Date::Parse(f[3])) {
-        row.query.born = BirthDate{d->Year(), d};
-      } else {
+      row.query.born = BirthDate::Parse(f[3]);
+      if (!row.query.born) {
         error = where + "bad born '" + f[3] + "'";
         return false;
       }

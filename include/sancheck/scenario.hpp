@@ -33,6 +33,10 @@ enum class ExemptionKind : uint8_t {
 struct BirthDate {
   int year = 0;
   std::optional<Date> date;
+
+  /// The one reading of a date of birth everywhere (scenario files, designation lists, the
+  /// command line): a year "1960" or a date "1960-04-04", in 1900..2100; nullopt otherwise.
+  static std::optional<BirthDate> Parse(std::string_view text);
 };
 
 struct Party {
