@@ -10,6 +10,7 @@
 #include "judge/screening.hpp"
 #include "cli/commands.hpp"
 #include "rules/rule_set.hpp"
+#include "sancheck/policy.hpp"
 #include "sancheck/report.hpp"
 
 namespace sancheck::cli {
@@ -102,9 +103,10 @@ int RunBatchCommand(const BatchArgs& args) {
   std::fprintf(stderr, "\n");
   if (!ok) return kExitError;
   if (report.counts[batch::kOutError] > 0) return kExitFindings;
-  if (args.fail_on == "never") return kExitOk;
-  const bool fails = report.counts[batch::kOutProhibited] > 0 ||
-                     (args.fail_on == "review" && report.counts[batch::kOutReview] > 0);
+  // The same policy as check's: a record fails like an activity with that verdict.
+  const FailPolicy policy = *FailPolicy::Parse(args.fail_on);
+  const bool fails = (report.counts[batch::kOutProhibited] > 0 && policy.Fails(Verdict::kProhibited)) ||
+                     (report.counts[batch::kOutReview] > 0 && policy.Fails(Verdict::kReview));
   return fails ? kExitFindings : kExitOk;
 }
 

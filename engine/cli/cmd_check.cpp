@@ -40,11 +40,7 @@ int RunCheck(const CheckArgs& args) {
     if (!options.as_of) return UsageError("--as-of: bad date '" + args.as_of + "' (expected YYYY-MM-DD)");
   }
   ReportOptions report;
-  if (args.fail_on == "never") {
-    report.fail_never = true;
-  } else {
-    report.fail_on = *ParseVerdict(args.fail_on);
-  }
+  report.fail = *FailPolicy::Parse(args.fail_on);  // the option accepts only the policy's names
   std::vector<Output> outputs;
   int to_stdout = 0;
   for (const auto& spec : args.formats.empty() ? std::vector<std::string>{"text"} : args.formats) {
@@ -94,7 +90,7 @@ int RunCheck(const CheckArgs& args) {
     if (!Emit(outputs[i].path, rendered[i])) return kExitError;
   }
   // Exit 1: a finding at or above --fail-on that no waiver accepted, or an expired waiver.
-  return waivers::RunFails(run, report) ? kExitFindings : kExitOk;
+  return RunFails(run, report.fail) ? kExitFindings : kExitOk;
 }
 
 }  // namespace

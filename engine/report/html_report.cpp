@@ -56,7 +56,7 @@ class HtmlWriter {
   HtmlWriter(const RunResult& run, const ReportOptions& options) : run_(run), options_(options) {}
 
   std::string Render() {
-    const bool fails = waivers::RunFails(run_, options_);
+    const bool fails = RunFails(run_, options_.fail);
     out_ += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     // Nothing may be fetched: the report is a record and must look the same anywhere.
     out_ += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n";
@@ -65,7 +65,7 @@ class HtmlWriter {
     out_ += "<h1>Sanctions compliance report</h1>\n";
     out_ += "<p class=\"result " + std::string(fails ? "fail\">Run failed" : "pass\">Run passed") + "</p>\n";
     out_ += "<p class=\"muted\">sancheck " + E(ToolVersion()) + " · generated " + E(run_.generated) + " · fails on " +
-            E(options_.fail_never ? "never" : VerdictName(options_.fail_on)) + " · as of " +
+            E(options_.fail.Name()) + " · as of " +
             E(run_.as_of ? run_.as_of->ToString() : "each activity's date (else the day of the run)") + "</p>\n";
     SummarySection();
     AuditSection();

@@ -54,7 +54,7 @@ class JunitWriter {
     Property("as-of", run_.as_of ? run_.as_of->ToString() : "not given");
     Property("designations-snapshot", run_.designations_snapshot.empty() ? "none" : run_.designations_snapshot);
     Property("generated", run_.generated);
-    Property("fail-on", options_.fail_never ? "never" : VerdictName(options_.fail_on));
+    Property("fail-on", options_.fail.Name());
   }
 
   static std::string FindingText(const Finding& f) {
@@ -77,7 +77,7 @@ class JunitWriter {
       if (s.file != file.file) continue;
       for (const auto& a : s.activities) {
         ++tests;
-        if (waivers::ActivityFails(a, options_)) {
+        if (ActivityFails(a, options_.fail)) {
           ++failures;
         } else if (Waived(a)) {
           ++skipped;
@@ -115,8 +115,8 @@ class JunitWriter {
   // Skipped, not passed: the activity would fail but a waiver accepted it.
   bool Waived(const ActivityResult& a) const {
     bool any = false;
-    for (const auto& f : a.findings) any = any || (f.waiver >= 0 && f.verdict >= options_.fail_on);
-    return any && !waivers::ActivityFails(a, options_);
+    for (const auto& f : a.findings) any = any || (f.waiver >= 0 && options_.fail.Fails(f.verdict));
+    return any && !ActivityFails(a, options_.fail);
   }
 
   void Case(const ScenarioResult& s, const ActivityResult& a, std::string& notes) {
@@ -125,7 +125,7 @@ class JunitWriter {
     for (const auto& f : a.findings) {
       std::string text = FindingText(f);
       if (f.waiver >= 0) text += "\n  waived: " + waivers::Describe(run_.waivers[static_cast<size_t>(f.waiver)].waiver);
-      if (waivers::FindingFails(f, options_)) {
+      if (FindingFails(f, options_.fail)) {
         failing += text + "\n";
         rules += (rules.empty() ? "" : ", ") + f.rule;
       } else {

@@ -61,7 +61,7 @@ std::string CitationLinks(const std::vector<Citation>& citations) {
 
 std::string RenderMarkdown(const RunResult& run, const ReportOptions& options) {
   const Summary& m = run.summary;
-  const bool fails = waivers::RunFails(run, options);
+  const bool fails = RunFails(run, options.fail);
   std::string out = "## sancheck: " + std::string(fails ? "failed" : "passed") + " — " +
                     Plural(m.scenarios, "scenario", "scenarios") + ", " +
                     Plural(m.activities, "activity", "activities") + "\n\n";
@@ -70,7 +70,7 @@ std::string RenderMarkdown(const RunResult& run, const ReportOptions& options) {
   out += "| review | " + std::to_string(m.review) + " |\n";
   out += "| permitted | " + std::to_string(m.permitted) + " |\n";
   if (m.waived > 0) out += "| of which waived | " + std::to_string(m.waived) + " |\n";
-  out += "\nFails on: `" + std::string(options.fail_never ? "never" : VerdictName(options.fail_on)) + "`";
+  out += "\nFails on: `" + std::string(options.fail.Name()) + "`";
   if (run.as_of) out += " · as of " + run.as_of->ToString();
   out += "\n";
 
@@ -97,9 +97,9 @@ std::string RenderMarkdown(const RunResult& run, const ReportOptions& options) {
           if (waived.find(Cell(t)) == std::string::npos) waived += (waived.empty() ? "" : ", ") + Cell(t);
         }
       }
-      std::string verdict = std::string(waivers::ActivityFails(a, options) ? "**" : "") +
+      std::string verdict = std::string(ActivityFails(a, options.fail) ? "**" : "") +
                             std::string(VerdictName(a.verdict)) +
-                            (waivers::ActivityFails(a, options) ? "**" : "");
+                            (ActivityFails(a, options.fail) ? "**" : "");
       if (!waived.empty()) verdict += " (waived: " + waived + ")";
       rows += "| " + Code(s.scenario) + " | " + Code(a.id) + " | " + verdict + " | " + rules + " | " + cites + " |\n";
     }

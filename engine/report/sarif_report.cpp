@@ -217,7 +217,7 @@ class SarifWriter {
                         {"score", f.match->score}};
     }
     if (!f.cap_note.empty()) props["cap"] = f.cap_note;
-    props["failsRun"] = !options_.fail_never && waivers::FindingFails(f, options_);
+    props["failsRun"] = FindingFails(f, options_.fail);
     r["properties"] = props;
     return r;
   }

@@ -3,7 +3,7 @@
 
 #include "waivers/waivers.hpp"
 
-namespace sancheck::waivers {
+namespace sancheck {
 namespace {
 
 bool Matches(const Waiver& w, const ScenarioResult& s, const ActivityResult& a, const Finding& f) {
@@ -40,7 +40,7 @@ void ApplyWaivers(const std::vector<Waiver>& waivers, Date today, RunResult& run
   }
   run.summary.waived = 0;
   for (const auto& s : run.scenarios) {
-    for (const auto& a : s.activities) run.summary.waived += ActivityWaived(a) ? 1 : 0;
+    for (const auto& a : s.activities) run.summary.waived += waivers::ActivityWaived(a) ? 1 : 0;
   }
 }
 
@@ -51,26 +51,26 @@ Date WaiverClock(const RunResult& run) {
   return Date::Today();
 }
 
-bool ActivityFails(const ActivityResult& a, const ReportOptions& options) {
+bool ActivityFails(const ActivityResult& a, const FailPolicy& policy) {
   return std::any_of(a.findings.begin(), a.findings.end(),
-                     [&](const Finding& f) { return FindingFails(f, options); });
+                     [&](const Finding& f) { return FindingFails(f, policy); });
 }
 
-bool ActivityWaived(const ActivityResult& a) {
+bool waivers::ActivityWaived(const ActivityResult& a) {
   if (a.verdict == Verdict::kPermitted) return false;
   return std::all_of(a.findings.begin(), a.findings.end(), [](const Finding& f) {
     return f.verdict == Verdict::kPermitted || f.waiver >= 0;
   });
 }
 
-bool RunFails(const RunResult& run, const ReportOptions& options) {
-  if (options.fail_never) return false;
+bool RunFails(const RunResult& run, const FailPolicy& policy) {
+  if (policy.never) return false;
   for (const auto& w : run.waivers) {
     if (w.state == WaiverState::kExpired) return true;
   }
   for (const auto& s : run.scenarios) {
     for (const auto& a : s.activities) {
-      if (ActivityFails(a, options)) return true;
+      if (ActivityFails(a, policy)) return true;
     }
   }
   return false;
@@ -94,11 +94,11 @@ Diagnostics WaiverDiagnostics(const RunResult& run) {
   return d;
 }
 
-std::string Describe(const Waiver& w) {
+std::string waivers::Describe(const Waiver& w) {
   return w.ticket + " (approved by " + w.approved_by + ", expires " + w.expires.ToString() + "): " + w.reason;
 }
 
-std::string_view WaiverStateName(WaiverState s) {
+std::string_view waivers::WaiverStateName(WaiverState s) {
   switch (s) {
     case WaiverState::kApplied: return "applied";
     case WaiverState::kUnused: return "unused";
@@ -107,4 +107,17 @@ std::string_view WaiverStateName(WaiverState s) {
   return "unused";
 }
 
-}  // namespace sancheck::waivers
+}  // namespace sancheck
+
+namespace sancheck {
+
+std::optional<FailPolicy> FailPolicy::Parse(std::string_view text) {
+  if (text == "never") return FailPolicy{Verdict::kProhibited, true};
+  const auto v = ParseVerdict(text);
+  if (!v || *v == Verdict::kPermitted) return std::nullopt;  // "permitted" would fail every run
+  return FailPolicy{*v, false};
+}
+
+std::string_view FailPolicy::Name() const { return never ? "never" : VerdictName(fail_on); }
+
+}  // namespace sancheck

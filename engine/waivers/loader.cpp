@@ -88,10 +88,10 @@ std::vector<Waiver> ParseWaivers(std::shared_ptr<const SourceFile> file, Diagnos
   return WaiverParser(std::move(file), diags).Parse();
 }
 
-std::vector<Waiver> LoadWaivers(const std::string& path, Diagnostics& diags) {
+}  // namespace sancheck::waivers
+
+std::vector<sancheck::Waiver> sancheck::LoadWaivers(const std::string& path, Diagnostics& diags) {
   auto file = ReadSource(path, diags);
   if (!file) return {};
-  return ParseWaivers(std::move(file), diags);
+  return waivers::ParseWaivers(std::move(file), diags);
 }
-
-}  // namespace sancheck::waivers

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include <sancheck/checker.hpp>
+#include <sancheck/policy.hpp>
 #include <sancheck/report.hpp>
 #include <sancheck/scenario.hpp>
 
@@ -38,5 +39,6 @@ int main() {
       std::cout << "\n";
     }
   }
-  return 0;
+  // The CLI's exit status: 1 when a finding fails the policy (default: prohibited ones).
+  return sancheck::RunFails(run, sancheck::FailPolicy{}) ? 1 : 0;
 }

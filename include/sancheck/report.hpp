@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "sancheck/policy.hpp"
 #include "sancheck/result.hpp"
 
 namespace sancheck {
@@ -14,11 +15,10 @@ enum class ReportFormat { kText, kJson, kJunit, kSarif, kMarkdown, kHtml };
 std::optional<ReportFormat> ParseReportFormat(std::string_view name);
 std::string_view ReportFormatName(ReportFormat f);
 
-/// Defaults: no colour; a run fails on `prohibited`.
+/// Defaults: no colour; a run fails on `prohibited`. Reports say whether the run fails.
 struct ReportOptions {
-  bool color = false;            ///< ANSI colours (text only; terminals only)
-  Verdict fail_on = Verdict::kProhibited;
-  bool fail_never = false;
+  bool color = false;  ///< ANSI colours (text only; terminals only)
+  FailPolicy fail;
 };
 
 std::string RenderReport(const RunResult& run, ReportFormat format, const ReportOptions& options);

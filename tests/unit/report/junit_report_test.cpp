@@ -31,7 +31,7 @@ TEST_SUITE("report.junit") {
     CHECK(Count(by_default, "<failure type=\"prohibited\"") == 1);
     CHECK(Count(by_default, "<failure type=\"review\"") == 0);
     ReportOptions review;
-    review.fail_on = Verdict::kReview;
+    review.fail.fail_on = Verdict::kReview;
     const std::string strict = report::RenderJunit(run, review);
     CHECK(Count(strict, "<failure type=\"review\"") == 1);
     CHECK(strict.find("message=\"review: t/fuel\"") != std::string::npos);

@@ -100,7 +100,7 @@ TEST_SUITE("waivers.loader") {
 TEST_SUITE("waivers.apply") {
   TEST_CASE("a waiver marks the findings it names, keeps their verdicts, and the run no longer fails on them") {
     RunResult run = Unwaived();
-    CHECK(waivers::RunFails(run, {}));
+    CHECK(RunFails(run, FailPolicy{}));
     waivers::ApplyWaivers({Make("deal-a", "ship", ""), Make("deal-c", "", "t/arms")}, kToday, run);
     CHECK(run.scenarios[0].activities[0].findings[0].waiver == 0);
     CHECK(run.scenarios[0].activities[0].verdict == Verdict::kProhibited);
@@ -109,10 +109,10 @@ TEST_SUITE("waivers.apply") {
     CHECK(run.waivers[0].findings == 1);
     CHECK(run.summary.waived == 2);
     CHECK(run.summary.prohibited == 2);  // still counted under their verdict
-    CHECK(!waivers::RunFails(run, {}));
-    ReportOptions review;
+    CHECK(!RunFails(run, FailPolicy{}));
+    FailPolicy review;
     review.fail_on = Verdict::kReview;
-    CHECK(waivers::RunFails(run, review));  // deal-a/oil is review and not waived
+    CHECK(RunFails(run, review));  // deal-a/oil is review and not waived
   }
 
   TEST_CASE("a scenario-wide waiver covers prohibited and review findings, never permitted notes") {
@@ -128,17 +128,17 @@ TEST_SUITE("waivers.apply") {
     run.scenarios.erase(run.scenarios.begin());  // only deal-b (permitted) and deal-c
     waivers::ApplyWaivers({Make("deal-c", "", "", "2023-11-14")}, kToday, run);
     CHECK(run.waivers[0].state == WaiverState::kApplied);  // valid through its expiry day
-    CHECK(!waivers::RunFails(run, {}));
+    CHECK(!RunFails(run, FailPolicy{}));
     waivers::ApplyWaivers({Make("deal-c", "", "", "2023-11-13")}, kToday, run);
     CHECK(run.waivers[0].state == WaiverState::kExpired);
     CHECK(run.scenarios[1].activities[0].findings[0].waiver == -1);
     CHECK(run.summary.waived == 0);
-    CHECK(waivers::RunFails(run, {}));
-    ReportOptions never;
-    never.fail_never = true;
-    CHECK(!waivers::RunFails(run, never));
+    CHECK(RunFails(run, FailPolicy{}));
+    FailPolicy never;
+    never.never = true;
+    CHECK(!RunFails(run, never));
     waivers::ApplyWaivers({Make("deal-b", "", "", "2020-01-01")}, kToday, run);
-    CHECK(waivers::RunFails(run, {}));  // expired and unused: still fails
+    CHECK(RunFails(run, FailPolicy{}));  // expired and unused: still fails
   }
 
   TEST_CASE("unused and expired waivers become positioned diagnostics") {
