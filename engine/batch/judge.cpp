@@ -24,7 +24,7 @@ bool ReadsDesignation(const rules::RuleSet& set) {
 
 Judge::Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vector<uint32_t>& order,
              bool use_index, const judge::Screening* screening, Date run_date)
-    : set_(set), index_(index), order_(order), use_index_(use_index) {
+    : set_(set), index_(index), order_(order), use_index_(use_index), screening_(screening) {
   candidates_.Reset(index.rank_count());
   if (screening && screening->screener && ReadsDesignation(set)) {
     names_ = std::make_unique<NameScreen>(*screening, run_date);
@@ -40,6 +40,7 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
   }
   if (candidates_.Empty()) return;  // most records: no rule can match, no facts to build
   facts_.Fill(r);
+  facts_.SetStale(screening_ && screening_->StaleFor(r.date));
   if (names_) facts_.SetDesignated(names_->Status(r.from_name, r.from, r.date), names_->Status(r.to_name, r.to, r.date));
   candidates_.ForEach([&](uint32_t rank) {
     judge::JudgeRule(set_.rules[order_[rank]], facts_.facts(), [&](const judge::Outcome& o) {

@@ -39,6 +39,7 @@ class Judge {
   const RuleIndex& index_;
   const std::vector<uint32_t>& order_;
   bool use_index_;
+  const judge::Screening* screening_;  ///< null: no designation list (nothing is stale)
   RankSet candidates_;
   RecordFacts facts_;
   std::unique_ptr<NameScreen> names_;  ///< null when nothing is screened

@@ -43,6 +43,8 @@ class RecordFacts {
   void Fill(const Record& r);
   /// Sets what screening found about the exporter and the importer.
   void SetDesignated(const judge::PartyStatus& from, const judge::PartyStatus& to);
+  /// Whether the designation data is too old for the record's date (designations.stale).
+  void SetStale(bool stale) { facts_.designations_stale = stale; }
   const expr::ActivityFacts& facts() const { return facts_; }
   const expr::ItemFacts& item() const { return item_; }
 

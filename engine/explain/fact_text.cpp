@@ -73,6 +73,11 @@ std::string FactText(FieldId field, const expr::ActivityFacts& a, const expr::It
     case FieldId::kPartiesDesignated:
       return a.any_designated == Truth::kTrue ? "true" : (a.any_designated == Truth::kFalse ? "false" : "unknown (possible match)");
     case FieldId::kPartiesCleared: return a.any_cleared ? "true" : "false";
+    case FieldId::kDesignationsStale: return a.designations_stale ? "true" : "false";
+    case FieldId::kServedProhibited:
+      return a.served_prohibited == Truth::kTrue    ? "true (the activity it serves is prohibited)"
+             : a.served_prohibited == Truth::kFalse ? "false"
+                                                    : "unknown (the activity it serves is under review)";
     default: break;
   }
   if (!item) return "no item";

@@ -87,6 +87,8 @@ inline Truth LoadTruth(FieldId f, const EvalContext& c) {
   const ActivityFacts& a = *c.activity;
   if (f == FieldId::kPartiesDesignated) return a.any_designated;
   if (f == FieldId::kPartiesCleared) return FromBool(a.any_cleared);
+  if (f == FieldId::kDesignationsStale) return FromBool(a.designations_stale);
+  if (f == FieldId::kServedProhibited) return a.served_prohibited;
   const PartyFacts* p = PartyOf(f, a);
   return p && p->present ? p->designated : Truth::kUnknown;
 }

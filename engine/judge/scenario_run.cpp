@@ -114,6 +114,38 @@ void Summarise(const rules::RuleSet& set, const std::vector<Scenario>& scenarios
   for (const auto& [id, rule] : fired) run.rules_fired.push_back(rule->info);
 }
 
+// Judging order within a scenario: an activity after the one it serves (for:), so that a
+// service is judged knowing the verdict of what it serves; otherwise file order.
+std::vector<size_t> JudgingOrder(const Scenario& s) {
+  std::vector<size_t> order;
+  std::vector<bool> placed(s.activities.size(), false);
+  for (size_t i = 0; i < s.activities.size(); ++i) {
+    std::vector<size_t> chain;  // i, what i serves, what that serves, ... (the loader refused cycles)
+    for (int at = static_cast<int>(i); at >= 0 && !placed[static_cast<size_t>(at)];
+         at = s.activities[static_cast<size_t>(at)].serves) {
+      chain.push_back(static_cast<size_t>(at));
+      placed[static_cast<size_t>(at)] = true;
+    }
+    order.insert(order.end(), chain.rbegin(), chain.rend());
+  }
+  return order;
+}
+
+// The verdict a served activity has so far, as a fact: prohibited → true; review → unknown;
+// permitted → false. A capped finding waits for the count, and a claimed exemption may yet
+// lower a prohibition, so both count as review: a service is never cleared by a guess.
+Truth ServedProhibited(const rules::RuleSet& set, const Activity& served, const ActivityResult& result) {
+  Verdict v = Verdict::kPermitted;
+  for (const Finding& f : result.findings) {
+    Verdict fv = f.verdict;
+    if (!f.cap_note.empty() || (fv == Verdict::kProhibited && served.exemption)) fv = std::min(fv, Verdict::kReview);
+    const rules::Rule* rule = set.Find(f.rule);
+    if (rule && rule->cap) fv = std::min(fv, Verdict::kReview);
+    v = std::max(v, fv);
+  }
+  return v == Verdict::kProhibited ? Truth::kTrue : v == Verdict::kReview ? Truth::kUnknown : Truth::kFalse;
+}
+
 }  // namespace
 
 RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
@@ -131,23 +163,29 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
     sr.scenario = s.id;
     sr.title = s.title;
     sr.sha256 = s.sha256;
+    sr.activities.resize(s.activities.size());
     ScenarioParties parties(screening, s, run_date);
-    for (size_t ai = 0; ai < s.activities.size(); ++ai) {
+    for (const size_t ai : JudgingOrder(s)) {
       const Activity& a = s.activities[ai];
-      ActivityResult ar;
+      ActivityResult& ar = sr.activities[ai];
       ar.id = a.id;
       ar.type = a.type;
       ar.date = a.date.value_or(s.date.value_or(today));
       ar.pos = a.pos;
       parties.Refresh(a, ar.date);
       BuildFacts(s, a, ar.date, set.tags, parties.status(), holder);
+      holder.facts.designations_stale = screening.StaleFor(ar.date);
+      if (a.serves >= 0) {
+        const auto served = static_cast<size_t>(a.serves);
+        holder.facts.served_prohibited = ServedProhibited(set, s.activities[served], sr.activities[served]);
+      }
       const expr::ActivityFacts& facts = holder.facts;
       if (observer) observer->BeginActivity(s, ai, facts);
       for (const rules::Rule& rule : set.rules) {
         auto emit = [&](const Outcome& o) {
           if (o.capped) {
             caps.Add(rule, holder.items[static_cast<size_t>(o.item)], ar.date);
-            cap_refs.push_back({run.scenarios.size(), sr.activities.size(), ar.findings.size()});
+            cap_refs.push_back({run.scenarios.size(), ai, ar.findings.size()});
           }
           ar.findings.push_back(MakeFinding(rule, o, s, a, facts, parties.status()));
         };
@@ -157,7 +195,6 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
           JudgeRule(rule, facts, emit);
         }
       }
-      sr.activities.push_back(std::move(ar));
     }
     run.scenarios.push_back(std::move(sr));
   }

@@ -27,6 +27,10 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const std::s
     screen::DesignationList list = screen::LoadDesignationList(file, diags);
     if (!list.snapshot.empty()) {
       screening->snapshot += (screening->snapshot.empty() ? "" : ", ") + list.snapshot;
+      const auto date = Date::Parse(list.snapshot);
+      if (date && (!screening->oldest_snapshot || *date < *screening->oldest_snapshot)) {
+        screening->oldest_snapshot = date;
+      }
     }
     for (auto& d : list.entries) all.push_back(std::move(d));
   }

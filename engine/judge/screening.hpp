@@ -25,6 +25,13 @@ struct PartyStatus {
 /// The designation lists of the loaded packs and the analyst's clearances.
 struct Screening {
   std::string snapshot;  ///< date(s) of the designation lists, empty when no pack has one
+  std::optional<Date> oldest_snapshot;  ///< the oldest list's date
+  int stale_after_days = 180;           ///< an activity later than this after the snapshot: stale data
+
+  /// The designation data is too old to screen an activity of `date` (designations.stale).
+  bool StaleFor(Date date) const {
+    return oldest_snapshot && date.days - oldest_snapshot->days > stale_after_days;
+  }
   std::unique_ptr<screen::Screener> screener;  ///< null when no pack has a designation list
   std::vector<screen::Clearance> clearances;
 };

@@ -183,13 +183,52 @@ class ScenarioParser {
       return;
     }
     std::set<std::string> seen;
+    std::vector<std::pair<size_t, YAML::Node>> served;  // (activity, its `for:` node)
     for (const auto& n : list) {
       Activity a;
       if (ParseActivity(n, s, a)) {
         if (!seen.insert(a.id).second) {
           r_.Error(n["id"], "duplicate_id", "duplicate activity id '" + a.id + "' in scenario '" + s.id + "'");
         }
+        if (const auto& f = n["for"]) served.emplace_back(s.activities.size(), f);
         s.activities.push_back(std::move(a));
+      }
+    }
+    ResolveServed(served, s);
+  }
+
+  // `for:` names an activity of the same scenario, possibly a later one; chains are
+  // allowed (insurance for the transport of a supply), cycles are not.
+  void ResolveServed(const std::vector<std::pair<size_t, YAML::Node>>& served, Scenario& s) {
+    for (const auto& [index, node] : served) {
+      const auto id = r_.String(node, "for");
+      if (!id) continue;
+      int target = -1;
+      for (size_t i = 0; i < s.activities.size(); ++i) {
+        if (s.activities[i].id == *id) target = static_cast<int>(i);
+      }
+      if (target < 0) {
+        r_.Error(node, "unknown_activity", "'for' names no activity of scenario '" + s.id + "': " + Describe(node));
+      } else if (static_cast<size_t>(target) == index) {
+        r_.Error(node, "bad_value", "an activity cannot serve itself ('for: " + *id + "')");
+      } else {
+        s.activities[index].serves = target;
+      }
+    }
+    for (size_t start = 0; start < s.activities.size(); ++start) {
+      size_t steps = 0;
+      for (int at = s.activities[start].serves; at >= 0; at = s.activities[static_cast<size_t>(at)].serves) {
+        if (++steps > s.activities.size()) {
+          const YAML::Node* where = &served.front().second;
+          for (const auto& [index, node] : served) {
+            if (index == start) where = &node;
+          }
+          r_.Error(*where, "bad_value",
+                   "the 'for' links of scenario '" + s.id + "' form a cycle through activity '" +
+                       s.activities[start].id + "'");
+          for (auto& a : s.activities) a.serves = -1;
+          return;
+        }
       }
     }
   }
@@ -219,7 +258,7 @@ class ScenarioParser {
     const TypeKeys keys = KeysFor(a.type);
     // The common keys plus the type's own, checked in one pass so that the
     // message lists exactly what this type accepts.
-    std::vector<std::string_view> allowed = {"id", "type", "date", "description", "via", "vessel", "exemption"};
+    std::vector<std::string_view> allowed = {"id", "type", "date", "description", "via", "vessel", "exemption", "for"};
     allowed.insert(allowed.end(), keys.allowed.begin(), keys.allowed.end());
     r_.CheckMap(n, what, allowed);
     bool ok = r_.Require(n, what, {"id"});

@@ -88,6 +88,9 @@ struct Activity {
   std::optional<Vehicle> vehicle;
   std::optional<Country> destination;
   std::optional<Country> port_country;
+  /// `for:` — the activity of the same scenario this one serves (a payment, insurance or
+  /// transport for a supply): index into Scenario::activities, -1 when it serves none.
+  int serves = -1;
   SourcePos pos;
 };
 
