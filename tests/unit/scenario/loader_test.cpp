@@ -83,7 +83,7 @@ TEST_SUITE("scenario.loader") {
          "                                                                                 ^\n"},
         {std::string(kHeader) + "  - {id: a, type: travel, person: kp, destination: RU, items: []}\n",
          "s.yaml:7:56: error: unknown key 'items' in a travel activity (expected one of: id, type, date, "
-         "description, via, vessel, exemption, person, destination) [scenario.unknown_key]\n"
+         "description, via, vessel, exemption, for, person, destination) [scenario.unknown_key]\n"
          "    - {id: a, type: travel, person: kp, destination: RU, items: []}\n"
          "                                                         ^\n"},
         {"scenario: s\nparties: {}\nactivities: [\n",
@@ -93,6 +93,24 @@ TEST_SUITE("scenario.loader") {
       CAPTURE(text);
       CHECK(Errors(text) == expected);
     }
+  }
+
+  TEST_CASE("for: links an activity to the one it serves, later ones too; unknown, self and cycles are errors") {
+    Diagnostics diags;
+    const auto scenarios = ParseScenarioText("s.yaml", std::string(kHeader) +
+        "    - {id: pay, type: service, from: ru, to: kp, service: financial, for: shells}\n"
+        "    - {id: shells, type: supply, from: kp, to: ru, items: [{description: d}]}\n", diags);
+    REQUIRE_FALSE(diags.HasErrors());
+    CHECK(scenarios[0].activities[0].serves == 1);
+    CHECK(scenarios[0].activities[1].serves == -1);
+    CHECK(Errors(std::string(kHeader) + "    - {id: pay, type: service, from: ru, to: kp, service: financial, for: shels}\n") ==
+          "s.yaml:7:76: error: 'for' names no activity of scenario 's1': 'shels' [scenario.unknown_activity]\n"
+          "    - {id: pay, type: service, from: ru, to: kp, service: financial, for: shels}\n"
+          "                                                                           ^\n");
+    CHECK(Errors(std::string(kHeader) + "    - {id: a, type: nuclear-test, from: kp, for: a}\n").find(
+              "an activity cannot serve itself ('for: a') [scenario.bad_value]") != std::string::npos);
+    CHECK(Errors(std::string(kHeader) + "    - {id: a, type: nuclear-test, from: kp, for: b}\n"
+                 "    - {id: b, type: nuclear-test, from: kp, for: a}\n").find("form a cycle") != std::string::npos);
   }
 
   TEST_CASE("a scenario needs its keys, a valid id and activities") {
