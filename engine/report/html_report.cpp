@@ -38,8 +38,9 @@ std::string VerdictBadge(Verdict v) { return Badge(VerdictName(v), VerdictName(v
 // Only web links become anchors: a rule pack is user input and must not smuggle a javascript: URL.
 std::string CitationHtml(const Citation& c) {
   const bool web = c.url.rfind("https://", 0) == 0 || c.url.rfind("http://", 0) == 0;
-  if (!web) return E(c.text);
-  return "<a href=\"" + E(c.url) + "\" rel=\"noreferrer\">" + E(c.text) + "</a>";
+  const std::string level = " <span class=\"muted\">(" + E(VerificationLabel(c)) + ")</span>";
+  if (!web) return E(c.text) + level;
+  return "<a href=\"" + E(c.url) + "\" rel=\"noreferrer\">" + E(c.text) + "</a>" + level;
 }
 
 std::string CitationsHtml(const std::vector<Citation>& citations) {

@@ -13,7 +13,8 @@ using Json = nlohmann::ordered_json;
 Json CitationsJson(const std::vector<Citation>& citations) {
   Json out = Json::array();
   for (const auto& c : citations) {
-    out.push_back({{"resolution", c.resolution}, {"paragraph", c.paragraph}, {"text", c.text}});
+    out.push_back({{"resolution", c.resolution}, {"paragraph", c.paragraph}, {"text", c.text},
+                   {"verified", VerificationName(c.verified)}});
   }
   return out;
 }

@@ -47,6 +47,7 @@ Json CitationsJson(const std::vector<Citation>& citations) {
   for (const auto& c : citations) {
     Json j = {{"resolution", c.resolution}, {"paragraph", c.paragraph}, {"text", c.text}};
     if (!c.url.empty()) j["url"] = c.url;
+    j["verified"] = VerificationName(c.verified);
     out.push_back(j);
   }
   return out;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "report/common.hpp"
 #include "waivers/waivers.hpp"
 
 namespace sancheck::report {
@@ -106,7 +107,7 @@ class TextWriter {
     Line(head);
     Line("        " + f.message);
     std::string cites;
-    for (const auto& c : f.citations) cites += (cites.empty() ? "" : "; ") + c.text;
+    for (const auto& c : f.citations) cites += (cites.empty() ? "" : "; ") + c.text + " (" + VerificationLabel(c) + ")";
     Line("        cites: " + cites);
     if (f.match) {
       char score[16];

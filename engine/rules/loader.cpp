@@ -414,7 +414,7 @@ class PackLoader {
     }
     bool ok = true;
     for (const auto& c : list) {
-      if (!r.CheckMap(c, "a citation", {"resolution", "paragraph", "text", "url"}) ||
+      if (!r.CheckMap(c, "a citation", {"resolution", "paragraph", "text", "url", "verified"}) ||
           !r.Require(c, "a citation", {"resolution", "paragraph"})) {
         ok = false;
         continue;
@@ -425,6 +425,16 @@ class PackLoader {
       cit.text = c["text"] ? r.String(c["text"], "text").value_or("")
                            : CitationText(cit.resolution, cit.paragraph);
       cit.url = c["url"] ? r.String(c["url"], "url").value_or("") : ResolutionUrl(cit.resolution);
+      if (const auto& v = c["verified"]) {
+        const auto level = r.String(v, "verified");
+        const auto parsed = level ? ParseVerification(*level) : std::nullopt;
+        if (!parsed) {
+          if (level) r.Error(v, "bad_value", "unknown verification " + Describe(v) + " (expected text, summary or unverified)");
+          ok = false;
+          continue;
+        }
+        cit.verified = *parsed;
+      }
       info.citations.push_back(std::move(cit));
     }
     return ok;

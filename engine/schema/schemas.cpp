@@ -202,7 +202,9 @@ constexpr const char* kRulePack = R"json({
         "resolution": {"type": ["string", "integer"], "description": "e.g. \"2397\", or the name of a national measure"},
         "paragraph": {"type": ["string", "integer"], "description": "operative paragraph or article, e.g. \"8(b)\""},
         "text": {"type": "string", "description": "how reports cite it (default: S/RES/<n> (<year>), OP <p>)"},
-        "url": {"type": "string"}
+        "url": {"type": "string"},
+        "verified": {"enum": ["text", "summary", "unverified"],
+                     "description": "text: wording read with the paragraph number; summary: only an official summary or a cross-reference ties the number to the content; unverified (default): not checked"}
       }
     },
     "exemption": {

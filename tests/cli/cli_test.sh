@@ -75,6 +75,12 @@ expect "screen: not listed before its listing date" 1 "$bin" screen --as-of 2015
 expect "screen --format json" 0 "$bin" screen --format json --as-of 2023-09-13 "Jo Chun-ryong"
 check "the JSON gives the reference" grep -q '"reference": "KPi.038"' "$work/out"
 
+expect "rules --unverified lists the citations still to check" 0 "$bin" rules --unverified
+check "an unverified pin-cite is listed with its level" grep -q "^un-dprk/arms-from-dprk  1874 OP9  unverified$" "$work/out"
+check "a citation verified against the text is not listed" sh -c "! grep -q '1718 OP8(b)' \"$work/out\""
+expect "rules --format json gives each citation's level" 0 "$bin" rules --format json
+check "the level is in the JSON" grep -q '"verified": "summary"' "$work/out"
+
 printf '%s\n' '{"id":"B1","date":"2023-09-13","exporter_country":"KP","importer_country":"RU","exporter_name":"Munitions Industry Department","importer_name":"Rosoboronexport","hs":"100630","description":"rice","quantity":10,"unit":"t","value_usd":5000,"tags":["food"],"vessel_imo":""}' >"$work/ledger.jsonl"
 expect "batch screens party names against the designations" 1 "$bin" batch "$work/ledger.jsonl"
 check "a designated exporter brings the asset freeze" grep -q '"rules":\["un-dprk/asset-freeze-designated"\]' "$work/out"
