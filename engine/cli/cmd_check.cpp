@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "rules/exemptions.hpp"
 #include "sancheck/checker.hpp"
 #include "sancheck/report.hpp"
 #include "waivers/waivers.hpp"
@@ -70,6 +71,7 @@ int RunCheck(const CheckArgs& args) {
   std::vector<Waiver> waiver_list;
   if (checker && !args.waivers.empty()) waiver_list = waivers::LoadWaivers(args.waivers, diags);
   if (checker) scenarios = LoadScenarios(args.paths, diags);
+  if (checker) rules::CheckExemptionClaims(checker->rule_set(), scenarios, diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "explain/explain.hpp"
+#include "rules/exemptions.hpp"
 
 namespace sancheck::cli {
 namespace {
@@ -29,6 +30,7 @@ int RunExplain(const ExplainArgs& args) {
   auto checker = Checker::Load(options, diags);
   std::vector<Scenario> scenarios;
   if (checker) scenarios = LoadScenarios(args.paths, diags);
+  if (checker) rules::CheckExemptionClaims(checker->rule_set(), scenarios, diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;

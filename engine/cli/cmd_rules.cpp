@@ -67,7 +67,7 @@ int RunRules(const RulesArgs& args) {
       }
       j["citations"] = cites;
       std::vector<std::string> kinds;
-      for (const auto& e : r.exemptions) kinds.emplace_back(ExemptionKindName(e.kind));
+      for (const auto& e : r.exemptions) kinds.emplace_back(e.kind);
       j["exemptions"] = kinds;
       j["when"] = r.condition;
       j["message"] = r.message;

@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "report/xml.hpp"
+#include "rules/exemptions.hpp"
 #include "rules/rule_set.hpp"
 #include "testing/rule_tests.hpp"
 
@@ -131,6 +132,7 @@ int RunTests(const TestArgs& args) {
   auto checker = Checker::Load(options, diags);
   std::vector<testing::RuleTest> tests;
   if (checker) tests = testing::LoadRuleTests(args.paths, diags);
+  for (const auto& t : tests) rules::CheckExemptionClaims(checker->rule_set(), {t.scenario}, diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;

@@ -10,6 +10,7 @@
 #include "eval/facts_builder.hpp"
 #include "eval/screening.hpp"
 #include "expr/evaluator.hpp"
+#include "rules/exemptions.hpp"
 #include "rules/rule_set.hpp"
 
 namespace sancheck {
@@ -166,10 +167,13 @@ RunResult Checker::Check(const std::vector<Scenario>& scenarios, std::optional<D
       for (Finding& f : ar.findings) {
         const rules::Rule* rule = set_->Find(f.rule);
         // A claimed exemption never permits: it turns a finding it can cover into review.
-        if (rule && a.exemption && f.verdict == Verdict::kProhibited &&
-            (rule->exemption_mask & (1U << static_cast<unsigned>(a.exemption->kind)))) {
-          f.verdict = Verdict::kReview;
-          f.exemption_claimed = a.exemption;
+        if (rule && a.exemption && f.verdict == Verdict::kProhibited) {
+          const auto claim = rules::JudgeExemptionClaim(*set_, *rule, *a.exemption, ar.date);
+          f.exemption_note = claim.why;
+          if (claim.covers) {
+            f.verdict = Verdict::kReview;
+            f.exemption_claimed = a.exemption;
+          }
         }
         if (rule) fired.emplace(f.rule, rule);
         ar.verdict = std::max(ar.verdict, f.verdict);

@@ -191,7 +191,7 @@ class HtmlWriter {
     out_ += "<br><span class=\"muted\">Legal basis:</span> " + CitationsHtml(f.citations);
     for (const auto& e : f.exemptions) out_ += "<br><span class=\"muted\">Lawful only if:</span> " + E(e);
     if (f.exemption_claimed) {
-      out_ += "<br><span class=\"muted\">Exemption claimed:</span> " + E(ExemptionKindName(f.exemption_claimed->kind)) +
+      out_ += "<br><span class=\"muted\">Exemption claimed:</span> " + E(f.exemption_claimed->name) +
               (f.exemption_claimed->reference.empty() ? "" : " (" + E(f.exemption_claimed->reference) + ")") + " — verify it";
     }
     if (f.match) {

@@ -207,7 +207,7 @@ class SarifWriter {
     props["citations"] = CitationsJson(f.citations);
     props["exemptions"] = f.exemptions;
     if (f.exemption_claimed) {
-      props["exemptionClaimed"] = {{"kind", ExemptionKindName(f.exemption_claimed->kind)},
+      props["exemptionClaimed"] = {{"kind", f.exemption_claimed->name},
                                    {"reference", f.exemption_claimed->reference}};
     }
     if (f.undecided) props["undecided"] = true;

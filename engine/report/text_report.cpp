@@ -119,11 +119,8 @@ class TextWriter {
     if (f.waiver >= 0) {
       Line("        waived: " + waivers::Describe(run_->waivers[static_cast<size_t>(f.waiver)].waiver));
     }
-    if (f.exemption_claimed) {
-      Line("        exemption claimed: " + std::string(ExemptionKindName(f.exemption_claimed->kind)) +
-           (f.exemption_claimed->reference.empty() ? "" : " (" + f.exemption_claimed->reference + ")") +
-           " — verify it");
-    }
+    // The note names the claim and says whether it covers this finding, and why.
+    if (!f.exemption_note.empty()) Line("        exemption " + f.exemption_note);
   }
 };
 

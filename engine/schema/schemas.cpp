@@ -27,7 +27,6 @@ Json Enumeration(const std::string& name) {
   if (name == "party-kinds") return Names<PartyKind>(8, PartyKindName);
   if (name == "units") return Names<Unit>(6, UnitName);
   if (name == "vehicles") return Names<Vehicle>(3, VehicleName);
-  if (name == "exemption-kinds") return Names<ExemptionKind>(6, ExemptionKindName);
   if (name == "verdicts") return Names<Verdict>(3, VerdictName);
   if (name == "tags") return expr::TagRegistry().names();
   if (name == "set-types") {
@@ -108,7 +107,8 @@ constexpr const char* kScenario = R"json({
     "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
     "exemption": {
       "type": "object", "additionalProperties": false, "required": ["kind"],
-      "properties": {"kind": {"enum": "@exemption-kinds@"}, "reference": {"type": "string"}}
+      "properties": {"kind": {"$ref": "#/$defs/id", "description": "an exemption kind a loaded rule pack defines (its exemptions: header), e.g. textile-contracts-2375 of un-dprk"},
+                     "reference": {"type": "string"}}
     },
     "activity": {
       "type": "object",
@@ -184,6 +184,9 @@ constexpr const char* kRulePack = R"json({
     "tags": {"type": "array", "items": {"$ref": "#/$defs/id"}, "description": "item tags this pack adds to the vocabulary"},
     "sets": {"type": "object", "propertyNames": {"$ref": "#/$defs/id"}, "additionalProperties": {"$ref": "#/$defs/set"}},
     "rules": {"type": "array", "items": {"$ref": "#/$defs/rule"}},
+    "exemptions": {"type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+                   "additionalProperties": {"$ref": "#/$defs/exemption-kind"},
+                   "description": "exemption kinds this pack defines; a kind covers only rules of this pack that list it"},
     "designations": {"description": "designation list read by screening"}
   },
   "$defs": {
@@ -208,8 +211,21 @@ constexpr const char* kRulePack = R"json({
       }
     },
     "exemption": {
-      "type": "object", "additionalProperties": false, "required": ["kind", "text"],
-      "properties": {"kind": {"enum": "@exemption-kinds@"}, "text": {"type": "string"}}
+      "type": "object", "additionalProperties": false, "required": ["kind"],
+      "properties": {"kind": {"$ref": "#/$defs/id", "description": "an exemption kind this pack defines"},
+                     "text": {"type": "string", "description": "how the activity could then be lawful (default: the kind's text)"}}
+    },
+    "exemption-kind": {
+      "type": "object", "additionalProperties": false, "required": ["title", "citations", "text"],
+      "properties": {
+        "title": {"type": "string", "description": "how findings name a claim of this kind"},
+        "citations": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/citation"},
+                      "description": "the paragraphs that grant the exemption"},
+        "from": {"$ref": "#/$defs/date", "description": "first activity date a claim can cover"},
+        "until": {"$ref": "#/$defs/date", "description": "last activity date a claim can cover"},
+        "window": {"type": "string", "description": "how findings name the window, e.g. 90-day window"},
+        "text": {"type": "string"}
+      }
     },
     "cap": {
       "type": "object", "additionalProperties": false, "required": ["limit", "unit"],

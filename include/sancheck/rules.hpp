@@ -30,9 +30,9 @@ struct Citation {
   Verification verified = Verification::kUnverified;
 };
 
-/// An exemption kind a rule accepts, and how the activity could then be lawful.
+/// An exemption kind a rule accepts (defined by the rule's pack), and how the activity could then be lawful.
 struct RuleExemption {
-  ExemptionKind kind = ExemptionKind::kOther;
+  std::string kind;
   std::string text;
 };
 

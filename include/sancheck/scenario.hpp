@@ -58,9 +58,15 @@ struct Item {
   SourcePos pos;
 };
 
+/// A claimed exemption. `name` is the kind as written, resolved against the
+/// exemption kinds the loaded packs define (rules::CheckExemptionClaims);
+/// `kind` is its generic family for conditions (`exemption == humanitarian`):
+/// the family of that name, `other` for a pack's own kinds.
 struct Exemption {
   ExemptionKind kind = ExemptionKind::kOther;
+  std::string name;
   std::string reference;
+  SourcePos pos;  ///< the kind as written
 };
 
 /// Party references are indices into Scenario::parties (-1 when absent).
