@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "rules/citations.hpp"
+#include "rules/rule_set.hpp"
 #include "sancheck/checker.hpp"
 
 namespace sancheck::cli {
@@ -80,6 +81,16 @@ int RunRules(const RulesArgs& args) {
     }
     root["rule_packs"] = packs;
     root["rules"] = list;
+    // The exemption kinds scenario files can claim, with what grants them and when.
+    nlohmann::ordered_json kinds_json = nlohmann::ordered_json::array();
+    for (const auto& k : checker->rule_set().exemption_kinds) {
+      nlohmann::ordered_json cites = nlohmann::ordered_json::array();
+      for (const auto& c : k.citations) cites.push_back(rules::ShortCitation(c.resolution, c.paragraph));
+      kinds_json.push_back({{"kind", k.name}, {"pack", k.pack}, {"title", k.title}, {"citations", cites},
+                            {"from", k.from ? nlohmann::ordered_json(k.from->ToString()) : nlohmann::ordered_json(nullptr)},
+                            {"until", k.until ? nlohmann::ordered_json(k.until->ToString()) : nlohmann::ordered_json(nullptr)}});
+    }
+    root["exemption_kinds"] = kinds_json;
     out = root.dump(2) + "\n";
   } else {
     size_t width = 4;

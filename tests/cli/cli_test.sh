@@ -91,6 +91,7 @@ check "an unverified pin-cite is listed with its level" grep -q "^un-dprk/arms-f
 check "a citation verified against the text is not listed" sh -c "! grep -q '1718 OP8(b)' \"$work/out\""
 expect "rules --format json gives each citation's level" 0 "$bin" rules --format json
 check "the level is in the JSON" grep -q '"verified": "summary"' "$work/out"
+check "the JSON lists the exemption kinds with their windows" grep -q '"kind": "textile-contracts-2375"' "$work/out"
 
 printf '%s\n' '{"id":"B1","date":"2023-09-13","exporter_country":"KP","importer_country":"RU","exporter_name":"Munitions Industry Department","importer_name":"Rosoboronexport","hs":"100630","description":"rice","quantity":10,"unit":"t","value_usd":5000,"tags":["food"],"vessel_imo":""}' >"$work/ledger.jsonl"
 expect "batch screens party names against the designations" 1 "$bin" batch "$work/ledger.jsonl"
