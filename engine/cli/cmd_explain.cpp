@@ -30,6 +30,7 @@ int RunExplain(const ExplainArgs& args) {
   auto checker = Checker::Load(options, diags);
   std::vector<Scenario> scenarios;
   if (checker) scenarios = LoadScenarios(args.paths, diags);
+  if (checker) checker->Validate(scenarios, diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;

@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "judge/checker_impl.hpp"
 #include "rules/citations.hpp"
+#include "rules/rule_set.hpp"
 #include "sancheck/checker.hpp"
 
 namespace sancheck::cli {
@@ -14,7 +16,27 @@ namespace {
 struct RulesArgs {
   std::vector<std::string> rules;
   std::string format = "text";
+  bool unverified = false;
 };
+
+// The citations whose paragraph or wording nobody could check against the text.
+std::string UnverifiedList(const std::vector<RuleInfo>& rules, bool json) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  std::string text;
+  int count = 0;
+  for (const auto& r : rules) {
+    for (const auto& c : r.citations) {
+      if (c.verified == Verification::kText) continue;
+      ++count;
+      list.push_back({{"rule", r.id}, {"resolution", c.resolution}, {"paragraph", c.paragraph},
+                      {"text", c.text}, {"verified", VerificationName(c.verified)}});
+      text += r.id + "  " + rules::ShortCitation(c.resolution, c.paragraph) + "  " +
+              std::string(VerificationName(c.verified)) + "\n";
+    }
+  }
+  if (json) return list.dump(2) + "\n";
+  return text + std::to_string(count) + " citations not verified against the text\n";
+}
 
 int RunRules(const RulesArgs& args) {
   Diagnostics diags;
@@ -27,7 +49,9 @@ int RunRules(const RulesArgs& args) {
     return kExitError;
   }
   std::string out;
-  if (args.format == "json") {
+  if (args.unverified) {
+    out = UnverifiedList(checker->rules(), args.format == "json");
+  } else if (args.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& r : checker->rules()) {
       nlohmann::ordered_json j;
@@ -41,11 +65,12 @@ int RunRules(const RulesArgs& args) {
       j["applies_to"] = types;
       nlohmann::ordered_json cites = nlohmann::ordered_json::array();
       for (const auto& c : r.citations) {
-        cites.push_back({{"resolution", c.resolution}, {"paragraph", c.paragraph}, {"text", c.text}});
+        cites.push_back({{"resolution", c.resolution}, {"paragraph", c.paragraph}, {"text", c.text},
+                         {"verified", VerificationName(c.verified)}});
       }
       j["citations"] = cites;
       std::vector<std::string> kinds;
-      for (const auto& e : r.exemptions) kinds.emplace_back(ExemptionKindName(e.kind));
+      for (const auto& e : r.exemptions) kinds.emplace_back(e.kind);
       j["exemptions"] = kinds;
       j["when"] = r.condition;
       j["message"] = r.message;
@@ -58,6 +83,16 @@ int RunRules(const RulesArgs& args) {
     }
     root["rule_packs"] = packs;
     root["rules"] = list;
+    // The exemption kinds scenario files can claim, with what grants them and when.
+    nlohmann::ordered_json kinds_json = nlohmann::ordered_json::array();
+    for (const auto& k : checker->impl().set->exemption_kinds) {
+      nlohmann::ordered_json cites = nlohmann::ordered_json::array();
+      for (const auto& c : k.citations) cites.push_back(rules::ShortCitation(c.resolution, c.paragraph));
+      kinds_json.push_back({{"kind", k.name}, {"pack", k.pack}, {"title", k.title}, {"citations", cites},
+                            {"from", k.from ? nlohmann::ordered_json(k.from->ToString()) : nlohmann::ordered_json(nullptr)},
+                            {"until", k.until ? nlohmann::ordered_json(k.until->ToString()) : nlohmann::ordered_json(nullptr)}});
+    }
+    root["exemption_kinds"] = kinds_json;
     out = root.dump(2) + "\n";
   } else {
     size_t width = 4;
@@ -83,6 +118,8 @@ void AddRulesCommand(CLI::App& app, Runner& runner) {
   CLI::App* cmd = app.add_subcommand("rules", "List the loaded rules with verdicts, dates and citations");
   cmd->add_option("--rules", args->rules, "A rule-pack folder or file; repeatable (default: the built-in packs)")
       ->allow_extra_args(false);
+  cmd->add_flag("--unverified", args->unverified,
+                "List only the citations not verified against the text (summary or unverified)");
   cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([&runner, args] { runner = [args] { return RunRules(*args); }; });
 }

@@ -132,6 +132,7 @@ int RunTests(const TestArgs& args) {
   auto checker = Checker::Load(options, diags);
   std::vector<testing::RuleTest> tests;
   if (checker) tests = testing::LoadRuleTests(args.paths, diags);
+  for (const auto& t : tests) checker->Validate({t.scenario}, diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;

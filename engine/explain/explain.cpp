@@ -9,6 +9,7 @@
 #include "judge/checker_impl.hpp"
 #include "judge/observer.hpp"
 #include "lint/condition_check.hpp"
+#include "rules/exemptions.hpp"
 
 namespace sancheck::explain {
 namespace {
@@ -81,22 +82,15 @@ class TreeBuilder {
   const expr::TagRegistry& tags_;
 };
 
-std::string ExemptionText(const rules::Rule& rule, const Activity& a) {
+std::string ExemptionText(const rules::RuleSet& set, const rules::Rule& rule, const Activity& a, Date date) {
   std::string allowed;
-  for (const auto& e : rule.info.exemptions) allowed += (allowed.empty() ? "" : ", ") + std::string(ExemptionKindName(e.kind));
+  for (const auto& e : rule.info.exemptions) allowed += (allowed.empty() ? "" : ", ") + e.kind;
   if (!a.exemption) {
     if (!allowed.empty()) return "no exemption claimed (the rule allows: " + allowed + ")";
     if (!rule.info.no_exemption.empty()) return "no exemption claimed; none can apply: " + rule.info.no_exemption;
     return "no exemption claimed; the rule lists none";
   }
-  const std::string claimed = std::string(ExemptionKindName(a.exemption->kind)) +
-                              (a.exemption->reference.empty() ? "" : " (\"" + a.exemption->reference + "\")");
-  if (rule.exemption_mask & (1U << static_cast<unsigned>(a.exemption->kind))) {
-    return "claimed exemption " + claimed +
-           " can cover this rule: a prohibited finding becomes review until someone checks the reference";
-  }
-  return "claimed exemption " + claimed + " cannot cover this rule (" +
-         (allowed.empty() ? std::string("it allows none") : "it allows: " + allowed) + "); it has no effect here";
+  return rules::JudgeExemptionClaim(set, rule, *a.exemption, date).why;
 }
 
 bool SameRule(const std::string& wanted, const std::string& id) {
@@ -134,7 +128,7 @@ class ExplainObserver final : public judge::Observer {
     re.rule = &rule;
     re.applies = applies;
     re.in_force = in_force;
-    if (applies && in_force) re.exemption = ExemptionText(rule, *current_->activity);
+    if (applies && in_force) re.exemption = ExemptionText(set_, rule, *current_->activity, facts_->date);
     current_->rules.push_back(std::move(re));
   }
 

@@ -6,6 +6,7 @@
 #include "common/log.hpp"
 #include "judge/checker_impl.hpp"
 #include "judge/scenario_run.hpp"
+#include "rules/exemptions.hpp"
 
 namespace sancheck {
 
@@ -45,6 +46,10 @@ std::unique_ptr<Checker> Checker::Load(const CheckOptions& options, Diagnostics&
               impl.screening->clearances.size(), MillisecondsSince(start));
   }
   return c;
+}
+
+void Checker::Validate(const std::vector<Scenario>& scenarios, Diagnostics& diags) const {
+  rules::CheckExemptionClaims(*impl_->set, scenarios, diags);
 }
 
 const std::vector<PackInfo>& Checker::packs() const { return impl_->set->packs; }

@@ -7,8 +7,10 @@
 
 namespace sancheck::judge {
 
-/// A claimed exemption that the rule lists turns a prohibited finding into review
-/// (someone must check the claim); any other claim changes nothing.
-void ApplyClaim(const rules::Rule& rule, const Activity& a, Date date, Finding& f);
+/// A claimed exemption that covers the rule on `date` (rules::JudgeExemptionClaim: a kind of
+/// the rule's pack that the rule lists, inside its window) turns a prohibited finding into
+/// review — someone must check the claim; any other claim changes nothing. Either way the
+/// finding says why.
+void ApplyClaim(const rules::RuleSet& set, const rules::Rule& rule, const Activity& a, Date date, Finding& f);
 
 }  // namespace sancheck::judge

@@ -94,7 +94,7 @@ void Summarise(const rules::RuleSet& set, const std::vector<Scenario>& scenarios
       for (Finding& f : ar.findings) {
         const rules::Rule* rule = set.Find(f.rule);
         if (!rule) continue;
-        ApplyClaim(*rule, a, ar.date, f);
+        ApplyClaim(set, *rule, a, ar.date, f);
         fired.emplace(f.rule, rule);
         ar.verdict = std::max(ar.verdict, f.verdict);
       }
@@ -132,14 +132,15 @@ std::vector<size_t> JudgingOrder(const Scenario& s) {
 }
 
 // The verdict a served activity has so far, as a fact: prohibited → true; review → unknown;
-// permitted → false. A capped finding waits for the count, and a claimed exemption may yet
-// lower a prohibition, so both count as review: a service is never cleared by a guess.
+// permitted → false. A claim that covers a prohibition makes it review, as it will in the
+// report; a capped finding waits for the count, so it counts as review: never cleared by a guess.
 Truth ServedProhibited(const rules::RuleSet& set, const Activity& served, const ActivityResult& result) {
   Verdict v = Verdict::kPermitted;
   for (const Finding& f : result.findings) {
-    Verdict fv = f.verdict;
-    if (!f.cap_note.empty() || (fv == Verdict::kProhibited && served.exemption)) fv = std::min(fv, Verdict::kReview);
     const rules::Rule* rule = set.Find(f.rule);
+    Finding claimed = f;
+    if (rule) ApplyClaim(set, *rule, served, result.date, claimed);
+    Verdict fv = claimed.verdict;
     if (rule && rule->cap) fv = std::min(fv, Verdict::kReview);
     v = std::max(v, fv);
   }

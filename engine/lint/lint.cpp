@@ -10,6 +10,7 @@
 #include "lint/condition_check.hpp"
 #include "lint/scenario_tags.hpp"
 #include "lint/shadowing.hpp"
+#include "rules/exemptions.hpp"
 #include "rules/rule_set.hpp"
 #include "testing/rule_tests.hpp"
 
@@ -227,7 +228,8 @@ LintResult Lint(const LintOptions& options) {
     ++result.scenario_files;
     Diagnostics d;
     if (auto file = ReadSource(path, d)) {
-      ParseScenarioText(path, file->text, d);
+      const auto scenarios = ParseScenarioText(path, file->text, d);
+      if (set) rules::CheckExemptionClaims(*set, scenarios, d);
       CheckScenarioTags(file, tags, d);
     }
     CopyMapped(d, out);
@@ -235,7 +237,9 @@ LintResult Lint(const LintOptions& options) {
   for (const auto& path : in.tests) {
     ++result.test_files;
     Diagnostics d;
-    testing::LoadRuleTests({path}, d);
+    for (const auto& t : testing::LoadRuleTests({path}, d)) {
+      if (set) rules::CheckExemptionClaims(*set, {t.scenario}, d);
+    }
     if (auto file = ReadSource(path, d)) CheckScenarioTags(file, tags, d);
     CopyMapped(d, out);
   }

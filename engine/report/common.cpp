@@ -17,6 +17,10 @@ std::string JoinCitations(const std::vector<Citation>& citations, std::string_vi
   return out;
 }
 
+std::string VerificationLabel(const Citation& c) {
+  return "verified: " + std::string(VerificationName(c.verified));
+}
+
 std::string ItemLabel(const Finding& f) {
   if (f.item < 0) return "";
   std::string s = "item " + std::to_string(f.item);

@@ -15,6 +15,9 @@ std::string Trimmed(std::string_view s);
 /// "S/RES/1718 (2006), OP 8(b); S/RES/1874 (2009), OP 9".
 std::string JoinCitations(const std::vector<Citation>& citations, std::string_view separator = "; ");
 
+/// "verified: text" — how far a citation was checked, as every report shows it.
+std::string VerificationLabel(const Citation& c);
+
 /// "item 0: 152 mm shells" for an item finding, "" for a whole-activity finding.
 std::string ItemLabel(const Finding& f);
 

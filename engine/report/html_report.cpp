@@ -38,8 +38,9 @@ std::string VerdictBadge(Verdict v) { return Badge(VerdictName(v), VerdictName(v
 // Only web links become anchors: a rule pack is user input and must not smuggle a javascript: URL.
 std::string CitationHtml(const Citation& c) {
   const bool web = c.url.rfind("https://", 0) == 0 || c.url.rfind("http://", 0) == 0;
-  if (!web) return E(c.text);
-  return "<a href=\"" + E(c.url) + "\" rel=\"noreferrer\">" + E(c.text) + "</a>";
+  const std::string level = " <span class=\"muted\">(" + E(VerificationLabel(c)) + ")</span>";
+  if (!web) return E(c.text) + level;
+  return "<a href=\"" + E(c.url) + "\" rel=\"noreferrer\">" + E(c.text) + "</a>" + level;
 }
 
 std::string CitationsHtml(const std::vector<Citation>& citations) {
@@ -190,7 +191,7 @@ class HtmlWriter {
     out_ += "<br><span class=\"muted\">Legal basis:</span> " + CitationsHtml(f.citations);
     for (const auto& e : f.exemptions) out_ += "<br><span class=\"muted\">Lawful only if:</span> " + E(e);
     if (f.exemption_claimed) {
-      out_ += "<br><span class=\"muted\">Exemption claimed:</span> " + E(ExemptionKindName(f.exemption_claimed->kind)) +
+      out_ += "<br><span class=\"muted\">Exemption claimed:</span> " + E(f.exemption_claimed->name) +
               (f.exemption_claimed->reference.empty() ? "" : " (" + E(f.exemption_claimed->reference) + ")") + " — verify it";
     }
     if (f.match) {

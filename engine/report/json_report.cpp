@@ -13,7 +13,8 @@ using Json = nlohmann::ordered_json;
 Json CitationsJson(const std::vector<Citation>& citations) {
   Json out = Json::array();
   for (const auto& c : citations) {
-    out.push_back({{"resolution", c.resolution}, {"paragraph", c.paragraph}, {"text", c.text}});
+    out.push_back({{"resolution", c.resolution}, {"paragraph", c.paragraph}, {"text", c.text},
+                   {"verified", VerificationName(c.verified)}});
   }
   return out;
 }
@@ -52,9 +53,10 @@ Json FindingJson(const RunResult& run, const Finding& f) {
   }
   // Extensions beyond report format v1, present only when they apply.
   if (f.exemption_claimed) {
-    j["exemption_claimed"] = {{"kind", ExemptionKindName(f.exemption_claimed->kind)},
+    j["exemption_claimed"] = {{"kind", f.exemption_claimed->name},
                               {"reference", f.exemption_claimed->reference}};
   }
+  if (!f.exemption_note.empty()) j["exemption_note"] = f.exemption_note;
   if (f.undecided) j["undecided"] = true;
   if (!f.cap_note.empty()) j["cap"] = f.cap_note;
   if (f.waiver >= 0) j["waived"] = WaiverJson(run.waivers[static_cast<size_t>(f.waiver)].waiver);

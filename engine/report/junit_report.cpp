@@ -63,7 +63,7 @@ class JunitWriter {
     t += "\n  " + Trimmed(f.message) + "\n  cites: " + JoinCitations(f.citations);
     for (const auto& e : f.exemptions) t += "\n  lawful only if: " + e;
     if (f.exemption_claimed) {
-      t += "\n  exemption claimed: " + std::string(ExemptionKindName(f.exemption_claimed->kind)) +
+      t += "\n  exemption claimed: " + f.exemption_claimed->name +
            (f.exemption_claimed->reference.empty() ? "" : " (" + f.exemption_claimed->reference + ")");
     }
     if (f.match) t += "\n  match: " + f.match->party + " ~ " + f.match->reference + " " + f.match->name;

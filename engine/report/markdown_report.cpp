@@ -53,6 +53,7 @@ std::string CitationLinks(const std::vector<Citation>& citations) {
     if (!out.empty()) out += "; ";
     const bool web = c.url.rfind("https://", 0) == 0 || c.url.rfind("http://", 0) == 0;
     out += !web ? Cell(c.text) : "[" + Cell(c.text) + "](" + LinkTarget(c.url) + ")";
+    out += " (" + Cell(VerificationLabel(c)) + ")";
   }
   return out;
 }

@@ -47,6 +47,7 @@ Json CitationsJson(const std::vector<Citation>& citations) {
   for (const auto& c : citations) {
     Json j = {{"resolution", c.resolution}, {"paragraph", c.paragraph}, {"text", c.text}};
     if (!c.url.empty()) j["url"] = c.url;
+    j["verified"] = VerificationName(c.verified);
     out.push_back(j);
   }
   return out;
@@ -206,7 +207,7 @@ class SarifWriter {
     props["citations"] = CitationsJson(f.citations);
     props["exemptions"] = f.exemptions;
     if (f.exemption_claimed) {
-      props["exemptionClaimed"] = {{"kind", ExemptionKindName(f.exemption_claimed->kind)},
+      props["exemptionClaimed"] = {{"kind", f.exemption_claimed->name},
                                    {"reference", f.exemption_claimed->reference}};
     }
     if (f.undecided) props["undecided"] = true;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "report/common.hpp"
 #include "waivers/waivers.hpp"
 
 namespace sancheck::report {
@@ -106,7 +107,7 @@ class TextWriter {
     Line(head);
     Line("        " + f.message);
     std::string cites;
-    for (const auto& c : f.citations) cites += (cites.empty() ? "" : "; ") + c.text;
+    for (const auto& c : f.citations) cites += (cites.empty() ? "" : "; ") + c.text + " (" + VerificationLabel(c) + ")";
     Line("        cites: " + cites);
     if (f.match) {
       char score[16];
@@ -118,11 +119,8 @@ class TextWriter {
     if (f.waiver >= 0) {
       Line("        waived: " + waivers::Describe(run_->waivers[static_cast<size_t>(f.waiver)].waiver));
     }
-    if (f.exemption_claimed) {
-      Line("        exemption claimed: " + std::string(ExemptionKindName(f.exemption_claimed->kind)) +
-           (f.exemption_claimed->reference.empty() ? "" : " (" + f.exemption_claimed->reference + ")") +
-           " — verify it");
-    }
+    // The note names the claim and says whether it covers this finding, and why.
+    if (!f.exemption_note.empty()) Line("        exemption " + f.exemption_note);
   }
 };
 

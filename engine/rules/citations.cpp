@@ -3,6 +3,8 @@
 
 #include <map>
 
+#include "sancheck/rules.hpp"
+
 namespace sancheck::rules {
 
 std::optional<int> ResolutionYear(const std::string& resolution) {
@@ -36,3 +38,23 @@ std::string ResolutionUrl(const std::string& resolution) {
 }
 
 }  // namespace sancheck::rules
+
+namespace sancheck {
+
+std::string_view VerificationName(Verification v) {
+  switch (v) {
+    case Verification::kText: return "text";
+    case Verification::kSummary: return "summary";
+    case Verification::kUnverified: break;
+  }
+  return "unverified";
+}
+
+std::optional<Verification> ParseVerification(std::string_view s) {
+  for (auto v : {Verification::kText, Verification::kSummary, Verification::kUnverified}) {
+    if (VerificationName(v) == s) return v;
+  }
+  return std::nullopt;
+}
+
+}  // namespace sancheck

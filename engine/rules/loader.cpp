@@ -11,6 +11,7 @@
 #include "common/yaml_reader.hpp"
 #include "rules/builtin_packs.hpp"
 #include "rules/citations.hpp"
+#include "rules/exemptions.hpp"
 #include "rules/rule_set.hpp"
 
 namespace sancheck::rules {
@@ -65,6 +66,14 @@ class PackLoader {
     for (size_t i : order) ReadPackTags(packs[i]);
     for (size_t i : order) {
       for (const auto& d : packs[i].docs) {
+        if (const auto& e = d.node["exemptions"]) {
+          YamlReader r(d.file, diags_, "rules.");
+          ReadExemptionKinds(r, e, packs[i].info.name);
+        }
+      }
+    }
+    for (size_t i : order) {
+      for (const auto& d : packs[i].docs) {
         if (const auto& s = d.node["sets"]) {
           YamlReader r(d.file, diags_, "rules.");
           ReadSets(r, s, packs[i].info.name);
@@ -111,7 +120,7 @@ class PackLoader {
         if (n.IsNull()) continue;
         if (!r.CheckMap(n, "a rule-pack file",
                         {"pack", "version", "title", "description", "extends", "tags", "sets", "rules",
-                         "designations"})) {
+                         "designations", "exemptions"})) {
           continue;
         }
         pack.docs.push_back({file, n});
@@ -244,6 +253,59 @@ class PackLoader {
     if (const auto& v = n["extends"]) info.extends = r.StringList(v, "extends").value_or(std::vector<std::string>{});
   }
 
+  // A pack's exemption kinds: names unique across the loaded packs, so that a
+  // scenario's claim names exactly one pack's kind.
+  void ReadExemptionKinds(YamlReader& r, const YAML::Node& map, const std::string& pack) {
+    if (!map.IsMap()) {
+      r.Error(map, "wrong_type", "exemptions must be a map from kind name to its definition, found " + Describe(map));
+      return;
+    }
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      const std::string name = it->first.Scalar();
+      const YAML::Node def = it->second;  // a copy: it->second is a temporary
+      const std::string what = "exemption kind '" + name + "'";
+      if (!ValidName(name)) {
+        r.Error(it->first, "bad_id", "exemption kind '" + name + "' must match [a-z0-9][a-z0-9._-]*");
+        continue;
+      }
+      if (!r.CheckMap(def, what, {"title", "citations", "from", "until", "window", "text"}) ||
+          !r.Require(def, what, {"title", "citations", "text"})) {
+        continue;
+      }
+      ExemptionKindDef kind;
+      kind.name = name;
+      kind.pack = pack;
+      kind.pos = r.Pos(it->first);
+      kind.title = r.Prose(def["title"], "title").value_or("");
+      kind.text = r.Prose(def["text"], "text").value_or("");
+      if (const auto& w = def["window"]) kind.window = r.String(w, "window").value_or("");
+      if (const auto& f = def["from"]) kind.from = r.DateValue(f, "from");
+      if (const auto& u = def["until"]) kind.until = r.DateValue(u, "until");
+      if (kind.from && kind.until && *kind.until < *kind.from) {
+        r.Error(def["until"], "until_before_effective", "until (" + kind.until->ToString() +
+                                                            ") is before from (" + kind.from->ToString() + ")");
+        continue;
+      }
+      if (!ReadCitations(r, def["citations"], kind.citations)) continue;
+      const auto prev = std::find_if(set_.exemption_kinds.begin(), set_.exemption_kinds.end(),
+                                     [&](const ExemptionKindDef& k) { return k.name == name; });
+      if (prev != set_.exemption_kinds.end()) {
+        r.Error(it->first, "duplicate_exemption",
+                what + " is defined twice" +
+                    (prev->pack == pack ? " in pack '" + pack + "'"
+                                        : " (by packs '" + prev->pack + "' and '" + pack +
+                                              "'; exemption kinds are unique across the loaded packs)"));
+        continue;
+      }
+      if (set_.exemption_kinds.size() >= kMaxExemptionKinds) {
+        r.Error(it->first, "too_many_exemptions",
+                "more than " + std::to_string(kMaxExemptionKinds) + " exemption kinds in one run");
+        continue;
+      }
+      set_.exemption_kinds.push_back(std::move(kind));
+    }
+  }
+
   void ReadSets(YamlReader& r, const YAML::Node& map, const std::string& pack) {
     if (!map.IsMap()) {
       r.Error(map, "wrong_type", "sets must be a map from set name to set, found " + Describe(map));
@@ -350,7 +412,7 @@ class PackLoader {
       r.Error(n["id"], "no_citation", "rule '" + *id + "' has no citations: every rule cites what it encodes");
       ok = false;
     } else {
-      ok = ReadCitations(r, n["citations"], info) && ok;
+      ok = ReadCitations(r, n["citations"], info.citations) && ok;
     }
     if (!n["effective"]) {
       r.Error(n["id"], "no_effective", "rule '" + *id + "' has no effective date: when did the measure take effect?");
@@ -407,14 +469,14 @@ class PackLoader {
     diags_.Error(pos, "rules.undefined_set", message);
   }
 
-  bool ReadCitations(YamlReader& r, const YAML::Node& list, RuleInfo& info) {
+  bool ReadCitations(YamlReader& r, const YAML::Node& list, std::vector<Citation>& out) {
     if (!list.IsSequence() || list.size() == 0) {
       r.Error(list, "no_citation", "citations must be a non-empty list: every rule cites what it encodes");
       return false;
     }
     bool ok = true;
     for (const auto& c : list) {
-      if (!r.CheckMap(c, "a citation", {"resolution", "paragraph", "text", "url"}) ||
+      if (!r.CheckMap(c, "a citation", {"resolution", "paragraph", "text", "url", "verified"}) ||
           !r.Require(c, "a citation", {"resolution", "paragraph"})) {
         ok = false;
         continue;
@@ -425,7 +487,17 @@ class PackLoader {
       cit.text = c["text"] ? r.String(c["text"], "text").value_or("")
                            : CitationText(cit.resolution, cit.paragraph);
       cit.url = c["url"] ? r.String(c["url"], "url").value_or("") : ResolutionUrl(cit.resolution);
-      info.citations.push_back(std::move(cit));
+      if (const auto& v = c["verified"]) {
+        const auto level = r.String(v, "verified");
+        const auto parsed = level ? ParseVerification(*level) : std::nullopt;
+        if (!parsed) {
+          if (level) r.Error(v, "bad_value", "unknown verification " + Describe(v) + " (expected text, summary or unverified)");
+          ok = false;
+          continue;
+        }
+        cit.verified = *parsed;
+      }
+      out.push_back(std::move(cit));
     }
     return ok;
   }
@@ -459,21 +531,30 @@ class PackLoader {
       return false;
     }
     for (const auto& e : list) {
-      if (!r.CheckMap(e, "an exemption", {"kind", "text"}) || !r.Require(e, "an exemption", {"kind", "text"})) {
+      if (!r.CheckMap(e, "an exemption", {"kind", "text"}) || !r.Require(e, "an exemption", {"kind"})) {
+        ok = false;
+        continue;
+      }
+      const auto kind_text = r.String(e["kind"], "kind");
+      if (!kind_text) {
+        ok = false;
+        continue;
+      }
+      // A rule accepts only kinds its own pack defines.
+      const int index = ExemptionKindIndex(set_, *kind_text);
+      const ExemptionKindDef* def = index >= 0 ? &set_.exemption_kinds[static_cast<size_t>(index)] : nullptr;
+      if (!def || def->pack != rule.info.pack) {
+        r.Error(e["kind"], "unknown_exemption",
+                def ? "exemption kind '" + *kind_text + "' belongs to pack '" + def->pack +
+                          "'; a rule lists only kinds its own pack defines (under exemptions: in its header)"
+                    : UnknownExemptionMessage(set_, *kind_text, rule.info.pack));
         ok = false;
         continue;
       }
       RuleExemption ex;
-      const auto kind_text = r.String(e["kind"], "kind");
-      const auto kind = kind_text ? ParseExemptionKind(*kind_text) : std::nullopt;
-      if (!kind) {
-        r.Error(e["kind"], "bad_value", "unknown exemption kind " + Describe(e["kind"]));
-        ok = false;
-        continue;
-      }
-      ex.kind = *kind;
-      ex.text = r.Prose(e["text"], "text").value_or("");
-      rule.exemption_mask |= 1U << static_cast<unsigned>(*kind);
+      ex.kind = *kind_text;
+      ex.text = e["text"] ? r.Prose(e["text"], "text").value_or("") : def->text;
+      rule.exemption_mask |= uint64_t{1} << static_cast<unsigned>(index);
       rule.info.exemptions.push_back(std::move(ex));
     }
     return ok;

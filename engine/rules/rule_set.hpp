@@ -32,11 +32,29 @@ struct Cap {
   std::string basis;          ///< where the conversion factors come from
 };
 
+/// An exemption kind a pack defines (`exemptions:` in its header): what the
+/// resolutions allow, the paragraph granting it, and when a claim of it can
+/// apply. A kind covers only rules of its own pack that list it.
+struct ExemptionKindDef {
+  std::string name;   ///< "textile-contracts"
+  std::string pack;
+  std::string title;  ///< "contract wind-down (textiles)"
+  std::vector<Citation> citations;
+  std::optional<Date> from;   ///< first activity date a claim can cover
+  std::optional<Date> until;  ///< last activity date a claim can cover
+  std::string window;         ///< how reports name the window: "90-day window"
+  std::string text;           ///< default text for rules that list the kind
+  SourcePos pos;
+};
+
+/// At most this many exemption kinds over the loaded packs (a rule keeps a bit mask).
+inline constexpr size_t kMaxExemptionKinds = 64;
+
 struct Rule {
   RuleInfo info;
   expr::Program program;
   uint32_t applies_mask = 0;   ///< bit per ActivityType
-  uint32_t exemption_mask = 0; ///< bit per ExemptionKind
+  uint64_t exemption_mask = 0; ///< bit per index into RuleSet::exemption_kinds
   std::optional<Cap> cap;
   int index = 0;               ///< position in RuleSet::rules (sorted by id)
   /// Maps a byte offset inside the condition text to its place in the pack
@@ -59,6 +77,8 @@ class RuleSet {
   /// Files of the packs that carry a `designations:` list, read by screening.
   std::vector<std::shared_ptr<const SourceFile>> designation_files;
   std::map<std::string, SetSource, std::less<>> set_sources;
+  /// The exemption kinds every loaded pack defines, names unique across packs.
+  std::vector<ExemptionKindDef> exemption_kinds;
   /// Per pack, the position of its header (`pack:`), for lint.
   std::map<std::string, SourcePos, std::less<>> pack_pos;
 

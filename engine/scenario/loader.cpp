@@ -342,15 +342,13 @@ class ScenarioParser {
     if (!r_.CheckMap(v, "exemption", {"kind", "reference"})) return;
     r_.Require(v, "exemption", {"kind"});
     Exemption e;
+    // Kinds belong to the rule packs: the name is checked against the loaded
+    // packs once they are known (rules::CheckExemptionClaims).
     if (const auto& k = v["kind"]) {
       if (auto t = r_.String(k, "kind")) {
-        if (auto kind = ParseExemptionKind(*t)) {
-          e.kind = *kind;
-        } else {
-          r_.Error(k, "bad_value", "unknown exemption kind " + Describe(k) +
-                                       " (expected committee-approval, humanitarian, medical, "
-                                       "rajin-khasan, diplomatic or other)");
-        }
+        e.name = *t;
+        e.kind = ParseExemptionKind(*t).value_or(ExemptionKind::kOther);
+        e.pos = r_.Pos(k);
       }
     }
     if (const auto& ref = v["reference"]) e.reference = r_.String(ref, "reference").value_or("");

@@ -20,10 +20,11 @@ constexpr std::array<std::string_view, 8> kPartyKinds = {
 constexpr std::array<std::string_view, 9> kActivityTypes = {
     "supply", "service", "travel", "employment", "joint-venture", "launch", "nuclear-test",
     "port-call", "ship-to-ship"};
-constexpr std::array<std::string_view, 16> kServices = {
+// `property`: letting, leasing or using real property (extension of the format, for 2321 OP18).
+constexpr std::array<std::string_view, 17> kServices = {
     "technical-assistance", "training", "scientific-cooperation", "maintenance", "financial",
     "banking", "insurance", "investment", "crew", "bunkering", "flagging", "chartering",
-    "classification", "transport", "military-demonstration", "other"};
+    "classification", "transport", "military-demonstration", "property", "other"};
 constexpr std::array<std::string_view, 6> kUnits = {"pcs", "kg", "t", "l", "bbl", "m3"};
 constexpr std::array<std::string_view, 3> kVehicles = {"ballistic-missile", "satellite-launcher",
                                                        "cruise-missile"};

@@ -23,11 +23,10 @@ Json Names(int count, Name name) {
 // Placeholders in the templates ("@name@" as a whole JSON string) → enumerations.
 Json Enumeration(const std::string& name) {
   if (name == "activity-types") return Names<ActivityType>(9, ActivityTypeName);
-  if (name == "services") return Names<ServiceKind>(16, ServiceKindName);
+  if (name == "services") return Names<ServiceKind>(17, ServiceKindName);
   if (name == "party-kinds") return Names<PartyKind>(8, PartyKindName);
   if (name == "units") return Names<Unit>(6, UnitName);
   if (name == "vehicles") return Names<Vehicle>(3, VehicleName);
-  if (name == "exemption-kinds") return Names<ExemptionKind>(6, ExemptionKindName);
   if (name == "verdicts") return Names<Verdict>(3, VerdictName);
   if (name == "tags") return expr::TagRegistry().names();
   if (name == "set-types") {
@@ -108,7 +107,8 @@ constexpr const char* kScenario = R"json({
     "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
     "exemption": {
       "type": "object", "additionalProperties": false, "required": ["kind"],
-      "properties": {"kind": {"enum": "@exemption-kinds@"}, "reference": {"type": "string"}}
+      "properties": {"kind": {"$ref": "#/$defs/id", "description": "an exemption kind a loaded rule pack defines (its exemptions: header), e.g. textile-contracts-2375 of un-dprk"},
+                     "reference": {"type": "string"}}
     },
     "activity": {
       "type": "object",
@@ -185,6 +185,9 @@ constexpr const char* kRulePack = R"json({
     "tags": {"type": "array", "items": {"$ref": "#/$defs/id"}, "description": "item tags this pack adds to the vocabulary"},
     "sets": {"type": "object", "propertyNames": {"$ref": "#/$defs/id"}, "additionalProperties": {"$ref": "#/$defs/set"}},
     "rules": {"type": "array", "items": {"$ref": "#/$defs/rule"}},
+    "exemptions": {"type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+                   "additionalProperties": {"$ref": "#/$defs/exemption-kind"},
+                   "description": "exemption kinds this pack defines; a kind covers only rules of this pack that list it"},
     "designations": {"description": "designation list read by screening"}
   },
   "$defs": {
@@ -203,12 +206,27 @@ constexpr const char* kRulePack = R"json({
         "resolution": {"type": ["string", "integer"], "description": "e.g. \"2397\", or the name of a national measure"},
         "paragraph": {"type": ["string", "integer"], "description": "operative paragraph or article, e.g. \"8(b)\""},
         "text": {"type": "string", "description": "how reports cite it (default: S/RES/<n> (<year>), OP <p>)"},
-        "url": {"type": "string"}
+        "url": {"type": "string"},
+        "verified": {"enum": ["text", "summary", "unverified"],
+                     "description": "text: wording read with the paragraph number; summary: only an official summary or a cross-reference ties the number to the content; unverified (default): not checked"}
       }
     },
     "exemption": {
-      "type": "object", "additionalProperties": false, "required": ["kind", "text"],
-      "properties": {"kind": {"enum": "@exemption-kinds@"}, "text": {"type": "string"}}
+      "type": "object", "additionalProperties": false, "required": ["kind"],
+      "properties": {"kind": {"$ref": "#/$defs/id", "description": "an exemption kind this pack defines"},
+                     "text": {"type": "string", "description": "how the activity could then be lawful (default: the kind's text)"}}
+    },
+    "exemption-kind": {
+      "type": "object", "additionalProperties": false, "required": ["title", "citations", "text"],
+      "properties": {
+        "title": {"type": "string", "description": "how findings name a claim of this kind"},
+        "citations": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/citation"},
+                      "description": "the paragraphs that grant the exemption"},
+        "from": {"$ref": "#/$defs/date", "description": "first activity date a claim can cover"},
+        "until": {"$ref": "#/$defs/date", "description": "last activity date a claim can cover"},
+        "window": {"type": "string", "description": "how findings name the window, e.g. 90-day window"},
+        "text": {"type": "string"}
+      }
     },
     "cap": {
       "type": "object", "additionalProperties": false, "required": ["limit", "unit"],

@@ -39,6 +39,10 @@ class Checker {
   RunResult Check(const std::vector<Scenario>& scenarios,
                   std::optional<Date> as_of = std::nullopt) const;
 
+  /// Reports, positioned, what the scenarios name that the loaded packs do not know
+  /// (an exemption kind no pack defines): such a scenario must not be judged.
+  void Validate(const std::vector<Scenario>& scenarios, Diagnostics& diags) const;
+
   const std::vector<PackInfo>& packs() const;
   std::vector<RuleInfo> rules() const;
   const CheckOptions& options() const;

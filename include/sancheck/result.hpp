@@ -59,6 +59,7 @@ struct Finding {
   std::string message;
   std::vector<std::string> exemptions;  ///< how the activity could be lawful, if at all
   std::optional<Exemption> exemption_claimed;  ///< set when a claimed exemption turned this into review
+  std::string exemption_note;  ///< why a claimed exemption does or does not change this finding
   bool undecided = false;  ///< the condition could not be decided from the file
   std::optional<Match> match;
   std::string cap_note;    ///< running total against a cap

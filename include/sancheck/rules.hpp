@@ -1,8 +1,10 @@
 // Rule-pack metadata as reviewers and reports see it (the compiled form stays internal).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sancheck/core_types.hpp"
@@ -11,16 +13,26 @@
 
 namespace sancheck {
 
+/// How far a citation was checked against the measure's text: `text` when its
+/// wording was read with the paragraph number, `summary` when only an official
+/// summary or a cross-reference ties the number to the content, `unverified`
+/// otherwise (the default: what nobody checked needs a lawyer's eye).
+enum class Verification : uint8_t { kText, kSummary, kUnverified };
+
+std::string_view VerificationName(Verification v);
+std::optional<Verification> ParseVerification(std::string_view s);
+
 struct Citation {
   std::string resolution;  ///< "1718"
   std::string paragraph;   ///< "8(b)"
   std::string text;        ///< "S/RES/1718 (2006), OP 8(b)"
   std::string url;         ///< where the resolution can be read (may be empty)
+  Verification verified = Verification::kUnverified;
 };
 
-/// An exemption kind a rule accepts, and how the activity could then be lawful.
+/// An exemption kind a rule accepts (defined by the rule's pack), and how the activity could then be lawful.
 struct RuleExemption {
-  ExemptionKind kind = ExemptionKind::kOther;
+  std::string kind;
   std::string text;
 };
 

@@ -21,7 +21,7 @@ enum class ActivityType : uint8_t {
 enum class ServiceKind : uint8_t {
   kTechnicalAssistance, kTraining, kScientificCooperation, kMaintenance, kFinancial, kBanking,
   kInsurance, kInvestment, kCrew, kBunkering, kFlagging, kChartering, kClassification, kTransport,
-  kMilitaryDemonstration, kOther
+  kMilitaryDemonstration, kProperty, kOther
 };
 enum class Unit : uint8_t { kPcs, kKg, kT, kL, kBbl, kM3 };
 enum class Vehicle : uint8_t { kBallisticMissile, kSatelliteLauncher, kCruiseMissile };
@@ -62,9 +62,15 @@ struct Item {
   SourcePos pos;
 };
 
+/// A claimed exemption. `name` is the kind as written, resolved against the
+/// exemption kinds the loaded packs define (rules::CheckExemptionClaims);
+/// `kind` is its generic family for conditions (`exemption == humanitarian`):
+/// the family of that name, `other` for a pack's own kinds.
 struct Exemption {
   ExemptionKind kind = ExemptionKind::kOther;
+  std::string name;
   std::string reference;
+  SourcePos pos;  ///< the kind as written
 };
 
 /// Party references are indices into Scenario::parties (-1 when absent).

@@ -75,6 +75,24 @@ expect "screen: not listed before its listing date" 1 "$bin" screen --as-of 2015
 expect "screen --format json" 0 "$bin" screen --format json --as-of 2023-09-13 "Jo Chun-ryong"
 check "the JSON gives the reference" grep -q '"reference": "KPi.038"' "$work/out"
 
+lathe=$root/samples/tutorial/pack/tests/lathe-to-dprk.yaml
+expect "a company sign-off does not downgrade the UN finding" 1 "$bin" check --format json --rules un-dprk --rules "$root/samples/tutorial/pack" "$lathe"
+check "the 2397 OP7 finding stays prohibited" python3 -c '
+import json,sys
+f=[f for f in json.load(open(sys.argv[1]))["scenarios"][0]["activities"][0]["findings"] if f["rule"]=="un-dprk/machinery-vehicles-metals-to-dprk"]
+sys.exit(not (f and f[0]["verdict"]=="prohibited" and "covers only that pack" in f[0]["exemption_note"]))' "$work/out"
+sed 's/kind: legal-sign-off/kind: legal-signoff/' "$lathe" >"$work/typo.yaml"
+expect "an unknown exemption kind is an error" 2 "$bin" check --rules un-dprk --rules "$root/samples/tutorial/pack" "$work/typo.yaml"
+check "it is positioned and suggests the kind" grep -q "typo.yaml:13:23: error: unknown exemption kind 'legal-signoff' (did you mean 'legal-sign-off'?)" "$work/err"
+expect "the pack that defines a kind must be loaded" 2 "$bin" check "$lathe"
+
+expect "rules --unverified lists the citations still to check" 0 "$bin" rules --unverified
+check "an unverified pin-cite is listed with its level" grep -q "^un-dprk/arms-from-dprk  1874 OP9  unverified$" "$work/out"
+check "a citation verified against the text is not listed" sh -c "! grep -q '1718 OP8(b)' \"$work/out\""
+expect "rules --format json gives each citation's level" 0 "$bin" rules --format json
+check "the level is in the JSON" grep -q '"verified": "summary"' "$work/out"
+check "the JSON lists the exemption kinds with their windows" grep -q '"kind": "textile-contracts-2375"' "$work/out"
+
 printf '%s\n' '{"id":"B1","date":"2023-09-13","exporter_country":"KP","importer_country":"RU","exporter_name":"Munitions Industry Department","importer_name":"Rosoboronexport","hs":"100630","description":"rice","quantity":10,"unit":"t","value_usd":5000,"tags":["food"],"vessel_imo":""}' >"$work/ledger.jsonl"
 expect "batch screens party names against the designations" 1 "$bin" batch "$work/ledger.jsonl"
 check "a designated exporter brings the asset freeze" grep -q '"rules":\["un-dprk/asset-freeze-designated"\]' "$work/out"

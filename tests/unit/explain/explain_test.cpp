@@ -21,6 +21,8 @@ struct Fixture {
   explicit Fixture(const std::string& scenario) {
     std::ofstream(pack) << R"yaml(pack: t
 version: "1"
+exemptions:
+  committee-approval: {title: Committee approval, citations: [{resolution: "1718", paragraph: "12"}], text: approved}
 rules:
   - id: arms-to-kp
     title: Arms to the DPRK
@@ -104,7 +106,7 @@ TEST_CASE("each rule: type, dates, per-item trees with the facts read, exemption
   CHECK(either.children[0].facts[0].value == "930110");
   CHECK(either.children[1].value == Truth::kFalse);
   CHECK(arms.evaluations[1].tree.value == Truth::kFalse);
-  CHECK(arms.exemption.find("claimed exemption committee-approval (\"2020/1\") can cover this rule") == 0);
+  CHECK(arms.exemption.find("claimed: Committee approval (\"2020/1\") — can cover this rule") == 0);
   REQUIRE(arms.findings.size() == 1);
   CHECK(arms.findings[0].verdict == Verdict::kReview);
   CHECK(arms.findings[0].item == 0);

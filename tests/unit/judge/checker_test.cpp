@@ -15,6 +15,16 @@ namespace fs = std::filesystem;
 
 const char* kPack = R"PACK(pack: t
 version: "1"
+exemptions:
+  committee-approval: {title: Committee approval, citations: [{resolution: "1718", paragraph: "12"}], text: approved}
+  medical: {title: medical exchange, citations: [{resolution: "2321", paragraph: "11"}], text: medical}
+  wind-down:
+    title: contract wind-down
+    citations: [{resolution: "2375", paragraph: "16"}]
+    from: 2017-09-11
+    until: 2017-12-10
+    window: 90-day window
+    text: contracts concluded before adoption
 sets:
   arms:
     type: hs
@@ -37,7 +47,7 @@ rules:
     citations: [{resolution: "2321", paragraph: "x"}]
     when: to.country == KP and item.tags in [luxury] and item.value_usd > 500
     message: luxury
-    exemptions: [{kind: committee-approval, text: approved by the Committee}]
+    exemptions: [{kind: committee-approval, text: approved by the Committee}, {kind: wind-down}]
   - id: food
     title: food note
     verdict: permitted
@@ -130,6 +140,27 @@ TEST_SUITE("eval.checker") {
     auto wrong_kind = p.Run("  - {id: a, type: supply, from: cn, to: kp, exemption: {kind: medical},"
                             " items: [{description: watch, tags: [luxury], value_usd: 900}]}\n");
     CHECK(First(wrong_kind).verdict == Verdict::kProhibited);
+    CHECK(First(wrong_kind).findings[0].exemption_note ==
+          "claimed: medical exchange — t/lux does not accept it (it accepts: committee-approval, wind-down)");
+  }
+
+  TEST_CASE("a claim covers only inside its kind's window, and the finding says why not") {
+    TestPack p;
+    const std::string item = " items: [{description: watch, tags: [luxury], value_usd: 900}]}\n";
+    auto inside = p.Run("  - {id: a, date: 2017-12-10, type: supply, from: cn, to: kp,"
+                        " exemption: {kind: wind-down, reference: c-1}," + item);
+    CHECK(First(inside).verdict == Verdict::kReview);
+    CHECK(First(inside).findings[0].exemption_note.rfind("claimed: contract wind-down (\"c-1\") — can cover", 0) == 0);
+    auto after = p.Run("  - {id: a, date: 2017-12-11, type: supply, from: cn, to: kp,"
+                       " exemption: {kind: wind-down, reference: c-1}," + item);
+    CHECK(First(after).verdict == Verdict::kProhibited);
+    CHECK_FALSE(First(after).findings[0].exemption_claimed);
+    CHECK(First(after).findings[0].exemption_note ==
+          "claimed: contract wind-down (\"c-1\") — the 90-day window of 2375 OP16 closed on 2017-12-10");
+    auto before = p.Run("  - {id: a, date: 2017-09-10, type: supply, from: cn, to: kp,"
+                        " exemption: {kind: wind-down}," + item);
+    CHECK(First(before).findings[0].exemption_note ==
+          "claimed: contract wind-down — the 90-day window of 2375 OP16 opens on 2017-09-11");
   }
 
   TEST_CASE("caps count deliveries in date order; the crossing one and later are prohibited") {

@@ -16,7 +16,9 @@ namespace fs = std::filesystem;
 std::vector<std::string> Shadowed(const std::string& rules) {
   // One file per process: ctest runs test cases in parallel processes.
   const fs::path file = fs::temp_directory_path() / ("sancheck-shadowing-" + std::to_string(::getpid()) + ".yaml");
-  std::ofstream(file) << "pack: p\nversion: '1'\nsets:\n  near: {type: country, values: [CN, RU]}\n"
+  std::ofstream(file) << "pack: p\nversion: '1'\n"
+                      << "exemptions:\n  humanitarian: {title: h, citations: [{resolution: '1', paragraph: '2'}], text: h}\n"
+                      << "sets:\n  near: {type: country, values: [CN, RU]}\n"
                       << "  wide: {type: country, values: [CN, RU, IR]}\nrules:\n" << rules;
   Diagnostics diags;
   auto set = rules::LoadRuleSet({file.string()}, diags);

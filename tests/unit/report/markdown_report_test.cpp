@@ -13,7 +13,8 @@ TEST_SUITE("report.markdown") {
     CHECK(md.rfind("## sancheck: failed — 3 scenarios, 4 activities\n", 0) == 0);
     CHECK(md.find("| prohibited | 2 |\n| review | 1 |\n| permitted | 1 |\n| of which waived | 1 |\n") != std::string::npos);
     CHECK(md.find("`deal-a` | `ship` | **prohibited** | `t/arms` (item 0) | "
-                  "[S/RES/1718, OP 8(b)](https://undocs.org/S/RES/1718%282006%29); S/RES/1874, OP 9 |") != std::string::npos);
+                  "[S/RES/1718, OP 8(b)](https://undocs.org/S/RES/1718%282006%29) (verified: unverified); "
+                  "S/RES/1874, OP 9 (verified: unverified) |") != std::string::npos);
     CHECK(md.find("`deal-a` | `oil` | review |") != std::string::npos);
     CHECK(md.find("`rice`") == std::string::npos);
     CHECK(md.find("`deal-c` | `ship` | prohibited (waived: COMP-1) |") != std::string::npos);

@@ -45,6 +45,7 @@ TEST_SUITE("scenario.loader") {
     CHECK(s.activities[0].items[0].hs->ToString() == "880260");
     CHECK(s.activities[0].via[0].ToString() == "CN");
     CHECK(s.activities[0].exemption->kind == ExemptionKind::kCommitteeApproval);
+    CHECK(s.activities[0].exemption->name == "committee-approval");
     CHECK(s.activities[1].items.size() == 1);  // the service's subject
     CHECK(*s.activities[3].workers == 30);
     CHECK(s.activities[4].parties.size() == 2);
