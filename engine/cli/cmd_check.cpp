@@ -15,7 +15,7 @@ namespace {
 
 struct CheckArgs {
   std::vector<std::string> paths;
-  std::vector<std::string> rules;
+  PackChoice packs;
   std::string as_of;
   std::vector<std::string> formats;
   std::string output;
@@ -32,7 +32,9 @@ struct Output {
 
 int RunCheck(const CheckArgs& args) {
   CheckOptions options;
-  options.rule_paths = args.rules;
+  const auto pack_paths = PackPaths(args.packs);
+  if (!pack_paths) return kExitError;
+  options.rule_paths = *pack_paths;
   options.clearances_path = args.clearances;
   if (!args.as_of.empty()) {
     options.as_of = Date::Parse(args.as_of);
@@ -102,8 +104,7 @@ void AddCheckCommand(CLI::App& app, Runner& runner) {
   auto args = std::make_shared<CheckArgs>();
   CLI::App* cmd = app.add_subcommand("check", "Judge scenario files against the rule packs");
   cmd->add_option("paths", args->paths, "Scenario files or folders (searched for *.yaml, *.yml); none or - reads standard input");
-  cmd->add_option("--rules", args->rules, "A rule-pack folder or file; repeatable (default: the built-in UN DPRK pack)")
-      ->allow_extra_args(false);
+  AddPackOptions(cmd, args->packs);
   cmd->add_option("--as-of", args->as_of, "Judge undated activities as of this date (YYYY-MM-DD; default today)");
   cmd->add_option("--format", args->formats,
                   "Report format: text, json, junit, sarif, markdown, html; FORMAT=FILE writes that format to FILE; repeatable")

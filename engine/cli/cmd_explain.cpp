@@ -10,7 +10,7 @@ namespace {
 
 struct ExplainArgs {
   std::vector<std::string> paths;
-  std::vector<std::string> rules;
+  PackChoice packs;
   std::string activity;
   std::string rule;
   std::string as_of;
@@ -20,7 +20,9 @@ struct ExplainArgs {
 
 int RunExplain(const ExplainArgs& args) {
   CheckOptions options;
-  options.rule_paths = args.rules;
+  const auto pack_paths = PackPaths(args.packs);
+  if (!pack_paths) return kExitError;
+  options.rule_paths = *pack_paths;
   if (!args.as_of.empty()) {
     options.as_of = Date::Parse(args.as_of);
     if (!options.as_of) return UsageError("--as-of: bad date '" + args.as_of + "' (expected YYYY-MM-DD)");
@@ -61,8 +63,7 @@ void AddExplainCommand(CLI::App& app, Runner& runner) {
   auto args = std::make_shared<ExplainArgs>();
   CLI::App* cmd = app.add_subcommand("explain", "Show, rule by rule, why each activity got its verdict");
   cmd->add_option("paths", args->paths, "Scenario files or folders")->required();
-  cmd->add_option("--rules", args->rules, "A rule-pack folder, file or built-in name; repeatable (default: the built-in packs)")
-      ->allow_extra_args(false);
+  AddPackOptions(cmd, args->packs);
   cmd->add_option("--activity", args->activity, "Only this activity id");
   cmd->add_option("--rule", args->rule, "Only this rule (namespaced, or its id within the pack)");
   cmd->add_option("--as-of", args->as_of, "Date for activities without one (YYYY-MM-DD)");

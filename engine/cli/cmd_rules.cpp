@@ -12,14 +12,16 @@ namespace sancheck::cli {
 namespace {
 
 struct RulesArgs {
-  std::vector<std::string> rules;
+  PackChoice packs;
   std::string format = "text";
 };
 
 int RunRules(const RulesArgs& args) {
   Diagnostics diags;
   CheckOptions options;
-  options.rule_paths = args.rules;
+  const auto pack_paths = PackPaths(args.packs);
+  if (!pack_paths) return kExitError;
+  options.rule_paths = *pack_paths;
   auto checker = Checker::Load(options, diags);
   if (!checker) {
     std::cerr << diags.RenderAll();
@@ -80,8 +82,7 @@ int RunRules(const RulesArgs& args) {
 void AddRulesCommand(CLI::App& app, Runner& runner) {
   auto args = std::make_shared<RulesArgs>();
   CLI::App* cmd = app.add_subcommand("rules", "List the loaded rules with verdicts, dates and citations");
-  cmd->add_option("--rules", args->rules, "A rule-pack folder or file; repeatable (default: the built-in packs)")
-      ->allow_extra_args(false);
+  AddPackOptions(cmd, args->packs);
   cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([&runner, args] { runner = [args] { return RunRules(*args); }; });
 }

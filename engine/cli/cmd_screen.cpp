@@ -16,7 +16,7 @@ namespace {
 struct ScreenArgs {
   std::vector<std::string> names;
   std::string file;
-  std::vector<std::string> rules;
+  PackChoice packs;
   std::string country;
   std::string born;
   std::string kind;
@@ -91,7 +91,9 @@ int RunScreen(const ScreenArgs& args) {
   if (names.empty()) names.push_back("");
 
   Diagnostics diags;
-  auto set = rules::LoadRuleSet(args.rules, diags);
+  const auto pack_paths = PackPaths(args.packs);
+  if (!pack_paths) return kExitError;
+  auto set = rules::LoadRuleSet(*pack_paths, diags);
   std::unique_ptr<Checker::Screening> screening;
   if (set) screening = eval::LoadScreening(*set, "", diags);
   if (diags.HasErrors()) {
@@ -147,8 +149,7 @@ void AddScreenCommand(CLI::App& app, Runner& runner) {
   CLI::App* cmd = app.add_subcommand("screen", "Screen names against the UN 1718 designations (candidates, scores and why)");
   cmd->add_option("names", args->names, "Names to screen");
   cmd->add_option("--file", args->file, "A file with one name per line (# starts a comment)");
-  cmd->add_option("--rules", args->rules, "A rule-pack folder or file with a designation list; repeatable (default: the built-in packs)")
-      ->allow_extra_args(false);
+  AddPackOptions(cmd, args->packs, "A rule-pack folder or file with a designation list");
   cmd->add_option("--country", args->country, "The party's country (nationality, seat or flag), ISO alpha-2");
   cmd->add_option("--born", args->born, "Year or date of birth (individuals)");
   cmd->add_option("--kind", args->kind, "Party kind: individual, company, vessel, ...");

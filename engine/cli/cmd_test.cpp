@@ -16,7 +16,7 @@ namespace {
 
 struct TestArgs {
   std::vector<std::string> paths;
-  std::vector<std::string> rules;
+  PackChoice packs;
   bool coverage = false;
   double coverage_min = -1;
   std::string format = "text";
@@ -127,7 +127,9 @@ std::string RenderJunit(const testing::TestRun& run) {
 int RunTests(const TestArgs& args) {
   Diagnostics diags;
   CheckOptions options;
-  options.rule_paths = args.rules;
+  const auto pack_paths = PackPaths(args.packs);
+  if (!pack_paths) return kExitError;
+  options.rule_paths = *pack_paths;
   auto checker = Checker::Load(options, diags);
   std::vector<testing::RuleTest> tests;
   if (checker) tests = testing::LoadRuleTests(args.paths, diags);
@@ -162,8 +164,7 @@ void AddTestCommand(CLI::App& app, Runner& runner) {
   auto args = std::make_shared<TestArgs>();
   CLI::App* cmd = app.add_subcommand("test", "Run rule tests (*.test.yaml) against the rule packs");
   cmd->add_option("paths", args->paths, "Rule-test files or folders")->required();
-  cmd->add_option("--rules", args->rules, "A rule-pack folder or file; repeatable (default: the built-in packs)")
-      ->allow_extra_args(false);
+  AddPackOptions(cmd, args->packs);
   cmd->add_flag("--coverage", args->coverage, "Report rules and cited paragraphs no test exercised");
   cmd->add_option("--coverage-min", args->coverage_min, "Fail when fewer than N % of the rules are exercised")
       ->check(CLI::Range(0.0, 100.0));

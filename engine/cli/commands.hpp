@@ -2,7 +2,9 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -27,6 +29,21 @@ inline constexpr int kExitError = 2;
 
 /// Prints `message` as "sancheck: error: message" on standard error; returns kExitError.
 int UsageError(const std::string& message);
+
+/// Which rule packs a command loads: --rules (repeatable) and --no-builtin.
+struct PackChoice {
+  std::vector<std::string> rules;
+  bool no_builtin = false;
+};
+
+/// Registers --rules and --no-builtin on `cmd`; `what` describes the packs --rules names.
+void AddPackOptions(CLI::App* cmd, PackChoice& choice, const std::string& what = "A rule-pack folder or file");
+
+/// The pack paths of a run: the built-in packs beside the --rules packs (a
+/// --rules folder with a built-in pack's name replaces it), only the --rules
+/// packs with --no-builtin. Nullopt (after a usage error) when --no-builtin
+/// leaves nothing to load.
+std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice);
 
 /// Writes `content` to `path` atomically, or to standard output when path is empty.
 /// Returns false (after printing an error) on failure.

@@ -1,14 +1,47 @@
 // Helpers shared by the subcommands: error printing and report output.
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "common/files.hpp"
+#include "rules/rule_set.hpp"
 
 namespace sancheck::cli {
 
 int UsageError(const std::string& message) {
   std::cerr << "sancheck: error: " << message << '\n';
   return kExitError;
+}
+
+void AddPackOptions(CLI::App* cmd, PackChoice& choice, const std::string& what) {
+  cmd->add_option("--rules", choice.rules,
+                  what + "; repeatable, loaded beside the built-in packs (builtin:un-dprk names one)")
+      ->allow_extra_args(false);
+  cmd->add_flag("--no-builtin", choice.no_builtin,
+                "Do not load the built-in packs (nor their designation list): only the --rules packs");
+}
+
+std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice) {
+  if (choice.no_builtin) {
+    if (choice.rules.empty()) {
+      UsageError("--no-builtin leaves no rule pack: name one with --rules");
+      return std::nullopt;
+    }
+    return choice.rules;
+  }
+  if (choice.rules.empty()) return choice.rules;  // the loader's default: the built-in packs
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (const auto& name : rules::BuiltinPackNames()) {
+    // Named already: "builtin:un-dprk", or a bare "un-dprk" that is no file or folder.
+    const bool named = std::any_of(choice.rules.begin(), choice.rules.end(), [&](const std::string& r) {
+      return r == "builtin:" + name || (r == name && !std::filesystem::exists(r, ec));
+    });
+    if (!named) paths.push_back("builtin:" + name);
+  }
+  paths.insert(paths.end(), choice.rules.begin(), choice.rules.end());
+  return paths;
 }
 
 bool Emit(const std::string& path, const std::string& content) {

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "report/common.hpp"
+
 #include "waivers/waivers.hpp"
 
 namespace sancheck::report {
@@ -66,7 +68,8 @@ class TextWriter {
   // What the verdicts were judged against, in full, so a saved text report is a record too.
   void Audit(const RunResult& run) {
     Line("Audit: generated " + run.generated + " · designations snapshot " +
-         (run.designations_snapshot.empty() ? "none" : run.designations_snapshot));
+         (run.designations_snapshot.empty() ? "none" : run.designations_snapshot) +
+         (BuiltinPacks(run) ? "" : " · built-in packs not loaded (--no-builtin)"));
     for (const auto& p : run.packs) Line("  pack " + p.name + " " + p.version + " sha256 " + p.sha256);
     std::vector<std::string> seen;
     for (const auto& s : run.scenarios) {

@@ -79,6 +79,49 @@ printf '%s\n' '{"id":"B1","date":"2023-09-13","exporter_country":"KP","importer_
 expect "batch screens party names against the designations" 1 "$bin" batch "$work/ledger.jsonl"
 check "a designated exporter brings the asset freeze" grep -q '"rules":\["un-dprk/asset-freeze-designated"\]' "$work/out"
 
+# --rules adds a pack beside the built-in UN pack; --no-builtin is the explicit opt-out (issue 11, point 2).
+cat >"$work/lathe-kp.yaml" <<'YAML'
+scenario: lathe-kp
+date: 2024-03-01
+parties:
+  acme: {name: ACME Machine Tools, country: DE, kind: company}
+  kp: {name: Example DPRK Importer, country: KP, kind: company}
+activities:
+  - id: lathe
+    type: supply
+    from: acme
+    to: kp
+    items:
+      - {description: 5-axis CNC lathe, hs: "8458.11", tags: [dual-use, machinery]}
+YAML
+expect "a company pack keeps the UN pack" 1 "$bin" check --format json --rules "$root/samples/tutorial/pack" "$work/lathe-kp.yaml"
+check "the lathe is still prohibited under 2397 OP7" python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+f = [f for a in r['scenarios'][0]['activities'] for f in a['findings'] if f['rule'] == 'un-dprk/machinery-vehicles-metals-to-dprk']
+assert f and f[0]['verdict'] == 'prohibited' and 'S/RES/2397 (2017), OP 7' in [c['text'] for c in f[0]['citations']], f
+assert r['builtin_packs'] is True and r['designations_snapshot'] is not None
+assert [p['name'] for p in r['rule_packs']] == ['un-dprk', 'acme-exports']" "$work/out"
+expect "--no-builtin judges with the named packs only" 1 "$bin" check --format json --no-builtin --rules "$root/samples/tutorial/pack" "$work/lathe-kp.yaml"
+check "no UN finding, no designation list, and the audit says so" python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+rules = [f['rule'] for a in r['scenarios'][0]['activities'] for f in a['findings']]
+assert rules and not any(x.startswith('un-dprk/') for x in rules), rules
+assert r['builtin_packs'] is False and r['designations_snapshot'] is None" "$work/out"
+expect "--no-builtin in the text report" 1 "$bin" check --no-builtin --rules "$root/samples/tutorial/pack" "$work/lathe-kp.yaml"
+check "the text audit line says the built-in packs were left out" grep -q "built-in packs not loaded (--no-builtin)" "$work/out"
+expect "--no-builtin without --rules exits 2" 2 "$bin" check --no-builtin "$work/lathe-kp.yaml"
+check "it says why" grep -q "no-builtin leaves no rule pack" "$work/err"
+expect "naming the built-in pack with --rules loads it once" 1 "$bin" check --rules builtin:un-dprk --rules "$root/samples/tutorial/pack" "$work/lathe-kp.yaml"
+expect "a folder copy of the built-in pack replaces it" 1 "$bin" check --format json --rules "$root/rules/un-dprk" "$work/lathe-kp.yaml"
+check "only one un-dprk pack, not built in" python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert [p['name'] for p in r['rule_packs']] == ['un-dprk'] and r['builtin_packs'] is False" "$work/out"
+expect "batch keeps the UN pack beside --rules too" 1 "$bin" batch --rules "$root/samples/tutorial/pack" "$work/ledger.jsonl"
+check "the designated exporter is still screened" grep -q 'un-dprk/asset-freeze-designated' "$work/out"
+
 expect "--version exits 0" 0 "$bin" --version
 expect "no subcommand exits 2" 2 "$bin"
 
