@@ -137,14 +137,25 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
     out.hs_lo = hs->Low();
     out.hs_hi = hs->High();
   }
+  // A tag or unit no pack knows is an error, as in scenario files: a misspelt
+  // `amunition` would match no rule and let the record through.
   for (std::string_view t : raw.tags) {
     const int bit = tags.Find(t);
-    if (bit >= 0) out.tags.set(static_cast<size_t>(bit));
+    if (bit < 0) {
+      return Fail(raw, FieldKey::kTags, "batch.unknown_tag",
+                  "unknown tag " + Quoted(t) + ": no loaded rule pack knows it" + tags.DidYouMean(t), err);
+    }
+    out.tags.set(static_cast<size_t>(bit));
   }
   if (!Number(raw, FieldKey::kQuantity, out.quantity, err)) return false;
   if (!Number(raw, FieldKey::kValueUsd, out.value_usd, err)) return false;
-  if (raw.Has(FieldKey::kUnit)) {
-    if (const auto u = ParseUnit(raw.Get(FieldKey::kUnit))) out.unit.Set(*u);
+  if (raw.Has(FieldKey::kUnit) && !raw.Get(FieldKey::kUnit).empty()) {
+    const auto u = ParseUnit(raw.Get(FieldKey::kUnit));
+    if (!u) {
+      return Fail(raw, FieldKey::kUnit, "batch.bad_value",
+                  "unknown unit " + Quoted(raw.Get(FieldKey::kUnit)) + " (expected pcs, kg, t, l, bbl or m3)", err);
+    }
+    out.unit.Set(*u);
   }
   if (raw.Has(FieldKey::kVesselImo) && !raw.Get(FieldKey::kVesselImo).empty() &&
       !ValidImo(raw.Get(FieldKey::kVesselImo))) {

@@ -71,7 +71,7 @@ int RunCheck(const CheckArgs& args) {
   std::vector<Scenario> scenarios;
   std::vector<Waiver> waiver_list;
   if (checker && !args.waivers.empty()) waiver_list = waivers::LoadWaivers(args.waivers, diags);
-  if (checker) scenarios = LoadScenarios(args.paths, diags);
+  if (checker) scenarios = LoadScenariosFor(*checker, args.paths, diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;

@@ -30,7 +30,7 @@ int RunExplain(const ExplainArgs& args) {
   Diagnostics diags;
   auto checker = Checker::Load(options, diags);
   std::vector<Scenario> scenarios;
-  if (checker) scenarios = LoadScenarios(args.paths, diags);
+  if (checker) scenarios = LoadScenariosFor(*checker, args.paths, diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;

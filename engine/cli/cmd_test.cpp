@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "report/xml.hpp"
 #include "rules/rule_set.hpp"
+#include "scenario/tag_check.hpp"
 #include "testing/rule_tests.hpp"
 
 namespace sancheck::cli {
@@ -133,6 +134,7 @@ int RunTests(const TestArgs& args) {
   auto checker = Checker::Load(options, diags);
   std::vector<testing::RuleTest> tests;
   if (checker) tests = testing::LoadRuleTests(args.paths, diags);
+  for (const auto& t : tests) CheckItemTags(t.scenario, checker->rule_set().tags, diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;

@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "sancheck/checker.hpp"
+
 namespace sancheck::cli {
 
 /// Set by the chosen subcommand's callback; returns the process exit status.
@@ -44,6 +46,11 @@ void AddPackOptions(CLI::App* cmd, PackChoice& choice, const std::string& what =
 /// packs with --no-builtin. Nullopt (after a usage error) when --no-builtin
 /// leaves nothing to load.
 std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice);
+
+/// Loads the scenarios a command judges with `checker`: the files' own checks,
+/// then every item tag against the loaded packs' vocabulary.
+std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector<std::string>& paths,
+                                       Diagnostics& diags);
 
 /// Writes `content` to `path` atomically, or to standard output when path is empty.
 /// Returns false (after printing an error) on failure.

@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "common/files.hpp"
 #include "rules/rule_set.hpp"
+#include "scenario/tag_check.hpp"
 
 namespace sancheck::cli {
 
@@ -42,6 +43,13 @@ std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice) {
   }
   paths.insert(paths.end(), choice.rules.begin(), choice.rules.end());
   return paths;
+}
+
+std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector<std::string>& paths,
+                                       Diagnostics& diags) {
+  std::vector<Scenario> scenarios = LoadScenarios(paths, diags);
+  CheckItemTags(scenarios, checker.rule_set().tags, diags);
+  return scenarios;
 }
 
 bool Emit(const std::string& path, const std::string& content) {

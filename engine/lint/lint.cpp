@@ -8,9 +8,9 @@
 #include "common/files.hpp"
 #include "common/yaml_reader.hpp"
 #include "lint/condition_check.hpp"
-#include "lint/scenario_tags.hpp"
 #include "lint/shadowing.hpp"
 #include "rules/rule_set.hpp"
+#include "scenario/tag_check.hpp"
 #include "testing/rule_tests.hpp"
 
 namespace sancheck::lint {
@@ -179,6 +179,7 @@ std::string LintCode(const std::string& loader_code) {
       {"rules.no_citation", "lint.no_citation"},
       {"rules.no_effective", "lint.no_effective"},
       {"rules.until_before_effective", "lint.until_before_effective"},
+      {"scenario.unknown_tag", "lint.unknown_tag"},
   };
   for (const auto& [from, to] : kMap) {
     if (loader_code == from) return to;
@@ -201,7 +202,7 @@ LintResult Lint(const LintOptions& options) {
     return result;
   }
   std::vector<std::string> context = options.context_rules;
-  if (in.packs.empty() && context.empty()) {
+  if (in.packs.empty() && context.empty() && options.builtin) {
     for (const auto& name : rules::BuiltinPackNames()) context.push_back("builtin:" + name);
   }
   std::set<std::string> context_names = PackNames(context);
@@ -211,7 +212,8 @@ LintResult Lint(const LintOptions& options) {
   Diagnostics load;
   rules::LoadOptions load_options;
   load_options.keep_going = true;
-  auto set = rules::LoadRuleSet(all, load, load_options);
+  // No pack at all (--no-builtin on scenarios alone): an empty list would mean the built-in packs.
+  auto set = all.empty() ? nullptr : rules::LoadRuleSet(all, load, load_options);
   CopyMapped(load, out);
   if (set) {
     std::set<std::string> targets;
@@ -221,22 +223,23 @@ LintResult Lint(const LintOptions& options) {
     result.packs = static_cast<int>(targets.size());
     LintRules(*set, targets, out);
   }
-  const expr::TagRegistry fallback;
-  const expr::TagRegistry& tags = set ? set->tags : fallback;
+  expr::TagRegistry tags = set ? set->tags : expr::TagRegistry();
+  if (options.builtin && !(in.scenarios.empty() && in.tests.empty())) {
+    Diagnostics ignored;  // the built-in packs load cleanly; lint reports only the user's files
+    if (auto builtin = rules::LoadRuleSet({}, ignored)) {
+      for (const auto& t : builtin->tags.names()) tags.Add(t);
+    }
+  }
   for (const auto& path : in.scenarios) {
     ++result.scenario_files;
     Diagnostics d;
-    if (auto file = ReadSource(path, d)) {
-      ParseScenarioText(path, file->text, d);
-      CheckScenarioTags(file, tags, d);
-    }
+    if (auto file = ReadSource(path, d)) CheckItemTags(ParseScenarioText(path, file->text, d), tags, d);
     CopyMapped(d, out);
   }
   for (const auto& path : in.tests) {
     ++result.test_files;
     Diagnostics d;
-    testing::LoadRuleTests({path}, d);
-    if (auto file = ReadSource(path, d)) CheckScenarioTags(file, tags, d);
+    for (const auto& t : testing::LoadRuleTests({path}, d)) CheckItemTags(t.scenario, tags, d);
     CopyMapped(d, out);
   }
   return result;

@@ -3,8 +3,10 @@
 #include <set>
 
 #include "common/files.hpp"
+#include "common/strings.hpp"
 #include "common/yaml_reader.hpp"
 #include "sancheck/scenario.hpp"
+#include "scenario/country_hint.hpp"
 #include "scenario/loader.hpp"
 
 namespace sancheck {
@@ -42,6 +44,14 @@ TypeKeys KeysFor(ActivityType t) {
   return {{}, {}};
 }
 
+// The names of an enumeration as written in files, for "did you mean" hints.
+template <typename E>
+std::vector<std::string_view> NamesOf(std::string_view (*name)(E), E last) {
+  std::vector<std::string_view> out;
+  for (int i = 0; i <= static_cast<int>(last); ++i) out.push_back(name(static_cast<E>(i)));
+  return out;
+}
+
 class ScenarioParser {
  public:
   ScenarioParser(std::shared_ptr<const SourceFile> file, Diagnostics& diags)
@@ -65,7 +75,7 @@ class ScenarioParser {
   bool ParseScenario(const YAML::Node& doc, Scenario& s) {
     s.file = r_.file()->path;
     s.pos = r_.Pos(doc);
-    if (!r_.CheckMap(doc, "a scenario",
+    if (!CheckKeys(doc, "a scenario",
                      {"scenario", "title", "date", "description", "sources", "parties", "activities"})) {
       return false;
     }
@@ -93,6 +103,40 @@ class ScenarioParser {
  private:
   YamlReader r_;
 
+  // CheckMap with a hint for a misspelt key (`form:` for `from:`): the close
+  // ones are reported here, the rest (and duplicates, non-maps) by CheckMap.
+  bool CheckKeys(const YAML::Node& n, std::string_view what, std::span<const std::string_view> allowed) {
+    if (!n.IsMap()) return r_.CheckMap(n, what, allowed);
+    std::vector<std::string_view> known(allowed.begin(), allowed.end());
+    std::vector<std::string> hinted;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      const YAML::Node key = it->first;  // a copy: it->first is a temporary
+      if (!key.IsScalar() || std::find(allowed.begin(), allowed.end(), key.Scalar()) != allowed.end()) continue;
+      const std::string best = Closest(key.Scalar(), allowed);
+      if (best.empty()) continue;
+      r_.Error(key, "unknown_key", "unknown key '" + key.Scalar() + "' in " + std::string(what) +
+                                       " (did you mean '" + best + "'?)");
+      hinted.push_back(key.Scalar());
+    }
+    known.insert(known.end(), hinted.begin(), hinted.end());
+    return r_.CheckMap(n, what, known);
+  }
+  bool CheckKeys(const YAML::Node& n, std::string_view what, std::initializer_list<std::string_view> allowed) {
+    return CheckKeys(n, what, std::span<const std::string_view>(allowed.begin(), allowed.size()));
+  }
+
+  // CountryValue with a hint for what people write instead of a code ('kp', 'PRK', 'Iran', 'UK').
+  std::optional<Country> CountryValue(const YAML::Node& n, std::string_view what) {
+    if (n.IsScalar() && !Country::Parse(n.Scalar())) {
+      if (const auto hint = CountryHint(n.Scalar())) {
+        r_.Error(n, "bad_country", "unknown country code " + Describe(n) + " in " + std::string(what) +
+                                       " (did you mean '" + hint->ToString() + "'?)");
+        return std::nullopt;
+      }
+    }
+    return r_.CountryValue(n, what);
+  }
+
   void ParseParties(const YAML::Node& map, Scenario& s) {
     if (!map.IsMap()) {
       r_.Error(map, "wrong_type", "parties must be a map from party id to party, found " + Describe(map));
@@ -116,11 +160,11 @@ class ScenarioParser {
 
   void ParseParty(const YAML::Node& n, Party& p) {
     const std::string what = "party '" + p.id + "'";
-    if (!r_.CheckMap(n, what, {"name", "country", "kind", "aliases", "born", "imo", "designated"})) return;
+    if (!CheckKeys(n, what, {"name", "country", "kind", "aliases", "born", "imo", "designated"})) return;
     r_.Require(n, what, {"name", "country"});
     if (const auto& v = n["name"]) p.name = r_.String(v, "name").value_or("");
     if (const auto& v = n["country"]) {
-      if (auto c = r_.CountryValue(v, what)) p.country = *c;
+      if (auto c = CountryValue(v, what)) p.country = *c;
     }
     if (const auto& v = n["kind"]) {
       if (auto k = r_.String(v, "kind")) {
@@ -227,7 +271,7 @@ class ScenarioParser {
     // message lists exactly what this type accepts.
     std::vector<std::string_view> allowed = {"id", "type", "date", "description", "via", "vessel", "exemption"};
     allowed.insert(allowed.end(), keys.allowed.begin(), keys.allowed.end());
-    r_.CheckMap(n, what, allowed);
+    CheckKeys(n, what, allowed);
     bool ok = r_.Require(n, what, {"id"});
     for (auto req : keys.required) {
       if (!n[std::string(req)]) {
@@ -274,8 +318,10 @@ class ScenarioParser {
       if (auto t = r_.String(v, "service")) {
         a.service = ParseServiceKind(*t);
         if (!a.service) {
+          const std::string hint =
+              DidYouMean(*t, NamesOf(&ServiceKindName, ServiceKind::kOther));
           r_.Error(v, "bad_value", "unknown service " + Describe(v) +
-                                       " (see the scenario format for the list of services)");
+                                       (hint.empty() ? " (see the scenario format for the list of services)" : hint));
         }
       }
     }
@@ -290,8 +336,8 @@ class ScenarioParser {
         }
       }
     }
-    if (const auto& v = key("destination")) a.destination = r_.CountryValue(v, "destination");
-    if (const auto& v = key("port_country")) a.port_country = r_.CountryValue(v, "port_country");
+    if (const auto& v = key("destination")) a.destination = CountryValue(v, "destination");
+    if (const auto& v = key("port_country")) a.port_country = CountryValue(v, "port_country");
     return ok;
   }
 
@@ -301,7 +347,7 @@ class ScenarioParser {
       return;
     }
     for (const auto& c : v) {
-      if (auto country = r_.CountryValue(c, what)) out.push_back(*country);
+      if (auto country = CountryValue(c, what)) out.push_back(*country);
     }
   }
 
@@ -332,7 +378,7 @@ class ScenarioParser {
     for (const auto& n : v) {
       Item item;
       item.pos = r_.Pos(n);
-      if (!r_.CheckMap(n, "an item", {"description", "hs", "tags", "quantity", "unit", "value_usd", "origin"})) {
+      if (!CheckKeys(n, "an item", {"description", "hs", "tags", "quantity", "unit", "value_usd", "origin"})) {
         continue;
       }
       r_.Require(n, "an item", {"description"});
@@ -346,16 +392,24 @@ class ScenarioParser {
           }
         }
       }
-      if (const auto& t = n["tags"]) item.tags = r_.StringList(t, "tags").value_or(std::vector<std::string>{});
+      if (const auto& t = n["tags"]) {
+        item.tags = r_.StringList(t, "tags").value_or(std::vector<std::string>{});
+        if (item.tags.size() == t.size()) {
+          for (const auto& e : t) item.tag_pos.push_back(r_.Pos(e));
+        }
+      }
       if (const auto& q = n["quantity"]) item.quantity = r_.Number(q, "quantity");
       if (const auto& u = n["unit"]) {
         if (auto t = r_.String(u, "unit")) {
           item.unit = ParseUnit(*t);
-          if (!item.unit) r_.Error(u, "bad_value", "unknown unit " + Describe(u) + " (expected pcs, kg, t, l, bbl or m3)");
+          if (!item.unit) {
+            const std::string hint = DidYouMean(*t, NamesOf(&UnitName, Unit::kM3));
+            r_.Error(u, "bad_value", "unknown unit " + Describe(u) + (hint.empty() ? " (expected pcs, kg, t, l, bbl or m3)" : hint));
+          }
         }
       }
       if (const auto& val = n["value_usd"]) item.value_usd = r_.Number(val, "value_usd");
-      if (const auto& o = n["origin"]) item.origin = r_.CountryValue(o, "origin");
+      if (const auto& o = n["origin"]) item.origin = CountryValue(o, "origin");
       a.items.push_back(std::move(item));
     }
   }

@@ -56,6 +56,7 @@ struct Item {
   std::optional<double> value_usd;
   std::optional<Country> origin;  ///< as written; the evaluator defaults it to the supplier's
   SourcePos pos;
+  std::vector<SourcePos> tag_pos;  ///< where each of `tags` is written, for "unknown tag" errors
 };
 
 struct Exemption {

@@ -80,20 +80,7 @@ expect "batch screens party names against the designations" 1 "$bin" batch "$wor
 check "a designated exporter brings the asset freeze" grep -q '"rules":\["un-dprk/asset-freeze-designated"\]' "$work/out"
 
 # --rules adds a pack beside the built-in UN pack; --no-builtin is the explicit opt-out (issue 11, point 2).
-cat >"$work/lathe-kp.yaml" <<'YAML'
-scenario: lathe-kp
-date: 2024-03-01
-parties:
-  acme: {name: ACME Machine Tools, country: DE, kind: company}
-  kp: {name: Example DPRK Importer, country: KP, kind: company}
-activities:
-  - id: lathe
-    type: supply
-    from: acme
-    to: kp
-    items:
-      - {description: 5-axis CNC lathe, hs: "8458.11", tags: [dual-use, machinery]}
-YAML
+cp "$root/tests/cli/fixtures/lathe-kp.yaml" "$work/lathe-kp.yaml"
 expect "a company pack keeps the UN pack" 1 "$bin" check --format json --rules "$root/samples/tutorial/pack" "$work/lathe-kp.yaml"
 check "the lathe is still prohibited under 2397 OP7" python3 -c "
 import json, sys

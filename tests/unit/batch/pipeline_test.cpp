@@ -137,7 +137,7 @@ TEST_CASE("pipeline: CSV input gives the same results as JSONL") {
       "id,date,exporter_country,importer_country,exporter_name,importer_name,hs,description,quantity,unit,value_usd,tags,vessel_imo\r\n"
       "A,2017-12-22,KP,CN,\"Kim \"\"Star\"\"\nTrading\",B,930690,d,1,pcs,2.50,mtcr,\r\n"
       "B,2017-12-22,CN,US,A,B,930690,d,1,pcs,2.50,,\r\n"
-      "E,2017-12-22,CN,KP,A,B,847130,\"x, y\",1,pcs,2.50,dual-use;other,IMO9074729\r\n"
+      "E,2017-12-22,CN,KP,A,B,847130,\"x, y\",1,pcs,2.50,dual-use;food,IMO9074729\r\n"
       "G,2017-12-22,CN,KP,A,B,84x,d,1,pcs,2.50,,\r\n");
   BatchReport report;
   std::stringstream diag;
