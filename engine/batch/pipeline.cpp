@@ -21,6 +21,7 @@
 #include "batch/jsonl_reader.hpp"
 #include "batch/record.hpp"
 #include "batch/tag_lookup.hpp"
+#include "common/atomic_output.hpp"
 
 namespace sancheck::batch {
 namespace {
@@ -693,13 +694,17 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
       return false;
     }
   }
+  // A results file appears whole when the run succeeds, and not at all when it
+  // fails or is interrupted: no reader ever sees results cut mid-record.
   std::FILE* out = stdout;
+  std::unique_ptr<AtomicOutput> file_out;
   if (!output.empty() && output != "-") {
-    out = std::fopen(output.c_str(), "wb");
-    if (!out) {
-      diag << "sancheck: error: " << output << ": " << std::strerror(errno) << "\n";
+    file_out = std::make_unique<AtomicOutput>(output);
+    if (const std::string error = file_out->Open(); !error.empty()) {
+      diag << "sancheck: error: " << error << "\n";
       return false;
     }
+    out = file_out->stream();
   }
   static char out_buffer[1 << 20];
   std::setvbuf(out, out_buffer, _IOFBF, sizeof out_buffer);
@@ -709,7 +714,13 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
     diag << "sancheck: error: writing the results failed: " << std::strerror(errno) << "\n";
     ok = false;
   }
-  if (out != stdout) std::fclose(out);
+  if (file_out && ok) {
+    if (const std::string error = file_out->Commit(); !error.empty()) {
+      diag << "sancheck: error: " << error << "\n";
+      ok = false;
+    }
+  }
+  file_out.reset();  // removes the temporary of a failed run
   for (int64_t v : report.counts) report.records += v;
   report.caps_settled = caps.settled();
   report.caps_out_of_order = caps.out_of_order();

@@ -66,6 +66,12 @@ int RunCheck(const CheckArgs& args) {
   const bool terminal = isatty(STDOUT_FILENO) && args.output.empty();
   report.color = args.color == "always" || (args.color == "auto" && terminal && !std::getenv("NO_COLOR"));
 
+  std::vector<std::string> output_paths, inputs = args.paths.empty() ? std::vector<std::string>{"-"} : args.paths;
+  for (const auto& o : outputs) output_paths.push_back(o.path);
+  inputs.insert(inputs.end(), args.packs.rules.begin(), args.packs.rules.end());
+  inputs.insert(inputs.end(), {args.waivers, args.clearances});
+  if (!OutputsAreNotInputs(output_paths, inputs)) return kExitError;
+
   Diagnostics diags;
   auto checker = Checker::Load(options, diags);
   std::vector<Scenario> scenarios;
@@ -84,16 +90,14 @@ int RunCheck(const CheckArgs& args) {
     const Diagnostics notes = waivers::WaiverDiagnostics(run);
     if (!notes.items().empty()) std::cerr << notes.RenderAll();
   }
-  // Render everything first: a failure leaves no partial set of reports.
-  std::vector<std::string> rendered;
+  // Render everything, then write every report or none: a failure leaves no partial set.
+  std::vector<std::pair<std::string, std::string>> rendered;
   for (const auto& o : outputs) {
     ReportOptions ro = report;
     ro.color = report.color && o.path.empty() && o.format == ReportFormat::kText;
-    rendered.push_back(RenderReport(run, o.format, ro));
+    rendered.emplace_back(o.path, RenderReport(run, o.format, ro));
   }
-  for (size_t i = 0; i < outputs.size(); ++i) {
-    if (!Emit(outputs[i].path, rendered[i])) return kExitError;
-  }
+  if (!EmitAll(rendered)) return kExitError;
   // Exit 1: a finding at or above --fail-on that no waiver accepted, or an expired waiver.
   return waivers::RunFails(run, report) ? kExitFindings : kExitOk;
 }

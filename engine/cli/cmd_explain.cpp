@@ -27,6 +27,9 @@ int RunExplain(const ExplainArgs& args) {
     options.as_of = Date::Parse(args.as_of);
     if (!options.as_of) return UsageError("--as-of: bad date '" + args.as_of + "' (expected YYYY-MM-DD)");
   }
+  std::vector<std::string> inputs = args.paths;
+  inputs.insert(inputs.end(), args.packs.rules.begin(), args.packs.rules.end());
+  if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;
   Diagnostics diags;
   auto checker = Checker::Load(options, diags);
   std::vector<Scenario> scenarios;

@@ -66,6 +66,9 @@ std::string RenderJson(const lint::LintResult& r) {
 }
 
 int RunLint(const LintArgs& args) {
+  std::vector<std::string> inputs = args.paths;
+  inputs.insert(inputs.end(), args.rules.begin(), args.rules.end());
+  if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;
   lint::LintOptions options;
   options.paths = args.paths;
   options.context_rules = args.rules;

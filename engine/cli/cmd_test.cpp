@@ -126,6 +126,9 @@ std::string RenderJunit(const testing::TestRun& run) {
 }
 
 int RunTests(const TestArgs& args) {
+  std::vector<std::string> inputs = args.paths;
+  inputs.insert(inputs.end(), args.packs.rules.begin(), args.packs.rules.end());
+  if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;
   Diagnostics diags;
   CheckOptions options;
   const auto pack_paths = PackPaths(args.packs);

@@ -56,4 +56,14 @@ std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector
 /// Returns false (after printing an error) on failure.
 bool Emit(const std::string& path, const std::string& content);
 
+/// Emit() for every (path, content) of a run, all or nothing: the files are
+/// written as temporaries and renamed only when every one is written; at most
+/// one (path "" or "-") goes to standard output, last.
+bool EmitAll(const std::vector<std::pair<std::string, std::string>>& outputs);
+
+/// False (after a usage error, exit 2) when an output names the same file as
+/// an input: `-o scenario.yaml scenario.yaml` must not replace the scenario
+/// with its report. Folders among `inputs` stand for the YAML files under them.
+bool OutputsAreNotInputs(const std::vector<std::string>& outputs, const std::vector<std::string>& inputs);
+
 }  // namespace sancheck::cli

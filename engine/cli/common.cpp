@@ -52,15 +52,44 @@ std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector
   return scenarios;
 }
 
-bool Emit(const std::string& path, const std::string& content) {
-  if (path.empty() || path == "-") {
-    std::cout << content;
-    std::cout.flush();
-    return static_cast<bool>(std::cout);
+bool Emit(const std::string& path, const std::string& content) { return EmitAll({{path, content}}); }
+
+bool EmitAll(const std::vector<std::pair<std::string, std::string>>& outputs) {
+  std::vector<std::pair<std::string, std::string>> files;
+  const std::string* terminal = nullptr;
+  for (const auto& o : outputs) {
+    if (o.first.empty() || o.first == "-") {
+      terminal = &o.second;
+    } else {
+      files.push_back(o);
+    }
   }
-  const std::string error = WriteFileAtomically(path, content);
-  if (!error.empty()) {
+  if (const std::string error = WriteFilesAtomically(files); !error.empty()) {
     UsageError(error);
+    return false;
+  }
+  if (!terminal) return true;
+  std::cout << *terminal;
+  std::cout.flush();
+  return static_cast<bool>(std::cout);
+}
+
+bool OutputsAreNotInputs(const std::vector<std::string>& outputs, const std::vector<std::string>& inputs) {
+  std::vector<std::string> files;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (in.empty()) continue;
+    if (in == "-" || !std::filesystem::is_directory(in, ec)) {
+      files.push_back(in);
+      continue;
+    }
+    Diagnostics ignored;  // unreadable folders are reported when the run reads them
+    const auto found = ExpandYamlPaths({in}, ignored);
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  if (const auto clash = OutputIsInput(outputs, files)) {
+    UsageError("the output '" + clash->first + "' is the input '" + clash->second +
+               "': refusing to overwrite an input with a report");
     return false;
   }
   return true;

@@ -1,4 +1,5 @@
 // The Markdown summary for pull-request comments and CI job summaries: counts, then what is not permitted.
+#include "common/visible.hpp"
 #include "report/common.hpp"
 #include "report/writers.hpp"
 #include "waivers/waivers.hpp"
@@ -9,12 +10,15 @@ namespace {
 // Past this many rows a pull-request comment stops being read; the full reports have the rest.
 constexpr int kMaxRows = 100;
 
-// Table cells: no line breaks, and nothing that Markdown or HTML would interpret.
-std::string Cell(std::string_view s) {
+// Table cells: no line breaks, nothing that Markdown or HTML would interpret,
+// and control characters from input files shown as escapes (\x1b), not passed on.
+std::string Cell(std::string_view text) {
+  std::string kept;
+  for (char c : text) kept += c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
+  const std::string s = Visible(kept);
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '\n': case '\r': case '\t': out += ' '; break;
       case '|': out += "\\|"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
@@ -31,7 +35,9 @@ std::string Cell(std::string_view s) {
 
 // Inline code spans cannot contain their own delimiter; ids never do, but files might.
 std::string Code(std::string_view s) {
-  if (s.find('`') != std::string_view::npos || s.find('|') != std::string_view::npos) return Cell(s);
+  if (s.find('`') != std::string_view::npos || s.find('|') != std::string_view::npos || NeedsVisible(s)) {
+    return Cell(s);
+  }
   return "`" + std::string(s) + "`";
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "common/visible.hpp"
 #include "report/common.hpp"
 
 #include "waivers/waivers.hpp"
@@ -52,11 +53,15 @@ class TextWriter {
   const RunResult* run_ = nullptr;
   std::string out_;
 
-  void Line(const std::string& s) { out_ += s + '\n'; }
+  // Every line may carry text from input files (titles, descriptions, names,
+  // rule messages, paths): what a terminal would obey is shown escaped instead.
+  void Line(const std::string& s) { out_ += Visible(s) + '\n'; }
 
-  std::string Tag(Verdict v) {
+  // A line opening with a verdict word, coloured on terminals: the only escape
+  // sequences the report itself writes.
+  void TagLine(const std::string& indent, Verdict v, const std::string& rest) {
     const std::string word = Upper(VerdictName(v));
-    return color_ ? std::string(Colour(v)) + word + "\033[0m" : word;
+    out_ += indent + (color_ ? std::string(Colour(v)) + word + "\033[0m" : word) + Visible(rest) + '\n';
   }
 
   static std::string Packs(const RunResult& run) {
@@ -94,11 +99,11 @@ class TextWriter {
 
   void Scenario(const ScenarioResult& s) {
     out_ += '\n';
-    Line(Tag(s.verdict) + "  " + s.scenario + (s.title.empty() ? "" : " — " + s.title));
+    TagLine("", s.verdict, "  " + s.scenario + (s.title.empty() ? "" : " — " + s.title));
     Line("  " + s.file);
     for (const auto& a : s.activities) {
-      Line("  " + Tag(a.verdict) + "  " + a.id + " (" + std::string(ActivityTypeName(a.type)) + ", " +
-           a.date.ToString() + ")");
+      TagLine("  ", a.verdict, "  " + a.id + " (" + std::string(ActivityTypeName(a.type)) + ", " +
+                                   a.date.ToString() + ")");
       for (const auto& f : a.findings) Finding(f);
     }
   }
