@@ -138,8 +138,9 @@ int RunScreen(const ScreenArgs& args) {
   root["results"] = results;
   const std::string out = args.format == "json" ? root.dump(2) + "\n" : text;
   if (!Emit("", out)) return kExitError;
-  // Like grep: 0 when something was found, so scripts can branch on it.
-  return any ? kExitOk : kExitFindings;
+  // As `check`: 1 when something needs a look (a candidate), so a pipeline step
+  // screening a list fails closed; 0 when no name has a candidate.
+  return any ? kExitFindings : kExitOk;
 }
 
 }  // namespace
@@ -147,6 +148,7 @@ int RunScreen(const ScreenArgs& args) {
 void AddScreenCommand(CLI::App& app, Runner& runner) {
   auto args = std::make_shared<ScreenArgs>();
   CLI::App* cmd = app.add_subcommand("screen", "Screen names against the UN 1718 designations (candidates, scores and why)");
+  cmd->footer("Exit status: 0 when no name has a candidate, 1 when some name has one (as check exits 1 on a\nfinding), 2 when the screening could not be done.");
   cmd->add_option("names", args->names, "Names to screen");
   cmd->add_option("--file", args->file, "A file with one name per line (# starts a comment)");
   AddPackOptions(cmd, args->packs, "A rule-pack folder or file with a designation list");
