@@ -22,6 +22,7 @@
 #include "batch/record.hpp"
 #include "batch/tag_lookup.hpp"
 #include "common/atomic_output.hpp"
+#include "common/visible.hpp"
 
 namespace sancheck::batch {
 namespace {
@@ -183,6 +184,10 @@ void FormatChunk(const Context& ctx, Chunk& c, bool defer_caps) {
   }
 }
 
+// The most one record may make the reader hold, whatever the input: the file-level bound
+// (a record-length limit of the record readers may be lower).
+constexpr size_t kMaxRecordRead = size_t{64} << 20;
+
 // Reads inputs chunk by chunk; a chunk ends at a record boundary and never spans files.
 class ChunkReader {
  public:
@@ -223,6 +228,7 @@ class ChunkReader {
         if (header_pending_) {
           const char* he = CsvRecordEnd(c.own.data(), c.own.data() + size);
           if (he == c.own.data() + size && !eof) {
+            if (TooLong(size)) return false;
             c.own.Grow(c.own.size() * 2, size);
             continue;
           }
@@ -230,7 +236,8 @@ class ChunkReader {
           char* hend = const_cast<char*>(he);
           if (hend > c.own.data() && hend[-1] == '\r') --hend;
           if (!ParseCsvHeader(c.own.data(), hend, files_.back()->header, err)) {
-            diag_ << files_.back()->name << ":1:" << err.column << ": error: " << err.message << " [" << err.code << "]\n";
+            diag_ << Visible(files_.back()->name) << ":1:" << err.column << ": error: " << Visible(err.message) << " ["
+                  << err.code << "]\n";
             failed_ = true;
             return false;
           }
@@ -246,6 +253,7 @@ class ChunkReader {
         }
         split = LastBoundary(c.own.data(), size, files_.back()->csv);
         if (split > 0) break;
+        if (TooLong(size)) return false;
         c.own.Grow(c.own.size() * 2, size);  // one record longer than a chunk
       }
       carry_.assign(c.own.data() + split, c.own.data() + size);
@@ -256,6 +264,16 @@ class ChunkReader {
       if (split == 0) continue;  // empty file
       return true;
     }
+  }
+
+  // Input without a record end within kMaxRecordRead bytes (/dev/zero, a binary
+  // file) is not read on: the buffer would otherwise grow without bound.
+  bool TooLong(size_t size) {
+    if (size < kMaxRecordRead) return false;
+    diag_ << Visible(files_.back()->name) << ": error: no record ends within the first "
+          << (kMaxRecordRead >> 20) << " MiB read; reading stopped [batch.record_too_long]\n";
+    failed_ = true;
+    return true;
   }
 
   bool failed() const { return failed_; }
@@ -367,8 +385,9 @@ class Writer {
         }
         break;
       }
-      diag_ << c.file->name << ':' << e.line << ':' << e.column << ": error: "
-            << (e.field.empty() ? "" : "field '" + e.field + "': ") << e.message << " [" << e.code << "]\n";
+      // The message quotes the record's bytes: shown escaped, never obeyed by the terminal.
+      diag_ << Visible(c.file->name) << ':' << e.line << ':' << e.column << ": error: "
+            << Visible((e.field.empty() ? "" : "field '" + e.field + "': ") + e.message) << " [" << e.code << "]\n";
     }
     size_t pos = 0;
     int64_t settled_counts[kOutcomeCount] = {};

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/utf8.hpp"
+#include "scenario/country_hint.hpp"
 
 namespace sancheck::batch {
 namespace {
@@ -54,8 +55,11 @@ bool CountryField(const RawRecord& raw, FieldKey key, expr::Known<Country>& out,
   if (!raw.Has(key)) return true;
   const auto c = Country::Parse(raw.Get(key));
   if (!c) {
+    const auto hint = CountryHint(raw.Get(key));
     return Fail(raw, key, "batch.bad_value",
-                Quoted(raw.Get(key)) + " is not an ISO 3166-1 alpha-2 country code (upper case)", err);
+                Quoted(raw.Get(key)) + " is not an ISO 3166-1 alpha-2 country code (upper case)" +
+                    (hint ? " (did you mean '" + hint->ToString() + "'?)" : ""),
+                err);
   }
   out.Set(*c);
   return true;

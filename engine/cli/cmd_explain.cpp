@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "common/visible.hpp"
 #include "explain/explain.hpp"
 
 namespace sancheck::cli {
@@ -56,7 +57,9 @@ int RunExplain(const ExplainArgs& args) {
   if (e.activities.empty() && !args.activity.empty()) {
     return UsageError("--activity: no activity '" + args.activity + "' in the scenarios");
   }
-  const std::string out = args.format == "json" ? explain::RenderExplanationJson(e) : explain::RenderExplanationText(e);
+  // The text quotes titles, descriptions and names from the files: shown escaped, never obeyed by a terminal.
+  const std::string out = args.format == "json" ? explain::RenderExplanationJson(e)
+                                                : VisibleText(explain::RenderExplanationText(e));
   return Emit(args.output, out) ? kExitOk : kExitError;
 }
 

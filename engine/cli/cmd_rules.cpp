@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "common/visible.hpp"
 #include "rules/citations.hpp"
 #include "sancheck/checker.hpp"
 
@@ -74,7 +75,7 @@ int RunRules(const RulesArgs& args) {
     }
     out += std::to_string(checker->rules().size()) + " rules\n";
   }
-  return Emit("", out) ? kExitOk : kExitError;
+  return Emit("", args.format == "json" ? out : VisibleText(out)) ? kExitOk : kExitError;  // pack text, escaped
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "common/visible.hpp"
 #include "report/xml.hpp"
 #include "rules/rule_set.hpp"
 #include "scenario/tag_check.hpp"
@@ -151,7 +152,7 @@ int RunTests(const TestArgs& args) {
   } else if (args.format == "junit") {
     out = RenderJunit(run);
   } else {
-    out = RenderText(run, cov, args);
+    out = VisibleText(RenderText(run, cov, args));  // test ids and values from the files, escaped
   }
   if (!Emit(args.output, out)) return kExitError;
   bool ok = run.failed == 0;

@@ -23,17 +23,6 @@ std::string_view LineOf(const std::string& text, int line) {
   return std::string_view(text).substr(start, end - start);
 }
 
-// Visible() but for tabs, which the caret line repeats so that it lines up.
-std::string ShownSource(std::string_view s) {
-  std::string out;
-  size_t start = 0;
-  for (size_t tab = s.find('\t'); tab != std::string_view::npos; tab = s.find('\t', start)) {
-    out += Visible(s.substr(start, tab - start)) + '\t';
-    start = tab + 1;
-  }
-  return out + Visible(s.substr(start));
-}
-
 }  // namespace
 
 std::string Diagnostic::Render() const {
@@ -63,8 +52,8 @@ std::string Diagnostic::Render() const {
     }
     if (!src.empty()) {
       col = std::min(col, prefix.size() + src.size());
-      const std::string before = prefix + ShownSource(src.substr(0, col - prefix.size()));
-      out += "  " + before + ShownSource(src.substr(col - prefix.size())) + suffix + "\n  ";
+      const std::string before = prefix + VisibleText(src.substr(0, col - prefix.size()));
+      out += "  " + before + VisibleText(src.substr(col - prefix.size())) + suffix + "\n  ";
       // One blank per character shown before the caret (not per byte of UTF-8),
       // tabs kept so it lines up under tab-indented text.
       for (char c : before) {

@@ -44,6 +44,17 @@ std::string Visible(std::string_view s) {
   return out;
 }
 
+std::string VisibleText(std::string_view s) {
+  std::string out;
+  size_t start = 0;
+  for (size_t i = s.find_first_of("\n\t"); i != std::string_view::npos; i = s.find_first_of("\n\t", start)) {
+    out += Visible(s.substr(start, i - start));
+    out += s[i];
+    start = i + 1;
+  }
+  return out + Visible(s.substr(start));
+}
+
 bool NeedsVisible(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     uint32_t cp = 0;

@@ -15,6 +15,9 @@ namespace sancheck {
 /// shown as `\xNN`. Everything else is kept as is.
 std::string Visible(std::string_view s);
 
+/// Visible() for text laid out in lines: line breaks and tabs are kept.
+std::string VisibleText(std::string_view s);
+
 /// Whether Visible(s) would change `s`.
 bool NeedsVisible(std::string_view s);
 

@@ -120,6 +120,8 @@ for opt in --rules --waivers --clearances; do
 done
 expect "F14 screen --file /dev/zero" 2 timeout 20 "$bin" screen --file /dev/zero
 check "F14 screen --file is refused at the limit" grep -q "^/dev/zero: error: cannot read: larger than 64 MiB" "$work/err"
+expect "F14 batch: /dev/zero has no record end" 2 timeout 20 "$bin" batch --progress never /dev/zero
+check "F14 batch stops reading at 64 MiB" grep -q "^/dev/zero: error: no record ends within the first 64 MiB read; reading stopped \[batch.record_too_long\]" "$work/err"
 mkfifo "$work/zero.fifo"
 (cat /dev/zero >"$work/zero.fifo" 2>/dev/null &)
 expect "F14 an endless FIFO as a scenario" 2 timeout 20 "$bin" check "$work/zero.fifo"
@@ -152,6 +154,13 @@ assert '\x1b' not in text, 'raw ESC'
 json.loads(text)
 assert '\\\\u001b' in text or '\\\\f' in text, 'the title ESC or the form feed of the item, escaped'" "$work/r.$fmt"
 done
+expect "F17 explain" 0 "$bin" explain "$ctl"
+check "F17 no raw control character in explain" no_raw "$work/out"
+check "F17 explain shows them escaped" grep -qF '"shells\x0c\x08"' "$work/out"
+echo '{"id":"B1","date":"2023-09-12\u001b[2J\u001b]0;x\u0007"}' >"$work/esc.jsonl"
+expect "F17 batch: a bad record quoting control characters" 1 "$bin" batch --progress never "$work/esc.jsonl"
+check "F17 batch errors show them escaped" grep -qF "'2023-09-12\x1b[2J\x1b]0;x\x07' is not a date" "$work/err"
+check "F17 no raw control character in batch errors" no_raw "$work/err"
 printf 'scenario: e\nparties:\n  kp: {name: "A", country: "K\\x1b[2JP"}\nactivities: []\n' >"$work/esc.yaml"
 expect "F17 diagnostics quote bad input visibly" 2 "$bin" check "$work/esc.yaml"
 check "F17 no raw ESC on standard error" sh -c "! grep -q $'\\x1b' \"$work/err\""

@@ -63,6 +63,9 @@ TEST_CASE("record: an unknown tag or unit is an error with a hint, never ignored
   CHECK_FALSE(unit.ok);
   CHECK(unit.err.field == "unit");
   CHECK(unit.err.column == 39);
+  Checked country(tags, R"({"id":"S1","date":"2017-12-22","importer_country":"PRK"})");
+  CHECK_FALSE(country.ok);
+  CHECK(country.err.message == "'PRK' is not an ISO 3166-1 alpha-2 country code (upper case) (did you mean 'KP'?)");
 }
 
 TEST_CASE("record: bad values are errors naming the field and its column") {
