@@ -39,11 +39,13 @@ int RunBatchCommand(const BatchArgs& args) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
   };
   if (args.threads < 1 || args.threads > 64) return UsageError("--threads must be between 1 and 64");
-  // The ledger is read and rewritten by design; the results must not land on it, nor on an input.
+  // The ledger is read and rewritten by design; neither it nor the results may land on an
+  // input, and the results may not land on the ledger.
   std::vector<std::string> inputs = args.inputs.empty() ? std::vector<std::string>{"-"} : args.inputs;
   inputs.insert(inputs.end(), args.packs.rules.begin(), args.packs.rules.end());
-  inputs.push_back(args.ledger);
-  if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;
+  if (!OutputsAreNotInputs({args.output, args.ledger}, inputs) || !OutputsAreNotInputs({args.output}, {args.ledger})) {
+    return kExitError;
+  }
   Diagnostics diags;
   const auto pack_paths = PackPaths(args.packs);
   if (!pack_paths) return kExitError;

@@ -67,6 +67,11 @@ void AddFolder(const fs::path& dir, Inputs& in, Diagnostics& diags) {
   }
   std::vector<fs::path> entries;
   for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e.path());
+  if (ec) {  // unreadable: an error, never a folder with nothing to lint
+    const auto folder = std::make_shared<const SourceFile>(SourceFile{dir.generic_string(), ""});
+    diags.Error(SourcePos{folder, 0, 0}, "io.read", "cannot read this folder: " + ec.message());
+    return;
+  }
   std::sort(entries.begin(), entries.end());
   for (const auto& p : entries) {
     if (fs::is_directory(p, ec)) {

@@ -18,7 +18,8 @@ class RuleSet;
 }
 
 /// Options of a check. Defaults:
-///   rule_paths  (empty)  the built-in packs
+///   rule_paths  (empty)  the built-in packs; otherwise exactly these (the command line
+///                        adds the built-in packs beside --rules unless --no-builtin)
 ///   as_of       (none)   activities without a date are judged as of today
 ///   clearances  (empty)  no screening clearances
 struct CheckOptions {

@@ -30,6 +30,8 @@ chmod 700 "$work/f04/secret"
 expect "F04 an unreadable sub-folder fails the run" 2 as_user "$bin" check "$work/f04"
 check "F04 it names the folder" grep -q "^$work/f04/secret: error: cannot read this folder: Permission denied \[io.read\]" "$work/err"
 check "F04 no report" test ! -s "$work/out"
+expect "F04 lint: an unreadable sub-folder is an error" 1 as_user "$bin" lint "$work/f04"
+check "F04 lint names the folder" grep -q "^$work/f04/secret: error: cannot read this folder: Permission denied \[io.read\]" "$work/out"
 chmod 755 "$work/f04/secret"
 chmod 600 "$work/f04/secret/arms.yaml"
 [ "$(id -u)" = 0 ] || chmod 000 "$work/f04/secret/arms.yaml"
@@ -76,6 +78,8 @@ expect "F11 batch -o X < X" 2 sh -c "\"$bin\" batch --progress never -o \"$work/
 echo '{"caps": {}}' >"$work/f11/ledger.json"
 expect "F11 batch results over its ledger" 2 "$bin" batch --progress never --ledger "$work/f11/ledger.json" -o "$work/f11/ledger.json" "$work/f11/in.jsonl"
 check "F11 the ledger is intact" grep -qx '{"caps": {}}' "$work/f11/ledger.json"
+expect "F11 batch ledger over its records" 2 "$bin" batch --progress never --ledger "$work/f11/in.jsonl" "$work/f11/in.jsonl"
+check "F11 the records are still intact" cmp -s "$fixtures/records.jsonl" "$work/f11/in.jsonl"
 check "F11 nothing else was written" only "$work/f11" hard.yaml in.jsonl in.yaml ledger.json link.yaml pack w.yaml
 
 # F12: a batch run that fails (a missing second input) leaves no results file.
