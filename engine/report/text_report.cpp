@@ -74,7 +74,7 @@ class TextWriter {
   void Audit(const RunResult& run) {
     Line("Audit: generated " + run.generated + " · designations snapshot " +
          (run.designations_snapshot.empty() ? "none" : run.designations_snapshot) +
-         (BuiltinPacks(run) ? "" : " · built-in packs not loaded (--no-builtin)"));
+         (BuiltinPacks(run) ? "" : " · built-in packs not loaded"));
     for (const auto& p : run.packs) Line("  pack " + p.name + " " + p.version + " sha256 " + p.sha256);
     std::vector<std::string> seen;
     for (const auto& s : run.scenarios) {

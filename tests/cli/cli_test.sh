@@ -97,7 +97,12 @@ rules = [f['rule'] for a in r['scenarios'][0]['activities'] for f in a['findings
 assert rules and not any(x.startswith('un-dprk/') for x in rules), rules
 assert r['builtin_packs'] is False and r['designations_snapshot'] is None" "$work/out"
 expect "--no-builtin in the text report" 1 "$bin" check --no-builtin --rules "$root/samples/tutorial/pack" "$work/lathe-kp.yaml"
-check "the text audit line says the built-in packs were left out" grep -q "built-in packs not loaded (--no-builtin)" "$work/out"
+check "the text audit line says the built-in packs were left out" grep -q "built-in packs not loaded" "$work/out"
+for said in "markdown:- built-in packs: not loaded" "html:<th>built-in packs</th><td>not loaded</td>" \
+  'junit:<property name="builtin-packs" value="false"/>' 'sarif:"builtinPacks": false'; do
+  expect "--no-builtin in the ${said%%:*} report" 1 "$bin" check --format "${said%%:*}" --no-builtin --rules "$root/samples/tutorial/pack" "$work/lathe-kp.yaml"
+  check "its audit block says so" grep -qF -e "${said#*:}" "$work/out"
+done
 expect "--no-builtin without --rules exits 2" 2 "$bin" check --no-builtin "$work/lathe-kp.yaml"
 check "it says why" grep -q "no-builtin leaves no rule pack" "$work/err"
 expect "naming the built-in pack with --rules loads it once" 1 "$bin" check --rules builtin:un-dprk --rules "$root/samples/tutorial/pack" "$work/lathe-kp.yaml"
