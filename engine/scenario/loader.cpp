@@ -125,6 +125,13 @@ class ScenarioParser {
     return CheckKeys(n, what, std::span<const std::string_view>(allowed.begin(), allowed.size()));
   }
 
+  // "unknown unit 'kgs' (did you mean 'kg'?)", or the list of valid names when none is close.
+  void UnknownName(const YAML::Node& v, std::string_view what, const std::vector<std::string_view>& names,
+                   std::string_view otherwise) {
+    const std::string hint = v.IsScalar() ? DidYouMean(v.Scalar(), names) : "";
+    r_.Error(v, "bad_value", "unknown " + std::string(what) + " " + Describe(v) + (hint.empty() ? std::string(otherwise) : hint));
+  }
+
   // CountryValue with a hint for what people write instead of a code ('kp', 'PRK', 'Iran', 'UK').
   std::optional<Country> CountryValue(const YAML::Node& n, std::string_view what) {
     if (n.IsScalar() && !Country::Parse(n.Scalar())) {
@@ -171,9 +178,8 @@ class ScenarioParser {
         if (auto pk = ParsePartyKind(*k)) {
           p.kind = *pk;
         } else {
-          r_.Error(v, "bad_value", "unknown party kind " + Describe(v) +
-                                       " (expected state, government, military, company, bank, "
-                                       "individual, vessel or organisation)");
+          UnknownName(v, "party kind", NamesOf(&PartyKindName, PartyKind::kOrganisation),
+                      " (expected state, government, military, company, bank, individual, vessel or organisation)");
         }
       }
     }
@@ -259,9 +265,9 @@ class ScenarioParser {
     if (!type_text) return false;
     auto type = ParseActivityType(*type_text);
     if (!type) {
-      r_.Error(type_node, "bad_value", "unknown activity type " + Describe(type_node) +
-                                           " (expected supply, service, travel, employment, "
-                                           "joint-venture, launch, nuclear-test, port-call or ship-to-ship)");
+      UnknownName(type_node, "activity type", NamesOf(&ActivityTypeName, ActivityType::kShipToShip),
+                  " (expected supply, service, travel, employment, joint-venture, launch, nuclear-test, "
+                  "port-call or ship-to-ship)");
       return false;
     }
     a.type = *type;
@@ -318,10 +324,8 @@ class ScenarioParser {
       if (auto t = r_.String(v, "service")) {
         a.service = ParseServiceKind(*t);
         if (!a.service) {
-          const std::string hint =
-              DidYouMean(*t, NamesOf(&ServiceKindName, ServiceKind::kOther));
-          r_.Error(v, "bad_value", "unknown service " + Describe(v) +
-                                       (hint.empty() ? " (see the scenario format for the list of services)" : hint));
+          UnknownName(v, "service", NamesOf(&ServiceKindName, ServiceKind::kOther),
+                      " (see the scenario format for the list of services)");
         }
       }
     }
@@ -331,8 +335,8 @@ class ScenarioParser {
       if (auto t = r_.String(v, "vehicle")) {
         a.vehicle = ParseVehicle(*t);
         if (!a.vehicle) {
-          r_.Error(v, "bad_value", "unknown vehicle " + Describe(v) +
-                                       " (expected ballistic-missile, satellite-launcher or cruise-missile)");
+          UnknownName(v, "vehicle", NamesOf(&VehicleName, Vehicle::kCruiseMissile),
+                      " (expected ballistic-missile, satellite-launcher or cruise-missile)");
         }
       }
     }
@@ -402,10 +406,7 @@ class ScenarioParser {
       if (const auto& u = n["unit"]) {
         if (auto t = r_.String(u, "unit")) {
           item.unit = ParseUnit(*t);
-          if (!item.unit) {
-            const std::string hint = DidYouMean(*t, NamesOf(&UnitName, Unit::kM3));
-            r_.Error(u, "bad_value", "unknown unit " + Describe(u) + (hint.empty() ? " (expected pcs, kg, t, l, bbl or m3)" : hint));
-          }
+          if (!item.unit) UnknownName(u, "unit", NamesOf(&UnitName, Unit::kM3), " (expected pcs, kg, t, l, bbl or m3)");
         }
       }
       if (const auto& val = n["value_usd"]) item.value_usd = r_.Number(val, "value_usd");

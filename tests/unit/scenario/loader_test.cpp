@@ -79,6 +79,10 @@ TEST_SUITE("scenario.loader") {
          "s.yaml:7:76: error: unknown unit 'tonnes' (expected pcs, kg, t, l, bbl or m3) [scenario.bad_value]\n"
          "    - {id: a, type: supply, from: kp, to: ru, items: [{description: d, unit: tonnes}]}\n"
          "                                                                             ^\n"},
+        {std::string(kHeader) + "  - {id: a, type: suply, from: kp, to: ru, items: [{description: d}]}\n",
+         "s.yaml:7:19: error: unknown activity type 'suply' (did you mean 'supply'?) [scenario.bad_value]\n"
+         "    - {id: a, type: suply, from: kp, to: ru, items: [{description: d}]}\n"
+         "                    ^\n"},
         {std::string(kHeader) + "  - {id: a, type: service, from: kp, to: ru, service: insurence}\n",
          "s.yaml:7:55: error: unknown service 'insurence' (did you mean 'insurance'?) [scenario.bad_value]\n"
          "    - {id: a, type: service, from: kp, to: ru, service: insurence}\n"
