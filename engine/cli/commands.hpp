@@ -57,8 +57,8 @@ std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector
 bool Emit(const std::string& path, const std::string& content);
 
 /// Emit() for every (path, content) of a run, all or nothing: the files are
-/// written as temporaries and renamed only when every one is written; at most
-/// one (path "" or "-") goes to standard output, last.
+/// written as temporaries and renamed only when every one is written; those
+/// for standard output (path "" or "-") come last.
 bool EmitAll(const std::vector<std::pair<std::string, std::string>>& outputs);
 
 /// False (after a usage error, exit 2) when an output names the same file as

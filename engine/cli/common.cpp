@@ -56,10 +56,10 @@ bool Emit(const std::string& path, const std::string& content) { return EmitAll(
 
 bool EmitAll(const std::vector<std::pair<std::string, std::string>>& outputs) {
   std::vector<std::pair<std::string, std::string>> files;
-  const std::string* terminal = nullptr;
+  std::vector<const std::string*> terminal;
   for (const auto& o : outputs) {
     if (o.first.empty() || o.first == "-") {
-      terminal = &o.second;
+      terminal.push_back(&o.second);
     } else {
       files.push_back(o);
     }
@@ -68,8 +68,7 @@ bool EmitAll(const std::vector<std::pair<std::string, std::string>>& outputs) {
     UsageError(error);
     return false;
   }
-  if (!terminal) return true;
-  std::cout << *terminal;
+  for (const std::string* t : terminal) std::cout << *t;
   std::cout.flush();
   return static_cast<bool>(std::cout);
 }
