@@ -18,15 +18,16 @@ namespace fs = std::filesystem;
 namespace {
 // Inputs larger than this are refused rather than read into memory.
 constexpr std::uintmax_t kMaxInputBytes = 64u * 1024 * 1024;
-}  // namespace
-
-namespace {
 
 // Reads at most kMaxInputBytes from `fd`, whatever it is: a regular file, a
 // device (/dev/zero), a pipe, a FIFO or an endless standard input. One byte
 // more than the limit tells that the input is too large; the rest is never read.
 bool ReadBounded(int fd, std::string& text, std::string& error) {
   text.clear();
+  struct stat st {};
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    text.reserve(static_cast<size_t>(std::min<std::uintmax_t>(static_cast<std::uintmax_t>(st.st_size), kMaxInputBytes)));
+  }
   char buf[1 << 16];
   for (;;) {
     const ssize_t n = read(fd, buf, sizeof buf);
