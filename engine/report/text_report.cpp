@@ -55,7 +55,17 @@ class TextWriter {
 
   // Every line may carry text from input files (titles, descriptions, names,
   // rule messages, paths): what a terminal would obey is shown escaped instead.
-  void Line(const std::string& s) { out_ += Visible(s) + '\n'; }
+  // A line break inside (a multi-line message) continues the line indented
+  // deeper, so no text can pass for a line of the report's own.
+  void Line(const std::string& s) {
+    const std::string indent(std::min(s.find_first_not_of(' '), s.size()) + 4, ' ');
+    size_t start = 0;
+    for (size_t nl = s.find('\n'); nl != std::string::npos; nl = s.find('\n', start)) {
+      out_ += (start == 0 ? "" : indent) + Visible(s.substr(start, nl - start)) + '\n';
+      start = nl + 1;
+    }
+    out_ += (start == 0 ? "" : indent) + Visible(s.substr(start)) + '\n';
+  }
 
   // A line opening with a verdict word, coloured on terminals: the only escape
   // sequences the report itself writes.
