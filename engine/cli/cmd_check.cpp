@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -60,6 +61,11 @@ int RunCheck(const CheckArgs& args) {
     if (o.path.empty()) {
       if (++to_stdout > 1) return UsageError("--format: only one format can go to the terminal or --output; give the others a file (--format sarif=out.sarif)");
       o.path = args.output;
+    }
+    for (const auto& other : outputs) {
+      if (!o.path.empty() && std::filesystem::path(o.path).lexically_normal() == std::filesystem::path(other.path).lexically_normal()) {
+        return UsageError("--format: two reports would be written to '" + o.path + "'; give each its own file");
+      }
     }
     outputs.push_back(o);
   }

@@ -49,6 +49,9 @@ expect "F10 a failed run keeps the previous report" 2 "$bin" check --format json
 check "F10 the previous report is intact" grep -qx old "$work/f10/a.json"
 check "F10 no temporary" only "$work/f10" a.json
 
+expect "F10 two reports to one file" 2 "$bin" check --format json="$work/f10/a.json" --format sarif="$work/f10/./a.json" "$arms"
+check "F10 refused before writing" grep -qx old "$work/f10/a.json"
+
 # F11: an output that is an input is refused before anything is read or written.
 mkdir "$work/f11"
 cp "$arms" "$work/f11/in.yaml"
