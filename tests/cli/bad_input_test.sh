@@ -10,6 +10,8 @@ trap 'chmod -R u+rwx "$work"; rm -rf "$work"' EXIT
 # shellcheck source=../lib/assert.sh
 . "$root/tests/lib/assert.sh"
 expect() { expect_status "$@"; }
+# arms-kp-ru.yaml, control-chars.yaml and records.jsonl are copies of the reliability reproducers
+# (F10_arms.yaml, F17_inject.yaml without its NUL escape, F01_control.jsonl).
 fixtures=$root/tests/cli/fixtures
 arms=$fixtures/arms-kp-ru.yaml
 # Nothing but the named files may be left in a folder: no report, no temporary.
