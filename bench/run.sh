@@ -24,5 +24,5 @@ if [ -z "$bin" ]; then
 fi
 # The workload's contract: short rule ids (R01), "not-applicable" when no rule matched, exit 0
 # whatever the verdicts, engine/timing/summary lines on standard error.
-exec "$bin" batch --rules "$here/workload" --rule-ids short --no-match not-applicable --fail-on never \
+exec "$bin" batch --no-builtin --rules "$here/workload" --rule-ids short --no-match not-applicable --fail-on never \
   --progress never --timing --output "$output" "$input" "$@"

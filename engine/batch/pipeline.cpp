@@ -22,6 +22,8 @@
 #include "batch/jsonl_reader.hpp"
 #include "batch/record.hpp"
 #include "batch/tag_lookup.hpp"
+#include "common/atomic_output.hpp"
+#include "common/visible.hpp"
 
 namespace sancheck::batch {
 namespace {
@@ -184,6 +186,10 @@ void FormatChunk(const Context& ctx, Chunk& c, bool defer_caps) {
   }
 }
 
+// The most one record may make the reader hold, whatever the input: the file-level bound
+// (a record-length limit of the record readers may be lower).
+constexpr size_t kMaxRecordRead = size_t{64} << 20;
+
 // Reads inputs chunk by chunk; a chunk ends at a record boundary and never spans files.
 class ChunkReader {
  public:
@@ -228,6 +234,7 @@ class ChunkReader {
         if (header_pending_) {
           const char* he = CsvRecordEnd(c.own.data(), c.own.data() + size);
           if (he == c.own.data() + size && !eof) {
+            if (TooLong(size)) return false;
             c.own.Grow(c.own.size() * 2, size);
             continue;
           }
@@ -235,7 +242,8 @@ class ChunkReader {
           char* hend = const_cast<char*>(he);
           if (hend > c.own.data() && hend[-1] == '\r') --hend;
           if (!ParseCsvHeader(c.own.data(), hend, files_.back()->header, err)) {
-            diag_ << files_.back()->name << ":1:" << err.column << ": error: " << err.message << " [" << err.code << "]\n";
+            diag_ << Visible(files_.back()->name) << ":1:" << err.column << ": error: " << Visible(err.message) << " ["
+                  << err.code << "]\n";
             failed_ = true;
             return false;
           }
@@ -251,6 +259,7 @@ class ChunkReader {
         }
         split = LastBoundary(c.own.data(), size, files_.back()->csv);
         if (split > 0) break;
+        if (TooLong(size)) return false;
         c.own.Grow(c.own.size() * 2, size);  // one record longer than a chunk
       }
       carry_.assign(c.own.data() + split, c.own.data() + size);
@@ -261,6 +270,16 @@ class ChunkReader {
       if (split == 0) continue;  // empty file
       return true;
     }
+  }
+
+  // Input without a record end within kMaxRecordRead bytes (/dev/zero, a binary
+  // file) is not read on: the buffer would otherwise grow without bound.
+  bool TooLong(size_t size) {
+    if (size < kMaxRecordRead) return false;
+    diag_ << Visible(files_.back()->name) << ": error: no record ends within the first "
+          << (kMaxRecordRead >> 20) << " MiB read; reading stopped [batch.record_too_long]\n";
+    failed_ = true;
+    return true;
   }
 
   bool failed() const { return failed_; }
@@ -380,8 +399,9 @@ class Writer {
         }
         break;
       }
-      diag_ << c.file->name << ':' << e.line << ':' << e.column << ": error: "
-            << (e.field.empty() ? "" : "field '" + e.field + "': ") << e.message << " [" << e.code << "]\n";
+      // The message quotes the record's bytes: shown escaped, never obeyed by the terminal.
+      diag_ << Visible(c.file->name) << ':' << e.line << ':' << e.column << ": error: "
+            << Visible((e.field.empty() ? "" : "field '" + e.field + "': ") + e.message) << " [" << e.code << "]\n";
     }
     size_t pos = 0;
     int64_t settled_counts[kOutcomeCount] = {};
@@ -760,9 +780,18 @@ struct Spools {
       }
       streams[i] = to;
       char buf[1 << 16];
-      size_t n;
+      size_t n, since_record_end = 0;
       while ((n = std::fread(buf, 1, sizeof buf, from)) > 0) {
         if (std::fwrite(buf, 1, n, to) != n) break;
+        // As the reader does: input with no record end for this long is not read on.
+        const void* nl = memrchr(buf, '\n', n);
+        since_record_end = nl ? n - static_cast<size_t>(static_cast<const char*>(nl) - buf) - 1 : since_record_end + n;
+        if (since_record_end >= kMaxRecordRead) {
+          if (from != stdin) std::fclose(from);
+          diag << Visible(inputs[i]) << ": error: no record ends within the first " << (kMaxRecordRead >> 20)
+               << " MiB read; reading stopped [batch.record_too_long]\n";
+          return false;
+        }
       }
       const bool failed = std::ferror(from) || std::ferror(to) || std::fflush(to) != 0;
       if (from != stdin) std::fclose(from);
@@ -799,12 +828,26 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
       return false;
     }
   }
+  // A results file appears whole when the run succeeds, and not at all when it
+  // fails or is interrupted: no reader ever sees results cut mid-record.
+  std::FILE* out = stdout;
+  std::unique_ptr<AtomicOutput> file_out;
+  if (!output.empty() && output != "-") {
+    file_out = std::make_unique<AtomicOutput>(output);
+    if (const std::string error = file_out->Open(); !error.empty()) {
+      diag << "sancheck: error: " << error << "\n";
+      return false;
+    }
+    out = file_out->stream();
+  }
+  static char out_buffer[1 << 20];
+  std::setvbuf(out, out_buffer, _IOFBF, sizeof out_buffer);
   const std::vector<std::string> in = inputs.empty() ? std::vector<std::string>{"-"} : inputs;
   // Caps are counted in date order, whatever the file order: a collecting pass over the
   // records first (streaming reads them twice; preload has them all in memory anyway).
   Spools spools;
   if (HasCaps(set) && !options.preload) {
-    if (!spools.Make(in, diag)) return false;
+    if (!spools.Make(in, diag)) return false;  // the results' temporary is removed with file_out
     ctx.spooled = spools.streams;
     const auto start = std::chrono::steady_clock::now();
     CapCollector collect(caps);
@@ -815,22 +858,18 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
                 MillisecondsSince(start));
     }
   }
-  std::FILE* out = stdout;
-  if (!output.empty() && output != "-") {
-    out = std::fopen(output.c_str(), "wb");
-    if (!out) {
-      diag << "sancheck: error: " << output << ": " << std::strerror(errno) << "\n";
-      return false;
-    }
-  }
-  static char out_buffer[1 << 20];
-  std::setvbuf(out, out_buffer, _IOFBF, sizeof out_buffer);
   bool ok = options.preload ? RunPreload(ctx, in, out, caps, report, diag) : RunStream(ctx, in, out, caps, report, diag);
   if (std::fflush(out) != 0) {
     diag << "sancheck: error: writing the results failed: " << std::strerror(errno) << "\n";
     ok = false;
   }
-  if (out != stdout) std::fclose(out);
+  if (file_out && ok) {
+    if (const std::string error = file_out->Commit(); !error.empty()) {
+      diag << "sancheck: error: " << error << "\n";
+      ok = false;
+    }
+  }
+  file_out.reset();  // removes the temporary of a failed run
   for (int64_t v : report.counts) report.records += v;
   report.caps_settled = caps.settled();
   if (ok && !options.ledger_path.empty()) {

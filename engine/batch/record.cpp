@@ -5,46 +5,11 @@
 #include <cmath>
 #include <string>
 
+#include "common/utf8.hpp"
+#include "scenario/country_hint.hpp"
+
 namespace sancheck::batch {
 namespace {
-
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t n;
-    uint32_t cp;
-    if ((c & 0xE0) == 0xC0) {
-      n = 1;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 3;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + n >= s.size()) return false;
-    for (size_t k = 1; k <= n; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp < 0xE000)) {
-      return false;
-    }
-    i += n + 1;
-  }
-  return true;
-}
 
 bool ValidImo(std::string_view s) {
   if (s.size() != 10 || s.substr(0, 3) != "IMO") return false;
@@ -90,8 +55,11 @@ bool CountryField(const RawRecord& raw, FieldKey key, expr::Known<Country>& out,
   if (!raw.Has(key)) return true;
   const auto c = Country::Parse(raw.Get(key));
   if (!c) {
+    const auto hint = CountryHint(raw.Get(key));
     return Fail(raw, key, "batch.bad_value",
-                Quoted(raw.Get(key)) + " is not an ISO 3166-1 alpha-2 country code (upper case)", err);
+                Quoted(raw.Get(key)) + " is not an ISO 3166-1 alpha-2 country code (upper case)" +
+                    (hint ? " (did you mean '" + hint->ToString() + "'?)" : ""),
+                err);
   }
   out.Set(*c);
   return true;
@@ -137,14 +105,25 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
     out.hs_lo = hs->Low();
     out.hs_hi = hs->High();
   }
+  // A tag or unit no pack knows is an error, as in scenario files: a misspelt
+  // `amunition` would match no rule and let the record through.
   for (std::string_view t : raw.tags) {
     const int bit = tags.Find(t);
-    if (bit >= 0) out.tags.set(static_cast<size_t>(bit));
+    if (bit < 0) {
+      return Fail(raw, FieldKey::kTags, "batch.unknown_tag",
+                  "unknown tag " + Quoted(t) + ": no loaded rule pack knows it" + tags.DidYouMean(t), err);
+    }
+    out.tags.set(static_cast<size_t>(bit));
   }
   if (!Number(raw, FieldKey::kQuantity, out.quantity, err)) return false;
   if (!Number(raw, FieldKey::kValueUsd, out.value_usd, err)) return false;
-  if (raw.Has(FieldKey::kUnit)) {
-    if (const auto u = ParseUnit(raw.Get(FieldKey::kUnit))) out.unit.Set(*u);
+  if (raw.Has(FieldKey::kUnit) && !raw.Get(FieldKey::kUnit).empty()) {
+    const auto u = ParseUnit(raw.Get(FieldKey::kUnit));
+    if (!u) {
+      return Fail(raw, FieldKey::kUnit, "batch.bad_value",
+                  "unknown unit " + Quoted(raw.Get(FieldKey::kUnit)) + " (expected pcs, kg, t, l, bbl or m3)", err);
+    }
+    out.unit.Set(*u);
   }
   if (raw.Has(FieldKey::kVesselImo) && !raw.Get(FieldKey::kVesselImo).empty() &&
       !ValidImo(raw.Get(FieldKey::kVesselImo))) {

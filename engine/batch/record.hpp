@@ -20,7 +20,7 @@ struct Record {
   uint64_t hs_lo = 0, hs_hi = 0;
   expr::TagSet tags;
   expr::Known<double> quantity;
-  expr::Known<Unit> unit;           ///< unknown also for a unit sancheck does not know (MWh)
+  expr::Known<Unit> unit;
   expr::Known<double> value_usd;
   std::string_view from_name, to_name;  ///< exporter and importer names, for screening
 };
@@ -28,7 +28,8 @@ struct Record {
 /// Checks the values of `raw` and fills `out`. Required: id and date. Missing
 /// countries, HS code, quantity or value stay unknown (rules reading them
 /// yield review); a value that is present but malformed is an error.
-/// Unknown tags are ignored, as in scenario files.
+/// A tag no loaded pack knows and a unit sancheck does not know are errors,
+/// as in scenario files.
 bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, RecordError& err);
 
 /// Facts of one record as the evaluator reads them: a supply from the

@@ -1,6 +1,11 @@
 // TagLookup: open-addressing table built once per run, so tag lookups never build a std::string.
 #include "batch/tag_lookup.hpp"
 
+#include <algorithm>
+#include <vector>
+
+#include "common/strings.hpp"
+
 namespace sancheck::batch {
 
 size_t TagLookup::Hash(std::string_view s) {
@@ -31,6 +36,15 @@ int TagLookup::Find(std::string_view tag) const {
     i = (i + 1) & mask_;
   }
   return -1;
+}
+
+std::string TagLookup::DidYouMean(std::string_view tag) const {
+  std::vector<std::string_view> names;
+  for (const auto& s : slots_) {
+    if (s.bit >= 0) names.push_back(s.name);
+  }
+  std::sort(names.begin(), names.end());  // the hint does not depend on the hash order
+  return sancheck::DidYouMean(tag, names);
 }
 
 }  // namespace sancheck::batch

@@ -14,6 +14,8 @@ class TagLookup {
   explicit TagLookup(const expr::TagRegistry& registry);
   /// The tag's bit, or -1 for a tag no loaded pack knows.
   int Find(std::string_view tag) const;
+  /// " (did you mean 'x'?)" for the closest known tag, or "" (for error messages only: it scans every tag).
+  std::string DidYouMean(std::string_view tag) const;
 
  private:
   struct Slot {

@@ -18,7 +18,7 @@ namespace {
 
 struct BatchArgs {
   std::vector<std::string> inputs;
-  std::vector<std::string> rules;
+  PackChoice packs;
   std::string output;
   std::string input_format = "auto";
   std::string no_match = "permitted";
@@ -41,8 +41,17 @@ int RunBatchCommand(const BatchArgs& args) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
   };
   if (args.threads < 1 || args.threads > 64) return UsageError("--threads must be between 1 and 64");
+  // The ledger is read and rewritten by design; neither it nor the results may land on an
+  // input, and the results may not land on the ledger.
+  std::vector<std::string> inputs = args.inputs.empty() ? std::vector<std::string>{"-"} : args.inputs;
+  inputs.insert(inputs.end(), args.packs.rules.begin(), args.packs.rules.end());
+  if (!OutputsAreNotInputs({args.output, args.ledger}, inputs) || !OutputsAreNotInputs({args.output}, {args.ledger})) {
+    return kExitError;
+  }
   Diagnostics diags;
-  auto set = rules::LoadRuleSet(args.rules, diags);
+  const auto pack_paths = PackPaths(args.packs);
+  if (!pack_paths) return kExitError;
+  auto set = rules::LoadRuleSet(*pack_paths, diags);
   if (!set) {
     std::cerr << diags.RenderAll();
     return kExitError;
@@ -117,8 +126,7 @@ void AddBatchCommand(CLI::App& app, Runner& runner) {
   CLI::App* cmd = app.add_subcommand(
       "batch", "Judge shipment records (JSONL or CSV) in bulk: one JSONL result per record, in input order");
   cmd->add_option("inputs", args->inputs, "Record files (.csv is CSV, anything else JSONL); none or - reads standard input");
-  cmd->add_option("--rules", args->rules, "A rule-pack folder or file; repeatable (default: the built-in packs)")
-      ->allow_extra_args(false);
+  AddPackOptions(cmd, args->packs);
   cmd->add_option("--output,-o", args->output, "Write the results to FILE instead of standard output");
   cmd->add_option("--input-format", args->input_format, "auto (by file extension), jsonl or csv")
       ->check(CLI::IsMember({"auto", "jsonl", "csv"}));

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -15,7 +16,7 @@ namespace {
 
 struct CheckArgs {
   std::vector<std::string> paths;
-  std::vector<std::string> rules;
+  PackChoice packs;
   std::string as_of;
   std::vector<std::string> formats;
   std::string output;
@@ -33,7 +34,9 @@ struct Output {
 int RunCheck(const CheckArgs& args) {
   CheckOptions options;
   options.clock = RunClock();
-  options.rule_paths = args.rules;
+  const auto pack_paths = PackPaths(args.packs);
+  if (!pack_paths) return kExitError;
+  options.rule_paths = *pack_paths;
   options.clearances_path = args.clearances;
   if (!args.as_of.empty()) {
     options.as_of = Date::Parse(args.as_of);
@@ -56,18 +59,28 @@ int RunCheck(const CheckArgs& args) {
       if (++to_stdout > 1) return UsageError("--format: only one format can go to the terminal or --output; give the others a file (--format sarif=out.sarif)");
       o.path = args.output;
     }
+    for (const auto& other : outputs) {
+      if (!o.path.empty() && std::filesystem::path(o.path).lexically_normal() == std::filesystem::path(other.path).lexically_normal()) {
+        return UsageError("--format: two reports would be written to '" + o.path + "'; give each its own file");
+      }
+    }
     outputs.push_back(o);
   }
   const bool terminal = isatty(STDOUT_FILENO) && args.output.empty();
   report.color = args.color == "always" || (args.color == "auto" && terminal && !std::getenv("NO_COLOR"));
+
+  std::vector<std::string> output_paths, inputs = args.paths.empty() ? std::vector<std::string>{"-"} : args.paths;
+  for (const auto& o : outputs) output_paths.push_back(o.path);
+  inputs.insert(inputs.end(), args.packs.rules.begin(), args.packs.rules.end());
+  inputs.insert(inputs.end(), {args.waivers, args.clearances});
+  if (!OutputsAreNotInputs(output_paths, inputs)) return kExitError;
 
   Diagnostics diags;
   auto checker = Checker::Load(options, diags);
   std::vector<Scenario> scenarios;
   std::vector<Waiver> waiver_list;
   if (checker && !args.waivers.empty()) waiver_list = waivers::LoadWaivers(args.waivers, diags);
-  if (checker) scenarios = LoadScenarios(args.paths, diags);
-  if (checker) checker->Validate(scenarios, diags);
+  if (checker) scenarios = LoadScenariosFor(*checker, args.paths, diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;
@@ -80,16 +93,14 @@ int RunCheck(const CheckArgs& args) {
     const Diagnostics notes = waivers::WaiverDiagnostics(run);
     if (!notes.items().empty()) std::cerr << notes.RenderAll();
   }
-  // Render everything first: a failure leaves no partial set of reports.
-  std::vector<std::string> rendered;
+  // Render everything, then write every report or none: a failure leaves no partial set.
+  std::vector<std::pair<std::string, std::string>> rendered;
   for (const auto& o : outputs) {
     ReportOptions ro = report;
     ro.color = report.color && o.path.empty() && o.format == ReportFormat::kText;
-    rendered.push_back(RenderReport(run, o.format, ro));
+    rendered.emplace_back(o.path, RenderReport(run, o.format, ro));
   }
-  for (size_t i = 0; i < outputs.size(); ++i) {
-    if (!Emit(outputs[i].path, rendered[i])) return kExitError;
-  }
+  if (!EmitAll(rendered)) return kExitError;
   // Exit 1: a finding at or above --fail-on that no waiver accepted, or an expired waiver.
   return RunFails(run, report.fail) ? kExitFindings : kExitOk;
 }
@@ -100,8 +111,7 @@ void AddCheckCommand(CLI::App& app, Runner& runner) {
   auto args = std::make_shared<CheckArgs>();
   CLI::App* cmd = app.add_subcommand("check", "Judge scenario files against the rule packs");
   cmd->add_option("paths", args->paths, "Scenario files or folders (searched for *.yaml, *.yml); none or - reads standard input");
-  cmd->add_option("--rules", args->rules, "A rule-pack folder or file; repeatable (default: the built-in UN DPRK pack)")
-      ->allow_extra_args(false);
+  AddPackOptions(cmd, args->packs);
   cmd->add_option("--as-of", args->as_of, "Judge undated activities as of this date (YYYY-MM-DD; default today)");
   cmd->add_option("--format", args->formats,
                   "Report format: text, json, junit, sarif, markdown, html; FORMAT=FILE writes that format to FILE; repeatable")

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "common/visible.hpp"
 #include "explain/explain.hpp"
 
 namespace sancheck::cli {
@@ -10,7 +11,7 @@ namespace {
 
 struct ExplainArgs {
   std::vector<std::string> paths;
-  std::vector<std::string> rules;
+  PackChoice packs;
   std::string activity;
   std::string rule;
   std::string as_of;
@@ -21,16 +22,20 @@ struct ExplainArgs {
 int RunExplain(const ExplainArgs& args) {
   CheckOptions options;
   options.clock = RunClock();
-  options.rule_paths = args.rules;
+  const auto pack_paths = PackPaths(args.packs);
+  if (!pack_paths) return kExitError;
+  options.rule_paths = *pack_paths;
   if (!args.as_of.empty()) {
     options.as_of = Date::Parse(args.as_of);
     if (!options.as_of) return UsageError("--as-of: bad date '" + args.as_of + "' (expected YYYY-MM-DD)");
   }
+  std::vector<std::string> inputs = args.paths;
+  inputs.insert(inputs.end(), args.packs.rules.begin(), args.packs.rules.end());
+  if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;
   Diagnostics diags;
   auto checker = Checker::Load(options, diags);
   std::vector<Scenario> scenarios;
-  if (checker) scenarios = LoadScenarios(args.paths, diags);
-  if (checker) checker->Validate(scenarios, diags);
+  if (checker) scenarios = LoadScenariosFor(*checker, args.paths, diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;
@@ -53,7 +58,9 @@ int RunExplain(const ExplainArgs& args) {
   if (e.activities.empty() && !args.activity.empty()) {
     return UsageError("--activity: no activity '" + args.activity + "' in the scenarios");
   }
-  const std::string out = args.format == "json" ? explain::RenderExplanationJson(e) : explain::RenderExplanationText(e);
+  // The text quotes titles, descriptions and names from the files: shown escaped, never obeyed by a terminal.
+  const std::string out = args.format == "json" ? explain::RenderExplanationJson(e)
+                                                : VisibleText(explain::RenderExplanationText(e));
   return Emit(args.output, out) ? kExitOk : kExitError;
 }
 
@@ -63,8 +70,7 @@ void AddExplainCommand(CLI::App& app, Runner& runner) {
   auto args = std::make_shared<ExplainArgs>();
   CLI::App* cmd = app.add_subcommand("explain", "Show, rule by rule, why each activity got its verdict");
   cmd->add_option("paths", args->paths, "Scenario files or folders")->required();
-  cmd->add_option("--rules", args->rules, "A rule-pack folder, file or built-in name; repeatable (default: the built-in packs)")
-      ->allow_extra_args(false);
+  AddPackOptions(cmd, args->packs);
   cmd->add_option("--activity", args->activity, "Only this activity id");
   cmd->add_option("--rule", args->rule, "Only this rule (namespaced, or its id within the pack)");
   cmd->add_option("--as-of", args->as_of, "Date for activities without one (YYYY-MM-DD)");

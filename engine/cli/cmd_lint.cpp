@@ -15,6 +15,7 @@ namespace {
 struct LintArgs {
   std::vector<std::string> paths;
   std::vector<std::string> rules;
+  bool no_builtin = false;
   std::string format = "text";
   std::string output;
 };
@@ -65,9 +66,13 @@ std::string RenderJson(const lint::LintResult& r) {
 }
 
 int RunLint(const LintArgs& args) {
+  std::vector<std::string> inputs = args.paths;
+  inputs.insert(inputs.end(), args.rules.begin(), args.rules.end());
+  if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;
   lint::LintOptions options;
   options.paths = args.paths;
   options.context_rules = args.rules;
+  options.builtin = !args.no_builtin;
   const lint::LintResult result = lint::Lint(options);
   if (result.could_not_run) return UsageError(result.failure);
   std::string out;
@@ -93,6 +98,8 @@ void AddLintCommand(CLI::App& app, Runner& runner) {
   cmd->add_option("--rules", args->rules,
                   "A pack loaded for context only (extended packs, tags of scenarios); repeatable")
       ->allow_extra_args(false);
+  cmd->add_flag("--no-builtin", args->no_builtin,
+                "Read scenarios and rule tests against the linted and --rules packs only, not the built-in packs");
   cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--output,-o", args->output, "Write the result to FILE (atomically)");
   cmd->callback([&runner, args] { runner = [args] { return RunLint(*args); }; });

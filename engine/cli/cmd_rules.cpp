@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "common/visible.hpp"
 #include "judge/checker_impl.hpp"
 #include "rules/citations.hpp"
 #include "rules/rule_set.hpp"
@@ -14,7 +15,7 @@ namespace sancheck::cli {
 namespace {
 
 struct RulesArgs {
-  std::vector<std::string> rules;
+  PackChoice packs;
   std::string format = "text";
   bool unverified = false;
 };
@@ -42,7 +43,9 @@ int RunRules(const RulesArgs& args) {
   Diagnostics diags;
   CheckOptions options;
   options.clock = RunClock();
-  options.rule_paths = args.rules;
+  const auto pack_paths = PackPaths(args.packs);
+  if (!pack_paths) return kExitError;
+  options.rule_paths = *pack_paths;
   auto checker = Checker::Load(options, diags);
   if (!checker) {
     std::cerr << diags.RenderAll();
@@ -108,7 +111,7 @@ int RunRules(const RulesArgs& args) {
     }
     out += std::to_string(checker->rules().size()) + " rules\n";
   }
-  return Emit("", out) ? kExitOk : kExitError;
+  return Emit("", args.format == "json" ? out : VisibleText(out)) ? kExitOk : kExitError;  // pack text, escaped
 }
 
 }  // namespace
@@ -116,8 +119,7 @@ int RunRules(const RulesArgs& args) {
 void AddRulesCommand(CLI::App& app, Runner& runner) {
   auto args = std::make_shared<RulesArgs>();
   CLI::App* cmd = app.add_subcommand("rules", "List the loaded rules with verdicts, dates and citations");
-  cmd->add_option("--rules", args->rules, "A rule-pack folder or file; repeatable (default: the built-in packs)")
-      ->allow_extra_args(false);
+  AddPackOptions(cmd, args->packs);
   cmd->add_flag("--unverified", args->unverified,
                 "List only the citations not verified against the text (summary or unverified)");
   cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));

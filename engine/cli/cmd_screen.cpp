@@ -16,7 +16,7 @@ namespace {
 struct ScreenArgs {
   std::vector<std::string> names;
   std::string file;
-  std::vector<std::string> rules;
+  PackChoice packs;
   std::string country;
   std::string born;
   std::string kind;
@@ -86,7 +86,9 @@ int RunScreen(const ScreenArgs& args) {
   if (names.empty()) names.push_back("");
 
   Diagnostics diags;
-  auto set = rules::LoadRuleSet(args.rules, diags);
+  const auto pack_paths = PackPaths(args.packs);
+  if (!pack_paths) return kExitError;
+  auto set = rules::LoadRuleSet(*pack_paths, diags);
   std::unique_ptr<judge::Screening> screening;
   if (set) screening = judge::LoadScreening(*set, "", diags);
   if (diags.HasErrors()) {
@@ -131,8 +133,9 @@ int RunScreen(const ScreenArgs& args) {
   root["results"] = results;
   const std::string out = args.format == "json" ? root.dump(2) + "\n" : text;
   if (!Emit("", out)) return kExitError;
-  // Like grep: 0 when something was found, so scripts can branch on it.
-  return any ? kExitOk : kExitFindings;
+  // As `check`: 1 when something needs a look (a candidate), so a pipeline step
+  // screening a list fails closed; 0 when no name has a candidate.
+  return any ? kExitFindings : kExitOk;
 }
 
 }  // namespace
@@ -140,10 +143,10 @@ int RunScreen(const ScreenArgs& args) {
 void AddScreenCommand(CLI::App& app, Runner& runner) {
   auto args = std::make_shared<ScreenArgs>();
   CLI::App* cmd = app.add_subcommand("screen", "Screen names against the UN 1718 designations (candidates, scores and why)");
+  cmd->footer("Exit status: 0 when no name has a candidate, 1 when some name has one (as check exits 1 on a\nfinding), 2 when the screening could not be done.");
   cmd->add_option("names", args->names, "Names to screen");
   cmd->add_option("--file", args->file, "A file with one name per line (# starts a comment)");
-  cmd->add_option("--rules", args->rules, "A rule-pack folder or file with a designation list; repeatable (default: the built-in packs)")
-      ->allow_extra_args(false);
+  AddPackOptions(cmd, args->packs, "A rule-pack folder or file with a designation list");
   cmd->add_option("--country", args->country, "The party's country (nationality, seat or flag), ISO alpha-2");
   cmd->add_option("--born", args->born, "Year or date of birth (individuals)");
   cmd->add_option("--kind", args->kind, "Party kind: individual, company, vessel, ...");

@@ -7,8 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "common/visible.hpp"
 #include "report/xml.hpp"
 #include "rules/rule_set.hpp"
+#include "scenario/tag_check.hpp"
 #include "testing/rule_tests.hpp"
 
 namespace sancheck::cli {
@@ -16,7 +18,7 @@ namespace {
 
 struct TestArgs {
   std::vector<std::string> paths;
-  std::vector<std::string> rules;
+  PackChoice packs;
   bool coverage = false;
   double coverage_min = -1;
   std::string format = "text";
@@ -125,10 +127,15 @@ std::string RenderJunit(const testing::TestRun& run) {
 }
 
 int RunTests(const TestArgs& args) {
+  std::vector<std::string> inputs = args.paths;
+  inputs.insert(inputs.end(), args.packs.rules.begin(), args.packs.rules.end());
+  if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;
   Diagnostics diags;
   CheckOptions options;
   options.clock = RunClock();
-  options.rule_paths = args.rules;
+  const auto pack_paths = PackPaths(args.packs);
+  if (!pack_paths) return kExitError;
+  options.rule_paths = *pack_paths;
   auto checker = Checker::Load(options, diags);
   std::vector<testing::RuleTest> tests;
   if (checker) tests = testing::LoadRuleTests(args.paths, diags);
@@ -146,7 +153,7 @@ int RunTests(const TestArgs& args) {
   } else if (args.format == "junit") {
     out = RenderJunit(run);
   } else {
-    out = RenderText(run, cov, args);
+    out = VisibleText(RenderText(run, cov, args));  // test ids and values from the files, escaped
   }
   if (!Emit(args.output, out)) return kExitError;
   bool ok = run.failed == 0;
@@ -164,8 +171,7 @@ void AddTestCommand(CLI::App& app, Runner& runner) {
   auto args = std::make_shared<TestArgs>();
   CLI::App* cmd = app.add_subcommand("test", "Run rule tests (*.test.yaml) against the rule packs");
   cmd->add_option("paths", args->paths, "Rule-test files or folders")->required();
-  cmd->add_option("--rules", args->rules, "A rule-pack folder or file; repeatable (default: the built-in packs)")
-      ->allow_extra_args(false);
+  AddPackOptions(cmd, args->packs);
   cmd->add_flag("--coverage", args->coverage, "Report rules and cited paragraphs no test exercised");
   cmd->add_option("--coverage-min", args->coverage_min, "Fail when fewer than N % of the rules are exercised")
       ->check(CLI::Range(0.0, 100.0));

@@ -3,12 +3,15 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "sancheck/clock.hpp"
 #include "sancheck/core_types.hpp"
+#include "sancheck/checker.hpp"
 
 namespace sancheck::cli {
 
@@ -37,9 +40,38 @@ int UsageError(const std::string& message);
 std::shared_ptr<const Clock> RunClock();
 /// The day of the run on that clock (UTC).
 Date RunDate();
+/// Which rule packs a command loads: --rules (repeatable) and --no-builtin.
+struct PackChoice {
+  std::vector<std::string> rules;
+  bool no_builtin = false;
+};
+
+/// Registers --rules and --no-builtin on `cmd`; `what` describes the packs --rules names.
+void AddPackOptions(CLI::App* cmd, PackChoice& choice, const std::string& what = "A rule-pack folder or file");
+
+/// The pack paths of a run: the built-in packs beside the --rules packs (a
+/// --rules folder with a built-in pack's name replaces it), only the --rules
+/// packs with --no-builtin. Nullopt (after a usage error) when --no-builtin
+/// leaves nothing to load.
+std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice);
+
+/// Loads the scenarios a command judges with `checker`: the files' own checks,
+/// then every item tag against the loaded packs' vocabulary.
+std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector<std::string>& paths,
+                                       Diagnostics& diags);
 
 /// Writes `content` to `path` atomically, or to standard output when path is empty.
 /// Returns false (after printing an error) on failure.
 bool Emit(const std::string& path, const std::string& content);
+
+/// Emit() for every (path, content) of a run, all or nothing: the files are
+/// written as temporaries and renamed only when every one is written; those
+/// for standard output (path "" or "-") come last.
+bool EmitAll(const std::vector<std::pair<std::string, std::string>>& outputs);
+
+/// False (after a usage error, exit 2) when an output names the same file as
+/// an input: `-o scenario.yaml scenario.yaml` must not replace the scenario
+/// with its report. Folders among `inputs` stand for the YAML files under them.
+bool OutputsAreNotInputs(const std::vector<std::string>& outputs, const std::vector<std::string>& inputs);
 
 }  // namespace sancheck::cli

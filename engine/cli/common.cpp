@@ -2,10 +2,14 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "common/files.hpp"
+#include "rules/rule_set.hpp"
 
 namespace sancheck::cli {
 
@@ -14,15 +18,80 @@ int UsageError(const std::string& message) {
   return kExitError;
 }
 
-bool Emit(const std::string& path, const std::string& content) {
-  if (path.empty() || path == "-") {
-    std::cout << content;
-    std::cout.flush();
-    return static_cast<bool>(std::cout);
+void AddPackOptions(CLI::App* cmd, PackChoice& choice, const std::string& what) {
+  cmd->add_option("--rules", choice.rules,
+                  what + "; repeatable, loaded beside the built-in packs (builtin:un-dprk names one)")
+      ->allow_extra_args(false);
+  cmd->add_flag("--no-builtin", choice.no_builtin,
+                "Do not load the built-in packs (nor their designation list): only the --rules packs");
+}
+
+std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice) {
+  if (choice.no_builtin) {
+    if (choice.rules.empty()) {
+      UsageError("--no-builtin leaves no rule pack: name one with --rules");
+      return std::nullopt;
+    }
+    return choice.rules;
   }
-  const std::string error = WriteFileAtomically(path, content);
-  if (!error.empty()) {
+  if (choice.rules.empty()) return choice.rules;  // the loader's default: the built-in packs
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (const auto& name : rules::BuiltinPackNames()) {
+    // Named already: "builtin:un-dprk", or a bare "un-dprk" that is no file or folder.
+    const bool named = std::any_of(choice.rules.begin(), choice.rules.end(), [&](const std::string& r) {
+      return r == "builtin:" + name || (r == name && !std::filesystem::exists(r, ec));
+    });
+    if (!named) paths.push_back("builtin:" + name);
+  }
+  paths.insert(paths.end(), choice.rules.begin(), choice.rules.end());
+  return paths;
+}
+
+std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector<std::string>& paths,
+                                       Diagnostics& diags) {
+  std::vector<Scenario> scenarios = LoadScenarios(paths, diags);
+  checker.Validate(scenarios, diags);
+  return scenarios;
+}
+
+bool Emit(const std::string& path, const std::string& content) { return EmitAll({{path, content}}); }
+
+bool EmitAll(const std::vector<std::pair<std::string, std::string>>& outputs) {
+  std::vector<std::pair<std::string, std::string>> files;
+  std::vector<const std::string*> terminal;
+  for (const auto& o : outputs) {
+    if (o.first.empty() || o.first == "-") {
+      terminal.push_back(&o.second);
+    } else {
+      files.push_back(o);
+    }
+  }
+  if (const std::string error = WriteFilesAtomically(files); !error.empty()) {
     UsageError(error);
+    return false;
+  }
+  for (const std::string* t : terminal) std::cout << *t;
+  std::cout.flush();
+  return static_cast<bool>(std::cout);
+}
+
+bool OutputsAreNotInputs(const std::vector<std::string>& outputs, const std::vector<std::string>& inputs) {
+  std::vector<std::string> files;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (in.empty()) continue;
+    if (in == "-" || !std::filesystem::is_directory(in, ec)) {
+      files.push_back(in);
+      continue;
+    }
+    Diagnostics ignored;  // unreadable folders are reported when the run reads them
+    const auto found = ExpandYamlPaths({in}, ignored);
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  if (const auto clash = OutputIsInput(outputs, files)) {
+    UsageError("the output '" + clash->first + "' is the input '" + clash->second +
+               "': refusing to overwrite an input with a report");
     return false;
   }
   return true;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "common/visible.hpp"
+
 namespace sancheck {
 namespace {
 
@@ -26,12 +28,12 @@ std::string_view LineOf(const std::string& text, int line) {
 std::string Diagnostic::Render() const {
   std::string out;
   const std::string path = pos.file ? pos.file->path : std::string("<input>");
-  out += path;
+  out += Visible(path);  // paths, messages and source lines may hold what a terminal would obey
   if (pos.line > 0) {
     out += ':' + std::to_string(pos.line) + ':' + std::to_string(std::max(pos.column, 1));
   }
   out += severity == Severity::kError ? ": error: " : ": warning: ";
-  out += message;
+  out += Visible(message);
   if (!code.empty()) out += " [" + code + "]";
   out += '\n';
   if (pos.file && pos.line > 0) {
@@ -49,12 +51,14 @@ std::string Diagnostic::Render() const {
       col = col - start + prefix.size();
     }
     if (!src.empty()) {
-      out += "  " + prefix;
-      out += src;
-      out += suffix + "\n  ";
-      const std::string shown = prefix + std::string(src);
-      // Keep tabs in the caret line so it lines up under tab-indented text.
-      for (size_t i = 0; i < col && i < shown.size(); ++i) out += shown[i] == '\t' ? '\t' : ' ';
+      col = std::min(col, prefix.size() + src.size());
+      const std::string before = prefix + VisibleText(src.substr(0, col - prefix.size()));
+      out += "  " + before + VisibleText(src.substr(col - prefix.size())) + suffix + "\n  ";
+      // One blank per character shown before the caret (not per byte of UTF-8),
+      // tabs kept so it lines up under tab-indented text.
+      for (char c : before) {
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) out += c == '\t' ? '\t' : ' ';
+      }
       out += "^\n";
     }
   }

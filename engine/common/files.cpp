@@ -2,6 +2,7 @@
 #include "common/files.hpp"
 
 #include <openssl/evp.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,10 +11,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
 
 namespace sancheck {
 namespace fs = std::filesystem;
@@ -21,36 +18,103 @@ namespace fs = std::filesystem;
 namespace {
 // Inputs larger than this are refused rather than read into memory.
 constexpr std::uintmax_t kMaxInputBytes = 64u * 1024 * 1024;
+
+// Reads at most kMaxInputBytes from `fd`, whatever it is: a regular file, a
+// device (/dev/zero), a pipe, a FIFO or an endless standard input. One byte
+// more than the limit tells that the input is too large; the rest is never read.
+bool ReadBounded(int fd, std::string& text, std::string& error) {
+  text.clear();
+  struct stat st {};
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    text.reserve(static_cast<size_t>(std::min<std::uintmax_t>(static_cast<std::uintmax_t>(st.st_size), kMaxInputBytes)));
+  }
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = std::strerror(errno);
+      return false;
+    }
+    if (n == 0) return true;
+    if (text.size() + static_cast<size_t>(n) > kMaxInputBytes) {
+      error = "larger than 64 MiB, the limit of an input (reading stopped there)";
+      return false;
+    }
+    text.append(buf, static_cast<size_t>(n));
+  }
+}
+
 }  // namespace
 
 std::shared_ptr<const SourceFile> ReadSource(const std::string& path, Diagnostics& diags) {
   auto file = std::make_shared<SourceFile>();
-  file->path = path;
-  if (path == "-") {
-    std::ostringstream buf;
-    buf << std::cin.rdbuf();
-    file->text = buf.str();
-    file->path = "<stdin>";
-    return file;
-  }
+  file->path = path == "-" ? "<stdin>" : path;
+  // Errors name the file as their position: "x.yaml: error: cannot read: ...".
+  const SourcePos at{std::make_shared<const SourceFile>(SourceFile{file->path, ""}), 0, 0};
   std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    diags.Error({}, "io.read", "cannot read '" + path + "': it is a folder");
+  if (path != "-" && fs::is_directory(path, ec)) {
+    diags.Error(at, "io.read", "cannot read: it is a folder");
     return nullptr;
   }
-  const auto size = fs::file_size(path, ec);
-  if (!ec && size > kMaxInputBytes) {
-    diags.Error({}, "io.read", "cannot read '" + path + "': larger than 64 MiB");
+  const int fd = path == "-" ? STDIN_FILENO : open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    diags.Error(at, "io.read", std::string("cannot read: ") + std::strerror(errno));
     return nullptr;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags.Error({}, "io.read", "cannot read '" + path + "': " + std::strerror(errno));
+  std::string error;
+  const bool ok = ReadBounded(fd, file->text, error);
+  if (fd != STDIN_FILENO) close(fd);
+  if (!ok) {
+    diags.Error(at, "io.read", "cannot read: " + error);
     return nullptr;
   }
-  file->text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   return file;
 }
+
+namespace {
+
+bool IsTestFile(const std::string& name) {
+  return name.size() > 10 && name.compare(name.size() - 10, 10, ".test.yaml") == 0;
+}
+
+// Collects the *.yaml / *.yml files under `dir`. A sub-folder or file that
+// cannot be read is an error, never skipped: a scenario nobody could read
+// must not pass as a scenario nobody wrote.
+void FindYaml(const fs::path& dir, YamlSearch search, std::vector<std::string>& found, Diagnostics& diags) {
+  std::error_code ec;
+  std::vector<fs::directory_entry> entries;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    entries.push_back(*it);
+  }
+  if (ec) {
+    const auto folder = std::make_shared<const SourceFile>(SourceFile{dir.generic_string(), ""});
+    diags.Error(SourcePos{folder, 0, 0}, "io.read", "cannot read this folder: " + ec.message());
+    return;
+  }
+  std::sort(entries.begin(), entries.end());
+  for (const auto& e : entries) {
+    const fs::path& p = e.path();
+    if (e.is_directory(ec)) {
+      if (e.is_symlink(ec)) continue;  // not followed: a link to a parent would never end
+      if (search == YamlSearch::kScenarios && fs::exists(p / "pack.yaml", ec)) continue;  // a rule pack
+      FindYaml(p, search, found, diags);
+      continue;
+    }
+    const std::string name = p.filename().string();
+    const auto ext = p.extension().string();
+    if (!e.is_regular_file(ec) || (ext != ".yaml" && ext != ".yml")) continue;
+    if (search == YamlSearch::kScenarios && IsTestFile(name)) continue;
+    if (access(p.c_str(), R_OK) != 0) {
+      const auto unreadable = std::make_shared<const SourceFile>(SourceFile{p.generic_string(), ""});
+      diags.Error(SourcePos{unreadable, 0, 0}, "io.read", std::string("cannot read: ") + std::strerror(errno));
+      continue;
+    }
+    found.push_back(p.generic_string());
+  }
+}
+
+}  // namespace
 
 std::vector<std::string> ExpandYamlPaths(const std::vector<std::string>& paths, Diagnostics& diags,
                                          YamlSearch search) {
@@ -61,23 +125,7 @@ std::vector<std::string> ExpandYamlPaths(const std::vector<std::string>& paths, 
       out.push_back(p);
     } else if (fs::is_directory(p, ec)) {
       std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (search == YamlSearch::kScenarios && it->is_directory(ec) &&
-            fs::exists(it->path() / "pack.yaml", ec)) {
-          it.disable_recursion_pending();
-          continue;
-        }
-        if (!it->is_regular_file(ec)) continue;
-        const std::string name = it->path().filename().string();
-        if (search == YamlSearch::kScenarios && name.size() > 10 &&
-            name.compare(name.size() - 10, 10, ".test.yaml") == 0) {
-          continue;
-        }
-        const auto ext = it->path().extension().string();
-        if (ext == ".yaml" || ext == ".yml") found.push_back(it->path().generic_string());
-      }
-      if (ec) diags.Error({}, "io.read", "cannot list '" + p + "': " + ec.message());
+      FindYaml(p, search, found, diags);
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
     } else if (fs::exists(p, ec)) {
@@ -89,56 +137,21 @@ std::vector<std::string> ExpandYamlPaths(const std::vector<std::string>& paths, 
   return out;
 }
 
-namespace {
-
-// Writes straight into an existing device, pipe or socket (/dev/null, /dev/stdout, a FIFO):
-// renaming a temporary file over it would replace the device with a regular file.
-std::string WriteInPlace(const std::string& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(content.data(), static_cast<std::streamsize>(content.size()));
-  out.flush();
-  return out ? "" : "cannot write '" + path + "': " + std::strerror(errno);
-}
-
-}  // namespace
-
-std::string WriteFileAtomically(const std::string& path, const std::string& content) {
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);  // follows symbolic links
-  if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
-    if (fs::is_directory(status)) return "cannot write '" + path + "': it is a folder";
-    return WriteInPlace(path, content);
-  }
-  // A symbolic link keeps pointing at the report: the file it names is replaced, not the link.
-  fs::path target(path);
-  for (int hops = 0; hops < 8 && fs::is_symlink(fs::symlink_status(target, ec)); ++hops) {
-    const fs::path next = fs::read_symlink(target, ec);
-    if (ec) break;
-    target = next.is_absolute() ? next : target.parent_path() / next;
-  }
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  const int fd = mkstemp(tmpl.data());
-  if (fd < 0) return "cannot write '" + path + "': " + std::strerror(errno);
-  size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string err = std::strerror(errno);
-      close(fd);
-      std::remove(tmpl.c_str());
-      return "cannot write '" + path + "': " + err;
+std::optional<std::pair<std::string, std::string>> OutputIsInput(const std::vector<std::string>& outputs,
+                                                                 const std::vector<std::string>& inputs) {
+  for (const auto& out : outputs) {
+    struct stat so {};
+    if (out.empty() || out == "-" || stat(out.c_str(), &so) != 0 || !S_ISREG(so.st_mode)) continue;
+    for (const auto& in : inputs) {
+      struct stat si {};
+      // "-" is standard input, which may be the very file (`-o x.jsonl < x.jsonl`).
+      const int got = in == "-" ? fstat(STDIN_FILENO, &si) : stat(in.c_str(), &si);
+      if (got == 0 && si.st_dev == so.st_dev && si.st_ino == so.st_ino) {
+        return std::make_pair(out, in);
+      }
     }
-    done += static_cast<size_t>(n);
   }
-  fchmod(fd, 0644);
-  if (close(fd) != 0 || std::rename(tmpl.c_str(), target.c_str()) != 0) {
-    const std::string err = std::strerror(errno);
-    std::remove(tmpl.c_str());
-    return "cannot write '" + path + "': " + err;
-  }
-  return "";
+  return std::nullopt;
 }
 
 std::string Sha256Hex(std::string_view data) {

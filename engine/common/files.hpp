@@ -4,13 +4,16 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "common/atomic_output.hpp"  // WriteFileAtomically, for the writers of outputs
 #include "sancheck/diagnostics.hpp"
 
 namespace sancheck {
 
-/// Reads a file ("-" is standard input). On failure reports an error and returns null.
+/// Reads a file ("-" is standard input), at most 64 MiB of it whatever it is (a
+/// file, device, pipe or FIFO). On failure reports an error and returns null.
 std::shared_ptr<const SourceFile> ReadSource(const std::string& path, Diagnostics& diags);
 
 /// What a folder search collects. kScenarios leaves out what lives beside
@@ -23,9 +26,12 @@ enum class YamlSearch { kAll, kScenarios };
 std::vector<std::string> ExpandYamlPaths(const std::vector<std::string>& paths, Diagnostics& diags,
                                          YamlSearch search = YamlSearch::kAll);
 
-/// Writes `content` to a temporary file beside `path` and renames it into
-/// place, so a reader never sees a partial file. Returns an error message or "".
-std::string WriteFileAtomically(const std::string& path, const std::string& content);
+/// The first (output, input) pair naming the same file (same device and
+/// inode, through links and other spellings): a run must refuse it before it
+/// reads or writes anything, or the report replaces its own input. Outputs
+/// that do not exist yet, and devices and pipes, never match.
+std::optional<std::pair<std::string, std::string>> OutputIsInput(const std::vector<std::string>& outputs,
+                                                                 const std::vector<std::string>& inputs);
 
 /// Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);

@@ -1,4 +1,4 @@
-// EditDistance(): one-row dynamic programming over the shorter table of "did you mean" candidates.
+// EditDistance(): optimal string alignment distance over the short words of "did you mean" hints.
 #include "common/strings.hpp"
 
 #include <algorithm>
@@ -7,20 +7,25 @@
 namespace sancheck {
 
 size_t EditDistance(std::string_view a, std::string_view b) {
-  // row[j] holds the distance between the first i characters of a and the
-  // first j of b; `diag` keeps the previous row's value at j-1.
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  // d[i][j]: distance between the first i characters of a and the first j of b, kept as
+  // three rows; swapping two adjacent letters ("form" for "from") counts as one edit, the
+  // commonest slip when typing a key.
+  const size_t n = b.size() + 1;
+  std::vector<size_t> before(n), prev(n), cur(n);
+  for (size_t j = 0; j < n; ++j) prev[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
+    cur[0] = i;
+    for (size_t j = 1; j < n; ++j) {
+      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        cur[j] = std::min(cur[j], before[j - 2] + 1);
+      }
     }
+    std::swap(before, prev);
+    std::swap(prev, cur);
   }
-  return row[b.size()];
+  return prev[b.size()];
 }
 
 }  // namespace sancheck

@@ -2,11 +2,41 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace sancheck {
 
-/// Levenshtein distance (insertions, deletions, substitutions), for "did you mean" hints.
+/// Edit distance (insertions, deletions, substitutions, and a swap of two adjacent
+/// letters as one edit), for "did you mean" hints.
 size_t EditDistance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word` within an edit distance of 2, or "" when none is that
+/// close: a hint, never a guess at random. Of equally close ones, one of the same length
+/// wins ("form" is "from" mistyped rather than "for" with a letter added), then the first.
+template <typename Range>
+std::string Closest(std::string_view word, const Range& candidates) {
+  std::string best;
+  size_t best_distance = 3;
+  bool best_same_length = false;
+  for (const auto& c : candidates) {
+    const std::string_view candidate(c);
+    const size_t d = EditDistance(word, candidate);
+    const bool same_length = candidate.size() == word.size();
+    if (d > 0 && (d < best_distance || (d == best_distance && same_length && !best_same_length))) {
+      best_distance = d;
+      best_same_length = same_length;
+      best = std::string(candidate);
+    }
+  }
+  return best;
+}
+
+/// " (did you mean 'x'?)" for a close candidate, else "".
+template <typename Range>
+std::string DidYouMean(std::string_view word, const Range& candidates) {
+  const std::string best = Closest(word, candidates);
+  return best.empty() ? "" : " (did you mean '" + best + "'?)";
+}
 
 }  // namespace sancheck

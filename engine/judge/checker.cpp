@@ -7,6 +7,7 @@
 #include "judge/checker_impl.hpp"
 #include "judge/scenario_run.hpp"
 #include "rules/exemptions.hpp"
+#include "scenario/tag_check.hpp"
 
 namespace sancheck {
 
@@ -49,6 +50,7 @@ std::unique_ptr<Checker> Checker::Load(const CheckOptions& options, Diagnostics&
 }
 
 void Checker::Validate(const std::vector<Scenario>& scenarios, Diagnostics& diags) const {
+  CheckItemTags(scenarios, impl_->set->tags, diags);
   rules::CheckExemptionClaims(*impl_->set, scenarios, diags);
 }
 

@@ -8,10 +8,10 @@
 #include "common/files.hpp"
 #include "common/yaml_reader.hpp"
 #include "lint/condition_check.hpp"
-#include "lint/scenario_tags.hpp"
 #include "lint/shadowing.hpp"
 #include "rules/exemptions.hpp"
 #include "rules/rule_set.hpp"
+#include "scenario/tag_check.hpp"
 #include "testing/rule_tests.hpp"
 
 namespace sancheck::lint {
@@ -68,6 +68,11 @@ void AddFolder(const fs::path& dir, Inputs& in, Diagnostics& diags) {
   }
   std::vector<fs::path> entries;
   for (const auto& e : fs::directory_iterator(dir, ec)) entries.push_back(e.path());
+  if (ec) {  // unreadable: an error, never a folder with nothing to lint
+    const auto folder = std::make_shared<const SourceFile>(SourceFile{dir.generic_string(), ""});
+    diags.Error(SourcePos{folder, 0, 0}, "io.read", "cannot read this folder: " + ec.message());
+    return;
+  }
   std::sort(entries.begin(), entries.end());
   for (const auto& p : entries) {
     if (fs::is_directory(p, ec)) {
@@ -180,6 +185,7 @@ std::string LintCode(const std::string& loader_code) {
       {"rules.no_citation", "lint.no_citation"},
       {"rules.no_effective", "lint.no_effective"},
       {"rules.until_before_effective", "lint.until_before_effective"},
+      {"scenario.unknown_tag", "lint.unknown_tag"},
   };
   for (const auto& [from, to] : kMap) {
     if (loader_code == from) return to;
@@ -202,7 +208,7 @@ LintResult Lint(const LintOptions& options) {
     return result;
   }
   std::vector<std::string> context = options.context_rules;
-  if (in.packs.empty() && context.empty()) {
+  if (in.packs.empty() && context.empty() && options.builtin) {
     for (const auto& name : rules::BuiltinPackNames()) context.push_back("builtin:" + name);
   }
   std::set<std::string> context_names = PackNames(context);
@@ -212,7 +218,8 @@ LintResult Lint(const LintOptions& options) {
   Diagnostics load;
   rules::LoadOptions load_options;
   load_options.keep_going = true;
-  auto set = rules::LoadRuleSet(all, load, load_options);
+  // No pack at all (--no-builtin on scenarios alone): an empty list would mean the built-in packs.
+  auto set = all.empty() ? nullptr : rules::LoadRuleSet(all, load, load_options);
   CopyMapped(load, out);
   if (set) {
     std::set<std::string> targets;
@@ -222,15 +229,20 @@ LintResult Lint(const LintOptions& options) {
     result.packs = static_cast<int>(targets.size());
     LintRules(*set, targets, out);
   }
-  const expr::TagRegistry fallback;
-  const expr::TagRegistry& tags = set ? set->tags : fallback;
+  expr::TagRegistry tags = set ? set->tags : expr::TagRegistry();
+  if (options.builtin && !(in.scenarios.empty() && in.tests.empty())) {
+    Diagnostics ignored;  // the built-in packs load cleanly; lint reports only the user's files
+    if (auto builtin = rules::LoadRuleSet({}, ignored)) {
+      for (const auto& t : builtin->tags.names()) tags.Add(t);
+    }
+  }
   for (const auto& path : in.scenarios) {
     ++result.scenario_files;
     Diagnostics d;
     if (auto file = ReadSource(path, d)) {
       const auto scenarios = ParseScenarioText(path, file->text, d);
       if (set) rules::CheckExemptionClaims(*set, scenarios, d);
-      CheckScenarioTags(file, tags, d);
+      CheckItemTags(scenarios, tags, d);
     }
     CopyMapped(d, out);
   }
@@ -239,8 +251,8 @@ LintResult Lint(const LintOptions& options) {
     Diagnostics d;
     for (const auto& t : testing::LoadRuleTests({path}, d)) {
       if (set) rules::CheckExemptionClaims(*set, {t.scenario}, d);
+      CheckItemTags(t.scenario, tags, d);
     }
-    if (auto file = ReadSource(path, d)) CheckScenarioTags(file, tags, d);
     CopyMapped(d, out);
   }
   return result;

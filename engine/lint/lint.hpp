@@ -17,6 +17,10 @@ struct LintOptions {
   /// their own rules are not linted. Scenarios with no pack at all are read
   /// against the built-in packs.
   std::vector<std::string> context_rules;
+  /// The tags of scenarios and rule tests are checked against the loaded
+  /// packs and, as `check` reads them, the built-in packs. False (--no-builtin):
+  /// the built-in packs are neither context nor vocabulary.
+  bool builtin = true;
 };
 
 struct LintResult {

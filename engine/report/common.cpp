@@ -32,6 +32,13 @@ std::string PackLabel(const PackInfo& p) {
   return p.name + " " + p.version + " (sha256 " + p.sha256 + ")";
 }
 
+bool BuiltinPacks(const RunResult& run) {
+  for (const auto& p : run.packs) {
+    if (p.builtin) return true;
+  }
+  return false;
+}
+
 std::string Plural(int n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }

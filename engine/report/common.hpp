@@ -24,6 +24,10 @@ std::string ItemLabel(const Finding& f);
 /// "un-dprk 2024.1 (sha256 …)".
 std::string PackLabel(const PackInfo& p);
 
+/// Whether a built-in pack judged the run: --no-builtin (or a folder replacing
+/// the built-in pack) turns it off, and every audit block says so.
+bool BuiltinPacks(const RunResult& run);
+
 /// Counts as "1 activity" / "3 activities", "1 scenario" / "2 scenarios".
 std::string Plural(int n, std::string_view one, std::string_view many);
 

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/common.hpp"
 #include "waivers/waivers.hpp"
 
 namespace sancheck::report {
@@ -109,6 +110,7 @@ std::string RenderJson(const RunResult& run) {
   root["as_of"] = run.as_of ? Json(run.as_of->ToString()) : Json(nullptr);
   root["designations_snapshot"] =
       run.designations_snapshot.empty() ? Json(nullptr) : Json(run.designations_snapshot);
+  root["builtin_packs"] = BuiltinPacks(run);
   if (!run.waivers.empty()) {
     Json ws = Json::array();
     for (const auto& st : run.waivers) {

@@ -1,4 +1,5 @@
 // The Markdown summary for pull-request comments and CI job summaries: counts, then what is not permitted.
+#include "common/visible.hpp"
 #include "report/common.hpp"
 #include "report/writers.hpp"
 #include "waivers/waivers.hpp"
@@ -9,12 +10,15 @@ namespace {
 // Past this many rows a pull-request comment stops being read; the full reports have the rest.
 constexpr int kMaxRows = 100;
 
-// Table cells: no line breaks, and nothing that Markdown or HTML would interpret.
-std::string Cell(std::string_view s) {
+// Table cells: no line breaks, nothing that Markdown or HTML would interpret,
+// and control characters from input files shown as escapes (\x1b), not passed on.
+std::string Cell(std::string_view text) {
+  std::string kept;
+  for (char c : text) kept += c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
+  const std::string s = Visible(kept);
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '\n': case '\r': case '\t': out += ' '; break;
       case '|': out += "\\|"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
@@ -31,7 +35,9 @@ std::string Cell(std::string_view s) {
 
 // Inline code spans cannot contain their own delimiter; ids never do, but files might.
 std::string Code(std::string_view s) {
-  if (s.find('`') != std::string_view::npos || s.find('|') != std::string_view::npos) return Cell(s);
+  if (s.find('`') != std::string_view::npos || s.find('|') != std::string_view::npos || NeedsVisible(s)) {
+    return Cell(s);
+  }
   return "`" + std::string(s) + "`";
 }
 
@@ -125,6 +131,7 @@ std::string RenderMarkdown(const RunResult& run, const ReportOptions& options) {
   out += "- sancheck " + std::string(ToolVersion()) + ", generated " + run.generated + "\n";
   for (const auto& p : run.packs) out += "- rule pack " + Code(p.name) + " " + Cell(p.version) + ", sha256 `" + p.sha256 + "`\n";
   out += "- designations snapshot: " + (run.designations_snapshot.empty() ? "none" : Cell(run.designations_snapshot)) + "\n";
+  out += std::string("- built-in packs: ") + (BuiltinPacks(run) ? "loaded" : "not loaded") + "\n";
   for (const auto& f : ScenarioFiles(run)) out += "- " + Code(f.file) + " sha256 `" + f.sha256 + "`\n";
   out += "\n</details>\n";
   return out;

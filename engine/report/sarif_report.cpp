@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/files.hpp"
+#include "common/visible.hpp"
 #include "report/common.hpp"
 #include "report/writers.hpp"
 #include "waivers/waivers.hpp"
@@ -165,7 +166,8 @@ class SarifWriter {
     r["ruleId"] = f.rule;
     if (auto it = rule_index_.find(f.rule); it != rule_index_.end()) r["ruleIndex"] = it->second;
     r["level"] = Level(f.verdict);
-    r["message"] = {{"text", text}};
+    // Shown to people by code-scanning views: what a viewer would act on (bidi overrides) is escaped.
+    r["message"] = {{"text", Visible(text)}};
 
     Json physical;
     Json artifact = {{"uri", PathUri(s.file)}};
@@ -236,9 +238,9 @@ class SarifWriter {
       Json n;
       n["descriptor"] = {{"id", expired ? "waiver-expired" : "waiver-unused"}};
       n["level"] = expired ? "error" : "warning";
-      n["message"] = {{"text", expired ? "Waiver " + w.ticket + " expired on " + w.expires.ToString() +
-                                             "; the findings it covered count again."
-                                       : "Waiver " + w.ticket + " matched no finding; remove it."}};
+      n["message"] = {{"text", Visible(expired ? "Waiver " + w.ticket + " expired on " + w.expires.ToString() +
+                                                     "; the findings it covered count again."
+                                               : "Waiver " + w.ticket + " matched no finding; remove it.")}};
       if (w.pos.file) {
         Json physical = {{"artifactLocation", {{"uri", PathUri(w.pos.file->path)}}}};
         if (w.pos.line > 0) physical["region"] = {{"startLine", w.pos.line}, {"startColumn", std::max(1, w.pos.column)}};
@@ -255,6 +257,7 @@ class SarifWriter {
     p["generated"] = run_.generated;
     p["asOf"] = run_.as_of ? Json(run_.as_of->ToString()) : Json(nullptr);
     p["designationsSnapshot"] = run_.designations_snapshot.empty() ? Json(nullptr) : Json(run_.designations_snapshot);
+    p["builtinPacks"] = BuiltinPacks(run_);
     Json packs = Json::array();
     for (const auto& pk : run_.packs) {
       packs.push_back({{"name", pk.name}, {"version", pk.version}, {"sha256", pk.sha256}});

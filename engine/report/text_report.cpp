@@ -3,7 +3,9 @@
 
 #include <algorithm>
 
+#include "common/visible.hpp"
 #include "report/common.hpp"
+
 #include "waivers/waivers.hpp"
 
 namespace sancheck::report {
@@ -51,11 +53,25 @@ class TextWriter {
   const RunResult* run_ = nullptr;
   std::string out_;
 
-  void Line(const std::string& s) { out_ += s + '\n'; }
+  // Every line may carry text from input files (titles, descriptions, names,
+  // rule messages, paths): what a terminal would obey is shown escaped instead.
+  // A line break inside (a multi-line message) continues the line indented
+  // deeper, so no text can pass for a line of the report's own.
+  void Line(const std::string& s) {
+    const std::string indent(std::min(s.find_first_not_of(' '), s.size()) + 4, ' ');
+    size_t start = 0;
+    for (size_t nl = s.find('\n'); nl != std::string::npos; nl = s.find('\n', start)) {
+      out_ += (start == 0 ? "" : indent) + Visible(s.substr(start, nl - start)) + '\n';
+      start = nl + 1;
+    }
+    out_ += (start == 0 ? "" : indent) + Visible(s.substr(start)) + '\n';
+  }
 
-  std::string Tag(Verdict v) {
+  // A line opening with a verdict word, coloured on terminals: the only escape
+  // sequences the report itself writes.
+  void TagLine(const std::string& indent, Verdict v, const std::string& rest) {
     const std::string word = Upper(VerdictName(v));
-    return color_ ? std::string(Colour(v)) + word + "\033[0m" : word;
+    out_ += indent + (color_ ? std::string(Colour(v)) + word + "\033[0m" : word) + Visible(rest) + '\n';
   }
 
   static std::string Packs(const RunResult& run) {
@@ -67,7 +83,8 @@ class TextWriter {
   // What the verdicts were judged against, in full, so a saved text report is a record too.
   void Audit(const RunResult& run) {
     Line("Audit: generated " + run.generated + " · designations snapshot " +
-         (run.designations_snapshot.empty() ? "none" : run.designations_snapshot));
+         (run.designations_snapshot.empty() ? "none" : run.designations_snapshot) +
+         (BuiltinPacks(run) ? "" : " · built-in packs not loaded"));
     for (const auto& p : run.packs) Line("  pack " + p.name + " " + p.version + " sha256 " + p.sha256);
     std::vector<std::string> seen;
     for (const auto& s : run.scenarios) {
@@ -92,11 +109,11 @@ class TextWriter {
 
   void Scenario(const ScenarioResult& s) {
     out_ += '\n';
-    Line(Tag(s.verdict) + "  " + s.scenario + (s.title.empty() ? "" : " — " + s.title));
+    TagLine("", s.verdict, "  " + s.scenario + (s.title.empty() ? "" : " — " + s.title));
     Line("  " + s.file);
     for (const auto& a : s.activities) {
-      Line("  " + Tag(a.verdict) + "  " + a.id + " (" + std::string(ActivityTypeName(a.type)) + ", " +
-           a.date.ToString() + ")");
+      TagLine("  ", a.verdict, "  " + a.id + " (" + std::string(ActivityTypeName(a.type)) + ", " +
+                                   a.date.ToString() + ")");
       for (const auto& f : a.findings) Finding(f);
     }
   }

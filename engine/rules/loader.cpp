@@ -62,6 +62,7 @@ class PackLoader {
     for (const auto& src : sources) {
       if (auto p = Parse(src)) packs.push_back(std::move(*p));
     }
+    DropReplacedBuiltins(packs);
     const std::vector<size_t> order = ResolveExtends(packs);
     for (size_t i : order) ReadPackTags(packs[i]);
     for (size_t i : order) {
@@ -148,6 +149,20 @@ class PackLoader {
       if (d.node["designations"]) set_.designation_files.push_back(d.file);
     }
     return pack;
+  }
+
+  // The built-in packs load beside the user's; a pack folder of the same name
+  // (a changed copy of rules/un-dprk) replaces the built-in one instead of clashing with it.
+  void DropReplacedBuiltins(std::vector<ParsedPack>& packs) {
+    std::set<std::string> own;
+    for (const auto& p : packs) {
+      if (!p.info.builtin) own.insert(p.info.name);
+    }
+    std::erase_if(packs, [&](const ParsedPack& p) {
+      if (!p.info.builtin || !own.count(p.info.name)) return false;
+      for (const auto& d : p.docs) std::erase(set_.designation_files, d.file);
+      return true;
+    });
   }
 
   // Checks that extended packs are loaded and acyclic; returns the packs in an

@@ -3,8 +3,10 @@
 #include <set>
 
 #include "common/files.hpp"
+#include "common/strings.hpp"
 #include "common/yaml_reader.hpp"
 #include "sancheck/scenario.hpp"
+#include "scenario/country_hint.hpp"
 #include "scenario/loader.hpp"
 
 namespace sancheck {
@@ -42,6 +44,14 @@ TypeKeys KeysFor(ActivityType t) {
   return {{}, {}};
 }
 
+// The names of an enumeration as written in files, for "did you mean" hints.
+template <typename E>
+std::vector<std::string_view> NamesOf(std::string_view (*name)(E), E last) {
+  std::vector<std::string_view> out;
+  for (int i = 0; i <= static_cast<int>(last); ++i) out.push_back(name(static_cast<E>(i)));
+  return out;
+}
+
 class ScenarioParser {
  public:
   ScenarioParser(std::shared_ptr<const SourceFile> file, Diagnostics& diags)
@@ -65,7 +75,7 @@ class ScenarioParser {
   bool ParseScenario(const YAML::Node& doc, Scenario& s) {
     s.file = r_.file()->path;
     s.pos = r_.Pos(doc);
-    if (!r_.CheckMap(doc, "a scenario",
+    if (!CheckKeys(doc, "a scenario",
                      {"scenario", "title", "date", "description", "sources", "parties", "activities"})) {
       return false;
     }
@@ -93,6 +103,47 @@ class ScenarioParser {
  private:
   YamlReader r_;
 
+  // CheckMap with a hint for a misspelt key (`form:` for `from:`): the close
+  // ones are reported here, the rest (and duplicates, non-maps) by CheckMap.
+  bool CheckKeys(const YAML::Node& n, std::string_view what, std::span<const std::string_view> allowed) {
+    if (!n.IsMap()) return r_.CheckMap(n, what, allowed);
+    std::vector<std::string_view> known(allowed.begin(), allowed.end());
+    std::vector<std::string> hinted;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      const YAML::Node key = it->first;  // a copy: it->first is a temporary
+      if (!key.IsScalar() || std::find(allowed.begin(), allowed.end(), key.Scalar()) != allowed.end()) continue;
+      const std::string best = Closest(key.Scalar(), allowed);
+      if (best.empty()) continue;
+      r_.Error(key, "unknown_key", "unknown key '" + key.Scalar() + "' in " + std::string(what) +
+                                       " (did you mean '" + best + "'?)");
+      hinted.push_back(key.Scalar());
+    }
+    known.insert(known.end(), hinted.begin(), hinted.end());
+    return r_.CheckMap(n, what, known);
+  }
+  bool CheckKeys(const YAML::Node& n, std::string_view what, std::initializer_list<std::string_view> allowed) {
+    return CheckKeys(n, what, std::span<const std::string_view>(allowed.begin(), allowed.size()));
+  }
+
+  // "unknown unit 'kgs' (did you mean 'kg'?)", or the list of valid names when none is close.
+  void UnknownName(const YAML::Node& v, std::string_view what, const std::vector<std::string_view>& names,
+                   std::string_view otherwise) {
+    const std::string hint = v.IsScalar() ? DidYouMean(v.Scalar(), names) : "";
+    r_.Error(v, "bad_value", "unknown " + std::string(what) + " " + Describe(v) + (hint.empty() ? std::string(otherwise) : hint));
+  }
+
+  // CountryValue with a hint for what people write instead of a code ('kp', 'PRK', 'Iran', 'UK').
+  std::optional<Country> CountryValue(const YAML::Node& n, std::string_view what) {
+    if (n.IsScalar() && !Country::Parse(n.Scalar())) {
+      if (const auto hint = CountryHint(n.Scalar())) {
+        r_.Error(n, "bad_country", "unknown country code " + Describe(n) + " in " + std::string(what) +
+                                       " (did you mean '" + hint->ToString() + "'?)");
+        return std::nullopt;
+      }
+    }
+    return r_.CountryValue(n, what);
+  }
+
   void ParseParties(const YAML::Node& map, Scenario& s) {
     if (!map.IsMap()) {
       r_.Error(map, "wrong_type", "parties must be a map from party id to party, found " + Describe(map));
@@ -116,20 +167,19 @@ class ScenarioParser {
 
   void ParseParty(const YAML::Node& n, Party& p) {
     const std::string what = "party '" + p.id + "'";
-    if (!r_.CheckMap(n, what, {"name", "country", "kind", "aliases", "born", "imo", "designated"})) return;
+    if (!CheckKeys(n, what, {"name", "country", "kind", "aliases", "born", "imo", "designated"})) return;
     r_.Require(n, what, {"name", "country"});
     if (const auto& v = n["name"]) p.name = r_.String(v, "name").value_or("");
     if (const auto& v = n["country"]) {
-      if (auto c = r_.CountryValue(v, what)) p.country = *c;
+      if (auto c = CountryValue(v, what)) p.country = *c;
     }
     if (const auto& v = n["kind"]) {
       if (auto k = r_.String(v, "kind")) {
         if (auto pk = ParsePartyKind(*k)) {
           p.kind = *pk;
         } else {
-          r_.Error(v, "bad_value", "unknown party kind " + Describe(v) +
-                                       " (expected state, government, military, company, bank, "
-                                       "individual, vessel or organisation)");
+          UnknownName(v, "party kind", NamesOf(&PartyKindName, PartyKind::kOrganisation),
+                      " (expected state, government, military, company, bank, individual, vessel or organisation)");
         }
       }
     }
@@ -248,9 +298,9 @@ class ScenarioParser {
     if (!type_text) return false;
     auto type = ParseActivityType(*type_text);
     if (!type) {
-      r_.Error(type_node, "bad_value", "unknown activity type " + Describe(type_node) +
-                                           " (expected supply, service, travel, employment, "
-                                           "joint-venture, launch, nuclear-test, port-call or ship-to-ship)");
+      UnknownName(type_node, "activity type", NamesOf(&ActivityTypeName, ActivityType::kShipToShip),
+                  " (expected supply, service, travel, employment, joint-venture, launch, nuclear-test, "
+                  "port-call or ship-to-ship)");
       return false;
     }
     a.type = *type;
@@ -260,7 +310,7 @@ class ScenarioParser {
     // message lists exactly what this type accepts.
     std::vector<std::string_view> allowed = {"id", "type", "date", "description", "via", "vessel", "exemption", "for"};
     allowed.insert(allowed.end(), keys.allowed.begin(), keys.allowed.end());
-    r_.CheckMap(n, what, allowed);
+    CheckKeys(n, what, allowed);
     bool ok = r_.Require(n, what, {"id"});
     for (auto req : keys.required) {
       if (!n[std::string(req)]) {
@@ -307,8 +357,8 @@ class ScenarioParser {
       if (auto t = r_.String(v, "service")) {
         a.service = ParseServiceKind(*t);
         if (!a.service) {
-          r_.Error(v, "bad_value", "unknown service " + Describe(v) +
-                                       " (see the scenario format for the list of services)");
+          UnknownName(v, "service", NamesOf(&ServiceKindName, ServiceKind::kOther),
+                      " (see the scenario format for the list of services)");
         }
       }
     }
@@ -318,13 +368,13 @@ class ScenarioParser {
       if (auto t = r_.String(v, "vehicle")) {
         a.vehicle = ParseVehicle(*t);
         if (!a.vehicle) {
-          r_.Error(v, "bad_value", "unknown vehicle " + Describe(v) +
-                                       " (expected ballistic-missile, satellite-launcher or cruise-missile)");
+          UnknownName(v, "vehicle", NamesOf(&VehicleName, Vehicle::kCruiseMissile),
+                      " (expected ballistic-missile, satellite-launcher or cruise-missile)");
         }
       }
     }
-    if (const auto& v = key("destination")) a.destination = r_.CountryValue(v, "destination");
-    if (const auto& v = key("port_country")) a.port_country = r_.CountryValue(v, "port_country");
+    if (const auto& v = key("destination")) a.destination = CountryValue(v, "destination");
+    if (const auto& v = key("port_country")) a.port_country = CountryValue(v, "port_country");
     return ok;
   }
 
@@ -334,7 +384,7 @@ class ScenarioParser {
       return;
     }
     for (const auto& c : v) {
-      if (auto country = r_.CountryValue(c, what)) out.push_back(*country);
+      if (auto country = CountryValue(c, what)) out.push_back(*country);
     }
   }
 
@@ -363,7 +413,7 @@ class ScenarioParser {
     for (const auto& n : v) {
       Item item;
       item.pos = r_.Pos(n);
-      if (!r_.CheckMap(n, "an item", {"description", "hs", "tags", "quantity", "unit", "value_usd", "origin"})) {
+      if (!CheckKeys(n, "an item", {"description", "hs", "tags", "quantity", "unit", "value_usd", "origin"})) {
         continue;
       }
       r_.Require(n, "an item", {"description"});
@@ -377,16 +427,21 @@ class ScenarioParser {
           }
         }
       }
-      if (const auto& t = n["tags"]) item.tags = r_.StringList(t, "tags").value_or(std::vector<std::string>{});
+      if (const auto& t = n["tags"]) {
+        item.tags = r_.StringList(t, "tags").value_or(std::vector<std::string>{});
+        if (item.tags.size() == t.size()) {
+          for (const auto& e : t) item.tag_pos.push_back(r_.Pos(e));
+        }
+      }
       if (const auto& q = n["quantity"]) item.quantity = r_.Number(q, "quantity");
       if (const auto& u = n["unit"]) {
         if (auto t = r_.String(u, "unit")) {
           item.unit = ParseUnit(*t);
-          if (!item.unit) r_.Error(u, "bad_value", "unknown unit " + Describe(u) + " (expected pcs, kg, t, l, bbl or m3)");
+          if (!item.unit) UnknownName(u, "unit", NamesOf(&UnitName, Unit::kM3), " (expected pcs, kg, t, l, bbl or m3)");
         }
       }
       if (const auto& val = n["value_usd"]) item.value_usd = r_.Number(val, "value_usd");
-      if (const auto& o = n["origin"]) item.origin = r_.CountryValue(o, "origin");
+      if (const auto& o = n["origin"]) item.origin = CountryValue(o, "origin");
       a.items.push_back(std::move(item));
     }
   }

@@ -15,7 +15,8 @@
 namespace sancheck {
 
 /// Options of a check. Defaults:
-///   rule_paths  (empty)  the built-in packs
+///   rule_paths  (empty)  the built-in packs; otherwise exactly these (the command line
+///                        adds the built-in packs beside --rules unless --no-builtin)
 ///   as_of       (none)   activities without a date are judged as of today
 ///   clearances  (empty)  no screening clearances
 ///   clock       (null)   the system clock; it dates the report and expires clearances
@@ -40,7 +41,8 @@ class Checker {
                   std::optional<Date> as_of = std::nullopt) const;
 
   /// Reports, positioned, what the scenarios name that the loaded packs do not know
-  /// (an exemption kind no pack defines): such a scenario must not be judged.
+  /// (an item tag no pack uses, an exemption kind no pack defines): such a scenario
+  /// must not be judged, since an unknown word would silently match no rule.
   void Validate(const std::vector<Scenario>& scenarios, Diagnostics& diags) const;
 
   const std::vector<PackInfo>& packs() const;

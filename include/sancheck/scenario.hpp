@@ -60,6 +60,7 @@ struct Item {
   std::optional<double> value_usd;
   std::optional<Country> origin;  ///< as written; the evaluator defaults it to the supplier's
   SourcePos pos;
+  std::vector<SourcePos> tag_pos;  ///< where each of `tags` is written, for "unknown tag" errors
 };
 
 /// A claimed exemption. `name` is the kind as written, resolved against the

@@ -68,11 +68,11 @@ SOURCE_DATE_EPOCH=1700000000 "$bin" check --format json "$root/samples" >"$work/
 check "reports are byte-identical across runs" cmp -s "$work/a.json" "$work/b.json"
 check "SOURCE_DATE_EPOCH fixes the generation time" grep -q '"generated": "2023-11-14T22:13:20Z"' "$work/a.json"
 
-expect "screen finds a listed name in press spelling" 0 "$bin" screen --as-of 2023-09-13 --country KP --born 1960 "Jo Chun-ryong"
+expect "screen finds a listed name in press spelling (exit 1, as check's findings)" 1 "$bin" screen --as-of 2023-09-13 --country KP --born 1960 "Jo Chun-ryong"
 check "it names the designation and says why" grep -q "KPi.038  CHO CHUN RYONG" "$work/out"
-expect "screen: a generic name of another country is not a candidate" 1 "$bin" screen --country RU "Ministry of Defence"
-expect "screen: not listed before its listing date" 1 "$bin" screen --as-of 2015-01-01 "Jo Chun-ryong"
-expect "screen --format json" 0 "$bin" screen --format json --as-of 2023-09-13 "Jo Chun-ryong"
+expect "screen: a generic name of another country is not a candidate (exit 0)" 0 "$bin" screen --country RU "Ministry of Defence"
+expect "screen: not listed before its listing date" 0 "$bin" screen --as-of 2015-01-01 "Jo Chun-ryong"
+expect "screen --format json" 1 "$bin" screen --format json --as-of 2023-09-13 "Jo Chun-ryong"
 check "the JSON gives the reference" grep -q '"reference": "KPi.038"' "$work/out"
 
 lathe=$root/samples/tutorial/pack/tests/lathe-to-dprk.yaml
@@ -96,6 +96,51 @@ check "the JSON lists the exemption kinds with their windows" grep -q '"kind": "
 printf '%s\n' '{"id":"B1","date":"2023-09-13","exporter_country":"KP","importer_country":"RU","exporter_name":"Munitions Industry Department","importer_name":"Rosoboronexport","hs":"100630","description":"rice","quantity":10,"unit":"t","value_usd":5000,"tags":["food"],"vessel_imo":""}' >"$work/ledger.jsonl"
 expect "batch screens party names against the designations" 1 "$bin" batch "$work/ledger.jsonl"
 check "a designated exporter brings the asset freeze" grep -q '"rules":\["un-dprk/asset-freeze-designated"\]' "$work/out"
+
+# --rules adds a pack beside the built-in UN pack; --no-builtin is the explicit opt-out (issue 11, point 2).
+cp "$root/tests/cli/fixtures/lathe-kp.yaml" "$work/lathe-kp.yaml"
+expect "a company pack keeps the UN pack" 1 "$bin" check --format json --rules "$root/samples/tutorial/pack" "$work/lathe-kp.yaml"
+check "the lathe is still prohibited under 2397 OP7" python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+f = [f for a in r['scenarios'][0]['activities'] for f in a['findings'] if f['rule'] == 'un-dprk/machinery-vehicles-metals-to-dprk']
+assert f and f[0]['verdict'] == 'prohibited' and 'S/RES/2397 (2017), OP 7' in [c['text'] for c in f[0]['citations']], f
+assert r['builtin_packs'] is True and r['designations_snapshot'] is not None
+assert [p['name'] for p in r['rule_packs']] == ['un-dprk', 'acme-exports']" "$work/out"
+expect "--no-builtin judges with the named packs only" 1 "$bin" check --format json --no-builtin --rules "$root/samples/tutorial/pack" "$work/lathe-kp.yaml"
+check "no UN finding, no designation list, and the audit says so" python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+rules = [f['rule'] for a in r['scenarios'][0]['activities'] for f in a['findings']]
+assert rules and not any(x.startswith('un-dprk/') for x in rules), rules
+assert r['builtin_packs'] is False and r['designations_snapshot'] is None" "$work/out"
+expect "--no-builtin in the text report" 1 "$bin" check --no-builtin --rules "$root/samples/tutorial/pack" "$work/lathe-kp.yaml"
+check "the text audit line says the built-in packs were left out" grep -q "built-in packs not loaded" "$work/out"
+for said in "markdown:- built-in packs: not loaded" "html:<th>built-in packs</th><td>not loaded</td>" \
+  'junit:<property name="builtin-packs" value="false"/>' 'sarif:"builtinPacks": false'; do
+  expect "--no-builtin in the ${said%%:*} report" 1 "$bin" check --format "${said%%:*}" --no-builtin --rules "$root/samples/tutorial/pack" "$work/lathe-kp.yaml"
+  check "its audit block says so" grep -qF -e "${said#*:}" "$work/out"
+done
+expect "--no-builtin without --rules exits 2" 2 "$bin" check --no-builtin "$work/lathe-kp.yaml"
+check "it says why" grep -q "no-builtin leaves no rule pack" "$work/err"
+expect "naming the built-in pack with --rules loads it once" 1 "$bin" check --rules builtin:un-dprk --rules "$root/samples/tutorial/pack" "$work/lathe-kp.yaml"
+expect "a folder copy of the built-in pack replaces it" 1 "$bin" check --format json --rules "$root/rules/un-dprk" "$work/lathe-kp.yaml"
+check "only one un-dprk pack, not built in" python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert [p['name'] for p in r['rule_packs']] == ['un-dprk'] and r['builtin_packs'] is False" "$work/out"
+expect "batch keeps the UN pack beside --rules too" 1 "$bin" batch --rules "$root/samples/tutorial/pack" "$work/ledger.jsonl"
+check "the designated exporter is still screened" grep -q 'un-dprk/asset-freeze-designated' "$work/out"
+
+# The CI recipes fail on review (issue 11, point 8): a finding nobody decided must stop a pipeline.
+review=$root/tests/cli/fixtures/review-kp.yaml
+expect "review alone passes the interactive default" 0 "$bin" check "$review"
+entry=$(python3 -c "import sys, yaml; print(yaml.safe_load(open(sys.argv[1]))[0]['entry'])" "$root/.pre-commit-hooks.yaml")
+# shellcheck disable=SC2086 # the hook's entry is a command line, split as pre-commit splits it
+expect "the pre-commit hook fails on review" 1 "$bin" ${entry#sancheck } "$review"
+check "every check in the CI recipes fails on review" sh -c "! grep -E 'sancheck check deals/' \"$root/docs/ci.md\" | grep -qv -- '--fail-on review'"
+expect "screen exits 1 when a name has a candidate, as check on a finding" 1 "$bin" screen --as-of 2023-09-13 "Jo Chun-ryong"
+expect "screen exits 0 when no name has one" 0 "$bin" screen --as-of 2023-09-13 "Zzyzx Quorble"
 
 expect "--version exits 0" 0 "$bin" --version
 expect "no subcommand exits 2" 2 "$bin"

@@ -30,3 +30,5 @@ generate() {
 mapfile -t samples < <(bash tests/reports/sample_scenarios.sh)
 generate samples "${samples[@]}"
 generate edge tests/reports/scenarios --waivers tests/reports/waivers/mixed.yaml
+# Control, escape, bidi and markup characters in every free-text field: each format's escaping.
+generate hostile tests/cli/fixtures/control-chars.yaml

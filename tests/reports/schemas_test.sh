@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # JUnit output validated with xmllint against the JUnit XSD, SARIF with the JSON Schema and GitHub's upload rules,
-# on every sample and on the report edge cases (with waivers applied, unused and expired).
+# on every sample, on the report edge cases (with waivers applied, unused and expired) and on hostile text.
 # Usage: schemas_test.sh SANCHECK_BINARY REPO_ROOT SCHEMA_DIR
 set -u
 bin=$1
@@ -35,6 +35,8 @@ run samples "${samples[@]}"
 run samples-review "${samples[@]}" --fail-on review
 run edge tests/reports/scenarios --waivers tests/reports/waivers/mixed.yaml
 run edge-review tests/reports/scenarios --waivers tests/reports/waivers/mixed.yaml --fail-on review
+# Control, escape and bidi characters in every free-text field still give valid XML 1.0 and SARIF.
+run hostile tests/cli/fixtures/control-chars.yaml
 
 for x in "$work"/*.xml; do
   xmllint --noout --schema "$schemas/junit.xsd" "$x" 2>"$work/xmllint.err" || { fail "$(basename "$x") is not valid JUnit"; head -20 "$work/xmllint.err"; }

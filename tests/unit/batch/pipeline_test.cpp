@@ -108,7 +108,7 @@ TEST_CASE("pipeline: results in input order, bad records as error lines, counts"
   CHECK(dir.Read("one.jsonl") == dir.Read("out.jsonl"));
 }
 
-TEST_CASE("pipeline: --max-errors gives up and writes only up to the record that passed the limit") {
+TEST_CASE("pipeline: --max-errors gives up after the record that passed the limit, and writes no results file") {
   auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
   TempDir dir;
   std::string all;
@@ -120,10 +120,14 @@ TEST_CASE("pipeline: --max-errors gives up and writes only up to the record that
   std::stringstream diag;
   CHECK_FALSE(RunBatch(*set, o, {in}, (dir.path / "out.jsonl").string(), report, diag));
   CHECK(report.stopped);
-  const auto out = Lines(dir.Read("out.jsonl"));
   // Per block of 7 lines: A B C D(bad) E F(bad). The 4th bad record is F of the 2nd block (line 14):
-  // the first block and A..E of the second are written.
-  CHECK(out.size() == 11);
+  // the first block and A..E of the second are judged.
+  int64_t judged = 0;
+  for (int64_t n : report.counts) judged += n;
+  CHECK(judged == 11);
+  // A run that could not be done leaves no results, not even a temporary.
+  CHECK_FALSE(fs::exists(dir.path / "out.jsonl"));
+  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
   CHECK(diag.str().find(":14:") == std::string::npos);
   CHECK(report.counts[kOutError] == 3);
   CHECK(diag.str().find("giving up") != std::string::npos);
@@ -137,7 +141,7 @@ TEST_CASE("pipeline: CSV input gives the same results as JSONL") {
       "id,date,exporter_country,importer_country,exporter_name,importer_name,hs,description,quantity,unit,value_usd,tags,vessel_imo\r\n"
       "A,2017-12-22,KP,CN,\"Kim \"\"Star\"\"\nTrading\",B,930690,d,1,pcs,2.50,mtcr,\r\n"
       "B,2017-12-22,CN,US,A,B,930690,d,1,pcs,2.50,,\r\n"
-      "E,2017-12-22,CN,KP,A,B,847130,\"x, y\",1,pcs,2.50,dual-use;other,IMO9074729\r\n"
+      "E,2017-12-22,CN,KP,A,B,847130,\"x, y\",1,pcs,2.50,dual-use;food,IMO9074729\r\n"
       "G,2017-12-22,CN,KP,A,B,84x,d,1,pcs,2.50,,\r\n");
   BatchReport report;
   std::stringstream diag;

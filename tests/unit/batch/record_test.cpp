@@ -1,4 +1,4 @@
-// Tests of record checking: required fields, value errors with positions, unknown tags and units.
+// Tests of record checking: required fields, value errors with positions, unknown tags and units are errors.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -30,7 +30,7 @@ TEST_CASE("record: values are checked and converted") {
   expr::TagRegistry tags;
   tags.Add("mtcr");
   Checked c(tags, R"({"id":"S1","date":"2017-12-22","exporter_country":"KP","importer_country":"CN","hs":"030617",)"
-                  R"("quantity":1e3,"unit":"t","value_usd":2.5,"tags":["mtcr","not-a-tag"],"vessel_imo":"IMO9074729"})");
+                  R"("quantity":1e3,"unit":"t","value_usd":2.5,"tags":["mtcr","dual-use"],"vessel_imo":"IMO9074729"})");
   REQUIRE(c.ok);
   CHECK(c.rec.id == "S1");
   CHECK(c.rec.date == *Date::Parse("2017-12-22"));
@@ -39,17 +39,33 @@ TEST_CASE("record: values are checked and converted") {
   CHECK(c.rec.hs_lo == 306170000ULL);
   CHECK(c.rec.quantity.value == 1000.0);
   CHECK(c.rec.unit.known);
-  CHECK(c.rec.tags.count() == 1);
+  CHECK(c.rec.tags.count() == 2);
 }
 
-TEST_CASE("record: missing facts stay unknown, a unit sancheck does not know is unknown") {
+TEST_CASE("record: missing facts stay unknown") {
   expr::TagRegistry tags;
-  Checked c(tags, R"({"id":"S1","date":"2017-12-22","unit":"MWh"})");
+  Checked c(tags, R"({"id":"S1","date":"2017-12-22","unit":""})");
   REQUIRE(c.ok);
   CHECK_FALSE(c.rec.from.known);
   CHECK_FALSE(c.rec.to.known);
   CHECK_FALSE(c.rec.hs.known);
   CHECK_FALSE(c.rec.unit.known);
+}
+
+TEST_CASE("record: an unknown tag or unit is an error with a hint, never ignored") {
+  expr::TagRegistry tags;
+  Checked tag(tags, R"({"id":"S1","date":"2017-12-22","tags":["arms","amunition"]})");
+  CHECK_FALSE(tag.ok);
+  CHECK(tag.err.field == "tags");
+  CHECK(tag.err.code == "batch.unknown_tag");
+  CHECK(tag.err.message == "unknown tag 'amunition': no loaded rule pack knows it (did you mean 'ammunition'?)");
+  Checked unit(tags, R"({"id":"S1","date":"2017-12-22","unit":"MWh"})");
+  CHECK_FALSE(unit.ok);
+  CHECK(unit.err.field == "unit");
+  CHECK(unit.err.column == 39);
+  Checked country(tags, R"({"id":"S1","date":"2017-12-22","importer_country":"PRK"})");
+  CHECK_FALSE(country.ok);
+  CHECK(country.err.message == "'PRK' is not an ISO 3166-1 alpha-2 country code (upper case) (did you mean 'KP'?)");
 }
 
 TEST_CASE("record: bad values are errors naming the field and its column") {

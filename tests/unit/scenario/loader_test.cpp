@@ -60,10 +60,34 @@ TEST_SUITE("scenario.loader") {
          "    - {id: a, type: supply, from: kp, to: nobody, items: [{description: d}]}\n"
          "                                          ^\n"},
         {std::string(kHeader) + "  - {id: a, type: supply, from: kp, to: ru, items: [{description: d, hss: 93}]}\n",
-         "s.yaml:7:70: error: unknown key 'hss' in an item (expected one of: description, hs, tags, quantity, "
-         "unit, value_usd, origin) [scenario.unknown_key]\n"
+         "s.yaml:7:70: error: unknown key 'hss' in an item (did you mean 'hs'?) [scenario.unknown_key]\n"
          "    - {id: a, type: supply, from: kp, to: ru, items: [{description: d, hss: 93}]}\n"
          "                                                                       ^\n"},
+        {std::string(kHeader) + "  - {id: a, type: supply, from: kp, to: ru, items: [{description: d, price: 93}]}\n",
+         "s.yaml:7:70: error: unknown key 'price' in an item (expected one of: description, hs, tags, quantity, "
+         "unit, value_usd, origin) [scenario.unknown_key]\n"
+         "    - {id: a, type: supply, from: kp, to: ru, items: [{description: d, price: 93}]}\n"
+         "                                                                       ^\n"},
+        {std::string(kHeader) + "  - {id: a, type: supply, form: kp, from: kp, to: ru, items: [{description: d}]}\n",
+         "s.yaml:7:27: error: unknown key 'form' in a supply activity (did you mean 'from'?) [scenario.unknown_key]\n"
+         "    - {id: a, type: supply, form: kp, from: kp, to: ru, items: [{description: d}]}\n"
+         "                            ^\n"},
+        {std::string(kHeader) + "  - {id: a, type: travel, person: kp, destination: Iran}\n",
+         "s.yaml:7:52: error: unknown country code 'Iran' in destination (did you mean 'IR'?) [scenario.bad_country]\n"
+         "    - {id: a, type: travel, person: kp, destination: Iran}\n"
+         "                                                     ^\n"},
+        {std::string(kHeader) + "  - {id: a, type: supply, from: kp, to: ru, items: [{description: d, unit: tonnes}]}\n",
+         "s.yaml:7:76: error: unknown unit 'tonnes' (expected pcs, kg, t, l, bbl or m3) [scenario.bad_value]\n"
+         "    - {id: a, type: supply, from: kp, to: ru, items: [{description: d, unit: tonnes}]}\n"
+         "                                                                             ^\n"},
+        {std::string(kHeader) + "  - {id: a, type: suply, from: kp, to: ru, items: [{description: d}]}\n",
+         "s.yaml:7:19: error: unknown activity type 'suply' (did you mean 'supply'?) [scenario.bad_value]\n"
+         "    - {id: a, type: suply, from: kp, to: ru, items: [{description: d}]}\n"
+         "                    ^\n"},
+        {std::string(kHeader) + "  - {id: a, type: service, from: kp, to: ru, service: insurence}\n",
+         "s.yaml:7:55: error: unknown service 'insurence' (did you mean 'insurance'?) [scenario.bad_value]\n"
+         "    - {id: a, type: service, from: kp, to: ru, service: insurence}\n"
+         "                                                        ^\n"},
         {std::string(kHeader) + "  - {id: a, type: travel, person: kp, destination: RU, date: 2023-02-30}\n",
          "s.yaml:7:62: error: bad date '2023-02-30' in the activity date (expected a real calendar date, "
          "YYYY-MM-DD) [scenario.bad_date]\n"

@@ -1,0 +1,27 @@
+// CheckItemTags(): looks every item tag up in the loaded packs' vocabulary.
+#include "scenario/tag_check.hpp"
+
+#include "common/strings.hpp"
+
+namespace sancheck {
+
+void CheckItemTags(const Scenario& scenario, const expr::TagRegistry& tags, Diagnostics& diags) {
+  for (const auto& a : scenario.activities) {
+    for (const auto& item : a.items) {
+      for (size_t i = 0; i < item.tags.size(); ++i) {
+        const std::string& t = item.tags[i];
+        if (tags.Find(t) >= 0) continue;
+        const SourcePos pos = i < item.tag_pos.size() ? item.tag_pos[i] : item.pos;
+        diags.Error(pos, "scenario.unknown_tag",
+                    "unknown tag '" + t + "': no loaded rule pack knows it, so no rule could match it" +
+                        DidYouMean(t, tags.names()));
+      }
+    }
+  }
+}
+
+void CheckItemTags(const std::vector<Scenario>& scenarios, const expr::TagRegistry& tags, Diagnostics& diags) {
+  for (const auto& s : scenarios) CheckItemTags(s, tags, diags);
+}
+
+}  // namespace sancheck
