@@ -76,6 +76,7 @@ int RunBatchCommand(const BatchArgs& args) {
   options.max_errors = args.max_errors;
   options.preload = args.mode == "preload";
   options.ledger_path = args.ledger;
+  screening->stale_after_days = args.packs.max_designation_age;
   options.screening = screening.get();
   options.run_date = RunDate();
   options.progress = args.progress == "always" || (args.progress == "auto" && isatty(STDERR_FILENO) &&

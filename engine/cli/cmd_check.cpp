@@ -37,6 +37,7 @@ int RunCheck(const CheckArgs& args) {
   const auto pack_paths = PackPaths(args.packs);
   if (!pack_paths) return kExitError;
   options.rule_paths = *pack_paths;
+  options.designations_max_age_days = args.packs.max_designation_age;
   options.clearances_path = args.clearances;
   if (!args.as_of.empty()) {
     options.as_of = Date::Parse(args.as_of);

@@ -44,6 +44,7 @@ Date RunDate();
 struct PackChoice {
   std::vector<std::string> rules;
   bool no_builtin = false;
+  int max_designation_age = 180;  ///< days after a list's snapshot before designations.stale
 };
 
 /// Registers --rules and --no-builtin on `cmd`; `what` describes the packs --rules names.

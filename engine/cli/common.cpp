@@ -24,6 +24,10 @@ void AddPackOptions(CLI::App* cmd, PackChoice& choice, const std::string& what) 
       ->allow_extra_args(false);
   cmd->add_flag("--no-builtin", choice.no_builtin,
                 "Do not load the built-in packs (nor their designation list): only the --rules packs");
+  cmd->add_option("--max-designation-age", choice.max_designation_age,
+                  "Days after the designation list's snapshot from which activities read designations.stale "
+                  "(a review finding: screen against a current list); default 180")
+      ->check(CLI::Range(0, 36500));
 }
 
 std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice) {

@@ -39,6 +39,7 @@ std::unique_ptr<Checker> Checker::Load(const CheckOptions& options, Diagnostics&
   if (!impl.set) return nullptr;
   impl.screening = judge::LoadScreening(*impl.set, options.clearances_path, diags);
   if (diags.HasErrors()) return nullptr;
+  impl.screening->stale_after_days = options.designations_max_age_days;
   if (auto log = Logger()) {
     for (const auto& p : impl.set->packs) log->info("rule pack {} {} (sha256 {})", p.name, p.version, p.sha256);
     log->info("loaded {} rules, {} designations (snapshot {}), {} clearances in {:.1f} ms", impl.set->rules.size(),
@@ -75,6 +76,7 @@ RunResult Checker::Impl::Judge(const std::vector<Scenario>& scenarios, std::opti
   run.as_of = date;
   run.generated = generated;
   run.designations_snapshot = screening->snapshot;
+  if (screening->oldest_snapshot) run.designations_age_days = run_date.days - screening->oldest_snapshot->days;
   if (auto log = Logger()) {
     log->info("judged {} activities of {} scenarios in {:.1f} ms", run.summary.activities, run.summary.scenarios,
               MillisecondsSince(start));

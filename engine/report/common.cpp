@@ -39,6 +39,15 @@ bool BuiltinPacks(const RunResult& run) {
   return false;
 }
 
+std::string SnapshotText(const RunResult& run) {
+  if (run.designations_snapshot.empty()) return "none";
+  if (!run.designations_age_days) return run.designations_snapshot;
+  const int age = *run.designations_age_days;
+  const std::string days = Plural(age < 0 ? -age : age, "day", "days");
+  return run.designations_snapshot + (age < 0 ? " (dated " + days + " after the day of the run)"
+                                              : " (" + days + " old on the day of the run)");
+}
+
 std::string Plural(int n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }

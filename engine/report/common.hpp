@@ -28,6 +28,9 @@ std::string PackLabel(const PackInfo& p);
 /// the built-in pack) turns it off, and every audit block says so.
 bool BuiltinPacks(const RunResult& run);
 
+/// "2024-09-26 (430 days old on the day of the run)", or "none".
+std::string SnapshotText(const RunResult& run);
+
 /// Counts as "1 activity" / "3 activities", "1 scenario" / "2 scenarios".
 std::string Plural(int n, std::string_view one, std::string_view many);
 

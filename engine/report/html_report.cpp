@@ -135,7 +135,7 @@ class HtmlWriter {
     out_ += "<tr><th>generated</th><td>" + E(run_.generated) + "</td></tr>\n";
     out_ += "<tr><th>as of</th><td>" + E(run_.as_of ? run_.as_of->ToString() : "not given") + "</td></tr>\n";
     out_ += "<tr><th>designations snapshot</th><td>" +
-            E(run_.designations_snapshot.empty() ? "none" : run_.designations_snapshot) + "</td></tr>\n";
+            E(SnapshotText(run_)) + "</td></tr>\n";
     out_ += std::string("<tr><th>built-in packs</th><td>") +
             (BuiltinPacks(run_) ? "loaded" : "not loaded") + "</td></tr>\n";
     out_ += "</table>\n<h3>Rule packs</h3>\n<table>\n<tr><th>pack</th><th>version</th><th>title</th><th>SHA-256 of sources</th></tr>\n";

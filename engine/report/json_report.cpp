@@ -110,6 +110,7 @@ std::string RenderJson(const RunResult& run) {
   root["as_of"] = run.as_of ? Json(run.as_of->ToString()) : Json(nullptr);
   root["designations_snapshot"] =
       run.designations_snapshot.empty() ? Json(nullptr) : Json(run.designations_snapshot);
+  root["designations_age_days"] = run.designations_age_days ? Json(*run.designations_age_days) : Json(nullptr);
   root["builtin_packs"] = BuiltinPacks(run);
   if (!run.waivers.empty()) {
     Json ws = Json::array();

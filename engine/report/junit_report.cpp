@@ -52,7 +52,7 @@ class JunitWriter {
     Property("tool", "sancheck " + std::string(ToolVersion()));
     for (const auto& p : run_.packs) Property("rule-pack", PackLabel(p));
     Property("as-of", run_.as_of ? run_.as_of->ToString() : "not given");
-    Property("designations-snapshot", run_.designations_snapshot.empty() ? "none" : run_.designations_snapshot);
+    Property("designations-snapshot", SnapshotText(run_));
     Property("builtin-packs", BuiltinPacks(run_) ? "true" : "false");
     Property("generated", run_.generated);
     Property("fail-on", options_.fail.Name());

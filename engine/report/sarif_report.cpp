@@ -257,6 +257,7 @@ class SarifWriter {
     p["generated"] = run_.generated;
     p["asOf"] = run_.as_of ? Json(run_.as_of->ToString()) : Json(nullptr);
     p["designationsSnapshot"] = run_.designations_snapshot.empty() ? Json(nullptr) : Json(run_.designations_snapshot);
+    p["designationsAgeDays"] = run_.designations_age_days ? Json(*run_.designations_age_days) : Json(nullptr);
     p["builtinPacks"] = BuiltinPacks(run_);
     Json packs = Json::array();
     for (const auto& pk : run_.packs) {

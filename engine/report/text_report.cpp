@@ -83,7 +83,7 @@ class TextWriter {
   // What the verdicts were judged against, in full, so a saved text report is a record too.
   void Audit(const RunResult& run) {
     Line("Audit: generated " + run.generated + " · designations snapshot " +
-         (run.designations_snapshot.empty() ? "none" : run.designations_snapshot) +
+         SnapshotText(run) +
          (BuiltinPacks(run) ? "" : " · built-in packs not loaded"));
     for (const auto& p : run.packs) Line("  pack " + p.name + " " + p.version + " sha256 " + p.sha256);
     std::vector<std::string> seen;

@@ -20,11 +20,14 @@ namespace sancheck {
 ///   as_of       (none)   activities without a date are judged as of today
 ///   clearances  (empty)  no screening clearances
 ///   clock       (null)   the system clock; it dates the report and expires clearances
+///   designations_max_age_days (180)  an activity dated later than this after the
+///                        designation list's snapshot reads designations.stale as true
 struct CheckOptions {
   std::vector<std::string> rule_paths;
   std::optional<Date> as_of;
   std::string clearances_path;
   std::shared_ptr<const Clock> clock;
+  int designations_max_age_days = 180;
 };
 
 /// Holds compiled rule packs. Immutable after Load(), so one Checker may judge

@@ -102,6 +102,9 @@ struct RunResult {
   Summary summary;
   std::optional<Date> as_of;
   std::string designations_snapshot;
+  /// Days from the (oldest) designation list's snapshot to the day of the run; negative when
+  /// the snapshot is dated after it (a fixed clock). Absent without a designation list.
+  std::optional<int> designations_age_days;
   std::string generated;  ///< ISO 8601 UTC; fixed by SOURCE_DATE_EPOCH
   std::vector<RuleInfo> rules_fired;  ///< every rule with a finding, sorted by id
   std::vector<WaiverStatus> waivers;  ///< in the waivers file's order; empty without --waivers
