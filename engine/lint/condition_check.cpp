@@ -28,7 +28,7 @@ constexpr uint64_t kHsMax = 9999999999ULL;
 size_t EnumCount(Type t) {
   switch (t) {
     case Type::kActivityType: return 9;
-    case Type::kService: return 16;
+    case Type::kService: return 18;  // the ServiceKind enumerators, `other` included
     case Type::kPartyKind: return 8;
     case Type::kUnit: return 6;
     case Type::kVehicle: return 3;

@@ -20,11 +20,12 @@ constexpr std::array<std::string_view, 8> kPartyKinds = {
 constexpr std::array<std::string_view, 9> kActivityTypes = {
     "supply", "service", "travel", "employment", "joint-venture", "launch", "nuclear-test",
     "port-call", "ship-to-ship"};
-// `property`: letting, leasing or using real property (extension of the format, for 2321 OP18).
-constexpr std::array<std::string_view, 17> kServices = {
+// Extensions of the format: `property` (letting, leasing or using real property, for 2321 OP18)
+// and `brokering` (arranging a deal between others as an intermediary).
+constexpr std::array<std::string_view, 18> kServices = {
     "technical-assistance", "training", "scientific-cooperation", "maintenance", "financial",
     "banking", "insurance", "investment", "crew", "bunkering", "flagging", "chartering",
-    "classification", "transport", "military-demonstration", "property", "other"};
+    "classification", "transport", "military-demonstration", "property", "brokering", "other"};
 constexpr std::array<std::string_view, 6> kUnits = {"pcs", "kg", "t", "l", "bbl", "m3"};
 constexpr std::array<std::string_view, 3> kVehicles = {"ballistic-missile", "satellite-launcher",
                                                        "cruise-missile"};

@@ -23,7 +23,7 @@ Json Names(int count, Name name) {
 // Placeholders in the templates ("@name@" as a whole JSON string) → enumerations.
 Json Enumeration(const std::string& name) {
   if (name == "activity-types") return Names<ActivityType>(9, ActivityTypeName);
-  if (name == "services") return Names<ServiceKind>(17, ServiceKindName);
+  if (name == "services") return Names<ServiceKind>(18, ServiceKindName);
   if (name == "party-kinds") return Names<PartyKind>(8, PartyKindName);
   if (name == "units") return Names<Unit>(6, UnitName);
   if (name == "vehicles") return Names<Vehicle>(3, VehicleName);

@@ -21,7 +21,7 @@ enum class ActivityType : uint8_t {
 enum class ServiceKind : uint8_t {
   kTechnicalAssistance, kTraining, kScientificCooperation, kMaintenance, kFinancial, kBanking,
   kInsurance, kInvestment, kCrew, kBunkering, kFlagging, kChartering, kClassification, kTransport,
-  kMilitaryDemonstration, kProperty, kOther
+  kMilitaryDemonstration, kProperty, kBrokering, kOther
 };
 enum class Unit : uint8_t { kPcs, kKg, kT, kL, kBbl, kM3 };
 enum class Vehicle : uint8_t { kBallisticMissile, kSatelliteLauncher, kCruiseMissile };
