@@ -1,0 +1,101 @@
+// The judging core with the built-in UN pack: possible-match wording, for: links, stale lists, later candidates.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "sancheck/checker.hpp"
+
+namespace sancheck {
+namespace {
+
+struct Judged {
+  RunResult run;
+  const ActivityResult& Activity(const std::string& id) const {
+    for (const auto& a : run.scenarios.front().activities) {
+      if (a.id == id) return a;
+    }
+    FAIL("no activity " << id);
+    return run.scenarios.front().activities.front();
+  }
+};
+
+Judged Judge(const std::string& text, int max_age_days = 180) {
+  Diagnostics diags;
+  auto scenarios = ParseScenarioText("t.yaml", text, diags);
+  CheckOptions options;
+  options.clock = std::make_shared<FixedClock>(1700000000);  // 2023-11-14
+  options.designations_max_age_days = max_age_days;
+  auto checker = Checker::Load(options, diags);
+  REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+  checker->Validate(scenarios, diags);
+  REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+  return {checker->Check(scenarios)};
+}
+
+const Finding* FindingOf(const ActivityResult& a, const std::string& rule) {
+  const auto it = std::find_if(a.findings.begin(), a.findings.end(), [&](const Finding& f) { return f.rule == rule; });
+  return it == a.findings.end() ? nullptr : &*it;
+}
+
+TEST_SUITE("judge.builtin_pack") {
+  TEST_CASE("a possible match says what to confirm, not that the party is designated") {
+    const auto j = Judge(R"(scenario: s
+parties:
+  ship: {name: Chon Ma San, country: PA, kind: vessel}
+activities:
+  - {id: call, type: port-call, date: 2023-09-13, vessel: ship, port_country: RU}
+)");
+    const ActivityResult& a = j.Activity("call");
+    CHECK(a.verdict == Verdict::kReview);
+    bool worded = false;
+    for (const auto& f : a.findings) {
+      if (!f.match || !f.match->possible) continue;
+      CHECK(f.verdict == Verdict::kReview);
+      CHECK(f.message.rfind("Possible match of party 'ship' with CHON MA SAN (VSL.CHON-MA-SAN, score 0.", 0) == 0);
+      CHECK(f.message.find("confirm the IMO number and flag") != std::string::npos);
+      CHECK(f.message.find("Cannot be decided") == std::string::npos);
+      worded = true;
+    }
+    CHECK(worded);
+  }
+
+  TEST_CASE("a payment for a prohibited shipment is prohibited, one for a permitted shipment is not") {
+    const auto j = Judge(R"(scenario: s
+parties:
+  kp: {name: Korea Example Trading, country: KP, kind: company}
+  ru: {name: Example Defence Buyer, country: RU, kind: company}
+  bank: {name: Example Bank, country: RU, kind: bank}
+activities:
+  - {id: pay-shells, type: service, date: 2023-09-13, from: bank, to: kp, service: financial, for: shells}
+  - {id: shells, type: supply, date: 2023-09-13, from: kp, to: ru, items: [{description: shells, hs: "9306.90"}]}
+  - {id: pay-wheat, type: service, date: 2023-09-13, from: bank, to: ru, service: financial, for: wheat}
+  - {id: wheat, type: supply, date: 2023-09-13, from: ru, to: ru, items: [{description: wheat, hs: "1001.99", tags: [food]}]}
+)");
+    CHECK(j.Activity("shells").verdict == Verdict::kProhibited);
+    CHECK(FindingOf(j.Activity("pay-shells"), "un-dprk/financial-services-for-prohibited-activity"));
+    CHECK(j.Activity("pay-shells").verdict == Verdict::kProhibited);
+    CHECK_FALSE(FindingOf(j.Activity("pay-wheat"), "un-dprk/financial-services-for-prohibited-activity"));
+    CHECK_FALSE(FindingOf(j.Activity("pay-wheat"), "un-dprk/service-for-prohibited-activity"));
+  }
+
+  TEST_CASE("an activity dated long after the designation list's snapshot gets the stale-data review") {
+    const std::string text = R"(scenario: s
+parties:
+  de: {name: Example Exporter GmbH, country: DE, kind: company}
+  eg: {name: Example Importer, country: EG, kind: company}
+activities:
+  - {id: late, type: supply, date: 2026-01-15, from: de, to: eg, items: [{description: coffee, hs: "0901"}]}
+  - {id: early, type: supply, date: 2025-01-15, from: de, to: eg, items: [{description: coffee, hs: "0901"}]}
+)";
+    const auto j = Judge(text);
+    CHECK(FindingOf(j.Activity("late"), "un-dprk/designation-data-stale"));
+    CHECK(j.Activity("late").verdict == Verdict::kReview);
+    CHECK_FALSE(FindingOf(j.Activity("early"), "un-dprk/designation-data-stale"));
+    // The limit is a setting: with two years allowed, neither is stale.
+    CHECK_FALSE(FindingOf(Judge(text, 730).Activity("late"), "un-dprk/designation-data-stale"));
+  }
+}
+
+}  // namespace
+}  // namespace sancheck
