@@ -8,11 +8,13 @@ namespace sancheck::batch {
 namespace {
 
 // Screening costs far more than judging: only worth it when a rule reads a designation.
-bool ReadsDesignation(const rules::RuleSet& set) {
+bool ReadsDesignation(const rules::RuleSet& set, bool capped_only) {
   using expr::FieldId;
   for (const auto& rule : set.rules) {
+    if (capped_only && !rule.cap) continue;
     for (FieldId f : rule.program.fields_read) {
-      if (f == FieldId::kFromDesignated || f == FieldId::kToDesignated || f == FieldId::kPartiesDesignated) {
+      if (f == FieldId::kFromDesignated || f == FieldId::kToDesignated || f == FieldId::kPartiesDesignated ||
+          f == FieldId::kPartiesCleared) {
         return true;
       }
     }
@@ -23,10 +25,11 @@ bool ReadsDesignation(const rules::RuleSet& set) {
 }  // namespace
 
 Judge::Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vector<uint32_t>& order,
-             bool use_index, const judge::Screening* screening, Date run_date)
-    : set_(set), index_(index), order_(order), use_index_(use_index), screening_(screening) {
+             bool use_index, const judge::Screening* screening, Date run_date, bool capped_only)
+    : set_(set), index_(index), order_(order), use_index_(use_index), capped_only_(capped_only),
+      screening_(screening) {
   candidates_.Reset(index.rank_count());
-  if (screening && screening->screener && ReadsDesignation(set)) {
+  if (screening && screening->screener && ReadsDesignation(set, capped_only)) {
     names_ = std::make_unique<NameScreen>(*screening, run_date);
   }
 }
@@ -39,11 +42,18 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
     index_.All(candidates_);
   }
   if (candidates_.Empty()) return;  // most records: no rule can match, no facts to build
+  if (capped_only_) {
+    bool any = false;
+    candidates_.ForEach([&](uint32_t rank) { any = any || set_.rules[order_[rank]].cap.has_value(); });
+    if (!any) return;
+  }
   facts_.Fill(r);
   facts_.SetStale(screening_ && screening_->StaleFor(r.date));
   if (names_) facts_.SetDesignated(names_->Status(r.from_name, r.from, r.date), names_->Status(r.to_name, r.to, r.date));
   candidates_.ForEach([&](uint32_t rank) {
-    judge::JudgeRule(set_.rules[order_[rank]], facts_.facts(), [&](const judge::Outcome& o) {
+    const rules::Rule& rule = set_.rules[order_[rank]];
+    if (capped_only_ && !rule.cap) return;
+    judge::JudgeRule(rule, facts_.facts(), [&](const judge::Outcome& o) {
       Finding f;
       f.rank = rank;
       f.undecided = o.undecided;

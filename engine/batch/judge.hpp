@@ -26,9 +26,10 @@ class Judge {
  public:
   /// `order[rank]` indexes set.rules; with `use_index` false every supply rule is evaluated.
   /// With `screening`, exporter and importer names are screened (when some rule reads a
-  /// designation); its clearances expire against `run_date`.
+  /// designation); its clearances expire against `run_date`. `capped_only` judges only the
+  /// rules with a cap (the pass that collects capped deliveries before counting them).
   Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vector<uint32_t>& order, bool use_index,
-        const judge::Screening* screening = nullptr, Date run_date = Date());
+        const judge::Screening* screening = nullptr, Date run_date = Date(), bool capped_only = false);
 
   /// Appends the record's findings in rank order, judged by judge::JudgeRule as
   /// scenario activities are; capped rules are marked for the cap accounting.
@@ -39,6 +40,7 @@ class Judge {
   const RuleIndex& index_;
   const std::vector<uint32_t>& order_;
   bool use_index_;
+  bool capped_only_;
   const judge::Screening* screening_;  ///< null: no designation list (nothing is stale)
   RankSet candidates_;
   RecordFacts facts_;

@@ -602,20 +602,24 @@ template <class Sink>
 bool StreamInto(Context& ctx, const std::vector<std::string>& inputs, Sink& writer, std::ostream& diag) {
   const BatchOptions& o = ctx.options;
   std::vector<std::unique_ptr<Worker>> workers;
+  // The collecting pass (a sink that formats nothing) needs only the capped rules' findings.
+  const bool capped_only = !Sink::kFormats;
   for (int i = 0; i < o.threads; ++i) {
-    workers.push_back(std::unique_ptr<Worker>(
-        new Worker{RawRecord{}, Judge(ctx.set, *ctx.index, ctx.order, o.use_index, o.screening, o.run_date)}));
+    workers.push_back(std::unique_ptr<Worker>(new Worker{
+        RawRecord{}, Judge(ctx.set, *ctx.index, ctx.order, o.use_index, o.screening, o.run_date, capped_only)}));
   }
+  // What the workers touch (chunks, the files they name) outlives the pool, even when
+  // leaving early: the pool's destructor joins its threads first.
+  ChunkReader reader(inputs, o, diag, ctx.spooled);
+  reader.SetTotal(TotalBytes(inputs));
+  const size_t slots = static_cast<size_t>(std::max(2, o.in_flight));
+  std::vector<Chunk> chunk(slots);
   const bool defer_caps = true;
   Pool pool(o.threads, [&](Chunk& c, int w) {
     ParseChunk(ctx, c, workers[static_cast<size_t>(w)]->raw);
     JudgeChunk(c, workers[static_cast<size_t>(w)]->judge);
     if constexpr (Sink::kFormats) FormatChunk(ctx, c, defer_caps);
   });
-  ChunkReader reader(inputs, o, diag, ctx.spooled);
-  reader.SetTotal(TotalBytes(inputs));
-  const size_t slots = static_cast<size_t>(std::max(2, o.in_flight));
-  std::vector<Chunk> chunk(slots);
   std::vector<int64_t> skip(slots, 0);
   std::vector<const InputFile*> file_of(slots, nullptr);
   size_t read_seq = 0, write_seq = 0;

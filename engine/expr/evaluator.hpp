@@ -27,6 +27,10 @@ inline Truth Not(Truth t) {
   return t == Truth::kUnknown ? t : (t == Truth::kTrue ? Truth::kFalse : Truth::kTrue);
 }
 inline Truth FromBool(bool b) { return b ? Truth::kTrue : Truth::kFalse; }
+/// A tag test: a miss is unknown, not false, when the item has tags no pack knows.
+inline Truth TagTruth(bool hit, const ItemFacts& item) {
+  return hit ? Truth::kTrue : item.unknown_tags ? Truth::kUnknown : Truth::kFalse;
+}
 
 /// A scalar fact: dates, countries, enumerators and booleans in `i`, numbers in `num`.
 struct Scalar {
@@ -191,7 +195,7 @@ Truth Eval(const Program& p, uint32_t idx, const EvalContext& c, Tracer& tracer)
       switch (n.lhs.field) {
         case FieldId::kVia: r = FromBool((a.via & s.countries).any()); break;
         case FieldId::kPartiesCountry: r = FromBool((a.party_countries & s.countries).any()); break;
-        default: r = c.item ? FromBool((c.item->tags & s.tags).any()) : Truth::kUnknown; break;
+        default: r = c.item ? TagTruth((c.item->tags & s.tags).any(), *c.item) : Truth::kUnknown; break;
       }
       break;
     }
@@ -203,7 +207,7 @@ Truth Eval(const Program& p, uint32_t idx, const EvalContext& c, Tracer& tracer)
       switch (n.rhs.field) {
         case FieldId::kVia: r = FromBool(a.via.test(bit)); break;
         case FieldId::kPartiesCountry: r = FromBool(a.party_countries.test(bit)); break;
-        default: r = c.item ? FromBool(c.item->tags.test(bit)) : Truth::kUnknown; break;
+        default: r = c.item ? TagTruth(c.item->tags.test(bit), *c.item) : Truth::kUnknown; break;
       }
       break;
     }
@@ -225,7 +229,7 @@ Truth Eval(const Program& p, uint32_t idx, const EvalContext& c, Tracer& tracer)
       switch (n.lhs.field) {
         case FieldId::kVia: r = FromBool(a.via.none()); break;
         case FieldId::kPartiesCountry: r = FromBool(a.party_countries.none()); break;
-        default: r = c.item ? FromBool(c.item->tags.none()) : Truth::kUnknown; break;
+        default: r = c.item ? (c.item->unknown_tags ? Truth::kFalse : FromBool(c.item->tags.none())) : Truth::kUnknown; break;
       }
       break;
     }

@@ -52,6 +52,9 @@ struct ItemFacts {
   Known<HsCode> hs;
   uint64_t hs_lo = 0, hs_hi = 0;  ///< HsCode::Low()/High(), precomputed
   TagSet tags;
+  /// The item carries a tag no loaded pack knows: whether it is in a set of tags cannot be
+  /// told (a misspelt "amunition" must not read as "not ammunition").
+  bool unknown_tags = false;
   Known<double> quantity;
   Known<Unit> unit;
   Known<double> value_usd;

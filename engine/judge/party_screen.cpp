@@ -27,7 +27,8 @@ void ScenarioParties::RefreshOne(int party, Date date) {
   const Party& p = scenario_.parties[idx];
   if (!p.designated.empty()) {
     status_[idx] = StatedStatus(screening_, p, date);
-    return;
+    // A stated designation not yet in force on this date must not hide what the name matches.
+    if (status_[idx].designated == Truth::kTrue) return;
   }
   if (!candidates_[idx]) candidates_[idx] = AllCandidates(screening_, QueryOf(p));
   status_[idx] = StatusAsOf(screening_, *candidates_[idx], p.id, p.name, date, run_date_);

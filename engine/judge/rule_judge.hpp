@@ -59,7 +59,7 @@ void JudgeRule(const rules::Rule& rule, const expr::ActivityFacts& facts, Observ
     o.item = item;
     o.undecided = t == Truth::kUnknown;
     o.verdict = o.undecided ? Verdict::kReview : rule.info.verdict;
-    o.capped = rule.cap.has_value() && t == Truth::kTrue;
+    o.capped = rule.cap.has_value() && t == Truth::kTrue && item >= 0;  // the loader requires item scope
     emit(o);
   };
   if (rule.program.item_scoped) {

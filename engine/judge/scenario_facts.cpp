@@ -58,10 +58,15 @@ void BuildFacts(const Scenario& s, const Activity& a, Date date, const expr::Tag
       i.hs_lo = item.hs->Low();
       i.hs_hi = item.hs->High();
     }
-    // Tags no loaded pack knows cannot match any rule; lint warns about them.
+    // Checker::Validate refuses tags no loaded pack knows; a caller that judges anyway
+    // gets "unknown" from every tag test the item misses, never a silent "no".
     for (const auto& t : item.tags) {
       const int bit = tags.Find(t);
-      if (bit >= 0) i.tags.set(static_cast<size_t>(bit));
+      if (bit >= 0) {
+        i.tags.set(static_cast<size_t>(bit));
+      } else {
+        i.unknown_tags = true;
+      }
     }
     if (item.quantity) i.quantity.Set(*item.quantity);
     if (item.unit) i.unit.Set(*item.unit);

@@ -460,6 +460,13 @@ class PackLoader {
       }
       rule.program = std::move(*program);
       rule.condition_pos = [file = r.file(), when](size_t offset) { return PosInScalar(file, when, offset); };
+      // A cap counts an item's quantity, so it needs a condition judged per item: one that
+      // reads item.* outside any()/all(). Otherwise there would be no item to count.
+      if (rule.cap && !rule.program.item_scoped) {
+        r.Error(n["cap"], "cap_needs_item", "rule '" + *id + "' has a cap but its condition is not judged per item: "
+                "read item.* outside any()/all() (e.g. item.hs in $set) so each delivery's quantity can be counted");
+        ok = false;
+      }
     } else {
       ok = false;
     }

@@ -26,7 +26,8 @@ int main() {
   auto scenarios = sancheck::ParseScenarioText("embedded.yaml", kScenario, diags);
   sancheck::CheckOptions options;  // no rule paths: the built-in packs
   auto checker = diags.HasErrors() ? nullptr : sancheck::Checker::Load(options, diags);
-  if (!checker) {
+  if (checker) checker->Validate(scenarios, diags);  // words the packs do not know: refuse
+  if (!checker || diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return 2;
   }

@@ -40,6 +40,8 @@ class Checker {
   Checker& operator=(const Checker&) = delete;
 
   /// `as_of` overrides the options' date for this run (rule tests carry their own).
+  /// Call Validate() first: a scenario it refuses is still judged fail-closed (a tag test
+  /// on an item with an unknown tag is undecided, so review), never silently permitted.
   RunResult Check(const std::vector<Scenario>& scenarios,
                   std::optional<Date> as_of = std::nullopt) const;
 
