@@ -35,9 +35,11 @@ std::unique_ptr<Checker> Checker::Load(const CheckOptions& options, Diagnostics&
   Impl& impl = *c->impl_;
   impl.options = options;
   impl.clock = options.clock ? options.clock : std::make_shared<SystemClock>();
-  impl.set = rules::LoadRuleSet(options.rule_paths, diags);
+  rules::LoadOptions load;
+  load.files = options.files.get();
+  impl.set = rules::LoadRuleSet(options.rule_paths, diags, load);
   if (!impl.set) return nullptr;
-  impl.screening = judge::LoadScreening(*impl.set, options.clearances_path, diags);
+  impl.screening = judge::LoadScreening(*impl.set, options.clearances_path, diags, options.files.get());
   if (diags.HasErrors()) return nullptr;
   impl.screening->stale_after_days = options.designations_max_age_days;
   if (auto log = Logger()) {

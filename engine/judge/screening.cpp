@@ -20,7 +20,7 @@ Match MatchOf(const screen::Candidate& c, std::string_view party_id) {
 }  // namespace
 
 std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const std::string& clearances_path,
-                                         Diagnostics& diags) {
+                                         Diagnostics& diags, const FileReader* files) {
   auto screening = std::make_unique<Screening>();
   std::vector<screen::Designation> all;
   for (const auto& file : set.designation_files) {
@@ -37,7 +37,15 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const std::s
   if (!set.designation_files.empty()) {
     screening->screener = std::make_unique<screen::Screener>(std::move(all));
   }
-  if (!clearances_path.empty()) screening->clearances = screen::LoadClearances(clearances_path, diags);
+  if (clearances_path.empty()) return screening;
+  if (!files) {
+    screening->clearances = screen::LoadClearances(clearances_path, diags);
+  } else if (std::string error; auto text = files->Read(clearances_path, error)) {
+    screening->clearances =
+        screen::ParseClearances(std::make_shared<SourceFile>(SourceFile{clearances_path, std::move(*text)}), diags);
+  } else {
+    diags.Error({}, "clearances.unreadable", clearances_path + ": cannot read: " + error);
+  }
   return screening;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "rules/rule_set.hpp"
+#include "sancheck/file_reader.hpp"
 #include "sancheck/result.hpp"
 #include "sancheck/scenario.hpp"
 #include "screen/clearances.hpp"
@@ -36,8 +37,9 @@ struct Screening {
   std::vector<screen::Clearance> clearances;
 };
 
+/// `files`, when given, is where the clearances file is read from (else the disk).
 std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const std::string& clearances_path,
-                                         Diagnostics& diags);
+                                         Diagnostics& diags, const FileReader* files = nullptr);
 
 /// Every designation `q` could be, whatever its listing date, best first. A party is
 /// screened once; StatusAsOf() then reads the candidates as of each activity's date.

@@ -662,6 +662,41 @@ std::vector<PackSource> BuiltinSources() {
   return out;
 }
 
+// A pack from a caller's FileReader: the same layout rules as on disk (pack.yaml first,
+// tests/ beside the pack left out), with the reader's names as file paths.
+std::optional<PackSource> SourceFromReader(const FileReader& files, const std::string& path, Diagnostics& diags) {
+  PackSource src;
+  auto add = [&](const std::string& name) {
+    std::string error;
+    auto text = files.Read(name, error);
+    if (!text) {
+      diags.Error({}, "rules.unreadable", name + ": cannot read: " + error);
+      return;
+    }
+    auto file = std::make_shared<SourceFile>(SourceFile{name, std::move(*text)});
+    if (fs::path(name).filename() == "pack.yaml") {
+      src.files.insert(src.files.begin(), file);
+    } else {
+      src.files.push_back(file);
+    }
+  };
+  if (const auto under = files.YamlFilesUnder(path)) {
+    const std::string folder = path.empty() || path.back() == '/' ? path : path + "/";
+    for (const auto& name : *under) {
+      if (name.compare(folder.size(), 6, "tests/") == 0) continue;
+      add(name);
+    }
+    if (src.files.empty()) {
+      diags.Error({}, "rules.empty", "no rule-pack files (*.yaml) in '" + path + "'");
+      return std::nullopt;
+    }
+  } else {
+    add(path);
+    if (src.files.empty()) return std::nullopt;
+  }
+  return src;
+}
+
 std::optional<PackSource> SourceFromPath(const std::string& path, Diagnostics& diags) {
   PackSource src;
   std::error_code ec;
@@ -693,11 +728,15 @@ std::optional<PackSource> SourceFromPath(const std::string& path, Diagnostics& d
 
 // "builtin:NAME" names a built-in pack; a bare NAME does too when no file
 // or folder of that name exists, so `--rules un-dprk` works from anywhere.
-std::optional<PackSource> ResolvePackPath(const std::string& path, Diagnostics& diags) {
+std::optional<PackSource> ResolvePackPath(const std::string& path, const FileReader* files, Diagnostics& diags) {
   const std::string prefix = "builtin:";
   const bool explicit_builtin = path.rfind(prefix, 0) == 0;
   std::error_code ec;
-  if (!explicit_builtin && fs::exists(path, ec)) return SourceFromPath(path, diags);
+  if (files) {
+    if (!explicit_builtin && files->Exists(path)) return SourceFromReader(*files, path, diags);
+  } else if (!explicit_builtin && fs::exists(path, ec)) {
+    return SourceFromPath(path, diags);
+  }
   const std::string name = explicit_builtin ? path.substr(prefix.size()) : path;
   std::string known;
   for (auto& src : BuiltinSources()) {
@@ -707,6 +746,10 @@ std::optional<PackSource> ResolvePackPath(const std::string& path, Diagnostics& 
   }
   if (explicit_builtin) {
     diags.Error({}, "rules.unknown_builtin", "no built-in pack '" + name + "' (built-in: " + known + ")");
+    return std::nullopt;
+  }
+  if (files) {
+    diags.Error({}, "rules.unreadable", path + ": no such pack file or folder");
     return std::nullopt;
   }
   return SourceFromPath(path, diags);  // reports the missing path
@@ -751,7 +794,7 @@ std::unique_ptr<RuleSet> LoadRuleSet(const std::vector<std::string>& paths, Diag
     sources = BuiltinSources();
   } else {
     for (const auto& p : paths) {
-      if (auto src = ResolvePackPath(p, diags)) sources.push_back(std::move(*src));
+      if (auto src = ResolvePackPath(p, options.files, diags)) sources.push_back(std::move(*src));
     }
   }
   if (diags.HasErrors() && !options.keep_going) return nullptr;

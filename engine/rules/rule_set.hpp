@@ -10,6 +10,7 @@
 #include "expr/compiler.hpp"
 #include "expr/program.hpp"
 #include "expr/tags.hpp"
+#include "sancheck/file_reader.hpp"
 #include "sancheck/rules.hpp"
 
 namespace sancheck::rules {
@@ -87,6 +88,8 @@ class RuleSet {
 
 /// Defaults: stop at the first error stage and return null (what `check` wants).
 struct LoadOptions {
+  /// Where pack paths are read from; null: the disk. Built-in packs come from the binary.
+  const FileReader* files = nullptr;
   /// Collect every error and still return what could be loaded (for lint):
   /// rules with errors are left out, the rest is compiled.
   bool keep_going = false;

@@ -8,6 +8,7 @@
 
 #include "sancheck/clock.hpp"
 #include "sancheck/diagnostics.hpp"
+#include "sancheck/file_reader.hpp"
 #include "sancheck/result.hpp"
 #include "sancheck/rules.hpp"
 #include "sancheck/scenario.hpp"
@@ -20,6 +21,8 @@ namespace sancheck {
 ///   as_of       (none)   activities without a date are judged as of today
 ///   clearances  (empty)  no screening clearances
 ///   clock       (null)   the system clock; it dates the report and expires clearances
+///   files       (null)   read rule_paths and clearances_path from the disk; a FileReader
+///                        (e.g. MemoryFileReader) supplies them from memory instead
 ///   designations_max_age_days (180)  an activity dated later than this after the
 ///                        designation list's snapshot reads designations.stale as true
 struct CheckOptions {
@@ -27,6 +30,7 @@ struct CheckOptions {
   std::optional<Date> as_of;
   std::string clearances_path;
   std::shared_ptr<const Clock> clock;
+  std::shared_ptr<const FileReader> files;
   int designations_max_age_days = 180;
 };
 

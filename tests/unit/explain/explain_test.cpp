@@ -51,7 +51,7 @@ rules:
     message: Later.
 )yaml";
     Diagnostics diags;
-    checker = Checker::Load(CheckOptions{{pack.string()}, std::nullopt, "", nullptr}, diags);
+    checker = Checker::Load(CheckOptions{{pack.string()}, std::nullopt, "", nullptr, nullptr}, diags);
     REQUIRE_MESSAGE(checker, diags.RenderAll());
     scenarios = ParseScenarioText("s.yaml", scenario, diags);
     REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());

@@ -74,7 +74,7 @@ class TestPack {
     fs::create_directories(dir_);
     std::ofstream(dir_ / "pack.yaml") << kPack;
     Diagnostics diags;
-    checker_ = Checker::Load(CheckOptions{{dir_.string()}, std::nullopt, "", nullptr}, diags);
+    checker_ = Checker::Load(CheckOptions{{dir_.string()}, std::nullopt, "", nullptr, nullptr}, diags);
     REQUIRE_MESSAGE(checker_, diags.RenderAll());
   }
   ~TestPack() { fs::remove_all(dir_); }
