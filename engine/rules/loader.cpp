@@ -9,9 +9,10 @@
 #include "common/files.hpp"
 #include "common/scalar_position.hpp"
 #include "common/yaml_reader.hpp"
-#include "rules/builtin_packs.hpp"
+#include "rules/cap_reader.hpp"
 #include "rules/citations.hpp"
 #include "rules/exemptions.hpp"
+#include "rules/pack_sources.hpp"
 #include "rules/rule_set.hpp"
 
 namespace sancheck::rules {
@@ -31,10 +32,6 @@ bool ValidName(const std::string& id) {
   return true;
 }
 
-struct PackSource {
-  std::vector<std::shared_ptr<const SourceFile>> files;  ///< pack.yaml first
-  bool builtin = false;
-};
 
 // One YAML document of a pack file.
 struct Doc {
@@ -581,209 +578,15 @@ class PackLoader {
     }
     return ok;
   }
-
-  bool ReadCap(YamlReader& r, const YAML::Node& c, Rule& rule) {
-    if (!r.CheckMap(c, "a cap", {"limit", "unit", "period", "factors", "basis"}) ||
-        !r.Require(c, "a cap", {"limit", "unit"})) {
-      return false;
-    }
-    Cap cap;
-    auto limit = r.Number(c["limit"], "limit");
-    auto unit_text = r.String(c["unit"], "unit");
-    auto unit = unit_text ? ParseUnit(*unit_text) : std::nullopt;
-    if (!limit || !unit) {
-      if (unit_text && !unit) r.Error(c["unit"], "bad_value", "unknown unit " + Describe(c["unit"]));
-      return false;
-    }
-    cap.limit = *limit;
-    cap.unit = *unit;
-    cap.factors[*unit] = 1.0;
-    if (const auto& p = c["period"]) {
-      const std::string text = r.String(p, "period").value_or("");
-      unsigned month = 0, day = 0;
-      char dash = 0;
-      if (text == "calendar-year") {
-        cap.period = Cap::Period::kYear;
-      } else if (text == "whole") {
-        cap.period = Cap::Period::kWhole;
-      } else if (text.rfind("year-from-", 0) == 0 &&
-                 std::sscanf(text.c_str() + 10, "%2u%c%2u", &month, &dash, &day) == 3 && dash == '-' &&
-                 text.size() == 15 && Date::Parse("2000-" + text.substr(10))) {
-        cap.period = Cap::Period::kYear;
-        cap.start_month = month;
-        cap.start_day = day;
-      } else {
-        r.Error(p, "bad_value", "unknown cap period " + Describe(p) +
-                                    " (expected calendar-year, year-from-MM-DD or whole)");
-        return false;
-      }
-    }
-    if (const auto& b = c["basis"]) cap.basis = r.String(b, "basis").value_or("");
-    if (const auto& f = c["factors"]) {
-      if (!f.IsMap()) {
-        r.Error(f, "wrong_type", "factors must map a unit to its factor, e.g. {t: 7.33}");
-        return false;
-      }
-      for (auto it = f.begin(); it != f.end(); ++it) {
-        const auto u = ParseUnit(it->first.Scalar());
-        const auto v = r.Number(it->second, "factor");
-        if (!u) {
-          r.Error(it->first, "bad_value", "unknown unit '" + it->first.Scalar() + "'");
-          return false;
-        }
-        if (v) cap.factors[*u] = *v;
-      }
-    }
-    rule.cap = cap;
-    return true;
-  }
 };
 
-// The built-in packs: embedded files grouped by their folder under rules/.
-std::vector<PackSource> BuiltinSources() {
-  std::map<std::string, PackSource> by_pack;
-  for (const auto& f : BuiltinRuleFiles()) {
-    const fs::path p(f.path);
-    auto file = std::make_shared<SourceFile>(SourceFile{std::string(f.path), std::string(f.text)});
-    auto& src = by_pack[p.parent_path().string()];
-    src.builtin = true;
-    if (p.filename() == "pack.yaml") {
-      src.files.insert(src.files.begin(), file);
-    } else {
-      src.files.push_back(file);
-    }
-  }
-  std::vector<PackSource> out;
-  for (auto& [dir, src] : by_pack) {
-    if (!src.files.empty() && fs::path(src.files.front()->path).filename() == "pack.yaml") {
-      out.push_back(std::move(src));
-    }
-  }
-  return out;
-}
-
-// A pack from a caller's FileReader: the same layout rules as on disk (pack.yaml first,
-// tests/ beside the pack left out), with the reader's names as file paths.
-std::optional<PackSource> SourceFromReader(const FileReader& files, const std::string& path, Diagnostics& diags) {
-  PackSource src;
-  auto add = [&](const std::string& name) {
-    std::string error;
-    auto text = files.Read(name, error);
-    if (!text) {
-      diags.Error({}, "rules.unreadable", name + ": cannot read: " + error);
-      return;
-    }
-    auto file = std::make_shared<SourceFile>(SourceFile{name, std::move(*text)});
-    if (fs::path(name).filename() == "pack.yaml") {
-      src.files.insert(src.files.begin(), file);
-    } else {
-      src.files.push_back(file);
-    }
-  };
-  if (const auto under = files.YamlFilesUnder(path)) {
-    const std::string folder = path.empty() || path.back() == '/' ? path : path + "/";
-    for (const auto& name : *under) {
-      if (name.compare(folder.size(), 6, "tests/") == 0) continue;
-      add(name);
-    }
-    if (src.files.empty()) {
-      diags.Error({}, "rules.empty", "no rule-pack files (*.yaml) in '" + path + "'");
-      return std::nullopt;
-    }
-  } else {
-    add(path);
-    if (src.files.empty()) return std::nullopt;
-  }
-  return src;
-}
-
-std::optional<PackSource> SourceFromPath(const std::string& path, Diagnostics& diags) {
-  PackSource src;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    const auto files = ExpandYamlPaths({path}, diags);
-    for (const auto& f : files) {
-      auto file = ReadSource(f, diags);
-      if (!file) continue;
-      // Tests beside a pack (rule tests, expected verdicts) are not pack files.
-      const std::string rel = fs::relative(f, path, ec).generic_string();
-      if (rel.rfind("tests/", 0) == 0) continue;
-      if (fs::path(f).filename() == "pack.yaml") {
-        src.files.insert(src.files.begin(), file);
-      } else {
-        src.files.push_back(file);
-      }
-    }
-    if (src.files.empty()) {
-      diags.Error({}, "rules.empty", "no rule-pack files (*.yaml) in '" + path + "'");
-      return std::nullopt;
-    }
-    return src;
-  }
-  auto file = ReadSource(path, diags);
-  if (!file) return std::nullopt;
-  src.files.push_back(file);
-  return src;
-}
-
-// "builtin:NAME" names a built-in pack; a bare NAME does too when no file
-// or folder of that name exists, so `--rules un-dprk` works from anywhere.
-std::optional<PackSource> ResolvePackPath(const std::string& path, const FileReader* files, Diagnostics& diags) {
-  const std::string prefix = "builtin:";
-  const bool explicit_builtin = path.rfind(prefix, 0) == 0;
-  std::error_code ec;
-  if (files) {
-    if (!explicit_builtin && files->Exists(path)) return SourceFromReader(*files, path, diags);
-  } else if (!explicit_builtin && fs::exists(path, ec)) {
-    return SourceFromPath(path, diags);
-  }
-  const std::string name = explicit_builtin ? path.substr(prefix.size()) : path;
-  std::string known;
-  for (auto& src : BuiltinSources()) {
-    const std::string pack = fs::path(src.files.front()->path).parent_path().filename().string();
-    if (pack == name) return src;
-    known += (known.empty() ? "" : ", ") + pack;
-  }
-  if (explicit_builtin) {
-    diags.Error({}, "rules.unknown_builtin", "no built-in pack '" + name + "' (built-in: " + known + ")");
-    return std::nullopt;
-  }
-  if (files) {
-    diags.Error({}, "rules.unreadable", path + ": no such pack file or folder");
-    return std::nullopt;
-  }
-  return SourceFromPath(path, diags);  // reports the missing path
-}
-
 }  // namespace
-
-int Cap::PeriodOf(Date date) const {
-  if (period == Period::kWhole) return 0;
-  int y;
-  unsigned m, d;
-  date.ToCivil(y, m, d);
-  return (m > start_month || (m == start_month && d >= start_day)) ? y : y - 1;
-}
-
-std::string Cap::PeriodLabel(int p) const {
-  if (period == Period::kWhole) return "";
-  if (start_month == 1 && start_day == 1) return " in " + std::to_string(p);
-  return " in the 12 months from " + Date::FromCivil(p, start_month, start_day).ToString();
-}
 
 const Rule* RuleSet::Find(std::string_view id) const {
   // Rules are sorted by id once loaded.
   const auto it = std::lower_bound(rules.begin(), rules.end(), id,
                                    [](const Rule& r, std::string_view v) { return r.info.id < v; });
   return it != rules.end() && it->info.id == id ? &*it : nullptr;
-}
-
-std::vector<std::string> BuiltinPackNames() {
-  std::vector<std::string> names;
-  for (const auto& src : BuiltinSources()) {
-    names.push_back(fs::path(src.files.front()->path).parent_path().filename().string());
-  }
-  return names;
 }
 
 std::unique_ptr<RuleSet> LoadRuleSet(const std::vector<std::string>& paths, Diagnostics& diags,
