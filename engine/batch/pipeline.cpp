@@ -350,7 +350,7 @@ class ChunkReader {
   std::ostream& diag_;
   size_t next_input_ = 0;
   std::FILE* in_ = nullptr;
-  const std::vector<std::FILE*>& spooled_;
+  std::vector<std::FILE*> spooled_;  ///< a copy: the caller's streams, not their list, must outlive the reader
   bool in_spool_ = false;  ///< in_ belongs to the caller
   std::vector<char> carry_;
   std::deque<std::unique_ptr<InputFile>> files_;
