@@ -1,25 +1,29 @@
 // Judge::Run: index lookup, then the one judging step (JudgeRule) for each candidate rule over the record's facts.
 #include "batch/judge.hpp"
 
+#include <algorithm>
+
 #include "judge/rule_judge.hpp"
 
 namespace sancheck::batch {
 
 namespace {
 
-// Screening costs far more than judging: only worth it when a rule reads a designation.
-bool ReadsDesignation(const rules::RuleSet& set, bool capped_only) {
+bool ReadsDesignation(const rules::Rule& rule) {
   using expr::FieldId;
-  for (const auto& rule : set.rules) {
-    if (capped_only && !rule.cap) continue;
-    for (FieldId f : rule.program.fields_read) {
-      if (f == FieldId::kFromDesignated || f == FieldId::kToDesignated || f == FieldId::kPartiesDesignated ||
-          f == FieldId::kPartiesCleared) {
-        return true;
-      }
+  for (FieldId f : rule.program.fields_read) {
+    if (f == FieldId::kFromDesignated || f == FieldId::kToDesignated || f == FieldId::kPartiesDesignated ||
+        f == FieldId::kPartiesCleared) {
+      return true;
     }
   }
   return false;
+}
+
+// Screening costs far more than judging: only worth it when a rule reads a designation.
+bool ReadsDesignation(const rules::RuleSet& set, bool capped_only) {
+  return std::any_of(set.rules.begin(), set.rules.end(),
+                     [&](const rules::Rule& r) { return (!capped_only || r.cap) && ReadsDesignation(r); });
 }
 
 }  // namespace
@@ -29,6 +33,8 @@ Judge::Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vecto
     : set_(set), index_(index), order_(order), use_index_(use_index), capped_only_(capped_only),
       screening_(screening) {
   candidates_.Reset(index.rank_count());
+  screens_.resize(order.size());
+  for (size_t rank = 0; rank < order.size(); ++rank) screens_[rank] = ReadsDesignation(set.rules[order[rank]]);
   if (screening && screening->screener && ReadsDesignation(set, capped_only)) {
     names_ = std::make_unique<NameScreen>(*screening, run_date);
   }
@@ -49,7 +55,14 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
   }
   facts_.Fill(r);
   facts_.SetStale(screening_ && screening_->StaleFor(r.date));
-  if (names_) facts_.SetDesignated(names_->Status(r.from_name, r.from, r.date), names_->Status(r.to_name, r.to, r.date));
+  // Names are screened only when a rule this record meets reads a designation.
+  bool screen = false;
+  if (names_) candidates_.ForEach([&](uint32_t rank) { screen = screen || screens_[rank]; });
+  if (screen) {
+    facts_.SetDesignated(names_->Status(r.from_name, r.from, r.date), names_->Status(r.to_name, r.to, r.date));
+  } else {
+    facts_.SetDesignated({}, {});
+  }
   candidates_.ForEach([&](uint32_t rank) {
     const rules::Rule& rule = set_.rules[order_[rank]];
     if (capped_only_ && !rule.cap) return;

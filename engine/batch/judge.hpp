@@ -45,6 +45,7 @@ class Judge {
   RankSet candidates_;
   RecordFacts facts_;
   std::unique_ptr<NameScreen> names_;  ///< null when nothing is screened
+  std::vector<bool> screens_;          ///< by rank: the rule reads a designation
 };
 
 }  // namespace sancheck::batch
