@@ -8,7 +8,7 @@
 #include "expr/evaluator.hpp"
 #include "judge/checker_impl.hpp"
 #include "judge/observer.hpp"
-#include "lint/condition_check.hpp"
+#include "expr/node_text.hpp"
 #include "rules/exemptions.hpp"
 
 namespace sancheck::explain {
@@ -45,7 +45,7 @@ class TreeBuilder {
     const Node& n = p_.nodes[idx];
     ConditionNode out;
     out.kind = KindOf(n);
-    out.text = lint::NodeText(p_, idx);
+    out.text = expr::NodeText(p_, idx);
     if (const auto it = trace_.values.find({idx, item}); it != trace_.values.end()) out.value = it->second;
     if (n.op == Op::kAny || n.op == Op::kAll) {
       const uint32_t body = p_.children[n.first];

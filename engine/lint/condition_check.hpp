@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "expr/node_text.hpp"
 #include "expr/program.hpp"
 #include "sancheck/core_types.hpp"
 
@@ -36,8 +37,6 @@ std::vector<ConditionFinding> CheckCondition(const expr::Program& program, const
 /// Whether some facts could make the whole condition true (false: the rule never fires).
 bool CanBeTrue(const expr::Program& program, const ConditionContext& context);
 
-/// The source text of a node, or of its nearest ancestor that has one (the
-/// compiler leaves some generated nodes without a range).
-std::string NodeText(const expr::Program& program, uint32_t node);
+using expr::NodeText;  // lint reports quote conditions with it
 
 }  // namespace sancheck::lint
