@@ -1,4 +1,4 @@
-// CapTotals: running totals of capped deliveries per rule and period, carried between runs by a ledger file.
+// CapTotals: running totals of capped deliveries per rule and period, carried between runs by a ledger file (ledger_file.hpp).
 #pragma once
 
 #include <map>
@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "batch/judge.hpp"
+#include "batch/ledger_file.hpp"
 #include "batch/record.hpp"
 #include "rules/rule_set.hpp"
 
@@ -23,21 +24,19 @@ class CapTotals {
   /// quantity that cannot be converted to the cap's unit → review, not counted.
   void Settle(const Record& r, Finding& f);
 
-  /// Ledger file: {"caps": {"<rule id>": {"<period>": amount}}}; period is the
-  /// calendar year, or "whole" for caps over the whole run. A missing file is empty.
-  bool Load(const std::string& path, std::string& error);
-  bool Save(const std::string& path, std::string& error) const;
   /// Adds another run's totals (reducing per-chunk ledgers).
   void Add(const CapTotals& other);
+  /// Adds totals carried over from earlier runs (read by LedgerFile).
+  void AddTotals(const LedgerTotals& totals);
 
   size_t out_of_order() const { return out_of_order_; }
   size_t settled() const { return settled_; }
-  const std::map<std::string, std::map<int, double>>& totals() const { return totals_; }
+  const LedgerTotals& totals() const { return totals_; }
 
  private:
   const rules::RuleSet& set_;
   const std::vector<uint32_t>& order_;
-  std::map<std::string, std::map<int, double>> totals_;  ///< rule id → period (year, 0 = whole) → amount
+  LedgerTotals totals_;  ///< rule id → period (year, 0 = whole) → amount
   std::map<std::pair<uint32_t, int>, Date> last_date_;
   size_t out_of_order_ = 0;
   size_t settled_ = 0;

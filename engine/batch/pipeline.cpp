@@ -19,6 +19,7 @@
 #include "batch/csv_reader.hpp"
 #include "batch/judge.hpp"
 #include "batch/jsonl_reader.hpp"
+#include "batch/ledger_file.hpp"
 #include "batch/record.hpp"
 #include "batch/tag_lookup.hpp"
 
@@ -686,12 +687,16 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
   report.index = ctx.index->stats();
 
   CapTotals caps(set, ctx.order);
+  // Held (locked) until the run ends, so concurrent runs on one ledger take turns.
+  LedgerFile ledger;
   if (!options.ledger_path.empty()) {
-    std::string error;
-    if (!caps.Load(options.ledger_path, error)) {
-      diag << "sancheck: error: --ledger " << error << "\n";
+    Diagnostics diags;
+    LedgerTotals carried;
+    if (!ledger.Open(options.ledger_path, carried, diags)) {
+      diag << diags.RenderAll();
       return false;
     }
+    caps.AddTotals(carried);
   }
   std::FILE* out = stdout;
   if (!output.empty() && output != "-") {
@@ -714,8 +719,8 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
   report.caps_settled = caps.settled();
   report.caps_out_of_order = caps.out_of_order();
   if (ok && !options.ledger_path.empty()) {
-    std::string error;
-    if (!caps.Save(options.ledger_path, error)) {
+    const std::string error = ledger.Save(caps.totals());
+    if (!error.empty()) {
       diag << "sancheck: error: --ledger " << error << "\n";
       ok = false;
     }

@@ -5,46 +5,10 @@
 #include <cmath>
 #include <string>
 
+#include "common/utf8.hpp"
+
 namespace sancheck::batch {
 namespace {
-
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t n;
-    uint32_t cp;
-    if ((c & 0xE0) == 0xC0) {
-      n = 1;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 3;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + n >= s.size()) return false;
-    for (size_t k = 1; k <= n; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp < 0xE000)) {
-      return false;
-    }
-    i += n + 1;
-  }
-  return true;
-}
 
 bool ValidImo(std::string_view s) {
   if (s.size() != 10 || s.substr(0, 3) != "IMO") return false;
@@ -82,6 +46,8 @@ bool Number(const RawRecord& raw, FieldKey key, expr::Known<double>& out, Record
   if (r.ec != std::errc() || r.ptr != t.data() + t.size() || !std::isfinite(v)) {
     return Fail(raw, key, "batch.bad_value", Quoted(t) + " is not a number", err);
   }
+  // A negative quantity or value would be subtracted from a cap total: refused, as in scenario files.
+  if (v < 0) return Fail(raw, key, "batch.bad_value", Quoted(t) + " is negative (quantities and values are >= 0)", err);
   out.Set(v);
   return true;
 }
@@ -111,7 +77,16 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
   out.id = raw.Get(FieldKey::kId);
   out.from_name = raw.Get(FieldKey::kExporterName);
   out.to_name = raw.Get(FieldKey::kImporterName);
-  if (!ValidUtf8(out.id)) return Fail(raw, FieldKey::kId, "batch.bad_value", "the id is not valid UTF-8", err);
+  // Every text field is UTF-8, so whatever is echoed or screened is well-formed text.
+  for (int k = 0; k < kFieldCount; ++k) {
+    const auto key = static_cast<FieldKey>(k);
+    if (raw.Has(key) && !IsValidUtf8(raw.Get(key))) {
+      return Fail(raw, key, "batch.bad_value", "not valid UTF-8 text", err);
+    }
+  }
+  for (std::string_view t : raw.tags) {
+    if (!IsValidUtf8(t)) return Fail(raw, FieldKey::kTags, "batch.bad_value", "a tag is not valid UTF-8 text", err);
+  }
   if (!raw.Has(FieldKey::kDate)) {
     err.column = 1;
     err.field = "date";
@@ -131,7 +106,7 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
     const auto hs = HsCode::Parse(raw.Get(FieldKey::kHs));
     if (!hs) {
       return Fail(raw, FieldKey::kHs, "batch.bad_value",
-                  Quoted(raw.Get(FieldKey::kHs)) + " is not an HS code (2 to 10 digits)", err);
+                  Quoted(raw.Get(FieldKey::kHs)) + " is not an HS code (" + std::string(kHsCodeRule) + ")", err);
     }
     out.hs.Set(*hs);
     out.hs_lo = hs->Low();

@@ -1,0 +1,27 @@
+// UTF-8 checks shared by every reader: validation with the offset of the first bad byte, and cutting on code-point boundaries.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sancheck {
+
+/// Offset of the first byte of `s` that does not start or continue a
+/// well-formed UTF-8 sequence (overlong forms, surrogates and code points past
+/// U+10FFFF included); std::string_view::npos when all of `s` is UTF-8.
+size_t FindInvalidUtf8(std::string_view s);
+
+inline bool IsValidUtf8(std::string_view s) { return FindInvalidUtf8(s) == std::string_view::npos; }
+
+/// The longest prefix of `s` of at most `max_bytes` bytes that does not end
+/// inside a multi-byte character (so a cut string stays valid UTF-8).
+std::string_view Utf8Prefix(std::string_view s, size_t max_bytes);
+
+/// `s` with every ill-formed byte replaced by U+FFFD, for quoting bad input in messages.
+std::string Utf8Sanitized(std::string_view s);
+
+/// The UTF-8 byte order mark, accepted (and skipped) at the start of every text input.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+}  // namespace sancheck
