@@ -28,6 +28,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// An over-long record is skipped up to this many times the record limit; past that the input is not records.
+constexpr size_t kMaxSkipFactor = 64;
+
 double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 struct InputFile {
@@ -70,6 +73,7 @@ struct Chunk {
   size_t size = 0;
   const InputFile* file = nullptr;
   int64_t lines = 0;      ///< line breaks inside the chunk, for the next chunk's numbering
+  int64_t skipped_lines = 0;  ///< line breaks of an over-long record's tail, dropped unread
   std::vector<Entry> entries;
   std::vector<RecordError> errors;  ///< lines relative to the chunk
   std::vector<size_t> error_out_begin;  ///< output offset of each error's line
@@ -123,7 +127,20 @@ void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw) {
       auto* nl = static_cast<char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
       rec_end = nl ? nl : end;
     }
-    if (!IsBlankLine(p, rec_end)) {
+    if (static_cast<size_t>(rec_end - p) > ctx.options.max_record_bytes) {
+      // Only the first bytes of such a record were kept (ChunkReader::SkipLongRecord).
+      Entry e;
+      e.line = line;
+      RecordError err;
+      err.line = line;
+      err.column = static_cast<int>(std::min<size_t>(ctx.options.max_record_bytes, INT32_MAX)) + 1;
+      err.code = "batch.record_too_long";
+      err.message = "record longer than " + std::to_string(ctx.options.max_record_bytes) +
+                    " bytes (raise --max-record-bytes to read it)";
+      e.error = static_cast<int32_t>(c.errors.size());
+      c.errors.push_back(std::move(err));
+      c.entries.push_back(e);
+    } else if (!IsBlankLine(p, rec_end)) {
       Entry e;
       e.line = line;
       RecordError err;
@@ -147,7 +164,7 @@ void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw) {
     line += breaks;
     p = rec_end < end ? rec_end + 1 : end;
   }
-  c.lines = line;
+  c.lines = line + c.skipped_lines;
 }
 
 void JudgeChunk(Chunk& c, Judge& judge) {
@@ -203,21 +220,14 @@ class ChunkReader {
       if (!carry_.empty()) std::memcpy(c.own.data(), carry_.data(), carry_.size());
       size_t size = carry_.size();
       carry_.clear();
+      c.skipped_lines = 0;
       bool eof = false;
       size_t split = 0;
       for (;;) {
         while (size < c.own.size() && !eof) {
-          const size_t n = std::fread(c.own.data() + size, 1, c.own.size() - size, in_);
+          size_t n = 0;
+          if (!ReadSome(c.own.data() + size, c.own.size() - size, n, eof)) return false;
           size += n;
-          bytes_read_ += n;
-          if (n == 0) {
-            if (std::ferror(in_)) {
-              diag_ << "sancheck: error: " << files_.back()->name << ": read error\n";
-              failed_ = true;
-              return false;
-            }
-            eof = true;
-          }
         }
         size_t start = 0;
         if (header_pending_) {
@@ -246,6 +256,12 @@ class ChunkReader {
         }
         split = LastBoundary(c.own.data(), size, files_.back()->csv);
         if (split > 0) break;
+        if (size > options_.max_record_bytes) {
+          // One record past the limit: keep its head for the error, drop the rest unread.
+          if (!SkipLongRecord(c, size, eof)) return false;
+          split = size;
+          break;
+        }
         c.own.Grow(c.own.size() * 2, size);  // one record longer than a chunk
       }
       carry_.assign(c.own.data() + split, c.own.data() + size);
@@ -314,6 +330,67 @@ class ChunkReader {
   void Close() {
     if (in_ && in_ != stdin) std::fclose(in_);
     in_ = nullptr;
+  }
+
+  // Reads up to `cap` bytes into `dst`, setting `eof` at the end; false (said on diag) on a read error.
+  bool ReadSome(char* dst, size_t cap, size_t& n, bool& eof) {
+    n = std::fread(dst, 1, cap, in_);
+    bytes_read_ += n;
+    if (n == 0) {
+      if (std::ferror(in_)) {
+        diag_ << "sancheck: error: " << files_.back()->name << ": read error\n";
+        failed_ = true;
+        return false;
+      }
+      eof = true;
+    }
+    return true;
+  }
+
+  // The chunk's first `size` bytes start a record longer than the limit. Keeps
+  // max_record_bytes + 1 of them (so ParseChunk reports the record) and reads
+  // on, discarding, to the record's end; what follows it becomes the carry.
+  // Memory stays bounded however long the record is (/dev/zero, a 1 GB line).
+  bool SkipLongRecord(Chunk& c, size_t& size, bool& eof) {
+    const size_t keep = options_.max_record_bytes + 1;
+    const bool csv = files_.back()->csv;
+    bool quoted = false;  // CSV: a line break inside quotes does not end the record
+    if (csv) {
+      for (size_t i = 0; i < keep; ++i) quoted ^= c.own.data()[i] == '"';
+    }
+    int64_t lines = 0;  // line breaks inside quotes in the dropped tail; ParseChunk counts the rest
+    size_t skipped = 0;
+    size_t from = keep;
+    for (;;) {
+      for (size_t i = from; i < size; ++i) {
+        const char ch = c.own.data()[i];
+        if (csv && ch == '"') quoted = !quoted;
+        if (ch != '\n') continue;
+        if (!quoted) {
+          carry_.assign(c.own.data() + i + 1, c.own.data() + size);
+          c.skipped_lines = lines;
+          size = keep;
+          return true;
+        }
+        ++lines;
+      }
+      if (eof) break;
+      // An endless record (/dev/zero, a binary file) would be read for ever: give up on the input.
+      skipped += size - keep;
+      if (skipped > kMaxSkipFactor * options_.max_record_bytes) {
+        diag_ << "sancheck: error: " << files_.back()->name << ": a record runs on past "
+              << skipped << " bytes without ending; stopped reading (is it a JSONL or CSV file?)\n";
+        failed_ = true;
+        return false;
+      }
+      size_t n = 0;
+      if (!ReadSome(c.own.data() + keep, c.own.size() - keep, n, eof)) return false;
+      from = keep;
+      size = keep + n;
+    }
+    c.skipped_lines = lines;
+    size = keep;
+    return true;
   }
 
   const std::vector<std::string>& inputs_;
