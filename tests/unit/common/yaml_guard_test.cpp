@@ -86,3 +86,21 @@ TEST_SUITE("common.yaml_guard") {
 
 }  // namespace
 }  // namespace sancheck
+
+namespace sancheck {
+namespace {
+
+TEST_CASE("at most kMaxPrintedDiagnostics diagnostics are printed, then a count of the rest") {
+  auto file = std::make_shared<SourceFile>(SourceFile{"f.yaml", "a: 1\n"});
+  Diagnostics diags;
+  for (size_t i = 0; i < kMaxPrintedDiagnostics + 50; ++i) diags.Error({file, 1, 1}, "x.y", "bad");
+  const std::string out = diags.RenderAll();
+  size_t errors = 0;
+  for (size_t at = out.find(": error: "); at != std::string::npos; at = out.find(": error: ", at + 1)) ++errors;
+  CHECK(errors == kMaxPrintedDiagnostics);
+  CHECK(out.find("sancheck: 50 more diagnostics not shown") != std::string::npos);
+  CHECK(diags.error_count() == static_cast<int>(kMaxPrintedDiagnostics) + 50);  // all still counted
+}
+
+}  // namespace
+}  // namespace sancheck
