@@ -141,9 +141,9 @@ const auto date_def = lexeme[repeat(4)[digit] >> char_('-') >> repeat(2)[digit] 
 const auto string_lit_def = lexeme[lit('"') > *(char_ - '"' - '\n') > lit('"')] |
                             lexeme[lit('\'') > *(char_ - '\'' - '\n') > lit('\'')];
 const auto set_ref_def = lexeme[char_('$') > +(word_char | char_('.'))];
-const auto range_def = number >> lit("..") > number;
+const auto range_def = (number >> lit("..")) > number;
 const auto list_def = char_('[') > -(element % ',') > lit(']');
-const auto call_def = lexeme[!keyword >> +(alpha | char_('_'))] >> lit('(') >
+const auto call_def = (lexeme[!keyword >> +(alpha | char_('_'))] >> lit('(')) >
                       -(or_expr % ',') > lit(')');
 
 BOOST_SPIRIT_DEFINE(condition, or_expr, or_step, and_expr, and_step, level_not, unary, cmp_expr,
