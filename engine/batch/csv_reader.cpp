@@ -75,6 +75,7 @@ struct FieldScanner {
 
 // A NUL byte in [begin, end): its line offset and column, as a record error.
 bool RejectNul(const char* begin, const char* end, RecordError& err, int& line_offset) {
+  if (begin == end) return true;  // memchr with a null pointer is undefined even for 0 bytes
   const void* nul = std::memchr(begin, '\0', static_cast<size_t>(end - begin));
   if (!nul) return true;
   const char* at = static_cast<const char*>(nul);

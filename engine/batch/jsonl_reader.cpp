@@ -379,7 +379,8 @@ bool ParseJsonLine(char* begin, char* end, RawRecord& rec, RecordError& err) {
   char* start = begin;
   const size_t bom = kUtf8Bom.size();
   if (static_cast<size_t>(end - begin) >= bom && std::memcmp(begin, kUtf8Bom.data(), bom) == 0) start += bom;
-  if (const void* nul = std::memchr(start, '\0', static_cast<size_t>(end - start))) {
+  // (memchr with a null pointer is undefined even for 0 bytes.)
+  if (const void* nul = start < end ? std::memchr(start, '\0', static_cast<size_t>(end - start)) : nullptr) {
     // Named as such: a NUL would otherwise read as a stray control character or a syntax error.
     err.column = static_cast<int>(static_cast<const char*>(nul) - begin) + 1;
     err.code = "batch.bad_json";

@@ -65,6 +65,19 @@ std::string_view Utf8Prefix(std::string_view s, size_t max_bytes) {
   return s.substr(0, end);
 }
 
+char32_t DecodeUtf8(std::string_view s, size_t& i) {
+  const size_t n = SequenceLength(s, i);
+  if (n == 0) {
+    ++i;
+    return 0xFFFD;
+  }
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  char32_t cp = n == 1 ? b0 : b0 & (0x7Fu >> n);
+  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+  i += n;
+  return cp;
+}
+
 std::string Utf8Sanitized(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -18,6 +18,10 @@ inline bool IsValidUtf8(std::string_view s) { return FindInvalidUtf8(s) == std::
 /// inside a multi-byte character (so a cut string stays valid UTF-8).
 std::string_view Utf8Prefix(std::string_view s, size_t max_bytes);
 
+/// Decodes the character at `i` and advances `i` past it; an ill-formed byte
+/// decodes as U+FFFD and advances by one, so hostile input cannot desynchronise a loop.
+char32_t DecodeUtf8(std::string_view s, size_t& i);
+
 /// `s` with every ill-formed byte replaced by U+FFFD, for quoting bad input in messages.
 std::string Utf8Sanitized(std::string_view s);
 

@@ -24,12 +24,13 @@ class Guard : public YAML::EventHandler {
     // yaml-cpp 0.7 emits an endless run of such empty documents on a stray ','.
     if (mark.pos == last_start_) {
       const size_t pos = static_cast<size_t>(mark.pos);
-      const std::string found = pos < text_.size() ? std::string(1, text_[pos]) : std::string("the end");
-      Fail(mark, "yaml", "invalid YAML: unexpected '" + found + "' (',' separates entries only inside [ ] or { })");
+      const bool ascii = pos < text_.size() && static_cast<unsigned char>(text_[pos]) < 0x80;
+      const std::string found = ascii ? "'" + std::string(1, text_[pos]) + "'" : std::string("text");
+      Fail(mark, "yaml", "invalid YAML: unexpected " + found + " (',' separates entries only inside [ ] or { })");
     }
     last_start_ = mark.pos;
     if (++documents_ > kMaxYamlDocuments) {
-      Fail(YAML::Mark(), "too_many_documents",
+      Fail(mark, "too_many_documents",
            "more than " + std::to_string(kMaxYamlDocuments) + " YAML documents in one file");
     }
   }

@@ -22,42 +22,6 @@ constexpr std::string_view kVietnamese =
     "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
 static_assert(kVietnamese.size() == 0x5A);
 
-// Decodes one UTF-8 sequence at `i`; returns the code point and advances `i`. Invalid
-// bytes decode as U+FFFD so that hostile input cannot desynchronise the loop.
-char32_t Decode(std::string_view s, size_t& i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  size_t extra = 0;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    extra = 1;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    extra = 2;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    extra = 3;
-  } else {
-    ++i;
-    return 0xFFFD;
-  }
-  if (i + extra >= s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t cp = b0 & (0x3Fu >> extra);
-  for (size_t k = 1; k <= extra; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  i += extra + 1;
-  return cp;
-}
-
 bool IsApostrophe(char32_t cp) {
   return cp == U'\'' || cp == U'`' || cp == 0x00B4 || cp == 0x2018 || cp == 0x2019 ||
          cp == 0x201B || cp == 0x02BC || cp == 0x02BB || cp == 0x02B9 || cp == 0x2032 ||
@@ -202,7 +166,7 @@ std::string FoldText(std::string_view text, FoldNotes* notes) {
   bool pending_space = false;
   size_t i = 0;
   while (i < text.size()) {
-    char32_t cp = Decode(text, i);
+    char32_t cp = DecodeUtf8(text, i);  // well-formed only: U+FFFD (a separator) otherwise
     // Removed before anything else: a zero-width space or soft hyphen inside
     // "Chun-ryong" must neither split a word nor stay in it.
     if (cp >= 0x80 && IsInvisible(cp)) {

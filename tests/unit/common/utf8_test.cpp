@@ -36,3 +36,21 @@ TEST_SUITE("common.utf8") {
 
 }  // namespace
 }  // namespace sancheck
+
+namespace sancheck {
+namespace {
+
+TEST_CASE("decoding yields code points, and U+FFFD one byte at a time for ill-formed input") {
+  const std::string s = "a\xC3\xA9\xE2\x80\x8B\xF0\x9F\x98\x80\xF4\xA8\xA8\xA8";  // the last is past U+10FFFF
+  size_t i = 0;
+  CHECK(DecodeUtf8(s, i) == U'a');
+  CHECK(DecodeUtf8(s, i) == U'\u00E9');
+  CHECK(DecodeUtf8(s, i) == U'\u200B');
+  CHECK(DecodeUtf8(s, i) == U'\U0001F600');
+  CHECK(i == 10);
+  CHECK(DecodeUtf8(s, i) == 0xFFFD);
+  CHECK(i == 11);
+}
+
+}  // namespace
+}  // namespace sancheck
