@@ -1,12 +1,5 @@
-// CapTotals: batch cap decisions by date order (collect, settle, apply) and the JSON ledger between runs.
+// CapTotals: batch cap decisions by date order (collect, settle, apply) on top of a ledger's totals.
 #include "batch/cap_totals.hpp"
-
-#include <fstream>
-#include <sstream>
-
-#include <nlohmann/json.hpp>
-
-#include "common/files.hpp"
 
 namespace sancheck::batch {
 
@@ -40,56 +33,8 @@ void CapTotals::Apply(uint64_t ordinal, Finding& f) const {
   f.undecided = it->second.undecided;
 }
 
-bool CapTotals::Load(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return true;  // the first run of a ledger starts from zero
-  std::stringstream text;
-  text << in.rdbuf();
-  const auto j = nlohmann::json::parse(text.str(), nullptr, false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("caps") || !j["caps"].is_object()) {
-    error = path + ": not a sancheck ledger ({\"caps\": {rule: {period: amount}}})";
-    return false;
-  }
-  for (const auto& [rule, periods] : j["caps"].items()) {
-    if (!periods.is_object()) {
-      error = path + ": caps of '" + rule + "' must map periods to amounts";
-      return false;
-    }
-    for (const auto& [period, amount] : periods.items()) {
-      if (!amount.is_number()) {
-        error = path + ": amount of '" + rule + "' " + period + " is not a number";
-        return false;
-      }
-      int p = 0;
-      if (period != "whole") {
-        try {
-          p = std::stoi(period);
-        } catch (const std::exception&) {
-          error = path + ": period '" + period + "' of '" + rule + "' is neither a year nor \"whole\"";
-          return false;
-        }
-      }
-      totals_[rule][p] += amount.get<double>();
-    }
-  }
-  return true;
-}
-
-bool CapTotals::Save(const std::string& path, std::string& error) const {
-  nlohmann::ordered_json caps = nlohmann::ordered_json::object();
-  for (const auto& [rule, periods] : totals_) {
-    nlohmann::ordered_json p = nlohmann::ordered_json::object();
-    for (const auto& [period, amount] : periods) p[period == 0 ? "whole" : std::to_string(period)] = amount;
-    caps[rule] = p;
-  }
-  nlohmann::ordered_json root;
-  root["caps"] = caps;
-  error = WriteFileAtomically(path, root.dump(2) + "\n");
-  return error.empty();
-}
-
-void CapTotals::Add(const CapTotals& other) {
-  for (const auto& [rule, periods] : other.totals_) {
+void CapTotals::AddTotals(const LedgerTotals& totals) {
+  for (const auto& [rule, periods] : totals) {
     for (const auto& [period, amount] : periods) totals_[rule][period] += amount;
   }
 }

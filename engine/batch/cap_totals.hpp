@@ -1,4 +1,4 @@
-// CapTotals: batch caps under the one policy (judge::CapCounter, date order) and the ledger carried between runs.
+// CapTotals: batch caps under the one policy (judge::CapCounter, date order), on top of the totals a ledger carries.
 #pragma once
 
 #include <map>
@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "batch/judge.hpp"
+#include "batch/ledger_file.hpp"
 #include "batch/record.hpp"
 #include "judge/cap_counter.hpp"
 #include "rules/rule_set.hpp"
@@ -28,13 +29,8 @@ class CapTotals {
   /// Sets a capped finding's verdict from the count.
   void Apply(uint64_t ordinal, Finding& f) const;
 
-  /// Ledger file: {"caps": {"<rule id>": {"<period>": amount}}}; period is the year in
-  /// which the cap's period starts, or "whole" for caps over the whole run. A missing
-  /// file is empty.
-  bool Load(const std::string& path, std::string& error);
-  bool Save(const std::string& path, std::string& error) const;
-  /// Adds another run's totals (reducing per-chunk ledgers).
-  void Add(const CapTotals& other);
+  /// Adds totals carried over from earlier runs (read by LedgerFile); call before Settle().
+  void AddTotals(const LedgerTotals& totals);
 
   size_t settled() const { return decisions_.size(); }
   const judge::CapTotals& totals() const { return totals_; }

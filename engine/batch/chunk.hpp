@@ -59,6 +59,7 @@ struct Chunk {
   size_t size = 0;
   const InputFile* file = nullptr;
   int64_t lines = 0;      ///< line breaks inside the chunk, for the next chunk's numbering
+  int64_t skipped_lines = 0;  ///< line breaks of an over-long record's tail, dropped unread
   std::vector<Entry> entries;
   std::vector<RecordError> errors;  ///< lines relative to the chunk
   std::vector<size_t> error_out_begin;  ///< output offset of each error's line

@@ -17,6 +17,9 @@
 
 namespace sancheck::batch {
 
+// An over-long record is skipped up to this many times the record limit; past that the input is not records.
+constexpr size_t kMaxSkipFactor = 64;
+
 // Reads inputs chunk by chunk; a chunk ends at a record boundary and never spans files.
 class ChunkReader {
  public:
@@ -41,21 +44,14 @@ class ChunkReader {
       if (!carry_.empty()) std::memcpy(c.own.data(), carry_.data(), carry_.size());
       size_t size = carry_.size();
       carry_.clear();
+      c.skipped_lines = 0;
       bool eof = false;
       size_t split = 0;
       for (;;) {
         while (size < c.own.size() && !eof) {
-          const size_t n = std::fread(c.own.data() + size, 1, c.own.size() - size, in_);
+          size_t n = 0;
+          if (!ReadSome(c.own.data() + size, c.own.size() - size, n, eof)) return false;
           size += n;
-          bytes_read_ += n;
-          if (n == 0) {
-            if (std::ferror(in_)) {
-              diag_ << "sancheck: error: " << files_.back()->name << ": read error\n";
-              failed_ = true;
-              return false;
-            }
-            eof = true;
-          }
         }
         size_t start = 0;
         if (header_pending_) {
@@ -86,6 +82,12 @@ class ChunkReader {
         }
         split = LastBoundary(c.own.data(), size, files_.back()->csv);
         if (split > 0) break;
+        if (size > options_.max_record_bytes) {
+          // One record past the limit: keep its head for the error, drop the rest unread.
+          if (!SkipLongRecord(c, size, eof)) return false;
+          split = size;
+          break;
+        }
         if (TooLong(size)) return false;
         c.own.Grow(c.own.size() * 2, size);  // one record longer than a chunk
       }
@@ -97,6 +99,67 @@ class ChunkReader {
       if (split == 0) continue;  // empty file
       return true;
     }
+  }
+
+  // Reads up to `cap` bytes into `dst`, setting `eof` at the end; false (said on diag) on a read error.
+  bool ReadSome(char* dst, size_t cap, size_t& n, bool& eof) {
+    n = std::fread(dst, 1, cap, in_);
+    bytes_read_ += n;
+    if (n == 0) {
+      if (std::ferror(in_)) {
+        diag_ << "sancheck: error: " << Visible(files_.back()->name) << ": read error\n";
+        failed_ = true;
+        return false;
+      }
+      eof = true;
+    }
+    return true;
+  }
+
+  // The chunk's first `size` bytes start a record longer than the limit. Keeps
+  // max_record_bytes + 1 of them (so ParseChunk reports the record) and reads
+  // on, discarding, to the record's end; what follows it becomes the carry.
+  // Memory stays bounded however long the record is (/dev/zero, a 1 GB line).
+  bool SkipLongRecord(Chunk& c, size_t& size, bool& eof) {
+    const size_t keep = options_.max_record_bytes + 1;
+    const bool csv = files_.back()->csv;
+    bool quoted = false;  // CSV: a line break inside quotes does not end the record
+    if (csv) {
+      for (size_t i = 0; i < keep; ++i) quoted ^= c.own.data()[i] == '"';
+    }
+    int64_t lines = 0;  // line breaks inside quotes in the dropped tail; ParseChunk counts the rest
+    size_t skipped = 0;
+    size_t from = keep;
+    for (;;) {
+      for (size_t i = from; i < size; ++i) {
+        const char ch = c.own.data()[i];
+        if (csv && ch == '"') quoted = !quoted;
+        if (ch != '\n') continue;
+        if (!quoted) {
+          carry_.assign(c.own.data() + i + 1, c.own.data() + size);
+          c.skipped_lines = lines;
+          size = keep;
+          return true;
+        }
+        ++lines;
+      }
+      if (eof) break;
+      // An endless record (/dev/zero, a binary file) would be read for ever: give up on the input.
+      skipped += size - keep;
+      if (skipped > kMaxSkipFactor * options_.max_record_bytes) {
+        diag_ << "sancheck: error: " << Visible(files_.back()->name) << ": a record runs on past " << skipped
+              << " bytes without ending; stopped reading (is it a JSONL or CSV file?)\n";
+        failed_ = true;
+        return false;
+      }
+      size_t n = 0;
+      if (!ReadSome(c.own.data() + keep, c.own.size() - keep, n, eof)) return false;
+      from = keep;
+      size = keep + n;
+    }
+    c.skipped_lines = lines;
+    size = keep;
+    return true;
   }
 
   // Input without a record end within kMaxRecordRead bytes (/dev/zero, a binary

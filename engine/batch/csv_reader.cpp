@@ -1,8 +1,12 @@
 // CSV reader: splits records by quote parity and unquotes fields in place (RFC 4180, CRLF tolerated).
 #include "batch/csv_reader.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
+#include <vector>
+
+#include "common/utf8.hpp"
 
 namespace sancheck::batch {
 namespace {
@@ -69,6 +73,26 @@ struct FieldScanner {
   }
 };
 
+// A NUL byte in [begin, end): its line offset and column, as a record error.
+bool RejectNul(const char* begin, const char* end, RecordError& err, int& line_offset) {
+  if (begin == end) return true;  // memchr with a null pointer is undefined even for 0 bytes
+  const void* nul = std::memchr(begin, '\0', static_cast<size_t>(end - begin));
+  if (!nul) return true;
+  const char* at = static_cast<const char*>(nul);
+  const char* line_start = begin;
+  line_offset = 0;
+  for (const char* p = begin; p < at; ++p) {
+    if (*p == '\n') {
+      ++line_offset;
+      line_start = p + 1;
+    }
+  }
+  err.column = static_cast<int>(at - line_start) + 1;
+  err.code = "batch.bad_csv";
+  err.message = "NUL byte (the file must be UTF-8 text)";
+  return false;
+}
+
 }  // namespace
 
 const char* CsvRecordEnd(const char* begin, const char* end) {
@@ -91,8 +115,16 @@ const char* CsvRecordEnd(const char* begin, const char* end) {
 
 bool ParseCsvHeader(char* begin, char* end, CsvHeader& header, RecordError& err) {
   header.columns.clear();
-  FieldScanner s{begin, end, begin};
+  int line_offset = 0;
+  if (!RejectNul(begin, end, err, line_offset)) return false;
+  // A byte order mark before the header is accepted (spreadsheets write one).
+  char* const line_start = begin;
+  if (static_cast<size_t>(end - begin) >= kUtf8Bom.size() && std::memcmp(begin, kUtf8Bom.data(), kUtf8Bom.size()) == 0) {
+    begin += kUtf8Bom.size();
+  }
+  FieldScanner s{begin, end, line_start};
   bool seen[kFieldCount] = {};
+  std::vector<std::string_view> other;  // columns sancheck does not read: still named once each
   for (;;) {
     std::string_view name;
     int col = 0, line_off = 0, error_col = 0;
@@ -104,14 +136,20 @@ bool ParseCsvHeader(char* begin, char* end, CsvHeader& header, RecordError& err)
       return false;
     }
     const FieldKey key = FieldByName(name);
+    bool twice = false;
     if (key != FieldKey::kCount) {
-      if (seen[static_cast<int>(key)]) {
-        err.column = col;
-        err.code = "batch.bad_csv";
-        err.message = "header: column '" + std::string(name) + "' appears twice";
-        return false;
-      }
+      twice = seen[static_cast<int>(key)];
       seen[static_cast<int>(key)] = true;
+    } else {
+      twice = std::find(other.begin(), other.end(), name) != other.end();
+      other.push_back(name);
+    }
+    if (twice) {
+      // Which of the two columns would count is arbitrary: refused, as duplicate JSON keys are.
+      err.column = col;
+      err.code = "batch.duplicate_key";
+      err.message = "header: column '" + std::string(name) + "' appears twice";
+      return false;
     }
     header.columns.push_back(key);
     if (s.p >= end) break;
@@ -129,6 +167,7 @@ bool ParseCsvHeader(char* begin, char* end, CsvHeader& header, RecordError& err)
 bool ParseCsvRecord(char* begin, char* end, const CsvHeader& header, RawRecord& rec, RecordError& err,
                     int& error_line_offset) {
   rec.Clear();
+  if (!RejectNul(begin, end, err, error_line_offset)) return false;
   FieldScanner s{begin, end, begin};
   size_t index = 0;
   for (;;) {

@@ -20,7 +20,8 @@ struct CsvHeader {
 const char* CsvRecordEnd(const char* begin, const char* end);
 
 /// Parses the header line [begin, end): the 13 field names in any order;
-/// unknown columns are skipped, a duplicate or a missing `id` is an error.
+/// unknown columns are skipped; a column named twice (read or skipped), a
+/// missing `id` or a NUL byte is an error; a leading UTF-8 BOM is skipped.
 bool ParseCsvHeader(char* begin, char* end, CsvHeader& header, RecordError& err);
 
 /// Parses one record [begin, end) as returned by CsvRecordEnd (without the

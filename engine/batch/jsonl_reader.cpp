@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include "common/utf8.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -65,7 +67,9 @@ inline char* PutUtf8(char* o, uint32_t cp) {
 
 class Scanner {
  public:
-  Scanner(char* begin, char* end, RecordError& err) : p_(begin), end_(end), begin_(begin), err_(err) {}
+  /// Scans [begin, end); columns count from `line_start`.
+  Scanner(char* begin, char* end, char* line_start, RecordError& err)
+      : p_(begin), end_(end), begin_(line_start), err_(err) {}
 
   bool Record(RawRecord& rec) {
     rec.Clear();
@@ -76,14 +80,31 @@ class Scanner {
       ++p_;
       return End();
     }
+    uint32_t seen = 0;  // known fields already read (one bit per FieldKey)
     for (;;) {
       SkipSpace();
       std::string_view key;
+      char* const key_at = p_;
       if (!String(key, "expected a key (a string in double quotes)")) return false;
+      // With a duplicate key one value would silently win: "hs":"930690",...,"hs":"100199".
+      const FieldKey field = FieldByName(key);
+      bool duplicate = false;
+      if (field != FieldKey::kCount) {
+        duplicate = (seen >> static_cast<int>(field)) & 1;
+        seen |= 1u << static_cast<int>(field);
+      } else {
+        for (std::string_view k : rec.other_keys) duplicate = duplicate || k == key;
+        rec.other_keys.push_back(key);
+      }
+      if (duplicate) {
+        p_ = key_at;
+        field_ = {};
+        return Fail("batch.duplicate_key", "duplicate key '" + std::string(key) + "' (each key appears once in a record)");
+      }
       SkipSpace();
       if (!Expect(':', "expected ':' after the key")) return false;
       SkipSpace();
-      if (!Member(FieldByName(key), rec)) return false;
+      if (!Member(field, rec)) return false;
       SkipSpace();
       if (p_ < end_ && *p_ == ',') {
         ++p_;
@@ -354,7 +375,19 @@ class Scanner {
 }  // namespace
 
 bool ParseJsonLine(char* begin, char* end, RawRecord& rec, RecordError& err) {
-  Scanner s(begin, end, err);
+  // A byte order mark is accepted where a record starts (editors add one to the first line).
+  char* start = begin;
+  const size_t bom = kUtf8Bom.size();
+  if (static_cast<size_t>(end - begin) >= bom && std::memcmp(begin, kUtf8Bom.data(), bom) == 0) start += bom;
+  // (memchr with a null pointer is undefined even for 0 bytes.)
+  if (const void* nul = start < end ? std::memchr(start, '\0', static_cast<size_t>(end - start)) : nullptr) {
+    // Named as such: a NUL would otherwise read as a stray control character or a syntax error.
+    err.column = static_cast<int>(static_cast<const char*>(nul) - begin) + 1;
+    err.code = "batch.bad_json";
+    err.message = "NUL byte (the file must be UTF-8 text)";
+    return false;
+  }
+  Scanner s(start, end, begin, err);
   return s.Record(rec);
 }
 

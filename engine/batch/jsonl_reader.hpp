@@ -7,8 +7,10 @@ namespace sancheck::batch {
 
 /// Parses one line [begin, end) (without its '\n'; a trailing '\r' is allowed)
 /// into `rec`, unescaping strings in place inside the buffer. Unknown keys are
-/// validated and skipped; a key given twice keeps its last value; null counts
-/// as absent. On malformed JSON or a wrong value type returns false and fills
+/// validated and skipped; a key given twice (read or skipped) is an error, since
+/// either value could be meant; null counts as absent; a NUL byte is named; a
+/// UTF-8 byte order mark before the '{' is skipped (columns still count it).
+/// On malformed JSON or a wrong value type returns false and fills
 /// `err` (column, field, code, message; `err.line` is left to the caller).
 bool ParseJsonLine(char* begin, char* end, RawRecord& rec, RecordError& err);
 

@@ -21,6 +21,7 @@
 #include "batch/chunk_writer.hpp"
 #include "batch/csv_reader.hpp"
 #include "batch/jsonl_reader.hpp"
+#include "batch/ledger_file.hpp"
 #include "batch/pipeline_context.hpp"
 #include "batch/spools.hpp"
 #include "batch/worker_pool.hpp"
@@ -58,7 +59,20 @@ void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw) {
       auto* nl = static_cast<char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
       rec_end = nl ? nl : end;
     }
-    if (!IsBlankLine(p, rec_end)) {
+    if (static_cast<size_t>(rec_end - p) > ctx.options.max_record_bytes) {
+      // Only the first bytes of such a record were kept (ChunkReader::SkipLongRecord).
+      Entry e;
+      e.line = line;
+      RecordError err;
+      err.line = line;
+      err.column = static_cast<int>(std::min<size_t>(ctx.options.max_record_bytes, INT32_MAX)) + 1;
+      err.code = "batch.record_too_long";
+      err.message = "record longer than " + std::to_string(ctx.options.max_record_bytes) +
+                    " bytes (raise --max-record-bytes to read it)";
+      e.error = static_cast<int32_t>(c.errors.size());
+      c.errors.push_back(std::move(err));
+      c.entries.push_back(e);
+    } else if (!IsBlankLine(p, rec_end)) {
       Entry e;
       e.line = line;
       RecordError err;
@@ -82,7 +96,7 @@ void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw) {
     line += breaks;
     p = rec_end < end ? rec_end + 1 : end;
   }
-  c.lines = line;
+  c.lines = line + c.skipped_lines;
 }
 
 void JudgeChunk(Chunk& c, Judge& judge) {
@@ -294,12 +308,16 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
   report.index = ctx.index->stats();
 
   CapTotals caps(set, ctx.order);
+  // Held (locked) until the run ends, so concurrent runs on one ledger take turns.
+  LedgerFile ledger;
   if (!options.ledger_path.empty()) {
-    std::string error;
-    if (!caps.Load(options.ledger_path, error)) {
-      diag << "sancheck: error: --ledger " << error << "\n";
+    Diagnostics diags;
+    LedgerTotals carried;
+    if (!ledger.Open(options.ledger_path, carried, diags)) {
+      diag << diags.RenderAll();
       return false;
     }
+    caps.AddTotals(carried);
   }
   // A results file appears whole when the run succeeds, and not at all when it
   // fails or is interrupted: no reader ever sees results cut mid-record.
@@ -346,8 +364,8 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
   for (int64_t v : report.counts) report.records += v;
   report.caps_settled = caps.settled();
   if (ok && !options.ledger_path.empty()) {
-    std::string error;
-    if (!caps.Save(options.ledger_path, error)) {
+    const std::string error = ledger.Save(caps.totals());
+    if (!error.empty()) {
       diag << "sancheck: error: --ledger " << error << "\n";
       ok = false;
     }

@@ -15,12 +15,17 @@ namespace sancheck::batch {
 
 enum class InputFormat { kAuto, kJsonl, kCsv };
 
+/// Bound on one record's bytes (a JSONL line, a CSV record): a longer one is
+/// reported at its line and skipped without being held in memory.
+inline constexpr size_t kDefaultMaxRecordBytes = size_t{1} << 20;
+
 struct BatchOptions {
   InputFormat format = InputFormat::kAuto;  ///< auto: .csv files are CSV, everything else JSONL
   FormatOptions output;
   bool use_index = true;
   int threads = 2;                  ///< worker threads that parse, judge and format chunks
   int64_t max_errors = 1000;        ///< give up after this many bad records; negative: never
+  size_t max_record_bytes = kDefaultMaxRecordBytes;  ///< a longer record is a bad record, read no further
   bool preload = false;             ///< read and parse everything, then judge, then write (split timing)
   bool progress = false;            ///< a progress line on standard error
   size_t chunk_bytes = size_t{2} << 20;

@@ -30,10 +30,12 @@ struct RawRecord {
   int column[kFieldCount] = {};        ///< 1-based byte column of the value, for errors
   int line_offset[kFieldCount] = {};   ///< lines after the record's first (CSV quoted line breaks)
   std::vector<std::string_view> tags;
+  std::vector<std::string_view> other_keys;  ///< keys sancheck skips, kept to reject a duplicate one
 
   void Clear() {
     for (int i = 0; i < kFieldCount; ++i) present[i] = false;
     tags.clear();
+    other_keys.clear();
   }
   bool Has(FieldKey k) const { return present[static_cast<int>(k)]; }
   /// Empty for a field the record does not have: the text of an earlier record (whose

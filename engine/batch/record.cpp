@@ -47,6 +47,8 @@ bool Number(const RawRecord& raw, FieldKey key, expr::Known<double>& out, Record
   if (r.ec != std::errc() || r.ptr != t.data() + t.size() || !std::isfinite(v)) {
     return Fail(raw, key, "batch.bad_value", Quoted(t) + " is not a number", err);
   }
+  // A negative quantity or value would be subtracted from a cap total: refused, as in scenario files.
+  if (v < 0) return Fail(raw, key, "batch.bad_value", Quoted(t) + " is negative (quantities and values are >= 0)", err);
   out.Set(v);
   return true;
 }
@@ -79,7 +81,16 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
   out.id = raw.Get(FieldKey::kId);
   out.from_name = raw.Get(FieldKey::kExporterName);
   out.to_name = raw.Get(FieldKey::kImporterName);
-  if (!ValidUtf8(out.id)) return Fail(raw, FieldKey::kId, "batch.bad_value", "the id is not valid UTF-8", err);
+  // Every text field is UTF-8, so whatever is echoed or screened is well-formed text.
+  for (int k = 0; k < kFieldCount; ++k) {
+    const auto key = static_cast<FieldKey>(k);
+    if (raw.Has(key) && !IsValidUtf8(raw.Get(key))) {
+      return Fail(raw, key, "batch.bad_value", "not valid UTF-8 text", err);
+    }
+  }
+  for (std::string_view t : raw.tags) {
+    if (!IsValidUtf8(t)) return Fail(raw, FieldKey::kTags, "batch.bad_value", "a tag is not valid UTF-8 text", err);
+  }
   if (!raw.Has(FieldKey::kDate)) {
     err.column = 1;
     err.field = "date";
@@ -99,7 +110,7 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
     const auto hs = HsCode::Parse(raw.Get(FieldKey::kHs));
     if (!hs) {
       return Fail(raw, FieldKey::kHs, "batch.bad_value",
-                  Quoted(raw.Get(FieldKey::kHs)) + " is not an HS code (2 to 10 digits)", err);
+                  Quoted(raw.Get(FieldKey::kHs)) + " is not an HS code (" + std::string(kHsCodeRule) + ")", err);
     }
     out.hs.Set(*hs);
     out.hs_lo = hs->Low();

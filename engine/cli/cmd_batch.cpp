@@ -25,6 +25,7 @@ struct BatchArgs {
   std::string rule_ids = "full";
   bool citations = false;
   int64_t max_errors = 1000;
+  size_t max_record_bytes = batch::kDefaultMaxRecordBytes;
   std::string ledger;
   std::string clearances;
   int threads = 2;
@@ -74,6 +75,7 @@ int RunBatchCommand(const BatchArgs& args) {
   options.use_index = !args.no_index;
   options.threads = args.threads;
   options.max_errors = args.max_errors;
+  options.max_record_bytes = args.max_record_bytes;
   options.preload = args.mode == "preload";
   options.ledger_path = args.ledger;
   screening->stale_after_days = args.packs.max_designation_age;
@@ -137,6 +139,9 @@ void AddBatchCommand(CLI::App& app, Runner& runner) {
       ->check(CLI::IsMember({"full", "short"}));
   cmd->add_flag("--citations", args->citations, "Add the citations of the matched rules to each result");
   cmd->add_option("--max-errors", args->max_errors, "Give up after more than N bad records (negative: never); default 1000");
+  cmd->add_option("--max-record-bytes", args->max_record_bytes,
+                  "A longer record (JSONL line, CSV record) is a bad record; default 1048576")
+      ->check(CLI::Range(size_t{16}, size_t{1} << 30));
   cmd->add_option("--ledger", args->ledger,
                   "JSON file of cap totals per rule and period: read before the run (if it exists), written after");
   cmd->add_option("--clearances", args->clearances,

@@ -131,7 +131,9 @@ int RunScreen(const ScreenArgs& args) {
   root["designations_snapshot"] = screening->snapshot;
   root["thresholds"] = {{"match", screen::Screener::kMatchThreshold}, {"possible", screen::Screener::kPossibleThreshold}};
   root["results"] = results;
-  const std::string out = args.format == "json" ? root.dump(2) + "\n" : text;
+  // Replace rather than throw on a byte that is not UTF-8: the output must never fail half-way.
+  const std::string out =
+      args.format == "json" ? root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n" : text;
   if (!Emit("", out)) return kExitError;
   // As `check`: 1 when something needs a look (a candidate), so a pipeline step
   // screening a list fails closed; 0 when no name has a candidate.

@@ -4,6 +4,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <stdexcept>
 
 namespace sancheck {
 namespace {
@@ -113,25 +114,40 @@ std::string Country::ToString() const {
   return {static_cast<char>('A' + code / 26), static_cast<char>('A' + code % 26)};
 }
 
-std::optional<HsCode> HsCode::Parse(std::string_view t) {
-  HsCode hs;
-  for (char c : t) {
-    if (c == '.' || c == ' ') continue;
-    if (c < '0' || c > '9' || hs.digits == 10) return std::nullopt;
-    hs.value = hs.value * 10 + static_cast<uint64_t>(c - '0');
-    ++hs.digits;
-  }
-  if (hs.digits < 2) return std::nullopt;
-  return hs;
+bool HsCode::Valid(uint64_t value, uint8_t digits) {
+  if (digits < 2 || digits > 10 || value >= kPow10[digits]) return false;
+  const uint64_t chapter = value / kPow10[digits - 2];
+  return chapter >= 1 && chapter != 77;  // 77 is reserved in the HS nomenclature
 }
 
-uint64_t HsCode::Low() const { return value * kPow10[10 - digits]; }
-uint64_t HsCode::High() const { return (value + 1) * kPow10[10 - digits] - 1; }
+HsCode::HsCode(uint64_t value, uint8_t digits) : value_(value), digits_(digits) {
+  if (!Valid(value, digits)) {
+    throw std::invalid_argument("not an HS code (" + std::string(kHsCodeRule) + ")");
+  }
+}
+
+std::optional<HsCode> HsCode::Parse(std::string_view t) {
+  uint64_t value = 0;
+  uint8_t digits = 0;
+  for (char c : t) {
+    if (c == '.' || c == ' ') continue;
+    if (c < '0' || c > '9' || digits == 10) return std::nullopt;
+    value = value * 10 + static_cast<uint64_t>(c - '0');
+    ++digits;
+  }
+  if (!Valid(value, digits)) return std::nullopt;
+  return HsCode(value, digits);
+}
+
+int HsCode::Chapter() const { return static_cast<int>(value_ / kPow10[digits_ - 2]); }
+
+uint64_t HsCode::Low() const { return value_ * kPow10[10 - digits_]; }
+uint64_t HsCode::High() const { return (value_ + 1) * kPow10[10 - digits_] - 1; }
 
 std::string HsCode::ToString() const {
-  std::string s(digits, '0');
-  uint64_t v = value;
-  for (int i = digits - 1; i >= 0; --i) {
+  std::string s(digits_, '0');
+  uint64_t v = value_;
+  for (int i = digits_ - 1; i >= 0; --i) {
     s[static_cast<size_t>(i)] = static_cast<char>('0' + v % 10);
     v /= 10;
   }

@@ -89,8 +89,14 @@ std::string Diagnostics::RenderAll() const {
     const std::string pb = b->pos.file ? b->pos.file->path : "";
     return std::tie(pa, a->pos.line, a->pos.column) < std::tie(pb, b->pos.line, b->pos.column);
   });
+  // A hostile file can hold an error per byte: the first ones are what a reader needs.
   std::string out;
-  for (const auto* d : sorted) out += d->Render();
+  const size_t shown = std::min(sorted.size(), kMaxPrintedDiagnostics);
+  for (size_t i = 0; i < shown; ++i) out += sorted[i]->Render();
+  if (sorted.size() > shown) {
+    out += "sancheck: " + std::to_string(sorted.size() - shown) + " more diagnostics not shown (the first " +
+           std::to_string(shown) + " are above)\n";
+  }
   return out;
 }
 

@@ -1,15 +1,15 @@
-// DecodeUtf8(): lead byte, continuation bytes, then the forms UTF-8 forbids.
+// UTF-8 validation and code-point-safe cutting (RFC 3629: no overlong forms, surrogates or code points past U+10FFFF).
 #include "common/utf8.hpp"
+
+#include <cstdint>
 
 namespace sancheck {
 
-size_t DecodeUtf8(std::string_view s, size_t i, uint32_t& cp) {
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
   size_t n;
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  }
+  uint32_t cp;
   if ((c & 0xE0) == 0xC0) {
     n = 2;
     cp = c & 0x1F;
@@ -22,25 +22,73 @@ size_t DecodeUtf8(std::string_view s, size_t i, uint32_t& cp) {
   } else {
     return 0;
   }
-  if (i + n > s.size()) return 0;
+  if (s.size() - i < n) return 0;
   for (size_t k = 1; k < n; ++k) {
     const auto cc = static_cast<unsigned char>(s[i + k]);
     if ((cc & 0xC0) != 0x80) return 0;
     cp = (cp << 6) | (cc & 0x3F);
   }
-  const bool overlong = (n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
-  if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000)) return 0;
+  if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+      (cp >= 0xD800 && cp < 0xE000)) {
+    return 0;
+  }
   return n;
 }
 
-bool ValidUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    uint32_t cp = 0;
-    const size_t n = DecodeUtf8(s, i, cp);
-    if (n == 0) return false;
+size_t FindInvalidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    // ASCII fast path: most input is ASCII, checked eight bytes at a time.
+    while (s.size() - i >= 8) {
+      uint64_t word = 0;
+      for (size_t k = 0; k < 8; ++k) word |= static_cast<uint64_t>(static_cast<unsigned char>(s[i + k])) << (8 * k);
+      if (word & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
+    const size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) return i;
     i += n;
   }
-  return true;
+  return std::string_view::npos;
+}
+
+std::string_view Utf8Prefix(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t end = max_bytes;
+  // Step back over continuation bytes to the start of the character that was cut.
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
+char32_t DecodeUtf8(std::string_view s, size_t& i) {
+  const size_t n = Utf8SequenceLength(s, i);
+  if (n == 0) {
+    ++i;
+    return 0xFFFD;
+  }
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  char32_t cp = n == 1 ? b0 : b0 & (0x7Fu >> n);
+  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+  i += n;
+  return cp;
+}
+
+std::string Utf8Sanitized(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(s.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
 }
 
 }  // namespace sancheck

@@ -22,14 +22,15 @@ std::string Visible(std::string_view s) {
   out.reserve(s.size());
   char buf[16];
   for (size_t i = 0; i < s.size();) {
-    uint32_t cp = 0;
-    const size_t n = DecodeUtf8(s, i, cp);
+    const size_t n = Utf8SequenceLength(s, i);
     if (n == 0) {
       std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(s[i]));
       out += buf;
       ++i;
       continue;
     }
+    size_t next = i;
+    const auto cp = static_cast<uint32_t>(DecodeUtf8(s, next));
     if (!Hidden(cp)) {
       out.append(s.substr(i, n));
     } else if (cp < 0x80) {
@@ -57,9 +58,10 @@ std::string VisibleText(std::string_view s) {
 
 bool NeedsVisible(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
-    uint32_t cp = 0;
-    const size_t n = DecodeUtf8(s, i, cp);
-    if (n == 0 || Hidden(cp)) return true;
+    const size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) return true;
+    size_t next = i;
+    if (Hidden(static_cast<uint32_t>(DecodeUtf8(s, next)))) return true;
     i += n;
   }
   return false;

@@ -3,9 +3,11 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <set>
 
 #include <yaml-cpp/depthguard.h>
+
+#include "common/source_text.hpp"
+#include "common/yaml_guard.hpp"
 
 namespace sancheck {
 
@@ -53,7 +55,7 @@ bool YamlReader::CheckMap(const YAML::Node& n, std::string_view what,
     Error(n, "wrong_type", std::string(what) + " must be a map, found " + Describe(n));
     return false;
   }
-  std::set<std::string> seen;
+  // Duplicate keys never get here: LoadAll rejects them in every mapping.
   for (auto it = n.begin(); it != n.end(); ++it) {
     const YAML::Node key = it->first;  // a copy: it->first is a temporary
     if (!key.IsScalar()) {
@@ -61,10 +63,6 @@ bool YamlReader::CheckMap(const YAML::Node& n, std::string_view what,
       continue;
     }
     const std::string k = key.Scalar();
-    if (!seen.insert(k).second) {
-      Error(key, "duplicate_key", "duplicate key '" + k + "' in " + std::string(what));
-      continue;
-    }
     bool ok = false;
     for (auto a : allowed) ok = ok || a == k;
     if (!ok) {
@@ -184,6 +182,16 @@ std::optional<bool> YamlReader::Bool(const YAML::Node& n, std::string_view what)
 }
 
 std::optional<std::vector<YAML::Node>> YamlReader::LoadAll() {
+  // Encoding first, so that a NUL byte or a bad byte is named as such rather
+  // than surfacing as a puzzling syntax error further on.
+  if (!CheckSourceText(file_, diags_, prefix_)) return std::nullopt;
+  // The bounded event pass rejects what YAML::LoadAll would accept silently
+  // (duplicate keys) or never return from (yaml-cpp 0.7 on a stray ',').
+  const YamlGuardError guard = GuardYaml(file_->text);
+  if (!guard.code.empty()) {
+    Error(guard.mark, guard.code, guard.message);
+    return std::nullopt;
+  }
   try {
     return YAML::LoadAll(file_->text);
   } catch (const YAML::DeepRecursion& e) {

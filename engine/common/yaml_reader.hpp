@@ -32,7 +32,7 @@ class YamlReader {
   void Error(const YAML::Mark& m, std::string_view code, std::string message);
   void Warning(const YAML::Node& n, std::string_view code, std::string message);
 
-  /// Checks that `n` is a map whose keys are all in `allowed` and unique.
+  /// Checks that `n` is a map whose keys are all in `allowed` (LoadAll already made them unique).
   /// Returns false (after reporting) when `n` is not a map.
   bool CheckMap(const YAML::Node& n, std::string_view what,
                 std::initializer_list<std::string_view> allowed);
@@ -52,7 +52,8 @@ class YamlReader {
   std::optional<std::vector<std::string>> StringList(const YAML::Node& n, std::string_view what);
   std::optional<bool> Bool(const YAML::Node& n, std::string_view what);
 
-  /// Parses `text` as YAML documents; a syntax error becomes a diagnostic.
+  /// Parses the file as YAML documents after checking its encoding (UTF-8, no NUL),
+  /// its limits and its keys (no duplicates); any problem becomes a diagnostic.
   std::optional<std::vector<YAML::Node>> LoadAll();
 
  private:

@@ -1,6 +1,10 @@
 // Type checker and code generator: walks the AST once and emits Program nodes.
 #include "expr/compiler.hpp"
 
+#include <cctype>
+#include <charconv>
+#include <cmath>
+
 #include <boost/variant/apply_visitor.hpp>
 #include <boost/variant/get.hpp>
 
@@ -77,11 +81,17 @@ bool ConvertScalar(Type t, std::string_view text, const TagRegistry& tags, Opera
       error = "expected true or false, found " + Quote(text);
       return false;
     case Type::kNumber: {
-      char* end = nullptr;
-      const std::string s(text);
-      out.num = std::strtod(s.c_str(), &end);
-      if (s.empty() || *end != '\0') {
-        error = "expected a number, found " + Quote(text);
+      // Decimal notation only: strtod and from_chars would also take "nan",
+      // "inf" and hex, and a comparison with NaN is false whatever the fact,
+      // so such a rule could never fire.
+      const bool decimal = !text.empty() && (std::isdigit(static_cast<unsigned char>(text[0])) ||
+                                             (text[0] == '-' && text.size() > 1 &&
+                                              std::isdigit(static_cast<unsigned char>(text[1]))));
+      const auto r = std::from_chars(text.data(), text.data() + text.size(), out.num);
+      if (!decimal || r.ec != std::errc() || r.ptr != text.data() + text.size() || !std::isfinite(out.num)) {
+        const bool special = r.ptr == text.data() + text.size() && r.ec == std::errc();  // "nan", "inf", "infinity"
+        error = "expected a number, found " + Quote(text) +
+                (special || decimal ? " (numbers are finite and decimal: no NaN, infinity or hex)" : "");
         return false;
       }
       return true;
@@ -482,10 +492,10 @@ bool AddSetValue(ValueSet& set, std::string_view text, const TagRegistry& tags, 
     const auto lo = HsCode::Parse(lo_text);
     const auto hi = HsCode::Parse(hi_text);
     if (!lo || !hi) {
-      error = "expected an HS code of 2 to 10 digits (or a range like 72..83), found " + Quote(text);
+      error = "expected an HS code (" + std::string(kHsCodeRule) + "; or a range like 72..83), found " + Quote(text);
       return false;
     }
-    if (lo->digits != hi->digits || hi->value < lo->value) {
+    if (lo->digits() != hi->digits() || hi->value() < lo->value()) {
       error = "HS range " + Quote(text) + " must go upwards between codes of the same length";
       return false;
     }

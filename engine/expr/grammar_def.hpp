@@ -17,11 +17,8 @@
 namespace sancheck::expr::grammar {
 
 namespace x3 = boost::spirit::x3;
-using x3::alnum;
-using x3::alpha;
 using x3::attr;
 using x3::char_;
-using x3::digit;
 using x3::lexeme;
 using x3::lit;
 using x3::repeat;
@@ -93,6 +90,16 @@ const x3::rule<range_class, ast::range> range = "range";
 const x3::rule<list_class, ast::list_lit> list = "list";
 const x3::rule<call_class, ast::call> call = "function call";
 
+// ASCII classes as explicit ranges: X3's standard-encoding classifiers
+// (alpha, digit, space) assert on bytes >= 0x80, and a condition may hold UTF-8
+// inside quoted strings (or, from a hostile file, anywhere). A range test just
+// fails on such a byte, so the parser reports it instead of aborting.
+const auto digit = char_('0', '9');
+const auto alpha = char_('a', 'z') | char_('A', 'Z');
+const auto alnum = alpha | digit;
+/// The skipper between tokens (in place of x3::space).
+const auto blank = lit(' ') | lit('\t') | lit('\r') | lit('\n');
+
 // A keyword is a whole word: "android" is a name, not "and" + "roid".
 inline auto Keyword(const char* word) {
   return lexeme[lit(word) >> !(alnum | char_('_') | char_('-') | char_('.'))];
@@ -134,9 +141,9 @@ const auto date_def = lexeme[repeat(4)[digit] >> char_('-') >> repeat(2)[digit] 
 const auto string_lit_def = lexeme[lit('"') > *(char_ - '"' - '\n') > lit('"')] |
                             lexeme[lit('\'') > *(char_ - '\'' - '\n') > lit('\'')];
 const auto set_ref_def = lexeme[char_('$') > +(word_char | char_('.'))];
-const auto range_def = number >> lit("..") > number;
+const auto range_def = (number >> lit("..")) > number;
 const auto list_def = char_('[') > -(element % ',') > lit(']');
-const auto call_def = lexeme[!keyword >> +(alpha | char_('_'))] >> lit('(') >
+const auto call_def = (lexeme[!keyword >> +(alpha | char_('_'))] >> lit('(')) >
                       -(or_expr % ',') > lit(')');
 
 BOOST_SPIRIT_DEFINE(condition, or_expr, or_step, and_expr, and_step, level_not, unary, cmp_expr,

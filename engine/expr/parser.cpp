@@ -3,6 +3,8 @@
 
 #include "expr/grammar_def.hpp"
 
+#include "common/utf8.hpp"
+
 namespace sancheck::expr {
 namespace {
 
@@ -26,7 +28,27 @@ std::string Excerpt(std::string_view text, size_t offset) {
   size_t end = offset;
   while (end < text.size() && end - offset < 20 && text[end] != '\n' && text[end] != ' ') ++end;
   if (end == offset) end = offset + 1;
-  return "'" + std::string(text.substr(offset, end - offset)) + "'";
+  // Never cut a character in two, and never echo bytes that are not UTF-8.
+  for (int k = 0; k < 3 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80; ++k) ++end;
+  return "'" + Utf8Sanitized(text.substr(offset, end - offset)) + "'";
+}
+
+// The first byte outside quotes that is not ASCII: names, numbers and
+// operators are ASCII, so such a byte is an error at its own position
+// (and would otherwise reach X3's ASCII-only classifiers).
+size_t NonAsciiOutsideQuotes(std::string_view text) {
+  char quote = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote) {
+      if (c == quote || c == '\n') quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
 }
 
 // Parenthesis and bracket depth, checked before parsing so that the
@@ -88,6 +110,11 @@ bool ParseCondition(std::string_view text, ParsedCondition& out, ParseError& err
     error = {deep_at, "condition nests deeper than " + std::to_string(kMaxNesting) + " levels"};
     return false;
   }
+  if (const size_t at = NonAsciiOutsideQuotes(text); at != std::string_view::npos) {
+    error = {static_cast<int>(at), "unexpected non-ASCII character " + Excerpt(text, at) +
+                                       " (names, numbers and operators are ASCII; put other text in quotes)"};
+    return false;
+  }
   const char* const begin = text.data();
   const char* first = begin;
   const char* const last = begin + text.size();
@@ -98,7 +125,7 @@ bool ParseCondition(std::string_view text, ParsedCondition& out, ParseError& err
           x3::with<grammar::failure_tag>(std::ref(failure))[grammar::condition]];
   bool ok = false;
   try {
-    ok = x3::phrase_parse(first, last, parser, x3::space, out.tree);
+    ok = x3::phrase_parse(first, last, parser, grammar::blank, out.tree);
   } catch (const x3::expectation_failure<const char*>& x) {
     failure = {true, x.where(), x.which()};
     ok = false;

@@ -37,7 +37,8 @@ bool Subset(const expr::ValueSet& a, const expr::ValueSet& b) {
     case Type::kHs:
       for (const auto& [lo, hi] : a.hs) {
         const bool inside = std::any_of(b.hs.begin(), b.hs.end(),
-                                        [&](const auto& iv) { return iv.first <= lo && hi <= iv.second; });
+                                        // Copies: clang before 16 cannot capture structured bindings.
+                                        [lo = lo, hi = hi](const auto& iv) { return iv.first <= lo && hi <= iv.second; });
         if (!inside) return false;
       }
       return true;

@@ -122,7 +122,8 @@ std::string RenderJson(const RunResult& run) {
     }
     root["waivers"] = ws;
   }
-  return root.dump(2) + "\n";
+  // Inputs are checked to be UTF-8 when loaded; replacing (not throwing) keeps any miss from failing the report.
+  return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace sancheck::report

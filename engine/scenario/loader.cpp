@@ -423,7 +423,7 @@ class ScenarioParser {
           item.hs = HsCode::Parse(*text);
           if (!item.hs) {
             r_.Error(h, "bad_hs", "bad HS code " + Describe(h) +
-                                      " (expected 2 to 10 digits; dots and spaces are ignored)");
+                                      " (expected " + std::string(kHsCodeRule) + ")");
           }
         }
       }

@@ -5,7 +5,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/utf8.hpp"
 #include "screen/romanization.hpp"
+#include "screen/unicode_fold.hpp"
 
 namespace sancheck::screen {
 namespace {
@@ -19,42 +21,6 @@ static_assert(kLatinExtendedA.size() == 0x80);
 constexpr std::string_view kVietnamese =
     "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
 static_assert(kVietnamese.size() == 0x5A);
-
-// Decodes one UTF-8 sequence at `i`; returns the code point and advances `i`. Invalid
-// bytes decode as U+FFFD so that hostile input cannot desynchronise the loop.
-char32_t Decode(std::string_view s, size_t& i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  size_t extra = 0;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    extra = 1;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    extra = 2;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    extra = 3;
-  } else {
-    ++i;
-    return 0xFFFD;
-  }
-  if (i + extra >= s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t cp = b0 & (0x3Fu >> extra);
-  for (size_t k = 1; k <= extra; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  i += extra + 1;
-  return cp;
-}
 
 bool IsApostrophe(char32_t cp) {
   return cp == U'\'' || cp == U'`' || cp == 0x00B4 || cp == 0x2018 || cp == 0x2019 ||
@@ -194,13 +160,19 @@ uint64_t HashText(std::string_view s, size_t skip) {
 
 bool IsGenericWord(std::string_view folded_word) { return GenericWords().count(folded_word) > 0; }
 
-std::string FoldText(std::string_view text) {
+std::string FoldText(std::string_view text, FoldNotes* notes) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
   size_t i = 0;
   while (i < text.size()) {
-    char32_t cp = Decode(text, i);
+    char32_t cp = DecodeUtf8(text, i);  // well-formed only: U+FFFD (a separator) otherwise
+    // Removed before anything else: a zero-width space or soft hyphen inside
+    // "Chun-ryong" must neither split a word nor stay in it.
+    if (cp >= 0x80 && IsInvisible(cp)) {
+      if (notes) notes->invisible = true;
+      continue;
+    }
     if (cp >= 0xFF10 && cp <= 0xFF5A && !IsSeparator(cp)) cp -= 0xFEE0;  // full-width ASCII
     if (IsApostrophe(cp) || (cp >= 0x300 && cp <= 0x36F)) continue;  // joins: Ch'oe -> choe
     if (cp == U'&') {
@@ -220,6 +192,9 @@ std::string FoldText(std::string_view text) {
       out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
     } else if (std::string_view latin = FoldLatin(cp); !latin.empty()) {
       out += latin;
+    } else if (std::string look_alike = LatinLookAlike(cp); !look_alike.empty()) {
+      out += look_alike;  // Cyrillic 'Ј' in "Јo Chun-ryong" reads as the Latin 'j' it imitates
+      if (notes) notes->look_alike = true;
     } else {
       AppendUtf8(out, cp);
     }
@@ -235,7 +210,10 @@ NormalizedName NormalizeName(std::string_view text) {
     text = text.substr(0, cut);
     name.truncated = true;
   }
-  const std::string folded = FoldText(text);
+  FoldNotes notes;
+  const std::string folded = FoldText(text, &notes);
+  name.invisible = notes.invisible;
+  name.look_alike = notes.look_alike;
   std::vector<std::string_view> words;
   for (size_t pos = 0; pos < folded.size();) {
     size_t end = folded.find(' ', pos);
@@ -278,7 +256,7 @@ NormalizedName NormalizeName(std::string_view text) {
   for (std::string_view w : kept) {
     NameToken t;
     if (w.size() > kMaxTokenLength) {
-      w = w.substr(0, kMaxTokenLength);
+      w = Utf8Prefix(w, kMaxTokenLength);  // never inside a character: the token is shown in "why"
       name.truncated = true;
     }
     t.raw = w;

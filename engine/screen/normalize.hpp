@@ -52,13 +52,23 @@ struct NormalizedName {
   std::vector<JoinedTokens> joins;  ///< runs of 2 and 3 adjacent non-numeric tokens
   float total_weight = 0;
   bool truncated = false;  ///< the input was longer than the bounds above
+  bool invisible = false;  ///< invisible characters were removed (see FoldNotes)
+  bool look_alike = false;  ///< letters of another script were read as Latin
+};
+
+/// What folding changed that a reader of a match should know about.
+struct FoldNotes {
+  bool invisible = false;   ///< default-ignorable or bidi control code points were removed
+  bool look_alike = false;  ///< letters of another script were replaced by the Latin ones they imitate
 };
 
 /// Folds UTF-8 text to lower-case ASCII words separated by single spaces: diacritics are
 /// removed (ŏ -> o), apostrophes of every kind (' ’ ‘ ʼ `) are deleted so that
 /// "Ch'oe" reads "choe", and other punctuation separates words. Letters outside the Latin
-/// script are kept as UTF-8. Used for clearances' party names too.
-std::string FoldText(std::string_view text);
+/// script are kept as UTF-8, except those made to look like Latin letters (Cyrillic 'Ј'),
+/// which become those letters; invisible code points (zero-width space, soft hyphen, bidi
+/// controls) are removed. Used for clearances' party names too.
+std::string FoldText(std::string_view text, FoldNotes* notes = nullptr);
 
 /// The full pipeline: fold, split on spaces and hyphens, drop corporate forms
 /// (Corporation/Corp./Co./Company/Ltd/Limited...) and connecting words (of, the, and),

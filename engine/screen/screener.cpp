@@ -460,6 +460,11 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     }
     if (s.notes & kFlagUnknown) parts.push_back("flag not confirmed");
     if (s.notes & kImoDiffers) parts.push_back("IMO " + q.imo + " but listed " + d.imo);
+    if (s.name != kNoName) {
+      const NormalizedName& qn = qnames[s.query];
+      if (qn.invisible) parts.push_back("the name contained invisible characters (removed)");
+      if (qn.look_alike) parts.push_back("the name mixed in look-alike letters of another script (read as Latin)");
+    }
     for (size_t k = 0; k < parts.size(); ++k) c.why += (k ? ", " : "") + parts[k];
     out.push_back(std::move(c));
   }

@@ -37,19 +37,39 @@ struct Country {
 
 inline constexpr Country kDprk{('K' - 'A') * 26 + ('P' - 'A')};
 
+/// What an HS code must look like, for messages.
+inline constexpr std::string_view kHsCodeRule =
+    "2 to 10 digits of a real chapter: 01 to 97 except the reserved 77, or 98/99 for national use; "
+    "dots and spaces are ignored";
+
 /// A Harmonized System code of 2 to 10 digits. Stored as an interval of
 /// 10-digit codes, [lo, hi], so that "is 930690 under chapter 93" and "does a
 /// 4-digit declaration fall inside heading 8401" are interval tests.
-struct HsCode {
-  uint64_t value = 0;  ///< the digits as a number
-  uint8_t digits = 0;  ///< 2..10
+/// Every HsCode is a real one: a chapter 00 code (e.g. "0000930690") lies
+/// below every rule's interval and would match nothing, so it cannot exist.
+class HsCode {
+ public:
+  /// Chapter 01, so that a default HsCode (an unset fact's) is valid too.
+  HsCode() = default;
+  /// `value` is the digits as a number, `digits` how many (leading zeros
+  /// count). Throws std::invalid_argument when the pair breaks kHsCodeRule:
+  /// a caller with text uses Parse(), which never throws.
+  HsCode(uint64_t value, uint8_t digits);
 
   /// Accepts digits with optional dots and spaces ("8802.60", "0306 17").
   static std::optional<HsCode> Parse(std::string_view text);
+  uint64_t value() const { return value_; }
+  uint8_t digits() const { return digits_; }
+  int Chapter() const;      ///< the first two digits, 1..99
   uint64_t Low() const;   ///< first 10-digit code covered
   uint64_t High() const;  ///< last 10-digit code covered
   std::string ToString() const;  ///< digits only, leading zeros kept
   bool operator==(const HsCode&) const = default;
+
+ private:
+  static bool Valid(uint64_t value, uint8_t digits);
+  uint64_t value_ = 1;
+  uint8_t digits_ = 2;
 };
 
 /// Verdicts in increasing severity, so std::max picks the most severe.

@@ -33,6 +33,9 @@ struct Diagnostic {
   std::string Render() const;
 };
 
+/// Diagnostics printed by RenderAll(); all of them are still counted and kept.
+inline constexpr size_t kMaxPrintedDiagnostics = 100;
+
 /// A list of diagnostics collected by one stage. Loading stops producing
 /// results once any error is present; warnings never stop it.
 class Diagnostics {
@@ -43,7 +46,8 @@ class Diagnostics {
   int error_count() const { return errors_; }
   const std::vector<Diagnostic>& items() const { return items_; }
   void Append(const Diagnostics& other);
-  /// Sorted by file, line, column; each rendered, newline-terminated.
+  /// Sorted by file, line, column; each rendered, newline-terminated; at most
+  /// kMaxPrintedDiagnostics of them, then a line counting the rest.
   std::string RenderAll() const;
 
  private:

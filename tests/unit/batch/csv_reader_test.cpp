@@ -113,3 +113,29 @@ TEST_CASE("csv: empty input has no record") {
   const std::string empty;
   CHECK(CsvRecordEnd(empty.data(), empty.data()) == empty.data());
 }
+
+TEST_CASE("csv: a header naming a column twice is refused, read or skipped; a BOM before it is accepted") {
+  for (const std::string& line : {std::string("id,date,hs,hs"), std::string("id,date,note,note")}) {
+    CAPTURE(line);
+    CsvHeader h;
+    RecordError err;
+    std::string buf = line;
+    CHECK_FALSE(ParseCsvHeader(buf.data(), buf.data() + buf.size(), h, err));
+    CHECK(err.code == "batch.duplicate_key");
+    CHECK(err.column == static_cast<int>(line.rfind(',') + 2));
+  }
+  std::string bom = "\xEF\xBB\xBFid,date";
+  CsvHeader h;
+  RecordError err;
+  REQUIRE(ParseCsvHeader(bom.data(), bom.data() + bom.size(), h, err));
+  CHECK(h.columns.front() == FieldKey::kId);
+}
+
+TEST_CASE("csv: a NUL byte is named, with its line inside a quoted field") {
+  const CsvHeader h = Header("id,date,description");
+  Parsed p(h, std::string("S1,2020-01-01,\"two\nli\0nes\"", 26));
+  CHECK_FALSE(p.ok);
+  CHECK(p.err.message.find("NUL byte") != std::string::npos);
+  CHECK(p.line_off == 1);
+  CHECK(p.err.column == 3);
+}

@@ -63,12 +63,38 @@ TEST_CASE("jsonl: keys in any order, unknown keys with nested values are skipped
   CHECK(p.rec.tags.size() == 2);
 }
 
-TEST_CASE("jsonl: null is absent, a repeated key keeps its last value") {
-  Parsed p(R"({"id":"S1","hs":null,"tags":null,"date":"2001-01-01","date":"2002-02-02"})");
+TEST_CASE("jsonl: null is absent") {
+  Parsed p(R"({"id":"S1","hs":null,"tags":null,"date":"2002-02-02"})");
   REQUIRE(p.ok);
   CHECK_FALSE(p.rec.Has(FieldKey::kHs));
   CHECK_FALSE(p.rec.Has(FieldKey::kTags));
   CHECK(p.rec.Get(FieldKey::kDate) == "2002-02-02");
+}
+
+TEST_CASE("jsonl: a repeated key is an error at the second one, read or skipped, even after a null") {
+  for (const std::string line : {R"({"id":"S1","hs":"930690","date":"2002-02-02","hs":"100199"})",
+                                 R"({"id":"S1","hs":null,"date":"2002-02-02","hs":"100199"})",
+                                 R"({"id":"S1","note":1,"date":"2002-02-02","note":2})"}) {
+    CAPTURE(line);
+    Parsed p(line);
+    CHECK_FALSE(p.ok);
+    CHECK(p.err.code == "batch.duplicate_key");
+    CHECK(p.err.column == static_cast<int>(line.rfind(",\"") + 2));
+  }
+  Parsed ok(R"({"id":"S1","date":"2002-02-02","x":{"a":1},"y":{"a":2}})");  // the same key in two nested objects
+  CHECK(ok.ok);
+}
+
+TEST_CASE("jsonl: a NUL byte is named at its column; a byte order mark is skipped") {
+  Parsed nul(std::string("{\"id\":\"S\0\",\"date\":\"2002-02-02\"}", 31));
+  CHECK_FALSE(nul.ok);
+  CHECK(nul.err.message.find("NUL byte") != std::string::npos);
+  CHECK(nul.err.column == 9);
+  Parsed bom("\xEF\xBB\xBF{\"id\":\"S1\",\"date\":\"2002-02-02\",\"x\":}");
+  CHECK_FALSE(bom.ok);
+  CHECK(bom.err.column == 39);  // columns still count the BOM's bytes, as an editor shows them
+  Parsed good("\xEF\xBB\xBF{\"id\":\"S1\",\"date\":\"2002-02-02\"}");
+  CHECK(good.ok);
 }
 
 TEST_CASE("jsonl: a CRLF line end is accepted") {

@@ -35,7 +35,7 @@ TEST_CASE("record: values are checked and converted") {
   CHECK(c.rec.id == "S1");
   CHECK(c.rec.date == *Date::Parse("2017-12-22"));
   CHECK(c.rec.from.value == kDprk);
-  CHECK(c.rec.hs.value.digits == 6);
+  CHECK(c.rec.hs.value.digits() == 6);
   CHECK(c.rec.hs_lo == 306170000ULL);
   CHECK(c.rec.quantity.value == 1000.0);
   CHECK(c.rec.unit.known);

@@ -1,6 +1,8 @@
 // Dates, country codes and HS codes: parsing, round trips and the limits of each.
 #include <doctest/doctest.h>
 
+#include <stdexcept>
+
 #include "sancheck/core_types.hpp"
 
 namespace sancheck {
@@ -36,6 +38,19 @@ TEST_SUITE("common.core_types") {
     CHECK_FALSE(HsCode::Parse("9"));
     CHECK_FALSE(HsCode::Parse("12345678901"));
     CHECK_FALSE(HsCode::Parse("93a"));
+  }
+
+  TEST_CASE("HS codes exist only in real chapters, whoever builds them") {
+    CHECK_FALSE(HsCode::Parse("00"));
+    CHECK_FALSE(HsCode::Parse("0000930690"));  // chapter 00: would lie below every rule's interval
+    CHECK_FALSE(HsCode::Parse("7701"));        // chapter 77 is reserved
+    CHECK(HsCode::Parse("0101")->Chapter() == 1);
+    CHECK(HsCode::Parse("9999")->Chapter() == 99);  // national use
+    CHECK_THROWS_AS(HsCode(0, 2), std::invalid_argument);
+    CHECK_THROWS_AS(HsCode(930690, 4), std::invalid_argument);  // more digits than declared
+    CHECK_THROWS_AS(HsCode(93, 11), std::invalid_argument);
+    CHECK(HsCode().ToString() == "01");  // the default is a valid code too
+    CHECK(HsCode(930690, 6).Low() == 9306900000ULL);
   }
 }
 

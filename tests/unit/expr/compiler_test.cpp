@@ -63,6 +63,14 @@ TEST_SUITE("expr.compiler") {
         {"item.hs in [8401..84]", "12: HS range '8401..84' must go upwards between codes of the same length"},
         {"KP == RU", "0: unknown field 'KP'"},
         {"date > 2017-02-30", "7: expected a date (YYYY-MM-DD), found '2017-02-30'"},
+        {"item.quantity > nan",
+         "16: expected a number, found 'nan' (numbers are finite and decimal: no NaN, infinity or hex)"},
+        {"item.quantity > inf",
+         "16: expected a number, found 'inf' (numbers are finite and decimal: no NaN, infinity or hex)"},
+        {"item.quantity in [1, nan]",
+         "21: expected a number, found 'nan' (numbers are finite and decimal: no NaN, infinity or hex)"},
+        {"item.hs in [00]", "12: expected an HS code (2 to 10 digits of a real chapter: 01 to 97 except the reserved 77, "
+                            "or 98/99 for national use; dots and spaces are ignored; or a range like 72..83), found '00'"},
     };
     for (const auto& [text, expected] : table) {
       CAPTURE(text);

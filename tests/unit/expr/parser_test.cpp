@@ -70,6 +70,19 @@ TEST_SUITE("expr.parser") {
     CHECK(DumpOf(std::string(20000, 'a')).rfind("ERROR@0: condition is longer than", 0) == 0);
   }
 
+  TEST_CASE("non-ASCII bytes are positioned errors outside quotes and text inside them") {
+    // Each of these aborted in X3's ASCII classifiers (strict_ischar) before.
+    CHECK(DumpOf("KP in pa\xC3\xA9rties") ==
+          "ERROR@8: unexpected non-ASCII character '\xC3\xA9rties' (names, numbers and operators are ASCII; "
+          "put other text in quotes)");
+    CHECK(DumpOf("\xFF") ==
+          "ERROR@0: unexpected non-ASCII character '\xEF\xBF\xBD' (names, numbers and operators are ASCII; "
+          "put other text in quotes)");
+    CHECK(DumpOf("a ==\xC2\xA0" "b").rfind("ERROR@4: unexpected non-ASCII character", 0) == 0);  // no-break space
+    CHECK(DumpOf("name == \"\xD0\x9A\xD0\xB8\xD0\xBC\"") == "(== name \"\xD0\x9A\xD0\xB8\xD0\xBC\")");
+    CHECK(DumpOf("name == \"\xD0\x9A").rfind("ERROR@", 0) == 0);  // unterminated, cut mid-character
+  }
+
   TEST_CASE("node offsets point at the source text") {
     ParsedCondition parsed;
     ParseError error;

@@ -7,18 +7,10 @@
 #include "screen/designations_loader.hpp"
 #include "screen/evaluation.hpp"
 #include "screen/screener.hpp"
+#include "un_screener.hpp"
 
 namespace sancheck::screen {
 namespace {
-
-const Screener& Un() {
-  static const Screener* screener = [] {
-    Diagnostics diags;
-    auto file = ReadSource(std::string(SANCHECK_SOURCE_DIR) + "/rules/un-dprk/designations.yaml", diags);
-    return new Screener(LoadDesignations(file, diags));
-  }();
-  return *screener;
-}
 
 Date D(const char* s) { return *Date::Parse(s); }
 

@@ -1,0 +1,44 @@
+// The cap ledger file (`batch --ledger`): locked for the whole run, read strictly with positions, replaced atomically.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "sancheck/diagnostics.hpp"
+
+namespace sancheck::batch {
+
+/// Totals per rule id and period (a year, or 0 for "whole").
+using LedgerTotals = std::map<std::string, std::map<int, double>>;
+
+/// One run's hold on a ledger file. Open() takes an exclusive flock on
+/// "<path>.lock" (a file that stays, so that every run locks the same inode
+/// even though the ledger itself is replaced by rename) and keeps it until
+/// destruction, so two runs on one ledger take turns instead of losing updates.
+class LedgerFile {
+ public:
+  LedgerFile() = default;
+  LedgerFile(const LedgerFile&) = delete;
+  LedgerFile& operator=(const LedgerFile&) = delete;
+  ~LedgerFile();
+
+  /// Locks the ledger and reads it: {"caps": {"<rule id>": {"<year>|whole": amount}}}.
+  /// A missing file is an empty ledger; one that exists but cannot be read,
+  /// is not UTF-8, has duplicate or unknown keys, a period that is not a
+  /// year (1900-9999) or "whole", or an amount that is negative or not a
+  /// finite number is an error. False after reporting to `diags`.
+  bool Open(const std::string& path, LedgerTotals& totals, Diagnostics& diags);
+
+  /// Writes `totals` to a temporary file and renames it over the ledger
+  /// (still under the lock). Returns an error message or "".
+  std::string Save(const LedgerTotals& totals) const;
+
+ private:
+  std::string path_;
+  int lock_fd_ = -1;
+};
+
+/// Parses ledger text (the format above); false after reporting positioned errors.
+bool ParseLedger(const std::shared_ptr<const SourceFile>& file, LedgerTotals& totals, Diagnostics& diags);
+
+}  // namespace sancheck::batch

@@ -1,0 +1,73 @@
+// IsInvisible() and LatinLookAlike() over ICU (uchar, uscript, uspoof); look-alikes are cached per thread.
+#include "screen/unicode_fold.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/uspoof.h>
+#include <unicode/utf16.h>
+
+#include <memory>
+#include <unordered_map>
+
+namespace sancheck::screen {
+namespace {
+
+struct SpoofCloser {
+  void operator()(USpoofChecker* sc) const { uspoof_close(sc); }
+};
+
+// One checker for the process: getSkeleton only reads it, which ICU allows from many threads.
+const USpoofChecker* Checker() {
+  static const std::unique_ptr<USpoofChecker, SpoofCloser> checker = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<USpoofChecker, SpoofCloser> sc(uspoof_open(&status));
+    return U_SUCCESS(status) ? std::move(sc) : nullptr;
+  }();
+  return checker.get();
+}
+
+std::string ComputeLookAlike(char32_t cp) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &status);
+  if (U_FAILURE(status) || script == USCRIPT_LATIN || script == USCRIPT_COMMON || script == USCRIPT_INHERITED) {
+    return {};
+  }
+  const USpoofChecker* sc = Checker();
+  if (!sc) return {};
+  UChar in[2];
+  int32_t len = 0;
+  UBool error = false;
+  U16_APPEND(in, len, 2, static_cast<UChar32>(cp), error);
+  if (error) return {};
+  UChar skeleton[16];
+  const int32_t n = uspoof_getSkeleton(sc, 0, in, len, skeleton, 16, &status);
+  if (U_FAILURE(status) || n <= 0) return {};
+  std::string latin;
+  for (int32_t i = 0; i < n; ++i) {
+    const UChar c = skeleton[i];
+    if (c >= 'a' && c <= 'z') {
+      latin += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      latin += static_cast<char>(c - 'A' + 'a');
+    } else {
+      return {};  // not all Latin letters (a digit, a symbol, the letter itself)
+    }
+  }
+  return latin;
+}
+
+}  // namespace
+
+bool IsInvisible(char32_t cp) {
+  const auto c = static_cast<UChar32>(cp);
+  return u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) || u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL);
+}
+
+std::string LatinLookAlike(char32_t cp) {
+  thread_local std::unordered_map<char32_t, std::string> cache;
+  auto it = cache.find(cp);
+  if (it == cache.end()) it = cache.emplace(cp, ComputeLookAlike(cp)).first;
+  return it->second;
+}
+
+}  // namespace sancheck::screen

@@ -1,0 +1,106 @@
+// Tests of the YAML pre-pass and encoding check: yaml-cpp's comma loop, duplicate keys, limits, NUL and bad UTF-8.
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+
+#include "common/source_text.hpp"
+#include "common/yaml_guard.hpp"
+#include "common/yaml_reader.hpp"
+
+namespace sancheck {
+namespace {
+
+std::string Guarded(const std::string& text) {
+  const YamlGuardError e = GuardYaml(text);
+  if (e.code.empty()) return "ok";
+  return std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) + " " + e.code;
+}
+
+TEST_SUITE("common.yaml_guard") {
+  TEST_CASE("a stray comma is an error at its place, not an endless loop") {
+    // Each of these never returned from YAML::LoadAll in yaml-cpp 0.7.
+    CHECK(Guarded(",") == "1:1 yaml");
+    CHECK(Guarded(" ,") == "1:2 yaml");
+    CHECK(Guarded(",ceafio: #`yam") == "1:1 yaml");
+    CHECK(Guarded("a: 1\n---\n,\n") == "3:1 yaml");
+    CHECK(Guarded("[a, b]") == "ok");
+    CHECK(Guarded("a: 1\n---\nb: 2\n---\n") == "ok");
+  }
+
+  TEST_CASE("a key twice in any mapping is an error at the second") {
+    CHECK(Guarded("a: 1\nb: 2\na: 3\n") == "3:1 duplicate_key");
+    CHECK(Guarded("x:\n  - {k: 1, k: 2}\n") == "2:12 duplicate_key");
+    CHECK(Guarded("a: {x: 1}\nb: {x: 1}\n") == "ok");             // same key in two mappings
+    CHECK(Guarded("- a: 1\n- a: 2\n") == "ok");                   // in two list entries
+    CHECK(Guarded("a: [a, a]\n") == "ok");                        // values may repeat
+    CHECK(Guarded("? [a]\n: 1\n? [a]\n: 2\n") == "ok");           // complex keys: rejected later by type
+    CHECK(Guarded("\"a\": 1\na: 2\n") == "2:1 duplicate_key");    // quoting does not make a new key
+    CHECK(Guarded("a: 1\n---\na: 2\n") == "ok");                  // two documents
+  }
+
+  TEST_CASE("nesting, documents and aliases are bounded") {
+    std::string deep;
+    for (int i = 0; i < kMaxYamlNesting; ++i) deep += "[";
+    CHECK(Guarded(deep + std::string(static_cast<size_t>(kMaxYamlNesting), ']')) == "ok");
+    CHECK(Guarded("[" + deep + std::string(static_cast<size_t>(kMaxYamlNesting) + 1, ']')).ends_with(" too_deep"));
+    std::string docs;
+    for (size_t i = 0; i <= kMaxYamlDocuments; ++i) docs += "--- a\n";
+    CHECK(Guarded(docs) == std::to_string(kMaxYamlDocuments + 1) + ":1 too_many_documents");  // at the first one too many
+    std::string aliases = "a: &x 1\nb: [";
+    for (size_t i = 0; i <= kMaxYamlAliases; ++i) aliases += "*x, ";
+    CHECK(Guarded(aliases + "]\n").ends_with(" too_many_aliases"));
+  }
+
+  TEST_CASE("NUL bytes and bad UTF-8 are named at their line and column; a BOM is accepted") {
+    auto check = [](std::string text) {
+      auto file = std::make_shared<SourceFile>(SourceFile{"f.yaml", std::move(text)});
+      Diagnostics diags;
+      if (CheckSourceText(file, diags, "x.")) return std::string("ok");
+      const Diagnostic& d = diags.items().front();
+      return std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + " " + d.code;
+    };
+    CHECK(check("a: 1\nb: \"x\\") == "ok");
+    CHECK(check(std::string("a: 1\nb: x\0y\n", 12)) == "2:5 x.nul_byte");
+    CHECK(check("a: 1\ntitle: \"bad \xFF\"\n") == "2:13 x.bad_utf8");
+    CHECK(check("a: \xC0\xAF\n") == "1:4 x.bad_utf8");          // overlong '/'
+    CHECK(check("a: \xED\xA0\x80\n") == "1:4 x.bad_utf8");      // a surrogate
+    CHECK(check("a: \xE2\x82") == "1:4 x.bad_utf8");            // cut at the end
+    CHECK(check("\xEF\xBB\xBF" "a: \xC3\xA9\n") == "ok");
+  }
+
+  TEST_CASE("YamlReader::LoadAll runs every check before yaml-cpp builds nodes") {
+    auto load = [](std::string text) {
+      auto file = std::make_shared<SourceFile>(SourceFile{"f.yaml", std::move(text)});
+      Diagnostics diags;
+      YamlReader r(file, diags, "scenario.");
+      const bool ok = r.LoadAll().has_value();
+      return ok ? std::string("ok") : diags.items().front().code;
+    };
+    CHECK(load(",") == "scenario.yaml");
+    CHECK(load("a: 1\na: 2\n") == "scenario.duplicate_key");
+    CHECK(load("a: \xFF\n") == "scenario.bad_utf8");
+    CHECK(load("\xEF\xBB\xBF" "a: 1\n") == "ok");
+  }
+}
+
+}  // namespace
+}  // namespace sancheck
+
+namespace sancheck {
+namespace {
+
+TEST_CASE("at most kMaxPrintedDiagnostics diagnostics are printed, then a count of the rest") {
+  auto file = std::make_shared<SourceFile>(SourceFile{"f.yaml", "a: 1\n"});
+  Diagnostics diags;
+  for (size_t i = 0; i < kMaxPrintedDiagnostics + 50; ++i) diags.Error({file, 1, 1}, "x.y", "bad");
+  const std::string out = diags.RenderAll();
+  size_t errors = 0;
+  for (size_t at = out.find(": error: "); at != std::string::npos; at = out.find(": error: ", at + 1)) ++errors;
+  CHECK(errors == kMaxPrintedDiagnostics);
+  CHECK(out.find("sancheck: 50 more diagnostics not shown") != std::string::npos);
+  CHECK(diags.error_count() == static_cast<int>(kMaxPrintedDiagnostics) + 50);  // all still counted
+}
+
+}  // namespace
+}  // namespace sancheck
