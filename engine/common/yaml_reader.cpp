@@ -1,6 +1,7 @@
 // YamlReader: strict, positioned access to yaml-cpp nodes for every loader.
 #include "common/yaml_reader.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 
@@ -117,9 +118,12 @@ std::optional<double> YamlReader::Number(const YAML::Node& n, std::string_view w
   for (char c : s) {
     if (c != '_') digits += c;
   }
-  char* end = nullptr;
-  const double v = std::strtod(digits.c_str(), &end);
-  if (digits.empty() || *end != '\0' || !std::isfinite(v) || (digits.find_first_of("xXpP") != std::string::npos)) {
+  // from_chars reads the C locale's notation whatever the process locale ("1.5", never "1,5"),
+  // and no hex; a leading '+' is YAML's, not from_chars'.
+  const size_t skip = !digits.empty() && digits[0] == '+' ? 1 : 0;
+  double v = 0;
+  const auto r = std::from_chars(digits.data() + skip, digits.data() + digits.size(), v);
+  if (digits.size() == skip || r.ec != std::errc() || r.ptr != digits.data() + digits.size() || !std::isfinite(v)) {
     Error(n, "wrong_type", std::string(what) + " must be a number, found " + Describe(n));
     return std::nullopt;
   }
