@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "expr/literals.hpp"
 #include "expr/program.hpp"
 #include "expr/tags.hpp"
 
@@ -26,12 +27,5 @@ struct CompileError {
 /// Parses, type-checks and compiles `text`. On failure returns nullopt and
 /// fills `error` (the first error, positioned inside the text).
 std::optional<Program> Compile(std::string_view text, const CompileEnv& env, CompileError& error);
-
-/// Adds one value written as text (a pack set's element) to `set`, typed by
-/// set.element. HS values may be ranges "72..83". Returns false with `error`.
-bool AddSetValue(ValueSet& set, std::string_view text, const TagRegistry& tags, std::string& error);
-
-/// The type named in a pack's set definition: hs, country, tag, service, ...
-std::optional<Type> ParseSetType(std::string_view name);
 
 }  // namespace sancheck::expr
