@@ -350,6 +350,7 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
     }
   }
   bool ok = options.preload ? RunPreload(ctx, in, out, caps, report, diag) : RunStream(ctx, in, out, caps, report, diag);
+  ok = ok && spools.Unchanged(diag);
   if (std::fflush(out) != 0) {
     diag << "sancheck: error: writing the results failed: " << std::strerror(errno) << "\n";
     ok = false;

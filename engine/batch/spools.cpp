@@ -1,4 +1,4 @@
-// Spools::Make(): copies standard input, pipes and devices to unnamed temporary files, bounded per record.
+// Spools: standard input, pipes and devices copied to unnamed temporary files; regular files checked unchanged.
 #include "batch/spools.hpp"
 
 #include <sys/stat.h>
@@ -10,12 +10,20 @@
 #include "common/visible.hpp"
 
 namespace sancheck::batch {
+Spools::Seen Spools::SeenOf(const std::string& path, const struct stat& st) {
+  return {path, static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino),
+          static_cast<unsigned long long>(st.st_size),
+          static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec};
+}
 
 bool Spools::Make(const std::vector<std::string>& inputs, std::ostream& diag) {
   streams.assign(inputs.size(), nullptr);
   for (size_t i = 0; i < inputs.size(); ++i) {
     struct stat st {};
-    if (inputs[i] != "-" && ::stat(inputs[i].c_str(), &st) == 0 && S_ISREG(st.st_mode)) continue;
+    if (inputs[i] != "-" && ::stat(inputs[i].c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      seen_.push_back(SeenOf(inputs[i], st));
+      continue;
+    }
     if (inputs[i] != "-" && ::stat(inputs[i].c_str(), &st) != 0) continue;  // the reader reports it
     std::FILE* from = inputs[i] == "-" ? stdin : std::fopen(inputs[i].c_str(), "rb");
     std::FILE* to = std::tmpfile();
@@ -45,6 +53,19 @@ bool Spools::Make(const std::vector<std::string>& inputs, std::ostream& diag) {
     if (from != stdin) std::fclose(from);
     if (failed) {
       diag << "sancheck: error: " << inputs[i] << ": reading it failed: " << std::strerror(errno) << "\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+bool Spools::Unchanged(std::ostream& diag) const {
+  for (const Seen& s : seen_) {
+    struct stat st {};
+    if (::stat(s.path.c_str(), &st) != 0 || !(SeenOf(s.path, st) == s)) {
+      diag << "sancheck: error: " << Visible(s.path)
+           << ": the file changed while it was read twice (once to count caps, once to write the results); "
+              "no results are kept [batch.input_changed]\n";
       return false;
     }
   }
