@@ -21,7 +21,7 @@ bool Reads(const rules::Rule& rule, expr::FieldId field) {
 }
 
 // The party whose designation a rule read, for the finding's `match`.
-std::optional<Match> MatchFor(const rules::Rule& rule, const expr::ActivityFacts& f,
+std::optional<Match> MatchFor(const rules::Rule& rule, const expr::ActivityFacts& f, const Activity& a,
                               const std::vector<PartyStatus>& status) {
   using expr::FieldId;
   const std::pair<FieldId, const expr::PartyFacts*> reads[] = {
@@ -32,6 +32,11 @@ std::optional<Match> MatchFor(const rules::Rule& rule, const expr::ActivityFacts
     if (!(any || Reads(rule, field)) || !party->present) continue;
     const auto& st = status[static_cast<size_t>(party->party)];
     if (st.match && (party->designated != Truth::kFalse || st.cleared)) return st.match;
+  }
+  if (!any) return std::nullopt;
+  for (int party : a.parties) {  // joint-venture partners count for parties.designated too
+    const auto& st = status[static_cast<size_t>(party)];
+    if (st.match && (st.designated != Truth::kFalse || st.cleared)) return st.match;
   }
   return std::nullopt;
 }
@@ -72,7 +77,7 @@ Finding MakeFinding(const rules::Rule& rule, const Outcome& o, const Scenario& s
   if (o.item >= 0) f.item_description = a.items[static_cast<size_t>(o.item)].description;
   for (const auto& e : rule.info.exemptions) f.exemptions.push_back(e.text);
   if (f.exemptions.empty() && !rule.info.no_exemption.empty()) f.exemptions.push_back(rule.info.no_exemption);
-  f.match = MatchFor(rule, facts, status);
+  f.match = MatchFor(rule, facts, a, status);
   f.message = o.undecided ? UndecidedMessage(s, rule, f.match) : rule.info.message;
   return f;
 }

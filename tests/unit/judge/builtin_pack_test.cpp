@@ -96,6 +96,20 @@ activities:
     CHECK(f->match->reference == "KPi.001");  // YUN HO-JIN, listed 2009; KPi.013 only from 2016
   }
 
+  TEST_CASE("a finding on a joint venture names the listed partner it matched") {
+    const auto j = Judge(R"(scenario: s
+parties:
+  kp: {name: Korea Ryonbong General Corporation, country: KP, kind: company}
+  cn: {name: Example Partner, country: CN, kind: company}
+activities:
+  - {id: jv, type: joint-venture, date: 2023-09-13, parties: [kp, cn], amount_usd: 100}
+)");
+    const Finding* f = FindingOf(j.Activity("jv"), "un-dprk/asset-freeze-designated");
+    REQUIRE(f);
+    REQUIRE(f->match);
+    CHECK(f->match->party == "kp");
+  }
+
   TEST_CASE("judged without Validate, a misspelt tag is undecided, never a silent no") {
     const std::string text = R"(scenario: s
 parties:
