@@ -189,7 +189,9 @@ def render(entries):
         "# known from press reports of the Committee's decision.",
         "# company_imo on entities is the IMO company identification number from the UN narrative.",
         "designations:",
+        "  name: un-dprk",
         "  snapshot: %s" % SNAPSHOT,
+        "  regime: DPRK",
         "  source: %s" % yaml_str(SOURCE),
         "  entries:",
     ]

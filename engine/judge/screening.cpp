@@ -6,11 +6,13 @@
 namespace sancheck::judge {
 namespace {
 
-Match MatchOf(const screen::Candidate& c, std::string_view party_id) {
+Match MatchOf(const Screening& screening, const screen::Candidate& c, std::string_view party_id) {
   Match m;
   m.party = std::string(party_id);
   m.reference = c.designation->reference;
   m.name = c.designation->name;
+  if (c.designation->list < screening.lists.size()) m.list = screening.lists[c.designation->list].name;
+  m.regime = c.designation->regime;
   m.score = c.score;
   m.possible = c.strength == screen::Strength::kPossible;
   m.why = c.why;
@@ -32,7 +34,13 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const std::s
         screening->oldest_snapshot = date;
       }
     }
-    for (auto& d : list.entries) all.push_back(std::move(d));
+    const auto index = static_cast<uint16_t>(screening->lists.size());
+    screening->lists.push_back(ListInfo{list.name, list.snapshot, list.source, list.format, list.sha256,
+                                        list.entries.size(), set.builtin_designation_files.count(file.get()) > 0});
+    for (auto& d : list.entries) {
+      d.list = index;
+      all.push_back(std::move(d));
+    }
   }
   if (!set.designation_files.empty()) {
     screening->screener = std::make_unique<screen::Screener>(std::move(all));
@@ -61,7 +69,7 @@ PartyStatus StatusAsOf(const Screening& screening, const std::vector<screen::Can
   std::string expired_note;
   for (const screen::Candidate& c : candidates) {
     if (date < c.designation->listed_on) continue;  // not yet listed on the activity's date
-    Match m = MatchOf(c, party_id);
+    Match m = MatchOf(screening, c, party_id);
     const auto lookup =
         screen::FindClearance(screening.clearances, party_id, party_name, m.reference, run_date);
     if (lookup.state == screen::ClearanceState::kActive) {
@@ -105,6 +113,8 @@ PartyStatus StatedStatus(const Screening& screening, const Party& p, Date date) 
   const screen::Designation* d = screening.screener ? screening.screener->Find(p.designated) : nullptr;
   if (d) {
     m.name = d->name;
+    if (d->list < screening.lists.size()) m.list = screening.lists[d->list].name;
+    m.regime = d->regime;
     if (date < d->listed_on) return st;  // not yet listed on the activity's date
   }
   st.designated = Truth::kTrue;

@@ -34,6 +34,7 @@ struct Screening {
     return oldest_snapshot && date.days - oldest_snapshot->days > stale_after_days;
   }
   std::unique_ptr<screen::Screener> screener;  ///< null when no pack has a designation list
+  std::vector<ListInfo> lists;  ///< indexed by screen::Designation::list
   std::vector<screen::Clearance> clearances;
 };
 

@@ -133,7 +133,9 @@ class PackLoader {
       return std::nullopt;
     }
     for (const auto& d : pack.docs) {
-      if (d.node["designations"]) set_.designation_files.push_back(d.file);
+      if (!d.node["designations"]) continue;
+      set_.designation_files.push_back(d.file);
+      if (pack.info.builtin) set_.builtin_designation_files.insert(d.file.get());
     }
     return pack;
   }

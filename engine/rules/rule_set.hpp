@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,8 @@ class RuleSet {
   std::map<std::string, std::shared_ptr<const expr::ValueSet>, std::less<>> sets;
   /// Files of the packs that carry a `designations:` list, read by screening.
   std::vector<std::shared_ptr<const SourceFile>> designation_files;
+  /// Those of them that belong to a built-in pack (reports say which lists were built in).
+  std::set<const SourceFile*> builtin_designation_files;
   std::map<std::string, SetSource, std::less<>> set_sources;
   /// The exemption kinds every loaded pack defines, names unique across packs.
   std::vector<ExemptionKindDef> exemption_kinds;

@@ -1,4 +1,4 @@
-// A designation of the UN 1718 Committee: a listed individual, entity or vessel.
+// A designation on a sanctions list (the UN 1718 list, another UN regime, OFAC, an own list): an individual, entity or vessel.
 #pragma once
 
 #include <cstdint>
@@ -25,14 +25,43 @@ enum class Verification : uint8_t { kVerified, kReported, kInferred, kUnverified
 std::string_view VerificationName(Verification v);
 std::optional<Verification> ParseVerification(std::string_view s);
 
+/// One date of birth as a list gives it: an exact date, a year, or a range of years.
+struct BirthSpan {
+  BirthDate born;
+  int until = 0;  ///< last possible year when the list gives a range, else 0
+
+  int From() const { return born.year; }
+  int To() const { return until > 0 ? until : born.year; }
+};
+
+/// How a party's date of birth fits the dates a list gives.
+enum class BirthFit : uint8_t {
+  kSameDate,  ///< the exact date of one listed birth
+  kSameYear,  ///< within one listed year or range
+  kNear,      ///< a year off one of them: neither confirms nor contradicts
+  kConflict,  ///< more than a year away from every listed birth
+};
+
+/// The best fit of `party` over every listed birth (`listed` must not be empty).
+BirthFit CompareBirth(const BirthDate& party, const std::vector<BirthSpan>& listed);
+
+/// "1968-03-26, 1970-10-15" / "1967-1969": the listed births as a reader sees them.
+std::string ListedBirths(const std::vector<BirthSpan>& listed);
+
 struct Designation {
   std::string reference;  ///< KPi.038, KPe.028, or VSL.<NAME> for vessels (synthetic)
   DesignationKind kind = DesignationKind::kEntity;
   std::string name;       ///< primary name as listed
   std::vector<std::string> aliases;
-  std::optional<BirthDate> born;
-  int born_until = 0;     ///< last possible year of birth when the list gives a range, else 0
+  std::vector<std::string> original_names;  ///< the name in its original script (Hangul, Cyrillic, Han, Arabic)
+  /// Every date of birth the list gives (the UN lists several for some persons); any may be true.
+  std::vector<BirthSpan> births;
   Date listed_on;         ///< the designation applies from this date
+  std::optional<Date> updated;  ///< the list's last amendment of the entry
+  std::string regime;     ///< the sanctions regime: "DPRK" (UN 1718), "ISIL (Da'esh) & Al-Qaida", an OFAC programme...
+  std::vector<std::string> programs;  ///< OFAC programmes or an own list's categories
+  std::string nationality;  ///< as the list gives it (free text)
+  uint16_t list = 0;      ///< which loaded list the entry came from (index into the screener's lists)
   std::string resolution; ///< designating resolution or Committee decision, as text
   std::string title;
   std::string note;
@@ -46,9 +75,9 @@ struct Designation {
   std::string company_imo;  ///< IMO company identification number, empty when unknown
   SourcePos pos;
 
-  /// First and last year of birth (equal unless the list gives a range); 0 when unknown.
-  int BornFrom() const { return born ? born->year : 0; }
-  int BornTo() const { return born ? (born_until > 0 ? born_until : born->year) : 0; }
+  /// Earliest and latest year of birth over every date the list gives; 0 when unknown.
+  int BornFrom() const;
+  int BornTo() const;
 };
 
 }  // namespace sancheck::screen

@@ -2,7 +2,10 @@
 #include "screen/designations_loader.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
+
+#include "common/files.hpp"
 
 #include "common/yaml_reader.hpp"
 
@@ -13,13 +16,24 @@ bool IsDigits(const std::string& s, size_t n) {
   return s.size() == n && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::optional<BirthDate> ParseBorn(YamlReader& r, const YAML::Node& n) {
+// One listed birth: "1960", "1960-04-04", or a range of years "1950/1955".
+std::optional<BirthSpan> ParseBirth(YamlReader& r, const YAML::Node& n) {
+  const char* expected = "(expected YYYY, YYYY-MM-DD or a range of years YYYY/YYYY)";
   if (!n.IsScalar()) {
-    r.Error(n, "wrong_type", "born must be a year or a date (YYYY or YYYY-MM-DD), found " + Describe(n));
+    r.Error(n, "wrong_type", std::string("a date of birth must be a year or a date ") + expected + ", found " +
+                                 Describe(n));
     return std::nullopt;
   }
-  if (auto born = BirthDate::Parse(n.Scalar())) return born;
-  r.Error(n, "bad_date", "bad date of birth " + Describe(n) + " (expected YYYY or YYYY-MM-DD)");
+  const std::string& text = n.Scalar();
+  const size_t slash = text.find('/');
+  if (slash == std::string::npos) {
+    if (auto born = BirthDate::Parse(text)) return BirthSpan{*born, 0};
+  } else if (IsDigits(text.substr(0, slash), 4) && IsDigits(text.substr(slash + 1), 4)) {
+    auto from = BirthDate::Parse(text.substr(0, slash));
+    auto to = BirthDate::Parse(text.substr(slash + 1));
+    if (from && to && to->year >= from->year) return BirthSpan{*from, to->year};
+  }
+  r.Error(n, "bad_date", "bad date of birth " + Describe(n) + " " + expected);
   return std::nullopt;
 }
 
@@ -38,11 +52,15 @@ class EntryReader {
  public:
   explicit EntryReader(YamlReader& r) : r_(r) {}
 
+  /// Entries without their own `regime:` get the list's.
+  void SetDefaultRegime(std::string regime) { default_regime_ = std::move(regime); }
+
   std::optional<Designation> Read(const YAML::Node& n) {
     if (!r_.CheckMap(n, "a designation",
-                     {"reference", "kind", "name", "aliases", "born", "born_until", "listed_on",
-                      "resolution", "title", "note", "imo", "imo_status", "flag", "flag_status",
-                      "listing_status", "company_imo"})) {
+                     {"reference", "kind", "name", "aliases", "original_names", "born", "born_until",
+                      "listed_on", "updated", "regime", "programs", "nationality", "resolution", "title",
+                      "note", "imo", "imo_status", "flag", "flag_status", "listing_status",
+                      "company_imo"})) {
       return std::nullopt;
     }
     const int errors_before = r_.diags().error_count();
@@ -73,14 +91,20 @@ class EntryReader {
         d.name = *s;
       }
     }
-    if (n["aliases"]) {
-      if (auto list = r_.StringList(n["aliases"], "aliases")) d.aliases = *list;
+    for (auto [key, field] : {std::pair{"aliases", &d.aliases}, std::pair{"original_names", &d.original_names},
+                              std::pair{"programs", &d.programs}}) {
+      if (n[key]) {
+        if (auto list = r_.StringList(n[key], key)) *field = std::move(*list);
+      }
     }
     if (n["listed_on"]) {
       if (auto date = r_.DateValue(n["listed_on"], "listed_on")) d.listed_on = *date;
     }
+    if (n["updated"]) d.updated = r_.DateValue(n["updated"], "updated");
+    d.regime = default_regime_;
     for (auto [key, field] : {std::pair{"resolution", &d.resolution}, std::pair{"title", &d.title},
-                              std::pair{"note", &d.note}}) {
+                              std::pair{"note", &d.note}, std::pair{"regime", &d.regime},
+                              std::pair{"nationality", &d.nationality}}) {
       if (n[key]) {
         if (auto s = r_.String(n[key], key)) *field = *s;
       }
@@ -105,17 +129,17 @@ class EntryReader {
       OnlyFor(n, key, DesignationKind::kVessel, d);
     }
     OnlyFor(n, "company_imo", DesignationKind::kEntity, d);
-    if (n["born"]) d.born = ParseBorn(r_, n["born"]);
+    if (n["born"]) ReadBirths(n["born"], d);
     if (n["born_until"]) {
       const YAML::Node& u = n["born_until"];
       const auto until = u.IsScalar() && IsDigits(u.Scalar(), 4) ? BirthDate::Parse(u.Scalar()) : std::nullopt;
       if (!until) {
         r_.Error(u, "bad_date", "born_until must be a year (YYYY), found " + Describe(u));
-      } else if (!d.born) {
-        r_.Error(u, "bad_value", "born_until needs born");
+      } else if (d.births.size() != 1 || d.births[0].until != 0) {
+        r_.Error(u, "bad_value", "born_until needs one date of birth in born (for several, write ranges YYYY/YYYY)");
       } else {
-        d.born_until = until->year;
-        if (d.born_until < d.born->year) r_.Error(u, "bad_value", "born_until is before born");
+        d.births[0].until = until->year;
+        if (until->year < d.births[0].From()) r_.Error(u, "bad_value", "born_until is before born");
       }
     }
     for (auto [key, field] : {std::pair{"imo", &d.imo}, std::pair{"company_imo", &d.company_imo}}) {
@@ -139,15 +163,96 @@ class EntryReader {
     }
   }
 
+  // `born:` is one date of birth or a list of them.
+  void ReadBirths(const YAML::Node& n, Designation& d) {
+    if (!n.IsSequence()) {
+      if (auto b = ParseBirth(r_, n)) d.births.push_back(*b);
+      return;
+    }
+    for (const auto& item : n) {
+      if (auto b = ParseBirth(r_, item)) d.births.push_back(*b);
+    }
+  }
+
   YamlReader& r_;
   std::set<std::string> references_;
+  std::string default_regime_;
 };
 
+// "lists/un-2026.yaml" -> "un-2026": the name of a list that does not give one.
+std::string ListNameOf(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const size_t dot = base.find('.');
+  return std::string(dot == std::string_view::npos ? base : base.substr(0, dot));
+}
+
+void ReadInputs(YamlReader& r, const YAML::Node& n, DesignationList& out) {
+  if (!n.IsSequence()) {
+    r.Error(n, "wrong_type", "inputs must be a list of {file, sha256}, found " + Describe(n));
+    return;
+  }
+  for (const auto& item : n) {
+    if (!r.CheckMap(item, "an input", {"file", "sha256"}) || !r.Require(item, "an input", {"file", "sha256"})) continue;
+    ListInput in;
+    if (auto f = r.String(item["file"], "file")) in.file = *f;
+    if (auto h = r.String(item["sha256"], "sha256")) {
+      const bool hex = h->size() == 64 && std::all_of(h->begin(), h->end(), [](char c) {
+                         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                       });
+      if (!hex) r.Error(item["sha256"], "bad_value", "sha256 must be 64 lower-case hex digits");
+      in.sha256 = *h;
+    }
+    out.inputs.push_back(std::move(in));
+  }
+}
+
+// `counts:` records what the importer wrote; a file edited since (an entry lost or added by
+// hand) no longer matches, and screening against a silently shortened list must not happen.
+void CheckCounts(YamlReader& r, const YAML::Node& n, const DesignationList& list) {
+  if (!n.IsMap()) {
+    r.Error(n, "wrong_type", "counts must map each regime to its number of entries, found " + Describe(n));
+    return;
+  }
+  const auto actual = list.CountsByRegime();
+  auto count_of = [&](const std::string& regime) -> size_t {
+    for (const auto& [name, count] : actual) {
+      if (name == regime) return count;
+    }
+    return 0;
+  };
+  size_t stated_total = 0;
+  for (const auto& kv : n) {
+    const std::string regime = kv.first.Scalar();
+    const auto stated = r.Number(kv.second, "a count");
+    if (!stated) continue;
+    stated_total += static_cast<size_t>(*stated);
+    if (static_cast<size_t>(*stated) != count_of(regime)) {
+      r.Error(kv.second, "count_mismatch",
+              "counts says " + std::to_string(static_cast<size_t>(*stated)) + " entries of regime '" + regime +
+                  "', the file has " + std::to_string(count_of(regime)));
+    }
+  }
+  if (stated_total != list.entries.size()) {
+    r.Error(n, "count_mismatch",
+            "counts add up to " + std::to_string(stated_total) + " entries, the file has " +
+                std::to_string(list.entries.size()));
+  }
+}
+
 }  // namespace
+
+std::vector<std::pair<std::string, size_t>> DesignationList::CountsByRegime() const {
+  std::map<std::string, size_t> counts;
+  for (const Designation& d : entries) ++counts[d.regime];
+  return {counts.begin(), counts.end()};
+}
 
 DesignationList LoadDesignationList(std::shared_ptr<const SourceFile> file, Diagnostics& diags) {
   DesignationList out;
   if (!file) return out;
+  out.sha256 = Sha256Hex(file->text);
+  out.name = ListNameOf(file->path);
   YamlReader r(file, diags, "designations.");
   try {
     auto docs = r.LoadAll();
@@ -158,14 +263,22 @@ DesignationList LoadDesignationList(std::shared_ptr<const SourceFile> file, Diag
       if (!doc.IsMap() || !doc["designations"]) continue;
       found = true;
       const YAML::Node& list = doc["designations"];
-      if (!r.CheckMap(list, "designations", {"snapshot", "source", "entries"})) continue;
+      if (!r.CheckMap(list, "designations",
+                      {"name", "snapshot", "source", "format", "regime", "inputs", "counts", "entries"})) {
+        continue;
+      }
       r.Require(list, "designations", {"snapshot", "entries"});
       if (list["snapshot"]) {
         if (auto d = r.DateValue(list["snapshot"], "snapshot")) out.snapshot = d->ToString();
       }
-      if (list["source"]) {
-        if (auto s = r.String(list["source"], "source")) out.source = *s;
+      for (auto [key, field] : {std::pair{"name", &out.name}, std::pair{"source", &out.source},
+                                std::pair{"format", &out.format}, std::pair{"regime", &out.regime}}) {
+        if (list[key]) {
+          if (auto s = r.String(list[key], key)) *field = *s;
+        }
       }
+      entries.SetDefaultRegime(out.regime);
+      if (list["inputs"]) ReadInputs(r, list["inputs"], out);
       if (!list["entries"]) continue;
       if (!list["entries"].IsSequence()) {
         r.Error(list["entries"], "wrong_type", "entries must be a list, found " + Describe(list["entries"]));
@@ -174,6 +287,7 @@ DesignationList LoadDesignationList(std::shared_ptr<const SourceFile> file, Diag
       for (const auto& e : list["entries"]) {
         if (auto d = entries.Read(e)) out.entries.push_back(std::move(*d));
       }
+      if (list["counts"]) CheckCounts(r, list["counts"], out);
     }
     if (!found) {
       diags.Error(SourcePos{file, 1, 1}, "designations.missing", "no 'designations:' section in the file");

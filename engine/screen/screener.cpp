@@ -304,19 +304,23 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
 
     if (d.kind == DesignationKind::kIndividual) {
       bool birth_confirms = false;
-      if (q.born && d.born) {
-        const int y = q.born->year;
-        if (y < d.BornFrom() - 1 || y > d.BornTo() + 1) {
-          notes |= kBornConflict;
-          score -= kBirthConflictPenalty;
-        } else if (q.born->date && d.born->date && *q.born->date == *d.born->date) {
-          notes |= kBornDate;
-          score += kBirthDateBonus;
-          birth_confirms = true;
-        } else if (y >= d.BornFrom() && y <= d.BornTo()) {
-          notes |= kBornYear;
-          score += kBirthYearBonus;
-          birth_confirms = true;
+      if (q.born && !d.births.empty()) {
+        switch (CompareBirth(*q.born, d.births)) {
+          case BirthFit::kConflict:
+            notes |= kBornConflict;
+            score -= kBirthConflictPenalty;
+            break;
+          case BirthFit::kSameDate:
+            notes |= kBornDate;
+            score += kBirthDateBonus;
+            birth_confirms = true;
+            break;
+          case BirthFit::kSameYear:
+            notes |= kBornYear;
+            score += kBirthYearBonus;
+            birth_confirms = true;
+            break;
+          case BirthFit::kNear: break;
         }
       }
       // Korean names are shared by millions outside the DPRK: without a confirming year of
@@ -443,8 +447,7 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     if (s.notes & kBornDate) parts.push_back("born " + q.born->date->ToString());
     if (s.notes & kBornYear) parts.push_back("born " + std::to_string(q.born->year));
     if (s.notes & kBornConflict) {
-      parts.push_back("born " + std::to_string(q.born->year) + " but listed " + std::to_string(d.BornFrom()) +
-                      (d.BornTo() != d.BornFrom() ? "-" + std::to_string(d.BornTo()) : ""));
+      parts.push_back("born " + std::to_string(q.born->year) + " but listed " + ListedBirths(d.births));
     }
     if (s.notes & kForeignIndividual) {
       parts.push_back("party of " + q.country->ToString() + ", no confirming year of birth");

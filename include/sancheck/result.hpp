@@ -17,6 +17,8 @@ struct Match {
   std::string party;      ///< party id in the scenario
   std::string reference;  ///< "KPi.038"
   std::string name;       ///< the listed name that matched
+  std::string list;       ///< the list it is on ("un-dprk"); empty for a designation the scenario states
+  std::string regime;     ///< the list entry's regime ("DPRK", an OFAC programme...)
   double score = 0;
   bool possible = false;  ///< below the match threshold: review, not prohibited
   std::string why;
@@ -96,8 +98,20 @@ struct Summary {
   int waived = 0;
 };
 
+/// A designation list screening used: what an auditor needs to find the same file again.
+struct ListInfo {
+  std::string name;      ///< "un-dprk", "un-consolidated", "ofac-sdn", an own list's name
+  std::string snapshot;  ///< the list's own generation date
+  std::string source;
+  std::string format;    ///< un-xml, ofac-csv, csv; empty for a hand-written list
+  std::string sha256;    ///< of the list file as loaded
+  size_t entries = 0;
+  bool builtin = false;  ///< part of a built-in pack
+};
+
 struct RunResult {
   std::vector<PackInfo> packs;
+  std::vector<ListInfo> lists;  ///< every designation list screened against
   std::vector<ScenarioResult> scenarios;
   Summary summary;
   std::optional<Date> as_of;

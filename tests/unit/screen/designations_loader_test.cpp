@@ -47,8 +47,8 @@ TEST_SUITE("screen.designations") {
     REQUIRE(cho != nullptr);
     CHECK(cho->name == "CHO CHUN RYONG");
     CHECK(cho->aliases == std::vector<std::string>{"Jo Chun Ryong"});
-    REQUIRE(cho->born.has_value());
-    CHECK(cho->born->date == Date::Parse("1960-04-04"));
+    REQUIRE(cho->births.size() == 1);
+    CHECK(cho->births[0].born.date == Date::Parse("1960-04-04"));
     CHECK(cho->listed_on == *Date::Parse("2016-11-30"));
     CHECK(cho->resolution.find("2321") != std::string::npos);
     REQUIRE(kim_jong_sik != nullptr);
@@ -97,6 +97,60 @@ TEST_SUITE("screen.designations") {
     CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: entity, name: X, listed_on: 2020-01-01}\n" +
                  "    - {reference: A, kind: entity, name: Y, listed_on: 2020-01-01}\n")
               .find("[designations.duplicate_reference]") != std::string::npos);
+  }
+
+  TEST_CASE("several dates of birth, years and ranges; the best fit decides") {
+    Diagnostics diags;
+    const auto list = LoadDesignationList(
+        Text(std::string(kHead) +
+             "    - {reference: KPi.030, kind: individual, name: KIM SONG CHOL, listed_on: 2020-01-01,\n"
+             "       born: [1968-03-26, 1970-10-15, 1950/1952]}\n"),
+        diags);
+    REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+    const auto& births = list.entries.at(0).births;
+    REQUIRE(births.size() == 3);
+    CHECK(births[2].From() == 1950);
+    CHECK(births[2].To() == 1952);
+    CHECK(CompareBirth(*BirthDate::Parse("1970-10-15"), births) == BirthFit::kSameDate);
+    CHECK(CompareBirth(*BirthDate::Parse("1968"), births) == BirthFit::kSameYear);
+    CHECK(CompareBirth(*BirthDate::Parse("1951"), births) == BirthFit::kSameYear);
+    CHECK(CompareBirth(*BirthDate::Parse("1971"), births) == BirthFit::kNear);
+    CHECK(CompareBirth(*BirthDate::Parse("1960"), births) == BirthFit::kConflict);
+    CHECK(ListedBirths(births) == "1968-03-26, 1970-10-15, 1950-1952");
+    CHECK(Errors(std::string(kHead) +
+                 "    - {reference: A, kind: individual, name: X, listed_on: 2020-01-01, born: 1955/1950}\n")
+              .find("[designations.bad_date]") != std::string::npos);
+    CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: individual, name: X, listed_on: 2020-01-01, "
+                                      "born: [1950, 1960], born_until: 1962}\n")
+              .find("[designations.bad_value]") != std::string::npos);
+  }
+
+  TEST_CASE("provenance, regimes and counts") {
+    Diagnostics diags;
+    const std::string head =
+        "designations:\n  name: un-consolidated\n  snapshot: 2026-02-27\n  format: un-xml\n  regime: DPRK\n"
+        "  inputs: [{file: un.xml, sha256: " + std::string(64, 'a') + "}]\n";
+    const std::string entries =
+        "  entries:\n"
+        "    - {reference: KPi.1, kind: individual, name: X, listed_on: 2020-01-01, original_names: [조춘룡]}\n"
+        "    - {reference: QDi.1, kind: individual, name: Y, listed_on: 2020-01-01, regime: Al-Qaida}\n";
+    const auto list = LoadDesignationList(Text(head + "  counts: {Al-Qaida: 1, DPRK: 1}\n" + entries), diags);
+    REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+    CHECK(list.name == "un-consolidated");
+    CHECK(list.format == "un-xml");
+    CHECK(list.sha256.size() == 64);
+    REQUIRE(list.inputs.size() == 1);
+    CHECK(list.entries[0].regime == "DPRK");
+    CHECK(list.entries[0].original_names.at(0) == "조춘룡");
+    CHECK(list.entries[1].regime == "Al-Qaida");
+    // A list edited after import no longer adds up.
+    CHECK(Errors(head + "  counts: {Al-Qaida: 1, DPRK: 2}\n" + entries).find("[designations.count_mismatch]") !=
+          std::string::npos);
+    CHECK(Errors(head + "  counts: {DPRK: 1}\n" + entries).find("[designations.count_mismatch]") !=
+          std::string::npos);
+    // Without a name, the file's stem names the list.
+    Diagnostics d2;
+    CHECK(LoadDesignationList(Text(std::string(kHead) + "    []\n"), d2).name == "d");
   }
 
   TEST_CASE("broken YAML and a missing section are diagnostics, not exceptions") {
