@@ -29,8 +29,10 @@ def short(c):
 def load(binary, pack):
     out = subprocess.run([binary, "rules", "--rules", str(pack), "--format", "json"], check=True,
                          capture_output=True, text=True).stdout
-    rules = {r["id"].split("/", 1)[1]: r for r in json.loads(out)["rules"]}
     header = yaml.safe_load((pack / "pack.yaml").read_text())
+    # The built-in packs load beside PACK_DIR: keep this pack's rules only.
+    prefix = header["pack"] + "/"
+    rules = {r["id"][len(prefix):]: r for r in json.loads(out)["rules"] if r["id"].startswith(prefix)}
     return rules, header.get("exemptions") or {}
 
 

@@ -58,7 +58,7 @@ int RunBatchCommand(const BatchArgs& args) {
     return kExitError;
   }
   // The packs' designation list screens exporter and importer names, as scenario parties are.
-  auto screening = judge::LoadScreening(*set, args.clearances, diags);
+  auto screening = judge::LoadScreening(*set, judge::ScreeningSources{args.clearances, args.packs.lists}, diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;

@@ -39,6 +39,7 @@ int RunCheck(const CheckArgs& args) {
   options.rule_paths = *pack_paths;
   options.designations_max_age_days = args.packs.max_designation_age;
   options.clearances_path = args.clearances;
+  options.lists = args.packs.lists;
   if (!args.as_of.empty()) {
     options.as_of = Date::Parse(args.as_of);
     if (!options.as_of) return UsageError("--as-of: bad date '" + args.as_of + "' (expected YYYY-MM-DD)");

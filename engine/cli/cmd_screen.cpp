@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "common/files.hpp"
 #include "judge/screening.hpp"
+#include "report/lists_json.hpp"
 #include "rules/rule_set.hpp"
 
 namespace sancheck::cli {
@@ -90,12 +91,12 @@ int RunScreen(const ScreenArgs& args) {
   if (!pack_paths) return kExitError;
   auto set = rules::LoadRuleSet(*pack_paths, diags);
   std::unique_ptr<judge::Screening> screening;
-  if (set) screening = judge::LoadScreening(*set, "", diags);
+  if (set) screening = judge::LoadScreening(*set, judge::ScreeningSources{"", args.packs.lists}, diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;
   }
-  if (!screening->screener) return UsageError("the loaded rule packs have no designation list");
+  if (!screening->screener) return UsageError("no designation list to screen against (the packs have none; add --lists)");
 
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
   std::string text;
@@ -113,10 +114,14 @@ int RunScreen(const ScreenArgs& args) {
       char score[16];
       std::snprintf(score, sizeof score, "%.2f", c.score);
       text += "  " + std::string(score) + "  " + std::string(screen::StrengthName(c.strength)) + "  " +
-              d.reference + "  " + d.name + " (listed " + d.listed_on.ToString() + ")\n" +
+              d.reference + "  " + d.name + " (" + screening->lists.at(d.list).name + ", listed " +
+              d.listed_on.ToString() + ")\n" +
               "        matched \"" + c.matched_name + "\": " + c.why + "\n";
+      const std::string& list_name = screening->lists.at(d.list).name;
       list.push_back({{"reference", d.reference},
                       {"name", d.name},
+                      {"list", list_name},
+                      {"regime", d.regime},
                       {"kind", screen::DesignationKindName(d.kind)},
                       {"listed_on", d.listed_on.ToString()},
                       {"score", c.score},
@@ -129,6 +134,7 @@ int RunScreen(const ScreenArgs& args) {
   nlohmann::ordered_json root;
   root["as_of"] = as_of.ToString();
   root["designations_snapshot"] = screening->snapshot;
+  root["lists"] = report::ListsJson(screening->lists);
   root["thresholds"] = {{"match", screen::Screener::kMatchThreshold}, {"possible", screen::Screener::kPossibleThreshold}};
   root["results"] = results;
   // Replace rather than throw on a byte that is not UTF-8: the output must never fail half-way.

@@ -43,11 +43,12 @@ Date RunDate();
 /// Which rule packs a command loads: --rules (repeatable) and --no-builtin.
 struct PackChoice {
   std::vector<std::string> rules;
+  std::vector<std::string> lists;  ///< --lists: designation lists screened beside the packs' own
   bool no_builtin = false;
   int max_designation_age = 180;  ///< days after a list's snapshot before designations.stale
 };
 
-/// Registers --rules and --no-builtin on `cmd`; `what` describes the packs --rules names.
+/// Registers --rules, --lists and --no-builtin on `cmd`; `what` describes the packs --rules names.
 void AddPackOptions(CLI::App* cmd, PackChoice& choice, const std::string& what = "A rule-pack folder or file");
 
 /// The pack paths of a run: the built-in packs beside the --rules packs (a

@@ -22,8 +22,12 @@ void AddPackOptions(CLI::App* cmd, PackChoice& choice, const std::string& what) 
   cmd->add_option("--rules", choice.rules,
                   what + "; repeatable, loaded beside the built-in packs (builtin:un-dprk names one)")
       ->allow_extra_args(false);
+  cmd->add_option("--lists", choice.lists,
+                  "A designation list (made by `sancheck lists import`) screened beside the built-in UN DPRK "
+                  "list; repeatable")
+      ->allow_extra_args(false);
   cmd->add_flag("--no-builtin", choice.no_builtin,
-                "Do not load the built-in packs (nor their designation list): only the --rules packs");
+                "Do not load the built-in packs nor the built-in UN DPRK list: only the --rules packs and --lists");
   cmd->add_option("--max-designation-age", choice.max_designation_age,
                   "Days after the designation list's snapshot from which activities read designations.stale "
                   "(a review finding: screen against a current list); default 180")
@@ -36,6 +40,10 @@ std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice) {
       UsageError("--no-builtin leaves no rule pack: name one with --rules");
       return std::nullopt;
     }
+    // Said, not silent: without the built-in list nobody is screened against the UN DPRK list
+    // unless a --rules pack or a --lists file brings it.
+    std::cerr << "sancheck: note: --no-builtin: the built-in packs and the built-in UN DPRK designation list are "
+                 "not loaded\n";
     return choice.rules;
   }
   if (choice.rules.empty()) return choice.rules;  // the loader's default: the built-in packs

@@ -46,6 +46,14 @@ std::string Party(const expr::PartyFacts& p, const Scenario& s, FieldId f) {
   return value;
 }
 
+std::string TagNames(const expr::TagSet& set, const expr::TagRegistry& tags) {
+  std::string out;
+  for (size_t i = 0; i < tags.names().size(); ++i) {
+    if (set.test(i)) out += (out.empty() ? "" : ", ") + tags.names()[i];
+  }
+  return "[" + out + "]";
+}
+
 }  // namespace
 
 std::string FactText(FieldId field, const expr::ActivityFacts& a, const expr::ItemFacts* item,
@@ -73,6 +81,9 @@ std::string FactText(FieldId field, const expr::ActivityFacts& a, const expr::It
     case FieldId::kPartiesDesignated:
       return a.any_designated == Truth::kTrue ? "true" : (a.any_designated == Truth::kFalse ? "false" : "unknown (possible match)");
     case FieldId::kPartiesCleared: return a.any_cleared ? "true" : "false";
+    case FieldId::kPartiesListed:
+      return a.any_listed == Truth::kTrue ? "true" : (a.any_listed == Truth::kFalse ? "false" : "unknown (possible match)");
+    case FieldId::kPartiesListedUnder: return TagNames(a.listed_under, tags);
     case FieldId::kDesignationsStale: return a.designations_stale ? "true" : "false";
     case FieldId::kServedProhibited:
       return a.served_prohibited == Truth::kTrue    ? "true (the activity it serves is prohibited)"
@@ -83,13 +94,7 @@ std::string FactText(FieldId field, const expr::ActivityFacts& a, const expr::It
   if (!item) return "no item";
   switch (field) {
     case FieldId::kItemHs: return item->hs.known ? item->hs.value.ToString() : "absent";
-    case FieldId::kItemTags: {
-      std::string out;
-      for (size_t i = 0; i < tags.names().size(); ++i) {
-        if (item->tags.test(i)) out += (out.empty() ? "" : ", ") + tags.names()[i];
-      }
-      return "[" + out + "]";
-    }
+    case FieldId::kItemTags: return TagNames(item->tags, tags);
     case FieldId::kItemQuantity: return item->quantity.known ? Number(item->quantity.value) : "absent";
     case FieldId::kItemUnit: return KnownText(item->unit, UnitName);
     case FieldId::kItemValueUsd: return item->value_usd.known ? Number(item->value_usd.value) : "absent";

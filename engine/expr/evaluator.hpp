@@ -91,6 +91,7 @@ inline Truth LoadTruth(FieldId f, const EvalContext& c) {
   const ActivityFacts& a = *c.activity;
   if (f == FieldId::kPartiesDesignated) return a.any_designated;
   if (f == FieldId::kPartiesCleared) return FromBool(a.any_cleared);
+  if (f == FieldId::kPartiesListed) return a.any_listed;
   if (f == FieldId::kDesignationsStale) return FromBool(a.designations_stale);
   if (f == FieldId::kServedProhibited) return a.served_prohibited;
   const PartyFacts* p = PartyOf(f, a);
@@ -195,6 +196,7 @@ Truth Eval(const Program& p, uint32_t idx, const EvalContext& c, Tracer& tracer)
       switch (n.lhs.field) {
         case FieldId::kVia: r = FromBool((a.via & s.countries).any()); break;
         case FieldId::kPartiesCountry: r = FromBool((a.party_countries & s.countries).any()); break;
+        case FieldId::kPartiesListedUnder: r = FromBool((a.listed_under & s.tags).any()); break;
         default: r = c.item ? TagTruth((c.item->tags & s.tags).any(), *c.item) : Truth::kUnknown; break;
       }
       break;
@@ -207,6 +209,7 @@ Truth Eval(const Program& p, uint32_t idx, const EvalContext& c, Tracer& tracer)
       switch (n.rhs.field) {
         case FieldId::kVia: r = FromBool(a.via.test(bit)); break;
         case FieldId::kPartiesCountry: r = FromBool(a.party_countries.test(bit)); break;
+        case FieldId::kPartiesListedUnder: r = FromBool(a.listed_under.test(bit)); break;
         default: r = c.item ? TagTruth(c.item->tags.test(bit), *c.item) : Truth::kUnknown; break;
       }
       break;
@@ -229,6 +232,7 @@ Truth Eval(const Program& p, uint32_t idx, const EvalContext& c, Tracer& tracer)
       switch (n.lhs.field) {
         case FieldId::kVia: r = FromBool(a.via.none()); break;
         case FieldId::kPartiesCountry: r = FromBool(a.party_countries.none()); break;
+        case FieldId::kPartiesListedUnder: r = FromBool(a.listed_under.none()); break;
         default: r = c.item ? (c.item->unknown_tags ? Truth::kFalse : FromBool(c.item->tags.none())) : Truth::kUnknown; break;
       }
       break;

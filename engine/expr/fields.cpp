@@ -37,6 +37,11 @@ const std::vector<FieldInfo>& AllFields() {
       {F::kPartiesCountry, "parties.country", T::kCountryList, false, "countries of every party of the activity"},
       {F::kPartiesDesignated, "parties.designated", T::kBool, false, "some party of the activity is designated"},
       {F::kPartiesCleared, "parties.cleared", T::kBool, false, "a party's designation match was cleared as a false positive"},
+      {F::kPartiesListed, "parties.listed", T::kBool, false,
+       "some party matches an entry of another sanctions list (another UN regime, OFAC, an own list); "
+       "unknown for a possible match"},
+      {F::kPartiesListedUnder, "parties.listed_under", T::kTagList, false,
+       "the regimes of those entries, as tags (un-al-qaida, ofac, own-list...; see docs/screening.md)"},
       {F::kDesignationsStale, "designations.stale", T::kBool, false,
        "the designation list is older than the activity by more than the staleness limit (default 180 days)"},
       {F::kServedProhibited, "served.prohibited", T::kBool, false,

@@ -17,7 +17,7 @@ enum class FieldId : uint8_t {
   kToCountry, kToKind, kToDesignated,
   kPersonCountry, kPersonKind, kPersonDesignated,
   kVesselCountry, kVesselKind, kVesselDesignated,
-  kPartiesCountry, kPartiesDesignated, kPartiesCleared, kDesignationsStale, kServedProhibited,
+  kPartiesCountry, kPartiesDesignated, kPartiesCleared, kPartiesListed, kPartiesListedUnder, kDesignationsStale, kServedProhibited,
   kItemHs, kItemTags, kItemQuantity, kItemUnit, kItemValueUsd, kItemOrigin,
 };
 

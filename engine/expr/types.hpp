@@ -78,6 +78,8 @@ struct ActivityFacts {
   CountrySet party_countries;    ///< every party named by the activity
   Truth any_designated = Truth::kFalse;
   bool any_cleared = false;     ///< a screening match of some party was cleared
+  Truth any_listed = Truth::kFalse;  ///< some party is on another sanctions list (unknown: possibly)
+  TagSet listed_under;          ///< the regime tags of those lists' entries
   bool designations_stale = false;  ///< the designation list is too old for the activity's date
   Truth served_prohibited = Truth::kFalse;  ///< verdict of the activity served (for:)
   const ItemFacts* items = nullptr;

@@ -39,7 +39,8 @@ std::unique_ptr<Checker> Checker::Load(const CheckOptions& options, Diagnostics&
   load.files = options.files.get();
   impl.set = rules::LoadRuleSet(options.rule_paths, diags, load);
   if (!impl.set) return nullptr;
-  impl.screening = judge::LoadScreening(*impl.set, options.clearances_path, diags, options.files.get());
+  impl.screening = judge::LoadScreening(
+      *impl.set, judge::ScreeningSources{options.clearances_path, options.lists, options.files.get()}, diags);
   if (diags.HasErrors()) return nullptr;
   impl.screening->stale_after_days = options.designations_max_age_days;
   if (auto log = Logger()) {
@@ -78,6 +79,7 @@ RunResult Checker::Impl::Judge(const std::vector<Scenario>& scenarios, std::opti
   run.as_of = date;
   run.generated = generated;
   run.designations_snapshot = screening->snapshot;
+  run.lists = screening->lists;
   if (screening->oldest_snapshot) run.designations_age_days = run_date.days - screening->oldest_snapshot->days;
   if (auto log = Logger()) {
     log->info("judged {} activities of {} scenarios in {:.1f} ms", run.summary.activities, run.summary.scenarios,

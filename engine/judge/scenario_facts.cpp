@@ -16,6 +16,14 @@ expr::PartyFacts PartyFactsOf(const Scenario& s, int idx, const std::vector<Part
   return f;
 }
 
+// What screening found about a party beyond its UN DPRK designation: a cleared match, and
+// entries of other lists.
+void AddListed(const PartyStatus& st, expr::ActivityFacts& f) {
+  f.any_cleared = f.any_cleared || st.cleared;
+  f.any_listed = KleeneOr(f.any_listed, st.listed);
+  f.listed_under |= st.listed_under;
+}
+
 }  // namespace
 
 void BuildFacts(const Scenario& s, const Activity& a, Date date, const expr::TagRegistry& tags,
@@ -40,14 +48,14 @@ void BuildFacts(const Scenario& s, const Activity& a, Date date, const expr::Tag
     if (!p->present) continue;
     f.party_countries.set(p->country.code);
     f.any_designated = KleeneOr(f.any_designated, p->designated);
-    f.any_cleared = f.any_cleared || parties[static_cast<size_t>(p->party)].cleared;
+    AddListed(parties[static_cast<size_t>(p->party)], f);
   }
   for (int idx : a.parties) {
     const expr::PartyFacts p = PartyFactsOf(s, idx, parties);
     if (!p.present) continue;
     f.party_countries.set(p.country.code);
     f.any_designated = KleeneOr(f.any_designated, p.designated);
-    f.any_cleared = f.any_cleared || parties[static_cast<size_t>(idx)].cleared;
+    AddListed(parties[static_cast<size_t>(idx)], f);
   }
   out.items.clear();
   out.items.reserve(a.items.size());

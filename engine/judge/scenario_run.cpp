@@ -27,6 +27,17 @@ std::optional<Match> MatchFor(const rules::Rule& rule, const expr::ActivityFacts
   const std::pair<FieldId, const expr::PartyFacts*> reads[] = {
       {FieldId::kFromDesignated, &f.from}, {FieldId::kToDesignated, &f.to},
       {FieldId::kPersonDesignated, &f.person}, {FieldId::kVesselDesignated, &f.vessel}};
+  if (Reads(rule, FieldId::kPartiesListed) || Reads(rule, FieldId::kPartiesListedUnder)) {
+    for (const expr::PartyFacts* party : {&f.from, &f.to, &f.person, &f.vessel}) {
+      if (!party->present) continue;
+      const auto& st = status[static_cast<size_t>(party->party)];
+      if (st.listed_match && st.listed != Truth::kFalse) return st.listed_match;
+    }
+    for (int party : a.parties) {
+      const auto& st = status[static_cast<size_t>(party)];
+      if (st.listed_match && st.listed != Truth::kFalse) return st.listed_match;
+    }
+  }
   const bool any = Reads(rule, FieldId::kPartiesDesignated) || Reads(rule, FieldId::kPartiesCleared);
   for (const auto& [field, party] : reads) {
     if (!(any || Reads(rule, field)) || !party->present) continue;

@@ -1,6 +1,9 @@
 // Screening policy: stated designations, list candidates as of a date, clearances set aside but reported.
 #include "judge/screening.hpp"
 
+#include <cctype>
+
+#include "common/files.hpp"
 #include "screen/designations_loader.hpp"
 
 namespace sancheck::judge {
@@ -21,11 +24,53 @@ Match MatchOf(const Screening& screening, const screen::Candidate& c, std::strin
 
 }  // namespace
 
-std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const std::string& clearances_path,
-                                         Diagnostics& diags, const FileReader* files) {
+std::string RegimeTag(std::string_view list_format, std::string_view regime) {
+  if (list_format == "ofac-csv") return "ofac";
+  if (list_format != "un-xml") return "own-list";
+  std::string tag = "un-";
+  for (char c : regime) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      tag += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (tag.back() != '-') {
+      tag += '-';
+    }
+  }
+  while (tag.back() == '-') tag.pop_back();
+  return tag;
+}
+
+namespace {
+
+// The UN DPRK rules judge entries of the UN 1718 list, and those of a pack's own list that
+// names no regime (a hand-written pack's designations); OFAC's and own lists' entries with
+// DPRK programmes are other authorities' listings, never UN designations.
+bool IsUnDprk(const ListInfo& list, const screen::Designation& d) {
+  if (list.format == "ofac-csv" || list.format == "csv") return false;
+  return d.regime.empty() || d.regime == "DPRK";
+}
+
+std::shared_ptr<const SourceFile> ReadList(const std::string& path, const FileReader* files, Diagnostics& diags) {
+  if (!files) return ReadSource(path, diags);
+  std::string error;
+  if (auto text = files->Read(path, error)) return std::make_shared<SourceFile>(SourceFile{path, std::move(*text)});
+  diags.Error({}, "lists.unreadable", path + ": cannot read: " + error);
+  return nullptr;
+}
+
+}  // namespace
+
+std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const ScreeningSources& sources,
+                                         Diagnostics& diags) {
   auto screening = std::make_unique<Screening>();
-  std::vector<screen::Designation> all;
+  std::vector<std::pair<std::shared_ptr<const SourceFile>, bool>> files;  // the file, built in
   for (const auto& file : set.designation_files) {
+    files.emplace_back(file, set.builtin_designation_files.count(file.get()) > 0);
+  }
+  for (const auto& path : sources.list_paths) {
+    if (auto file = ReadList(path, sources.files, diags)) files.emplace_back(file, false);
+  }
+  std::vector<screen::Designation> all;
+  for (const auto& [file, builtin] : files) {
     screen::DesignationList list = screen::LoadDesignationList(file, diags);
     if (!list.snapshot.empty()) {
       screening->snapshot += (screening->snapshot.empty() ? "" : ", ") + list.snapshot;
@@ -36,23 +81,24 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const std::s
     }
     const auto index = static_cast<uint16_t>(screening->lists.size());
     screening->lists.push_back(ListInfo{list.name, list.snapshot, list.source, list.format, list.sha256,
-                                        list.entries.size(), set.builtin_designation_files.count(file.get()) > 0});
+                                        list.entries.size(), builtin});
     for (auto& d : list.entries) {
       d.list = index;
+      screening->dprk.push_back(IsUnDprk(screening->lists.back(), d));
+      const int bit = set.tags.Find(RegimeTag(list.format, d.regime));
+      screening->regime_tag.push_back(static_cast<int16_t>(bit));
       all.push_back(std::move(d));
     }
   }
-  if (!set.designation_files.empty()) {
-    screening->screener = std::make_unique<screen::Screener>(std::move(all));
-  }
-  if (clearances_path.empty()) return screening;
-  if (!files) {
-    screening->clearances = screen::LoadClearances(clearances_path, diags);
-  } else if (std::string error; auto text = files->Read(clearances_path, error)) {
-    screening->clearances =
-        screen::ParseClearances(std::make_shared<SourceFile>(SourceFile{clearances_path, std::move(*text)}), diags);
+  if (!files.empty()) screening->screener = std::make_unique<screen::Screener>(std::move(all));
+  if (sources.clearances_path.empty()) return screening;
+  if (!sources.files) {
+    screening->clearances = screen::LoadClearances(sources.clearances_path, diags);
+  } else if (std::string error; auto text = sources.files->Read(sources.clearances_path, error)) {
+    screening->clearances = screen::ParseClearances(
+        std::make_shared<SourceFile>(SourceFile{sources.clearances_path, std::move(*text)}), diags);
   } else {
-    diags.Error({}, "clearances.unreadable", clearances_path + ": cannot read: " + error);
+    diags.Error({}, "clearances.unreadable", sources.clearances_path + ": cannot read: " + error);
   }
   return screening;
 }
@@ -66,9 +112,12 @@ PartyStatus StatusAsOf(const Screening& screening, const std::vector<screen::Can
                        std::string_view party_id, std::string_view party_name, Date date, Date run_date) {
   PartyStatus st;
   std::optional<Match> cleared;  // the best cleared candidate, reported when nothing else applies
-  std::string expired_note;
   for (const screen::Candidate& c : candidates) {
     if (date < c.designation->listed_on) continue;  // not yet listed on the activity's date
+    const size_t index = static_cast<size_t>(c.designation - screening.screener->list().data());
+    const bool dprk = screening.dprk[index];
+    if (dprk && st.designated == Truth::kTrue) continue;  // a match decided; nothing weaker changes that
+    if (!dprk && st.listed == Truth::kTrue && c.strength == screen::Strength::kPossible) continue;
     Match m = MatchOf(screening, c, party_id);
     const auto lookup =
         screen::FindClearance(screening.clearances, party_id, party_name, m.reference, run_date);
@@ -85,17 +134,22 @@ PartyStatus StatusAsOf(const Screening& screening, const std::vector<screen::Can
       m.clearance_note = "the clearance by " + lookup.clearance->cleared_by + " expired on " +
                          lookup.clearance->expires.ToString() + ", so the match applies again";
     }
-    if (!m.possible) {
-      st.designated = Truth::kTrue;
-      st.match = std::move(m);
-      return st;  // a match decides; nothing weaker can change that
+    const Truth truth = m.possible ? Truth::kUnknown : Truth::kTrue;
+    if (dprk) {
+      // Candidates come best first: the first match decides, else the best possible match stands.
+      if (truth == Truth::kTrue || !st.match) {
+        st.designated = truth;
+        st.match = std::move(m);
+      }
+      continue;
     }
-    if (!st.match) {
-      st.designated = Truth::kUnknown;
-      st.match = std::move(m);  // the best possible match, unless a stronger one follows
+    if (const int bit = screening.regime_tag[index]; bit >= 0) st.listed_under.set(static_cast<size_t>(bit));
+    if (truth == Truth::kTrue || !st.listed_match) {
+      st.listed = truth;
+      st.listed_match = std::move(m);
     }
   }
-  if (!st.match && cleared) {
+  if (!st.match && !st.listed_match && cleared) {
     st.cleared = true;
     st.match = std::move(cleared);
   }

@@ -21,6 +21,11 @@ struct PartyStatus {
   Truth designated = Truth::kFalse;  ///< kUnknown for a possible match
   bool cleared = false;              ///< a match an analyst cleared (still reported)
   std::optional<Match> match;
+  /// An entry of another list (another UN regime, OFAC, an own list): never a UN DPRK
+  /// designation, always someone's to review. kUnknown for a possible match.
+  Truth listed = Truth::kFalse;
+  expr::TagSet listed_under;        ///< regime tags of those entries that the packs know
+  std::optional<Match> listed_match;
 };
 
 /// The designation lists of the loaded packs and the analyst's clearances.
@@ -35,12 +40,27 @@ struct Screening {
   }
   std::unique_ptr<screen::Screener> screener;  ///< null when no pack has a designation list
   std::vector<ListInfo> lists;  ///< indexed by screen::Designation::list
+  /// Per designation (screener order): its regime's tag bit, -1 when no pack knows the tag.
+  std::vector<int16_t> regime_tag;
+  /// Per designation: whether it is a UN DPRK designation (feeds `designated`) or another list's.
+  std::vector<bool> dprk;
   std::vector<screen::Clearance> clearances;
 };
 
-/// `files`, when given, is where the clearances file is read from (else the disk).
-std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const std::string& clearances_path,
-                                         Diagnostics& diags, const FileReader* files = nullptr);
+/// The tag a list entry's regime goes by in conditions (`parties.listed_under`): "un-" and the
+/// regime for lists imported from the UN XML ("un-al-qaida"), "ofac" for OFAC's, "own-list" for
+/// any other list (an own CSV, a hand-written list).
+std::string RegimeTag(std::string_view list_format, std::string_view regime);
+
+/// Where screening's data comes from besides the packs' own lists.
+struct ScreeningSources {
+  std::string clearances_path;
+  std::vector<std::string> list_paths;  ///< `--lists`: more designation lists
+  const FileReader* files = nullptr;    ///< when given, files are read from it (else the disk)
+};
+
+std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const ScreeningSources& sources,
+                                         Diagnostics& diags);
 
 /// Every designation `q` could be, whatever its listing date, best first. A party is
 /// screened once; StatusAsOf() then reads the candidates as of each activity's date.

@@ -32,6 +32,12 @@ std::string PackLabel(const PackInfo& p) {
   return p.name + " " + p.version + " (sha256 " + p.sha256 + ")";
 }
 
+std::string ListLabel(const ListInfo& l) {
+  return l.name + ", generated " + (l.snapshot.empty() ? "(undated)" : l.snapshot) + ", " +
+         Plural(static_cast<int>(l.entries), "entry", "entries") + (l.builtin ? ", built in" : "") +
+         (l.format.empty() ? "" : ", imported from " + l.format) + ", sha256 " + l.sha256;
+}
+
 bool BuiltinPacks(const RunResult& run) {
   for (const auto& p : run.packs) {
     if (p.builtin) return true;

@@ -24,6 +24,10 @@ std::string ItemLabel(const Finding& f);
 /// "un-dprk 2024.1 (sha256 …)".
 std::string PackLabel(const PackInfo& p);
 
+/// "un-dprk, generated 2026-02-27, 192 entries, built in, sha256 …": a designation list as
+/// every audit block names it.
+std::string ListLabel(const ListInfo& l);
+
 /// Whether a built-in pack judged the run: --no-builtin (or a folder replacing
 /// the built-in pack) turns it off, and every audit block says so.
 bool BuiltinPacks(const RunResult& run);

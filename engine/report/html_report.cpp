@@ -138,6 +138,9 @@ class HtmlWriter {
             E(SnapshotText(run_)) + "</td></tr>\n";
     out_ += std::string("<tr><th>built-in packs</th><td>") +
             (BuiltinPacks(run_) ? "loaded" : "not loaded") + "</td></tr>\n";
+    for (const auto& l : run_.lists) {
+      out_ += "<tr><th>designation list</th><td>" + E(ListLabel(l)) + "</td></tr>\n";
+    }
     out_ += "</table>\n<h3>Rule packs</h3>\n<table>\n<tr><th>pack</th><th>version</th><th>title</th><th>SHA-256 of sources</th></tr>\n";
     for (const auto& p : run_.packs) {
       out_ += "<tr><td><code>" + E(p.name) + "</code>" + (p.builtin ? " <span class=\"muted\">(built in)</span>" : "") +

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/common.hpp"
+#include "report/lists_json.hpp"
 #include "waivers/waivers.hpp"
 
 namespace sancheck::report {
@@ -44,6 +45,8 @@ Json FindingJson(const RunResult& run, const Finding& f) {
     m["party"] = f.match->party;
     m["reference"] = f.match->reference;
     m["name"] = f.match->name;
+    if (!f.match->list.empty()) m["list"] = f.match->list;
+    if (!f.match->regime.empty()) m["regime"] = f.match->regime;
     m["score"] = f.match->score;
     if (f.match->possible) m["possible"] = true;
     if (!f.match->cleared_by.empty()) {
@@ -73,7 +76,7 @@ std::string RenderJson(const RunResult& run) {
   root["generated"] = run.generated;
   Json packs = Json::array();
   for (const auto& p : run.packs) {
-    packs.push_back({{"name", p.name}, {"version", p.version}, {"sha256", p.sha256}});
+    packs.push_back({{"name", p.name}, {"version", p.version}, {"sha256", p.sha256}, {"builtin", p.builtin}});
   }
   root["rule_packs"] = packs;
   Json scenarios = Json::array();
@@ -112,6 +115,7 @@ std::string RenderJson(const RunResult& run) {
       run.designations_snapshot.empty() ? Json(nullptr) : Json(run.designations_snapshot);
   root["designations_age_days"] = run.designations_age_days ? Json(*run.designations_age_days) : Json(nullptr);
   root["builtin_packs"] = BuiltinPacks(run);
+  root["lists"] = ListsJson(run.lists);
   if (!run.waivers.empty()) {
     Json ws = Json::array();
     for (const auto& st : run.waivers) {

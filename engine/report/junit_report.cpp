@@ -53,6 +53,7 @@ class JunitWriter {
     for (const auto& p : run_.packs) Property("rule-pack", PackLabel(p));
     Property("as-of", run_.as_of ? run_.as_of->ToString() : "not given");
     Property("designations-snapshot", SnapshotText(run_));
+    for (const auto& l : run_.lists) Property("designation-list", ListLabel(l));
     Property("builtin-packs", BuiltinPacks(run_) ? "true" : "false");
     Property("generated", run_.generated);
     Property("fail-on", options_.fail.Name());

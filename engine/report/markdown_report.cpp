@@ -131,6 +131,7 @@ std::string RenderMarkdown(const RunResult& run, const ReportOptions& options) {
   out += "- sancheck " + std::string(ToolVersion()) + ", generated " + run.generated + "\n";
   for (const auto& p : run.packs) out += "- rule pack " + Code(p.name) + " " + Cell(p.version) + ", sha256 `" + p.sha256 + "`\n";
   out += "- designations snapshot: " + Cell(SnapshotText(run)) + "\n";
+  for (const auto& l : run.lists) out += "- designation list " + Cell(ListLabel(l)) + "\n";
   out += std::string("- built-in packs: ") + (BuiltinPacks(run) ? "loaded" : "not loaded") + "\n";
   for (const auto& f : ScenarioFiles(run)) out += "- " + Code(f.file) + " sha256 `" + f.sha256 + "`\n";
   out += "\n</details>\n";

@@ -7,6 +7,7 @@
 #include "common/files.hpp"
 #include "common/visible.hpp"
 #include "report/common.hpp"
+#include "report/lists_json.hpp"
 #include "report/writers.hpp"
 #include "waivers/waivers.hpp"
 
@@ -259,6 +260,7 @@ class SarifWriter {
     p["designationsSnapshot"] = run_.designations_snapshot.empty() ? Json(nullptr) : Json(run_.designations_snapshot);
     p["designationsAgeDays"] = run_.designations_age_days ? Json(*run_.designations_age_days) : Json(nullptr);
     p["builtinPacks"] = BuiltinPacks(run_);
+    p["designationLists"] = ListsJson(run_.lists);
     Json packs = Json::array();
     for (const auto& pk : run_.packs) {
       packs.push_back({{"name", pk.name}, {"version", pk.version}, {"sha256", pk.sha256}});

@@ -86,6 +86,7 @@ class TextWriter {
          SnapshotText(run) +
          (BuiltinPacks(run) ? "" : " · built-in packs not loaded"));
     for (const auto& p : run.packs) Line("  pack " + p.name + " " + p.version + " sha256 " + p.sha256);
+    for (const auto& l : run.lists) Line("  list " + ListLabel(l));
     std::vector<std::string> seen;
     for (const auto& s : run.scenarios) {
       if (std::find(seen.begin(), seen.end(), s.file) != seen.end()) continue;

@@ -1,4 +1,4 @@
-// Resolution years and citation formatting for the UN DPRK regime's resolutions.
+// Resolution years and citation formatting for the Security Council resolutions the built-in packs cite.
 #include "rules/citations.hpp"
 
 #include <map>
@@ -11,7 +11,11 @@ std::optional<int> ResolutionYear(const std::string& resolution) {
   static const std::map<std::string, int> kYears = {
       {"1695", 2006}, {"1718", 2006}, {"1874", 2009}, {"2087", 2013}, {"2094", 2013},
       {"2270", 2016}, {"2321", 2016}, {"2356", 2017}, {"2371", 2017}, {"2375", 2017},
-      {"2397", 2017}, {"2664", 2022}};
+      {"2397", 2017}, {"2664", 2022},
+      // Other UN regimes (the un-regimes pack).
+      {"1267", 1999}, {"1483", 2003}, {"1591", 2005}, {"1596", 2005}, {"1737", 2006}, {"1807", 2008},
+      {"1844", 2008}, {"1970", 2011}, {"1973", 2011}, {"1988", 2011}, {"2048", 2012}, {"2134", 2014},
+      {"2140", 2014}, {"2206", 2015}, {"2255", 2015}, {"2610", 2021}, {"2653", 2022}};
   const auto it = kYears.find(resolution);
   if (it == kYears.end()) return std::nullopt;
   return it->second;

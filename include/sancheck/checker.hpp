@@ -32,6 +32,8 @@ struct CheckOptions {
   std::shared_ptr<const Clock> clock;
   std::shared_ptr<const FileReader> files;
   int designations_max_age_days = 180;
+  /// Designation lists screened beside the packs' own (YAML list files, see `sancheck lists import`).
+  std::vector<std::string> lists;
 };
 
 /// Holds compiled rule packs. Immutable after Load(), so one Checker may judge

@@ -19,7 +19,7 @@ TEST_SUITE("batch.name_screen") {
     Diagnostics diags;
     auto set = rules::LoadRuleSet({}, diags);
     REQUIRE(set);
-    auto screening = judge::LoadScreening(*set, "", diags);
+    auto screening = judge::LoadScreening(*set, judge::ScreeningSources{}, diags);
     REQUIRE(screening->screener);
     NameScreen names(*screening, *Date::Parse("2026-01-01"));
     const Date summit = *Date::Parse("2023-09-13");

@@ -51,7 +51,9 @@ rules:
     message: Later.
 )yaml";
     Diagnostics diags;
-    checker = Checker::Load(CheckOptions{{pack.string()}, std::nullopt, "", nullptr, nullptr}, diags);
+    CheckOptions options;
+    options.rule_paths = {pack.string()};
+    checker = Checker::Load(options, diags);
     REQUIRE_MESSAGE(checker, diags.RenderAll());
     scenarios = ParseScenarioText("s.yaml", scenario, diags);
     REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());

@@ -74,7 +74,9 @@ class TestPack {
     fs::create_directories(dir_);
     std::ofstream(dir_ / "pack.yaml") << kPack;
     Diagnostics diags;
-    checker_ = Checker::Load(CheckOptions{{dir_.string()}, std::nullopt, "", nullptr, nullptr}, diags);
+    CheckOptions options;
+    options.rule_paths = {dir_.string()};
+    checker_ = Checker::Load(options, diags);
     REQUIRE_MESSAGE(checker_, diags.RenderAll());
   }
   ~TestPack() { fs::remove_all(dir_); }
