@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/files.hpp"
+#include "lists_test_util.hpp"
 #include "lists/un_xml.hpp"
 
 namespace sancheck::lists {
@@ -160,43 +161,43 @@ TEST_CASE("malformed UN files: positioned errors") {
   Diagnostics diags;
   SUBCASE("truncated") {
     Import(std::string(kRecord).substr(0, 300), diags);
-    CHECK(FirstError(diags).find("un.xml:") == 0);
+    CHECK_STARTS(FirstError(diags), "un.xml:");
     CHECK(FirstError(diags).find("malformed XML") != std::string::npos);
     CHECK(diags.items().front().pos.line > 1);
   }
   SUBCASE("a bad date") {
     Import(Edited("<LISTED_ON>2016-11-30", "<LISTED_ON>2016-13-30"), diags);
-    CHECK(FirstError(diags).find("un.xml:9:7: error: LISTED_ON '2016-13-30'") == 0);
+    CHECK_STARTS(FirstError(diags), "un.xml:9:7: error: LISTED_ON '2016-13-30'");
   }
   SUBCASE("a bad date of birth") {
     Import(Edited("<DATE>1968-03-26", "<DATE>1968-02-30"), diags);
-    CHECK(FirstError(diags).find("un.xml:12:9: error: DATE '1968-02-30'") == 0);
+    CHECK_STARTS(FirstError(diags), "un.xml:12:9: error: DATE '1968-02-30'");
   }
   SUBCASE("no reference") {
     Import(Edited("<REFERENCE_NUMBER>KPi.030</REFERENCE_NUMBER>", ""), diags);
-    CHECK(FirstError(diags).find("un.xml:4:5: error: INDIVIDUAL has no REFERENCE_NUMBER") == 0);
+    CHECK_STARTS(FirstError(diags), "un.xml:4:5: error: INDIVIDUAL has no REFERENCE_NUMBER");
   }
   SUBCASE("no name") {
     std::string text = Edited("<SECOND_NAME>SONG CHOL</SECOND_NAME>", "");
     text.replace(text.find("<FIRST_NAME>KIM</FIRST_NAME>"), 28, "<FIRST_NAME/>");
     Import(text, diags);
-    CHECK(FirstError(diags).find("un.xml:4:5: error: INDIVIDUAL KPi.030 has no name (FIRST_NAME)") == 0);
+    CHECK_STARTS(FirstError(diags), "un.xml:4:5: error: INDIVIDUAL KPi.030 has no name (FIRST_NAME)");
   }
   SUBCASE("the wrong root element") {
     Import("<?xml version=\"1.0\"?>\n<sdnList/>\n", diags);
-    CHECK(FirstError(diags).find("un.xml:2:1: error: the root element must be CONSOLIDATED_LIST") == 0);
+    CHECK_STARTS(FirstError(diags), "un.xml:2:1: error: the root element must be CONSOLIDATED_LIST");
   }
   SUBCASE("an unknown element") {
     Import(Edited("<LISTED_ON>", "<SHOE_SIZE>9</SHOE_SIZE><LISTED_ON>"), diags);
-    CHECK(FirstError(diags).find("un.xml:9:7: error: unknown element 'SHOE_SIZE'") == 0);
+    CHECK_STARTS(FirstError(diags), "un.xml:9:7: error: unknown element 'SHOE_SIZE'");
   }
   SUBCASE("a DOCTYPE (entity declarations) is refused") {
     Import("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaa\">]>\n<CONSOLIDATED_LIST/>\n", diags);
-    CHECK(FirstError(diags).find("un.xml:2:1: error: a DOCTYPE") == 0);
+    CHECK_STARTS(FirstError(diags), "un.xml:2:1: error: a DOCTYPE");
   }
   SUBCASE("no dateGenerated") {
     Import(Edited(" dateGenerated=\"2026-02-27T00:00:09.554Z\"", ""), diags);
-    CHECK(FirstError(diags).find("un.xml:2:1: error: CONSOLIDATED_LIST has no dateGenerated") == 0);
+    CHECK_STARTS(FirstError(diags), "un.xml:2:1: error: CONSOLIDATED_LIST has no dateGenerated");
   }
 }
 
