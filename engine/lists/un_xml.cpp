@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string_view>
 
 #include <libxml/parser.h>
@@ -193,6 +194,9 @@ class Importer {
       if (!known) Error(c, "un_xml.unknown_element", "unknown element '" + std::string(name) + "' in " + std::string(NameOf(n)));
     }
     d.reference = Required(n, "REFERENCE_NUMBER");
+    if (!d.reference.empty() && !references_.insert(d.reference).second) {
+      Error(Child(n, "REFERENCE_NUMBER"), "un_xml.duplicate_reference", "reference " + d.reference + " is listed twice");
+    }
     d.regime = Required(n, "UN_LIST_TYPE");
     // The list prints a person's name as its parts in order, each part as given.
     std::vector<std::string> parts;
@@ -312,6 +316,7 @@ class Importer {
   Diagnostics& diags_;
   std::vector<std::string> low_aliases_;
   std::vector<size_t> line_starts_;
+  std::set<std::string> references_;
 };
 
 // The line and column of `offset` in `text`.
