@@ -96,7 +96,14 @@ std::optional<screen::DesignationList> ImportFiles(const ImportArgs& args, Diagn
 }
 
 int RunImport(const ImportArgs& args) {
-  if (!OutputsAreNotInputs({args.output}, args.files)) return kExitError;
+  // The add and alt files found beside an sdn file are inputs too: the output must not replace them.
+  std::vector<std::string> inputs = args.files;
+  if (args.format == "ofac-csv" && args.files.size() == 1) {
+    for (const char* part : {"add", "alt"}) {
+      if (const std::string sibling = Sibling(args.files[0], part); !sibling.empty()) inputs.push_back(sibling);
+    }
+  }
+  if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;
   Diagnostics diags;
   auto list = ImportFiles(args, diags);
   if (!list || !PrintDiagnostics(diags)) return kExitError;

@@ -157,6 +157,19 @@ TEST_CASE("a small file reads completely") {
   CHECK(list.entries[0].pos.column == 5);
 }
 
+TEST_CASE("aliases of every quality are kept; low-quality ones are named in the note") {
+  Diagnostics diags;
+  const auto list = Import(Edited("<LISTED_ON>",
+                                  "<INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>Kim Hak Song</ALIAS_NAME></INDIVIDUAL_ALIAS>"
+                                  "<INDIVIDUAL_ALIAS><QUALITY>Low</QUALITY><ALIAS_NAME>Kim S.</ALIAS_NAME></INDIVIDUAL_ALIAS>"
+                                  "<INDIVIDUAL_ALIAS><QUALITY/><ALIAS_NAME/></INDIVIDUAL_ALIAS><LISTED_ON>"),
+                           diags);
+  REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+  REQUIRE(list.entries.size() == 1);
+  CHECK(list.entries[0].aliases == std::vector<std::string>{"Kim Hak Song", "Kim S."});
+  CHECK(list.entries[0].note == "low-quality a.k.a.: Kim S.");
+}
+
 TEST_CASE("malformed UN files: positioned errors") {
   Diagnostics diags;
   SUBCASE("truncated") {
