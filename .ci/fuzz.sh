@@ -12,10 +12,11 @@ dict_of() {
     reader|ledger) echo json ;;
     condition) echo condition ;;
     names) echo names ;;
+    lists) echo lists ;;
     *) echo yaml ;;
   esac
 }
-for target in reader condition scenario pack yaml_files ledger names; do
+for target in reader condition scenario pack yaml_files ledger names lists; do
   seeds=tests/fuzz/corpus-${target//_/-}
   [ "$target" = reader ] && seeds=tests/fuzz/corpus
   work=build/fuzz/findings/$target

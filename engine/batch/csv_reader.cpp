@@ -6,72 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "common/csv_scan.hpp"
 #include "common/utf8.hpp"
 
 namespace sancheck::batch {
 namespace {
-
-// One field of a record; advances `p` to the separator after it.
-struct FieldScanner {
-  char* p;
-  char* end;
-  char* line_start;  ///< start of the current physical line, for columns
-  int line_offset = 0;
-
-  int Column(const char* at) const { return static_cast<int>(at - line_start) + 1; }
-
-  // Returns false with a message on a malformed field; `out` is unquoted in place.
-  bool Next(std::string_view& out, int& col, int& line_off, std::string& error, int& error_col) {
-    col = Column(p);
-    line_off = line_offset;
-    if (p < end && *p == '"') {
-      char* start = ++p;
-      char* o = start;
-      for (;;) {
-        if (p >= end) {
-          error = "unterminated quoted field";
-          error_col = col;
-          return false;
-        }
-        const char c = *p++;
-        if (c == '"') {
-          if (p < end && *p == '"') {
-            *o++ = '"';
-            ++p;
-            continue;
-          }
-          break;
-        }
-        if (c == '\n') {
-          ++line_offset;
-          line_start = p;
-        }
-        *o++ = c;
-      }
-      out = std::string_view(start, static_cast<size_t>(o - start));
-      if (p < end && *p == '\r' && p + 1 == end) ++p;
-      if (p < end && *p != ',') {
-        error = "text after the closing quote of a field (quote the whole field and double its quotes)";
-        error_col = Column(p);
-        return false;
-      }
-      return true;
-    }
-    char* start = p;
-    while (p < end && *p != ',') {
-      if (*p == '"') {
-        error = "a quote inside an unquoted field (quote the field and double its quotes)";
-        error_col = Column(p);
-        return false;
-      }
-      ++p;
-    }
-    char* stop = p;
-    if (stop == end && stop > start && stop[-1] == '\r') --stop;  // CRLF line end
-    out = std::string_view(start, static_cast<size_t>(stop - start));
-    return true;
-  }
-};
 
 // A NUL byte in [begin, end): its line offset and column, as a record error.
 bool RejectNul(const char* begin, const char* end, RecordError& err, int& line_offset) {
@@ -95,24 +34,6 @@ bool RejectNul(const char* begin, const char* end, RecordError& err, int& line_o
 
 }  // namespace
 
-const char* CsvRecordEnd(const char* begin, const char* end) {
-  bool quoted = false;
-  for (const char* p = begin; p < end; ++p) {
-    const char* stop = static_cast<const char*>(std::memchr(p, quoted ? '"' : '\n', static_cast<size_t>(end - p)));
-    if (!quoted) {
-      const char* q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>((stop ? stop : end) - p)));
-      if (!q) return stop ? stop : end;
-      quoted = true;
-      p = q;
-      continue;
-    }
-    if (!stop) return end;
-    quoted = false;
-    p = stop;
-  }
-  return end;
-}
-
 bool ParseCsvHeader(char* begin, char* end, CsvHeader& header, RecordError& err) {
   header.columns.clear();
   int line_offset = 0;
@@ -122,7 +43,7 @@ bool ParseCsvHeader(char* begin, char* end, CsvHeader& header, RecordError& err)
   if (static_cast<size_t>(end - begin) >= kUtf8Bom.size() && std::memcmp(begin, kUtf8Bom.data(), kUtf8Bom.size()) == 0) {
     begin += kUtf8Bom.size();
   }
-  FieldScanner s{begin, end, line_start};
+  CsvFieldScanner s{begin, end, line_start};
   bool seen[kFieldCount] = {};
   std::vector<std::string_view> other;  // columns sancheck does not read: still named once each
   for (;;) {
@@ -168,7 +89,7 @@ bool ParseCsvRecord(char* begin, char* end, const CsvHeader& header, RawRecord& 
                     int& error_line_offset) {
   rec.Clear();
   if (!RejectNul(begin, end, err, error_line_offset)) return false;
-  FieldScanner s{begin, end, begin};
+  CsvFieldScanner s{begin, end, begin};
   size_t index = 0;
   for (;;) {
     std::string_view v;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "batch/raw_record.hpp"
+#include "common/csv_scan.hpp"
 
 namespace sancheck::batch {
 
@@ -13,11 +14,8 @@ struct CsvHeader {
   std::vector<FieldKey> columns;  ///< kCount for a column sancheck does not read
 };
 
-/// Where the record starting at `begin` ends: the first '\n' outside quotes
-/// (quote parity: a doubled "" toggles twice), or `end` when there is none.
-/// Both the chunk splitter and the parser use it, so they agree on records
-/// even when a quote is malformed.
-const char* CsvRecordEnd(const char* begin, const char* end);
+/// Record boundaries are the shared RFC 4180 ones (common/csv_scan.hpp).
+using sancheck::CsvRecordEnd;
 
 /// Parses the header line [begin, end): the 13 field names in any order;
 /// unknown columns are skipped; a column named twice (read or skipped), a

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   AddExplainCommand(app, runner);
   AddBatchCommand(app, runner);
   AddSchemaCommand(app, runner);
+  AddListsCommand(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -25,6 +25,11 @@ case $KIND in
   jsonl|csv)  # A bad record is written as an error result and the run goes on: exit 1, not 2.
               expect_rc=1
               "$B" batch --progress never -o "$OUT" "$CASE" 2>"$W/err" ;;
+  list-xml)   "$B" lists import --format un-xml -o "$OUT" "$CASE" 2>"$W/err" ;;
+  list-ofac)  # The case is the sdn file; the add and alt files are empty ones.
+              "$B" lists import --format ofac-csv --snapshot 2021-06-01 -o "$OUT" "$CASE" \
+                "$DIR/fixtures/ofac-empty.csv" "$DIR/fixtures/ofac-empty.csv" 2>"$W/err" ;;
+  list-csv)   "$B" lists import --format csv --snapshot 2024-01-01 -o "$OUT" "$CASE" 2>"$W/err" ;;
   *) echo "unknown kind $KIND"; exit 1 ;;
 esac
 rc=$?

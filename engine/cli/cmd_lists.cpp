@@ -1,0 +1,178 @@
+// `sancheck lists import|diff`: imports official and own sanctions lists into the YAML list format, compares snapshots.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "common/files.hpp"
+#include "lists/list_diff.hpp"
+#include "lists/list_writer.hpp"
+#include "lists/ofac_csv.hpp"
+#include "lists/own_csv.hpp"
+#include "lists/un_xml.hpp"
+
+namespace sancheck::cli {
+namespace {
+
+struct ImportArgs {
+  std::vector<std::string> files;
+  std::string format;
+  std::string output;
+  std::string name;
+  std::string regime;
+  std::string snapshot;
+};
+
+struct DiffArgs {
+  std::string older;
+  std::string newer;
+  std::string format = "text";
+};
+
+// "data/ofac-sdn.csv" -> "data/ofac-add.csv": OFAC's three files share a name but for "sdn".
+std::string Sibling(const std::string& sdn, const std::string& part) {
+  const size_t slash = sdn.find_last_of('/');
+  const size_t at = sdn.rfind("sdn");
+  if (at == std::string::npos || (slash != std::string::npos && at < slash)) return "";
+  return sdn.substr(0, at) + part + sdn.substr(at + 3);
+}
+
+// A usage error inside an importer step: printed, and nothing imported.
+std::nullopt_t Refuse(const std::string& message) {
+  UsageError(message);
+  return std::nullopt;
+}
+
+bool PrintDiagnostics(const Diagnostics& diags) {
+  if (!diags.items().empty()) std::cerr << diags.RenderAll();
+  return !diags.HasErrors();
+}
+
+std::optional<screen::DesignationList> ImportFiles(const ImportArgs& args, Diagnostics& diags) {
+  std::optional<Date> snapshot;
+  if (!args.snapshot.empty()) {
+    snapshot = Date::Parse(args.snapshot);
+    if (!snapshot) return Refuse("--snapshot: bad date '" + args.snapshot + "' (expected YYYY-MM-DD)");
+  }
+  if (args.format == "un-xml") {
+    if (args.files.size() != 1) return Refuse("--format un-xml reads one file");
+    if (snapshot) return Refuse("--format un-xml takes its snapshot from the file's dateGenerated");
+    if (!args.regime.empty()) return Refuse("--format un-xml gives each entry its own UN_LIST_TYPE regime");
+    auto file = ReadSource(args.files[0], diags);
+    if (!file) return std::nullopt;
+    return lists::ImportUnXml(file, diags);
+  }
+  if (!snapshot) {
+    return Refuse("--format " + args.format + " needs --snapshot YYYY-MM-DD (the date the list was taken: the file has none)");
+  }
+  if (args.format == "csv") {
+    if (args.files.size() != 1) return Refuse("--format csv reads one file");
+    auto file = ReadSource(args.files[0], diags);
+    if (!file) return std::nullopt;
+    return lists::ImportOwnCsv(file, *snapshot, args.regime.empty() ? "own" : args.regime, diags);
+  }
+  // ofac-csv: the sdn file alone (add and alt beside it), or all three in that order.
+  std::vector<std::string> paths = args.files;
+  if (paths.size() == 1) {
+    for (const char* part : {"add", "alt"}) {
+      const std::string sibling = Sibling(paths[0], part);
+      std::error_code ec;
+      if (sibling.empty() || !std::filesystem::exists(sibling, ec)) {
+        return Refuse("--format ofac-csv: no " + std::string(part) + " file beside '" + paths[0] + "'" +
+                      (sibling.empty() ? "" : " (looked for '" + sibling + "')") +
+                      "; name the sdn, add and alt files explicitly");
+      }
+      paths.push_back(sibling);
+    }
+  }
+  if (paths.size() != 3) return Refuse("--format ofac-csv reads the sdn file, or the sdn, add and alt files");
+  lists::OfacFiles files{ReadSource(paths[0], diags), ReadSource(paths[1], diags), ReadSource(paths[2], diags)};
+  if (!files.sdn || !files.add || !files.alt) return std::nullopt;
+  auto list = lists::ImportOfacCsv(files, *snapshot, diags);
+  if (!args.regime.empty()) {
+    for (auto& d : list.entries) d.regime = args.regime;
+  }
+  return list;
+}
+
+int RunImport(const ImportArgs& args) {
+  // The add and alt files found beside an sdn file are inputs too: the output must not replace them.
+  std::vector<std::string> inputs = args.files;
+  if (args.format == "ofac-csv" && args.files.size() == 1) {
+    for (const char* part : {"add", "alt"}) {
+      if (const std::string sibling = Sibling(args.files[0], part); !sibling.empty()) inputs.push_back(sibling);
+    }
+  }
+  if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;
+  Diagnostics diags;
+  auto list = ImportFiles(args, diags);
+  if (!list || !PrintDiagnostics(diags)) return kExitError;
+  if (!args.name.empty()) list->name = args.name;
+  const std::string yaml = lists::DesignationListYaml(*list);
+  // The loader is the judge of the format: a list it would refuse is never written.
+  Diagnostics check;
+  auto written = std::make_shared<SourceFile>(SourceFile{args.output, yaml});
+  const auto back = screen::LoadDesignationList(written, check);
+  if (check.HasErrors() || back.entries.size() != list->entries.size()) {
+    std::cerr << check.RenderAll();
+    return UsageError("the imported list does not load back (a defect of the importer); nothing written");
+  }
+  if (!Emit(args.output, yaml)) return kExitError;
+  std::string counts;
+  for (const auto& [regime, n] : list->CountsByRegime()) {
+    counts += (counts.empty() ? "" : ", ") + (regime.empty() ? "(no regime)" : regime) + " " + std::to_string(n);
+  }
+  std::cerr << "sancheck: " << list->name << " " << list->snapshot << ": " << list->entries.size()
+            << " entries written to " << args.output << " (" << counts << ")\n";
+  return kExitOk;
+}
+
+int RunDiff(const DiffArgs& args) {
+  Diagnostics diags;
+  auto older_file = ReadSource(args.older, diags);
+  auto newer_file = ReadSource(args.newer, diags);
+  if (!older_file || !newer_file) {
+    PrintDiagnostics(diags);
+    return kExitError;
+  }
+  const auto older = screen::LoadDesignationList(older_file, diags);
+  const auto newer = screen::LoadDesignationList(newer_file, diags);
+  if (!PrintDiagnostics(diags)) return kExitError;
+  const auto diff = lists::DiffLists(older, newer);
+  const std::string out = args.format == "json" ? lists::DiffJson(diff, older, newer) : lists::DiffText(diff, older, newer);
+  if (!Emit("", out)) return kExitError;
+  // As diff(1): 0 when the lists hold the same entries, 1 when they differ.
+  return diff.Empty() ? kExitOk : kExitFindings;
+}
+
+}  // namespace
+
+void AddListsCommand(CLI::App& app, Runner& runner) {
+  CLI::App* lists = app.add_subcommand("lists", "Import sanctions lists (UN XML, OFAC CSV, own CSV) and compare snapshots");
+  lists->require_subcommand(1);
+
+  auto imp = std::make_shared<ImportArgs>();
+  CLI::App* cmd = lists->add_subcommand("import", "Import a list into the YAML designation-list format");
+  cmd->footer("ofac-csv reads the sdn file and finds the add and alt files beside it (sdn replaced by add, alt\n"
+              "in its name), or reads the sdn, add and alt files named in that order.\n"
+              "Exit status: 0 when written, 2 on any error (nothing is written).");
+  cmd->add_option("files", imp->files, "The list's file(s)")->required();
+  cmd->add_option("--format", imp->format, "un-xml, ofac-csv or csv (an own list)")
+      ->required()
+      ->check(CLI::IsMember({"un-xml", "ofac-csv", "csv"}));
+  cmd->add_option("--output,-o", imp->output, "The YAML list to write")->required();
+  cmd->add_option("--name", imp->name, "The list's name in reports (default un-consolidated, ofac-sdn, or the file's stem)");
+  cmd->add_option("--regime", imp->regime, "ofac-csv, csv: the regime of every entry (default 'OFAC SDN', 'own')");
+  cmd->add_option("--snapshot", imp->snapshot, "ofac-csv, csv: the date the list was taken, YYYY-MM-DD (required)");
+  cmd->callback([&runner, imp] { runner = [imp] { return RunImport(*imp); }; });
+
+  auto diff = std::make_shared<DiffArgs>();
+  CLI::App* dcmd = lists->add_subcommand("diff", "Compare two YAML lists by reference: added, removed, amended");
+  dcmd->footer("Exit status: 0 when the lists hold the same entries, 1 when they differ, 2 on an error.");
+  dcmd->add_option("old", diff->older, "The older list")->required();
+  dcmd->add_option("new", diff->newer, "The newer list")->required();
+  dcmd->add_option("--format", diff->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  dcmd->callback([&runner, diff] { runner = [diff] { return RunDiff(*diff); }; });
+}
+
+}  // namespace sancheck::cli

@@ -1,0 +1,36 @@
+// Small text helpers every list importer shares: trimming, whitespace folding, abridging, dates with a zone.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sancheck/core_types.hpp"
+
+namespace sancheck::lists {
+
+/// `s` without leading and trailing blanks (space, tab, CR, LF).
+std::string_view Trimmed(std::string_view s);
+
+/// Runs of blanks and line breaks folded to one space, trimmed: lists wrap long text.
+std::string FoldSpaces(std::string_view s);
+
+/// At most `max_bytes` of `s` (cut on a character boundary) with "..." when cut.
+std::string Abridged(std::string_view s, size_t max_bytes);
+
+/// An xs:date: YYYY-MM-DD with an optional zone ("Z", "+hh:mm", "-hh:mm"), which the UN XML
+/// gives on some dates ("2015-04-07-04:00"): the calendar date is kept, the zone dropped.
+std::optional<Date> ParseListDate(std::string_view s);
+
+/// Appends `value` unless it is empty or already present (aliases, births' text).
+void AddUnique(std::vector<std::string>& to, std::string value);
+
+/// "data/un.xml" -> "un.xml": how a list's provenance names an input file (no directories,
+/// which would differ from machine to machine).
+std::string BaseName(std::string_view path);
+
+/// `parts` joined with `sep`.
+std::string Joined(const std::vector<std::string>& parts, std::string_view sep);
+
+}  // namespace sancheck::lists

@@ -1,0 +1,208 @@
+// OFAC legacy CSV rows to designations: the join on ent_num and the mapping of each column.
+#include "lists/ofac_csv.hpp"
+
+#include <map>
+
+#include "common/files.hpp"
+#include "lists/country_names.hpp"
+#include "lists/csv_table.hpp"
+#include "lists/import_text.hpp"
+#include "lists/ofac_remarks.hpp"
+
+namespace sancheck::lists {
+namespace {
+
+using screen::Designation;
+using screen::DesignationKind;
+using screen::Verification;
+
+constexpr size_t kNoteBytes = 300;
+
+enum Sdn { kEntNum, kName, kType, kProgram, kTitle, kCallSign, kVessType, kTonnage, kGrt, kFlag, kOwner, kRemarks };
+
+// OFAC writes "-0-" (often with a trailing space) for an empty field.
+std::string Value(const CsvField& f) {
+  const std::string_view v = Trimmed(f.text);
+  return v == "-0-" ? std::string() : std::string(v);
+}
+
+bool IsEntNum(const std::string& s) {
+  return !s.empty() && s.size() <= 9 && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+class Importer {
+ public:
+  Importer(Diagnostics& diags, Date snapshot) : diags_(diags), snapshot_(snapshot) {}
+
+  std::optional<std::vector<CsvRow>> Table(const std::shared_ptr<const SourceFile>& file, size_t columns) {
+    auto rows = ReadCsvTable(file, diags_, "lists.ofac.");
+    if (!rows) return std::nullopt;
+    for (const auto& row : *rows) {
+      if (row.fields.size() != columns) {
+        diags_.Error(SourcePos{file, row.line, 1}, "lists.ofac.bad_csv",
+                     "expected " + std::to_string(columns) + " fields, found " + std::to_string(row.fields.size()));
+        return std::nullopt;
+      }
+    }
+    return rows;
+  }
+
+  void ReadSdn(const std::shared_ptr<const SourceFile>& file, const std::vector<CsvRow>& rows,
+               screen::DesignationList& list) {
+    for (const auto& row : rows) {
+      const auto& f = row.fields;
+      const std::string num = Value(f[kEntNum]);
+      if (!IsEntNum(num)) {
+        Error(file, f[kEntNum], "bad_value", "ent_num must be a number, found '" + f[kEntNum].text + "'");
+        continue;
+      }
+      if (!index_.emplace(num, list.entries.size()).second) {
+        Error(file, f[kEntNum], "duplicate_reference", "ent_num " + num + " is listed twice");
+        continue;
+      }
+      Designation d;
+      d.reference = "OFAC-" + num;
+      d.pos = SourcePos{file, row.line, 1};
+      d.name = Value(f[kName]);
+      if (d.name.empty()) Error(file, f[kName], "missing", "entry " + num + " has no SDN_Name");
+      const std::string type = Value(f[kType]);
+      if (type == "individual") {
+        d.kind = DesignationKind::kIndividual;
+      } else if (type == "vessel") {
+        d.kind = DesignationKind::kVessel;
+      } else if (type.empty() || type == "aircraft") {
+        d.kind = DesignationKind::kEntity;
+      } else {
+        Error(file, f[kType], "bad_value", "SDN_Type must be individual, vessel, aircraft or -0-, found '" + type + "'");
+      }
+      ReadPrograms(file, f[kProgram], d);
+      d.title = Value(f[kTitle]);
+      d.regime = kOfacRegime;
+      d.listed_on = snapshot_;
+      ReadRemarks(file, f, d);
+      list.entries.push_back(std::move(d));
+    }
+  }
+
+  void ReadAliases(const std::shared_ptr<const SourceFile>& file, const std::vector<CsvRow>& rows,
+                   screen::DesignationList& list) {
+    for (const auto& row : rows) {
+      Designation* d = Owner(file, row, list);
+      if (!d) continue;
+      const std::string type = Value(row.fields[2]);
+      if (type != "aka" && type != "fka" && type != "nka") {
+        Error(file, row.fields[2], "bad_value", "alt_type must be aka, fka or nka, found '" + type + "'");
+        continue;
+      }
+      const std::string name = Value(row.fields[3]);
+      if (name.empty()) {
+        Error(file, row.fields[3], "missing", "alternate name " + Value(row.fields[1]) + " has no alt_name");
+        continue;
+      }
+      if (name != d->name) AddUnique(d->aliases, name);
+    }
+  }
+
+  // Addresses are not screened, but each row must belong to a listed entry: a file from
+  // another snapshot is refused rather than half-joined.
+  void CheckAddresses(const std::shared_ptr<const SourceFile>& file, const std::vector<CsvRow>& rows,
+                      screen::DesignationList& list) {
+    for (const auto& row : rows) Owner(file, row, list);
+  }
+
+ private:
+  void Error(const std::shared_ptr<const SourceFile>& file, const CsvField& f, const std::string& code,
+             std::string message) {
+    diags_.Error(PosOf(file, f), "lists.ofac." + code, std::move(message));
+  }
+
+  Designation* Owner(const std::shared_ptr<const SourceFile>& file, const CsvRow& row, screen::DesignationList& list) {
+    const std::string num = Value(row.fields[0]);
+    const auto it = index_.find(num);
+    if (it == index_.end()) {
+      Error(file, row.fields[0], "unknown_reference", "ent_num '" + row.fields[0].text + "' is not in the SDN file");
+      return nullptr;
+    }
+    return &list.entries[it->second];
+  }
+
+  // "SDGT] [SYRIA": the legacy layout joins several programmes with "] [".
+  void ReadPrograms(const std::shared_ptr<const SourceFile>& file, const CsvField& f, Designation& d) {
+    const std::string text = Value(f);
+    size_t from = 0;
+    while (from <= text.size()) {
+      size_t sep = text.find("] [", from);
+      if (sep == std::string::npos) sep = text.size();
+      AddUnique(d.programs, std::string(Trimmed(std::string_view(text).substr(from, sep - from))));
+      from = sep + 3;
+    }
+    if (d.programs.empty()) Error(file, f, "missing", "entry " + d.reference + " has no Program");
+  }
+
+  void ReadRemarks(const std::shared_ptr<const SourceFile>& file, const std::vector<CsvField>& f, Designation& d) {
+    const std::string remarks = Value(f[kRemarks]);
+    const OfacRemarks r = ReadOfacRemarks(remarks);
+    if (d.kind == DesignationKind::kIndividual) {
+      d.births = r.births;
+      for (const auto& unread : r.unread_births) {
+        diags_.Warning(PosOf(file, f[kRemarks]), "lists.ofac.dob_unread",
+                       "entry " + d.reference + ": '" + unread + "' is no date of birth sancheck reads; left out");
+      }
+    }
+    d.nationality = Joined(r.nationalities, "; ");
+    std::vector<std::string> note;
+    if (d.kind == DesignationKind::kVessel) {
+      // OFAC is the official source of what it lists: its IMO numbers and flags are verified.
+      if (!r.vessel_imo.empty()) {
+        d.imo = r.vessel_imo;
+        d.imo_status = Verification::kVerified;
+      }
+      const std::string flag = Value(f[kFlag]);
+      if (!flag.empty()) {
+        d.flag = CountryByName(flag);
+        if (d.flag) d.flag_status = Verification::kVerified;
+        note.push_back("flag " + flag);
+      }
+      for (auto [label, column] : {std::pair{"call sign ", kCallSign}, std::pair{"type ", kVessType},
+                                   std::pair{"tonnage ", kTonnage}, std::pair{"GRT ", kGrt},
+                                   std::pair{"owner ", kOwner}}) {
+        if (const std::string v = Value(f[column]); !v.empty()) note.push_back(label + v);
+      }
+    } else if (d.kind == DesignationKind::kEntity) {
+      d.company_imo = r.company_imo;
+    }
+    if (!remarks.empty()) note.push_back(Abridged(remarks, kNoteBytes));
+    d.note = Joined(note, "; ");
+  }
+
+  Diagnostics& diags_;
+  Date snapshot_;
+  std::map<std::string, size_t> index_;
+};
+
+}  // namespace
+
+screen::DesignationList ImportOfacCsv(const OfacFiles& files, Date snapshot, Diagnostics& diags) {
+  screen::DesignationList list;
+  list.name = "ofac-sdn";
+  list.format = "ofac-csv";
+  list.snapshot = snapshot.ToString();
+  list.source = "US Treasury OFAC Specially Designated Nationals list (legacy CSV: sdn, add, alt)";
+  if (!files.sdn) return list;
+  Importer importer(diags, snapshot);
+  for (const auto& file : {files.sdn, files.add, files.alt}) {
+    if (file) list.inputs.push_back(screen::ListInput{BaseName(file->path), Sha256Hex(file->text)});
+  }
+  auto sdn = importer.Table(files.sdn, 12);
+  if (!sdn) return list;
+  importer.ReadSdn(files.sdn, *sdn, list);
+  if (files.alt) {
+    if (auto alt = importer.Table(files.alt, 5)) importer.ReadAliases(files.alt, *alt, list);
+  }
+  if (files.add) {
+    if (auto add = importer.Table(files.add, 6)) importer.CheckAddresses(files.add, *add, list);
+  }
+  return list;
+}
+
+}  // namespace sancheck::lists

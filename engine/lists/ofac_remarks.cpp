@@ -1,0 +1,125 @@
+// Parsing of OFAC Remarks items: dates of birth in their several shapes, IMO numbers, nationalities.
+#include "lists/ofac_remarks.hpp"
+
+#include <array>
+#include <cstdio>
+#include <optional>
+
+#include "lists/import_text.hpp"
+
+namespace sancheck::lists {
+namespace {
+
+using screen::BirthSpan;
+
+bool Digits(std::string_view s, size_t n) {
+  if (s.size() != n) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+int Month(std::string_view s) {
+  static constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  for (size_t i = 0; i < kMonths.size(); ++i) {
+    if (s == kMonths[i]) return static_cast<int>(i) + 1;
+  }
+  return 0;
+}
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    const size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+// "26 Mar 1968", "Mar 1968" or "1968": the date or year it names (a month keeps its year only).
+std::optional<BirthDate> OneDate(std::string_view text, bool& exact) {
+  const auto w = Words(text);
+  exact = false;
+  if (w.size() == 1 && Digits(w[0], 4)) return BirthDate::Parse(w[0]);
+  if (w.size() == 2 && Month(w[0]) && Digits(w[1], 4)) return BirthDate::Parse(w[1]);
+  if (w.size() == 3 && Digits(w[0], 2) && Month(w[1]) && Digits(w[2], 4)) {
+    char iso[11];
+    std::snprintf(iso, sizeof iso, "%.4s-%02d-%.2s", w[2].data(), Month(w[1]), w[0].data());
+    exact = true;
+    return BirthDate::Parse(iso);
+  }
+  return std::nullopt;
+}
+
+std::optional<BirthSpan> ReadDob(std::string_view text) {
+  bool circa = false;
+  if (text.substr(0, 6) == "circa ") {
+    circa = true;
+    text.remove_prefix(6);
+  }
+  size_t to = text.find(" to ");
+  size_t sep = 4;
+  if (to == std::string_view::npos && text.size() == 9 && text[4] == '-') {
+    to = 4;  // "1979-1982"
+    sep = 1;
+  }
+  bool exact = false;
+  if (to != std::string_view::npos) {
+    bool ignored = false;
+    auto from = OneDate(text.substr(0, to), ignored);
+    auto until = OneDate(text.substr(to + sep), ignored);
+    if (!from || !until || until->year < from->year) return std::nullopt;
+    return BirthSpan{BirthDate{from->year, std::nullopt}, until->year == from->year ? 0 : until->year};
+  }
+  auto born = OneDate(text, exact);
+  if (!born) return std::nullopt;
+  // "circa 26 Mar 1968" is no exact date: the year is what it confirms.
+  if (circa) born->date.reset();
+  return BirthSpan{*born, 0};
+}
+
+// The 7 digits after "IMO " at the end of `item`, or "".
+std::string ImoAfter(std::string_view item, std::string_view label) {
+  const size_t at = item.find(label);
+  if (at == std::string_view::npos) return "";
+  const std::string_view rest = Trimmed(item.substr(at + label.size()));
+  return Digits(rest, 7) ? std::string(rest) : "";
+}
+
+}  // namespace
+
+OfacRemarks ReadOfacRemarks(std::string_view remarks) {
+  OfacRemarks out;
+  size_t from = 0;
+  while (from <= remarks.size()) {
+    size_t semi = remarks.find(';', from);
+    if (semi == std::string_view::npos) semi = remarks.size();
+    std::string_view item = Trimmed(remarks.substr(from, semi - from));
+    from = semi + 1;
+    if (!item.empty() && item.back() == '.') item.remove_suffix(1);  // the last item ends the sentence
+    if (item.substr(0, 5) == "alt. ") item.remove_prefix(5);
+    if (item.substr(0, 4) == "DOB ") {
+      if (auto span = ReadDob(Trimmed(item.substr(4)))) {
+        out.births.push_back(*span);
+      } else {
+        out.unread_births.emplace_back(item);
+      }
+    } else if (item.substr(0, 12) == "nationality ") {
+      AddUnique(out.nationalities, std::string(Trimmed(item.substr(12))));
+    } else if (auto imo = ImoAfter(item, "Vessel Registration Identification IMO"); !imo.empty()) {
+      if (out.vessel_imo.empty()) out.vessel_imo = imo;
+    } else if (auto company = ImoAfter(item, "Company Number IMO"); !company.empty()) {
+      if (out.company_imo.empty()) out.company_imo = company;
+    } else if (auto id = ImoAfter(item, "Identification Number IMO"); !id.empty()) {
+      if (out.company_imo.empty()) out.company_imo = id;
+    }
+  }
+  return out;
+}
+
+}  // namespace sancheck::lists

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# `sancheck lists import|diff`: the written list loads as a rule pack's designations, diff output and
+# exit codes, and bad input (exit 2, a positioned error, no output file).
+# Usage: lists_test.sh SANCHECK_BINARY REPO_ROOT [OFAC_DIR]
+# With OFAC_DIR, only the real OFAC snapshot is imported (ofac-sdn.csv, ofac-add.csv, ofac-alt.csv
+# there; the files are not in the repository): exit 77, a skip, when they are absent.
+set -u
+bin=$1
+root=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# shellcheck source=../lib/assert.sh
+. "$root/tests/lib/assert.sh"
+expect() { expect_status "$@"; }
+fixtures=$root/tests/unit/lists/fixtures
+un=$root/data/lists/un-consolidated-2026-02-27.xml
+
+if [ $# -ge 3 ]; then
+  [ -f "$3/ofac-sdn.csv" ] || { echo "no OFAC files in $3: skipped"; exit 77; }
+  expect "the real OFAC triple imports (add and alt found beside sdn)" 0 \
+    "$bin" lists import "$3/ofac-sdn.csv" --format ofac-csv --snapshot 2021-06-01 -o "$work/ofac.yaml"
+  check "it counts 8976 entries" grep -q "8976 entries written" "$work/err"
+  check "KIM Yong Chol (ent_num 12211) is there" grep -q 'reference: "OFAC-12211"' "$work/ofac.yaml"
+  finish
+  exit
+fi
+
+# A list in a pack folder: what `check` and `screen` load.
+mkdir -p "$work/pack"
+printf 'pack: imported\nversion: "1"\ntitle: Imported list\n' >"$work/pack/pack.yaml"
+expect "the UN XML imports" 0 "$bin" lists import "$un" --format un-xml -o "$work/pack/un.yaml"
+check "the summary counts 1003 entries and DPRK 155" grep -q "1003 entries written.*DPRK 155" "$work/err"
+check "the provenance names the input and its SHA-256" \
+  grep -q "file: \"un-consolidated-2026-02-27.xml\"" "$work/pack/un.yaml"
+expect "the written list loads and screens (a candidate: exit 1)" 1 "$bin" screen --no-builtin --rules "$work/pack" --born 1970 "KIM SONG CHOL"
+check "KPi.030 is found by both dates of birth" grep -q "KPi.030" "$work/out"
+
+expect "the OFAC fixture imports, add and alt named explicitly" 0 "$bin" lists import --format ofac-csv \
+  --snapshot 2021-06-01 -o "$work/ofac.yaml" "$fixtures/sdn.csv" "$fixtures/add.csv" "$fixtures/alt.csv"
+check "the vessel keeps its IMO number" grep -q 'imo: "7389704"' "$work/ofac.yaml"
+expect "an own CSV list imports with --name and --regime" 0 "$bin" lists import "$fixtures/own.csv" --format csv \
+  --snapshot 2024-06-30 --name watch --regime WATCH -o "$work/own.yaml"
+check "name and regime are the given ones" sh -c "grep -q 'name: \"watch\"' '$work/own.yaml' && grep -q 'regime: \"WATCH\"' '$work/own.yaml'"
+
+# Diff: a second snapshot with one entry removed, one amended, one added.
+sed -e '/reference: "KPi.030"/,/reference: "KPi.031"/{/reference: "KPi.031"/!d}' \
+    -e 's/"Jo Chun Ryong"/"Jo Chun-ryong"/' \
+    -e 's/^  snapshot: 2026-02-27/  snapshot: 2026-03-06/' "$work/pack/un.yaml" >"$work/new.yaml"
+cat >>"$work/new.yaml" <<'YAML'
+    - reference: "KPe.999"
+      kind: entity
+      name: "NEW TRADING CO"
+      listed_on: 2026-03-01
+      regime: "DPRK"
+YAML
+sed -i -e 's/^    "DPRK": 155$/    "DPRK": 155/' -e '/^  counts:/,/^  entries:/{/^  counts:/d;/^    "/d}' "$work/new.yaml"
+expect "lists that differ exit 1" 1 "$bin" lists diff "$work/pack/un.yaml" "$work/new.yaml"
+check "the summary" grep -q "2026-02-27 -> un-consolidated 2026-03-06: 1 added, 1 removed, 1 amended" "$work/out"
+check "the removed entry" grep -q "^removed  KPi.030  KIM SONG CHOL" "$work/out"
+check "the amended alias" grep -q '    aliases: "Jo Chun Ryong" -> "Jo Chun-ryong"' "$work/out"
+check "the added entry" grep -q "^added    KPe.999  NEW TRADING CO" "$work/out"
+expect "--format json" 1 "$bin" lists diff --format json "$work/pack/un.yaml" "$work/new.yaml"
+check "the JSON names the amended field" \
+  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['amended'][0]['changes'][0]['field']=='aliases'" "$work/out"
+expect "identical lists exit 0" 0 "$bin" lists diff "$work/pack/un.yaml" "$work/pack/un.yaml"
+
+# Bad input: exit 2, a positioned error, nothing written.
+head -c 5000 "$un" >"$work/truncated.xml"
+expect "a truncated UN file exits 2" 2 "$bin" lists import "$work/truncated.xml" --format un-xml -o "$work/x.yaml"
+check "the error is positioned" grep -Eq "^$work/truncated.xml:[0-9]+:[0-9]+: error: malformed XML" "$work/err"
+check "no output file" test ! -e "$work/x.yaml"
+echo keep >"$work/keep.yaml"
+printf 'reference,kind,name,listed_on,colour\n' >"$work/bad.csv"
+expect "an unknown own-list column exits 2" 2 "$bin" lists import "$work/bad.csv" --format csv --snapshot 2024-01-01 -o "$work/keep.yaml"
+check "the error names the column" grep -q "bad.csv:1:31: error: unknown column 'colour'" "$work/err"
+check "the existing output is untouched" grep -qx keep "$work/keep.yaml"
+check "no temporary file is left" sh -c "! ls -A '$work' | grep -q '^\\.keep'"
+expect "ofac-csv without --snapshot exits 2" 2 "$bin" lists import "$fixtures/sdn.csv" --format ofac-csv -o "$work/x.yaml"
+cp "$fixtures/sdn.csv" "$work/lonely-sdn.csv"
+expect "ofac-csv with no alt file beside it exits 2" 2 "$bin" lists import "$work/lonely-sdn.csv" --format ofac-csv \
+  --snapshot 2021-06-01 -o "$work/x.yaml"
+check "it says which file it looked for" grep -q "looked for '$work/lonely-add.csv'" "$work/err"
+expect "a list diffed against a broken one exits 2" 2 "$bin" lists diff "$work/pack/un.yaml" "$work/bad.csv"
+expect "an output over its input exits 2" 2 "$bin" lists import "$fixtures/own.csv" --format csv --snapshot 2024-01-01 \
+  -o "$fixtures/own.csv"
+check "no output file anywhere" test ! -e "$work/x.yaml"
+finish

@@ -1,0 +1,181 @@
+// OFAC legacy CSV import: the hand-made fixture field by field, the real SDN snapshot's counts, bad rows positioned.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "common/files.hpp"
+#include "lists_test_util.hpp"
+#include "lists/ofac_csv.hpp"
+#include "lists/ofac_remarks.hpp"
+
+namespace sancheck::lists {
+namespace {
+
+using screen::Designation;
+using screen::DesignationKind;
+using screen::Verification;
+
+#define FIXTURES SANCHECK_SOURCE_DIR "/tests/unit/lists/fixtures/"
+// The real OFAC files are not in the repository: they sit in the shared reference data
+// beside the checkout (../shared/reference/data/); the tests that read them are skipped
+// where they are absent.
+#define REAL_OFAC SANCHECK_SOURCE_DIR "/../shared/reference/data/"
+
+std::shared_ptr<const SourceFile> Read(const std::string& path) {
+  Diagnostics diags;
+  auto file = ReadSource(path, diags);
+  REQUIRE_MESSAGE(file, diags.RenderAll());
+  return file;
+}
+
+screen::DesignationList ImportFiles(const std::string& dir, Diagnostics& diags) {
+  OfacFiles files{Read(dir + "sdn.csv"), Read(dir + "add.csv"), Read(dir + "alt.csv")};
+  return ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
+}
+
+const Designation& Entry(const screen::DesignationList& list, const std::string& reference) {
+  const auto it = std::find_if(list.entries.begin(), list.entries.end(),
+                               [&](const Designation& d) { return d.reference == reference; });
+  REQUIRE(it != list.entries.end());
+  return *it;
+}
+
+TEST_CASE("the OFAC fixture: quoting, -0-, programmes, aliases, vessels, dates of birth") {
+  Diagnostics diags;
+  const auto list = ImportFiles(FIXTURES, diags);
+  REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+  CHECK(list.name == "ofac-sdn");
+  CHECK(list.format == "ofac-csv");
+  CHECK(list.snapshot == "2021-06-01");
+  REQUIRE(list.inputs.size() == 3);
+  CHECK(list.inputs[0].file == "sdn.csv");
+  CHECK(list.inputs[2].file == "alt.csv");
+  REQUIRE(list.entries.size() == 6);  // the closing DOS end-of-file byte is no record
+
+  const Designation& kim = Entry(list, "OFAC-100");
+  CHECK(kim.kind == DesignationKind::kIndividual);
+  CHECK(kim.name == "KIM, Yong Chol");
+  CHECK(kim.regime == "OFAC SDN");
+  CHECK(kim.programs == std::vector<std::string>{"DPRK"});
+  CHECK(kim.aliases == std::vector<std::string>{"KIM, Hak Song"});
+  CHECK(kim.nationality == "Korea, North");
+  CHECK(kim.listed_on.ToString() == "2021-06-01");
+  REQUIRE(kim.births.size() == 4);
+  CHECK(kim.births[0].born.date->ToString() == "1968-03-26");
+  CHECK(kim.births[1].born.date->ToString() == "1970-10-15");
+  CHECK(kim.births[2].born.year == 1960);
+  CHECK(!kim.births[2].born.date);
+  CHECK(kim.births[3].From() == 1950);
+  CHECK(kim.births[3].To() == 1955);
+
+  const Designation& firm = Entry(list, "OFAC-101");
+  CHECK(firm.kind == DesignationKind::kEntity);
+  CHECK(firm.name == "KOREA \"TANGUN\" TRADING CORPORATION");
+  CHECK(firm.programs == std::vector<std::string>{"NPWMD", "DPRK2"});
+  CHECK(firm.aliases == std::vector<std::string>{"TANGUN TRADING"});  // the alias equal to the name is dropped
+  CHECK(firm.company_imo == "5123456");
+  CHECK(firm.births.empty());
+
+  const Designation& tanker = Entry(list, "OFAC-102");
+  CHECK(tanker.kind == DesignationKind::kVessel);
+  CHECK(tanker.imo.empty());  // no IMO in its remarks: none is made up
+  REQUIRE(tanker.flag);
+  CHECK(tanker.flag->ToString() == "KP");
+  CHECK(tanker.flag_status == Verification::kVerified);
+  CHECK(tanker.aliases == std::vector<std::string>{"CHONMASAN"});
+  CHECK(tanker.note.find("call sign HMZF") != std::string::npos);
+
+  const Designation& rye = Entry(list, "OFAC-103");
+  CHECK(rye.imo == "7389704");
+  CHECK(rye.imo_status == Verification::kVerified);
+  CHECK(rye.flag->ToString() == "KP");
+  CHECK(rye.programs == std::vector<std::string>{"DPRK4", "DPRK3"});
+
+  const Designation& unknown_flag = Entry(list, "OFAC-104");
+  CHECK(unknown_flag.imo == "9187629");
+  CHECK(!unknown_flag.flag);  // "Atlantis" is no country the table knows: left empty, never guessed
+  CHECK(unknown_flag.flag_status == Verification::kUnverified);
+
+  CHECK(Entry(list, "OFAC-105").programs == std::vector<std::string>{"CUBA"});
+}
+
+TEST_CASE("OFAC remarks: the shapes of a date of birth") {
+  const auto r = ReadOfacRemarks(
+      "DOB Mar 1968; alt. DOB circa 26 Mar 1968; alt. DOB 01 Jan 1960 to 31 Dec 1962; alt. DOB circa 1979-1982; "
+      "alt. DOB 1970.; DOB sometime; alt. nationality Iran");
+  REQUIRE(r.births.size() == 5);
+  CHECK(r.births[0].born.year == 1968);
+  CHECK(!r.births[0].born.date);
+  CHECK(!r.births[1].born.date);
+  CHECK(r.births[2].From() == 1960);
+  CHECK(r.births[2].To() == 1962);
+  CHECK(r.births[3].To() == 1982);
+  CHECK(r.births[4].born.year == 1970);
+  CHECK(r.unread_births == std::vector<std::string>{"DOB sometime"});
+  CHECK(r.nationalities == std::vector<std::string>{"Iran"});
+}
+
+TEST_CASE("malformed OFAC files: positioned errors") {
+  Diagnostics diags;
+  auto import = [&](const std::string& sdn, const std::string& alt = "") {
+    OfacFiles files{std::make_shared<SourceFile>(SourceFile{"sdn.csv", sdn}), nullptr,
+                    alt.empty() ? nullptr : std::make_shared<SourceFile>(SourceFile{"alt.csv", alt})};
+    return ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
+  };
+  const std::string good = "1,\"A\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n";
+  SUBCASE("bad quoting") {
+    import(good + "2,\"B\"x,-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n");
+    CHECK_STARTS(diags.items().front().Render(), "sdn.csv:2:6: error: text after the closing quote");
+  }
+  SUBCASE("an unterminated quote (a truncated file)") {
+    import(good + "2,\"B,-0- ,\"CUBA\",-0- ");
+    CHECK_STARTS(diags.items().front().Render(), "sdn.csv:2:");
+  }
+  SUBCASE("too few fields") {
+    import(good + "2,\"B\",-0- \r\n");
+    CHECK_STARTS(diags.items().front().Render(), "sdn.csv:2:1: error: expected 12 fields, found 3");
+  }
+  SUBCASE("no entity number") {
+    import(good + "x,\"B\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n");
+    CHECK_STARTS(diags.items().front().Render(), "sdn.csv:2:1: error: ent_num must be a number");
+  }
+  SUBCASE("an unknown SDN_Type") {
+    import("1,\"A\",\"submarine\",\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n");
+    CHECK_STARTS(diags.items().front().Render(), "sdn.csv:1:7: error: SDN_Type must be");
+  }
+  SUBCASE("an alias of an entry that is not listed") {
+    import(good, "1,5,\"aka\",\"AA\",-0- \r\n9,6,\"aka\",\"ZZ\",-0- \r\n");
+    CHECK_STARTS(diags.items().front().Render(), "alt.csv:2:1: error: ent_num '9' is not in the SDN file");
+  }
+}
+
+const bool kNoRealOfac = !std::filesystem::exists(REAL_OFAC "ofac-sdn.csv");
+
+TEST_CASE("the real OFAC SDN snapshot: 8976 entries, 414 under a DPRK programme" * doctest::skip(kNoRealOfac)) {
+  Diagnostics diags;
+  OfacFiles files{Read(REAL_OFAC "ofac-sdn.csv"), Read(REAL_OFAC "ofac-add.csv"), Read(REAL_OFAC "ofac-alt.csv")};
+  const auto list = ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
+  REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+  CHECK(list.entries.size() == 8976);
+  size_t dprk = 0, dprk_vessels = 0, with_imo = 0;
+  for (const auto& d : list.entries) {
+    const bool any = std::any_of(d.programs.begin(), d.programs.end(),
+                                 [](const std::string& p) { return p.rfind("DPRK", 0) == 0; });
+    dprk += any;
+    dprk_vessels += any && d.kind == DesignationKind::kVessel;
+    with_imo += !d.imo.empty();
+  }
+  CHECK(dprk == 414);
+  CHECK(dprk_vessels == 106);
+  CHECK(with_imo > 350);
+  const Designation& kim = Entry(list, "OFAC-12211");
+  CHECK(kim.name == "KIM, Yong Chol");
+  REQUIRE(kim.births.size() == 2);
+  CHECK(kim.births[0].born.year == 1947);
+}
+
+}  // namespace
+}  // namespace sancheck::lists

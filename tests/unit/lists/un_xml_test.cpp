@@ -1,0 +1,218 @@
+// UN XML import: the real Consolidated List's counts and hard cases; malformed files give positioned errors.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "common/files.hpp"
+#include "lists_test_util.hpp"
+#include "lists/un_xml.hpp"
+
+namespace sancheck::lists {
+namespace {
+
+using screen::Designation;
+using screen::DesignationKind;
+
+const screen::DesignationList& RealList() {
+  static const screen::DesignationList list = [] {
+    Diagnostics diags;
+    auto file = ReadSource(SANCHECK_SOURCE_DIR "/data/lists/un-consolidated-2026-02-27.xml", diags);
+    REQUIRE(file);
+    auto out = ImportUnXml(file, diags);
+    CHECK_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+    return out;
+  }();
+  return list;
+}
+
+const Designation* Find(const screen::DesignationList& list, const std::string& reference) {
+  for (const auto& d : list.entries) {
+    if (d.reference == reference) return &d;
+  }
+  return nullptr;
+}
+
+screen::DesignationList Import(const std::string& text, Diagnostics& diags) {
+  return ImportUnXml(std::make_shared<SourceFile>(SourceFile{"un.xml", text}), diags);
+}
+
+// The first error, rendered: "un.xml:LINE:COL: error: ...".
+std::string FirstError(const Diagnostics& diags) {
+  REQUIRE(diags.HasErrors());
+  return diags.items().front().Render();
+}
+
+const char* kRecord = R"(<?xml version="1.0" encoding="UTF-8"?>
+<CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:09.554Z">
+  <INDIVIDUALS>
+    <INDIVIDUAL>
+      <FIRST_NAME>KIM</FIRST_NAME>
+      <SECOND_NAME>SONG CHOL</SECOND_NAME>
+      <UN_LIST_TYPE>DPRK</UN_LIST_TYPE>
+      <REFERENCE_NUMBER>KPi.030</REFERENCE_NUMBER>
+      <LISTED_ON>2016-11-30</LISTED_ON>
+      <INDIVIDUAL_DATE_OF_BIRTH>
+        <TYPE_OF_DATE>EXACT</TYPE_OF_DATE>
+        <DATE>1968-03-26</DATE>
+      </INDIVIDUAL_DATE_OF_BIRTH>
+    </INDIVIDUAL>
+  </INDIVIDUALS>
+  <ENTITIES/>
+</CONSOLIDATED_LIST>
+)";
+
+std::string Edited(std::string from, const std::string& to) {
+  std::string text = kRecord;
+  const size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), to);
+  return text;
+}
+
+TEST_CASE("the UN list: 80 KPi and 75 KPe under DPRK, and every regime's count") {
+  const auto& list = RealList();
+  CHECK(list.name == "un-consolidated");
+  CHECK(list.snapshot == "2026-02-27");
+  CHECK(list.format == "un-xml");
+  REQUIRE(list.inputs.size() == 1);
+  CHECK(list.inputs[0].file == "un-consolidated-2026-02-27.xml");
+  CHECK(list.inputs[0].sha256.size() == 64);
+  size_t kpi = 0, kpe = 0;
+  for (const auto& d : list.entries) {
+    if (d.regime != "DPRK") continue;
+    if (d.reference.rfind("KPi.", 0) == 0 && d.kind == DesignationKind::kIndividual) ++kpi;
+    if (d.reference.rfind("KPe.", 0) == 0 && d.kind == DesignationKind::kEntity) ++kpe;
+  }
+  CHECK(kpi == 80);
+  CHECK(kpe == 75);
+  const std::map<std::string, size_t> expected = {
+      {"Al-Qaida", 341}, {"CAR", 15},  {"DPRK", 155},      {"DRC", 53},  {"GB", 10},
+      {"Haiti", 11},     {"Iran", 121}, {"Iraq", 75},      {"Libya", 30}, {"Somalia", 24},
+      {"SouthSudan", 8}, {"Sudan", 9},  {"Taliban", 140}, {"Yemen", 11}};
+  const auto counts = list.CountsByRegime();
+  CHECK(std::map<std::string, size_t>(counts.begin(), counts.end()) == expected);
+  CHECK(list.entries.size() == 1003);
+}
+
+TEST_CASE("KPi.030 KIM SONG CHOL has both dates of birth") {
+  const Designation* d = Find(RealList(), "KPi.030");
+  REQUIRE(d);
+  CHECK(d->name == "KIM SONG CHOL");
+  REQUIRE(d->births.size() == 2);
+  CHECK(d->births[0].born.date->ToString() == "1968-03-26");
+  CHECK(d->births[1].born.date->ToString() == "1970-10-15");
+  CHECK(d->aliases == std::vector<std::string>{"Kim Hak Song"});
+  CHECK(d->nationality == "Democratic People's Republic of Korea");
+  CHECK(d->listed_on.ToString() == "2016-11-30");
+}
+
+TEST_CASE("KPi.038 CHO CHUN RYONG: name, alias, title") {
+  const Designation* d = Find(RealList(), "KPi.038");
+  REQUIRE(d);
+  CHECK(d->name == "CHO CHUN RYONG");
+  CHECK(d->aliases == std::vector<std::string>{"Jo Chun Ryong"});
+  CHECK(d->title == "Chairman of the Second Economic Committee (SEC)");
+  REQUIRE(d->births.size() == 1);
+  CHECK(d->births[0].born.date->ToString() == "1960-04-04");
+}
+
+TEST_CASE("a range of years (KPi.066: born between 1967 and 1969)") {
+  const Designation* d = Find(RealList(), "KPi.066");
+  REQUIRE(d);
+  REQUIRE(d->births.size() == 1);
+  CHECK(d->births[0].From() == 1967);
+  CHECK(d->births[0].To() == 1969);
+}
+
+TEST_CASE("names in their original script, zoned dates, the latest amendment") {
+  const auto& list = RealList();
+  const size_t with_original = static_cast<size_t>(std::count_if(
+      list.entries.begin(), list.entries.end(), [](const Designation& d) { return !d.original_names.empty(); }));
+  CHECK(with_original > 300);
+  const Designation* saddam = nullptr;
+  for (const auto& d : list.entries) {
+    if (!d.original_names.empty() && d.original_names[0] == "صدام حسين التكريتي") saddam = &d;
+  }
+  REQUIRE(saddam);
+  CHECK(saddam->regime == "Iraq");
+  // LISTED_ON "2015-04-07-04:00" (an xs:date with a zone) is that calendar date.
+  const bool zoned = std::any_of(list.entries.begin(), list.entries.end(),
+                                 [](const Designation& d) { return d.listed_on.ToString() == "2015-04-07"; });
+  CHECK(zoned);
+  const Designation* badege = Find(list, "CDi.001");
+  REQUIRE(badege);
+  REQUIRE(badege->updated);
+  CHECK(badege->updated->ToString() == "2016-10-13");
+}
+
+TEST_CASE("a small file reads completely") {
+  Diagnostics diags;
+  const auto list = Import(kRecord, diags);
+  REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+  REQUIRE(list.entries.size() == 1);
+  CHECK(list.entries[0].pos.line == 4);
+  CHECK(list.entries[0].pos.column == 5);
+}
+
+TEST_CASE("aliases of every quality are kept; low-quality ones are named in the note") {
+  Diagnostics diags;
+  const auto list = Import(Edited("<LISTED_ON>",
+                                  "<INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>Kim Hak Song</ALIAS_NAME></INDIVIDUAL_ALIAS>"
+                                  "<INDIVIDUAL_ALIAS><QUALITY>Low</QUALITY><ALIAS_NAME>Kim S.</ALIAS_NAME></INDIVIDUAL_ALIAS>"
+                                  "<INDIVIDUAL_ALIAS><QUALITY/><ALIAS_NAME/></INDIVIDUAL_ALIAS><LISTED_ON>"),
+                           diags);
+  REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+  REQUIRE(list.entries.size() == 1);
+  CHECK(list.entries[0].aliases == std::vector<std::string>{"Kim Hak Song", "Kim S."});
+  CHECK(list.entries[0].note == "low-quality a.k.a.: Kim S.");
+}
+
+TEST_CASE("malformed UN files: positioned errors") {
+  Diagnostics diags;
+  SUBCASE("truncated") {
+    Import(std::string(kRecord).substr(0, 300), diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:");
+    CHECK(FirstError(diags).find("malformed XML") != std::string::npos);
+    CHECK(diags.items().front().pos.line > 1);
+  }
+  SUBCASE("a bad date") {
+    Import(Edited("<LISTED_ON>2016-11-30", "<LISTED_ON>2016-13-30"), diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:9:7: error: LISTED_ON '2016-13-30'");
+  }
+  SUBCASE("a bad date of birth") {
+    Import(Edited("<DATE>1968-03-26", "<DATE>1968-02-30"), diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:12:9: error: DATE '1968-02-30'");
+  }
+  SUBCASE("no reference") {
+    Import(Edited("<REFERENCE_NUMBER>KPi.030</REFERENCE_NUMBER>", ""), diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:4:5: error: INDIVIDUAL has no REFERENCE_NUMBER");
+  }
+  SUBCASE("no name") {
+    std::string text = Edited("<SECOND_NAME>SONG CHOL</SECOND_NAME>", "");
+    text.replace(text.find("<FIRST_NAME>KIM</FIRST_NAME>"), 28, "<FIRST_NAME/>");
+    Import(text, diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:4:5: error: INDIVIDUAL KPi.030 has no name (FIRST_NAME)");
+  }
+  SUBCASE("the wrong root element") {
+    Import("<?xml version=\"1.0\"?>\n<sdnList/>\n", diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:2:1: error: the root element must be CONSOLIDATED_LIST");
+  }
+  SUBCASE("an unknown element") {
+    Import(Edited("<LISTED_ON>", "<SHOE_SIZE>9</SHOE_SIZE><LISTED_ON>"), diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:9:7: error: unknown element 'SHOE_SIZE'");
+  }
+  SUBCASE("a DOCTYPE (entity declarations) is refused") {
+    Import("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaa\">]>\n<CONSOLIDATED_LIST/>\n", diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:2:1: error: a DOCTYPE");
+  }
+  SUBCASE("no dateGenerated") {
+    Import(Edited(" dateGenerated=\"2026-02-27T00:00:09.554Z\"", ""), diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:2:1: error: CONSOLIDATED_LIST has no dateGenerated");
+  }
+}
+
+}  // namespace
+}  // namespace sancheck::lists
