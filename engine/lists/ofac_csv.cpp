@@ -78,7 +78,10 @@ class Importer {
       ReadPrograms(file, f[kProgram], d);
       d.title = Value(f[kTitle]);
       d.regime = kOfacRegime;
-      d.listed_on = snapshot_;
+      // The legacy CSV gives no listing date. Dating entries by the snapshot would hide them from
+      // any activity before it (an --as-of run), a silent `permitted`; so they count as listed
+      // on every date, and the reviewer reads the date from OFAC.
+      d.listed_on = kListedAlways;
       ReadRemarks(file, f, d);
       list.entries.push_back(std::move(d));
     }
@@ -177,6 +180,7 @@ class Importer {
 
   Diagnostics& diags_;
   Date snapshot_;
+  inline static const Date kListedAlways = Date::FromCivil(1900, 1, 1);
   std::map<std::string, size_t> index_;
 };
 
