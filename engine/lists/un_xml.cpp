@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <regex>
 #include <set>
 #include <string_view>
 
@@ -14,6 +15,19 @@
 
 namespace sancheck::lists {
 namespace {
+
+// The narrative of a shipping company states its IMO company number ("IMO Number: 5342883",
+// "Company Number IMO 5434358", "(IMO) Number: 1790183"); the screener matches a party's IMO
+// number against it. A narrative naming several numbers (its vessels' too) gives none: which
+// is the company's cannot be told.
+std::string CompanyImo(const std::string& narrative) {
+  static const std::regex kImo(R"(IMO\)?\s*(?:[Nn]umber\s*)?:?\s*(\d{7})\b)");
+  std::set<std::string> found;
+  for (auto it = std::sregex_iterator(narrative.begin(), narrative.end(), kImo); it != std::sregex_iterator(); ++it) {
+    found.insert((*it)[1].str());
+  }
+  return found.size() == 1 ? *found.begin() : std::string();
+}
 
 using screen::BirthSpan;
 using screen::Designation;
@@ -220,6 +234,7 @@ class Importer {
     d.title = Joined(title, "; ");
     const std::string comments = ChildText(n, "COMMENTS1");
     if (!comments.empty()) d.note = Abridged(comments, kNoteBytes);
+    if (!individual) d.company_imo = CompanyImo(comments);
     if (!low_aliases_.empty()) {
       d.note += (d.note.empty() ? "" : " | ") + std::string("low-quality a.k.a.: ") + Joined(low_aliases_, "; ");
     }

@@ -301,6 +301,8 @@ constexpr const char* kRuleTest = R"json({
     "description": {"type": "string"},
     "as_of": {"$ref": "#/$defs/date"},
     "clearances": {"type": "string", "description": "a clearances file for this test, relative to the test file"},
+    "lists": {"type": "array", "items": {"type": "string"},
+              "description": "designation lists screened beside the packs' for this test, relative to the test file"},
     "scenario": {"$ref": "@scenario-ref@"},
     "expect": {
       "type": "array",

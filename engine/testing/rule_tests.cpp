@@ -62,7 +62,7 @@ void LoadFile(const std::shared_ptr<const SourceFile>& file, std::vector<RuleTes
   if (!docs) return;
   for (const auto& doc : *docs) {
     if (doc.IsNull()) continue;
-    if (!r.CheckMap(doc, "a rule test", {"test", "description", "as_of", "clearances", "scenario", "expect"})) continue;
+    if (!r.CheckMap(doc, "a rule test", {"test", "description", "as_of", "clearances", "lists", "scenario", "expect"})) continue;
     if (!r.Require(doc, "a rule test", {"test", "scenario", "expect"})) continue;
     RuleTest t;
     t.file = file->path;
@@ -74,6 +74,11 @@ void LoadFile(const std::shared_ptr<const SourceFile>& file, std::vector<RuleTes
       // Relative to the test file, so a test folder can be run from anywhere.
       const std::string rel = r.String(v, "clearances").value_or("");
       t.clearances = (std::filesystem::path(file->path).parent_path() / rel).string();
+    }
+    if (const auto& v = doc["lists"]) {
+      if (auto names = r.StringList(v, "lists")) {
+        for (const auto& rel : *names) t.lists.push_back((std::filesystem::path(file->path).parent_path() / rel).string());
+      }
     }
     auto scenario = ParseScenarioNode(file, doc["scenario"], diags);
     if (!scenario) continue;
@@ -159,17 +164,18 @@ TestRun RunRuleTests(const Checker& checker, const std::vector<RuleTest>& tests)
     TestOutcome outcome;
     outcome.test = &t;
     RunResult result;
-    if (t.clearances.empty()) {
+    if (t.clearances.empty() && t.lists.empty()) {
       result = checker.Check({t.scenario}, t.as_of);
     } else {
-      // Clearances are part of a checker's screening state: such a test gets its own.
+      // Clearances and lists are part of a checker's screening state: such a test gets its own.
       CheckOptions options = checker.options();
-      options.clearances_path = t.clearances;
+      if (!t.clearances.empty()) options.clearances_path = t.clearances;
+      options.lists.insert(options.lists.end(), t.lists.begin(), t.lists.end());
       Diagnostics diags;
       auto own = Checker::Load(options, diags);
       if (!own) {
         outcome.passed = false;
-        outcome.differences.push_back("cannot load clearances: " + diags.RenderAll());
+        outcome.differences.push_back("cannot load the test's clearances or lists: " + diags.RenderAll());
         ++run.failed;
         run.outcomes.push_back(std::move(outcome));
         continue;

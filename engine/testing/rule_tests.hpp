@@ -27,6 +27,7 @@ struct RuleTest {
   std::string file;
   std::optional<Date> as_of;
   std::string clearances;  ///< clearances file for this test (path resolved from the test file), or empty
+  std::vector<std::string> lists;  ///< designation lists screened beside the packs' (paths resolved likewise)
   Scenario scenario;
   std::vector<Expectation> expect;
   SourcePos pos;

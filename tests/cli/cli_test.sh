@@ -106,7 +106,7 @@ r = json.load(open(sys.argv[1]))
 f = [f for a in r['scenarios'][0]['activities'] for f in a['findings'] if f['rule'] == 'un-dprk/machinery-vehicles-metals-to-dprk']
 assert f and f[0]['verdict'] == 'prohibited' and 'S/RES/2397 (2017), OP 7' in [c['text'] for c in f[0]['citations']], f
 assert r['builtin_packs'] is True and r['designations_snapshot'] is not None
-assert [p['name'] for p in r['rule_packs']] == ['un-dprk', 'un-regimes', 'acme-exports']" "$work/out"
+assert [p['name'] for p in r['rule_packs']] == ['un-dprk', 'un-lists', 'un-regimes', 'acme-exports'], r['rule_packs']" "$work/out"
 expect "--no-builtin judges with the named packs only" 1 "$bin" check --format json --no-builtin --rules "$root/samples/tutorial/pack" "$work/lathe-kp.yaml"
 check "no UN finding, no designation list, and the audit says so" python3 -c "
 import json, sys
@@ -128,7 +128,7 @@ expect "a folder copy of the built-in pack replaces it" 1 "$bin" check --format 
 check "only one un-dprk pack, not built in" python3 -c "
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert sorted((p['name'], p['builtin']) for p in r['rule_packs']) == [('un-dprk', False), ('un-regimes', True)], r['rule_packs']" "$work/out"
+assert sorted((p['name'], p['builtin']) for p in r['rule_packs']) == [('un-dprk', False), ('un-lists', True), ('un-regimes', True)], r['rule_packs']" "$work/out"
 expect "batch keeps the UN pack beside --rules too" 1 "$bin" batch --rules "$root/samples/tutorial/pack" "$work/ledger.jsonl"
 check "the designated exporter is still screened" grep -q 'un-dprk/asset-freeze-designated' "$work/out"
 

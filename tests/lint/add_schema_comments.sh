@@ -16,7 +16,7 @@ for what in "$@"; do
     samples)
       find samples -name '*.yaml' ! -path 'samples/tutorial/*' | sort | while read -r f; do prepend "$f" scenario; done ;;
     rules)
-      find rules -name '*.yaml' ! -path '*/tests/*' ! -name designations.yaml | sort | while read -r f; do prepend "$f" rule-pack; done
+      find rules -name '*.yaml' ! -path '*/tests/*' ! -name designations.yaml ! -name vessels.yaml | sort | while read -r f; do prepend "$f" rule-pack; done
       find rules -path '*/tests/*' -name '*.test.yaml' | sort | while read -r f; do prepend "$f" rule-test; done ;;
     *) echo "usage: $0 [samples|rules]..." >&2; exit 2 ;;
   esac

@@ -119,6 +119,21 @@ TEST_CASE("KPi.038 CHO CHUN RYONG: name, alias, title") {
   CHECK(d->births[0].born.date->ToString() == "1960-04-04");
 }
 
+TEST_CASE("a shipping company's IMO company number comes from its narrative") {
+  const Designation* d = Find(RealList(), "KPe.022");  // "IMO Number: 5342883"
+  REQUIRE(d);
+  CHECK(d->company_imo == "5342883");
+  d = Find(RealList(), "KPe.066");  // "Company Number IMO 5434358"
+  REQUIRE(d);
+  CHECK(d->company_imo == "5434358");
+  d = Find(RealList(), "KPe.020");  // "International Maritime Organization (IMO) Number: 1790183"
+  REQUIRE(d);
+  CHECK(d->company_imo == "1790183");
+  d = Find(RealList(), "KPe.001");  // no number in the narrative
+  REQUIRE(d);
+  CHECK(d->company_imo.empty());
+}
+
 TEST_CASE("a range of years (KPi.066: born between 1967 and 1969)") {
   const Designation* d = Find(RealList(), "KPi.066");
   REQUIRE(d);
