@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "screen/alignment.hpp"
+#include "screen/transliterate.hpp"
 
 namespace sancheck::screen {
 namespace {
@@ -119,10 +120,17 @@ Screener::Screener(std::vector<Designation> list) : list_(std::move(list)) {
     all.insert(all.end(), des.aliases.begin(), des.aliases.end());
     for (size_t k = 0; k < all.size(); ++k) {
       const std::string& listed = all[k];
-      Index(d, listed, listed, k > 0 && IsAcronymAlias(listed));
       // "DAEDONG CREDIT BANK (DCB)": the name without the parenthesis, and the acronym alone.
       const size_t open = listed.find('(');
       const size_t close = listed.find(')', open == std::string::npos ? 0 : open);
+      const bool acronym = k > 0 && IsAcronymAlias(listed);
+      // A name listed in its own script is also found by its romanisations (a parenthesised
+      // one is romanised on its own, below).
+      if (open == std::string::npos) {
+        IndexWithKeys(d, listed, listed, acronym);
+      } else {
+        Index(d, listed, listed, acronym);
+      }
       if (open != std::string::npos && close != std::string::npos) {
         const std::string inner = listed.substr(open + 1, close - open - 1);
         const std::string without = listed.substr(0, open) + " " + listed.substr(close + 1);
@@ -130,7 +138,7 @@ Screener::Screener(std::vector<Designation> list) : list_(std::move(list)) {
         if (IsAcronymAlias(inner)) Index(d, listed, inner, true);
         // "Jin Tiesan (金铁三)": the name in its own script is a name of its own.
         if (std::any_of(inner.begin(), inner.end(), [](char ch) { return (ch & 0x80) != 0; })) {
-          Index(d, listed, inner, false);
+          IndexWithKeys(d, listed, inner, false);
         }
       }
     }
@@ -139,6 +147,13 @@ Screener::Screener(std::vector<Designation> list) : list_(std::move(list)) {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   }
+}
+
+void Screener::IndexWithKeys(uint32_t designation, const std::string& listed, std::string_view variant,
+                             bool acronym) {
+  Index(designation, listed, variant, acronym);
+  if (!HasRomanisableScript(variant)) return;
+  for (const std::string& key : RomanisedKeys(variant)) Index(designation, listed, key, false);
 }
 
 void Screener::Index(uint32_t designation, const std::string& listed, std::string_view variant, bool acronym) {
@@ -364,12 +379,23 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
   }
   std::vector<Scored> scored;
   ScreenImo(q, as_of, scored);
+  // Each name as written, then its romanised keys when it is in Hangul, Cyrillic or Han
+  // script: a key is screened like another spelling of the same name (query_of maps back).
+  std::vector<size_t> query_of;
+  std::vector<std::string> romanised;  ///< the key a variant was made from; empty: as written
+  auto screen_variant = [&](size_t text, std::string key) {
+    qnames.push_back(NormalizeName(key.empty() ? std::string_view(*qtexts[text]) : std::string_view(key)));
+    query_of.push_back(text);
+    romanised.push_back(std::move(key));
+    const size_t before = scored.size();
+    ScreenName(q, *qtexts[text], qnames.back(), as_of, threshold, scored);
+    for (size_t k = before; k < scored.size(); ++k) scored[k].query = qnames.size() - 1;
+  };
   qnames.reserve(qtexts.size());
   for (size_t i = 0; i < qtexts.size(); ++i) {
-    qnames.push_back(NormalizeName(*qtexts[i]));
-    const size_t before = scored.size();
-    ScreenName(q, *qtexts[i], qnames.back(), as_of, threshold, scored);
-    for (size_t k = before; k < scored.size(); ++k) scored[k].query = i;
+    screen_variant(i, {});
+    if (!HasRomanisableScript(*qtexts[i])) continue;
+    for (std::string& key : RomanisedKeys(*qtexts[i])) screen_variant(i, std::move(key));
   }
   // An IMO hit on an unverified listed IMO becomes a match when the name agrees as well.
   for (Scored& imo : scored) {
@@ -399,8 +425,9 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     c.designation = &d;
     c.score = std::round(s.score * 1000.0) / 1000.0;
     c.strength = c.score >= kMatchThreshold ? Strength::kMatch : Strength::kPossible;
-    c.query_name = *qtexts[s.query];
+    c.query_name = *qtexts[query_of[s.query]];
     std::vector<std::string> parts;
+    if (s.name != kNoName && !romanised[s.query].empty()) parts.push_back("romanised as " + romanised[s.query]);
     if (s.notes & kImoExact) parts.push_back("IMO " + q.imo + " exact");
     if (s.notes & kImoUnverified) parts.push_back("listed IMO unverified and name differs");
     if (s.notes & kCompanyImo) parts.push_back("IMO company number " + q.imo + " exact");
