@@ -14,8 +14,11 @@ constexpr size_t kStrictLength = 5;   // one romanised syllable: ryong, chong, k
 // Longer romanised Korean words differing by a letter usually differ by a whole syllable
 // (Taedong/Taesong, Kwangmyong/Kwangsong): they need a closer resemblance than other words.
 constexpr double kKoreanCutoff = 0.95;
+// A single swap of adjacent letters ("sko" for "sok") is a typing slip; Jaro-Winkler's match
+// window is too narrow to see it in short words, so such a pair scores at least this.
+constexpr double kTranspositionSim = 0.90;
 constexpr size_t kMaxJoins = 2 * kMaxTokens;
-constexpr size_t kMaxItems = kMaxTokens * kMaxTokens + 2 * kMaxTokens * kMaxJoins;
+constexpr size_t kMaxItems = kMaxTokens * kMaxTokens + 2 * kMaxTokens * kMaxJoins + kMaxJoins * kMaxJoins;
 
 struct Item {
   float sim;
@@ -63,6 +66,30 @@ void Select(Item* items, size_t count, Alignment& out, double& covered) {
   }
 }
 
+// True when `a` becomes `b` by swapping one pair of adjacent letters.
+bool OneAdjacentSwap(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i + 1 >= a.size() || a[i] != b[i + 1] || a[i + 1] != b[i]) return false;
+  return a.substr(i + 2) == b.substr(i + 2);
+}
+
+// Whether joined runs `qj` and `cj` are the same words, word for word: then the single pairs
+// already say so, and a joined pair would only hide which spelling differed.
+bool SameWords(const NormalizedName& q, uint16_t q_mask, const NormalizedName& c, uint16_t c_mask) {
+  if (std::popcount(q_mask) != std::popcount(c_mask)) return false;
+  size_t i = 0, j = 0;
+  while (q_mask != 0) {
+    while (!(q_mask & (1u << i))) ++i;
+    while (!(c_mask & (1u << j))) ++j;
+    if (q.tokens[i].canon != c.tokens[j].canon) return false;
+    q_mask = static_cast<uint16_t>(q_mask & ~(1u << i));
+    c_mask = static_cast<uint16_t>(c_mask & ~(1u << j));
+  }
+  return true;
+}
+
 }  // namespace
 
 bool StrictPair(const NameToken& a, const NameToken& b) {
@@ -78,6 +105,7 @@ double TokenSimilarity(std::string_view a, std::string_view b, bool numeric, boo
   if (ratio < 0.5) return 0.0;
   double sim = JaroWinkler(a, b);
   if (ratio < 0.8) sim *= ratio / 0.8;
+  if (sim < kTranspositionSim && OneAdjacentSwap(a, b)) sim = kTranspositionSim;
   return sim;
 }
 
@@ -107,6 +135,15 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
       const double sim = TokenSimilarity(qt.canon, ct.canon, false);
       if (sim < kKoreanCutoff && (qt.flags & ct.flags & kKoreanToken)) continue;
       add(sim, qt.weight + ct.weight, qm, cm);
+    }
+  }
+  // Runs whose written letters agree but whose word breaks differ ("myongc-hin" / "myong-chin",
+  // "chunr-yong" / "chun-ryong"): a hyphen or space typed one place off. Weighed with the
+  // single pairs, so they win over a partial resemblance of one of their words.
+  for (const JoinedTokens& qj : q.joins) {
+    for (const JoinedTokens& cj : c.joins) {
+      if (qj.whole != cj.whole || SameWords(q, qj.mask, c, cj.mask)) continue;
+      add(kVariantSim, qj.weight + cj.weight, qj.mask, cj.mask);
     }
   }
   double covered = 0;

@@ -140,6 +140,20 @@ bool AllAsciiLower(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// `w` with runs of one consonant letter cut to one letter ("kimm" -> "kim"); vowel pairs stay,
+// since romanisations write oo, ee and the like on purpose.
+std::string CollapseDoubledConsonants(std::string_view w) {
+  std::string out;
+  out.reserve(w.size());
+  for (char c : w) {
+    if (!out.empty() && out.back() == c && !IsVowel(c)) continue;
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 uint64_t LetterSet(std::string_view s) {
@@ -267,9 +281,20 @@ NormalizedName NormalizeName(std::string_view text) {
     } else {
       if (IsGenericWord(w)) t.flags |= kGenericToken;
       const bool ascii = AllAsciiLower(w);
-      const bool korean = ascii && LooksKorean(w);
+      bool korean = ascii && LooksKorean(w);
+      std::string_view spelled = w;
+      // A doubled consonant that keeps a word from reading as romanised Korean ("Kimm",
+      // "Sokk") is a clerk's typo: the word is read without it. Other words keep theirs.
+      std::string collapsed;
+      if (ascii && !korean) {
+        collapsed = CollapseDoubledConsonants(w);
+        if (collapsed.size() < w.size() && LooksKorean(collapsed)) {
+          korean = true;
+          spelled = collapsed;
+        }
+      }
       if (korean) t.flags |= kKoreanToken;
-      t.canon = ascii ? CanonicalToken(w, korean) : std::string(w);
+      t.canon = ascii ? CanonicalToken(spelled, korean) : std::string(w);
       t.weight = static_cast<float>(std::max<size_t>(t.canon.size(), 2));
       if (t.generic()) t.weight *= 0.4f;
     }
@@ -287,14 +312,18 @@ NormalizedName NormalizeName(std::string_view text) {
     for (size_t start = 0; start + len <= n; ++start) {
       JoinedTokens j;
       bool ok = true;
+      std::string written;
       for (size_t k = start; k < start + len; ++k) {
         if (name.tokens[k].numeric()) ok = false;
         j.canon += name.tokens[k].canon;
+        written += name.tokens[k].raw;
         j.mask = static_cast<uint16_t>(j.mask | (1u << k));
         j.weight += name.tokens[k].weight;
       }
       j.letters = LetterSet(j.canon);
-      if (ok) name.joins.push_back(std::move(j));
+      if (!ok) continue;
+      j.whole = AllAsciiLower(written) ? CanonicalToken(written) : j.canon;
+      name.joins.push_back(std::move(j));
     }
   }
   return name;

@@ -19,6 +19,9 @@ constexpr size_t kRareKeyNames = 16;
 constexpr size_t kMinDeletionLength = 4;
 // Score given to a possible-only match that would otherwise reach kMatchThreshold.
 constexpr double kBelowMatch = Screener::kMatchThreshold - 0.01;
+// Score given to a Korean personal name with a syllable left over on either side: Choe Son Hui
+// is not CHOE HWI, and a missing or different given-name syllable is a different name.
+constexpr double kBelowPossible = Screener::kPossibleThreshold - 0.01;
 constexpr double kBirthConflictPenalty = 0.25;
 constexpr double kBirthYearBonus = 0.03;
 constexpr double kBirthDateBonus = 0.05;
@@ -33,7 +36,10 @@ void ForEachKey(const NormalizedName& n, bool deletions, F&& f) {
       for (size_t i = 0; i < t.canon.size(); ++i) f(HashText(t.canon, i));
     }
   }
-  for (const JoinedTokens& j : n.joins) f(HashText(j.canon));
+  for (const JoinedTokens& j : n.joins) {
+    f(HashText(j.canon));
+    if (j.whole != j.canon) f(HashText(j.whole));
+  }
 }
 
 DesignationKind KindOf(PartyKind k) {
@@ -67,6 +73,7 @@ enum Note : uint32_t {
   kImoUnverified = 1u << 13,
   kCompanyImo = 1u << 14,
   kAcronym = 1u << 15,
+  kSyllableLeft = 1u << 16,
 };
 
 std::string JoinRaw(const NormalizedName& n, uint16_t mask, char sep) {
@@ -186,7 +193,7 @@ const Designation* Screener::Find(std::string_view reference) const {
 }
 
 void Screener::CollectCandidates(const NormalizedName& q, std::vector<uint32_t>& out) const {
-  const std::vector<uint32_t>* hits[kMaxTokens * (kMaxTokenLength + 1) + 2 * kMaxTokens];
+  const std::vector<uint32_t>* hits[kMaxTokens * (kMaxTokenLength + 1) + 4 * kMaxTokens];  // joins: canon and whole
   size_t hit_count = 0;
   bool any_rare = false;
   ForEachKey(q, true, [&](uint64_t key) {
@@ -268,16 +275,18 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
 
     // Numbers name sister ships and offices: JI SONG 6 is not JI SONG 8.
     bool q_number_left = false, c_number_left = false;
-    bool q_word_left = false, c_word_left = false;
+    bool q_word_left = false, c_word_left = false, syllable_left = false;
     for (size_t i = 0; i < qn.tokens.size(); ++i) {
       if (s.alignment.q_used & (1u << i)) continue;
       if (qn.tokens[i].numeric()) q_number_left = true;
       else if (!qn.tokens[i].generic()) q_word_left = true;
+      syllable_left = syllable_left || (qn.tokens[i].flags & kKoreanToken);
     }
     for (size_t j = 0; j < ln.norm.tokens.size(); ++j) {
       if (s.alignment.c_used & (1u << j)) continue;
       if (ln.norm.tokens[j].numeric()) c_number_left = true;
       else if (!ln.norm.tokens[j].generic()) c_word_left = true;
+      syllable_left = syllable_left || (ln.norm.tokens[j].flags & kKoreanToken);
     }
     if (q_number_left && c_number_left) continue;
     if (q_number_left || c_number_left) {
@@ -362,6 +371,10 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
 
     score = std::min(score, 1.0);
     if (possible_only) score = std::min(score, kBelowMatch);
+    if (d.kind == DesignationKind::kIndividual && ln.korean && syllable_left) {
+      notes |= kSyllableLeft;
+      score = std::min(score, kBelowPossible);
+    }
     if (score < threshold) continue;
     s.score = score;
     s.notes = notes;
@@ -481,6 +494,7 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     if (s.notes & kGenericKp) parts.push_back("generic name, party of KP");
     if (s.notes & kNumberMissing) parts.push_back("number not on both sides");
     if (s.notes & kPartial) parts.push_back("names differ in a distinctive word");
+    if (s.notes & kSyllableLeft) parts.push_back("a Korean name syllable on one side only");
     if (s.notes & kFlagAgrees) parts.push_back("flag " + d.flag->ToString());
     if (s.notes & kFlagDiffers) {
       parts.push_back("flag " + q.country->ToString() + " but listed " + d.flag->ToString());

@@ -31,6 +31,7 @@ TEST_SUITE("screen.transliterate") {
     CHECK(HasKey(keys, "cho chun ryong"));
     CHECK(HasKey(keys, "jo chun lyong"));
     CHECK(HangulMcCuneReischauer("김석철") == "kimsokchol");
+    CHECK(HangulMcCuneReischauer("최선희") == "choesonhui");
     CHECK(HangulMcCuneReischauer("Kim 은") == "Kim un");  // other characters are copied
   }
 
@@ -63,6 +64,7 @@ TEST_SUITE("screen.transliterate") {
     CHECK(Top("金鐵三") == "KPi.035");  // traditional characters: only the pinyin agrees
     // Other people stay other people.
     CHECK(Top("김정은") == "");
+    CHECK(Top("최선희") == "");  // Choe Son Hui is not CHOE HWI
     CHECK(Top("Ким Чен Ын") == "");
     CHECK(Top("Сергей Иванов") == "");
   }
