@@ -7,6 +7,7 @@
 
 #include "common/utf8.hpp"
 #include "screen/romanization.hpp"
+#include "screen/typo_edits.hpp"
 #include "screen/unicode_fold.hpp"
 
 namespace sancheck::screen {
@@ -132,6 +133,58 @@ const WordSet& GenericWords() {
   return *set;
 }
 
+// Slips are looked for in words of at least this many letters, and inside vocabulary words of
+// at least this many; a shorter vocabulary word (one letter less) is found only with a letter
+// added ("eastt", "uunit"): a letter dropped from or swapped in a short word is too often
+// another word ("sea" / "se").
+constexpr size_t kMinSlipWord = 5;
+constexpr size_t kMinSlipVocabulary = 5;
+
+// The vocabulary word (legal form, connecting or generic word, spelling-table entry) that `w`
+// is one slip from, or empty: "CORPORATIONN", "COROPRATION" and "GENEERAL" must still be the
+// corporate form and the generic word, not distinctive words the listed name lacks. Found
+// through the one-letter-deleted forms of both, then checked.
+std::string_view NearVocabulary(std::string_view w) {
+  using Index = std::unordered_map<std::string, std::vector<std::string_view>>;
+  static const auto* index = [] {
+    auto* idx = new Index();
+    auto add = [&](std::string_view v) {
+      if (v.size() + 1 < kMinSlipWord) return;
+      for (size_t i = 0; v.size() >= kMinSlipVocabulary && i < v.size(); ++i) {
+        std::string key(v);
+        key.erase(i, 1);
+        (*idx)[key].push_back(v);
+      }
+      (*idx)[std::string(v)].push_back(v);
+    };
+    for (const WordSet* set : {&LegalForms(), &ConnectingWords(), &GenericWords()}) {
+      for (std::string_view v : *set) add(v);
+    }
+    for (const auto& [from, to] : Spellings()) add(from), add(to);
+    return idx;
+  }();
+  if (w.size() < kMinSlipWord) return {};
+  auto check = [&](const std::string& key) -> std::string_view {
+    auto it = index->find(key);
+    if (it == index->end()) return {};
+    for (std::string_view v : it->second) {
+      if (OneSlipApart(w, v)) return v;
+    }
+    return {};
+  };
+  if (std::string_view v = check(std::string(w)); !v.empty()) return v;
+  for (size_t i = 0; i < w.size(); ++i) {
+    std::string key(w);
+    key.erase(i, 1);
+    if (std::string_view v = check(key); !v.empty()) return v;
+  }
+  return {};
+}
+
+bool Known(std::string_view w) {
+  return LegalForms().count(w) || ConnectingWords().count(w) || GenericWords().count(w) || Spellings().count(w);
+}
+
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -250,8 +303,14 @@ NormalizedName NormalizeName(std::string_view text) {
     }
     // "No. 18", "#39": the number alone identifies.
     if (w == "no" && i + 1 < words.size() && AllDigits(words[i + 1])) continue;
+    // Short romanised Korean words are names, not misspelt vocabulary ("choon" is not "choson").
+    if (!AllDigits(w) && !Known(w) && !(w.size() <= 5 && LooksKorean(w))) {
+      if (std::string_view v = NearVocabulary(w); !v.empty()) w = v;
+    }
     if (auto it = Spellings().find(w); it != Spellings().end()) w = it->second;
-    if (LegalForms().count(w) || ConnectingWords().count(w)) {
+    // A connecting word connects: at the end of a name it is a word of the name ("Sokm-in").
+    const bool last = i + 1 == words.size();
+    if (LegalForms().count(w) || (ConnectingWords().count(w) && !last)) {
       dropped.emplace_back(w);
       continue;
     }

@@ -2,6 +2,8 @@
 #include "screen/screener.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 
@@ -31,9 +33,18 @@ template <typename F>
 void ForEachKey(const NormalizedName& n, bool deletions, F&& f) {
   for (const NameToken& t : n.tokens) {
     f(t.canon_hash);
-    const bool exact_only = (t.flags & kKoreanToken) && t.canon.size() <= 5;
-    if (deletions && !t.numeric() && !exact_only && t.canon.size() >= kMinDeletionLength) {
+    // Short Korean syllables too: a letter dropped or swapped in one is paired for review.
+    if (deletions && !t.numeric() && t.canon.size() >= kMinDeletionLength) {
       for (size_t i = 0; i < t.canon.size(); ++i) f(HashText(t.canon, i));
+    }
+    // The written form as well when romanisation rewrote it: a slip can make a word that no
+    // longer reads as Korean ("jiindallae", "yogn"), whose canon then differs from the listed
+    // word's more than the writing does.
+    if (t.raw_hash != t.canon_hash && !t.numeric()) {
+      f(t.raw_hash);
+      if (deletions && t.raw.size() >= kMinDeletionLength) {
+        for (size_t i = 0; i < t.raw.size(); ++i) f(HashText(t.raw, i));
+      }
     }
   }
   for (const JoinedTokens& j : n.joins) {
@@ -74,7 +85,23 @@ enum Note : uint32_t {
   kCompanyImo = 1u << 14,
   kAcronym = 1u << 15,
   kSyllableLeft = 1u << 16,
+  kSyllableSlip = 1u << 17,
+  kSyllableOrder = 1u << 18,
 };
+
+// Korean given-name syllables keep their order (Chol-hyok is not Hyok-chol), while the surname
+// may stand first or last: the listed positions, taken in the query's order, must be an
+// ascending run or a rotation of one.
+bool InRotatedOrder(const Alignment& a) {
+  std::array<std::pair<int, int>, kMaxTokens> order{};
+  for (size_t k = 0; k < a.pair_count; ++k) {
+    order[k] = {std::countr_zero(a.pairs[k].q_mask), std::countr_zero(a.pairs[k].c_mask)};
+  }
+  std::sort(order.begin(), order.begin() + a.pair_count);
+  int descents = 0;
+  for (size_t k = 1; k < a.pair_count; ++k) descents += order[k].second < order[k - 1].second;
+  return descents == 0 || (descents == 1 && order[a.pair_count - 1].second < order[0].second);
+}
 
 std::string JoinRaw(const NormalizedName& n, uint16_t mask, char sep) {
   std::string s;
@@ -193,7 +220,8 @@ const Designation* Screener::Find(std::string_view reference) const {
 }
 
 void Screener::CollectCandidates(const NormalizedName& q, std::vector<uint32_t>& out) const {
-  const std::vector<uint32_t>* hits[kMaxTokens * (kMaxTokenLength + 1) + 4 * kMaxTokens];  // joins: canon and whole
+  // Per token its canon and raw forms with their deletions; per join its canon and whole.
+  const std::vector<uint32_t>* hits[2 * kMaxTokens * (kMaxTokenLength + 1) + 4 * kMaxTokens];
   size_t hit_count = 0;
   bool any_rare = false;
   ForEachKey(q, true, [&](uint64_t key) {
@@ -275,18 +303,18 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
 
     // Numbers name sister ships and offices: JI SONG 6 is not JI SONG 8.
     bool q_number_left = false, c_number_left = false;
-    bool q_word_left = false, c_word_left = false, syllable_left = false;
+    bool q_word_left = false, c_word_left = false, word_left = false;
     for (size_t i = 0; i < qn.tokens.size(); ++i) {
       if (s.alignment.q_used & (1u << i)) continue;
       if (qn.tokens[i].numeric()) q_number_left = true;
       else if (!qn.tokens[i].generic()) q_word_left = true;
-      syllable_left = syllable_left || (qn.tokens[i].flags & kKoreanToken);
+      word_left = word_left || !qn.tokens[i].generic();
     }
     for (size_t j = 0; j < ln.norm.tokens.size(); ++j) {
       if (s.alignment.c_used & (1u << j)) continue;
       if (ln.norm.tokens[j].numeric()) c_number_left = true;
       else if (!ln.norm.tokens[j].generic()) c_word_left = true;
-      syllable_left = syllable_left || (ln.norm.tokens[j].flags & kKoreanToken);
+      word_left = word_left || !ln.norm.tokens[j].generic();
     }
     if (q_number_left && c_number_left) continue;
     if (q_number_left || c_number_left) {
@@ -297,6 +325,13 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
       notes |= kPartial;
       possible_only = true;
     }
+    if (s.alignment.slips > 0) {
+      notes |= kSyllableSlip;
+      possible_only = true;
+    }
+    // A clerk makes one slip in a name; two syllables each a letter off are another name
+    // (Rim Sun-song is not RI UN SONG).
+    const bool other_syllables = s.alignment.slips > 1;
 
     // Generic names ("Ministry of Defence", "Foreign Trade Bank", acronyms): only the
     // party's country can tie them to the DPRK.
@@ -371,8 +406,14 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
 
     score = std::min(score, 1.0);
     if (possible_only) score = std::min(score, kBelowMatch);
-    if (d.kind == DesignationKind::kIndividual && ln.korean && syllable_left) {
+    // A Korean personal name is a surname and given-name syllables, nothing else: a word on one
+    // side only (Choe Son Hui / CHOE HWI, Cao Gang Yong / KANG YONG) makes another person.
+    if (d.kind == DesignationKind::kIndividual && ln.korean && (word_left || other_syllables)) {
       notes |= kSyllableLeft;
+      score = std::min(score, kBelowPossible);
+    }
+    if (d.kind == DesignationKind::kIndividual && ln.korean && !InRotatedOrder(s.alignment)) {
+      notes |= kSyllableOrder;
       score = std::min(score, kBelowPossible);
     }
     if (score < threshold) continue;
@@ -424,9 +465,12 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     }
   }
   // Best per designation.
+  // Ties go to the name listed first (the primary name before its aliases), whatever order
+  // the index returned the candidates in.
   std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
     if (a.designation != b.designation) return a.designation < b.designation;
-    return a.score > b.score;
+    if (a.score != b.score) return a.score > b.score;
+    return a.name < b.name;
   });
   std::vector<Candidate> out;
   for (size_t i = 0; i < scored.size(); ++i) {
@@ -494,7 +538,9 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     if (s.notes & kGenericKp) parts.push_back("generic name, party of KP");
     if (s.notes & kNumberMissing) parts.push_back("number not on both sides");
     if (s.notes & kPartial) parts.push_back("names differ in a distinctive word");
-    if (s.notes & kSyllableLeft) parts.push_back("a Korean name syllable on one side only");
+    if (s.notes & kSyllableLeft) parts.push_back("a Korean name syllable on one side only, or two a letter off");
+    if (s.notes & kSyllableSlip) parts.push_back("a Korean syllable a letter off");
+    if (s.notes & kSyllableOrder) parts.push_back("Korean name syllables in another order");
     if (s.notes & kFlagAgrees) parts.push_back("flag " + d.flag->ToString());
     if (s.notes & kFlagDiffers) {
       parts.push_back("flag " + q.country->ToString() + " but listed " + d.flag->ToString());

@@ -26,6 +26,15 @@ std::string Top(const std::string& name) {
   return c.designation ? c.designation->reference : "";
 }
 
+// Reference of the best candidate for an entity named `name` (party's country unknown).
+std::string TopEntity(const std::string& name) {
+  Query q;
+  q.name = name;
+  q.kind = PartyKind::kCompany;
+  const auto c = Un().Screen(q, *Date::Parse("2024-09-26"));
+  return c.empty() ? "" : c.front().designation->reference;
+}
+
 TEST_SUITE("screen.typos") {
   TEST_CASE("two adjacent letters swapped") {
     CHECK(TokenSimilarity("sko", "sok", false) >= 0.9);
@@ -59,6 +68,43 @@ TEST_SUITE("screen.typos") {
   TEST_CASE("stray apostrophes") {
     CHECK(Top("CHANG MYONG'CHIN") == "KPi.007");
     CHECK(Top("K'im So'k Ch'ol") == "KPi.036");
+  }
+
+  TEST_CASE("a letter dropped from a Korean syllable is kept for review, never a match") {
+    const Candidate c = Best("HWAG SOK HA");  // HWANG SOK HA, alias of KPi.003
+    REQUIRE(c.designation != nullptr);
+    CHECK(c.designation->reference == "KPi.003");
+    CHECK(c.strength == Strength::kPossible);
+    CHECK(c.why.find("a Korean syllable a letter off") != std::string::npos);
+    CHECK(Best("Jaang Pom Su").designation != nullptr);  // a doubled vowel: JANG POM SU
+    // Two syllables each a letter off make another name: Rim Sun-song is not RI UN SONG.
+    CHECK(Top("Rim Sun-song") == "");
+    // Nor is a swap in a two-letter syllable a slip: "ok" and "ko" are both syllables.
+    CHECK(TokenSimilarity("ok", "ko", false) < kTokenCutoff);
+  }
+
+  TEST_CASE("misspelt corporate forms and generic words are still read as such") {
+    CHECK(NormalizeName("Namchongang Trading Corporationn").tokens.size() == 2);
+    CHECK(NormalizeName("Namchongang Trading Coroporation").tokens.size() == 2);
+    CHECK(NormalizeName("Korea Ryonbong Geneeral").tokens[2].raw == "general");
+    CHECK(NormalizeName("Bank of Eastt Land").tokens[1].raw == "east");
+    CHECK(TopEntity("LYONGAKSAN GENEERAL TRADING CORPORATION") == "KPe.002");
+    CHECK(TopEntity("NAMCHONGANG TRADING COROPRATION") == "KPe.004");
+    // Short romanised Korean words are names, not misspelt vocabulary; other words stay.
+    CHECK(NormalizeName("Choon").tokens[0].raw == "choon");  // not "choson"
+    CHECK(NormalizeName("Traders").tokens[0].raw == "traders");  // two letters from "trade"
+  }
+
+  TEST_CASE("a connecting word at the end of a name is a word of the name") {
+    CHECK(NormalizeName("Choe Sokm-in").tokens.size() == 3);
+    CHECK(NormalizeName("Bank of East Land").tokens.size() == 3);  // "of" connects
+    CHECK(Top("Choe Sokm-in") == "KPi.064");
+  }
+
+  TEST_CASE("Korean given-name syllables keep their order") {
+    CHECK(Top("Kim Hyok Chol") == "KPi.023");  // alias Kim Hyok Chol
+    CHECK(Top("Hyok Chol Kim") == "KPi.023");  // the surname may come last
+    CHECK(Top("Kim Chol Hyok") == "");          // but the given name is another one reversed
   }
 
   TEST_CASE("a missing or different given-name syllable stays a weak signal") {
