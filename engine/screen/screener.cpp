@@ -465,6 +465,12 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     }
   }
   // Best per designation.
+  // A name that matches a listed name without a slip is that name, not a typo of another one:
+  // candidates only a syllable slip brought (Jo Chun-ryong / CHOE CHUN YONG) are dropped then.
+  const bool exact_reading = std::any_of(scored.begin(), scored.end(), [](const Scored& s) {
+    return s.score >= kMatchThreshold && !(s.notes & kSyllableSlip);
+  });
+  if (exact_reading) std::erase_if(scored, [](const Scored& s) { return (s.notes & kSyllableSlip) != 0; });
   // Ties go to the name listed first (the primary name before its aliases), whatever order
   // the index returned the candidates in.
   std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {

@@ -77,6 +77,12 @@ TEST_SUITE("screen.typos") {
     CHECK(c.strength == Strength::kPossible);
     CHECK(c.why.find("a Korean syllable a letter off") != std::string::npos);
     CHECK(Best("Jaang Pom Su").designation != nullptr);  // a doubled vowel: JANG POM SU
+    // A listed name is not also a typo of another: CHO CHUN RYONG is found, CHOE CHUN YONG not.
+    Query q;
+    q.name = "Cho Chun Ryong";
+    const auto found = Un().Screen(q, *Date::Parse("2024-09-26"));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].designation->reference == "KPi.038");
     // Two syllables each a letter off make another name: Rim Sun-song is not RI UN SONG.
     CHECK(Top("Rim Sun-song") == "");
     // Nor is a swap in a two-letter syllable a slip: "ok" and "ko" are both syllables.
