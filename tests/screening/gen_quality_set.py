@@ -265,12 +265,14 @@ HEADER = ["query", "country", "kind", "born", "imo", "as_of", "expected", "categ
 def main():
     rng = random.Random(SEED)
     refs, listed_raw = listed_names()
-    listed = {letters_key(n) for n in listed_raw} | {rough_key(n) for n in listed_raw}
+    # Names in another script alone (a Chinese alias) have no Latin key: they are compared by
+    # the romanisations of the generated names, never as an empty key.
+    listed = ({letters_key(n) for n in listed_raw} | {rough_key(n) for n in listed_raw}) - {""}
 
     def is_listed(name, key):
         """A listed name, in any spelling, or one clerk's slip away from one: the positives
         require the screener to flag those, so they cannot count as false alerts."""
-        keys = {key, rough_key(name)}
+        keys = {key, rough_key(name), rough_key(key)} - {""}
         if keys & listed:
             return True
         return any(one_slip(k, l) for k in keys for l in listed)
