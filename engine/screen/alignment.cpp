@@ -73,7 +73,7 @@ void Select(Item* items, size_t count, Alignment& out, double& covered) {
 // ("ok" / "ko") make other syllables too often to count.
 bool SyllableSlip(std::string_view a, std::string_view b) {
   const size_t shorter = std::min(a.size(), b.size());
-  if (shorter < 2) return false;
+  if (shorter < 2 || std::max(a.size(), b.size()) > shorter + 1) return false;
   return OneLetterDropped(a, b) || OneLetterDropped(b, a) || (shorter >= 3 && OneAdjacentSwap(a, b));
 }
 
@@ -171,7 +171,7 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
   // single pairs, so they win over a partial resemblance of one of their words.
   for (const JoinedTokens& qj : q.joins) {
     for (const JoinedTokens& cj : c.joins) {
-      if (qj.whole != cj.whole || SameWords(q, qj.mask, c, cj.mask)) continue;
+      if (qj.whole_hash != cj.whole_hash || qj.whole != cj.whole || SameWords(q, qj.mask, c, cj.mask)) continue;
       add(kVariantSim, qj.weight + cj.weight, qj.mask, cj.mask);
     }
   }

@@ -145,17 +145,14 @@ constexpr size_t kMinSlipVocabulary = 5;
 // corporate form and the generic word, not distinctive words the listed name lacks. Found
 // through the one-letter-deleted forms of both, then checked.
 std::string_view NearVocabulary(std::string_view w) {
-  using Index = std::unordered_map<std::string, std::vector<std::string_view>>;
+  // Keyed by HashText of the word and of its one-letter-deleted forms: no allocation per lookup.
+  using Index = std::unordered_map<uint64_t, std::vector<std::string_view>>;
   static const auto* index = [] {
     auto* idx = new Index();
     auto add = [&](std::string_view v) {
       if (v.size() + 1 < kMinSlipWord) return;
-      for (size_t i = 0; v.size() >= kMinSlipVocabulary && i < v.size(); ++i) {
-        std::string key(v);
-        key.erase(i, 1);
-        (*idx)[key].push_back(v);
-      }
-      (*idx)[std::string(v)].push_back(v);
+      for (size_t i = 0; v.size() >= kMinSlipVocabulary && i < v.size(); ++i) (*idx)[HashText(v, i)].push_back(v);
+      (*idx)[HashText(v)].push_back(v);
     };
     for (const WordSet* set : {&LegalForms(), &ConnectingWords(), &GenericWords()}) {
       for (std::string_view v : *set) add(v);
@@ -164,7 +161,7 @@ std::string_view NearVocabulary(std::string_view w) {
     return idx;
   }();
   if (w.size() < kMinSlipWord) return {};
-  auto check = [&](const std::string& key) -> std::string_view {
+  auto check = [&](uint64_t key) -> std::string_view {
     auto it = index->find(key);
     if (it == index->end()) return {};
     for (std::string_view v : it->second) {
@@ -172,11 +169,9 @@ std::string_view NearVocabulary(std::string_view w) {
     }
     return {};
   };
-  if (std::string_view v = check(std::string(w)); !v.empty()) return v;
+  if (std::string_view v = check(HashText(w)); !v.empty()) return v;
   for (size_t i = 0; i < w.size(); ++i) {
-    std::string key(w);
-    key.erase(i, 1);
-    if (std::string_view v = check(key); !v.empty()) return v;
+    if (std::string_view v = check(HashText(w, i)); !v.empty()) return v;
   }
   return {};
 }
@@ -304,7 +299,7 @@ NormalizedName NormalizeName(std::string_view text) {
     // "No. 18", "#39": the number alone identifies.
     if (w == "no" && i + 1 < words.size() && AllDigits(words[i + 1])) continue;
     // Short romanised Korean words are names, not misspelt vocabulary ("choon" is not "choson").
-    if (!AllDigits(w) && !Known(w) && !(w.size() <= 5 && LooksKorean(w))) {
+    if (w.size() >= kMinSlipWord && !AllDigits(w) && !Known(w) && !(w.size() <= 5 && LooksKorean(w))) {
       if (std::string_view v = NearVocabulary(w); !v.empty()) w = v;
     }
     if (auto it = Spellings().find(w); it != Spellings().end()) w = it->second;
@@ -381,7 +376,10 @@ NormalizedName NormalizeName(std::string_view text) {
       }
       j.letters = LetterSet(j.canon);
       if (!ok) continue;
-      j.whole = AllAsciiLower(written) ? CanonicalToken(written) : j.canon;
+      // Two words only: a break typed one letter off is inside a two-syllable given name or
+      // between the surname and the given name.
+      j.whole = len == 2 && AllAsciiLower(written) ? CanonicalToken(written) : j.canon;
+      j.whole_hash = HashText(j.whole);
       name.joins.push_back(std::move(j));
     }
   }

@@ -35,9 +35,11 @@ struct NameToken {
 /// Adjacent tokens joined, so "chun ryong" can meet "chunryong" (and the reverse).
 struct JoinedTokens {
   std::string canon;  ///< the tokens' canonical forms joined
-  /// The canonical form of the written words joined: a hyphen or space typed one letter off
-  /// ("myongc-hin", "chunr-yong") gives other tokens but the same whole.
+  /// The canonical form of the written words joined (runs of two; `canon` for three): a hyphen
+  /// or space typed one letter off ("myongc-hin", "chunr-yong") gives other tokens but the same
+  /// whole.
   std::string whole;
+  uint64_t whole_hash = 0;  ///< HashText(whole)
   uint16_t mask = 0;  ///< bit i set when token i is part of the join
   float weight = 0;
   uint64_t letters = 0;

@@ -49,7 +49,7 @@ void ForEachKey(const NormalizedName& n, bool deletions, F&& f) {
   }
   for (const JoinedTokens& j : n.joins) {
     f(HashText(j.canon));
-    if (j.whole != j.canon) f(HashText(j.whole));
+    if (j.whole != j.canon) f(j.whole_hash);
   }
 }
 

@@ -67,27 +67,28 @@ constexpr std::string_view kKoreanCyrillicRules =
 
 enum Which : size_t { kHangulRr, kRussianBgn, kKoreanCyrillic, kHanPinyin, kWhichCount };
 
-// One transliterator of each kind, created once; threads clone their own, because an ICU
-// Transliterator must not be used by two threads at once (screening runs in batch workers).
+// One transliterator of each kind, created on first use (Han-Latin takes tens of milliseconds
+// to build); threads clone their own, because an ICU Transliterator must not be used by two
+// threads at once (screening runs in batch workers).
 const icu::Transliterator* Prototype(Which which) {
-  static const auto* prototypes = [] {
-    auto* p = new std::array<std::unique_ptr<icu::Transliterator>, kWhichCount>();
-    const std::array<const char*, kWhichCount> ids = {"Hangul-Latin", "Russian-Latin/BGN; Latin-ASCII", nullptr, "Han-Latin; Latin-ASCII"};
-    for (size_t k = 0; k < kWhichCount; ++k) {
-      UErrorCode status = U_ZERO_ERROR;
-      if (ids[k] != nullptr) {
-        (*p)[k].reset(icu::Transliterator::createInstance(ids[k], UTRANS_FORWARD, status));
-      } else {
-        UParseError parse_error;
-        const auto rules = icu::UnicodeString::fromUTF8(
-            icu::StringPiece(kKoreanCyrillicRules.data(), static_cast<int32_t>(kKoreanCyrillicRules.size())));
-        (*p)[k].reset(icu::Transliterator::createFromRules("ko_Cyrl-Latn", rules, UTRANS_FORWARD, parse_error, status));
-      }
-      if (U_FAILURE(status)) (*p)[k].reset();  // ICU data missing: that key is not made
+  static std::array<std::unique_ptr<icu::Transliterator>, kWhichCount> prototypes;
+  static std::array<std::once_flag, kWhichCount> made;
+  std::call_once(made[which], [which] {
+    static constexpr std::array<const char*, kWhichCount> ids = {"Hangul-Latin", "Russian-Latin/BGN; Latin-ASCII",
+                                                                 nullptr, "Han-Latin; Latin-ASCII"};
+    UErrorCode status = U_ZERO_ERROR;
+    if (ids[which] != nullptr) {
+      prototypes[which].reset(icu::Transliterator::createInstance(ids[which], UTRANS_FORWARD, status));
+    } else {
+      UParseError parse_error;
+      const auto rules = icu::UnicodeString::fromUTF8(
+          icu::StringPiece(kKoreanCyrillicRules.data(), static_cast<int32_t>(kKoreanCyrillicRules.size())));
+      prototypes[which].reset(
+          icu::Transliterator::createFromRules("ko_Cyrl-Latn", rules, UTRANS_FORWARD, parse_error, status));
     }
-    return p;
-  }();
-  return (*prototypes)[which].get();
+    if (U_FAILURE(status)) prototypes[which].reset();  // ICU data missing: that key is not made
+  });
+  return prototypes[which].get();
 }
 
 icu::Transliterator* ForThisThread(Which which) {
