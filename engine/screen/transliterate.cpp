@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "common/utf8.hpp"
+#include "screen/normalize.hpp"
 #include "screen/romanization.hpp"
 
 namespace sancheck::screen {
@@ -193,6 +194,8 @@ std::string HangulMcCuneReischauer(std::string_view text) {
 }
 
 std::vector<std::string> RomanisedKeys(std::string_view text) {
+  // Only what NormalizeName would keep of the name is romanised: hostile input stays cheap.
+  text = Utf8Prefix(text, kMaxNameBytes);
   std::vector<std::string> keys;
   const Scripts scripts = ScriptsIn(text);
   if (scripts.hangul) {

@@ -27,8 +27,8 @@ bool HasRomanisableScript(std::string_view text);
 ///   writes a final ㄴ and ㅇ alike as н, so a word ending in n is read both ways;
 /// - Han: ICU "Han-Latin" (Mandarin pinyin), tone marks removed by folding.
 ///
-/// Characters of other scripts are kept as they are. Empty when the name has nothing to
-/// romanise. Safe to call from several threads (each thread uses its own transliterators).
+/// Characters of other scripts are kept as they are. Only the first kMaxNameBytes of `text`
+/// are read, as NormalizeName does. Empty when the name has nothing to romanise. Safe to call from several threads (each thread uses its own transliterators).
 std::vector<std::string> RomanisedKeys(std::string_view text);
 
 /// The McCune-Reischauer reading of the Hangul syllables in `text` alone (for the tests and

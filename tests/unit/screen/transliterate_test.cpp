@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "screen/normalize.hpp"
 #include "screen/screener.hpp"
 #include "screen/transliterate.hpp"
 #include "un_screener.hpp"
@@ -46,6 +47,17 @@ TEST_SUITE("screen.transliterate") {
 
   TEST_CASE("Han characters read as pinyin without tones") {
     CHECK(HasKey(RomanisedKeys("金铁三"), "jin tie san"));
+  }
+
+  TEST_CASE("a hostile name is romanised only as far as it is screened") {
+    std::string long_hangul;
+    for (int i = 0; i < 100000; ++i) long_hangul += "조";
+    const auto keys = RomanisedKeys(long_hangul);
+    REQUIRE_FALSE(keys.empty());
+    for (const auto& k : keys) CHECK(k.size() <= 4 * kMaxNameBytes);
+    std::string cyrillic;
+    for (int i = 0; i < 1000; ++i) cyrillic += "Чхун ";
+    CHECK(RomanisedKeys(cyrillic).size() <= kMaxRomanisedKeys);
   }
 
   TEST_CASE("Latin names have no keys") {
