@@ -75,11 +75,14 @@ struct FoldNotes {
 /// controls) are removed. Used for clearances' party names too.
 std::string FoldText(std::string_view text, FoldNotes* notes = nullptr);
 
-/// The full pipeline: fold, split on spaces and hyphens, drop corporate forms
-/// (Corporation/Corp./Co./Company/Ltd/Limited...) and connecting words (of, the, and),
-/// expand abbreviations (Shpg, Intl, 2nd, J/V), unify spellings (defence/defense,
-/// centre/center, Korean/Korea), map Korean romanisation variants to one class, then
-/// weigh tokens and build the joined forms.
+/// The full pipeline: fold, split on spaces and hyphens, read a word one clerk's slip from a
+/// vocabulary word as that word ("Corporationn", "Geneeral"), drop corporate forms
+/// (Corporation/Corp./Co./Company/Ltd/Limited...) and connecting words (of, the, and; not as
+/// the last word), expand abbreviations (Shpg, Intl, 2nd, J/V), unify spellings
+/// (defence/defense, centre/center, Korean/Korea), map Korean romanisation variants to one
+/// class (undoubling a consonant when only that makes the word Korean: "Kimm"), then weigh
+/// tokens and build the joined forms. Names in other scripts are romanised separately
+/// (transliterate.hpp).
 NormalizedName NormalizeName(std::string_view text);
 
 /// Words treated as generic when screening organisation names (documented in docs/screening.md).
