@@ -5,6 +5,7 @@
 #include <bit>
 
 #include "screen/jaro_winkler.hpp"
+#include "screen/typo_edits.hpp"
 
 namespace sancheck::screen {
 namespace {
@@ -14,14 +15,18 @@ constexpr size_t kStrictLength = 5;   // one romanised syllable: ryong, chong, k
 // Longer romanised Korean words differing by a letter usually differ by a whole syllable
 // (Taedong/Taesong, Kwangmyong/Kwangsong): they need a closer resemblance than other words.
 constexpr double kKoreanCutoff = 0.95;
+// A clerk's slip (two adjacent letters swapped, a letter dropped or doubled) scores at least
+// this: Jaro-Winkler's match window is too narrow to see a swap in a short word ("sko" / "sok").
+constexpr double kSlipSim = 0.90;
 constexpr size_t kMaxJoins = 2 * kMaxTokens;
-constexpr size_t kMaxItems = kMaxTokens * kMaxTokens + 2 * kMaxTokens * kMaxJoins;
+constexpr size_t kMaxItems = kMaxTokens * kMaxTokens + 2 * kMaxTokens * kMaxJoins + kMaxJoins * kMaxJoins;
 
 struct Item {
   float sim;
   float weight;
   uint16_t q_mask;
   uint16_t c_mask;
+  bool slip;
 };
 
 // An upper bound of TokenSimilarity from letter sets: a letter of one string absent from the
@@ -59,8 +64,41 @@ void Select(Item* items, size_t count, Alignment& out, double& covered) {
     out.q_used = static_cast<uint16_t>(out.q_used | it.q_mask);
     out.c_used = static_cast<uint16_t>(out.c_used | it.c_mask);
     out.pairs[out.pair_count++] = AlignedPair{it.q_mask, it.c_mask, it.sim};
+    if (it.slip) ++out.slips;
     covered += static_cast<double>(it.sim) * static_cast<double>(it.weight);
   }
+}
+
+// A slip between two romanised syllables; one-letter syllables and swaps in two-letter ones
+// ("ok" / "ko") make other syllables too often to count.
+bool SyllableSlip(std::string_view a, std::string_view b) {
+  const size_t shorter = std::min(a.size(), b.size());
+  if (shorter < 2 || std::max(a.size(), b.size()) > shorter + 1) return false;
+  return OneLetterDropped(a, b) || OneLetterDropped(b, a) || (shorter >= 3 && OneAdjacentSwap(a, b));
+}
+
+bool ShortKorean(const NameToken& t) { return (t.flags & kKoreanToken) && t.canon.size() <= kStrictLength; }
+
+bool AllKorean(const NormalizedName& n, uint16_t mask) {
+  for (size_t i = 0; i < n.tokens.size(); ++i) {
+    if ((mask & (1u << i)) && !(n.tokens[i].flags & kKoreanToken)) return false;
+  }
+  return true;
+}
+
+// Whether joined runs `qj` and `cj` are the same words, word for word: then the single pairs
+// already say so, and a joined pair would only hide which spelling differed.
+bool SameWords(const NormalizedName& q, uint16_t q_mask, const NormalizedName& c, uint16_t c_mask) {
+  if (std::popcount(q_mask) != std::popcount(c_mask)) return false;
+  size_t i = 0, j = 0;
+  while (q_mask != 0) {
+    while (!(q_mask & (1u << i))) ++i;
+    while (!(c_mask & (1u << j))) ++j;
+    if (q.tokens[i].canon != c.tokens[j].canon) return false;
+    q_mask = static_cast<uint16_t>(q_mask & ~(1u << i));
+    c_mask = static_cast<uint16_t>(c_mask & ~(1u << j));
+  }
+  return true;
 }
 
 }  // namespace
@@ -78,6 +116,7 @@ double TokenSimilarity(std::string_view a, std::string_view b, bool numeric, boo
   if (ratio < 0.5) return 0.0;
   double sim = JaroWinkler(a, b);
   if (ratio < 0.8) sim *= ratio / 0.8;
+  if (sim < kSlipSim && a.size() >= 3 && OneAdjacentSwap(a, b)) sim = kSlipSim;  // "ok" / "ko": two syllables
   return sim;
 }
 
@@ -87,9 +126,9 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
   if (n == 0 || m == 0) return out;
   std::array<Item, kMaxItems> items;
   size_t count = 0;
-  auto add = [&](double sim, float weight, uint16_t qm, uint16_t cm) {
+  auto add = [&](double sim, float weight, uint16_t qm, uint16_t cm, bool slip = false) {
     if (sim >= kTokenCutoff && count < items.size()) {
-      items[count++] = Item{static_cast<float>(sim), weight, qm, cm};
+      items[count++] = Item{static_cast<float>(sim), weight, qm, cm, slip};
     }
   };
   for (size_t i = 0; i < n; ++i) {
@@ -101,12 +140,39 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
         add(qt.raw_hash == ct.raw_hash ? 1.0 : double{kVariantSim}, qt.weight + ct.weight, qm, cm);
         continue;
       }
-      if (qt.numeric() || ct.numeric() || StrictPair(qt, ct)) continue;
-      if (!LengthsCompatible(qt.canon.size(), ct.canon.size())) continue;
-      if (!MaybeSimilar(qt.canon.size(), qt.letters, ct.canon.size(), ct.letters, kTokenCutoff)) continue;
-      const double sim = TokenSimilarity(qt.canon, ct.canon, false);
-      if (sim < kKoreanCutoff && (qt.flags & ct.flags & kKoreanToken)) continue;
-      add(sim, qt.weight + ct.weight, qm, cm);
+      if (qt.numeric() || ct.numeric()) continue;
+      const float weight = qt.weight + ct.weight;
+      // A Korean syllable paired with one a letter longer, shorter or swapped ("hwag" / "hwang",
+      // "cho" / "choe") is a clerk's slip or another name: paired, and counted in `slips` so
+      // that the screener keeps it for review.
+      if (StrictPair(qt, ct)) {
+        if (SyllableSlip(qt.raw, ct.raw) || SyllableSlip(qt.canon, ct.canon)) add(kSlipSim, weight, qm, cm, true);
+        continue;
+      }
+      double sim = 0;
+      if (LengthsCompatible(qt.canon.size(), ct.canon.size()) &&
+          MaybeSimilar(qt.canon.size(), qt.letters, ct.canon.size(), ct.letters, kTokenCutoff)) {
+        sim = TokenSimilarity(qt.canon, ct.canon, false);
+        if (sim < kKoreanCutoff && (qt.flags & ct.flags & kKoreanToken)) sim = 0;
+      }
+      // A slip in the written words can hide behind canonical forms that differ more: "ledaer"
+      // reads as romanised Korean and "leader" does not; "jnag" is no syllable, "jang" is. A
+      // doubled letter counts in words of any length ("rii" / "ri").
+      const bool doubled = OneLetterDoubled(qt.raw, ct.raw) || OneLetterDoubled(ct.raw, qt.raw);
+      if (sim < kSlipSim && (doubled || (std::min(qt.raw.size(), ct.raw.size()) >= 3 && OneSlipApart(qt.raw, ct.raw)))) {
+        add(kSlipSim, weight, qm, cm, ShortKorean(qt) || ShortKorean(ct));
+        continue;
+      }
+      add(sim, weight, qm, cm);
+    }
+  }
+  // Runs whose written letters agree but whose word breaks differ ("myongc-hin" / "myong-chin",
+  // "chunr-yong" / "chun-ryong"): a hyphen or space typed one place off. Weighed with the
+  // single pairs, so they win over a partial resemblance of one of their words.
+  for (const JoinedTokens& qj : q.joins) {
+    for (const JoinedTokens& cj : c.joins) {
+      if (qj.whole_hash != cj.whole_hash || qj.whole != cj.whole || SameWords(q, qj.mask, c, cj.mask)) continue;
+      add(kVariantSim, qj.weight + cj.weight, qj.mask, cj.mask);
     }
   }
   double covered = 0;
@@ -129,6 +195,9 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
       if (!LengthsCompatible(qt.canon.size(), cj.canon.size())) continue;
       if (!MaybeSimilar(qt.canon.size(), qt.letters, cj.canon.size(), cj.letters, kTokenCutoff)) continue;
       const double sim = std::min(TokenSimilarity(qt.canon, cj.canon, false), double{kVariantSim});
+      // Korean on both sides: the closer resemblance single Korean words need (kyongchol is
+      // not pyong-chol).
+      if (sim < kKoreanCutoff && (qt.flags & kKoreanToken) && AllKorean(c, cj.mask)) continue;
       add(sim, qt.weight + cj.weight, static_cast<uint16_t>(1u << i), cj.mask);
     }
   }
@@ -140,6 +209,7 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
       if (!LengthsCompatible(qj.canon.size(), ct.canon.size())) continue;
       if (!MaybeSimilar(qj.canon.size(), qj.letters, ct.canon.size(), ct.letters, kTokenCutoff)) continue;
       const double sim = std::min(TokenSimilarity(qj.canon, ct.canon, false), double{kVariantSim});
+      if (sim < kKoreanCutoff && (ct.flags & kKoreanToken) && AllKorean(q, qj.mask)) continue;
       add(sim, qj.weight + ct.weight, qj.mask, static_cast<uint16_t>(1u << j));
     }
   }

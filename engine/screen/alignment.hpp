@@ -34,12 +34,15 @@ struct Alignment {
   uint16_t c_used = 0;
   std::array<AlignedPair, kMaxTokens> pairs{};
   uint8_t pair_count = 0;
+  uint8_t slips = 0;  ///< Korean syllables paired though a letter apart (review only, see Align)
 };
 
 /// Pairs tokens greedily, best similarity first, each token used once; a token may pair with
 /// a joined run of 2-3 adjacent tokens on the other side. Order-insensitive, so "Chun Ryong
 /// Cho" aligns with "CHO CHUN RYONG". Tokens whose canonical forms are equal but whose
 /// spellings differ score 0.99, so a verbatim match ranks above a romanisation variant.
+/// Single Korean syllables, otherwise compared exactly, pair at 0.90 when one is the other
+/// with a letter dropped or (three letters or more) two letters swapped, counted in `slips`.
 Alignment Align(const NormalizedName& q, const NormalizedName& c);
 
 }  // namespace sancheck::screen

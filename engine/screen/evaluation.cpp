@@ -41,10 +41,22 @@ std::string Describe(const Candidate& c) {
   return c.designation->reference + " " + score + " (" + c.why + ")";
 }
 
-void Count(EvalCounts& counts, const EvalCase& row, const Candidate* top, double threshold, bool at_match,
-           EvalResult& result) {
+// Whether the expected designation is among the best candidates: designations sharing a name
+// (KPe.057 FIRST OIL JV and KPe.069's alias "Care of First Oil JV") tie, and the order of a tie
+// (by reference) says nothing about the screening.
+bool ExpectedOnTop(const std::vector<Candidate>& candidates, const std::string& expected) {
+  for (const Candidate& c : candidates) {
+    if (c.score < candidates.front().score) break;
+    if (c.designation->reference == expected) return true;
+  }
+  return false;
+}
+
+void Count(EvalCounts& counts, const EvalCase& row, const std::vector<Candidate>& candidates, double threshold,
+           bool at_match, EvalResult& result) {
+  const Candidate* top = candidates.empty() ? nullptr : &candidates.front();
   const bool flagged = top && top->score >= threshold;
-  const bool right = flagged && top->designation->reference == row.expected;
+  const bool right = flagged && ExpectedOnTop(candidates, row.expected);
   if (row.expected.empty()) {
     if (flagged) {
       ++counts.false_positives;
@@ -140,9 +152,8 @@ EvalResult Evaluate(const Screener& screener, const std::vector<EvalCase>& cases
   EvalResult result;
   for (const EvalCase& row : cases) {
     const auto candidates = screener.Screen(row.query, row.as_of, Screener::kPossibleThreshold);
-    const Candidate* top = candidates.empty() ? nullptr : &candidates.front();
-    Count(result.at_match, row, top, Screener::kMatchThreshold, true, result);
-    Count(result.at_possible, row, top, Screener::kPossibleThreshold, false, result);
+    Count(result.at_match, row, candidates, Screener::kMatchThreshold, true, result);
+    Count(result.at_possible, row, candidates, Screener::kPossibleThreshold, false, result);
   }
   return result;
 }

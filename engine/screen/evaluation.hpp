@@ -25,7 +25,7 @@ struct EvalCase {
 bool ParseEvalSet(std::string_view csv, Date default_as_of, std::vector<EvalCase>& out, std::string& error);
 
 struct EvalCounts {
-  int true_positives = 0;   ///< top candidate is the expected designation
+  int true_positives = 0;   ///< the expected designation is the top candidate (or tied with it)
   int false_positives = 0;  ///< a candidate where none was expected, or the wrong one on top
   int false_negatives = 0;  ///< expected designation not on top (or nothing found)
   int true_negatives = 0;

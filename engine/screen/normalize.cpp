@@ -7,6 +7,7 @@
 
 #include "common/utf8.hpp"
 #include "screen/romanization.hpp"
+#include "screen/typo_edits.hpp"
 #include "screen/unicode_fold.hpp"
 
 namespace sancheck::screen {
@@ -132,12 +133,73 @@ const WordSet& GenericWords() {
   return *set;
 }
 
+// Slips are looked for in words of at least this many letters, and inside vocabulary words of
+// at least this many; a shorter vocabulary word (one letter less) is found only with a letter
+// added ("eastt", "uunit"): a letter dropped from or swapped in a short word is too often
+// another word ("sea" / "se").
+constexpr size_t kMinSlipWord = 5;
+constexpr size_t kMinSlipVocabulary = 5;
+
+// The vocabulary word (legal form, connecting or generic word, spelling-table entry) that `w`
+// is one slip from, or empty: "CORPORATIONN", "COROPRATION" and "GENEERAL" must still be the
+// corporate form and the generic word, not distinctive words the listed name lacks. Found
+// through the one-letter-deleted forms of both, then checked.
+std::string_view NearVocabulary(std::string_view w) {
+  // Keyed by HashText of the word and of its one-letter-deleted forms: no allocation per lookup.
+  using Index = std::unordered_map<uint64_t, std::vector<std::string_view>>;
+  static const auto* index = [] {
+    auto* idx = new Index();
+    auto add = [&](std::string_view v) {
+      if (v.size() + 1 < kMinSlipWord) return;
+      for (size_t i = 0; v.size() >= kMinSlipVocabulary && i < v.size(); ++i) (*idx)[HashText(v, i)].push_back(v);
+      (*idx)[HashText(v)].push_back(v);
+    };
+    for (const WordSet* set : {&LegalForms(), &ConnectingWords(), &GenericWords()}) {
+      for (std::string_view v : *set) add(v);
+    }
+    for (const auto& [from, to] : Spellings()) add(from), add(to);
+    return idx;
+  }();
+  if (w.size() < kMinSlipWord) return {};
+  auto check = [&](uint64_t key) -> std::string_view {
+    auto it = index->find(key);
+    if (it == index->end()) return {};
+    for (std::string_view v : it->second) {
+      if (OneSlipApart(w, v)) return v;
+    }
+    return {};
+  };
+  if (std::string_view v = check(HashText(w)); !v.empty()) return v;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (std::string_view v = check(HashText(w, i)); !v.empty()) return v;
+  }
+  return {};
+}
+
+bool Known(std::string_view w) {
+  return LegalForms().count(w) || ConnectingWords().count(w) || GenericWords().count(w) || Spellings().count(w);
+}
+
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool AllAsciiLower(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// `w` with runs of one consonant letter cut to one letter ("kimm" -> "kim"); vowel pairs stay,
+// since romanisations write oo, ee and the like on purpose.
+std::string CollapseDoubledConsonants(std::string_view w) {
+  std::string out;
+  out.reserve(w.size());
+  for (char c : w) {
+    if (!out.empty() && out.back() == c && !IsVowel(c)) continue;
+    out += c;
+  }
+  return out;
 }
 
 }  // namespace
@@ -236,8 +298,14 @@ NormalizedName NormalizeName(std::string_view text) {
     }
     // "No. 18", "#39": the number alone identifies.
     if (w == "no" && i + 1 < words.size() && AllDigits(words[i + 1])) continue;
+    // Short romanised Korean words are names, not misspelt vocabulary ("choon" is not "choson").
+    if (w.size() >= kMinSlipWord && !AllDigits(w) && !Known(w) && !(w.size() <= 5 && LooksKorean(w))) {
+      if (std::string_view v = NearVocabulary(w); !v.empty()) w = v;
+    }
     if (auto it = Spellings().find(w); it != Spellings().end()) w = it->second;
-    if (LegalForms().count(w) || ConnectingWords().count(w)) {
+    // A connecting word connects: at the end of a name it is a word of the name ("Sokm-in").
+    const bool last = i + 1 == words.size();
+    if (LegalForms().count(w) || (ConnectingWords().count(w) && !last)) {
       dropped.emplace_back(w);
       continue;
     }
@@ -267,9 +335,20 @@ NormalizedName NormalizeName(std::string_view text) {
     } else {
       if (IsGenericWord(w)) t.flags |= kGenericToken;
       const bool ascii = AllAsciiLower(w);
-      const bool korean = ascii && LooksKorean(w);
+      bool korean = ascii && LooksKorean(w);
+      std::string_view spelled = w;
+      // A doubled consonant that keeps a word from reading as romanised Korean ("Kimm",
+      // "Sokk") is a clerk's typo: the word is read without it. Other words keep theirs.
+      std::string collapsed;
+      if (ascii && !korean) {
+        collapsed = CollapseDoubledConsonants(w);
+        if (collapsed.size() < w.size() && LooksKorean(collapsed)) {
+          korean = true;
+          spelled = collapsed;
+        }
+      }
       if (korean) t.flags |= kKoreanToken;
-      t.canon = ascii ? CanonicalToken(w, korean) : std::string(w);
+      t.canon = ascii ? CanonicalToken(spelled, korean) : std::string(w);
       t.weight = static_cast<float>(std::max<size_t>(t.canon.size(), 2));
       if (t.generic()) t.weight *= 0.4f;
     }
@@ -287,14 +366,21 @@ NormalizedName NormalizeName(std::string_view text) {
     for (size_t start = 0; start + len <= n; ++start) {
       JoinedTokens j;
       bool ok = true;
+      std::string written;
       for (size_t k = start; k < start + len; ++k) {
         if (name.tokens[k].numeric()) ok = false;
         j.canon += name.tokens[k].canon;
+        written += name.tokens[k].raw;
         j.mask = static_cast<uint16_t>(j.mask | (1u << k));
         j.weight += name.tokens[k].weight;
       }
       j.letters = LetterSet(j.canon);
-      if (ok) name.joins.push_back(std::move(j));
+      if (!ok) continue;
+      // Two words only: a break typed one letter off is inside a two-syllable given name or
+      // between the surname and the given name.
+      j.whole = len == 2 && AllAsciiLower(written) ? CanonicalToken(written) : j.canon;
+      j.whole_hash = HashText(j.whole);
+      name.joins.push_back(std::move(j));
     }
   }
   return name;

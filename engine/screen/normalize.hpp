@@ -34,7 +34,12 @@ struct NameToken {
 
 /// Adjacent tokens joined, so "chun ryong" can meet "chunryong" (and the reverse).
 struct JoinedTokens {
-  std::string canon;
+  std::string canon;  ///< the tokens' canonical forms joined
+  /// The canonical form of the written words joined (runs of two; `canon` for three): a hyphen
+  /// or space typed one letter off ("myongc-hin", "chunr-yong") gives other tokens but the same
+  /// whole.
+  std::string whole;
+  uint64_t whole_hash = 0;  ///< HashText(whole)
   uint16_t mask = 0;  ///< bit i set when token i is part of the join
   float weight = 0;
   uint64_t letters = 0;
@@ -70,11 +75,14 @@ struct FoldNotes {
 /// controls) are removed. Used for clearances' party names too.
 std::string FoldText(std::string_view text, FoldNotes* notes = nullptr);
 
-/// The full pipeline: fold, split on spaces and hyphens, drop corporate forms
-/// (Corporation/Corp./Co./Company/Ltd/Limited...) and connecting words (of, the, and),
-/// expand abbreviations (Shpg, Intl, 2nd, J/V), unify spellings (defence/defense,
-/// centre/center, Korean/Korea), map Korean romanisation variants to one class, then
-/// weigh tokens and build the joined forms.
+/// The full pipeline: fold, split on spaces and hyphens, read a word one clerk's slip from a
+/// vocabulary word as that word ("Corporationn", "Geneeral"), drop corporate forms
+/// (Corporation/Corp./Co./Company/Ltd/Limited...) and connecting words (of, the, and; not as
+/// the last word), expand abbreviations (Shpg, Intl, 2nd, J/V), unify spellings
+/// (defence/defense, centre/center, Korean/Korea), map Korean romanisation variants to one
+/// class (undoubling a consonant when only that makes the word Korean: "Kimm"), then weigh
+/// tokens and build the joined forms. Names in other scripts are romanised separately
+/// (transliterate.hpp).
 NormalizedName NormalizeName(std::string_view text);
 
 /// Words treated as generic when screening organisation names (documented in docs/screening.md).

@@ -2,10 +2,13 @@
 #include "screen/screener.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 
 #include "screen/alignment.hpp"
+#include "screen/transliterate.hpp"
 
 namespace sancheck::screen {
 namespace {
@@ -18,6 +21,9 @@ constexpr size_t kRareKeyNames = 16;
 constexpr size_t kMinDeletionLength = 4;
 // Score given to a possible-only match that would otherwise reach kMatchThreshold.
 constexpr double kBelowMatch = Screener::kMatchThreshold - 0.01;
+// Score given to a Korean personal name with a syllable left over on either side: Choe Son Hui
+// is not CHOE HWI, and a missing or different given-name syllable is a different name.
+constexpr double kBelowPossible = Screener::kPossibleThreshold - 0.01;
 constexpr double kBirthConflictPenalty = 0.25;
 constexpr double kBirthYearBonus = 0.03;
 constexpr double kBirthDateBonus = 0.05;
@@ -27,12 +33,24 @@ template <typename F>
 void ForEachKey(const NormalizedName& n, bool deletions, F&& f) {
   for (const NameToken& t : n.tokens) {
     f(t.canon_hash);
-    const bool exact_only = (t.flags & kKoreanToken) && t.canon.size() <= 5;
-    if (deletions && !t.numeric() && !exact_only && t.canon.size() >= kMinDeletionLength) {
+    // Short Korean syllables too: a letter dropped or swapped in one is paired for review.
+    if (deletions && !t.numeric() && t.canon.size() >= kMinDeletionLength) {
       for (size_t i = 0; i < t.canon.size(); ++i) f(HashText(t.canon, i));
     }
+    // The written form as well when romanisation rewrote it: a slip can make a word that no
+    // longer reads as Korean ("jiindallae", "yogn"), whose canon then differs from the listed
+    // word's more than the writing does.
+    if (t.raw_hash != t.canon_hash && !t.numeric()) {
+      f(t.raw_hash);
+      if (deletions && t.raw.size() >= kMinDeletionLength) {
+        for (size_t i = 0; i < t.raw.size(); ++i) f(HashText(t.raw, i));
+      }
+    }
   }
-  for (const JoinedTokens& j : n.joins) f(HashText(j.canon));
+  for (const JoinedTokens& j : n.joins) {
+    f(HashText(j.canon));
+    if (j.whole != j.canon) f(j.whole_hash);
+  }
 }
 
 DesignationKind KindOf(PartyKind k) {
@@ -66,7 +84,24 @@ enum Note : uint32_t {
   kImoUnverified = 1u << 13,
   kCompanyImo = 1u << 14,
   kAcronym = 1u << 15,
+  kSyllableLeft = 1u << 16,
+  kSyllableSlip = 1u << 17,
+  kSyllableOrder = 1u << 18,
 };
+
+// Korean given-name syllables keep their order (Chol-hyok is not Hyok-chol), while the surname
+// may stand first or last: the listed positions, taken in the query's order, must be an
+// ascending run or a rotation of one.
+bool InRotatedOrder(const Alignment& a) {
+  std::array<std::pair<int, int>, kMaxTokens> order{};
+  for (size_t k = 0; k < a.pair_count; ++k) {
+    order[k] = {std::countr_zero(a.pairs[k].q_mask), std::countr_zero(a.pairs[k].c_mask)};
+  }
+  std::sort(order.begin(), order.begin() + a.pair_count);
+  int descents = 0;
+  for (size_t k = 1; k < a.pair_count; ++k) descents += order[k].second < order[k - 1].second;
+  return descents == 0 || (descents == 1 && order[a.pair_count - 1].second < order[0].second);
+}
 
 std::string JoinRaw(const NormalizedName& n, uint16_t mask, char sep) {
   std::string s;
@@ -119,10 +154,17 @@ Screener::Screener(std::vector<Designation> list) : list_(std::move(list)) {
     all.insert(all.end(), des.aliases.begin(), des.aliases.end());
     for (size_t k = 0; k < all.size(); ++k) {
       const std::string& listed = all[k];
-      Index(d, listed, listed, k > 0 && IsAcronymAlias(listed));
       // "DAEDONG CREDIT BANK (DCB)": the name without the parenthesis, and the acronym alone.
       const size_t open = listed.find('(');
       const size_t close = listed.find(')', open == std::string::npos ? 0 : open);
+      const bool acronym = k > 0 && IsAcronymAlias(listed);
+      // A name listed in its own script is also found by its romanisations (a parenthesised
+      // one is romanised on its own, below).
+      if (open == std::string::npos) {
+        IndexWithKeys(d, listed, listed, acronym);
+      } else {
+        Index(d, listed, listed, acronym);
+      }
       if (open != std::string::npos && close != std::string::npos) {
         const std::string inner = listed.substr(open + 1, close - open - 1);
         const std::string without = listed.substr(0, open) + " " + listed.substr(close + 1);
@@ -130,7 +172,7 @@ Screener::Screener(std::vector<Designation> list) : list_(std::move(list)) {
         if (IsAcronymAlias(inner)) Index(d, listed, inner, true);
         // "Jin Tiesan (金铁三)": the name in its own script is a name of its own.
         if (std::any_of(inner.begin(), inner.end(), [](char ch) { return (ch & 0x80) != 0; })) {
-          Index(d, listed, inner, false);
+          IndexWithKeys(d, listed, inner, false);
         }
       }
     }
@@ -139,6 +181,13 @@ Screener::Screener(std::vector<Designation> list) : list_(std::move(list)) {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   }
+}
+
+void Screener::IndexWithKeys(uint32_t designation, const std::string& listed, std::string_view variant,
+                             bool acronym) {
+  Index(designation, listed, variant, acronym);
+  if (!HasRomanisableScript(variant)) return;
+  for (const std::string& key : RomanisedKeys(variant)) Index(designation, listed, key, false);
 }
 
 void Screener::Index(uint32_t designation, const std::string& listed, std::string_view variant, bool acronym) {
@@ -171,7 +220,8 @@ const Designation* Screener::Find(std::string_view reference) const {
 }
 
 void Screener::CollectCandidates(const NormalizedName& q, std::vector<uint32_t>& out) const {
-  const std::vector<uint32_t>* hits[kMaxTokens * (kMaxTokenLength + 1) + 2 * kMaxTokens];
+  // Per token its canon and raw forms with their deletions; per join its canon and whole.
+  const std::vector<uint32_t>* hits[2 * kMaxTokens * (kMaxTokenLength + 1) + 4 * kMaxTokens];
   size_t hit_count = 0;
   bool any_rare = false;
   ForEachKey(q, true, [&](uint64_t key) {
@@ -253,16 +303,18 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
 
     // Numbers name sister ships and offices: JI SONG 6 is not JI SONG 8.
     bool q_number_left = false, c_number_left = false;
-    bool q_word_left = false, c_word_left = false;
+    bool q_word_left = false, c_word_left = false, word_left = false;
     for (size_t i = 0; i < qn.tokens.size(); ++i) {
       if (s.alignment.q_used & (1u << i)) continue;
       if (qn.tokens[i].numeric()) q_number_left = true;
       else if (!qn.tokens[i].generic()) q_word_left = true;
+      word_left = word_left || !qn.tokens[i].generic();
     }
     for (size_t j = 0; j < ln.norm.tokens.size(); ++j) {
       if (s.alignment.c_used & (1u << j)) continue;
       if (ln.norm.tokens[j].numeric()) c_number_left = true;
       else if (!ln.norm.tokens[j].generic()) c_word_left = true;
+      word_left = word_left || !ln.norm.tokens[j].generic();
     }
     if (q_number_left && c_number_left) continue;
     if (q_number_left || c_number_left) {
@@ -273,6 +325,13 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
       notes |= kPartial;
       possible_only = true;
     }
+    if (s.alignment.slips > 0) {
+      notes |= kSyllableSlip;
+      possible_only = true;
+    }
+    // A clerk makes one slip in a name; two syllables each a letter off are another name
+    // (Rim Sun-song is not RI UN SONG).
+    const bool other_syllables = s.alignment.slips > 1;
 
     // Generic names ("Ministry of Defence", "Foreign Trade Bank", acronyms): only the
     // party's country can tie them to the DPRK.
@@ -351,6 +410,16 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
 
     score = std::min(score, 1.0);
     if (possible_only) score = std::min(score, kBelowMatch);
+    // A Korean personal name is a surname and given-name syllables, nothing else: a word on one
+    // side only (Choe Son Hui / CHOE HWI, Cao Gang Yong / KANG YONG) makes another person.
+    if (d.kind == DesignationKind::kIndividual && ln.korean && (word_left || other_syllables)) {
+      notes |= kSyllableLeft;
+      score = std::min(score, kBelowPossible);
+    }
+    if (d.kind == DesignationKind::kIndividual && ln.korean && !InRotatedOrder(s.alignment)) {
+      notes |= kSyllableOrder;
+      score = std::min(score, kBelowPossible);
+    }
     if (score < threshold) continue;
     s.score = score;
     s.notes = notes;
@@ -368,12 +437,23 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
   }
   std::vector<Scored> scored;
   ScreenImo(q, as_of, scored);
+  // Each name as written, then its romanised keys when it is in Hangul, Cyrillic or Han
+  // script: a key is screened like another spelling of the same name (query_of maps back).
+  std::vector<size_t> query_of;
+  std::vector<std::string> romanised;  ///< the key a variant was made from; empty: as written
+  auto screen_variant = [&](size_t text, std::string key) {
+    qnames.push_back(NormalizeName(key.empty() ? std::string_view(*qtexts[text]) : std::string_view(key)));
+    query_of.push_back(text);
+    romanised.push_back(std::move(key));
+    const size_t before = scored.size();
+    ScreenName(q, *qtexts[text], qnames.back(), as_of, threshold, scored);
+    for (size_t k = before; k < scored.size(); ++k) scored[k].query = qnames.size() - 1;
+  };
   qnames.reserve(qtexts.size());
   for (size_t i = 0; i < qtexts.size(); ++i) {
-    qnames.push_back(NormalizeName(*qtexts[i]));
-    const size_t before = scored.size();
-    ScreenName(q, *qtexts[i], qnames.back(), as_of, threshold, scored);
-    for (size_t k = before; k < scored.size(); ++k) scored[k].query = i;
+    screen_variant(i, {});
+    if (!HasRomanisableScript(*qtexts[i])) continue;
+    for (std::string& key : RomanisedKeys(*qtexts[i])) screen_variant(i, std::move(key));
   }
   // An IMO hit on an unverified listed IMO becomes a match when the name agrees as well.
   for (Scored& imo : scored) {
@@ -389,9 +469,18 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     }
   }
   // Best per designation.
+  // A name that matches a listed name without a slip is that name, not a typo of another one:
+  // candidates only a syllable slip brought (Jo Chun-ryong / CHOE CHUN YONG) are dropped then.
+  const bool exact_reading = std::any_of(scored.begin(), scored.end(), [](const Scored& s) {
+    return s.score >= kMatchThreshold && !(s.notes & kSyllableSlip);
+  });
+  if (exact_reading) std::erase_if(scored, [](const Scored& s) { return (s.notes & kSyllableSlip) != 0; });
+  // Ties go to the name listed first (the primary name before its aliases), whatever order
+  // the index returned the candidates in.
   std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
     if (a.designation != b.designation) return a.designation < b.designation;
-    return a.score > b.score;
+    if (a.score != b.score) return a.score > b.score;
+    return a.name < b.name;
   });
   std::vector<Candidate> out;
   for (size_t i = 0; i < scored.size(); ++i) {
@@ -403,8 +492,9 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     c.designation = &d;
     c.score = std::round(s.score * 1000.0) / 1000.0;
     c.strength = c.score >= kMatchThreshold ? Strength::kMatch : Strength::kPossible;
-    c.query_name = *qtexts[s.query];
+    c.query_name = *qtexts[query_of[s.query]];
     std::vector<std::string> parts;
+    if (s.name != kNoName && !romanised[s.query].empty()) parts.push_back("romanised as " + romanised[s.query]);
     if (s.notes & kImoExact) parts.push_back("IMO " + q.imo + " exact");
     if (s.notes & kImoUnverified) parts.push_back("listed IMO unverified and name differs");
     if (s.notes & kCompanyImo) parts.push_back("IMO company number " + q.imo + " exact");
@@ -457,6 +547,9 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     if (s.notes & kGenericKp) parts.push_back("generic name, party of KP");
     if (s.notes & kNumberMissing) parts.push_back("number not on both sides");
     if (s.notes & kPartial) parts.push_back("names differ in a distinctive word");
+    if (s.notes & kSyllableLeft) parts.push_back("a Korean name syllable on one side only, or two a letter off");
+    if (s.notes & kSyllableSlip) parts.push_back("a Korean syllable a letter off");
+    if (s.notes & kSyllableOrder) parts.push_back("Korean name syllables in another order");
     if (s.notes & kFlagAgrees) parts.push_back("flag " + d.flag->ToString());
     if (s.notes & kFlagDiffers) {
       parts.push_back("flag " + q.country->ToString() + " but listed " + d.flag->ToString());

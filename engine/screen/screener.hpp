@@ -64,6 +64,9 @@ class Screener {
   struct Scored;
 
   void Index(uint32_t designation, const std::string& listed, std::string_view variant, bool acronym);
+  /// Index() of a name that may be in another script, and of its romanised keys; the hook for
+  /// names listed in their original script.
+  void IndexWithKeys(uint32_t designation, const std::string& listed, std::string_view variant, bool acronym);
   void CollectCandidates(const NormalizedName& q, std::vector<uint32_t>& out) const;
   void ScreenName(const Query& q, const std::string& query_name, const NormalizedName& qn, Date as_of,
                   double threshold, std::vector<Scored>& best) const;

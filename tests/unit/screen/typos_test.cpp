@@ -1,0 +1,137 @@
+// Clerks' typos (swapped, doubled letters, moved hyphens, stray apostrophes) must not hide a listed person.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "screen/alignment.hpp"
+#include "screen/normalize.hpp"
+#include "screen/screener.hpp"
+#include "un_screener.hpp"
+
+namespace sancheck::screen {
+namespace {
+
+// The best candidate for a KP individual named `name`, or an empty reference.
+Candidate Best(const std::string& name) {
+  Query q;
+  q.name = name;
+  q.country = Country::Parse("KP");
+  q.kind = PartyKind::kIndividual;
+  const auto c = Un().Screen(q, *Date::Parse("2024-09-26"));
+  return c.empty() ? Candidate{} : c.front();
+}
+
+std::string Top(const std::string& name) {
+  const Candidate c = Best(name);
+  return c.designation ? c.designation->reference : "";
+}
+
+// Reference of the best candidate for an entity named `name` (party's country unknown).
+std::string TopEntity(const std::string& name) {
+  Query q;
+  q.name = name;
+  q.kind = PartyKind::kCompany;
+  const auto c = Un().Screen(q, *Date::Parse("2024-09-26"));
+  return c.empty() ? "" : c.front().designation->reference;
+}
+
+TEST_SUITE("screen.typos") {
+  TEST_CASE("two adjacent letters swapped") {
+    CHECK(TokenSimilarity("sko", "sok", false) >= 0.9);
+    CHECK(TokenSimilarity("kos", "sok", false) < kTokenCutoff);  // the ends exchanged: not one slip
+    CHECK(Top("KIM SKO CHOL") == "KPi.036");
+    CHECK(Top("KIM SOK CHLO") == "KPi.036");
+    CHECK(Top("CHO CHUN RYOGN") == "KPi.038");
+    CHECK(Top("KIM SOK") == "");  // a missing given-name syllable is still not enough
+  }
+
+  TEST_CASE("doubled letters") {
+    CHECK(Top("KIMM SOK CHOL") == "KPi.036");
+    CHECK(Top("KIM SOKK CHOL") == "KPi.036");
+    CHECK(Top("CHO CHUNN RYONG") == "KPi.038");
+    // Only a word that reads as Korean once undoubled is read so: English words keep theirs.
+    CHECK(NormalizeName("Kimm").tokens[0].canon == "kim");
+    CHECK(NormalizeName("Billions").tokens[0].canon == "billions");
+  }
+
+  TEST_CASE("a hyphen or space typed one letter off inside a given name") {
+    CHECK(Top("CHANG MYONGC-HIN") == "KPi.007");
+    CHECK(Top("CHANG MYON-GCHIN") == "KPi.007");
+    CHECK(Top("Cho Chunr-yong") == "KPi.038");
+    CHECK(Top("Kims Ok Chol") == "KPi.036");
+    const Candidate c = Best("CHANG MYONGC-HIN");
+    CHECK(c.why.find("myongc-hin=myong-chin") != std::string::npos);
+    // The same letters split differently are paired; different letters are not.
+    CHECK(Top("CHANG MYONGC-HAN") == "");
+  }
+
+  TEST_CASE("stray apostrophes") {
+    CHECK(Top("CHANG MYONG'CHIN") == "KPi.007");
+    CHECK(Top("K'im So'k Ch'ol") == "KPi.036");
+  }
+
+  TEST_CASE("a letter dropped from a Korean syllable is kept for review, never a match") {
+    const Candidate c = Best("HWAG SOK HA");  // HWANG SOK HA, alias of KPi.003
+    REQUIRE(c.designation != nullptr);
+    CHECK(c.designation->reference == "KPi.003");
+    CHECK(c.strength == Strength::kPossible);
+    CHECK(c.why.find("a Korean syllable a letter off") != std::string::npos);
+    CHECK(Best("Jaang Pom Su").designation != nullptr);  // a doubled vowel: JANG POM SU
+    // A listed name is not also a typo of another: CHO CHUN RYONG is found, CHOE CHUN YONG not.
+    Query q;
+    q.name = "Cho Chun Ryong";
+    const auto found = Un().Screen(q, *Date::Parse("2024-09-26"));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].designation->reference == "KPi.038");
+    // Two syllables each a letter off make another name: Rim Sun-song is not RI UN SONG.
+    CHECK(Top("Rim Sun-song") == "");
+    // Nor is a swap in a two-letter syllable a slip: "ok" and "ko" are both syllables.
+    CHECK(TokenSimilarity("ok", "ko", false) < kTokenCutoff);
+  }
+
+  TEST_CASE("misspelt corporate forms and generic words are still read as such") {
+    CHECK(NormalizeName("Namchongang Trading Corporationn").tokens.size() == 2);
+    CHECK(NormalizeName("Namchongang Trading Coroporation").tokens.size() == 2);
+    CHECK(NormalizeName("Korea Ryonbong Geneeral").tokens[2].raw == "general");
+    CHECK(NormalizeName("Bank of Eastt Land").tokens[1].raw == "east");
+    CHECK(TopEntity("LYONGAKSAN GENEERAL TRADING CORPORATION") == "KPe.002");
+    CHECK(TopEntity("NAMCHONGANG TRADING COROPRATION") == "KPe.004");
+    // Short romanised Korean words are names, not misspelt vocabulary; other words stay.
+    CHECK(NormalizeName("Choon").tokens[0].raw == "choon");  // not "choson"
+    CHECK(NormalizeName("Traders").tokens[0].raw == "traders");  // two letters from "trade"
+  }
+
+  TEST_CASE("a connecting word at the end of a name is a word of the name") {
+    CHECK(NormalizeName("Choe Sokm-in").tokens.size() == 3);
+    CHECK(NormalizeName("Bank of East Land").tokens.size() == 3);  // "of" connects
+    CHECK(Top("Choe Sokm-in") == "KPi.064");
+  }
+
+  TEST_CASE("Korean given-name syllables keep their order") {
+    CHECK(Top("Kim Hyok Chol") == "KPi.023");  // alias Kim Hyok Chol
+    CHECK(Top("Hyok Chol Kim") == "KPi.023");  // the surname may come last
+    CHECK(Top("Kim Chol Hyok") == "");          // but the given name is another one reversed
+  }
+
+  TEST_CASE("a missing or different given-name syllable stays a weak signal") {
+    const Candidate c = Best("Choe Son Hui");
+    if (c.designation != nullptr) CHECK(c.designation->reference != "KPi.042");
+    Query q;
+    q.name = "Choe Son Hui";
+    q.country = Country::Parse("KP");
+    const auto all = Un().Screen(q, *Date::Parse("2024-09-26"), 0.5);
+    bool seen = false;
+    for (const auto& cand : all) {
+      if (cand.designation->reference != "KPi.042") continue;
+      seen = true;
+      CHECK(cand.score < Screener::kPossibleThreshold);
+      CHECK(cand.why.find("a Korean name syllable on one side only") != std::string::npos);
+    }
+    CHECK(seen);
+    CHECK(Top("Kim Song Chol") == "KPi.030");  // not KPi.036 KIM SOK CHOL: a different syllable
+    CHECK(Top("Cho Chun") == "");
+  }
+}
+
+}  // namespace
+}  // namespace sancheck::screen
