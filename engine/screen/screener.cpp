@@ -176,6 +176,9 @@ Screener::Screener(std::vector<Designation> list) : list_(std::move(list)) {
         }
       }
     }
+    // The list's name in the original script (Hangul, Cyrillic, Han, Arabic): found as written
+    // and by its romanisations.
+    for (const std::string& original : des.original_names) IndexWithKeys(d, original, original, false);
   }
   for (auto& [key, ids] : postings_) {
     std::sort(ids.begin(), ids.end());
