@@ -2,28 +2,19 @@
 #include "batch/judge.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "judge/rule_judge.hpp"
+#include "judge/screening_facts.hpp"
 
 namespace sancheck::batch {
 
 namespace {
 
-bool ReadsDesignation(const rules::Rule& rule) {
-  using expr::FieldId;
-  for (FieldId f : rule.program.fields_read) {
-    if (f == FieldId::kFromDesignated || f == FieldId::kToDesignated || f == FieldId::kPartiesDesignated ||
-        f == FieldId::kPartiesCleared) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // Screening costs far more than judging: only worth it when a rule reads a designation.
 bool ReadsDesignation(const rules::RuleSet& set, bool capped_only) {
   return std::any_of(set.rules.begin(), set.rules.end(),
-                     [&](const rules::Rule& r) { return (!capped_only || r.cap) && ReadsDesignation(r); });
+                     [&](const rules::Rule& r) { return (!capped_only || r.cap) && judge::ReadsScreening(r); });
 }
 
 }  // namespace
@@ -34,10 +25,25 @@ Judge::Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vecto
       screening_(screening) {
   candidates_.Reset(index.rank_count());
   screens_.resize(order.size());
-  for (size_t rank = 0; rank < order.size(); ++rank) screens_[rank] = ReadsDesignation(set.rules[order[rank]]);
+  for (size_t rank = 0; rank < order.size(); ++rank) screens_[rank] = judge::ReadsScreening(set.rules[order[rank]]);
   if (screening && screening->screener && ReadsDesignation(set, capped_only)) {
     names_ = std::make_unique<NameScreen>(*screening, run_date);
   }
+}
+
+std::shared_ptr<const Match> Judge::MatchOf(const rules::Rule& rule) const {
+  // The record names its parties by role: the exporter's match first, as the scenario front end
+  // reports the supplier's before the recipient's.
+  for (const auto& [field, status, role] :
+       {std::tuple{expr::FieldId::kFromDesignated, &from_status_, "exporter"},
+        std::tuple{expr::FieldId::kToDesignated, &to_status_, "importer"}}) {
+    const judge::ReadParty read[] = {{field, status}};
+    if (auto m = judge::MatchFor(rule, read)) {
+      m->party = role;
+      return std::make_shared<const Match>(std::move(*m));
+    }
+  }
+  return nullptr;
 }
 
 void Judge::Run(const Record& r, std::vector<Finding>& out) {
@@ -59,10 +65,13 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
   bool screen = false;
   if (names_) candidates_.ForEach([&](uint32_t rank) { screen = screen || screens_[rank]; });
   if (screen) {
-    facts_.SetDesignated(names_->Status(r.from_name, r.from, r.date), names_->Status(r.to_name, r.to, r.date));
+    from_status_ = names_->Status(r.from_name, r.from, r.date);
+    to_status_ = names_->Status(r.to_name, r.to, r.date);
   } else {
-    facts_.SetDesignated({}, {});
+    from_status_ = {};
+    to_status_ = {};
   }
+  facts_.SetScreening(from_status_, to_status_);
   candidates_.ForEach([&](uint32_t rank) {
     const rules::Rule& rule = set_.rules[order_[rank]];
     if (capped_only_ && !rule.cap) return;
@@ -72,7 +81,8 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
       f.undecided = o.undecided;
       f.verdict = o.verdict;
       f.capped = o.capped;
-      out.push_back(f);
+      if (screens_[rank]) f.match = MatchOf(rule);
+      out.push_back(std::move(f));
     });
   });
 }

@@ -19,6 +19,9 @@ struct Finding {
   Verdict verdict = Verdict::kPermitted;
   bool undecided = false;  ///< the condition was unknown (a missing fact): review
   bool capped = false;
+  /// The screening match behind the finding (party "exporter"/"importer"), for a rule that
+  /// read a party's screening; null otherwise, so most findings allocate nothing.
+  std::shared_ptr<const Match> match;
 };
 
 /// Per-thread: holds the scratch facts and candidate set it reuses.
@@ -36,6 +39,8 @@ class Judge {
   void Run(const Record& r, std::vector<Finding>& out);
 
  private:
+  std::shared_ptr<const Match> MatchOf(const rules::Rule& rule) const;
+
   const rules::RuleSet& set_;
   const RuleIndex& index_;
   const std::vector<uint32_t>& order_;
@@ -46,6 +51,7 @@ class Judge {
   RecordFacts facts_;
   std::unique_ptr<NameScreen> names_;  ///< null when nothing is screened
   std::vector<bool> screens_;          ///< by rank: the rule reads a designation
+  judge::PartyStatus from_status_, to_status_;  ///< the record's screening, for findings' matches
 };
 
 }  // namespace sancheck::batch

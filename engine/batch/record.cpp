@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/utf8.hpp"
+#include "judge/screening_facts.hpp"
 #include "scenario/country_hint.hpp"
 
 namespace sancheck::batch {
@@ -178,11 +179,15 @@ void RecordFacts::Fill(const Record& r) {
   item_.origin = r.from;  // the scenario format's default: the supplier's country
 }
 
-void RecordFacts::SetDesignated(const judge::PartyStatus& from, const judge::PartyStatus& to) {
+void RecordFacts::SetScreening(const judge::PartyStatus& from, const judge::PartyStatus& to) {
   facts_.from.designated = from.designated;
   facts_.to.designated = to.designated;
-  facts_.any_designated = KleeneOr(from.designated, to.designated);
-  facts_.any_cleared = from.cleared || to.cleared;
+  facts_.any_designated = Truth::kFalse;
+  facts_.any_cleared = false;
+  facts_.any_listed = Truth::kFalse;
+  facts_.listed_under.reset();
+  judge::AddPartyScreening(from, from.designated, facts_);
+  judge::AddPartyScreening(to, to.designated, facts_);
 }
 
 }  // namespace sancheck::batch

@@ -43,7 +43,7 @@ class RecordFacts {
 
   void Fill(const Record& r);
   /// Sets what screening found about the exporter and the importer.
-  void SetDesignated(const judge::PartyStatus& from, const judge::PartyStatus& to);
+  void SetScreening(const judge::PartyStatus& from, const judge::PartyStatus& to);
   /// Whether the designation data is too old for the record's date (designations.stale).
   void SetStale(bool stale) { facts_.designations_stale = stale; }
   const expr::ActivityFacts& facts() const { return facts_; }

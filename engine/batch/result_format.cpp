@@ -2,6 +2,7 @@
 #include "batch/result_format.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace sancheck::batch {
 namespace {
@@ -76,8 +77,23 @@ ResultFormat::ResultFormat(const rules::RuleSet& set, const std::vector<uint32_t
   }
 }
 
+// The screening match behind the record's findings, when one read a party's screening:
+// ,"match":{"party":"importer","list":"un-consolidated","reference":"QDe.001","score":0.97}.
+// Empty for most records: only findings of screening rules carry a match.
+std::string MatchJson(const Finding* findings, size_t count) {
+  const Match* m = nullptr;
+  for (size_t i = 0; i < count && !m; ++i) m = findings[i].match.get();
+  if (!m) return {};
+  char score[32];
+  std::snprintf(score, sizeof score, "%.4g", m->score);
+  return ",\"match\":{\"party\":" + JsonString(m->party) + ",\"list\":" +
+         (m->list.empty() ? std::string("null") : JsonString(m->list)) + ",\"reference\":" +
+         JsonString(m->reference) + ",\"score\":" + score + (m->possible ? ",\"possible\":true" : "") + "}";
+}
+
 Outcome ResultFormat::Append(OutBuf& out, std::string_view id, const Finding* findings, size_t count) const {
-  size_t need = id.size() * 6 + 64 + no_match_json_.size();
+  const std::string match = MatchJson(findings, count);
+  size_t need = id.size() * 6 + 64 + no_match_json_.size() + match.size();
   Verdict worst = Verdict::kPermitted;
   for (size_t i = 0; i < count; ++i) {
     need += rule_json_[findings[i].rank].size() + 1;
@@ -95,6 +111,7 @@ Outcome ResultFormat::Append(OutBuf& out, std::string_view id, const Finding* fi
     p = Put(p, rule_json_[findings[i].rank]);
   }
   *p++ = ']';
+  p = Put(p, match);
   if (citations_) {
     p = Put(p, ",\"citations\":[");
     bool first = true;

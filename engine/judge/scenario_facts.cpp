@@ -1,6 +1,8 @@
 // BuildFacts(): scenario activity → fixed-layout facts, resolving party references and interning tags.
 #include "judge/scenario_facts.hpp"
 
+#include "judge/screening_facts.hpp"
+
 namespace sancheck::judge {
 namespace {
 
@@ -14,14 +16,6 @@ expr::PartyFacts PartyFactsOf(const Scenario& s, int idx, const std::vector<Part
   f.kind = p.kind;
   f.designated = status[static_cast<size_t>(idx)].designated;
   return f;
-}
-
-// What screening found about a party beyond its UN DPRK designation: a cleared match, and
-// entries of other lists.
-void AddListed(const PartyStatus& st, expr::ActivityFacts& f) {
-  f.any_cleared = f.any_cleared || st.cleared;
-  f.any_listed = KleeneOr(f.any_listed, st.listed);
-  f.listed_under |= st.listed_under;
 }
 
 }  // namespace
@@ -47,15 +41,13 @@ void BuildFacts(const Scenario& s, const Activity& a, Date date, const expr::Tag
   for (const expr::PartyFacts* p : {&f.from, &f.to, &f.person, &f.vessel}) {
     if (!p->present) continue;
     f.party_countries.set(p->country.code);
-    f.any_designated = KleeneOr(f.any_designated, p->designated);
-    AddListed(parties[static_cast<size_t>(p->party)], f);
+    AddPartyScreening(parties[static_cast<size_t>(p->party)], p->designated, f);
   }
   for (int idx : a.parties) {
     const expr::PartyFacts p = PartyFactsOf(s, idx, parties);
     if (!p.present) continue;
     f.party_countries.set(p.country.code);
-    f.any_designated = KleeneOr(f.any_designated, p.designated);
-    AddListed(parties[static_cast<size_t>(idx)], f);
+    AddPartyScreening(parties[static_cast<size_t>(idx)], p.designated, f);
   }
   out.items.clear();
   out.items.reserve(a.items.size());

@@ -11,45 +11,25 @@
 #include "judge/party_screen.hpp"
 #include "judge/rule_judge.hpp"
 #include "judge/scenario_facts.hpp"
+#include "judge/screening_facts.hpp"
 
 namespace sancheck::judge {
 namespace {
 
-bool Reads(const rules::Rule& rule, expr::FieldId field) {
-  const auto& read = rule.program.fields_read;
-  return std::find(read.begin(), read.end(), field) != read.end();
-}
-
-// The party whose designation a rule read, for the finding's `match`.
-std::optional<Match> MatchFor(const rules::Rule& rule, const expr::ActivityFacts& f, const Activity& a,
-                              const std::vector<PartyStatus>& status) {
+// The parties an activity names, for the finding's `match`: its roles, then the partners
+// only `parties.*` reaches.
+std::optional<Match> MatchOf(const rules::Rule& rule, const expr::ActivityFacts& f, const Activity& a,
+                             const std::vector<PartyStatus>& status) {
   using expr::FieldId;
-  const std::pair<FieldId, const expr::PartyFacts*> reads[] = {
+  std::vector<ReadParty> read;
+  const std::pair<FieldId, const expr::PartyFacts*> roles[] = {
       {FieldId::kFromDesignated, &f.from}, {FieldId::kToDesignated, &f.to},
       {FieldId::kPersonDesignated, &f.person}, {FieldId::kVesselDesignated, &f.vessel}};
-  if (Reads(rule, FieldId::kPartiesListed) || Reads(rule, FieldId::kPartiesListedUnder)) {
-    for (const expr::PartyFacts* party : {&f.from, &f.to, &f.person, &f.vessel}) {
-      if (!party->present) continue;
-      const auto& st = status[static_cast<size_t>(party->party)];
-      if (st.listed_match && st.listed != Truth::kFalse) return st.listed_match;
-    }
-    for (int party : a.parties) {
-      const auto& st = status[static_cast<size_t>(party)];
-      if (st.listed_match && st.listed != Truth::kFalse) return st.listed_match;
-    }
+  for (const auto& [field, party] : roles) {
+    if (party->present) read.push_back({field, &status[static_cast<size_t>(party->party)]});
   }
-  const bool any = Reads(rule, FieldId::kPartiesDesignated) || Reads(rule, FieldId::kPartiesCleared);
-  for (const auto& [field, party] : reads) {
-    if (!(any || Reads(rule, field)) || !party->present) continue;
-    const auto& st = status[static_cast<size_t>(party->party)];
-    if (st.match && (party->designated != Truth::kFalse || st.cleared)) return st.match;
-  }
-  if (!any) return std::nullopt;
-  for (int party : a.parties) {  // joint-venture partners count for parties.designated too
-    const auto& st = status[static_cast<size_t>(party)];
-    if (st.match && (st.designated != Truth::kFalse || st.cleared)) return st.match;
-  }
-  return std::nullopt;
+  for (int party : a.parties) read.push_back({FieldId::kPartiesDesignated, &status[static_cast<size_t>(party)]});
+  return MatchFor(rule, read);
 }
 
 // What a person would have to confirm to settle a possible match.
@@ -88,7 +68,7 @@ Finding MakeFinding(const rules::Rule& rule, const Outcome& o, const Scenario& s
   if (o.item >= 0) f.item_description = a.items[static_cast<size_t>(o.item)].description;
   for (const auto& e : rule.info.exemptions) f.exemptions.push_back(e.text);
   if (f.exemptions.empty() && !rule.info.no_exemption.empty()) f.exemptions.push_back(rule.info.no_exemption);
-  f.match = MatchFor(rule, facts, a, status);
+  f.match = MatchOf(rule, facts, a, status);
   f.message = o.undecided ? UndecidedMessage(s, rule, f.match) : rule.info.message;
   return f;
 }

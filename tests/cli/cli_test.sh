@@ -96,6 +96,10 @@ check "the JSON lists the exemption kinds with their windows" grep -q '"kind": "
 printf '%s\n' '{"id":"B1","date":"2023-09-13","exporter_country":"KP","importer_country":"RU","exporter_name":"Munitions Industry Department","importer_name":"Rosoboronexport","hs":"100630","description":"rice","quantity":10,"unit":"t","value_usd":5000,"tags":["food"],"vessel_imo":""}' >"$work/ledger.jsonl"
 expect "batch screens party names against the designations" 1 "$bin" batch "$work/ledger.jsonl"
 check "a designated exporter brings the asset freeze" grep -q '"rules":\["un-dprk/asset-freeze-designated"\]' "$work/out"
+check "and the result names the match: party, list, reference, score" grep -q '"match":{"party":"exporter","list":"un-consolidated","reference":"KPe.028","score":1}' "$work/out"
+printf '%s\n' '{"id":"B2","date":"2023-09-13","exporter_country":"DE","importer_country":"PH","exporter_name":"Example GmbH","importer_name":"Abu Sayyaf Group","hs":"940130","description":"chairs","quantity":10,"unit":"pcs","value_usd":5000,"tags":[],"vessel_imo":""}' >"$work/other-regime.jsonl"
+expect "an importer on another UN regime's list is review in batch too" 0 "$bin" batch "$work/other-regime.jsonl"
+check "citing that regime, with the match" grep -q '"verdict":"review","rules":\["un-regimes/listed-un-al-qaida"\],"match":{"party":"importer","list":"un-consolidated","reference":"QDe.001"' "$work/out"
 
 # --rules adds a pack beside the built-in UN pack; --no-builtin is the explicit opt-out (issue 11, point 2).
 cp "$root/tests/cli/fixtures/lathe-kp.yaml" "$work/lathe-kp.yaml"
