@@ -25,6 +25,7 @@ int RunExplain(const ExplainArgs& args) {
   const auto pack_paths = PackPaths(args.packs);
   if (!pack_paths) return kExitError;
   options.rule_paths = *pack_paths;
+  options.lists = args.packs.lists;
   options.designations_max_age_days = args.packs.max_designation_age;
   if (!args.as_of.empty()) {
     options.as_of = Date::Parse(args.as_of);

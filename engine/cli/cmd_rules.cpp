@@ -46,6 +46,7 @@ int RunRules(const RulesArgs& args) {
   const auto pack_paths = PackPaths(args.packs);
   if (!pack_paths) return kExitError;
   options.rule_paths = *pack_paths;
+  options.lists = args.packs.lists;
   options.designations_max_age_days = args.packs.max_designation_age;
   auto checker = Checker::Load(options, diags);
   if (!checker) {

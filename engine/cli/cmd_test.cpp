@@ -136,6 +136,7 @@ int RunTests(const TestArgs& args) {
   const auto pack_paths = PackPaths(args.packs);
   if (!pack_paths) return kExitError;
   options.rule_paths = *pack_paths;
+  options.lists = args.packs.lists;
   options.designations_max_age_days = args.packs.max_designation_age;
   auto checker = Checker::Load(options, diags);
   std::vector<testing::RuleTest> tests;
