@@ -114,6 +114,7 @@ PartyStatus StatusAsOf(const Screening& screening, const std::vector<screen::Can
   std::optional<Match> cleared;  // the best cleared candidate, reported when nothing else applies
   for (const screen::Candidate& c : candidates) {
     if (date < c.designation->listed_on) continue;  // not yet listed on the activity's date
+    if (c.designation->delisted_on && date >= *c.designation->delisted_on) continue;  // no longer listed
     const size_t index = static_cast<size_t>(c.designation - screening.screener->list().data());
     const bool dprk = screening.dprk[index];
     if (dprk && st.designated == Truth::kTrue) continue;  // a match decided; nothing weaker changes that

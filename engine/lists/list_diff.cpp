@@ -30,6 +30,7 @@ std::vector<std::pair<const char*, std::string>> Fields(const Designation& d) {
           {"born", BirthsText(d.births)},
           {"listed_on", d.listed_on.ToString()},
           {"updated", d.updated ? d.updated->ToString() : ""},
+          {"delisted_on", d.delisted_on ? d.delisted_on->ToString() : ""},
           {"regime", d.regime},
           {"programs", Joined(d.programs, "; ")},
           {"nationality", d.nationality},

@@ -49,6 +49,7 @@ void Entry(YAML::Emitter& out, const Designation& d, const std::string& list_reg
   }
   out << YAML::Key << "listed_on" << YAML::Value << d.listed_on.ToString();
   if (d.updated) out << YAML::Key << "updated" << YAML::Value << d.updated->ToString();
+  if (d.delisted_on) out << YAML::Key << "delisted_on" << YAML::Value << d.delisted_on->ToString();
   if (d.regime != list_regime) {
     out << YAML::Key << "regime" << YAML::Value << YAML::DoubleQuoted << d.regime;
   }

@@ -226,6 +226,13 @@ class Importer {
       }
     }
     ReadUpdated(n, d);
+    if (const std::string delisted = ChildText(n, "DELISTED_ON"); !delisted.empty()) {
+      if (auto date = ParseListDate(delisted)) {
+        d.delisted_on = *date;
+      } else {
+        Error(Child(n, "DELISTED_ON"), "un_xml.bad_date", "DELISTED_ON '" + delisted + "' is not a date YYYY-MM-DD");
+      }
+    }
     ReadAliases(n, individual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS", d);
     for (const xmlNode* o : Children(n, "NAME_ORIGINAL_SCRIPT")) AddUnique(d.original_names, TextOf(o));
     d.nationality = Joined(Values(n, "NATIONALITY"), "; ");

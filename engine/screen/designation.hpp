@@ -58,6 +58,9 @@ struct Designation {
   std::vector<BirthSpan> births;
   Date listed_on;         ///< the designation applies from this date
   std::optional<Date> updated;  ///< the list's last amendment of the entry
+  /// The day the entry was removed from the list: from then on it no longer applies (a list
+  /// normally drops such entries; one that keeps them dated must not keep them in force).
+  std::optional<Date> delisted_on;
   std::string regime;     ///< the sanctions regime: "DPRK" (UN 1718), "ISIL (Da'esh) & Al-Qaida", an OFAC programme...
   std::vector<std::string> programs;  ///< OFAC programmes or an own list's categories
   std::string nationality;  ///< as the list gives it (free text)

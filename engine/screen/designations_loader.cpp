@@ -58,7 +58,7 @@ class EntryReader {
   std::optional<Designation> Read(const YAML::Node& n) {
     if (!r_.CheckMap(n, "a designation",
                      {"reference", "kind", "name", "aliases", "original_names", "born", "born_until",
-                      "listed_on", "updated", "regime", "programs", "nationality", "resolution", "title",
+                      "listed_on", "updated", "delisted_on", "regime", "programs", "nationality", "resolution", "title",
                       "note", "imo", "imo_status", "flag", "flag_status", "listing_status",
                       "company_imo"})) {
       return std::nullopt;
@@ -101,6 +101,12 @@ class EntryReader {
       if (auto date = r_.DateValue(n["listed_on"], "listed_on")) d.listed_on = *date;
     }
     if (n["updated"]) d.updated = r_.DateValue(n["updated"], "updated");
+    if (n["delisted_on"]) {
+      d.delisted_on = r_.DateValue(n["delisted_on"], "delisted_on");
+      if (d.delisted_on && *d.delisted_on < d.listed_on) {
+        r_.Error(n["delisted_on"], "bad_value", "delisted_on is before listed_on");
+      }
+    }
     d.regime = default_regime_;
     for (auto [key, field] : {std::pair{"resolution", &d.resolution}, std::pair{"title", &d.title},
                               std::pair{"note", &d.note}, std::pair{"regime", &d.regime},

@@ -98,6 +98,15 @@ TEST_SUITE("judge.other_lists") {
     CHECK(o.rule == "un-dprk/asset-freeze-designated");
   }
 
+  TEST_CASE("an entry dated as delisted stops applying on that day") {
+    std::string text = ListText("un-xml", "Al-Qaida");
+    text.replace(text.find("listed_on: 2015-01-01"), 21, "listed_on: 2015-01-01, delisted_on: 2024-01-02");
+    const Outcome o = Judge(text);
+    CHECK(o.verdict == Verdict::kPermitted);  // the sale is dated 2024-01-02, the day of delisting
+    text.replace(text.find("delisted_on: 2024-01-02"), 23, "delisted_on: 2024-01-03");
+    CHECK(Judge(text).verdict == Verdict::kReview);  // the day before delisting it still applies
+  }
+
   TEST_CASE("a list that cannot be read is an error, not an empty list") {
     auto files = std::make_shared<MemoryFileReader>();
     CheckOptions options;

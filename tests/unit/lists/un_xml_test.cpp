@@ -172,6 +172,20 @@ TEST_CASE("a small file reads completely") {
   CHECK(list.entries[0].pos.column == 5);
 }
 
+TEST_CASE("a DELISTED_ON date is kept: the entry stops applying that day") {
+  Diagnostics diags;
+  const auto list = Import(Edited("<LISTED_ON>2016-11-30</LISTED_ON>",
+                                  "<LISTED_ON>2016-11-30</LISTED_ON><DELISTED_ON>2024-05-01</DELISTED_ON>"),
+                           diags);
+  REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+  REQUIRE(list.entries.at(0).delisted_on);
+  CHECK(list.entries[0].delisted_on->ToString() == "2024-05-01");
+  Diagnostics bad;
+  Import(Edited("<LISTED_ON>2016-11-30</LISTED_ON>", "<LISTED_ON>2016-11-30</LISTED_ON><DELISTED_ON>soon</DELISTED_ON>"),
+         bad);
+  CHECK(bad.RenderAll().find("un_xml.bad_date") != std::string::npos);
+}
+
 TEST_CASE("aliases of every quality are kept; low-quality ones are named in the note") {
   Diagnostics diags;
   const auto list = Import(Edited("<LISTED_ON>",

@@ -101,6 +101,9 @@ TEST_SUITE("screen.designations") {
               .find("[designations.bad_key]") != std::string::npos);
     CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: vessel, name: X, listed_on: 2020-01-01, flag: XX}\n")
               .find("[designations.bad_country]") != std::string::npos);
+    CHECK(Errors(std::string(kHead) +
+                 "    - {reference: A, kind: entity, name: X, listed_on: 2020-01-01, delisted_on: 2019-12-31}\n")
+              .find("[designations.bad_value]") != std::string::npos);
     CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: entity, listed_on: 2020-01-01}\n")
               .find("[designations.missing_key]") != std::string::npos);
     CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: entity, name: X, listed_on: 2020-01-01}\n" +
