@@ -38,6 +38,11 @@ std::string ListLabel(const ListInfo& l) {
          (l.format.empty() ? "" : ", imported from " + l.format) + ", sha256 " + l.sha256;
 }
 
+std::string MatchSource(const Match& m) {
+  if (m.list.empty()) return "";
+  return " on " + m.list + (m.regime.empty() ? "" : " (" + m.regime + ")");
+}
+
 bool BuiltinPacks(const RunResult& run) {
   for (const auto& p : run.packs) {
     if (p.builtin) return true;

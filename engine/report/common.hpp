@@ -28,6 +28,10 @@ std::string PackLabel(const PackInfo& p);
 /// every audit block names it.
 std::string ListLabel(const ListInfo& l);
 
+/// " on un-consolidated (Al-Qaida)": the list and regime of a match's entry, "" for a
+/// designation the scenario states.
+std::string MatchSource(const Match& m);
+
 /// Whether a built-in pack judged the run: --no-builtin (or a folder replacing
 /// the built-in pack) turns it off, and every audit block says so.
 bool BuiltinPacks(const RunResult& run);

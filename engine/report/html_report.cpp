@@ -201,7 +201,8 @@ class HtmlWriter {
     }
     if (f.match) {
       out_ += "<br><span class=\"muted\">Designation match:</span> party <code>" + E(f.match->party) + "</code> ~ " +
-              E(f.match->reference) + " " + E(f.match->name) + (f.match->possible ? " (possible match)" : "");
+              E(f.match->reference) + " " + E(f.match->name) + E(MatchSource(*f.match)) +
+              (f.match->possible ? " (possible match)" : "");
     }
     if (!f.cap_note.empty()) out_ += "<br><span class=\"muted\">Cap:</span> " + E(f.cap_note);
     if (f.waiver >= 0) {

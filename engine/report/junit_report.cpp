@@ -68,7 +68,9 @@ class JunitWriter {
       t += "\n  exemption claimed: " + f.exemption_claimed->name +
            (f.exemption_claimed->reference.empty() ? "" : " (" + f.exemption_claimed->reference + ")");
     }
-    if (f.match) t += "\n  match: " + f.match->party + " ~ " + f.match->reference + " " + f.match->name;
+    if (f.match) {
+      t += "\n  match: " + f.match->party + " ~ " + f.match->reference + " " + f.match->name + MatchSource(*f.match);
+    }
     if (!f.cap_note.empty()) t += "\n  cap: " + f.cap_note;
     return t;
   }

@@ -219,6 +219,8 @@ class SarifWriter {
                         {"reference", f.match->reference},
                         {"name", f.match->name},
                         {"score", f.match->score}};
+      if (!f.match->list.empty()) props["match"]["list"] = f.match->list;
+      if (!f.match->regime.empty()) props["match"]["regime"] = f.match->regime;
     }
     if (!f.cap_note.empty()) props["cap"] = f.cap_note;
     props["failsRun"] = FindingFails(f, options_.fail);

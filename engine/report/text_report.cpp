@@ -131,6 +131,7 @@ class TextWriter {
       char score[16];
       std::snprintf(score, sizeof score, "%.2f", f.match->score);
       Line("        match: party '" + f.match->party + "' ~ " + f.match->reference + " " + f.match->name +
+           MatchSource(*f.match) +
            " (score " + score + (f.match->possible ? ", possible match" : "") + ")");
     }
     if (!f.cap_note.empty()) Line("        cap: " + f.cap_note);
