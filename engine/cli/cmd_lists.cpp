@@ -138,7 +138,9 @@ int RunImport(const ImportArgs& args) {
 int RunSnapshot(const SnapshotArgs& args) {
   if (!OutputsAreNotInputs({args.output}, {args.list})) return kExitError;
   Diagnostics diags;
-  auto file = ReadSource(args.list, diags);
+  // A list to snapshot may hold a million names: larger than other inputs.
+  constexpr uint64_t kMaxListBytes = uint64_t{1} << 30;
+  auto file = ReadSource(args.list, diags, kMaxListBytes);
   if (!file) {
     PrintDiagnostics(diags);
     return kExitError;
