@@ -198,14 +198,16 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
     }
     for (uint32_t id : ids) {
       const IndexedName& rec = index.names[id];
+      // Upper bound of the alignment score: the smaller name fully covering the larger one.
+      // Tested first: it needs only the name's record, not its designation (a cache miss on
+      // a large list).
+      const double cw = rec.weight;
+      const double bound = 2 * std::min(qw, cw) / (qw + cw) + kBirthDateBonus;
+      if (bound < threshold) continue;
       const uint32_t designation = seg.first + rec.designation;
       const Designation& d = list_[designation];
       if (d.listed_on > as_of) continue;
       if (q.kind && KindOf(*q.kind) != d.kind) continue;
-      // Upper bound of the alignment score: the smaller name fully covering the larger one.
-      const double cw = rec.weight;
-      const double bound = 2 * std::min(qw, cw) / (qw + cw) + kBirthDateBonus;
-      if (bound < threshold) continue;
       index.Decode(id, cn);
       const bool acronym = (rec.flags & kAcronymName) != 0;
       const bool korean = (rec.flags & kKoreanName) != 0;
