@@ -1,4 +1,4 @@
-// `sancheck lists import|diff`: imports official and own sanctions lists into the YAML list format, compares snapshots.
+// `sancheck lists import|snapshot|diff`: imports sanctions lists into the YAML list format, writes binary snapshots, compares lists.
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -10,6 +10,7 @@
 #include "lists/ofac_csv.hpp"
 #include "lists/own_csv.hpp"
 #include "lists/un_xml.hpp"
+#include "screen/list_snapshot.hpp"
 
 namespace sancheck::cli {
 namespace {
@@ -21,6 +22,11 @@ struct ImportArgs {
   std::string name;
   std::string regime;
   std::string snapshot;
+};
+
+struct SnapshotArgs {
+  std::string list;
+  std::string output;
 };
 
 struct DiffArgs {
@@ -127,6 +133,28 @@ int RunImport(const ImportArgs& args) {
   return kExitOk;
 }
 
+// A YAML list's binary snapshot with its prebuilt index: loads in a fraction of the time the
+// YAML takes, since no name is parsed or normalised again.
+int RunSnapshot(const SnapshotArgs& args) {
+  if (!OutputsAreNotInputs({args.output}, {args.list})) return kExitError;
+  Diagnostics diags;
+  // A list to snapshot may hold a million names: larger than other inputs.
+  constexpr uint64_t kMaxListBytes = uint64_t{1} << 30;
+  auto file = ReadSource(args.list, diags, kMaxListBytes);
+  if (!file) {
+    PrintDiagnostics(diags);
+    return kExitError;
+  }
+  if (screen::IsListSnapshot(file->text)) return UsageError(args.list + ": already a snapshot; give the YAML list");
+  const auto list = screen::LoadDesignationList(file, diags);
+  if (!PrintDiagnostics(diags)) return kExitError;
+  const auto index = screen::NameIndex::Build(list.entries);
+  if (!Emit(args.output, screen::WriteListSnapshot(list, index))) return kExitError;
+  std::cerr << "sancheck: " << list.name << " " << list.snapshot << ": " << list.entries.size() << " entries, "
+            << index.names.size() << " indexed names written to " << args.output << "\n";
+  return kExitOk;
+}
+
 int RunDiff(const DiffArgs& args) {
   Diagnostics diags;
   auto older_file = ReadSource(args.older, diags);
@@ -165,6 +193,14 @@ void AddListsCommand(CLI::App& app, Runner& runner) {
   cmd->add_option("--regime", imp->regime, "ofac-csv, csv: the regime of every entry (default 'OFAC SDN', 'own')");
   cmd->add_option("--snapshot", imp->snapshot, "ofac-csv, csv: the date the list was taken, YYYY-MM-DD (required)");
   cmd->callback([&runner, imp] { runner = [imp] { return RunImport(*imp); }; });
+
+  auto snap = std::make_shared<SnapshotArgs>();
+  CLI::App* scmd = lists->add_subcommand("snapshot", "Write a YAML list's binary snapshot (entries and screening index)");
+  scmd->footer("The snapshot is accepted wherever a list is (--lists) and loads without re-indexing.\n"
+               "Exit status: 0 when written, 2 on any error (nothing is written).");
+  scmd->add_option("list", snap->list, "The YAML list")->required();
+  scmd->add_option("--output,-o", snap->output, "The snapshot to write (LIST.bin)")->required();
+  scmd->callback([&runner, snap] { runner = [snap] { return RunSnapshot(*snap); }; });
 
   auto diff = std::make_shared<DiffArgs>();
   CLI::App* dcmd = lists->add_subcommand("diff", "Compare two YAML lists by reference: added, removed, amended");

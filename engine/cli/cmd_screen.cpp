@@ -25,6 +25,7 @@ struct ScreenArgs {
   std::string as_of;
   double threshold = screen::Screener::kPossibleThreshold;
   std::string format = "text";
+  bool exhaustive = false;
 };
 
 // The names to screen: the arguments, then the file's lines (blank lines and
@@ -97,6 +98,7 @@ int RunScreen(const ScreenArgs& args) {
     return kExitError;
   }
   if (!screening->screener) return UsageError("no designation list to screen against (the packs have none; add --lists)");
+  screening->screener->SetExhaustive(args.exhaustive);
 
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
   std::string text;
@@ -162,6 +164,8 @@ void AddScreenCommand(CLI::App& app, Runner& runner) {
   cmd->add_option("--as-of", args->as_of, "Only designations listed on or before this date (default today)");
   cmd->add_option("--threshold", args->threshold, "Lowest score to show (default: the possible-match threshold)")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("--exhaustive", args->exhaustive,
+                "Score every listed name instead of the index's candidates (slow; the reference the index is checked against)");
   cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([&runner, args] { runner = [args] { return RunScreen(*args); }; });
 }

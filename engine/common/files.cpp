@@ -17,16 +17,14 @@ namespace fs = std::filesystem;
 
 namespace {
 // Inputs larger than this are refused rather than read into memory.
-constexpr std::uintmax_t kMaxInputBytes = 64u * 1024 * 1024;
-
-// Reads at most kMaxInputBytes from `fd`, whatever it is: a regular file, a
+// Reads at most `limit` bytes from `fd`, whatever it is: a regular file, a
 // device (/dev/zero), a pipe, a FIFO or an endless standard input. One byte
 // more than the limit tells that the input is too large; the rest is never read.
-bool ReadBounded(int fd, std::string& text, std::string& error) {
+bool ReadBounded(int fd, uint64_t limit, std::string& text, std::string& error) {
   text.clear();
   struct stat st {};
   if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    text.reserve(static_cast<size_t>(std::min<std::uintmax_t>(static_cast<std::uintmax_t>(st.st_size), kMaxInputBytes)));
+    text.reserve(static_cast<size_t>(std::min<std::uintmax_t>(static_cast<std::uintmax_t>(st.st_size), limit)));
   }
   char buf[1 << 16];
   for (;;) {
@@ -37,8 +35,8 @@ bool ReadBounded(int fd, std::string& text, std::string& error) {
       return false;
     }
     if (n == 0) return true;
-    if (text.size() + static_cast<size_t>(n) > kMaxInputBytes) {
-      error = "larger than 64 MiB, the limit of an input (reading stopped there)";
+    if (text.size() + static_cast<size_t>(n) > limit) {
+      error = "larger than " + std::to_string(limit >> 20) + " MiB, the limit of an input (reading stopped there)";
       return false;
     }
     text.append(buf, static_cast<size_t>(n));
@@ -47,7 +45,7 @@ bool ReadBounded(int fd, std::string& text, std::string& error) {
 
 }  // namespace
 
-std::shared_ptr<const SourceFile> ReadSource(const std::string& path, Diagnostics& diags) {
+std::shared_ptr<const SourceFile> ReadSource(const std::string& path, Diagnostics& diags, uint64_t max_bytes) {
   auto file = std::make_shared<SourceFile>();
   file->path = path == "-" ? "<stdin>" : path;
   // Errors name the file as their position: "x.yaml: error: cannot read: ...".
@@ -63,7 +61,7 @@ std::shared_ptr<const SourceFile> ReadSource(const std::string& path, Diagnostic
     return nullptr;
   }
   std::string error;
-  const bool ok = ReadBounded(fd, file->text, error);
+  const bool ok = ReadBounded(fd, max_bytes, file->text, error);
   if (fd != STDIN_FILENO) close(fd);
   if (!ok) {
     diags.Error(at, "io.read", "cannot read: " + error);

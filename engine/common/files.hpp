@@ -1,6 +1,7 @@
 // File access for loaders: reading files and standard input, finding *.yaml under folders, atomic writes.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,9 +13,13 @@
 
 namespace sancheck {
 
-/// Reads a file ("-" is standard input), at most 64 MiB of it whatever it is (a
+/// The most an input may hold unless a reader asks for more.
+inline constexpr uint64_t kMaxInputBytes = 64u * 1024 * 1024;
+
+/// Reads a file ("-" is standard input), at most `max_bytes` of it whatever it is (a
 /// file, device, pipe or FIFO). On failure reports an error and returns null.
-std::shared_ptr<const SourceFile> ReadSource(const std::string& path, Diagnostics& diags);
+std::shared_ptr<const SourceFile> ReadSource(const std::string& path, Diagnostics& diags,
+                                             uint64_t max_bytes = kMaxInputBytes);
 
 /// What a folder search collects. kScenarios leaves out what lives beside
 /// scenarios but is not one: rule-pack folders (a folder with a pack.yaml)

@@ -5,6 +5,7 @@
 
 #include "common/files.hpp"
 #include "screen/designations_loader.hpp"
+#include "screen/list_snapshot.hpp"
 
 namespace sancheck::judge {
 namespace {
@@ -62,16 +63,37 @@ std::shared_ptr<const SourceFile> ReadList(const std::string& path, const FileRe
 std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const ScreeningSources& sources,
                                          Diagnostics& diags) {
   auto screening = std::make_unique<Screening>();
-  std::vector<std::pair<std::shared_ptr<const SourceFile>, bool>> files;  // the file, built in
+  // A list file: YAML text, a snapshot's bytes, or (`--lists` on disk) a snapshot's path,
+  // streamed rather than read whole.
+  struct ListFile {
+    std::shared_ptr<const SourceFile> file;
+    std::string snapshot_path;
+    bool builtin = false;
+  };
+  std::vector<ListFile> files;
   for (const auto& file : set.designation_files) {
-    files.emplace_back(file, set.builtin_designation_files.count(file.get()) > 0);
+    files.push_back(ListFile{file, "", set.builtin_designation_files.count(file.get()) > 0});
   }
   for (const auto& path : sources.list_paths) {
-    if (auto file = ReadList(path, sources.files, diags)) files.emplace_back(file, false);
+    if (!sources.files && screen::IsListSnapshotFile(path)) {
+      files.push_back(ListFile{nullptr, path, false});
+    } else if (auto file = ReadList(path, sources.files, diags)) {
+      files.push_back(ListFile{file, "", false});
+    }
   }
   std::vector<screen::Designation> all;
-  for (const auto& [file, builtin] : files) {
-    screen::DesignationList list = screen::LoadDesignationList(file, diags);
+  std::vector<screen::Screener::Part> parts;
+  for (const ListFile& f : files) {
+    screen::DesignationList list;
+    std::shared_ptr<const screen::NameIndex> index;
+    if (!f.snapshot_path.empty() || screen::IsListSnapshot(f.file->text)) {
+      auto snap = f.file ? screen::ParseListSnapshot(f.file, diags) : screen::LoadListSnapshot(f.snapshot_path, diags);
+      if (!snap) continue;
+      list = std::move(snap->list);
+      index = std::move(snap->index);
+    } else {
+      list = screen::LoadDesignationList(f.file, diags);
+    }
     if (!list.snapshot.empty()) {
       screening->snapshot += (screening->snapshot.empty() ? "" : ", ") + list.snapshot;
       const auto date = Date::Parse(list.snapshot);
@@ -79,18 +101,20 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const Screen
         screening->oldest_snapshot = date;
       }
     }
-    const auto index = static_cast<uint16_t>(screening->lists.size());
+    const auto number = static_cast<uint16_t>(screening->lists.size());
     screening->lists.push_back(ListInfo{list.name, list.snapshot, list.source, list.format, list.sha256,
-                                        list.entries.size(), builtin});
+                                        list.entries.size(), f.builtin});
+    parts.push_back(screen::Screener::Part{list.entries.size(), std::move(index)});
+    all.reserve(all.size() + list.entries.size());
     for (auto& d : list.entries) {
-      d.list = index;
+      d.list = number;
       screening->dprk.push_back(IsUnDprk(screening->lists.back(), d));
       const int bit = set.tags.Find(RegimeTag(list.format, d.regime));
       screening->regime_tag.push_back(static_cast<int16_t>(bit));
       all.push_back(std::move(d));
     }
   }
-  if (!files.empty()) screening->screener = std::make_unique<screen::Screener>(std::move(all));
+  if (!files.empty()) screening->screener = std::make_unique<screen::Screener>(std::move(all), parts);
   if (sources.clearances_path.empty()) return screening;
   if (!sources.files) {
     screening->clearances = screen::LoadClearances(sources.clearances_path, diags);

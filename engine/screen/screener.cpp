@@ -6,6 +6,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdio>
+#include <span>
 
 #include "screen/alignment.hpp"
 #include "screen/transliterate.hpp"
@@ -13,12 +14,6 @@
 namespace sancheck::screen {
 namespace {
 
-// A key shared by more names than this is too common to pick candidates by (kim, korea,
-// trading); such keys are used only when a query has no rarer one.
-constexpr size_t kRareKeyNames = 16;
-// Tokens this long or longer are also indexed by their single-deletion variants, so a
-// one-letter typo still finds the name.
-constexpr size_t kMinDeletionLength = 4;
 // Score given to a possible-only match that would otherwise reach kMatchThreshold.
 constexpr double kBelowMatch = Screener::kMatchThreshold - 0.01;
 // Score given to a Korean personal name with a syllable left over on either side: Choe Son Hui
@@ -29,41 +24,12 @@ constexpr double kBirthYearBonus = 0.03;
 constexpr double kBirthDateBonus = 0.05;
 constexpr uint32_t kNoName = 0xFFFFFFFFu;
 
-template <typename F>
-void ForEachKey(const NormalizedName& n, bool deletions, F&& f) {
-  for (const NameToken& t : n.tokens) {
-    f(t.canon_hash);
-    // Short Korean syllables too: a letter dropped or swapped in one is paired for review.
-    if (deletions && !t.numeric() && t.canon.size() >= kMinDeletionLength) {
-      for (size_t i = 0; i < t.canon.size(); ++i) f(HashText(t.canon, i));
-    }
-    // The written form as well when romanisation rewrote it: a slip can make a word that no
-    // longer reads as Korean ("jiindallae", "yogn"), whose canon then differs from the listed
-    // word's more than the writing does.
-    if (t.raw_hash != t.canon_hash && !t.numeric()) {
-      f(t.raw_hash);
-      if (deletions && t.raw.size() >= kMinDeletionLength) {
-        for (size_t i = 0; i < t.raw.size(); ++i) f(HashText(t.raw, i));
-      }
-    }
-  }
-  for (const JoinedTokens& j : n.joins) {
-    f(HashText(j.canon));
-    if (j.whole != j.canon) f(j.whole_hash);
-  }
-}
-
 DesignationKind KindOf(PartyKind k) {
   switch (k) {
     case PartyKind::kIndividual: return DesignationKind::kIndividual;
     case PartyKind::kVessel: return DesignationKind::kVessel;
     default: return DesignationKind::kEntity;
   }
-}
-
-bool IsAcronymAlias(std::string_view s) {
-  if (s.size() < 2 || s.size() > 5) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 // Reasons that adjusted a score, rendered into Candidate::why.
@@ -123,18 +89,10 @@ std::string FormatScore(double v) {
 
 std::string_view StrengthName(Strength s) { return s == Strength::kMatch ? "match" : "possible"; }
 
-struct Screener::ListedName {
-  uint32_t designation = 0;
-  std::string listed;  ///< the name or alias as the list writes it
-  NormalizedName norm;
-  bool acronym = false;
-  bool korean = false;  ///< every token reads as romanised Korean
-};
-
 struct Screener::Scored {
   uint32_t designation = 0;
   double score = 0;
-  uint32_t name = kNoName;  ///< index into names_, kNoName for an IMO hit
+  uint32_t name = kNoName;  ///< global name id (see Segment), kNoName for an IMO hit
   size_t query = 0;         ///< index of the query name (0 = name, 1.. = aliases)
   Alignment alignment;
   uint32_t notes = 0;
@@ -144,112 +102,54 @@ Screener::~Screener() = default;
 Screener::Screener(Screener&&) noexcept = default;
 Screener& Screener::operator=(Screener&&) noexcept = default;
 
-Screener::Screener(std::vector<Designation> list) : list_(std::move(list)) {
+Screener::Screener(std::vector<Designation> list) : Screener(std::move(list), {}) {}
+
+Screener::Screener(std::vector<Designation> list, const std::vector<Part>& parts) : list_(std::move(list)) {
+  by_reference_.reserve(list_.size());
   for (uint32_t d = 0; d < list_.size(); ++d) {
     const Designation& des = list_[d];
     by_reference_.emplace(des.reference, d);
     if (!des.imo.empty()) by_imo_[des.imo].push_back(d);
     if (!des.company_imo.empty()) by_imo_[des.company_imo].push_back(d);
-    std::vector<std::string> all{des.name};
-    all.insert(all.end(), des.aliases.begin(), des.aliases.end());
-    for (size_t k = 0; k < all.size(); ++k) {
-      const std::string& listed = all[k];
-      // "DAEDONG CREDIT BANK (DCB)": the name without the parenthesis, and the acronym alone.
-      const size_t open = listed.find('(');
-      const size_t close = listed.find(')', open == std::string::npos ? 0 : open);
-      const bool acronym = k > 0 && IsAcronymAlias(listed);
-      // A name listed in its own script is also found by its romanisations (a parenthesised
-      // one is romanised on its own, below).
-      if (open == std::string::npos) {
-        IndexWithKeys(d, listed, listed, acronym);
-      } else {
-        Index(d, listed, listed, acronym);
-      }
-      if (open != std::string::npos && close != std::string::npos) {
-        const std::string inner = listed.substr(open + 1, close - open - 1);
-        const std::string without = listed.substr(0, open) + " " + listed.substr(close + 1);
-        Index(d, listed, without, false);
-        if (IsAcronymAlias(inner)) Index(d, listed, inner, true);
-        // "Jin Tiesan (金铁三)": the name in its own script is a name of its own.
-        if (std::any_of(inner.begin(), inner.end(), [](char ch) { return (ch & 0x80) != 0; })) {
-          IndexWithKeys(d, listed, inner, false);
-        }
-      }
+  }
+  // Prebuilt parts keep their index; runs of parts without one are indexed together, so a
+  // query meets few segments.
+  size_t first = 0, names = 0;
+  auto add = [&](std::shared_ptr<const NameIndex> index, size_t begin) {
+    segments_.push_back(Segment{index, static_cast<uint32_t>(begin), static_cast<uint32_t>(names)});
+    names += index->names.size();
+  };
+  size_t pending = 0;  // entries not yet indexed, from first - pending
+  auto flush = [&] {
+    if (pending == 0) return;
+    const std::span<const Designation> run(list_.data() + first - pending, pending);
+    add(std::make_shared<const NameIndex>(NameIndex::Build(run)), first - pending);
+    pending = 0;
+  };
+  for (const Part& p : parts) {
+    const size_t n = std::min(p.entries, list_.size() - first);
+    if (p.index) {
+      flush();
+      add(p.index, first);
+    } else {
+      pending += n;
     }
-    // The list's name in the original script (Hangul, Cyrillic, Han, Arabic): found as written
-    // and by its romanisations.
-    for (const std::string& original : des.original_names) IndexWithKeys(d, original, original, false);
+    first += n;
   }
-  for (auto& [key, ids] : postings_) {
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  }
+  pending += list_.size() - first;
+  first = list_.size();
+  flush();
 }
 
-void Screener::IndexWithKeys(uint32_t designation, const std::string& listed, std::string_view variant,
-                             bool acronym) {
-  Index(designation, listed, variant, acronym);
-  if (!HasRomanisableScript(variant)) return;
-  for (const std::string& key : RomanisedKeys(variant)) Index(designation, listed, key, false);
-}
-
-void Screener::Index(uint32_t designation, const std::string& listed, std::string_view variant, bool acronym) {
-  NormalizedName norm = NormalizeName(variant);
-  if (norm.tokens.empty()) return;
-  // The same normalised form twice for one designation adds nothing.
-  for (auto it = names_.rbegin(); it != names_.rend() && it->designation == designation; ++it) {
-    if (it->norm.tokens.size() != norm.tokens.size()) continue;
-    bool same = true;
-    for (size_t i = 0; i < norm.tokens.size() && same; ++i) {
-      same = it->norm.tokens[i].raw == norm.tokens[i].raw;
-    }
-    if (same) return;
-  }
-  ListedName ln;
-  ln.designation = designation;
-  ln.listed = listed;
-  ln.acronym = acronym;
-  ln.korean = std::all_of(norm.tokens.begin(), norm.tokens.end(),
-                          [](const NameToken& t) { return (t.flags & kKoreanToken) != 0; });
-  ln.norm = std::move(norm);
-  const auto id = static_cast<uint32_t>(names_.size());
-  ForEachKey(ln.norm, true, [&](uint64_t key) { postings_[key].push_back(id); });
-  names_.push_back(std::move(ln));
+const Screener::Segment& Screener::SegmentOf(uint32_t name) const {
+  auto it = std::upper_bound(segments_.begin(), segments_.end(), name,
+                             [](uint32_t n, const Segment& s) { return n < s.name_base; });
+  return *(it - 1);
 }
 
 const Designation* Screener::Find(std::string_view reference) const {
-  auto it = by_reference_.find(std::string(reference));
+  auto it = by_reference_.find(reference);
   return it == by_reference_.end() ? nullptr : &list_[it->second];
-}
-
-void Screener::CollectCandidates(const NormalizedName& q, std::vector<uint32_t>& out) const {
-  // Per token its canon and raw forms with their deletions; per join its canon and whole.
-  const std::vector<uint32_t>* hits[2 * kMaxTokens * (kMaxTokenLength + 1) + 4 * kMaxTokens];
-  size_t hit_count = 0;
-  bool any_rare = false;
-  ForEachKey(q, true, [&](uint64_t key) {
-    auto it = postings_.find(key);
-    if (it == postings_.end() || hit_count == std::size(hits)) return;
-    hits[hit_count++] = &it->second;
-    any_rare = any_rare || it->second.size() <= kRareKeyNames;
-  });
-  // Deduplicate with per-thread generation stamps instead of sorting: Screen stays const and
-  // safe to call from several threads, and no per-query clearing is needed.
-  thread_local std::vector<uint32_t> stamps;
-  thread_local uint32_t generation = 0;
-  if (stamps.size() < names_.size()) stamps.assign(names_.size(), 0);
-  if (++generation == 0) {
-    std::fill(stamps.begin(), stamps.end(), 0);
-    generation = 1;
-  }
-  for (size_t i = 0; i < hit_count; ++i) {
-    if (any_rare && hits[i]->size() > kRareKeyNames) continue;
-    for (uint32_t id : *hits[i]) {
-      if (stamps[id] == generation) continue;
-      stamps[id] = generation;
-      out.push_back(id);
-    }
-  }
 }
 
 void Screener::ScreenImo(const Query& q, Date as_of, std::vector<Scored>& best) const {
@@ -282,151 +182,169 @@ void Screener::ScreenImo(const Query& q, Date as_of, std::vector<Scored>& best) 
 void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, const NormalizedName& qn,
                           Date as_of, double threshold, std::vector<Scored>& best) const {
   thread_local std::vector<uint32_t> ids;  // reused: no allocation per query
-  ids.clear();
-  CollectCandidates(qn, ids);
+  thread_local NormalizedName cn;  // the listed name being scored, decoded from its index
+  // A name's score can rise by a date-of-birth bonus over its alignment: the index must find
+  // names that far below the threshold.
+  const double floor = threshold - (q.born ? kBirthDateBonus : 0.0);
   const double qw = qn.total_weight;
-  for (uint32_t id : ids) {
-    const ListedName& ln = names_[id];
-    const Designation& d = list_[ln.designation];
-    if (d.listed_on > as_of) continue;
-    if (q.kind && KindOf(*q.kind) != d.kind) continue;
-    // Upper bound of the alignment score: the smaller name fully covering the larger one.
-    const double cw = ln.norm.total_weight;
-    const double bound = 2 * std::min(qw, cw) / (qw + cw) + kBirthDateBonus;
-    if (bound < threshold) continue;
+  for (const Segment& seg : segments_) {
+    const NameIndex& index = *seg.index;
+    ids.clear();
+    if (exhaustive_) {
+      ids.resize(index.names.size());
+      for (uint32_t i = 0; i < ids.size(); ++i) ids[i] = i;
+    } else {
+      index.Collect(qn, floor, ids);
+    }
+    for (uint32_t id : ids) {
+      const IndexedName& rec = index.names[id];
+      // Upper bound of the alignment score: the smaller name fully covering the larger one.
+      // Tested first: it needs only the name's record, not its designation (a cache miss on
+      // a large list).
+      const double cw = rec.weight;
+      const double bound = 2 * std::min(qw, cw) / (qw + cw) + kBirthDateBonus;
+      if (bound < threshold) continue;
+      const uint32_t designation = seg.first + rec.designation;
+      const Designation& d = list_[designation];
+      if (d.listed_on > as_of) continue;
+      if (q.kind && KindOf(*q.kind) != d.kind) continue;
+      index.Decode(id, cn);
+      const bool acronym = (rec.flags & kAcronymName) != 0;
+      const bool korean = (rec.flags & kKoreanName) != 0;
 
-    Scored s;
-    s.designation = ln.designation;
-    s.name = id;
-    s.alignment = Align(qn, ln.norm);
-    double score = s.alignment.score;
-    if (score <= 0) continue;
-    uint32_t notes = 0;
-    bool possible_only = false;
+      Scored s;
+      s.designation = designation;
+      s.name = seg.name_base + id;
+      s.alignment = Align(qn, cn);
+      double score = s.alignment.score;
+      if (score <= 0) continue;
+      uint32_t notes = 0;
+      bool possible_only = false;
 
-    // Numbers name sister ships and offices: JI SONG 6 is not JI SONG 8.
-    bool q_number_left = false, c_number_left = false;
-    bool q_word_left = false, c_word_left = false, word_left = false;
-    for (size_t i = 0; i < qn.tokens.size(); ++i) {
-      if (s.alignment.q_used & (1u << i)) continue;
-      if (qn.tokens[i].numeric()) q_number_left = true;
-      else if (!qn.tokens[i].generic()) q_word_left = true;
-      word_left = word_left || !qn.tokens[i].generic();
-    }
-    for (size_t j = 0; j < ln.norm.tokens.size(); ++j) {
-      if (s.alignment.c_used & (1u << j)) continue;
-      if (ln.norm.tokens[j].numeric()) c_number_left = true;
-      else if (!ln.norm.tokens[j].generic()) c_word_left = true;
-      word_left = word_left || !ln.norm.tokens[j].generic();
-    }
-    if (q_number_left && c_number_left) continue;
-    if (q_number_left || c_number_left) {
-      notes |= kNumberMissing;
-      possible_only = true;
-    }
-    if (q_word_left || c_word_left) {
-      notes |= kPartial;
-      possible_only = true;
-    }
-    if (s.alignment.slips > 0) {
-      notes |= kSyllableSlip;
-      possible_only = true;
-    }
-    // A clerk makes one slip in a name; two syllables each a letter off are another name
-    // (Rim Sun-song is not RI UN SONG).
-    const bool other_syllables = s.alignment.slips > 1;
+      // Numbers name sister ships and offices: JI SONG 6 is not JI SONG 8.
+      bool q_number_left = false, c_number_left = false;
+      bool q_word_left = false, c_word_left = false, word_left = false;
+      for (size_t i = 0; i < qn.tokens.size(); ++i) {
+        if (s.alignment.q_used & (1u << i)) continue;
+        if (qn.tokens[i].numeric()) q_number_left = true;
+        else if (!qn.tokens[i].generic()) q_word_left = true;
+        word_left = word_left || !qn.tokens[i].generic();
+      }
+      for (size_t j = 0; j < cn.tokens.size(); ++j) {
+        if (s.alignment.c_used & (1u << j)) continue;
+        if (cn.tokens[j].numeric()) c_number_left = true;
+        else if (!cn.tokens[j].generic()) c_word_left = true;
+        word_left = word_left || !cn.tokens[j].generic();
+      }
+      if (q_number_left && c_number_left) continue;
+      if (q_number_left || c_number_left) {
+        notes |= kNumberMissing;
+        possible_only = true;
+      }
+      if (q_word_left || c_word_left) {
+        notes |= kPartial;
+        possible_only = true;
+      }
+      if (s.alignment.slips > 0) {
+        notes |= kSyllableSlip;
+        possible_only = true;
+      }
+      // A clerk makes one slip in a name; two syllables each a letter off are another name
+      // (Rim Sun-song is not RI UN SONG).
+      const bool other_syllables = s.alignment.slips > 1;
 
-    // Generic names ("Ministry of Defence", "Foreign Trade Bank", acronyms): only the
-    // party's country can tie them to the DPRK.
-    if (d.kind != DesignationKind::kIndividual) {
-      bool distinctive = false;
-      if (!ln.acronym) {
-        for (size_t k = 0; k < s.alignment.pair_count && !distinctive; ++k) {
-          for (size_t j = 0; j < ln.norm.tokens.size(); ++j) {
-            if ((s.alignment.pairs[k].c_mask & (1u << j)) && !ln.norm.tokens[j].generic() &&
-                !ln.norm.tokens[j].numeric()) {
-              distinctive = true;
-              break;
+      // Generic names ("Ministry of Defence", "Foreign Trade Bank", acronyms): only the
+      // party's country can tie them to the DPRK.
+      if (d.kind != DesignationKind::kIndividual) {
+        bool distinctive = false;
+        if (!acronym) {
+          for (size_t k = 0; k < s.alignment.pair_count && !distinctive; ++k) {
+            for (size_t j = 0; j < cn.tokens.size(); ++j) {
+              if ((s.alignment.pairs[k].c_mask & (1u << j)) && !cn.tokens[j].generic() &&
+                  !cn.tokens[j].numeric()) {
+                distinctive = true;
+                break;
+              }
             }
           }
         }
-      }
-      if (ln.acronym) notes |= kAcronym;
-      if (!distinctive) {
-        if (!q.country) {
-          notes |= kGenericNoCountry;
-          possible_only = true;
-        } else if (*q.country == kDprk) {
-          notes |= kGenericKp;
-        } else {
-          continue;
+        if (acronym) notes |= kAcronym;
+        if (!distinctive) {
+          if (!q.country) {
+            notes |= kGenericNoCountry;
+            possible_only = true;
+          } else if (*q.country == kDprk) {
+            notes |= kGenericKp;
+          } else {
+            continue;
+          }
         }
       }
-    }
 
-    if (d.kind == DesignationKind::kIndividual) {
-      bool birth_confirms = false;
-      if (q.born && !d.births.empty()) {
-        switch (CompareBirth(*q.born, d.births)) {
-          case BirthFit::kConflict:
-            notes |= kBornConflict;
-            score -= kBirthConflictPenalty;
-            break;
-          case BirthFit::kSameDate:
-            notes |= kBornDate;
-            score += kBirthDateBonus;
-            birth_confirms = true;
-            break;
-          case BirthFit::kSameYear:
-            notes |= kBornYear;
-            score += kBirthYearBonus;
-            birth_confirms = true;
-            break;
-          case BirthFit::kNear: break;
+      if (d.kind == DesignationKind::kIndividual) {
+        bool birth_confirms = false;
+        if (q.born && !d.births.empty()) {
+          switch (CompareBirth(*q.born, d.births)) {
+            case BirthFit::kConflict:
+              notes |= kBornConflict;
+              score -= kBirthConflictPenalty;
+              break;
+            case BirthFit::kSameDate:
+              notes |= kBornDate;
+              score += kBirthDateBonus;
+              birth_confirms = true;
+              break;
+            case BirthFit::kSameYear:
+              notes |= kBornYear;
+              score += kBirthYearBonus;
+              birth_confirms = true;
+              break;
+            case BirthFit::kNear: break;
+          }
         }
-      }
-      // Korean names are shared by millions outside the DPRK: without a confirming year of
-      // birth, a namesake of another nationality is for review only.
-      if (q.country && *q.country != kDprk && ln.korean && !birth_confirms) {
-        notes |= kForeignIndividual;
-        possible_only = true;
-      }
-    }
-
-    if (d.kind == DesignationKind::kVessel) {
-      if (q.country && d.flag) {
-        if (*q.country == *d.flag) {
-          notes |= kFlagAgrees;
-        } else {
-          notes |= kFlagDiffers;
+        // Korean names are shared by millions outside the DPRK: without a confirming year of
+        // birth, a namesake of another nationality is for review only.
+        if (q.country && *q.country != kDprk && korean && !birth_confirms) {
+          notes |= kForeignIndividual;
           possible_only = true;
         }
-      } else {
-        notes |= kFlagUnknown;
-        possible_only = true;
       }
-      if (!q.imo.empty() && !d.imo.empty() && q.imo != d.imo && d.imo_status == Verification::kVerified) {
-        notes |= kImoDiffers;
-        possible_only = true;
-      }
-    }
 
-    score = std::min(score, 1.0);
-    if (possible_only) score = std::min(score, kBelowMatch);
-    // A Korean personal name is a surname and given-name syllables, nothing else: a word on one
-    // side only (Choe Son Hui / CHOE HWI, Cao Gang Yong / KANG YONG) makes another person.
-    if (d.kind == DesignationKind::kIndividual && ln.korean && (word_left || other_syllables)) {
-      notes |= kSyllableLeft;
-      score = std::min(score, kBelowPossible);
+      if (d.kind == DesignationKind::kVessel) {
+        if (q.country && d.flag) {
+          if (*q.country == *d.flag) {
+            notes |= kFlagAgrees;
+          } else {
+            notes |= kFlagDiffers;
+            possible_only = true;
+          }
+        } else {
+          notes |= kFlagUnknown;
+          possible_only = true;
+        }
+        if (!q.imo.empty() && !d.imo.empty() && q.imo != d.imo && d.imo_status == Verification::kVerified) {
+          notes |= kImoDiffers;
+          possible_only = true;
+        }
+      }
+
+      score = std::min(score, 1.0);
+      if (possible_only) score = std::min(score, kBelowMatch);
+      // A Korean personal name is a surname and given-name syllables, nothing else: a word on one
+      // side only (Choe Son Hui / CHOE HWI, Cao Gang Yong / KANG YONG) makes another person.
+      if (d.kind == DesignationKind::kIndividual && korean && (word_left || other_syllables)) {
+        notes |= kSyllableLeft;
+        score = std::min(score, kBelowPossible);
+      }
+      if (d.kind == DesignationKind::kIndividual && korean && !InRotatedOrder(s.alignment)) {
+        notes |= kSyllableOrder;
+        score = std::min(score, kBelowPossible);
+      }
+      if (score < threshold) continue;
+      s.score = score;
+      s.notes = notes;
+      best.push_back(std::move(s));
     }
-    if (d.kind == DesignationKind::kIndividual && ln.korean && !InRotatedOrder(s.alignment)) {
-      notes |= kSyllableOrder;
-      score = std::min(score, kBelowPossible);
-    }
-    if (score < threshold) continue;
-    s.score = score;
-    s.notes = notes;
-    best.push_back(std::move(s));
   }
 }
 
@@ -502,9 +420,12 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     if (s.notes & kImoUnverified) parts.push_back("listed IMO unverified and name differs");
     if (s.notes & kCompanyImo) parts.push_back("IMO company number " + q.imo + " exact");
     if (s.name != kNoName) {
-      const ListedName& ln = names_[s.name];
+      const Segment& seg = SegmentOf(s.name);
+      const uint32_t local = s.name - seg.name_base;
+      NormalizedName cn;
+      seg.index->Decode(local, cn);
       const NormalizedName& qn = qnames[s.query];
-      c.matched_name = ln.listed;
+      c.matched_name = NameIndex::Listed(d, seg.index->names[local]);
       // Pairs in the order of the query's words, which reads naturally.
       std::array<AlignedPair, kMaxTokens> pairs = s.alignment.pairs;
       std::sort(pairs.begin(), pairs.begin() + s.alignment.pair_count,
@@ -512,7 +433,7 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
       for (size_t k = 0; k < s.alignment.pair_count; ++k) {
         const AlignedPair& p = pairs[k];
         const std::string qs = JoinRaw(qn, p.q_mask, '-');
-        const std::string cs = JoinRaw(ln.norm, p.c_mask, '-');
+        const std::string cs = JoinRaw(cn, p.c_mask, '-');
         const bool joined = (p.q_mask & (p.q_mask - 1)) || (p.c_mask & (p.c_mask - 1));
         if (qs == cs) {
           parts.push_back(qs);
@@ -525,8 +446,8 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
         }
       }
       std::string left;
-      for (size_t j = 0; j < ln.norm.tokens.size(); ++j) {
-        if (!(s.alignment.c_used & (1u << j))) left += (left.empty() ? "" : " ") + ln.norm.tokens[j].raw;
+      for (size_t j = 0; j < cn.tokens.size(); ++j) {
+        if (!(s.alignment.c_used & (1u << j))) left += (left.empty() ? "" : " ") + cn.tokens[j].raw;
       }
       if (!left.empty()) parts.push_back("listed name also has: " + left);
       left.clear();

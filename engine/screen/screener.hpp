@@ -12,6 +12,7 @@
 #include "sancheck/core_types.hpp"
 #include "sancheck/scenario.hpp"
 #include "screen/designation.hpp"
+#include "screen/name_index.hpp"
 #include "screen/normalize.hpp"
 
 namespace sancheck::screen {
@@ -47,6 +48,20 @@ class Screener {
   static constexpr double kPossibleThreshold = 0.80;
 
   explicit Screener(std::vector<Designation> list);  ///< builds indexes once
+
+  /// Consecutive entries of `list` that came from one list file, with that list's index when
+  /// it was loaded prebuilt (a snapshot); parts without one are indexed here.
+  struct Part {
+    size_t entries = 0;
+    std::shared_ptr<const NameIndex> index;
+  };
+  /// `parts` cover `list` in order (their entries add up to its size).
+  Screener(std::vector<Designation> list, const std::vector<Part>& parts);
+
+  /// Exhaustive mode scores every listed name instead of the index's candidates: slow, the
+  /// reference the index is checked against (`sancheck screen --exhaustive`).
+  void SetExhaustive(bool on) { exhaustive_ = on; }
+  bool exhaustive() const { return exhaustive_; }
   ~Screener();
   Screener(Screener&&) noexcept;
   Screener& operator=(Screener&&) noexcept;
@@ -60,23 +75,25 @@ class Screener {
   const Designation* Find(std::string_view reference) const;
 
  private:
-  struct ListedName;
   struct Scored;
+  /// One list's index: its names are global names name_base.., its entries designations first...
+  struct Segment {
+    std::shared_ptr<const NameIndex> index;
+    uint32_t first = 0;
+    uint32_t name_base = 0;
+  };
 
-  void Index(uint32_t designation, const std::string& listed, std::string_view variant, bool acronym);
-  /// Index() of a name that may be in another script, and of its romanised keys; the hook for
-  /// names listed in their original script.
-  void IndexWithKeys(uint32_t designation, const std::string& listed, std::string_view variant, bool acronym);
-  void CollectCandidates(const NormalizedName& q, std::vector<uint32_t>& out) const;
+  const Segment& SegmentOf(uint32_t name) const;
   void ScreenName(const Query& q, const std::string& query_name, const NormalizedName& qn, Date as_of,
                   double threshold, std::vector<Scored>& best) const;
   void ScreenImo(const Query& q, Date as_of, std::vector<Scored>& best) const;
 
   std::vector<Designation> list_;
-  std::vector<ListedName> names_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;  ///< key hash -> name ids
+  std::vector<Segment> segments_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_imo_;  ///< IMO -> designation ids
-  std::unordered_map<std::string, uint32_t> by_reference_;
+  /// Views of list_'s references: its buffer is never reallocated once built.
+  std::unordered_map<std::string_view, uint32_t> by_reference_;
+  bool exhaustive_ = false;
 };
 
 }  // namespace sancheck::screen

@@ -1,0 +1,134 @@
+// List-scale benchmark: snapshot load time and memory, indexed and exhaustive queries per second, index recall.
+//
+// Usage: list_scale_bench <list.bin|list.yaml> <queries.txt> [--exhaustive N] [--threshold T]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/files.hpp"
+#include "screen/list_snapshot.hpp"
+#include "screen/screener.hpp"
+
+namespace {
+
+using sancheck::screen::Screener;
+
+// Resident and peak resident memory of this process, in MB (Linux /proc).
+std::pair<double, double> MemoryMb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  double rss = 0, peak = 0;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) rss = std::atof(line.c_str() + 6) / 1024.0;
+    if (line.rfind("VmHWM:", 0) == 0) peak = std::atof(line.c_str() + 6) / 1024.0;
+  }
+  return {rss, peak};
+}
+
+double CpuSeconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+
+using Found = std::vector<std::set<std::string>>;  // per query: the references found
+
+// Screens every query (CPU time of this one thread), keeping what each found.
+double ScreenAll(const Screener& s, const std::vector<sancheck::screen::Query>& queries, size_t count, double threshold,
+                 Found& found) {
+  const sancheck::Date far = sancheck::Date::FromCivil(9999, 12, 31);
+  found.assign(count, {});
+  const double start = CpuSeconds();
+  for (size_t i = 0; i < count; ++i) {
+    for (const auto& c : s.Screen(queries[i], far, threshold)) found[i].insert(c.designation->reference);
+  }
+  return CpuSeconds() - start;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: %s <list.bin|list.yaml> <queries.txt> [--exhaustive N] [--threshold T]\n", argv[0]);
+    return 2;
+  }
+  size_t exhaustive = 100;
+  double threshold = Screener::kPossibleThreshold;
+  for (int i = 3; i + 1 < argc; i += 2) {
+    const std::string arg = argv[i];
+    if (arg == "--exhaustive") {
+      exhaustive = static_cast<size_t>(std::atol(argv[i + 1]));
+    } else if (arg == "--threshold") {
+      threshold = std::atof(argv[i + 1]);
+    } else {
+      std::fprintf(stderr, "unknown argument '%s'\n", arg.c_str());
+      return 2;
+    }
+  }
+
+  sancheck::Diagnostics diags;
+  const auto load_start = std::chrono::steady_clock::now();
+  std::optional<sancheck::screen::ListSnapshot> snap;
+  if (sancheck::screen::IsListSnapshotFile(argv[1])) {
+    snap = sancheck::screen::LoadListSnapshot(argv[1], diags);
+  } else if (auto file = sancheck::ReadSource(argv[1], diags)) {
+    snap.emplace();
+    snap->list = sancheck::screen::LoadDesignationList(file, diags);
+  }
+  if (!snap || diags.HasErrors()) {
+    std::fputs(diags.RenderAll().c_str(), stderr);
+    return 1;
+  }
+  const size_t entries = snap->list.entries.size();
+  std::vector<Screener::Part> parts{{entries, snap->index}};
+  Screener screener(std::move(snap->list.entries), parts);
+  const double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
+  const auto [rss, peak] = MemoryMb();
+  size_t names = 0, index_bytes = 0;
+  if (snap->index) {
+    const auto& x = *snap->index;
+    names = x.names.size();
+    index_bytes = names * sizeof x.names[0] + x.arena.size() + x.keys.size() * 8 + x.starts.size() * 4 + x.ids.size() * 4;
+  }
+  std::printf("list: %zu entries, %zu indexed names; loaded and ready in %.2f s; RSS %.0f MB (peak %.0f MB)\n", entries,
+              names, load_s, rss, peak);
+  if (names > 0) {
+    std::printf("index: %.0f MB, %.0f bytes per name\n", static_cast<double>(index_bytes) / 1e6,
+                static_cast<double>(index_bytes) / static_cast<double>(names));
+  }
+
+  std::ifstream in(argv[2]);
+  std::vector<sancheck::screen::Query> queries;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) queries.push_back(sancheck::screen::Query{line, {}, {}, {}, {}, {}});
+  }
+  Found indexed, reference;
+  ScreenAll(screener, queries, std::min<size_t>(queries.size(), 50), threshold, indexed);  // warm-up
+  const double indexed_s = ScreenAll(screener, queries, queries.size(), threshold, indexed);
+  size_t candidates = 0;
+  for (const auto& f : indexed) candidates += f.size();
+  std::printf("indexed: %zu queries in %.2f s CPU = %.0f queries/s (%zu candidates at %.2f)\n", queries.size(), indexed_s,
+              static_cast<double>(queries.size()) / indexed_s, candidates, threshold);
+
+  // Exhaustive on the first N queries: the reference the index is measured against.
+  const size_t n = std::min(exhaustive, queries.size());
+  if (n == 0) return 0;
+  screener.SetExhaustive(true);
+  const double exhaustive_s = ScreenAll(screener, queries, n, threshold, reference);
+  size_t expected = 0, hit = 0;
+  for (size_t i = 0; i < n; ++i) {
+    expected += reference[i].size();
+    for (const auto& r : reference[i]) hit += indexed[i].count(r);
+    for (const auto& r : reference[i]) {
+      if (!indexed[i].count(r)) std::printf("  missed: '%s' -> %s\n", queries[i].name.c_str(), r.c_str());
+    }
+  }
+  std::printf("exhaustive: %zu queries in %.2f s CPU = %.1f queries/s\n", n, exhaustive_s,
+              static_cast<double>(n) / exhaustive_s);
+  std::printf("index recall vs exhaustive: %zu of %zu matches = %.4f\n", hit, expected,
+              expected ? static_cast<double>(hit) / static_cast<double>(expected) : 1.0);
+  return 0;
+}

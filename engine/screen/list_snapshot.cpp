@@ -1,0 +1,382 @@
+// Writes and reads binary list snapshots: bounded, checksummed reads that never trust a length.
+#include "screen/list_snapshot.hpp"
+
+#include <openssl/evp.h>
+
+#include <bit>
+#include <cstdio>
+#include <cstring>
+#include <type_traits>
+
+namespace sancheck::screen {
+namespace {
+
+// Fields and arrays are written as the machine holds them: little-endian only.
+static_assert(std::endian::native == std::endian::little);
+static_assert(std::is_trivially_copyable_v<IndexedName>);
+
+constexpr size_t kDigestBytes = 32;
+constexpr size_t kHeaderBytes = kSnapshotMagic.size() + 4 + 4 + 8 + kDigestBytes;
+
+class Out {
+ public:
+  template <typename T>
+  void Put(T v) {
+    static_assert(std::is_arithmetic_v<T>);
+    buf_.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  void Str(std::string_view s) {
+    Put(static_cast<uint32_t>(s.size()));
+    buf_.append(s);
+  }
+  void Strs(const std::vector<std::string>& v) {
+    Put(static_cast<uint32_t>(v.size()));
+    for (const auto& s : v) Str(s);
+  }
+  template <typename T>
+  void Array(const std::vector<T>& v) {
+    Put(static_cast<uint64_t>(v.size()));
+    buf_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+  }
+  std::string& bytes() { return buf_; }
+
+ private:
+  std::string buf_;
+};
+
+struct Failure {
+  size_t offset;
+  std::string message;
+};
+
+// The payload, read from a file or from memory; every read is checked against the bytes the
+// header announced, and hashed.
+class In {
+ public:
+  In(std::FILE* f, std::string_view mem, size_t offset, uint64_t payload)
+      : file_(f), mem_(mem), offset_(offset), left_(payload), ctx_(EVP_MD_CTX_new()) {
+    EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr);
+  }
+  ~In() { EVP_MD_CTX_free(ctx_); }
+  In(const In&) = delete;
+  In& operator=(const In&) = delete;
+
+  [[noreturn]] void Fail(const std::string& message) const { throw Failure{offset_, message}; }
+
+  void Read(void* dst, size_t n, const char* what) {
+    if (n > left_) Fail(std::string("truncated ") + what);
+    if (file_) {
+      if (n > 0 && std::fread(dst, 1, n, file_) != n) Fail(std::string("truncated ") + what);
+    } else {
+      std::memcpy(dst, mem_.data() + offset_, n);
+    }
+    EVP_DigestUpdate(ctx_, dst, n);
+    offset_ += n;
+    left_ -= n;
+  }
+  template <typename T>
+  T Get(const char* what) {
+    T v{};
+    Read(&v, sizeof v, what);
+    return v;
+  }
+  /// A count of items of at least `min_bytes` each: more than the bytes left could hold is
+  /// refused before anything is allocated.
+  size_t Count(size_t min_bytes, const char* what) {
+    const auto n = Get<uint64_t>(what);
+    if (min_bytes > 0 && n > left_ / min_bytes) Fail(std::string("bad count of ") + what);
+    return static_cast<size_t>(n);
+  }
+  uint32_t Count32(size_t min_bytes, const char* what) {
+    const auto n = Get<uint32_t>(what);
+    if (min_bytes > 0 && n > left_ / min_bytes) Fail(std::string("bad count of ") + what);
+    return n;
+  }
+  std::string Str(const char* what) {
+    const uint32_t n = Count32(1, what);
+    std::string s(n, '\0');
+    Read(s.data(), n, what);
+    return s;
+  }
+  std::vector<std::string> Strs(const char* what) {
+    std::vector<std::string> v(Count32(4, what));
+    for (auto& s : v) s = Str(what);
+    return v;
+  }
+  template <typename T>
+  std::vector<T> Array(const char* what) {
+    std::vector<T> v(Count(sizeof(T), what));
+    Read(v.data(), v.size() * sizeof(T), what);
+    return v;
+  }
+  size_t left() const { return left_; }
+  void Finish(const unsigned char* expected) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(ctx_, digest, &len);
+    if (len != kDigestBytes || std::memcmp(digest, expected, kDigestBytes) != 0) {
+      throw Failure{0, "checksum mismatch: the file is corrupt"};
+    }
+  }
+
+ private:
+  std::FILE* file_;
+  std::string_view mem_;
+  size_t offset_;
+  uint64_t left_;
+  EVP_MD_CTX* ctx_;
+};
+
+void PutDate(Out& o, const std::optional<Date>& d) {
+  o.Put<uint8_t>(d.has_value());
+  o.Put<int32_t>(d ? d->days : 0);
+}
+
+std::optional<Date> GetDate(In& in) {
+  const auto has = in.Get<uint8_t>("date");
+  const auto days = in.Get<int32_t>("date");
+  if (has > 1) in.Fail("bad date");
+  if (!has) return std::nullopt;
+  return Date{days};
+}
+
+template <typename E>
+E GetEnum(In& in, uint8_t last, const char* what) {
+  const auto v = in.Get<uint8_t>(what);
+  if (v > last) in.Fail(std::string("bad ") + what);
+  return static_cast<E>(v);
+}
+
+void PutEntry(Out& o, const Designation& d) {
+  o.Str(d.reference);
+  o.Put<uint8_t>(static_cast<uint8_t>(d.kind));
+  o.Str(d.name);
+  o.Strs(d.aliases);
+  o.Strs(d.original_names);
+  o.Put<uint32_t>(static_cast<uint32_t>(d.births.size()));
+  for (const BirthSpan& b : d.births) {
+    o.Put<int32_t>(b.born.year);
+    PutDate(o, b.born.date);
+    o.Put<int32_t>(b.until);
+  }
+  o.Put<int32_t>(d.listed_on.days);
+  PutDate(o, d.updated);
+  o.Str(d.regime);
+  o.Strs(d.programs);
+  o.Str(d.nationality);
+  o.Str(d.resolution);
+  o.Str(d.title);
+  o.Str(d.note);
+  o.Str(d.imo);
+  o.Put<uint8_t>(static_cast<uint8_t>(d.imo_status));
+  o.Put<uint8_t>(d.flag.has_value());
+  o.Put<uint16_t>(d.flag ? d.flag->code : 0);
+  o.Put<uint8_t>(static_cast<uint8_t>(d.flag_status));
+  o.Put<uint8_t>(static_cast<uint8_t>(d.listing_status));
+  o.Str(d.company_imo);
+  o.Put<int32_t>(d.pos.line);
+  o.Put<int32_t>(d.pos.column);
+}
+
+constexpr uint8_t kLastVerification = static_cast<uint8_t>(Verification::kUnverified);
+
+Designation GetEntry(In& in, const std::shared_ptr<const SourceFile>& where) {
+  Designation d;
+  d.reference = in.Str("reference");
+  d.kind = GetEnum<DesignationKind>(in, static_cast<uint8_t>(DesignationKind::kVessel), "kind");
+  d.name = in.Str("name");
+  d.aliases = in.Strs("aliases");
+  d.original_names = in.Strs("original names");
+  d.births.resize(in.Count32(13, "births"));
+  for (BirthSpan& b : d.births) {
+    b.born.year = in.Get<int32_t>("birth");
+    b.born.date = GetDate(in);
+    b.until = in.Get<int32_t>("birth");
+  }
+  d.listed_on = Date{in.Get<int32_t>("listing date")};
+  d.updated = GetDate(in);
+  d.regime = in.Str("regime");
+  d.programs = in.Strs("programs");
+  d.nationality = in.Str("nationality");
+  d.resolution = in.Str("resolution");
+  d.title = in.Str("title");
+  d.note = in.Str("note");
+  d.imo = in.Str("imo");
+  d.imo_status = GetEnum<Verification>(in, kLastVerification, "imo status");
+  const auto has_flag = in.Get<uint8_t>("flag");
+  const auto flag = in.Get<uint16_t>("flag");
+  if (has_flag > 1 || flag >= Country::kCount) in.Fail("bad flag");
+  if (has_flag) d.flag = Country{flag};
+  d.flag_status = GetEnum<Verification>(in, kLastVerification, "flag status");
+  d.listing_status = GetEnum<Verification>(in, kLastVerification, "listing status");
+  d.company_imo = in.Str("company imo");
+  d.pos.file = where;
+  d.pos.line = in.Get<int32_t>("position");
+  d.pos.column = in.Get<int32_t>("position");
+  return d;
+}
+
+// The payload after the header; throws Failure.
+ListSnapshot ReadPayload(In& in, const std::shared_ptr<const SourceFile>& where) {
+  ListSnapshot out;
+  DesignationList& l = out.list;
+  l.name = in.Str("name");
+  l.snapshot = in.Str("snapshot");
+  l.source = in.Str("source");
+  l.format = in.Str("format");
+  l.regime = in.Str("regime");
+  l.sha256 = in.Str("sha256");
+  l.inputs.resize(in.Count32(8, "inputs"));
+  for (ListInput& i : l.inputs) {
+    i.file = in.Str("input");
+    i.sha256 = in.Str("input");
+  }
+  l.entries.resize(in.Count32(64, "entries"));
+  for (Designation& d : l.entries) d = GetEntry(in, where);
+  auto index = std::make_shared<NameIndex>();
+  index->names = in.Array<IndexedName>("names");
+  const size_t arena = in.Count(1, "name arena");
+  index->arena.resize(arena);
+  in.Read(index->arena.data(), arena, "name arena");
+  index->keys = in.Array<uint64_t>("keys");
+  index->starts = in.Array<uint32_t>("postings");
+  index->ids = in.Array<uint32_t>("postings");
+  if (in.left() != 0) in.Fail("unexpected bytes after the index");
+  out.index = std::move(index);
+  return out;
+}
+
+struct Header {
+  uint64_t payload = 0;
+  unsigned char digest[kDigestBytes];
+};
+
+// Checks the header's bytes; the error when it is not a snapshot this version reads.
+std::string ParseHeader(const char* h, size_t size, Header& out) {
+  if (size < kHeaderBytes) return "truncated header";
+  if (std::string_view(h, kSnapshotMagic.size()) != kSnapshotMagic) return "not a list snapshot";
+  uint32_t version = 0;
+  std::memcpy(&version, h + 8, 4);
+  if (version != kSnapshotVersion) {
+    return "snapshot format version " + std::to_string(version) + ", this sancheck reads version " +
+           std::to_string(kSnapshotVersion) + " (re-create it with 'sancheck lists snapshot')";
+  }
+  std::memcpy(&out.payload, h + 16, 8);
+  std::memcpy(out.digest, h + 24, kDigestBytes);
+  return {};
+}
+
+std::optional<ListSnapshot> Read(In& in, const Header& h, const std::shared_ptr<const SourceFile>& where,
+                                 Diagnostics& diags) {
+  try {
+    ListSnapshot s = ReadPayload(in, where);
+    in.Finish(h.digest);
+    if (std::string bad = s.index->Validate(s.list.entries); !bad.empty()) {
+      throw Failure{0, "bad index: " + bad};
+    }
+    return s;
+  } catch (const Failure& f) {
+    const std::string at = f.offset > 0 ? "byte " + std::to_string(f.offset) + ": " : "";
+    diags.Error(SourcePos{where, 0, 0}, "lists.snapshot", at + f.message);
+  } catch (const std::bad_alloc&) {
+    diags.Error(SourcePos{where, 0, 0}, "lists.snapshot", "out of memory reading the snapshot");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool IsListSnapshot(std::string_view head) { return head.substr(0, kSnapshotMagic.size()) == kSnapshotMagic; }
+
+bool IsListSnapshotFile(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  char head[kSnapshotMagic.size()];
+  const size_t got = std::fread(head, 1, sizeof head, f);
+  std::fclose(f);
+  return IsListSnapshot(std::string_view(head, got));
+}
+
+std::string WriteListSnapshot(const DesignationList& list, const NameIndex& index) {
+  Out o;
+  o.bytes().resize(kHeaderBytes);
+  o.Str(list.name);
+  o.Str(list.snapshot);
+  o.Str(list.source);
+  o.Str(list.format);
+  o.Str(list.regime);
+  o.Str(list.sha256);
+  o.Put<uint32_t>(static_cast<uint32_t>(list.inputs.size()));
+  for (const ListInput& i : list.inputs) {
+    o.Str(i.file);
+    o.Str(i.sha256);
+  }
+  o.Put<uint32_t>(static_cast<uint32_t>(list.entries.size()));
+  for (const Designation& d : list.entries) PutEntry(o, d);
+  o.Array(index.names);
+  o.Put<uint64_t>(index.arena.size());
+  o.bytes() += index.arena;
+  o.Array(index.keys);
+  o.Array(index.starts);
+  o.Array(index.ids);
+  std::string& b = o.bytes();
+  const uint64_t payload = b.size() - kHeaderBytes;
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(b.data() + kHeaderBytes, payload, digest, &len, EVP_sha256(), nullptr);
+  std::memcpy(b.data(), kSnapshotMagic.data(), kSnapshotMagic.size());
+  std::memcpy(b.data() + 8, &kSnapshotVersion, 4);
+  std::memset(b.data() + 12, 0, 4);
+  std::memcpy(b.data() + 16, &payload, 8);
+  std::memcpy(b.data() + 24, digest, kDigestBytes);
+  return std::move(b);
+}
+
+std::optional<ListSnapshot> LoadListSnapshot(const std::string& path, Diagnostics& diags) {
+  // Diagnostics and positions name the file; its bytes are not kept.
+  auto where = std::make_shared<const SourceFile>(SourceFile{path, ""});
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    diags.Error(SourcePos{where, 0, 0}, "lists.unreadable", "cannot open the file");
+    return std::nullopt;
+  }
+  std::optional<ListSnapshot> out;
+  char head[kHeaderBytes];
+  Header h;
+  const size_t got = std::fread(head, 1, sizeof head, f);
+  std::string bad = ParseHeader(head, got, h);
+  long size = -1;
+  if (bad.empty() && std::fseek(f, 0, SEEK_END) == 0) size = std::ftell(f);
+  if (bad.empty() && (size < 0 || static_cast<uint64_t>(size) - kHeaderBytes != h.payload)) {
+    bad = "the file holds " + std::to_string(size) + " bytes, its header announces " +
+          std::to_string(h.payload + kHeaderBytes) + " (truncated or extended)";
+  }
+  if (bad.empty() && std::fseek(f, static_cast<long>(kHeaderBytes), SEEK_SET) != 0) bad = "cannot read the file";
+  if (!bad.empty()) {
+    diags.Error(SourcePos{where, 0, 0}, "lists.snapshot", bad);
+  } else {
+    In in(f, {}, kHeaderBytes, h.payload);
+    out = Read(in, h, where, diags);
+  }
+  std::fclose(f);
+  return out;
+}
+
+std::optional<ListSnapshot> ParseListSnapshot(std::shared_ptr<const SourceFile> file, Diagnostics& diags) {
+  auto where = std::make_shared<const SourceFile>(SourceFile{file->path, ""});
+  const std::string_view text = file->text;
+  Header h;
+  std::string bad = ParseHeader(text.data(), text.size(), h);
+  if (bad.empty() && text.size() - kHeaderBytes != h.payload) {
+    bad = "the file holds " + std::to_string(text.size()) + " bytes, its header announces " +
+          std::to_string(h.payload + kHeaderBytes) + " (truncated or extended)";
+  }
+  if (!bad.empty()) {
+    diags.Error(SourcePos{where, 0, 0}, "lists.snapshot", bad);
+    return std::nullopt;
+  }
+  In in(nullptr, text, kHeaderBytes, h.payload);
+  return Read(in, h, where, diags);
+}
+
+}  // namespace sancheck::screen

@@ -1,0 +1,43 @@
+// Binary snapshot of a designation list: every entry, its provenance and its prebuilt screening index, checksummed.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sancheck/diagnostics.hpp"
+#include "screen/designations_loader.hpp"
+#include "screen/name_index.hpp"
+
+namespace sancheck::screen {
+
+/// The first bytes of every snapshot; a list file starting with them is read as one.
+inline constexpr std::string_view kSnapshotMagic = "SNCKLIST";
+/// Raised whenever the layout changes; a snapshot of another version is refused (re-create it
+/// from the YAML list with `sancheck lists snapshot`).
+inline constexpr uint32_t kSnapshotVersion = 1;
+
+/// Whether `head` (a file's first bytes) starts like a snapshot.
+bool IsListSnapshot(std::string_view head);
+/// Whether the file at `path` starts like a snapshot (false when it cannot be read).
+bool IsListSnapshotFile(const std::string& path);
+
+struct ListSnapshot {
+  DesignationList list;
+  std::shared_ptr<const NameIndex> index;  ///< over list.entries
+};
+
+/// The snapshot's bytes: header (magic, version, payload size, SHA-256 of the payload), then
+/// the payload (provenance, entries, index) in little-endian fields.
+std::string WriteListSnapshot(const DesignationList& list, const NameIndex& index);
+
+/// Reads a snapshot file, streaming (the file is never held whole in memory), every length and
+/// count checked against the bytes left and the checksum against the payload. A bad file is
+/// one error "PATH: error: byte N: ..." in `diags` and nullopt.
+std::optional<ListSnapshot> LoadListSnapshot(const std::string& path, Diagnostics& diags);
+
+/// The same, from bytes already read (`file->text`).
+std::optional<ListSnapshot> ParseListSnapshot(std::shared_ptr<const SourceFile> file, Diagnostics& diags);
+
+}  // namespace sancheck::screen

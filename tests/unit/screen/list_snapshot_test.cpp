@@ -1,0 +1,103 @@
+// Binary list snapshots: a round trip keeps every field and screens alike; corrupt, truncated and hostile files are clear errors.
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+
+#include "screen/list_snapshot.hpp"
+#include "screen/screener.hpp"
+#include "un_screener.hpp"
+
+namespace sancheck::screen {
+namespace {
+
+DesignationList SampleList() {
+  DesignationList l;
+  l.name = "sample";
+  l.snapshot = "2024-09-26";
+  l.source = "tests";
+  l.format = "csv";
+  l.regime = "own";
+  l.sha256 = std::string(64, 'a');
+  l.inputs.push_back(ListInput{"own.csv", std::string(64, 'b')});
+  l.entries = BuiltinDprkDesignations();
+  return l;
+}
+
+std::shared_ptr<const SourceFile> File(std::string bytes) {
+  return std::make_shared<const SourceFile>(SourceFile{"list.bin", std::move(bytes)});
+}
+
+std::string Error(const std::string& bytes) {
+  Diagnostics diags;
+  const auto snap = ParseListSnapshot(File(bytes), diags);
+  CHECK_FALSE(snap);
+  return diags.RenderAll();
+}
+
+TEST_SUITE("screen.snapshot") {
+  TEST_CASE("a snapshot keeps the list's provenance and entries, and its index screens as a fresh one") {
+    const DesignationList list = SampleList();
+    const std::string bytes = WriteListSnapshot(list, NameIndex::Build(list.entries));
+    CHECK(IsListSnapshot(bytes));
+    Diagnostics diags;
+    auto snap = ParseListSnapshot(File(bytes), diags);
+    REQUIRE(snap);
+    CHECK(diags.items().empty());
+    CHECK(snap->list.name == "sample");
+    CHECK(snap->list.snapshot == "2024-09-26");
+    CHECK(snap->list.sha256 == list.sha256);
+    REQUIRE(snap->list.inputs.size() == 1);
+    CHECK(snap->list.inputs[0].file == "own.csv");
+    REQUIRE(snap->list.entries.size() == list.entries.size());
+    for (size_t i = 0; i < list.entries.size(); ++i) {
+      const Designation& a = list.entries[i];
+      const Designation& b = snap->list.entries[i];
+      CHECK(a.reference == b.reference);
+      CHECK(a.aliases == b.aliases);
+      CHECK(a.original_names == b.original_names);
+      CHECK(a.births.size() == b.births.size());
+      CHECK(a.listed_on == b.listed_on);
+      CHECK(a.imo == b.imo);
+      CHECK(a.flag == b.flag);
+      CHECK(a.note == b.note);
+      CHECK(a.pos.line == b.pos.line);
+    }
+    const size_t entries = snap->list.entries.size();
+    const Screener loaded(std::move(snap->list.entries), {Screener::Part{entries, snap->index}});
+    Query q;
+    q.name = "Jo Chun-ryong";
+    const auto got = loaded.Screen(q, *Date::Parse("2024-09-26"));
+    const auto want = Un().Screen(q, *Date::Parse("2024-09-26"));
+    REQUIRE(!got.empty());
+    REQUIRE(got.size() == want.size());
+    CHECK(got[0].designation->reference == want[0].designation->reference);
+    CHECK(got[0].why == want[0].why);
+  }
+
+  TEST_CASE("a corrupt, truncated or foreign file is one clear error, never a short list") {
+    const DesignationList list = SampleList();
+    const std::string bytes = WriteListSnapshot(list, NameIndex::Build(list.entries));
+    std::string flipped = bytes;
+    flipped[bytes.size() / 2] = static_cast<char>(flipped[bytes.size() / 2] ^ 0x40);
+    CHECK(Error(flipped).find("list.bin: error: checksum mismatch") != std::string::npos);
+    CHECK(Error(bytes.substr(0, bytes.size() - 10)).find("truncated or extended") != std::string::npos);
+    CHECK(Error(bytes.substr(0, 20)).find("truncated header") != std::string::npos);
+    std::string version = bytes;
+    version[8] = 9;
+    CHECK(Error(version).find("format version 9") != std::string::npos);
+    CHECK_FALSE(IsListSnapshot("designations:\n"));
+  }
+
+  TEST_CASE("a hostile count is refused before anything is allocated") {
+    const DesignationList list = SampleList();
+    std::string bytes = WriteListSnapshot(list, NameIndex::Build(list.entries));
+    // The list name's length (the payload's first field) claims four gigabytes.
+    const size_t header = kSnapshotMagic.size() + 4 + 4 + 8 + 32;
+    for (size_t i = 0; i < 4; ++i) bytes[header + i] = static_cast<char>(0xFF);
+    CHECK(Error(bytes).find("bad count of name") != std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace sancheck::screen
