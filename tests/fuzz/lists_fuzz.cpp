@@ -1,4 +1,4 @@
-// Fuzz target for the list importers: the first byte picks UN XML, OFAC sdn CSV or own CSV; what imports cleanly must round-trip.
+// Fuzz target for the list readers: the first byte picks UN XML, OFAC sdn CSV, own CSV or a binary list snapshot; what imports cleanly must round-trip.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -9,14 +9,22 @@
 #include "lists/ofac_csv.hpp"
 #include "lists/own_csv.hpp"
 #include "lists/un_xml.hpp"
+#include "screen/list_snapshot.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace sancheck;
   if (size == 0) return 0;
-  const int format = data[0] % 3;
+  const int format = data[0] % 4;
   auto file = std::make_shared<SourceFile>(
-      SourceFile{format == 0 ? "un.xml" : format == 1 ? "sdn.csv" : "own.csv",
+      SourceFile{format == 0 ? "un.xml" : format == 1 ? "sdn.csv" : format == 2 ? "own.csv" : "list.bin",
                  std::string(reinterpret_cast<const char*>(data) + 1, size - 1)});
+  if (format == 3) {
+    // A snapshot is refused with an error or read whole: never a crash, never a short list.
+    Diagnostics diags;
+    const auto snapshot = screen::ParseListSnapshot(file, diags);
+    if (!snapshot && !diags.HasErrors()) std::abort();
+    return 0;
+  }
   const Date snapshot = *Date::Parse("2024-01-01");
   Diagnostics diags;
   screen::DesignationList list;
