@@ -32,14 +32,10 @@ struct Output {
 };
 
 int RunCheck(const CheckArgs& args) {
-  CheckOptions options;
-  options.clock = RunClock();
-  const auto pack_paths = PackPaths(args.packs);
-  if (!pack_paths) return kExitError;
-  options.rule_paths = *pack_paths;
-  options.designations_max_age_days = args.packs.max_designation_age;
+  auto choice = CheckOptionsFor(args.packs);
+  if (!choice) return kExitError;
+  CheckOptions& options = *choice;
   options.clearances_path = args.clearances;
-  options.lists = args.packs.lists;
   if (!args.as_of.empty()) {
     options.as_of = Date::Parse(args.as_of);
     if (!options.as_of) return UsageError("--as-of: bad date '" + args.as_of + "' (expected YYYY-MM-DD)");

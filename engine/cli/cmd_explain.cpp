@@ -20,13 +20,9 @@ struct ExplainArgs {
 };
 
 int RunExplain(const ExplainArgs& args) {
-  CheckOptions options;
-  options.clock = RunClock();
-  const auto pack_paths = PackPaths(args.packs);
-  if (!pack_paths) return kExitError;
-  options.rule_paths = *pack_paths;
-  options.lists = args.packs.lists;
-  options.designations_max_age_days = args.packs.max_designation_age;
+  auto choice = CheckOptionsFor(args.packs);
+  if (!choice) return kExitError;
+  CheckOptions& options = *choice;
   if (!args.as_of.empty()) {
     options.as_of = Date::Parse(args.as_of);
     if (!options.as_of) return UsageError("--as-of: bad date '" + args.as_of + "' (expected YYYY-MM-DD)");

@@ -114,16 +114,14 @@ int RunImport(const ImportArgs& args) {
   auto list = ImportFiles(args, diags);
   if (!list || !PrintDiagnostics(diags)) return kExitError;
   if (!args.name.empty()) list->name = args.name;
-  const std::string yaml = lists::DesignationListYaml(*list);
   // The loader is the judge of the format: a list it would refuse is never written.
   Diagnostics check;
-  auto written = std::make_shared<SourceFile>(SourceFile{args.output, yaml});
-  const auto back = screen::LoadDesignationList(written, check);
-  if (check.HasErrors() || back.entries.size() != list->entries.size()) {
+  const auto yaml = lists::LoadableListYaml(*list, args.output, check);
+  if (!yaml) {
     std::cerr << check.RenderAll();
-    return UsageError("the imported list does not load back (a defect of the importer); nothing written");
+    return kExitError;
   }
-  if (!Emit(args.output, yaml)) return kExitError;
+  if (!Emit(args.output, *yaml)) return kExitError;
   std::string counts;
   for (const auto& [regime, n] : list->CountsByRegime()) {
     counts += (counts.empty() ? "" : ", ") + (regime.empty() ? "(no regime)" : regime) + " " + std::to_string(n);

@@ -41,13 +41,9 @@ std::string UnverifiedList(const std::vector<RuleInfo>& rules, bool json) {
 
 int RunRules(const RulesArgs& args) {
   Diagnostics diags;
-  CheckOptions options;
-  options.clock = RunClock();
-  const auto pack_paths = PackPaths(args.packs);
-  if (!pack_paths) return kExitError;
-  options.rule_paths = *pack_paths;
-  options.lists = args.packs.lists;
-  options.designations_max_age_days = args.packs.max_designation_age;
+  auto choice = CheckOptionsFor(args.packs);
+  if (!choice) return kExitError;
+  CheckOptions& options = *choice;
   auto checker = Checker::Load(options, diags);
   if (!checker) {
     std::cerr << diags.RenderAll();

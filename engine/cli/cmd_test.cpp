@@ -131,13 +131,9 @@ int RunTests(const TestArgs& args) {
   inputs.insert(inputs.end(), args.packs.rules.begin(), args.packs.rules.end());
   if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;
   Diagnostics diags;
-  CheckOptions options;
-  options.clock = RunClock();
-  const auto pack_paths = PackPaths(args.packs);
-  if (!pack_paths) return kExitError;
-  options.rule_paths = *pack_paths;
-  options.lists = args.packs.lists;
-  options.designations_max_age_days = args.packs.max_designation_age;
+  auto choice = CheckOptionsFor(args.packs);
+  if (!choice) return kExitError;
+  CheckOptions& options = *choice;
   auto checker = Checker::Load(options, diags);
   std::vector<testing::RuleTest> tests;
   if (checker) tests = testing::LoadRuleTests(args.paths, diags);

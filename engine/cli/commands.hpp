@@ -58,6 +58,11 @@ void AddPackOptions(CLI::App* cmd, PackChoice& choice, const std::string& what =
 /// leaves nothing to load.
 std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice);
 
+/// The library options every command that loads packs starts from: the run's clock, the
+/// pack paths (PackPaths), the --lists files and --max-designation-age. Nullopt after a
+/// usage error.
+std::optional<CheckOptions> CheckOptionsFor(const PackChoice& choice);
+
 /// Loads the scenarios a command judges with `checker`: the files' own checks,
 /// then every item tag against the loaded packs' vocabulary.
 std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector<std::string>& paths,

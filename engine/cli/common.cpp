@@ -60,6 +60,17 @@ std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice) {
   return paths;
 }
 
+std::optional<CheckOptions> CheckOptionsFor(const PackChoice& choice) {
+  const auto pack_paths = PackPaths(choice);
+  if (!pack_paths) return std::nullopt;
+  CheckOptions options;
+  options.clock = RunClock();
+  options.rule_paths = *pack_paths;
+  options.lists = choice.lists;
+  options.designations_max_age_days = choice.max_designation_age;
+  return options;
+}
+
 std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector<std::string>& paths,
                                        Diagnostics& diags) {
   std::vector<Scenario> scenarios = LoadScenarios(paths, diags);

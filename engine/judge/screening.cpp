@@ -50,11 +50,13 @@ bool IsUnDprk(const ListInfo& list, const screen::Designation& d) {
   return d.regime.empty() || d.regime == "DPRK";
 }
 
-std::shared_ptr<const SourceFile> ReadList(const std::string& path, const FileReader* files, Diagnostics& diags) {
+// A list or clearances file, from the caller's reader when it gave one, else from the disk.
+std::shared_ptr<const SourceFile> ReadInput(const std::string& path, const FileReader* files, std::string_view what,
+                                            Diagnostics& diags) {
   if (!files) return ReadSource(path, diags);
   std::string error;
   if (auto text = files->Read(path, error)) return std::make_shared<SourceFile>(SourceFile{path, std::move(*text)});
-  diags.Error({}, "lists.unreadable", path + ": cannot read: " + error);
+  diags.Error({}, std::string(what) + ".unreadable", path + ": cannot read: " + error);
   return nullptr;
 }
 
@@ -77,7 +79,7 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const Screen
   for (const auto& path : sources.list_paths) {
     if (!sources.files && screen::IsListSnapshotFile(path)) {
       files.push_back(ListFile{nullptr, path, false});
-    } else if (auto file = ReadList(path, sources.files, diags)) {
+    } else if (auto file = ReadInput(path, sources.files, "lists", diags)) {
       files.push_back(ListFile{file, "", false});
     }
   }
@@ -116,13 +118,8 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const Screen
   }
   if (!files.empty()) screening->screener = std::make_unique<screen::Screener>(std::move(all), parts);
   if (sources.clearances_path.empty()) return screening;
-  if (!sources.files) {
-    screening->clearances = screen::LoadClearances(sources.clearances_path, diags);
-  } else if (std::string error; auto text = sources.files->Read(sources.clearances_path, error)) {
-    screening->clearances = screen::ParseClearances(
-        std::make_shared<SourceFile>(SourceFile{sources.clearances_path, std::move(*text)}), diags);
-  } else {
-    diags.Error({}, "clearances.unreadable", sources.clearances_path + ": cannot read: " + error);
+  if (auto file = ReadInput(sources.clearances_path, sources.files, "clearances", diags)) {
+    screening->clearances = screen::ParseClearances(file, diags);
   }
   return screening;
 }

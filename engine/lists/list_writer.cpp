@@ -3,7 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "common/atomic_output.hpp"
+#include "screen/designations_loader.hpp"
 
 namespace sancheck::lists {
 namespace {
@@ -101,8 +101,17 @@ std::string DesignationListYaml(const screen::DesignationList& list) {
   return std::string(out.c_str()) + "\n";
 }
 
-std::string WriteDesignationList(const std::string& path, const screen::DesignationList& list) {
-  return WriteFileAtomically(path, DesignationListYaml(list));
+std::optional<std::string> LoadableListYaml(const screen::DesignationList& list, const std::string& path,
+                                            Diagnostics& diags) {
+  std::string yaml = DesignationListYaml(list);
+  Diagnostics back_diags;
+  const auto back = screen::LoadDesignationList(std::make_shared<SourceFile>(SourceFile{path, yaml}), back_diags);
+  if (!back_diags.HasErrors() && back.entries.size() == list.entries.size()) return yaml;
+  diags.Append(back_diags);
+  diags.Error({}, "lists.not_loadable", path + ": the written list does not load back (" +
+                                            std::to_string(back.entries.size()) + " of " +
+                                            std::to_string(list.entries.size()) + " entries); nothing written");
+  return std::nullopt;
 }
 
 }  // namespace sancheck::lists

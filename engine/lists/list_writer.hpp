@@ -1,6 +1,7 @@
 // Writes a designation list in the YAML list format that LoadDesignationList reads, with its provenance.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "screen/designations_loader.hpp"
@@ -13,8 +14,10 @@ namespace sancheck::lists {
 /// Empty fields are left out; an entry's regime only when it differs from the list's.
 std::string DesignationListYaml(const screen::DesignationList& list);
 
-/// Writes DesignationListYaml(list) to `path` whole or not at all (a temporary renamed into
-/// place). Returns an error message, or "" when written.
-std::string WriteDesignationList(const std::string& path, const screen::DesignationList& list);
+/// DesignationListYaml(list), checked by loading it back as `path` with the list loader (the
+/// judge of the format): nullopt, with the loader's diagnostics in `diags`, when it would be
+/// refused or come back short — a defect of an importer, never written.
+std::optional<std::string> LoadableListYaml(const screen::DesignationList& list, const std::string& path,
+                                            Diagnostics& diags);
 
 }  // namespace sancheck::lists

@@ -28,21 +28,6 @@ std::vector<std::string> SplitList(std::string_view text) {
   return out;
 }
 
-// "1960", "1960-04-04" or "1950/1955", as the YAML list format writes a date of birth.
-std::optional<BirthSpan> ParseBorn(std::string_view text) {
-  const size_t slash = text.find('/');
-  if (slash == std::string_view::npos) {
-    if (auto born = BirthDate::Parse(text)) return BirthSpan{*born, 0};
-    return std::nullopt;
-  }
-  const std::string_view a = text.substr(0, slash), b = text.substr(slash + 1);
-  if (a.size() != 4 || b.size() != 4) return std::nullopt;
-  auto from = BirthDate::Parse(a);
-  auto to = BirthDate::Parse(b);
-  if (!from || !to || to->year < from->year) return std::nullopt;
-  return BirthSpan{*from, to->year == from->year ? 0 : to->year};
-}
-
 class Importer {
  public:
   Importer(const std::shared_ptr<const SourceFile>& file, Diagnostics& diags) : file_(file), diags_(diags) {}
@@ -140,7 +125,7 @@ class Importer {
       return;
     }
     for (const auto& b : born) {
-      if (auto span = ParseBorn(b)) {
+      if (auto span = BirthSpan::Parse(b)) {
         d.births.push_back(*span);
       } else {
         Error(Field(row, 4), "bad_date",

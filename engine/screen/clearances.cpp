@@ -4,7 +4,6 @@
 #include <set>
 #include <utility>
 
-#include "common/files.hpp"
 #include "common/yaml_reader.hpp"
 #include "screen/normalize.hpp"
 
@@ -64,10 +63,6 @@ std::vector<Clearance> ParseClearances(std::shared_ptr<const SourceFile> file, D
     r.Error(e.mark, "yaml", "invalid YAML: " + e.msg);
   }
   return out;
-}
-
-std::vector<Clearance> LoadClearances(const std::string& path, Diagnostics& diags) {
-  return ParseClearances(ReadSource(path, diags), diags);
 }
 
 ClearanceLookup FindClearance(const std::vector<Clearance>& clearances, std::string_view party_id,

@@ -20,9 +20,6 @@ struct Clearance {
   SourcePos pos;
 };
 
-/// Reads a clearances file (strict YAML: unknown keys are errors, codes "clearances.*").
-/// File errors are reported too. Never throws.
-std::vector<Clearance> LoadClearances(const std::string& path, Diagnostics& diags);
 std::vector<Clearance> ParseClearances(std::shared_ptr<const SourceFile> file, Diagnostics& diags);
 
 enum class ClearanceState { kNone, kActive, kExpired };

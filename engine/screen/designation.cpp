@@ -21,6 +21,21 @@ std::optional<DesignationKind> ParseDesignationKind(std::string_view s) {
   return std::nullopt;
 }
 
+std::optional<BirthSpan> BirthSpan::Parse(std::string_view text) {
+  const size_t slash = text.find('/');
+  if (slash == std::string_view::npos) {
+    if (auto born = BirthDate::Parse(text)) return BirthSpan{*born, 0};
+    return std::nullopt;
+  }
+  const std::string_view a = text.substr(0, slash), b = text.substr(slash + 1);
+  // Years only: "1950-01-01/1955" is no range a list gives.
+  if (a.size() != 4 || b.size() != 4) return std::nullopt;
+  auto from = BirthDate::Parse(a);
+  auto to = BirthDate::Parse(b);
+  if (!from || !to || to->year < from->year) return std::nullopt;
+  return BirthSpan{*from, to->year == from->year ? 0 : to->year};
+}
+
 BirthFit CompareBirth(const BirthDate& party, const std::vector<BirthSpan>& listed) {
   BirthFit best = BirthFit::kConflict;
   const int y = party.year;

@@ -32,6 +32,10 @@ struct BirthSpan {
 
   int From() const { return born.year; }
   int To() const { return until > 0 ? until : born.year; }
+
+  /// The one reading of a listed date of birth (list files, own CSV lists): "1960",
+  /// "1960-04-04" or a range of years "1950/1955"; nullopt otherwise.
+  static std::optional<BirthSpan> Parse(std::string_view text);
 };
 
 /// How a party's date of birth fits the dates a list gives.

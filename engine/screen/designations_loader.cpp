@@ -24,15 +24,7 @@ std::optional<BirthSpan> ParseBirth(YamlReader& r, const YAML::Node& n) {
                                  Describe(n));
     return std::nullopt;
   }
-  const std::string& text = n.Scalar();
-  const size_t slash = text.find('/');
-  if (slash == std::string::npos) {
-    if (auto born = BirthDate::Parse(text)) return BirthSpan{*born, 0};
-  } else if (IsDigits(text.substr(0, slash), 4) && IsDigits(text.substr(slash + 1), 4)) {
-    auto from = BirthDate::Parse(text.substr(0, slash));
-    auto to = BirthDate::Parse(text.substr(slash + 1));
-    if (from && to && to->year >= from->year) return BirthSpan{*from, to->year};
-  }
+  if (auto span = BirthSpan::Parse(n.Scalar())) return span;
   r.Error(n, "bad_date", "bad date of birth " + Describe(n) + " " + expected);
   return std::nullopt;
 }

@@ -161,6 +161,7 @@ void PutEntry(Out& o, const Designation& d) {
   }
   o.Put<int32_t>(d.listed_on.days);
   PutDate(o, d.updated);
+  PutDate(o, d.delisted_on);
   o.Str(d.regime);
   o.Strs(d.programs);
   o.Str(d.nationality);
@@ -195,6 +196,7 @@ Designation GetEntry(In& in, const std::shared_ptr<const SourceFile>& where) {
   }
   d.listed_on = Date{in.Get<int32_t>("listing date")};
   d.updated = GetDate(in);
+  d.delisted_on = GetDate(in);
   d.regime = in.Str("regime");
   d.programs = in.Strs("programs");
   d.nationality = in.Str("nationality");

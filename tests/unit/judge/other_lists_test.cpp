@@ -116,6 +116,20 @@ TEST_SUITE("judge.other_lists") {
     CHECK_FALSE(Checker::Load(options, diags));
     CHECK(diags.RenderAll().find("lists/none.yaml") != std::string::npos);
   }
+
+  TEST_CASE("a clearances file that cannot be read is an error too, from memory or from the disk") {
+    CheckOptions options;
+    options.files = std::make_shared<MemoryFileReader>();
+    options.clearances_path = "mem/none.yaml";
+    Diagnostics diags;
+    CHECK_FALSE(Checker::Load(options, diags));
+    CHECK(diags.RenderAll().find("clearances.unreadable") != std::string::npos);
+    options.files = nullptr;
+    options.clearances_path = "/nonexistent/clearances.yaml";
+    Diagnostics disk;
+    CHECK_FALSE(Checker::Load(options, disk));
+    CHECK(disk.RenderAll().find("/nonexistent/clearances.yaml") != std::string::npos);
+  }
 }
 
 }  // namespace

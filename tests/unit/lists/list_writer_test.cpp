@@ -1,7 +1,6 @@
 // List writer: what it writes loads back with LoadDesignationList, every field equal (the round trip).
 #include <doctest/doctest.h>
 
-#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -127,15 +126,19 @@ TEST_CASE("every field, awkward text, vessels and a list regime round-trip") {
   RoundTrip(list);
 }
 
-TEST_CASE("an empty list round-trips; a failed write leaves nothing") {
+TEST_CASE("an empty list round-trips; a list the loader would refuse is never given out") {
   screen::DesignationList list;
   list.snapshot = "2026-01-31";
   list.name = "empty";
   RoundTrip(list);
-  const auto dir = std::filesystem::temp_directory_path() / "sancheck-list-writer-test";
-  std::filesystem::remove_all(dir);
-  CHECK(!WriteDesignationList((dir / "missing-folder" / "list.yaml").string(), list).empty());
-  CHECK(!std::filesystem::exists(dir));
+  Diagnostics diags;
+  CHECK(LoadableListYaml(list, "empty.yaml", diags));
+  Designation nameless;  // an importer defect: the loader requires a name
+  nameless.reference = "X-1";
+  nameless.listed_on = *Date::Parse("2020-01-01");
+  list.entries.push_back(nameless);
+  CHECK_FALSE(LoadableListYaml(list, "broken.yaml", diags));
+  CHECK(diags.RenderAll().find("lists.not_loadable") != std::string::npos);
 }
 
 }  // namespace

@@ -82,12 +82,6 @@ TEST_SUITE("screen.clearances") {
     CHECK_NOTHROW(Parse("clearances: [\n", broken));
     CHECK(broken.HasErrors());
   }
-
-  TEST_CASE("a missing file is a diagnostic") {
-    Diagnostics diags;
-    CHECK(LoadClearances("/nonexistent/clearances.yaml", diags).empty());
-    CHECK(diags.HasErrors());
-  }
 }
 
 }  // namespace

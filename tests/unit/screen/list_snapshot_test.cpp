@@ -21,6 +21,7 @@ DesignationList SampleList() {
   l.sha256 = std::string(64, 'a');
   l.inputs.push_back(ListInput{"own.csv", std::string(64, 'b')});
   l.entries = BuiltinDprkDesignations();
+  l.entries.front().delisted_on = Date::Parse("2025-01-02");  // every field must survive, this one too
   return l;
 }
 
@@ -58,6 +59,10 @@ TEST_SUITE("screen.snapshot") {
       CHECK(a.original_names == b.original_names);
       CHECK(a.births.size() == b.births.size());
       CHECK(a.listed_on == b.listed_on);
+      CHECK(a.updated == b.updated);
+      CHECK(a.delisted_on == b.delisted_on);
+      CHECK(a.regime == b.regime);
+      CHECK(a.company_imo == b.company_imo);
       CHECK(a.imo == b.imo);
       CHECK(a.flag == b.flag);
       CHECK(a.note == b.note);
