@@ -1,6 +1,6 @@
 // List-scale benchmark: snapshot load time and memory, indexed and exhaustive queries per second, index recall.
 //
-// Usage: list_scale_bench <list.bin|list.yaml> <queries.txt> [--exhaustive N] [--threshold T]
+// Usage: list_scale_bench <list.bin|list.yaml> <queries.txt> [--exhaustive N] [--term-recall N] [--threshold T]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -14,6 +14,7 @@
 
 #include "common/files.hpp"
 #include "screen/list_snapshot.hpp"
+#include "screen/alignment.hpp"
 #include "screen/screener.hpp"
 
 namespace {
@@ -34,6 +35,40 @@ std::pair<double, double> MemoryMb() {
 
 double CpuSeconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
 
+// Term recall: for every word of the first `count` queries, the listed terms it may pair with
+// (PairBound) found under its keys, against all such terms found by trying every term.
+// Prints the pairs the keys miss.
+void TermRecall(const sancheck::screen::NameIndex& x, const std::vector<sancheck::screen::Query>& queries, size_t count) {
+  using namespace sancheck::screen;
+  size_t expected = 0, found = 0, shown = 0;
+  std::vector<uint8_t> seen(x.term_count());
+  for (size_t i = 0; i < std::min(count, queries.size()); ++i) {
+    const NormalizedName n = NormalizeName(queries[i].name);
+    for (const NameToken& t : n.tokens) {
+      if (t.numeric()) continue;
+      std::fill(seen.begin(), seen.end(), 0);
+      std::vector<uint32_t> near;
+      x.NearTerms(t.canon, true, near);
+      x.NearTerms(t.raw, true, near);
+      for (uint32_t term : near) seen[term] = 1;
+      for (uint32_t term = 0; term < x.term_count(); ++term) {
+        const bool korean = (t.flags & kKoreanToken) && (x.term_kinds[term] & kTermKorean);
+        if (PairBound(t.canon, x.Term(term), false, korean) <= 0 && PairBound(t.raw, x.Term(term), false, korean) <= 0) {
+          continue;
+        }
+        ++expected;
+        if (seen[term]) {
+          ++found;
+        } else if (shown++ < 40) {
+          std::printf("  term missed: '%s' -> '%s'\n", t.canon.c_str(), std::string(x.Term(term)).c_str());
+        }
+      }
+    }
+  }
+  std::printf("term recall (%zu queries): %zu of %zu pairable terms = %.4f\n", std::min(count, queries.size()), found,
+              expected, expected ? static_cast<double>(found) / static_cast<double>(expected) : 1.0);
+}
+
 using Found = std::vector<std::set<std::string>>;  // per query: the references found
 
 // Screens every query (CPU time of this one thread), keeping what each found.
@@ -52,15 +87,17 @@ double ScreenAll(const Screener& s, const std::vector<sancheck::screen::Query>& 
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: %s <list.bin|list.yaml> <queries.txt> [--exhaustive N] [--threshold T]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s <list.bin|list.yaml> <queries.txt> [--exhaustive N] [--term-recall N] [--threshold T]\n", argv[0]);
     return 2;
   }
-  size_t exhaustive = 100;
+  size_t exhaustive = 100, term_recall = 0;
   double threshold = Screener::kPossibleThreshold;
   for (int i = 3; i + 1 < argc; i += 2) {
     const std::string arg = argv[i];
     if (arg == "--exhaustive") {
       exhaustive = static_cast<size_t>(std::atol(argv[i + 1]));
+    } else if (arg == "--term-recall") {
+      term_recall = static_cast<size_t>(std::atol(argv[i + 1]));
     } else if (arg == "--threshold") {
       threshold = std::atof(argv[i + 1]);
     } else {
@@ -91,7 +128,9 @@ int main(int argc, char** argv) {
   if (snap->index) {
     const auto& x = *snap->index;
     names = x.names.size();
-    index_bytes = names * sizeof x.names[0] + x.arena.size() + x.keys.size() * 8 + x.starts.size() * 4 + x.ids.size() * 4;
+    index_bytes = names * sizeof x.names[0] + x.arena.size() + x.term_text.size() + x.term_starts.size() * 4 +
+                  x.name_starts.size() * 4 + x.name_ids.size() * 4 + x.keys.size() * 8 + x.key_starts.size() * 4 +
+                  x.key_terms.size() * 4 + x.directory.size() * 4;
   }
   std::printf("list: %zu entries, %zu indexed names; loaded and ready in %.2f s; RSS %.0f MB (peak %.0f MB)\n", entries,
               names, load_s, rss, peak);
@@ -105,6 +144,7 @@ int main(int argc, char** argv) {
   for (std::string line; std::getline(in, line);) {
     if (!line.empty()) queries.push_back(sancheck::screen::Query{line, {}, {}, {}, {}, {}});
   }
+  if (term_recall > 0 && snap->index) TermRecall(*snap->index, queries, term_recall);
   Found indexed, reference;
   ScreenAll(screener, queries, std::min<size_t>(queries.size(), 50), threshold, indexed);  // warm-up
   const double indexed_s = ScreenAll(screener, queries, queries.size(), threshold, indexed);

@@ -79,13 +79,6 @@ bool SyllableSlip(std::string_view a, std::string_view b) {
 
 bool ShortKorean(const NameToken& t) { return (t.flags & kKoreanToken) && t.canon.size() <= kStrictLength; }
 
-bool AllKorean(const NormalizedName& n, uint16_t mask) {
-  for (size_t i = 0; i < n.tokens.size(); ++i) {
-    if ((mask & (1u << i)) && !(n.tokens[i].flags & kKoreanToken)) return false;
-  }
-  return true;
-}
-
 // Whether joined runs `qj` and `cj` are the same words, word for word: then the single pairs
 // already say so, and a joined pair would only hide which spelling differed.
 bool SameWords(const NormalizedName& q, uint16_t q_mask, const NormalizedName& c, uint16_t c_mask) {
@@ -103,6 +96,13 @@ bool SameWords(const NormalizedName& q, uint16_t q_mask, const NormalizedName& c
 
 }  // namespace
 
+bool AllKorean(const NormalizedName& n, uint16_t mask) {
+  for (size_t i = 0; i < n.tokens.size(); ++i) {
+    if ((mask & (1u << i)) && !(n.tokens[i].flags & kKoreanToken)) return false;
+  }
+  return true;
+}
+
 bool StrictPair(const NameToken& a, const NameToken& b) {
   return (a.flags & b.flags & kKoreanToken) != 0 && std::max(a.canon.size(), b.canon.size()) <= kStrictLength;
 }
@@ -118,6 +118,28 @@ double TokenSimilarity(std::string_view a, std::string_view b, bool numeric, boo
   if (ratio < 0.8) sim *= ratio / 0.8;
   if (sim < kSlipSim && a.size() >= 3 && OneAdjacentSwap(a, b)) sim = kSlipSim;  // "ok" / "ko": two syllables
   return sim;
+}
+
+double PairBound(std::string_view q, std::string_view term, bool numeric, bool korean) {
+  if (q == term) return 1.0;
+  if (numeric || q.empty() || term.empty()) return 0.0;
+  // Every way Align pairs two different words: a doubled letter, one slip in
+  // words of two letters or more, or a resemblance; between Korean words a
+  // resemblance only at kKoreanCutoff, and short syllables only by a slip.
+  const bool slip = OneLetterDoubled(q, term) || OneLetterDoubled(term, q) ||
+                    (std::min(q.size(), term.size()) >= 2 && OneSlipApart(q, term));
+  double sim = 0;
+  const bool strict = korean && std::max(q.size(), term.size()) <= kStrictLength;
+  if (!strict && MayResemble(q.size(), LetterSet(q), term.size(), LetterSet(term))) {
+    sim = TokenSimilarity(q, term, false);
+    if (korean && sim < kKoreanCutoff) sim = 0;
+  }
+  if (slip) sim = std::max(sim, kSlipSim);
+  return sim >= kTokenCutoff ? sim : 0.0;
+}
+
+bool MayResemble(size_t len_a, uint64_t letters_a, size_t len_b, uint64_t letters_b) {
+  return LengthsCompatible(len_a, len_b) && MaybeSimilar(len_a, letters_a, len_b, letters_b, kTokenCutoff);
 }
 
 Alignment Align(const NormalizedName& q, const NormalizedName& c) {

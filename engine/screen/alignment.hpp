@@ -19,6 +19,20 @@ inline constexpr double kTokenCutoff = 0.84;
 /// letter makes a different name (cho/choe, yon/ryong, chon/chol).
 double TokenSimilarity(std::string_view a, std::string_view b, bool numeric, bool strict = false);
 
+/// The most Align could give a pair of a word or joined run written `q` and a listed one
+/// written `term` (equal, Jaro-Winkler at kTokenCutoff or more, a clerk's slip), 0 when it
+/// could not pair them at all: a bound over Align's pairings, so the index keeps every name
+/// Align would score. `numeric`: `q` is a number, which pairs only when equal. `korean`: both
+/// are romanised Korean (a joined run: all its words), held to Align's closer resemblance.
+double PairBound(std::string_view q, std::string_view term, bool numeric, bool korean);
+
+/// Whether every token of `mask` in `n` reads as romanised Korean.
+bool AllKorean(const NormalizedName& n, uint16_t mask);
+
+/// A cheap necessary condition for TokenSimilarity(a, b) >= kTokenCutoff from the words'
+/// lengths and letter sets (LetterSet) alone.
+bool MayResemble(size_t len_a, uint64_t letters_a, size_t len_b, uint64_t letters_b);
+
 /// Whether two tokens are compared exactly only (see TokenSimilarity).
 bool StrictPair(const NameToken& a, const NameToken& b);
 

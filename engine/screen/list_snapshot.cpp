@@ -218,8 +218,8 @@ Designation GetEntry(In& in, const std::shared_ptr<const SourceFile>& where) {
   return d;
 }
 
-// The payload after the header; throws Failure.
-ListSnapshot ReadPayload(In& in, const std::shared_ptr<const SourceFile>& where) {
+// The payload after the header, the index apart (not yet checked, nor prepared); throws Failure.
+ListSnapshot ReadPayload(In& in, const std::shared_ptr<const SourceFile>& where, std::shared_ptr<NameIndex>& index) {
   ListSnapshot out;
   DesignationList& l = out.list;
   l.name = in.Str("name");
@@ -235,16 +235,23 @@ ListSnapshot ReadPayload(In& in, const std::shared_ptr<const SourceFile>& where)
   }
   l.entries.resize(in.Count32(64, "entries"));
   for (Designation& d : l.entries) d = GetEntry(in, where);
-  auto index = std::make_shared<NameIndex>();
+  index = std::make_shared<NameIndex>();
   index->names = in.Array<IndexedName>("names");
   const size_t arena = in.Count(1, "name arena");
   index->arena.resize(arena);
   in.Read(index->arena.data(), arena, "name arena");
+  const size_t term_bytes = in.Count(1, "terms");
+  index->term_text.resize(term_bytes);
+  in.Read(index->term_text.data(), term_bytes, "terms");
+  index->term_starts = in.Array<uint32_t>("terms");
+  index->name_starts = in.Array<uint32_t>("term names");
+  index->name_ids = in.Array<uint32_t>("term names");
   index->keys = in.Array<uint64_t>("keys");
-  index->starts = in.Array<uint32_t>("postings");
-  index->ids = in.Array<uint32_t>("postings");
+  index->key_starts = in.Array<uint32_t>("key terms");
+  index->key_terms = in.Array<uint32_t>("key terms");
+  index->term_kinds = in.Array<uint8_t>("term kinds");
+  index->term_weights = in.Array<uint16_t>("term weights");
   if (in.left() != 0) in.Fail("unexpected bytes after the index");
-  out.index = std::move(index);
   return out;
 }
 
@@ -271,11 +278,14 @@ std::string ParseHeader(const char* h, size_t size, Header& out) {
 std::optional<ListSnapshot> Read(In& in, const Header& h, const std::shared_ptr<const SourceFile>& where,
                                  Diagnostics& diags) {
   try {
-    ListSnapshot s = ReadPayload(in, where);
+    std::shared_ptr<NameIndex> index;
+    ListSnapshot s = ReadPayload(in, where, index);
     in.Finish(h.digest);
-    if (std::string bad = s.index->Validate(s.list.entries); !bad.empty()) {
+    if (std::string bad = index->Validate(s.list.entries); !bad.empty()) {
       throw Failure{0, "bad index: " + bad};
     }
+    index->Prepare();  // only on a sound index: it reads every term
+    s.index = std::move(index);
     return s;
   } catch (const Failure& f) {
     const std::string at = f.offset > 0 ? "byte " + std::to_string(f.offset) + ": " : "";
@@ -318,9 +328,16 @@ std::string WriteListSnapshot(const DesignationList& list, const NameIndex& inde
   o.Array(index.names);
   o.Put<uint64_t>(index.arena.size());
   o.bytes() += index.arena;
+  o.Put<uint64_t>(index.term_text.size());
+  o.bytes() += index.term_text;
+  o.Array(index.term_starts);
+  o.Array(index.name_starts);
+  o.Array(index.name_ids);
   o.Array(index.keys);
-  o.Array(index.starts);
-  o.Array(index.ids);
+  o.Array(index.key_starts);
+  o.Array(index.key_terms);
+  o.Array(index.term_kinds);
+  o.Array(index.term_weights);
   std::string& b = o.bytes();
   const uint64_t payload = b.size() - kHeaderBytes;
   unsigned char digest[EVP_MAX_MD_SIZE];

@@ -16,7 +16,7 @@ namespace sancheck::screen {
 inline constexpr std::string_view kSnapshotMagic = "SNCKLIST";
 /// Raised whenever the layout changes; a snapshot of another version is refused (re-create it
 /// from the YAML list with `sancheck lists snapshot`).
-inline constexpr uint32_t kSnapshotVersion = 2;  ///< 2: entries keep their delisting date
+inline constexpr uint32_t kSnapshotVersion = 3;  ///< 2: entries keep their delisting date; 3: terms index
 
 /// Whether `head` (a file's first bytes) starts like a snapshot.
 bool IsListSnapshot(std::string_view head);

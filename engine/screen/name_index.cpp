@@ -5,55 +5,38 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <unordered_map>
 
+#include "screen/alignment.hpp"
+#include "screen/term_keys.hpp"
 #include "screen/transliterate.hpp"
 
 namespace sancheck::screen {
 namespace {
 
-// Tokens this long or longer are also indexed by their single-deletion
-// variants, so a one-letter typo still finds the name: a letter dropped, added,
-// replaced or two swapped leaves a deletion both spellings share. Three-letter
-// syllables too ("osn" / "son", "rii" / "ri"), whose slips alignment pairs: the
-// candidate search leaves out only what shares no key (see Collect).
-constexpr size_t kMinDeletionLength = 3;
-// How much listed-name weight one query token's weight can pair with: a token
-// pairs only with tokens (or joined runs) of at most 3/2 its length, whose
-// weight is their length; a generic word weighs 0.4 of its length on the query
-// side but may pair with a distinctive one.
-constexpr float kReach = 1.5f;
-constexpr float kGenericReach = 1.5f / 0.4f;
 // An encoded length meaning "the same text as the previous field" (canon ==
 // raw, whole == canon).
 constexpr uint8_t kSame = 0xFF;
 
-// Every key of a name, with the unit it belongs to: token i is unit i, join j
-// is unit tokens.size() + j. Indexing and searching both use it, so they agree
-// by construction.
+// Every text a name is compared by, as a term: word forms are fuzzy (found
+// under their deletions and start too), numbers and joined runs are not.
+// f(text, fuzzy, join, weight, korean): a word (not a number), a joined run,
+// the unit's weight in the name, and whether it is romanised Korean (a joined
+// run: all its words).
 template <typename F>
-void ForEachKey(const NormalizedName& n, F&& f) {
-  for (size_t u = 0; u < n.tokens.size(); ++u) {
-    const NameToken& t = n.tokens[u];
-    f(u, t.canon_hash);
-    // Short Korean syllables too: a letter dropped or swapped in one is paired
-    // for review.
-    if (!t.numeric() && t.canon.size() >= kMinDeletionLength) {
-      for (size_t i = 0; i < t.canon.size(); ++i) f(u, HashText(t.canon, i));
-    }
+void ForEachTerm(const NormalizedName& n, F&& f) {
+  for (const NameToken& t : n.tokens) {
+    const bool korean = (t.flags & kKoreanToken) != 0;
+    f(std::string_view(t.canon), !t.numeric(), false, t.weight, korean);
     // The written form as well when romanisation rewrote it: a slip can make a
     // word that no longer reads as Korean ("jiindallae", "yogn"), whose canon
     // then differs from the listed word's more than the writing does.
-    if (t.raw_hash != t.canon_hash && !t.numeric()) {
-      f(u, t.raw_hash);
-      if (t.raw.size() >= kMinDeletionLength) {
-        for (size_t i = 0; i < t.raw.size(); ++i) f(u, HashText(t.raw, i));
-      }
-    }
+    if (t.raw != t.canon) f(std::string_view(t.raw), !t.numeric(), false, t.weight, korean);
   }
-  for (size_t j = 0; j < n.joins.size(); ++j) {
-    const JoinedTokens& jt = n.joins[j];
-    f(n.tokens.size() + j, HashText(jt.canon));
-    if (jt.whole != jt.canon) f(n.tokens.size() + j, jt.whole_hash);
+  for (const JoinedTokens& j : n.joins) {
+    const bool korean = AllKorean(n, j.mask);
+    f(std::string_view(j.canon), false, true, j.weight, korean);
+    if (j.whole != j.canon) f(std::string_view(j.whole), false, true, j.weight, korean);
   }
 }
 
@@ -226,18 +209,28 @@ class Builder {
   }
 
   void Finish() {
-    std::sort(pairs_.begin(), pairs_.end());
-    pairs_.erase(std::unique(pairs_.begin(), pairs_.end()), pairs_.end());
-    out_.ids.reserve(pairs_.size());
-    for (size_t i = 0; i < pairs_.size(); ++i) {
-      if (i == 0 || pairs_[i].first != pairs_[i - 1].first) {
-        out_.keys.push_back(pairs_[i].first);
-        out_.starts.push_back(static_cast<uint32_t>(out_.ids.size()));
-      }
-      out_.ids.push_back(pairs_[i].second);
-    }
-    out_.starts.push_back(static_cast<uint32_t>(out_.ids.size()));
+    // Terms in the order they were met; each term's names ascending.
+    out_.term_starts.push_back(static_cast<uint32_t>(out_.term_text.size()));
+    ToCsr(pairs_, term_kinds_.size(), out_.name_starts, out_.name_ids);
+    out_.term_kinds = term_kinds_;
     pairs_ = {};
+    term_ids_ = {};
+    std::vector<std::pair<uint64_t, uint32_t>> keyed;
+    for (uint32_t t = 0; t < term_kinds_.size(); ++t) {
+      ForEachTermKey(out_.Term(t), (term_kinds_[t] & kTermWord) != 0, [&](uint64_t key) { keyed.emplace_back(key, t); });
+    }
+    std::sort(keyed.begin(), keyed.end());
+    keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
+    out_.key_terms.reserve(keyed.size());
+    for (size_t i = 0; i < keyed.size(); ++i) {
+      if (i == 0 || keyed[i].first != keyed[i - 1].first) {
+        out_.keys.push_back(keyed[i].first);
+        out_.key_starts.push_back(static_cast<uint32_t>(out_.key_terms.size()));
+      }
+      out_.key_terms.push_back(keyed[i].second);
+    }
+    out_.key_starts.push_back(static_cast<uint32_t>(out_.key_terms.size()));
+    out_.Prepare();
   }
 
  private:
@@ -269,21 +262,57 @@ class Builder {
     Encode(norm, out_.arena);
     const auto id = static_cast<uint32_t>(out_.names.size());
     out_.names.push_back(n);
-    ForEachKey(norm, [&](size_t, uint64_t key) { pairs_.emplace_back(key, id); });
+    ForEachTerm(norm, [&](std::string_view text, bool fuzzy, bool join, float weight, bool korean) {
+      const uint32_t t = TermId(text, fuzzy, join, korean);
+      out_.term_weights[t] = std::max(out_.term_weights[t], WeightCeil(weight));
+      pairs_.emplace_back(t, id);
+    });
     current_.push_back(std::move(norm));
+  }
+
+  uint32_t TermId(std::string_view text, bool fuzzy, bool join, bool korean) {
+    auto [it, added] = term_ids_.try_emplace(std::string(text), static_cast<uint32_t>(term_kinds_.size()));
+    if (added) {
+      out_.term_starts.push_back(static_cast<uint32_t>(out_.term_text.size()));
+      out_.term_text += text;
+      term_kinds_.push_back(kTermKorean);
+      out_.term_weights.push_back(0);
+    }
+    uint8_t& kind = term_kinds_[it->second];
+    if (fuzzy) kind |= kTermWord;
+    if (join) kind |= kTermJoin;
+    if (!korean) kind &= static_cast<uint8_t>(~kTermKorean);
+    return it->second;
+  }
+
+  // (term, name) pairs as CSR arrays: names of term t are ids[starts[t] .. starts[t+1]).
+  static void ToCsr(std::vector<std::pair<uint32_t, uint32_t>>& pairs, size_t terms, std::vector<uint32_t>& starts,
+                    std::vector<uint32_t>& ids) {
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    starts.assign(terms + 1, 0);
+    for (const auto& p : pairs) ++starts[p.first + 1];
+    for (size_t t = 0; t < terms; ++t) starts[t + 1] += starts[t];
+    ids.reserve(pairs.size());
+    for (const auto& p : pairs) ids.push_back(p.second);
   }
 
   NameIndex& out_;
   std::vector<NormalizedName> current_;  ///< the current designation's names, for duplicates
-  std::vector<std::pair<uint64_t, uint32_t>> pairs_;
+  std::unordered_map<std::string, uint32_t> term_ids_;
+  std::vector<uint8_t> term_kinds_;
+  std::vector<std::pair<uint32_t, uint32_t>> pairs_;  ///< (term, name)
 };
 
-float MaskSum(const std::array<float, kMaxTokens>& per_token, uint32_t mask) {
-  float sum = 0;
-  for (size_t i = 0; i < kMaxTokens; ++i) {
-    if (mask & (1u << i)) sum += per_token[i];
+// Whether CSR offsets `starts` fit `count` rows over `size` items.
+std::string CheckCsr(const std::vector<uint32_t>& starts, size_t count, size_t size, const char* what) {
+  if (starts.size() != count + 1 || starts.front() != 0 || starts.back() != size) {
+    return std::string(what) + " offsets do not match their entries";
   }
-  return sum;
+  for (size_t i = 0; i < count; ++i) {
+    if (starts[i + 1] < starts[i]) return std::string(what) + " offsets out of order";
+  }
+  return {};
 }
 
 }  // namespace
@@ -310,96 +339,58 @@ const std::string& NameIndex::Listed(const screen::Designation& d, const Indexed
   return d.name;
 }
 
-void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint32_t>& out) const {
-  if (q.tokens.empty() || keys.empty()) return;
-  // Per unit (token or join): the tokens it covers and its posting ranges.
-  struct Unit {
-    uint16_t mask = 0;
-    size_t postings = 0;
-    size_t first = 0, count = 0;  ///< into `ranges`
-  };
-  thread_local std::vector<Unit> units;
-  thread_local std::vector<std::pair<uint32_t, uint32_t>> ranges;
-  units.assign(q.tokens.size() + q.joins.size(), Unit{});
-  ranges.clear();
-  for (size_t i = 0; i < q.tokens.size(); ++i) units[i].mask = static_cast<uint16_t>(1u << i);
-  for (size_t j = 0; j < q.joins.size(); ++j) units[q.tokens.size() + j].mask = q.joins[j].mask;
-  size_t last_unit = SIZE_MAX;
-  ForEachKey(q, [&](size_t u, uint64_t key) {
-    const auto it = std::lower_bound(keys.begin(), keys.end(), key);
-    if (it == keys.end() || *it != key) return;
-    const auto k = static_cast<size_t>(it - keys.begin());
-    if (u != last_unit) {
-      units[u].first = ranges.size();
-      last_unit = u;
-    }
-    ranges.emplace_back(starts[k], starts[k + 1]);
-    ++units[u].count;
-    units[u].postings += starts[k + 1] - starts[k];
-  });
-  // What each query token weighs, and the most listed-name weight it can pair
-  // with.
-  std::array<float, kMaxTokens> weight{}, reach{};
-  for (size_t i = 0; i < q.tokens.size(); ++i) {
-    const NameToken& t = q.tokens[i];
-    weight[i] = t.weight;
-    reach[i] = t.weight * (t.numeric() ? 1.0f : t.generic() ? kGenericReach : kReach);
+std::pair<uint32_t, uint32_t> NameIndex::TermsUnder(uint64_t key) const {
+  if (directory.empty()) return {0, 0};
+  const size_t b = directory_shift >= 64 ? 0 : static_cast<size_t>(key >> directory_shift);
+  const auto first = keys.begin() + directory[b], last = keys.begin() + directory[b + 1];
+  const auto it = std::lower_bound(first, last, key);
+  if (it == last || *it != key) return {0, 0};
+  const auto k = static_cast<size_t>(it - keys.begin());
+  return {key_starts[k], key_starts[k + 1]};
+}
+
+void NameIndex::Prepare() {
+  directory.clear();
+  directory_shift = 64;
+  if (keys.empty()) return;
+  // About two keys per slot; the top `bits` bits of a key pick its slot.
+  unsigned bits = 0;
+  while (bits < 24 && (size_t{1} << (bits + 1)) <= keys.size()) ++bits;
+  directory_shift = 64 - bits;
+  const size_t slots = size_t{1} << bits;
+  directory.assign(slots + 1, 0);
+  size_t k = 0;
+  for (size_t b = 0; b < slots; ++b) {
+    directory[b] = static_cast<uint32_t>(k);
+    while (k < keys.size() && (bits == 0 ? 0 : static_cast<size_t>(keys[k] >> directory_shift)) == b) ++k;
   }
-  const double qw = q.total_weight;
-  // The best score a name can reach when it pairs the query tokens of `mask`
-  // and a listed weight `cw` (unknown: the worst case, as much as those tokens
-  // can pair with).
-  auto bound = [&](uint32_t mask, double cw) {
-    const double x = MaskSum(weight, mask), r = MaskSum(reach, mask);
-    if (cw < 0) cw = r;
-    return (x + std::min(cw, r)) / (qw + cw);
-  };
-  std::vector<size_t> order(units.size());
-  for (size_t u = 0; u < order.size(); ++u) order[u] = u;
-  std::sort(order.begin(), order.end(), [](size_t a, size_t b) { return units[a].postings < units[b].postings; });
-  // The most common units are left out while a name sharing keys with them
-  // alone stays below the floor.
-  uint32_t skipped = 0;
-  size_t essential = order.size();
-  while (essential > 0) {
-    const uint32_t with = skipped | units[order[essential - 1]].mask;
-    if (bound(with, -1) >= floor) break;
-    skipped = with;
-    --essential;
+  directory[slots] = static_cast<uint32_t>(keys.size());
+  name_weights.resize(names.size());
+  for (size_t i = 0; i < names.size(); ++i) name_weights[i] = WeightFloor(names[i].weight);
+  PrepareScan();
+}
+
+void NameIndex::PrepareScan() {
+  constexpr size_t kBuckets = 1u << 16;
+  std::vector<std::pair<uint32_t, uint32_t>> order;  // (first two bytes << 8 | length, term)
+  for (uint32_t t = 0; t < term_count(); ++t) {
+    const std::string_view w = Term(t);
+    if (!(term_kinds[t] & (kTermWord | kTermJoin)) || w.size() < 2 || w.size() > 0xFF) continue;
+    const uint32_t start = static_cast<uint32_t>(static_cast<unsigned char>(w[0]) << 8) | static_cast<unsigned char>(w[1]);
+    order.emplace_back(start << 8 | static_cast<uint32_t>(w.size()), t);
   }
-  // Deduplicate with per-thread generation stamps: Screen stays const and safe
-  // to call from several threads, and no per-query clearing is needed.
-  thread_local std::vector<uint32_t> stamps;
-  thread_local std::vector<uint16_t> shared;
-  thread_local std::vector<uint32_t> touched;
-  thread_local uint32_t generation = 0;
-  if (stamps.size() < names.size()) {
-    stamps.assign(names.size(), 0);
-    shared.assign(names.size(), 0);
+  std::sort(order.begin(), order.end());
+  scan_starts.assign(kBuckets + 1, 0);
+  scan_terms.clear();
+  scan_lengths.clear();
+  scan_letters.clear();
+  for (const auto& [k, t] : order) {
+    ++scan_starts[(k >> 8) + 1];
+    scan_terms.push_back(t);
+    scan_lengths.push_back(static_cast<uint8_t>(k & 0xFF));
+    scan_letters.push_back(LetterSet(Term(t)));
   }
-  if (++generation == 0) {
-    std::fill(stamps.begin(), stamps.end(), 0);
-    generation = 1;
-  }
-  touched.clear();
-  for (size_t e = 0; e < essential; ++e) {
-    const Unit& u = units[order[e]];
-    for (size_t r = u.first; r < u.first + u.count; ++r) {
-      for (uint32_t p = ranges[r].first; p < ranges[r].second; ++p) {
-        const uint32_t id = ids[p];
-        if (stamps[id] != generation) {
-          stamps[id] = generation;
-          shared[id] = u.mask;
-          touched.push_back(id);
-        } else {
-          shared[id] = static_cast<uint16_t>(shared[id] | u.mask);
-        }
-      }
-    }
-  }
-  for (uint32_t id : touched) {
-    if (bound(shared[id] | skipped, names[id].weight) >= floor) out.push_back(id);
-  }
+  for (size_t b = 0; b < kBuckets; ++b) scan_starts[b + 1] += scan_starts[b];
 }
 
 std::string NameIndex::Validate(const std::vector<screen::Designation>& list) const {
@@ -416,15 +407,26 @@ std::string NameIndex::Validate(const std::vector<screen::Designation>& list) co
     }
     if (!Walker(arena, n.offset).Name(nullptr)) return at + ": bad encoding";
   }
-  if (starts.size() != keys.size() + 1 || starts.front() != 0 || starts.back() != ids.size()) {
-    return "posting offsets do not match the postings";
+  const size_t terms = term_count();
+  if (term_starts.empty() || term_starts.front() != 0 || term_starts.back() != term_text.size()) {
+    return "term offsets do not match the terms";
   }
-  for (size_t k = 0; k < keys.size(); ++k) {
-    if (k > 0 && keys[k] <= keys[k - 1]) return "keys out of order";
-    if (starts[k + 1] < starts[k]) return "posting offsets out of order";
+  if (std::string bad = CheckCsr(name_starts, terms, name_ids.size(), "term"); !bad.empty()) return bad;
+  for (size_t t = 0; t < terms; ++t) {
+    if (term_starts[t + 1] < term_starts[t]) return "term offsets out of order";
+    for (uint32_t p = name_starts[t]; p < name_starts[t + 1]; ++p) {
+      if (name_ids[p] >= names.size()) return "a term refers to no name";
+      // Ascending: membership is a binary search (Collect).
+      if (p > name_starts[t] && name_ids[p] <= name_ids[p - 1]) return "a term's names out of order";
+    }
   }
-  for (uint32_t id : ids) {
-    if (id >= names.size()) return "a posting refers to no name";
+  if (term_kinds.size() != terms || term_weights.size() != terms) return "term kinds do not match the terms";
+  if (std::string bad = CheckCsr(key_starts, keys.size(), key_terms.size(), "key"); !bad.empty()) return bad;
+  for (size_t k = 1; k < keys.size(); ++k) {
+    if (keys[k] <= keys[k - 1]) return "keys out of order";
+  }
+  for (uint32_t t : key_terms) {
+    if (t >= terms) return "a key refers to no term";
   }
   return {};
 }

@@ -2,10 +2,13 @@
 // token-key postings in flat sorted arrays.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "screen/designation.hpp"
@@ -29,19 +32,65 @@ struct IndexedName {
 };
 static_assert(sizeof(IndexedName) == 16);
 
+/// Weights in quarters, rounded up or down, for compact bounds.
+inline uint16_t WeightCeil(float w) { return static_cast<uint16_t>(std::min(65535.0f, std::ceil(w * 4.0f))); }
+inline uint16_t WeightFloor(float w) { return static_cast<uint16_t>(std::min(65535.0f, std::floor(w * 4.0f))); }
+inline constexpr float kWeightUnit = 0.25f;
+
+/// A term is a word somewhere (found under its deletions and by its start, not only as written).
+inline constexpr uint8_t kTermWord = 1;
+/// Every unit written so is romanised Korean (a joined run: all its words), compared as Align
+/// compares Korean words.
+inline constexpr uint8_t kTermKorean = 2;
+/// A term is a joined run somewhere (found as written and by its start).
+inline constexpr uint8_t kTermJoin = 4;
+
 inline constexpr uint8_t kAcronymName = 1;
 inline constexpr uint8_t kKoreanName = 2;
 
-/// Posting lists in CSR form: the ids of names having keys[k] are ids[starts[k]
-/// .. starts[k+1]). A name's keys: each token's canonical and written forms,
-/// their single-letter deletions (tokens of 4 letters or more), and the joined
-/// runs of adjacent tokens.
+/// Two stages (see docs/screening.md, "Index"). Terms: every distinct text a listed name is
+/// compared by (each word's canonical and written forms, each joined run's forms), with the
+/// names having it. Keys: each term's hash and, for words, its one- and two-letter deletions
+/// (term_keys.hpp), with the terms filed under it. A query word finds the terms sharing a key
+/// with it or its first two letters, keeps those Align could pair it with (PairBound), and
+/// takes their names, bounded by weight.
 struct NameIndex {
   std::vector<IndexedName> names;
   std::string arena;
-  std::vector<uint64_t> keys;    ///< sorted, unique
-  std::vector<uint32_t> starts;  ///< keys.size() + 1 entries
-  std::vector<uint32_t> ids;
+  std::string term_text;               ///< every term's bytes, one after another
+  std::vector<uint32_t> term_starts;   ///< terms + 1 offsets into term_text
+  std::vector<uint32_t> name_starts;   ///< terms + 1 offsets into name_ids
+  std::vector<uint32_t> name_ids;      ///< per term, the names having it, ascending
+  std::vector<uint64_t> keys;          ///< sorted, unique
+  std::vector<uint32_t> key_starts;    ///< keys.size() + 1 offsets into key_terms
+  std::vector<uint32_t> key_terms;     ///< per key, the terms filed under it
+  std::vector<uint8_t> term_kinds;     ///< per term: kTermWord, kTermKorean, kTermJoin
+  std::vector<uint16_t> term_weights;  ///< per term: the most a unit written so weighs in a name (WeightCeil)
+
+  // Made again on load, not stored (Prepare):
+  /// Per name, its weight rounded down (WeightFloor): small enough to stay in cache.
+  std::vector<uint16_t> name_weights;
+  /// Directory over `keys` by their top bits, so a lookup costs a couple of cache misses.
+  std::vector<uint32_t> directory;
+  unsigned directory_shift = 64;
+  /// The words and joined runs by their first two bytes, then length: scan_terms[scan_starts[b]
+  /// .. scan_starts[b + 1]) start with bytes b >> 8, b & 0xFF; their lengths and letter sets
+  /// beside.
+  std::vector<uint32_t> scan_starts;
+  std::vector<uint32_t> scan_terms;
+  std::vector<uint8_t> scan_lengths;
+  std::vector<uint64_t> scan_letters;
+
+  size_t term_count() const { return term_starts.empty() ? 0 : term_starts.size() - 1; }
+  std::string_view Term(uint32_t t) const {
+    return std::string_view(term_text).substr(term_starts[t], term_starts[t + 1] - term_starts[t]);
+  }
+  /// The range of key_terms filed under `key` (empty when none).
+  std::pair<uint32_t, uint32_t> TermsUnder(uint64_t key) const;
+
+  /// Builds what is made again on load rather than stored: the weights, the lookup directory
+  /// over `keys`, the word scan. Only on an index that passed Validate.
+  void Prepare();
 
   /// Indexes every name, alias and original-script name of `list` (designation
   /// ids count from its first entry).
@@ -55,13 +104,27 @@ struct NameIndex {
   static const std::string& Listed(const Designation& d, const IndexedName& n);
 
   /// Names that may score `floor` or more against `q` (see docs/screening.md,
-  /// "Index"): query tokens are taken from the rarest key to the most common,
-  /// and the most common ones are not looked up once the weight they carry
-  /// could no longer lift a name to `floor`; a name found is kept when the
-  /// query tokens it shares a key with, plus those not looked up, can still
-  /// lift it there.
+  /// "Index"): each query word and joined run finds the terms it may pair
+  /// with, split by how closely (tiers); the names of the rarest are gathered,
+  /// those of the most common only searched for among them, once what they
+  /// could pair can no longer lift a name to `floor` on its own. A name is kept
+  /// when what it pairs, at each pair's best, can still lift it there.
   void Collect(const NormalizedName& q, double floor, std::vector<uint32_t>& out) const;
 
+  /// The terms Collect tries for a query text `w` (`fuzzy`: a word): those
+  /// filed under one of its keys, and the words and joined runs with its first
+  /// two letters that may resemble it; with repeats, not yet tested with
+  /// PairBound.
+  void NearTerms(std::string_view w, bool fuzzy, std::vector<uint32_t>& out) const;
+
+ private:
+  template <typename F>
+  void ForEachNearTerm(std::string_view w, bool fuzzy, F&& f) const;
+  template <typename F>
+  void ScanSameStart(std::string_view w, F&& consider) const;
+  void PrepareScan();
+
+ public:
   /// Checks a loaded index against the list it was built from: every offset,
   /// id, alias and count in range and every name decodable. Empty when sound,
   /// else what is wrong.
