@@ -83,19 +83,38 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const Screen
       files.push_back(ListFile{file, "", false});
     }
   }
-  std::vector<screen::Designation> all;
-  std::vector<screen::Screener::Part> parts;
-  for (const ListFile& f : files) {
+  // Every list is read before its entries are gathered, so they move once, into a buffer of
+  // the final size.
+  struct Read {
     screen::DesignationList list;
     std::shared_ptr<const screen::NameIndex> index;
+    bool builtin = false;
+  };
+  std::vector<Read> read;
+  size_t entries = 0;
+  for (const ListFile& f : files) {
+    Read& r = read.emplace_back();
+    r.builtin = f.builtin;
     if (!f.snapshot_path.empty() || screen::IsListSnapshot(f.file->text)) {
       auto snap = f.file ? screen::ParseListSnapshot(f.file, diags) : screen::LoadListSnapshot(f.snapshot_path, diags);
-      if (!snap) continue;
-      list = std::move(snap->list);
-      index = std::move(snap->index);
+      if (!snap) {
+        read.pop_back();
+        continue;
+      }
+      r.list = std::move(snap->list);
+      r.index = std::move(snap->index);
     } else {
-      list = screen::LoadDesignationList(f.file, diags);
+      r.list = screen::LoadDesignationList(f.file, diags);
     }
+    entries += r.list.entries.size();
+  }
+  std::vector<screen::Designation> all;
+  all.reserve(entries);
+  screening->dprk.reserve(entries);
+  screening->regime_tag.reserve(entries);
+  std::vector<screen::Screener::Part> parts;
+  for (Read& r : read) {
+    screen::DesignationList& list = r.list;
     if (!list.snapshot.empty()) {
       screening->snapshot += (screening->snapshot.empty() ? "" : ", ") + list.snapshot;
       const auto date = Date::Parse(list.snapshot);
@@ -105,9 +124,8 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const Screen
     }
     const auto number = static_cast<uint16_t>(screening->lists.size());
     screening->lists.push_back(ListInfo{list.name, list.snapshot, list.source, list.format, list.sha256,
-                                        list.entries.size(), f.builtin});
-    parts.push_back(screen::Screener::Part{list.entries.size(), std::move(index)});
-    all.reserve(all.size() + list.entries.size());
+                                        list.entries.size(), r.builtin});
+    parts.push_back(screen::Screener::Part{list.entries.size(), std::move(r.index)});
     for (auto& d : list.entries) {
       d.list = number;
       screening->dprk.push_back(IsUnDprk(screening->lists.back(), d));

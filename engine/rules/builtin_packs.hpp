@@ -1,4 +1,4 @@
-// The rule-pack files compiled into the binary (generated from rules/ by cmake/embed_rules.cmake).
+// What the build compiles into the binary: the built-in packs' bundle and their designation lists' snapshots.
 #pragma once
 
 #include <string_view>
@@ -7,10 +7,16 @@
 namespace sancheck::rules {
 
 struct EmbeddedFile {
-  std::string_view path;  ///< relative to the repository, e.g. "rules/un-dprk/arms.yaml"
-  std::string_view text;
+  std::string_view path;  ///< relative to the repository, e.g. "rules/un-lists/vessels.yaml"
+  std::string_view bytes;
 };
 
-const std::vector<EmbeddedFile>& BuiltinRuleFiles();
+/// The built-in rule packs compiled at build time (see rules/pack_bundle.hpp); empty in the
+/// build tools that run before it exists.
+std::string_view BuiltinPackBundle();
+
+/// The binary list snapshots of the built-in packs' designation lists, by the path of the
+/// list file they were made from.
+const std::vector<EmbeddedFile>& BuiltinListSnapshots();
 
 }  // namespace sancheck::rules

@@ -1,4 +1,4 @@
-// Rule-pack loader: pack folders or files (YAML) → RuleSet with every condition compiled once.
+// Rule-pack loader: pack folders or files (YAML), or built-in packs from their bundle → RuleSet with every condition compiled once.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -12,6 +12,7 @@
 #include "rules/cap_reader.hpp"
 #include "rules/citations.hpp"
 #include "rules/exemptions.hpp"
+#include "rules/pack_bundle.hpp"
 #include "rules/pack_reading.hpp"
 #include "rules/pack_sources.hpp"
 #include "rules/rule_set.hpp"
@@ -21,20 +22,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
-
-
 // One YAML document of a pack file.
 struct Doc {
   std::shared_ptr<const SourceFile> file;
   YAML::Node node;
 };
 
-// A pack whose files are parsed but not yet compiled.
+// A pack whose files are parsed but not yet compiled: YAML documents, or a built-in pack's
+// bundled form (read and checked when the binary was built), which goes through the same
+// stages without YAML.
 struct ParsedPack {
   PackInfo info;
   std::vector<Doc> docs;  ///< documents that are maps (checked keys)
+  std::shared_ptr<const BundledPack> bundled;
   SourcePos pos;
   std::set<std::string> sees;  ///< itself and every pack it extends, transitively
+  std::vector<std::shared_ptr<const SourceFile>> designation_files;
 };
 
 // Loads a run's packs in stages so that every pack's tags are known before
@@ -53,6 +56,9 @@ class PackLoader {
     const std::vector<size_t> order = ResolveExtends(packs);
     for (size_t i : order) ReadPackTags(packs[i]);
     for (size_t i : order) {
+      if (packs[i].bundled) {
+        for (const auto& kind : packs[i].bundled->exemption_kinds) AddExemptionKind(kind, set_, diags_);
+      }
       for (const auto& d : packs[i].docs) {
         if (const auto& e = d.node["exemptions"]) {
           YamlReader r(d.file, diags_, "rules.");
@@ -61,6 +67,9 @@ class PackLoader {
       }
     }
     for (size_t i : order) {
+      if (packs[i].bundled) {
+        for (const auto& s : packs[i].bundled->sets) AddBundledSet(s, packs[i].info.name);
+      }
       for (const auto& d : packs[i].docs) {
         if (const auto& s = d.node["sets"]) {
           YamlReader r(d.file, diags_, "rules.");
@@ -74,6 +83,9 @@ class PackLoader {
       std::map<std::string, std::shared_ptr<const expr::ValueSet>, std::less<>> visible;
       for (const auto& [name, set] : set_.sets) {
         if (p.sees.count(set_.set_sources[name].pack)) visible.emplace(name, set);
+      }
+      if (p.bundled) {
+        for (const auto& rule : p.bundled->rules) AddBundledRule(rule, visible);
       }
       for (const auto& d : p.docs) {
         if (const auto& rules = d.node["rules"]) {
@@ -95,6 +107,7 @@ class PackLoader {
   std::map<std::string, std::string> tag_owner_;  ///< pack-defined tag → pack
 
   std::optional<ParsedPack> Parse(const PackSource& src) {
+    if (src.bundled) return FromBundle(src);
     ParsedPack pack;
     pack.info.builtin = src.builtin;
     std::string digest_input;
@@ -133,9 +146,30 @@ class PackLoader {
       return std::nullopt;
     }
     for (const auto& d : pack.docs) {
-      if (!d.node["designations"]) continue;
-      set_.designation_files.push_back(d.file);
-      if (pack.info.builtin) set_.builtin_designation_files.insert(d.file.get());
+      if (d.node["designations"]) AddDesignationFile(pack, d.file);
+    }
+    return pack;
+  }
+
+  void AddDesignationFile(ParsedPack& pack, const std::shared_ptr<const SourceFile>& file) {
+    pack.designation_files.push_back(file);
+    set_.designation_files.push_back(file);
+    if (pack.info.builtin) set_.builtin_designation_files.insert(file.get());
+  }
+
+  // A built-in pack from the bundle; its designation lists are the snapshots built beside it.
+  std::optional<ParsedPack> FromBundle(const PackSource& src) {
+    ParsedPack pack;
+    pack.bundled = src.bundled;
+    pack.info = src.bundled->info;
+    pack.pos = src.bundled->pos;
+    for (const auto& path : src.bundled->designation_files) {
+      if (auto file = BuiltinListSnapshot(path)) {
+        AddDesignationFile(pack, file);
+      } else {
+        diags_.Error(pack.pos, "rules.builtin_corrupt",
+                     "the built-in list '" + path + "' is missing from this binary; reinstall sancheck");
+      }
     }
     return pack;
   }
@@ -149,7 +183,7 @@ class PackLoader {
     }
     std::erase_if(packs, [&](const ParsedPack& p) {
       if (!p.info.builtin || !own.count(p.info.name)) return false;
-      for (const auto& d : p.docs) std::erase(set_.designation_files, d.file);
+      for (const auto& f : p.designation_files) std::erase(set_.designation_files, f);
       return true;
     });
   }
@@ -202,28 +236,41 @@ class PackLoader {
   // Related packs (one extends the other) may share a tag; unrelated packs
   // declaring the same tag might mean different things by it, so that is an error.
   void ReadPackTags(const ParsedPack& p) {
+    if (p.bundled) {
+      for (const auto& d : p.bundled->tags) AddTags(p, d);
+    }
     for (const auto& d : p.docs) {
       const YAML::Node& n = d.node["tags"];
       if (!n) continue;
       YamlReader r(d.file, diags_, "rules.");
       auto tags = r.StringList(n, "tags");
       if (!tags) continue;
-      for (const auto& t : *tags) {
+      TagDeclaration declared{r.Pos(n), {}};
+      for (auto& t : *tags) {
         if (!ValidName(t)) {
           r.Error(n, "bad_id", "tag '" + t + "' must match [a-z0-9][a-z0-9._-]*");
           continue;
         }
-        if (set_.tags.IsBuiltin(t)) continue;
-        const auto owner = tag_owner_.find(t);
-        if (owner != tag_owner_.end() && owner->second != p.info.name && !p.sees.count(owner->second)) {
-          r.Error(n, "conflicting_tag", "tag '" + t + "' is also defined by pack '" + owner->second +
-                                            "'; packs share a tag only when one extends the other");
-          continue;
-        }
-        if (owner == tag_owner_.end()) tag_owner_.emplace(t, p.info.name);
-        if (set_.tags.Add(t) < 0) {
-          r.Error(n, "too_many_tags", "more than " + std::to_string(expr::kMaxTags) + " tags in one run");
-        }
+        declared.names.push_back(std::move(t));
+      }
+      AddTags(p, declared);
+    }
+  }
+
+  void AddTags(const ParsedPack& p, const TagDeclaration& declared) {
+    set_.pack_tags[p.info.name].push_back(declared);
+    for (const auto& t : declared.names) {
+      if (set_.tags.IsBuiltin(t)) continue;
+      const auto owner = tag_owner_.find(t);
+      if (owner != tag_owner_.end() && owner->second != p.info.name && !p.sees.count(owner->second)) {
+        diags_.Error(declared.pos, "rules.conflicting_tag", "tag '" + t + "' is also defined by pack '" +
+                                                                 owner->second +
+                                                                 "'; packs share a tag only when one extends the other");
+        continue;
+      }
+      if (owner == tag_owner_.end()) tag_owner_.emplace(t, p.info.name);
+      if (set_.tags.Add(t) < 0) {
+        diags_.Error(declared.pos, "rules.too_many_tags", "more than " + std::to_string(expr::kMaxTags) + " tags in one run");
       }
     }
   }
@@ -296,17 +343,36 @@ class PackLoader {
         if (!expr::AddSetValue(*set, v.Scalar(), set_.tags, error)) r.Error(v, "bad_value", error);
       }
       set->Normalize();
-      if (const auto prev = set_.set_sources.find(name); prev != set_.set_sources.end()) {
-        r.Error(it->first, "duplicate_set",
-                "set '" + name + "' is defined twice" +
-                    (prev->second.pack == pack ? std::string(" in pack '" + pack + "'")
-                                               : " (by packs '" + prev->second.pack + "' and '" + pack +
-                                                     "'; set names are unique across the loaded packs)"));
-        continue;
-      }
-      set_.set_sources.emplace(name, SetSource{pack, r.Pos(it->first)});
-      set_.sets.emplace(name, std::move(set));
+      AddSet(std::move(set), r.Pos(it->first), pack);
     }
+  }
+
+  // A tag set's values come by name: their bits are this run's.
+  void AddBundledSet(const BundledSet& s, const std::string& pack) {
+    auto set = std::make_shared<expr::ValueSet>(s.values);
+    for (const auto& tag : s.tags) {
+      const int bit = set_.tags.Find(tag);
+      if (bit < 0) {
+        diags_.Error(s.pos, "rules.bad_value", "set '" + set->name + "': unknown tag '" + tag + "'");
+        return;
+      }
+      set->tags.set(static_cast<size_t>(bit));
+    }
+    AddSet(std::move(set), s.pos, pack);
+  }
+
+  void AddSet(std::shared_ptr<expr::ValueSet> set, const SourcePos& pos, const std::string& pack) {
+    const std::string& name = set->name;
+    if (const auto prev = set_.set_sources.find(name); prev != set_.set_sources.end()) {
+      diags_.Error(pos, "rules.duplicate_set",
+                   "set '" + name + "' is defined twice" +
+                       (prev->second.pack == pack ? std::string(" in pack '" + pack + "'")
+                                                  : " (by packs '" + prev->second.pack + "' and '" + pack +
+                                                        "'; set names are unique across the loaded packs)"));
+      return;
+    }
+    set_.set_sources.emplace(name, SetSource{pack, pos});
+    set_.sets.emplace(name, std::move(set));
   }
 
   using SetMap = std::map<std::string, std::shared_ptr<const expr::ValueSet>, std::less<>>;
@@ -391,7 +457,7 @@ class PackLoader {
       expr::CompileError error;
       auto program = expr::Compile(*text, env, error);
       if (!program) {
-        ReportCompileError(r, when, error, pack);
+        ReportCompileError(PosInScalar(r.file(), when, static_cast<size_t>(error.offset)), error, pack);
         return false;
       }
       rule.program = std::move(*program);
@@ -409,10 +475,39 @@ class PackLoader {
     return ok;
   }
 
+  // A built-in rule as the bundle holds it: only what depends on the run is done again (tag
+  // bits, exemption kinds' indexes, the compiled condition).
+  void AddBundledRule(const BundledRule& b, const SetMap& sets) {
+    Rule rule;
+    rule.info = b.info;
+    rule.cap = b.cap;
+    for (const ActivityType t : rule.info.applies_to) rule.applies_mask |= 1U << static_cast<unsigned>(t);
+    const std::string& pack = rule.info.pack;
+    bool ok = true;
+    for (const auto& e : rule.info.exemptions) {
+      const int index = ExemptionKindIndex(set_, e.kind);
+      if (index < 0 || set_.exemption_kinds[static_cast<size_t>(index)].pack != pack) {
+        diags_.Error(rule.info.pos, "rules.unknown_exemption", UnknownExemptionMessage(set_, e.kind, pack));
+        ok = false;
+        continue;
+      }
+      rule.exemption_mask |= uint64_t{1} << static_cast<unsigned>(index);
+    }
+    const auto file = rule.info.pos.file;
+    rule.condition_pos = [runs = b.condition_runs, file](size_t offset) { return PosInRuns(runs, file, offset); };
+    expr::CompileEnv env{&set_.tags, &sets};
+    expr::CompileError error;
+    auto program = expr::Compile(rule.info.condition, env, error);
+    if (!program) {
+      ReportCompileError(rule.condition_pos(static_cast<size_t>(error.offset)), error, pack);
+      return;
+    }
+    rule.program = std::move(*program);
+    if (ok) set_.rules.push_back(std::move(rule));
+  }
+
   // An undefined set gets its own code, and a hint when another pack has it.
-  void ReportCompileError(YamlReader& r, const YAML::Node& when, const expr::CompileError& error,
-                          const std::string& pack) {
-    const SourcePos pos = PosInScalar(r.file(), when, static_cast<size_t>(error.offset));
+  void ReportCompileError(const SourcePos& pos, const expr::CompileError& error, const std::string& pack) {
     const std::string prefix = "undefined set '$";
     if (error.message.rfind(prefix, 0) != 0) {
       diags_.Error(pos, "expr.compile", error.message);
@@ -459,16 +554,21 @@ const Rule* RuleSet::Find(std::string_view id) const {
 
 std::unique_ptr<RuleSet> LoadRuleSet(const std::vector<std::string>& paths, Diagnostics& diags,
                                      const LoadOptions& options) {
-  auto set = std::make_unique<RuleSet>();
   std::vector<PackSource> sources;
   if (paths.empty()) {
-    sources = BuiltinSources();
+    sources = BuiltinSources(diags);
   } else {
     for (const auto& p : paths) {
       if (auto src = ResolvePackPath(p, options.files, diags)) sources.push_back(std::move(*src));
     }
   }
   if (diags.HasErrors() && !options.keep_going) return nullptr;
+  return LoadRuleSetFrom(sources, diags, options);
+}
+
+std::unique_ptr<RuleSet> LoadRuleSetFrom(const std::vector<PackSource>& sources, Diagnostics& diags,
+                                         const LoadOptions& options) {
+  auto set = std::make_unique<RuleSet>();
   PackLoader loader(*set, diags);
   loader.Load(sources);
   std::sort(set->rules.begin(), set->rules.end(),

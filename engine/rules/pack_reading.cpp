@@ -87,23 +87,27 @@ void ReadExemptionKinds(YamlReader& r, const YAML::Node& map, const std::string&
       continue;
     }
     if (!ReadCitations(r, def["citations"], kind.citations)) continue;
-    const auto prev = std::find_if(set.exemption_kinds.begin(), set.exemption_kinds.end(),
-                                   [&](const ExemptionKindDef& k) { return k.name == name; });
-    if (prev != set.exemption_kinds.end()) {
-      r.Error(it->first, "duplicate_exemption",
-              what + " is defined twice" +
-                  (prev->pack == pack ? " in pack '" + pack + "'"
-                                      : " (by packs '" + prev->pack + "' and '" + pack +
-                                            "'; exemption kinds are unique across the loaded packs)"));
-      continue;
-    }
-    if (set.exemption_kinds.size() >= kMaxExemptionKinds) {
-      r.Error(it->first, "too_many_exemptions",
-              "more than " + std::to_string(kMaxExemptionKinds) + " exemption kinds in one run");
-      continue;
-    }
-    set.exemption_kinds.push_back(std::move(kind));
+    AddExemptionKind(std::move(kind), set, r.diags());
   }
+}
+
+void AddExemptionKind(ExemptionKindDef kind, RuleSet& set, Diagnostics& diags) {
+  const auto prev = std::find_if(set.exemption_kinds.begin(), set.exemption_kinds.end(),
+                                 [&](const ExemptionKindDef& k) { return k.name == kind.name; });
+  if (prev != set.exemption_kinds.end()) {
+    diags.Error(kind.pos, "rules.duplicate_exemption",
+                "exemption kind '" + kind.name + "' is defined twice" +
+                    (prev->pack == kind.pack ? " in pack '" + kind.pack + "'"
+                                             : " (by packs '" + prev->pack + "' and '" + kind.pack +
+                                                   "'; exemption kinds are unique across the loaded packs)"));
+    return;
+  }
+  if (set.exemption_kinds.size() >= kMaxExemptionKinds) {
+    diags.Error(kind.pos, "rules.too_many_exemptions",
+                "more than " + std::to_string(kMaxExemptionKinds) + " exemption kinds in one run");
+    return;
+  }
+  set.exemption_kinds.push_back(std::move(kind));
 }
 
 bool ReadExemptions(YamlReader& r, const YAML::Node& n, const RuleSet& set, Rule& rule) {

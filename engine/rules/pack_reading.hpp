@@ -20,6 +20,9 @@ bool ReadCitations(YamlReader& r, const YAML::Node& list, std::vector<Citation>&
 /// A pack header's `exemptions:` map into set.exemption_kinds; names are unique across the loaded packs.
 void ReadExemptionKinds(YamlReader& r, const YAML::Node& map, const std::string& pack, RuleSet& set);
 
+/// Adds a pack's exemption kind to `set`, unless another of that name is loaded (or too many are).
+void AddExemptionKind(ExemptionKindDef kind, RuleSet& set, Diagnostics& diags);
+
 /// A rule's `no_exemption:` and `exemptions:` list; a rule lists only kinds its own pack defines.
 bool ReadExemptions(YamlReader& r, const YAML::Node& n, const RuleSet& set, Rule& rule);
 

@@ -1,11 +1,14 @@
-// Pack sources: built-in packs grouped from the embedded files, pack folders and files on disk or in a FileReader.
+// Pack sources: built-in packs from the embedded bundle, pack folders and files on disk or in a FileReader.
 #include "rules/pack_sources.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
+#include <mutex>
 
 #include "common/files.hpp"
 #include "rules/builtin_packs.hpp"
+#include "rules/pack_bundle.hpp"
 #include "rules/rule_set.hpp"
 
 namespace sancheck::rules {
@@ -79,14 +82,13 @@ std::optional<PackSource> SourceFromPath(const std::string& path, Diagnostics& d
 
 }  // namespace
 
-// The built-in packs: embedded files grouped by their folder under rules/.
-std::vector<PackSource> BuiltinSources() {
+std::vector<PackSource> GroupPackFiles(std::vector<std::shared_ptr<const SourceFile>> files) {
+  // Path order makes a pack's digest and its lists' order independent of how files were found.
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a->path < b->path; });
   std::map<std::string, PackSource> by_pack;
-  for (const auto& f : BuiltinRuleFiles()) {
-    const fs::path p(f.path);
-    auto file = std::make_shared<SourceFile>(SourceFile{std::string(f.path), std::string(f.text)});
+  for (const auto& file : files) {
+    const fs::path p(file->path);
     auto& src = by_pack[p.parent_path().string()];
-    src.builtin = true;
     if (p.filename() == "pack.yaml") {
       src.files.insert(src.files.begin(), file);
     } else {
@@ -102,6 +104,64 @@ std::vector<PackSource> BuiltinSources() {
   return out;
 }
 
+namespace {
+
+// The bundle read once per process: every run, and every command that names packs, shares it.
+struct Builtins {
+  std::vector<PackSource> sources;
+  std::string error;
+};
+
+const Builtins& ReadBuiltins() {
+  static const Builtins builtins = [] {
+    Builtins b;
+    const std::string_view bundle = BuiltinPackBundle();
+    if (bundle.empty()) return b;  // a build tool, which runs before the bundle exists
+    auto packs = ReadPackBundle(bundle, b.error);
+    if (!packs) return b;
+    for (auto& pack : *packs) {
+      PackSource src;
+      src.files = pack.files;
+      src.builtin = true;
+      src.bundled = std::make_shared<const BundledPack>(std::move(pack));
+      b.sources.push_back(std::move(src));
+    }
+    return b;
+  }();
+  return builtins;
+}
+
+}  // namespace
+
+std::shared_ptr<const SourceFile> BuiltinListSnapshot(std::string_view path) {
+  // A list's bytes are copied when a load of the packs first needs them, not when the packs
+  // are only named (BuiltinPackNames); once per process, whichever thread asks.
+  struct Cached {
+    std::once_flag made;
+    std::shared_ptr<const SourceFile> file;
+  };
+  const auto& embedded = BuiltinListSnapshots();
+  static auto* cache = new std::vector<Cached>(embedded.size());
+  for (size_t i = 0; i < embedded.size(); ++i) {
+    if (embedded[i].path != path) continue;
+    Cached& c = (*cache)[i];
+    std::call_once(c.made, [&] {
+      c.file = std::make_shared<const SourceFile>(SourceFile{std::string(path), std::string(embedded[i].bytes)});
+    });
+    return c.file;
+  }
+  return nullptr;
+}
+
+std::vector<PackSource> BuiltinSources(Diagnostics& diags) {
+  const Builtins& b = ReadBuiltins();
+  if (!b.error.empty()) {
+    diags.Error({}, "rules.builtin_corrupt", "the built-in rule packs in this binary do not read back (" + b.error +
+                                                 "): the program file is damaged; reinstall sancheck");
+  }
+  return b.sources;
+}
+
 // "builtin:NAME" names a built-in pack; a bare NAME does too when no file
 // or folder of that name exists, so `--rules un-dprk` works from anywhere.
 std::optional<PackSource> ResolvePackPath(const std::string& path, const FileReader* files, Diagnostics& diags) {
@@ -115,7 +175,7 @@ std::optional<PackSource> ResolvePackPath(const std::string& path, const FileRea
   }
   const std::string name = explicit_builtin ? path.substr(prefix.size()) : path;
   std::string known;
-  for (auto& src : BuiltinSources()) {
+  for (auto& src : BuiltinSources(diags)) {
     const std::string pack = fs::path(src.files.front()->path).parent_path().filename().string();
     if (pack == name) return src;
     known += (known.empty() ? "" : ", ") + pack;
@@ -133,7 +193,8 @@ std::optional<PackSource> ResolvePackPath(const std::string& path, const FileRea
 
 std::vector<std::string> BuiltinPackNames() {
   std::vector<std::string> names;
-  for (const auto& src : BuiltinSources()) {
+  Diagnostics ignored;  // a damaged bundle is reported by whatever loads the packs
+  for (const auto& src : BuiltinSources(ignored)) {
     names.push_back(fs::path(src.files.front()->path).parent_path().filename().string());
   }
   return names;

@@ -64,6 +64,12 @@ struct Rule {
   std::function<SourcePos(size_t)> condition_pos;
 };
 
+/// The tags one file of a pack declares (`tags:`), and where.
+struct TagDeclaration {
+  SourcePos pos;
+  std::vector<std::string> names;
+};
+
 /// Where a named set was defined, and by which pack.
 struct SetSource {
   std::string pack;
@@ -85,6 +91,8 @@ class RuleSet {
   std::vector<ExemptionKindDef> exemption_kinds;
   /// Per pack, the position of its header (`pack:`), for lint.
   std::map<std::string, SourcePos, std::less<>> pack_pos;
+  /// Per pack, the tags it declares, file by file (a pack bundle keeps them).
+  std::map<std::string, std::vector<TagDeclaration>, std::less<>> pack_tags;
 
   const Rule* Find(std::string_view id) const;
 };

@@ -26,24 +26,56 @@ constexpr int kMaxSyllables = 4;
 
 constexpr size_t kMaxKoreanToken = 16;
 
-// All syllables (initial + vowel + final) in a trie over 'a'..'z', built once. A parse of a
-// token walks the trie from each reachable position, so recognising a token costs a few
-// steps per letter instead of trying every syllable part at every position.
-class SyllableTrie {
+// One kind of syllable part (initials, vowels or finals) in a trie over 'a'..'z'. A syllable
+// is read as initial, vowel and final, each through its own small trie: a trie of whole
+// syllables (some ten thousand) would hold over ten thousand nodes, a megabyte to build on
+// the first screening of every run, where these three are built in microseconds.
+class PartTrie {
+ public:
+  template <size_t N>
+  explicit PartTrie(const std::array<std::string_view, N>& parts) {
+    nodes_.emplace_back();
+    for (std::string_view part : parts) {
+      size_t node = 0;
+      for (char c : part) {
+        const auto k = static_cast<size_t>(c - 'a');
+        if (nodes_[node].next[k] == 0) {
+          nodes_[node].next[k] = static_cast<uint8_t>(nodes_.size());
+          nodes_.emplace_back();
+        }
+        node = nodes_[node].next[k];
+      }
+      nodes_[node].terminal = true;
+    }
+  }
+
+  /// Calls `f(end)` for every part that token[pos, end) spells (end == pos: the empty part).
+  template <typename F>
+  void Ends(std::string_view token, size_t pos, F&& f) const {
+    size_t node = 0;
+    if (nodes_[0].terminal) f(pos);
+    for (size_t end = pos; end < token.size(); ++end) {
+      node = nodes_[node].next[static_cast<size_t>(token[end] - 'a')];
+      if (node == 0) return;
+      if (nodes_[node].terminal) f(end + 1);
+    }
+  }
+
+ private:
+  struct Node {
+    std::array<uint8_t, 26> next{};
+    bool terminal = false;
+  };
+  std::vector<Node> nodes_;
+};
+
+// Syllables (initial + vowel + final), recognised in sequence.
+class SyllableReader {
  public:
   // Terminal flags: the syllable can end in a vowel (open) or in a consonant (closed).
   static constexpr uint8_t kOpen = 1, kClosed = 2;
 
-  SyllableTrie() {
-    nodes_.emplace_back();
-    for (std::string_view ini : kInitials) {
-      for (std::string_view vow : kVowels) {
-        for (std::string_view fin : kFinals) {
-          Insert(std::string(ini) + std::string(vow) + std::string(fin), fin.empty() ? kOpen : kClosed);
-        }
-      }
-    }
-  }
+  SyllableReader() : initials_(kInitials), vowels_(kVowels), finals_(kFinals) {}
 
   bool Recognise(std::string_view token) const {
     // reachable[pos] bit (count * 2 + open): a parse of token[0, pos) with `count` syllables.
@@ -53,18 +85,22 @@ class SyllableTrie {
       const uint16_t states = reachable[pos];
       if (states == 0) continue;
       const bool vowel_start = IsVowelLetter(token[pos]);
-      uint32_t node = 0;
-      for (size_t end = pos; end < token.size(); ++end) {
-        node = nodes_[node].next[static_cast<size_t>(token[end] - 'a')];
-        if (node == 0) break;
-        const uint8_t term = nodes_[node].terminal;
+      // terms[end]: how syllables spelt by token[pos, end) can end.
+      std::array<uint8_t, kMaxKoreanToken + 1> terms{};
+      initials_.Ends(token, pos, [&](size_t after_initial) {
+        vowels_.Ends(token, after_initial, [&](size_t after_vowel) {
+          finals_.Ends(token, after_vowel, [&](size_t end) { terms[end] |= end == after_vowel ? kOpen : kClosed; });
+        });
+      });
+      for (size_t end = pos + 1; end <= token.size(); ++end) {
+        const uint8_t term = terms[end];
         if (term == 0) continue;
         for (int count = 0; count < kMaxSyllables; ++count) {
           for (int open = 0; open < 2; ++open) {
             if (!(states & (1u << (count * 2 + open)))) continue;
             if (open && vowel_start) continue;  // no vowel-initial syllable after an open one
-            if (term & kOpen) reachable[end + 1] |= static_cast<uint16_t>(1u << ((count + 1) * 2 + 1));
-            if (term & kClosed) reachable[end + 1] |= static_cast<uint16_t>(1u << ((count + 1) * 2));
+            if (term & kOpen) reachable[end] |= static_cast<uint16_t>(1u << ((count + 1) * 2 + 1));
+            if (term & kClosed) reachable[end] |= static_cast<uint16_t>(1u << ((count + 1) * 2));
           }
         }
       }
@@ -73,29 +109,11 @@ class SyllableTrie {
   }
 
  private:
-  struct Node {
-    std::array<uint32_t, 26> next{};
-    uint8_t terminal = 0;
-  };
-
   static bool IsVowelLetter(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'w' || c == 'y';
   }
 
-  void Insert(const std::string& syllable, uint8_t flag) {
-    uint32_t node = 0;
-    for (char c : syllable) {
-      const auto k = static_cast<size_t>(c - 'a');
-      if (nodes_[node].next[k] == 0) {
-        nodes_[node].next[k] = static_cast<uint32_t>(nodes_.size());
-        nodes_.emplace_back();
-      }
-      node = nodes_[node].next[k];
-    }
-    nodes_[node].terminal |= flag;
-  }
-
-  std::vector<Node> nodes_;
+  PartTrie initials_, vowels_, finals_;
 };
 
 // Letter rules for tokens that read as Korean. They fold the regular differences between
@@ -175,8 +193,8 @@ bool LooksKorean(std::string_view token) {
     // f, q, v, x and z never occur in romanised Korean.
     if (c < 'a' || c > 'z' || c == 'f' || c == 'q' || c == 'v' || c == 'x' || c == 'z') return false;
   }
-  static const auto* trie = new SyllableTrie();
-  return trie->Recognise(token);
+  static const auto* reader = new SyllableReader();
+  return reader->Recognise(token);
 }
 
 std::string CanonicalToken(std::string_view token) { return CanonicalToken(token, LooksKorean(token)); }

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "../screen/designation_checks.hpp"
 #include "common/files.hpp"
 #include "lists/list_writer.hpp"
 #include "lists/un_xml.hpp"
@@ -16,56 +17,14 @@ using screen::Designation;
 using screen::DesignationKind;
 using screen::Verification;
 
-std::string BirthsText(const std::vector<BirthSpan>& births) {
-  std::string out;
-  for (const auto& b : births) {
-    out += std::to_string(b.born.year) + (b.born.date ? "=" + b.born.date->ToString() : "") + "/" +
-           std::to_string(b.until) + " ";
-  }
-  return out;
-}
-
-void CheckSame(const Designation& a, const Designation& b) {
-  INFO("entry ", a.reference);
-  CHECK(a.reference == b.reference);
-  CHECK(a.kind == b.kind);
-  CHECK(a.name == b.name);
-  CHECK(a.aliases == b.aliases);
-  CHECK(a.original_names == b.original_names);
-  CHECK(BirthsText(a.births) == BirthsText(b.births));
-  CHECK(a.listed_on == b.listed_on);
-  CHECK(a.updated == b.updated);
-  CHECK(a.regime == b.regime);
-  CHECK(a.programs == b.programs);
-  CHECK(a.nationality == b.nationality);
-  CHECK(a.resolution == b.resolution);
-  CHECK(a.title == b.title);
-  CHECK(a.note == b.note);
-  CHECK(a.imo == b.imo);
-  CHECK(a.imo_status == b.imo_status);
-  CHECK(a.flag == b.flag);
-  CHECK(a.flag_status == b.flag_status);
-  CHECK(a.listing_status == b.listing_status);
-  CHECK(a.company_imo == b.company_imo);
-}
-
 screen::DesignationList RoundTrip(const screen::DesignationList& list) {
   Diagnostics diags;
   auto file = std::make_shared<SourceFile>(SourceFile{"list.yaml", DesignationListYaml(list)});
   auto back = screen::LoadDesignationList(file, diags);
   REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
-  CHECK(back.name == list.name);
-  CHECK(back.snapshot == list.snapshot);
-  CHECK(back.source == list.source);
-  CHECK(back.format == list.format);
-  CHECK(back.regime == list.regime);
-  REQUIRE(back.inputs.size() == list.inputs.size());
-  for (size_t i = 0; i < list.inputs.size(); ++i) {
-    CHECK(back.inputs[i].file == list.inputs[i].file);
-    CHECK(back.inputs[i].sha256 == list.inputs[i].sha256);
-  }
+  screen::CheckSameProvenance(list, back);
   REQUIRE(back.entries.size() == list.entries.size());
-  for (size_t i = 0; i < list.entries.size(); ++i) CheckSame(list.entries[i], back.entries[i]);
+  for (size_t i = 0; i < list.entries.size(); ++i) screen::CheckSameEntry(list.entries[i], back.entries[i]);
   return back;
 }
 

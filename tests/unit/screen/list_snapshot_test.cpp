@@ -5,6 +5,7 @@
 #include <string>
 
 #include "screen/list_snapshot.hpp"
+#include "designation_checks.hpp"
 #include "screen/screener.hpp"
 #include "un_screener.hpp"
 
@@ -50,24 +51,7 @@ TEST_SUITE("screen.snapshot") {
     CHECK(snap->list.sha256 == list.sha256);
     REQUIRE(snap->list.inputs.size() == 1);
     CHECK(snap->list.inputs[0].file == "own.csv");
-    REQUIRE(snap->list.entries.size() == list.entries.size());
-    for (size_t i = 0; i < list.entries.size(); ++i) {
-      const Designation& a = list.entries[i];
-      const Designation& b = snap->list.entries[i];
-      CHECK(a.reference == b.reference);
-      CHECK(a.aliases == b.aliases);
-      CHECK(a.original_names == b.original_names);
-      CHECK(a.births.size() == b.births.size());
-      CHECK(a.listed_on == b.listed_on);
-      CHECK(a.updated == b.updated);
-      CHECK(a.delisted_on == b.delisted_on);
-      CHECK(a.regime == b.regime);
-      CHECK(a.company_imo == b.company_imo);
-      CHECK(a.imo == b.imo);
-      CHECK(a.flag == b.flag);
-      CHECK(a.note == b.note);
-      CHECK(a.pos.line == b.pos.line);
-    }
+    CheckSameEntries(list.entries, snap->list.entries);
     const size_t entries = snap->list.entries.size();
     const Screener loaded(std::move(snap->list.entries), {Screener::Part{entries, snap->index}});
     Query q;

@@ -7,18 +7,30 @@
 
 #include "rules/builtin_packs.hpp"
 #include "screen/designations_loader.hpp"
+#include "screen/list_snapshot.hpp"
 #include "screen/screener.hpp"
 
 namespace sancheck::screen {
 
-/// The DPRK entries of the built-in lists, as the binary embeds them.
+/// The built-in lists, as the binary embeds them (snapshots), with the path of the list file
+/// each was made from; empty when one does not read back.
+inline std::vector<std::pair<std::string, DesignationList>> BuiltinLists() {
+  std::vector<std::pair<std::string, DesignationList>> out;
+  for (const auto& f : rules::BuiltinListSnapshots()) {
+    Diagnostics diags;
+    auto snap = ParseListSnapshot(
+        std::make_shared<const SourceFile>(SourceFile{std::string(f.path), std::string(f.bytes)}), diags);
+    if (!snap) return {};
+    out.emplace_back(std::string(f.path), std::move(snap->list));
+  }
+  return out;
+}
+
+/// The DPRK entries of the built-in lists.
 inline std::vector<Designation> BuiltinDprkDesignations() {
   std::vector<Designation> out;
-  for (const auto& f : rules::BuiltinRuleFiles()) {
-    if (f.path != "rules/un-lists/un-consolidated.yaml" && f.path != "rules/un-lists/vessels.yaml") continue;
-    Diagnostics diags;
-    auto file = std::make_shared<const SourceFile>(SourceFile{std::string(f.path), std::string(f.text)});
-    for (auto& d : LoadDesignations(file, diags)) {
+  for (auto& [path, list] : BuiltinLists()) {
+    for (auto& d : list.entries) {
       if (d.regime == "DPRK") out.push_back(std::move(d));
     }
   }
