@@ -46,7 +46,7 @@ TEST_CASE("csv: plain and quoted fields, doubled quotes, commas and tags") {
   CHECK(p.rec.Get(FieldKey::kVesselImo) == "IMO9074729");
 }
 
-TEST_CASE("csv: empty fields are absent; no tags is an empty field") {
+TEST_CASE("csv: empty fields are absent, no tags is an empty field") {
   const CsvHeader h = Header(kHeader);
   Parsed p(h, "S1,2017-12-22,KP,,A,B,,d,,,,,");
   REQUIRE(p.ok);
@@ -114,7 +114,7 @@ TEST_CASE("csv: empty input has no record") {
   CHECK(CsvRecordEnd(empty.data(), empty.data()) == empty.data());
 }
 
-TEST_CASE("csv: a header naming a column twice is refused, read or skipped; a BOM before it is accepted") {
+TEST_CASE("csv: a header naming a column twice is refused, read or skipped, a BOM before it is accepted") {
   for (const std::string& line : {std::string("id,date,hs,hs"), std::string("id,date,note,note")}) {
     CAPTURE(line);
     CsvHeader h;

@@ -85,7 +85,7 @@ TEST_CASE("jsonl: a repeated key is an error at the second one, read or skipped,
   CHECK(ok.ok);
 }
 
-TEST_CASE("jsonl: a NUL byte is named at its column; a byte order mark is skipped") {
+TEST_CASE("jsonl: a NUL byte is named at its column, a byte order mark is skipped") {
   Parsed nul(std::string("{\"id\":\"S\0\",\"date\":\"2002-02-02\"}", 31));
   CHECK_FALSE(nul.ok);
   CHECK(nul.err.message.find("NUL byte") != std::string::npos);

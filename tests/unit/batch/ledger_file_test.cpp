@@ -77,7 +77,7 @@ TEST_SUITE("batch.ledger_file") {
     std::filesystem::remove_all(dir);
   }
 
-  TEST_CASE("a missing ledger starts empty; Save replaces it; a second run waits for the lock") {
+  TEST_CASE("a missing ledger starts empty, Save replaces it, a second run waits for the lock") {
     const auto dir = std::filesystem::temp_directory_path() / ("sancheck-ledger2-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const std::string path = (dir / "led.json").string();

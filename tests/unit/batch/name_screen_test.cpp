@@ -15,7 +15,7 @@ expr::Known<Country> CountryOf(const char* code) {
 }
 
 TEST_SUITE("batch.name_screen") {
-  TEST_CASE("listed names match from their listing date; others do not") {
+  TEST_CASE("listed names match from their listing date, others do not") {
     Diagnostics diags;
     auto set = rules::LoadRuleSet({}, diags);
     REQUIRE(set);

@@ -12,7 +12,7 @@
 namespace sancheck::batch {
 
 TEST_SUITE("batch.spools") {
-  TEST_CASE("an input appended to between the two passes is refused; an untouched one is not") {
+  TEST_CASE("an input appended to between the two passes is refused, an untouched one is not") {
     const auto path = std::filesystem::temp_directory_path() / ("spools-" + std::to_string(getpid()) + ".jsonl");
     std::ofstream(path) << "{\"id\":\"a\",\"date\":\"2020-01-01\"}\n";
     Spools spools;

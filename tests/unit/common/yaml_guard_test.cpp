@@ -52,7 +52,7 @@ TEST_SUITE("common.yaml_guard") {
     CHECK(Guarded(aliases + "]\n").ends_with(" too_many_aliases"));
   }
 
-  TEST_CASE("NUL bytes and bad UTF-8 are named at their line and column; a BOM is accepted") {
+  TEST_CASE("NUL bytes and bad UTF-8 are named at their line and column, a BOM is accepted") {
     auto check = [](std::string text) {
       auto file = std::make_shared<SourceFile>(SourceFile{"f.yaml", std::move(text)});
       Diagnostics diags;

@@ -58,7 +58,7 @@ TEST_SUITE("expr.evaluator") {
     CHECK(f.Eval("item.hs in [85]", 1) == Truth::kFalse);
   }
 
-  TEST_CASE("missing facts are unknown; Kleene and/or decide around them") {
+  TEST_CASE("missing facts are unknown, Kleene and/or decide around them") {
     Fixture f;
     f.AddItem("930690");
     CHECK(f.Eval("item.value_usd > 100", 0) == Truth::kUnknown);
@@ -70,7 +70,7 @@ TEST_SUITE("expr.evaluator") {
     CHECK(f.Eval("person.country == KP") == Truth::kUnknown);  // no person in a supply
   }
 
-  TEST_CASE("an absent HS code is not in any set; tags still classify") {
+  TEST_CASE("an absent HS code is not in any set, tags still classify") {
     Fixture f;
     f.AddItem(nullptr, {"ammunition"});
     CHECK(f.Eval("item.hs in [93]", 0) == Truth::kFalse);

@@ -165,7 +165,7 @@ TEST_SUITE("eval.checker") {
           "claimed: contract wind-down — the 90-day window of 2375 OP16 opens on 2017-09-11");
   }
 
-  TEST_CASE("caps count deliveries in date order; the crossing one and later are prohibited") {
+  TEST_CASE("caps count deliveries in date order, the crossing one and later are prohibited") {
     TestPack p;
     auto r = p.Run(
         "  - {id: late, date: 2020-06-01, type: supply, from: cn, to: kp, items: [{description: d, tags: [petroleum-refined], quantity: 100, unit: bbl}]}\n"

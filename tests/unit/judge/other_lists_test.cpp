@@ -77,7 +77,7 @@ TEST_SUITE("judge.other_lists") {
     CHECK(o.lists.front().builtin);
   }
 
-  TEST_CASE("OFAC and own lists: review under their own rules; a DPRK programme is not a UN designation") {
+  TEST_CASE("OFAC and own lists: review under their own rules, a DPRK programme is not a UN designation") {
     Outcome o = Judge(ListText("ofac-csv", "DPRK"));
     CHECK(o.verdict == Verdict::kReview);
     CHECK(o.rule == "un-regimes/listed-ofac");

@@ -35,7 +35,7 @@ TEST_CASE("two equalities on one field contradict") {
                 "'to.country == KP'; the rule never fires");
 }
 
-TEST_CASE("disjoint intervals contradict; overlapping ones do not") {
+TEST_CASE("disjoint intervals contradict, overlapping ones do not") {
   CHECK(Findings("any(item.quantity < 5 and item.quantity > 10)").size() == 1);
   CHECK(Findings("any(item.quantity <= 5 and item.quantity >= 5)").empty());
   CHECK(Findings("any(item.quantity < 5 and item.quantity >= 5)").size() == 1);
@@ -62,7 +62,7 @@ TEST_CASE("applies_to and dates narrow type and date") {
   CHECK(Findings("date >= 2018-01-01 and from.country == KP").empty());
 }
 
-TEST_CASE("tautologies are always true; literals are taken as meant") {
+TEST_CASE("tautologies are always true, literals are taken as meant") {
   const auto f = Findings("from.country == KP or from.country != KP");
   REQUIRE(f.size() == 1);
   CHECK(f[0] == "lint.always_true@0: the condition is always true whenever its facts are known");

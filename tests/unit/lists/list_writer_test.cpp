@@ -85,7 +85,7 @@ TEST_CASE("every field, awkward text, vessels and a list regime round-trip") {
   RoundTrip(list);
 }
 
-TEST_CASE("an empty list round-trips; a list the loader would refuse is never given out") {
+TEST_CASE("an empty list round-trips, a list the loader would refuse is never given out") {
   screen::DesignationList list;
   list.snapshot = "2026-01-31";
   list.name = "empty";

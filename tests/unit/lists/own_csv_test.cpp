@@ -49,7 +49,7 @@ TEST_CASE("the own-list fixture") {
   CHECK(list.entries[2].flag->ToString() == "PA");
 }
 
-TEST_CASE("columns in any order; optional ones may be left out") {
+TEST_CASE("columns in any order, optional ones may be left out") {
   Diagnostics diags;
   const auto list = Import("name,listed_on,kind,reference\nX,2024-01-01,entity,R1\n", diags);
   REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());

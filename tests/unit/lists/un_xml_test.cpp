@@ -186,7 +186,7 @@ TEST_CASE("a DELISTED_ON date is kept: the entry stops applying that day") {
   CHECK(bad.RenderAll().find("un_xml.bad_date") != std::string::npos);
 }
 
-TEST_CASE("aliases of every quality are kept; low-quality ones are named in the note") {
+TEST_CASE("aliases of every quality are kept, low-quality ones are named in the note") {
   Diagnostics diags;
   const auto list = Import(Edited("<LISTED_ON>",
                                   "<INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>Kim Hak Song</ALIAS_NAME></INDIVIDUAL_ALIAS>"

@@ -25,7 +25,7 @@ TEST_SUITE("report.junit") {
     CHECK(Count(x, "<system-err>") == 3);
   }
 
-  TEST_CASE("prohibited fails by default; review fails too with --fail-on review") {
+  TEST_CASE("prohibited fails by default, review fails too with --fail-on review") {
     const RunResult run = testing::FixtureRun();
     const std::string by_default = report::RenderJunit(run, {});
     CHECK(Count(by_default, "<failure type=\"prohibited\"") == 1);

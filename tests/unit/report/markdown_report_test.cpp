@@ -25,7 +25,7 @@ TEST_SUITE("report.markdown") {
     CHECK(md.find("javascript:") == std::string::npos);
   }
 
-  TEST_CASE("an expired waiver is listed and fails the summary; audit fields are present") {
+  TEST_CASE("an expired waiver is listed and fails the summary, audit fields are present") {
     const std::string md = report::RenderMarkdown(testing::FixtureRun(), {});
     CHECK(md.find("- **expired**: COMP-0 (scenario `deal-a`, expired 2020-01-01)") != std::string::npos);
     CHECK(md.find("rule pack `t` 1.0, sha256 `" + std::string(64, 'a') + "`") != std::string::npos);

@@ -120,7 +120,7 @@ TEST_SUITE("scenario.loader") {
     }
   }
 
-  TEST_CASE("for: links an activity to the one it serves, later ones too; unknown, self and cycles are errors") {
+  TEST_CASE("for: links an activity to the one it serves, later ones too, unknown, self and cycles are errors") {
     Diagnostics diags;
     const auto scenarios = ParseScenarioText("s.yaml", std::string(kHeader) +
         "    - {id: pay, type: service, from: ru, to: kp, service: financial, for: shells}\n"
@@ -129,9 +129,9 @@ TEST_SUITE("scenario.loader") {
     CHECK(scenarios[0].activities[0].serves == 1);
     CHECK(scenarios[0].activities[1].serves == -1);
     CHECK(Errors(std::string(kHeader) + "    - {id: pay, type: service, from: ru, to: kp, service: financial, for: shels}\n") ==
-          "s.yaml:7:76: error: 'for' names no activity of scenario 's1': 'shels' [scenario.unknown_activity]\n"
-          "    - {id: pay, type: service, from: ru, to: kp, service: financial, for: shels}\n"
-          "                                                                           ^\n");
+          "s.yaml:7:75: error: 'for' names no activity of scenario 's1': 'shels' [scenario.unknown_activity]\n"
+          "      - {id: pay, type: service, from: ru, to: kp, service: financial, for: shels}\n"
+          "                                                                            ^\n");
     CHECK(Errors(std::string(kHeader) + "    - {id: a, type: nuclear-test, from: kp, for: a}\n").find(
               "an activity cannot serve itself ('for: a') [scenario.bad_value]") != std::string::npos);
     CHECK(Errors(std::string(kHeader) + "    - {id: a, type: nuclear-test, from: kp, for: b}\n"

@@ -106,7 +106,7 @@ TEST_SUITE("screen.designations") {
               .find("[designations.duplicate_reference]") != std::string::npos);
   }
 
-  TEST_CASE("several dates of birth, years and ranges; the best fit decides") {
+  TEST_CASE("several dates of birth, years and ranges, the best fit decides") {
     Diagnostics diags;
     const auto list = LoadDesignationList(
         Text(std::string(kHead) +

@@ -60,7 +60,7 @@ TEST_SUITE("screen.hostile_names") {
     CHECK(FoldText("\u039F") == "o");  // Greek capital omicron
   }
 
-  TEST_CASE("an ordinary name has no such notes; other scripts stay as they are") {
+  TEST_CASE("an ordinary name has no such notes, other scripts stay as they are") {
     const auto c = Best("Jo Chun-ryong");
     REQUIRE(c);
     CHECK(c->why.find("invisible") == std::string::npos);
