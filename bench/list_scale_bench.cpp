@@ -48,8 +48,8 @@ void TermRecall(const sancheck::screen::NameIndex& x, const std::vector<sancheck
       if (t.numeric()) continue;
       std::fill(seen.begin(), seen.end(), 0);
       std::vector<uint32_t> near;
-      x.NearTerms(t.canon, true, near);
-      x.NearTerms(t.raw, true, near);
+      x.NearTerms(t.canon, NameIndex::NearFor(t), near);
+      x.NearTerms(t.raw, NameIndex::NearFor(t), near);
       for (uint32_t term : near) seen[term] = 1;
       for (uint32_t term = 0; term < x.term_count(); ++term) {
         const bool korean = (t.flags & kKoreanToken) && (x.term_kinds[term] & kTermKorean);

@@ -14,7 +14,6 @@ constexpr float kVariantSim = 0.99f;  // same romanisation class, different spel
 constexpr size_t kStrictLength = 5;   // one romanised syllable: ryong, chong, kwang
 // Longer romanised Korean words differing by a letter usually differ by a whole syllable
 // (Taedong/Taesong, Kwangmyong/Kwangsong): they need a closer resemblance than other words.
-constexpr double kKoreanCutoff = 0.95;
 // A clerk's slip (two adjacent letters swapped, a letter dropped or doubled) scores at least
 // this: Jaro-Winkler's match window is too narrow to see a swap in a short word ("sko" / "sok").
 constexpr double kSlipSim = 0.90;
@@ -32,17 +31,12 @@ struct Item {
 // An upper bound of TokenSimilarity from letter sets: a letter of one string absent from the
 // other can never match, which bounds the Jaro match count. Most pairs of different names
 // fail this O(1) test, so the full Jaro-Winkler runs on few pairs.
-bool MaybeSimilar(size_t len_a, uint64_t letters_a, size_t len_b, uint64_t letters_b, double cutoff) {
-  const double la = static_cast<double>(len_a), lb = static_cast<double>(len_b);
-  const double miss_a = std::popcount(letters_a & ~letters_b);
-  const double miss_b = std::popcount(letters_b & ~letters_a);
-  const double m = std::min(la - miss_a, lb - miss_b);
-  if (m <= 0) return false;
-  const double jaro = (m / la + m / lb + 1.0) / 3.0;
-  double bound = jaro + 0.4 * (1.0 - jaro);
-  const double ratio = std::min(la, lb) / std::max(la, lb);
-  if (ratio < 0.8) bound *= ratio / 0.8;
-  return bound >= cutoff;
+bool MaybeSimilar(size_t len_a, uint64_t letters_a, size_t len_b, uint64_t letters_b, double cutoff,
+                  size_t prefix = 4) {
+  const auto miss_a = static_cast<size_t>(std::popcount(letters_a & ~letters_b));
+  const auto miss_b = static_cast<size_t>(std::popcount(letters_b & ~letters_a));
+  if (miss_a >= len_a || miss_b >= len_b) return false;
+  return SimilarityBound(std::min(len_a - miss_a, len_b - miss_b), len_a, len_b, prefix) >= cutoff;
 }
 
 // Lengths too different to reach the cutoff once TokenSimilarity damps by the length ratio
@@ -96,6 +90,25 @@ bool SameWords(const NormalizedName& q, uint16_t q_mask, const NormalizedName& c
 
 }  // namespace
 
+double SimilarityBound(size_t matches, size_t len_a, size_t len_b, size_t prefix) {
+  const double la = static_cast<double>(len_a), lb = static_cast<double>(len_b);
+  const double m = static_cast<double>(matches);
+  if (m <= 0) return 0.0;
+  const double jaro = (m / la + m / lb + 1.0) / 3.0;
+  double bound = jaro + 0.1 * static_cast<double>(std::min<size_t>(prefix, 4)) * (1.0 - jaro);
+  const double ratio = std::min(la, lb) / std::max(la, lb);
+  if (ratio < 0.8) bound *= ratio / 0.8;
+  return bound;
+}
+
+size_t MatchesNeeded(size_t len_a, size_t len_b, size_t prefix, double cutoff) {
+  if (!LengthsCompatible(len_a, len_b)) return SIZE_MAX;
+  for (size_t m = 1; m <= std::min(len_a, len_b); ++m) {
+    if (SimilarityBound(m, len_a, len_b, prefix) >= cutoff) return m;
+  }
+  return SIZE_MAX;
+}
+
 bool AllKorean(const NormalizedName& n, uint16_t mask) {
   for (size_t i = 0; i < n.tokens.size(); ++i) {
     if ((mask & (1u << i)) && !(n.tokens[i].flags & kKoreanToken)) return false;
@@ -138,8 +151,8 @@ double PairBound(std::string_view q, std::string_view term, bool numeric, bool k
   return sim >= kTokenCutoff ? sim : 0.0;
 }
 
-bool MayResemble(size_t len_a, uint64_t letters_a, size_t len_b, uint64_t letters_b) {
-  return LengthsCompatible(len_a, len_b) && MaybeSimilar(len_a, letters_a, len_b, letters_b, kTokenCutoff);
+bool MayResemble(size_t len_a, uint64_t letters_a, size_t len_b, uint64_t letters_b, size_t prefix, double cutoff) {
+  return LengthsCompatible(len_a, len_b) && MaybeSimilar(len_a, letters_a, len_b, letters_b, cutoff, prefix);
 }
 
 Alignment Align(const NormalizedName& q, const NormalizedName& c) {
@@ -217,9 +230,9 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
       if (!LengthsCompatible(qt.canon.size(), cj.canon.size())) continue;
       if (!MaybeSimilar(qt.canon.size(), qt.letters, cj.canon.size(), cj.letters, kTokenCutoff)) continue;
       const double sim = std::min(TokenSimilarity(qt.canon, cj.canon, false), double{kVariantSim});
-      // Korean on both sides: the closer resemblance single Korean words need (kyongchol is
-      // not pyong-chol).
-      if (sim < kKoreanCutoff && (qt.flags & kKoreanToken) && AllKorean(c, cj.mask)) continue;
+      // Korean syllables run together on either side: the closer resemblance single Korean
+      // words need (kyongchol is not pyong-chol; chaohai is not chang-ha).
+      if (sim < kKoreanCutoff && ((qt.flags & kKoreanToken) || AllKorean(c, cj.mask))) continue;
       add(sim, qt.weight + cj.weight, static_cast<uint16_t>(1u << i), cj.mask);
     }
   }
@@ -231,7 +244,7 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
       if (!LengthsCompatible(qj.canon.size(), ct.canon.size())) continue;
       if (!MaybeSimilar(qj.canon.size(), qj.letters, ct.canon.size(), ct.letters, kTokenCutoff)) continue;
       const double sim = std::min(TokenSimilarity(qj.canon, ct.canon, false), double{kVariantSim});
-      if (sim < kKoreanCutoff && (ct.flags & kKoreanToken) && AllKorean(q, qj.mask)) continue;
+      if (sim < kKoreanCutoff && ((ct.flags & kKoreanToken) || AllKorean(q, qj.mask))) continue;
       add(sim, qj.weight + ct.weight, qj.mask, static_cast<uint16_t>(1u << j));
     }
   }

@@ -29,9 +29,22 @@ double PairBound(std::string_view q, std::string_view term, bool numeric, bool k
 /// Whether every token of `mask` in `n` reads as romanised Korean.
 bool AllKorean(const NormalizedName& n, uint16_t mask);
 
-/// A cheap necessary condition for TokenSimilarity(a, b) >= kTokenCutoff from the words'
-/// lengths and letter sets (LetterSet) alone.
-bool MayResemble(size_t len_a, uint64_t letters_a, size_t len_b, uint64_t letters_b);
+/// A cheap necessary condition for TokenSimilarity(a, b) >= cutoff from the words' lengths
+/// and letter sets (LetterSet) alone, and the most first letters they can share
+/// (Jaro-Winkler's bonus counts up to 4).
+bool MayResemble(size_t len_a, uint64_t letters_a, size_t len_b, uint64_t letters_b, size_t prefix = 4,
+                 double cutoff = kTokenCutoff);
+
+/// The most TokenSimilarity can give two words of these lengths sharing `prefix` first letters
+/// (up to 4 count) when at most `matches` of their letters can match.
+double SimilarityBound(size_t matches, size_t len_a, size_t len_b, size_t prefix);
+/// The fewest matching letters with which two words of these lengths, sharing `prefix` first
+/// letters, may reach `cutoff` (SIZE_MAX: never). Two words whose letter sets (LetterSet) leave
+/// fewer possible matches do not resemble each other: the index's scans test that alone.
+size_t MatchesNeeded(size_t len_a, size_t len_b, size_t prefix, double cutoff);
+
+/// The closer resemblance Align asks of romanised Korean words (and runs of them).
+inline constexpr double kKoreanCutoff = 0.95;
 
 /// Whether two tokens are compared exactly only (see TokenSimilarity).
 bool StrictPair(const NameToken& a, const NameToken& b);

@@ -87,6 +87,13 @@ double EvalCounts::Recall() const {
   return expected == 0 ? 1.0 : static_cast<double>(true_positives) / expected;
 }
 
+std::string EvalCounts::Row() const {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "| %.3f | %.3f | %d | %d | %d | %d |", Precision(), Recall(), true_positives,
+                false_positives, false_negatives, true_negatives);
+  return buf;
+}
+
 bool ParseEvalSet(std::string_view csv, Date default_as_of, std::vector<EvalCase>& out, std::string& error) {
   size_t pos = 0;
   int line = 1;

@@ -31,6 +31,8 @@ struct EvalCounts {
   int true_negatives = 0;
   double Precision() const;
   double Recall() const;
+  /// "| precision | recall | tp | fp | fn | tn |", as docs/screening.md tabulates them.
+  std::string Row() const;
 };
 
 struct EvalMiss {

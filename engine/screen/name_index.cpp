@@ -8,7 +8,6 @@
 #include <unordered_map>
 
 #include "screen/alignment.hpp"
-#include "screen/term_keys.hpp"
 #include "screen/transliterate.hpp"
 
 namespace sancheck::screen {
@@ -217,7 +216,7 @@ class Builder {
     term_ids_ = {};
     std::vector<std::pair<uint64_t, uint32_t>> keyed;
     for (uint32_t t = 0; t < term_kinds_.size(); ++t) {
-      ForEachTermKey(out_.Term(t), (term_kinds_[t] & kTermWord) != 0, [&](uint64_t key) { keyed.emplace_back(key, t); });
+      keyed.emplace_back(HashText(out_.Term(t)), t);
     }
     std::sort(keyed.begin(), keyed.end());
     keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
@@ -304,6 +303,31 @@ class Builder {
   std::vector<std::pair<uint32_t, uint32_t>> pairs_;  ///< (term, name)
 };
 
+}  // namespace
+
+uint32_t FirstBytes(std::string_view w) {
+  const auto at = [&](size_t i) { return i < w.size() ? static_cast<uint32_t>(static_cast<unsigned char>(w[i])) : 0u; };
+  return at(0) << 24 | at(1) << 16 | at(2) << 8 | at(3);
+}
+
+size_t SharedPrefix(uint32_t first_a, uint32_t first_b) {
+  // Bytes past a text's end are 0 and never count as shared.
+  size_t shared = 0;
+  for (int shift = 24; shift >= 0; shift -= 8) {
+    const uint32_t a = (first_a >> shift) & 0xFF;
+    if (a == 0 || a != ((first_b >> shift) & 0xFF)) break;
+    ++shared;
+  }
+  return shared;
+}
+
+uint32_t RunKey(std::string_view w, size_t length) {
+  const auto at = [&](size_t i) { return i < w.size() ? static_cast<uint32_t>(static_cast<unsigned char>(w[i])) : 0u; };
+  return at(0) << 24 | at(1) << 16 | at(2) << 8 | static_cast<uint32_t>(std::min<size_t>(length, 0xFF));
+}
+
+namespace {
+
 // Whether CSR offsets `starts` fit `count` rows over `size` items.
 std::string CheckCsr(const std::vector<uint32_t>& starts, size_t count, size_t size, const char* what) {
   if (starts.size() != count + 1 || starts.front() != 0 || starts.back() != size) {
@@ -371,26 +395,44 @@ void NameIndex::Prepare() {
 }
 
 void NameIndex::PrepareScan() {
-  constexpr size_t kBuckets = 1u << 16;
-  std::vector<std::pair<uint32_t, uint32_t>> order;  // (first two bytes << 8 | length, term)
+  constexpr size_t kBuckets = 256;
+  std::vector<std::pair<uint32_t, uint32_t>> words, runs;  // (start and length, term)
   for (uint32_t t = 0; t < term_count(); ++t) {
     const std::string_view w = Term(t);
-    if (!(term_kinds[t] & (kTermWord | kTermJoin)) || w.size() < 2 || w.size() > 0xFF) continue;
-    const uint32_t start = static_cast<uint32_t>(static_cast<unsigned char>(w[0]) << 8) | static_cast<unsigned char>(w[1]);
-    order.emplace_back(start << 8 | static_cast<uint32_t>(w.size()), t);
+    if (w.size() < 2 || w.size() > 0xFF) continue;
+    if (term_kinds[t] & kTermWord) {
+      words.emplace_back(static_cast<uint32_t>(w.size()), t);
+    } else if ((term_kinds[t] & kTermJoin) && w.size() >= 3) {
+      runs.emplace_back(RunKey(w, w.size()), t);
+    }
   }
-  std::sort(order.begin(), order.end());
+  std::sort(words.begin(), words.end());
+  std::sort(runs.begin(), runs.end());
   scan_starts.assign(kBuckets + 1, 0);
   scan_terms.clear();
   scan_lengths.clear();
   scan_letters.clear();
-  for (const auto& [k, t] : order) {
-    ++scan_starts[(k >> 8) + 1];
+  scan_next.clear();
+  for (const auto& [k, t] : words) {
+    ++scan_starts[k + 1];
+    const std::string_view w = Term(t);
     scan_terms.push_back(t);
     scan_lengths.push_back(static_cast<uint8_t>(k & 0xFF));
-    scan_letters.push_back(LetterSet(Term(t)));
+    scan_letters.push_back(LetterSet(w));
+    scan_next.push_back(FirstBytes(w));
   }
   for (size_t b = 0; b < kBuckets; ++b) scan_starts[b + 1] += scan_starts[b];
+  run_keys.clear();
+  run_terms.clear();
+  run_letters.clear();
+  run_fourth.clear();
+  for (const auto& [k, t] : runs) {
+    const std::string_view w = Term(t);
+    run_keys.push_back(k);
+    run_terms.push_back(t);
+    run_letters.push_back(LetterSet(w));
+    run_fourth.push_back(static_cast<uint8_t>(FirstBytes(w) & 0xFF));
+  }
 }
 
 std::string NameIndex::Validate(const std::vector<screen::Designation>& list) const {

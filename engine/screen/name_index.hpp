@@ -37,7 +37,7 @@ inline uint16_t WeightCeil(float w) { return static_cast<uint16_t>(std::min(6553
 inline uint16_t WeightFloor(float w) { return static_cast<uint16_t>(std::min(65535.0f, std::floor(w * 4.0f))); }
 inline constexpr float kWeightUnit = 0.25f;
 
-/// A term is a word somewhere (found under its deletions and by its start, not only as written).
+/// A term is a word somewhere (found by the word scan, not only as written).
 inline constexpr uint8_t kTermWord = 1;
 /// Every unit written so is romanised Korean (a joined run: all its words), compared as Align
 /// compares Korean words.
@@ -45,15 +45,23 @@ inline constexpr uint8_t kTermKorean = 2;
 /// A term is a joined run somewhere (found as written and by its start).
 inline constexpr uint8_t kTermJoin = 4;
 
+/// A text's first four bytes (0 past its end), as the word scan keeps them.
+uint32_t FirstBytes(std::string_view w);
+/// How many first bytes (up to four) two texts share, from their FirstBytes.
+size_t SharedPrefix(uint32_t first_a, uint32_t first_b);
+
+/// A text's first three bytes and its length (at most 255), as the run scan sorts them.
+uint32_t RunKey(std::string_view w, size_t length);
+
 inline constexpr uint8_t kAcronymName = 1;
 inline constexpr uint8_t kKoreanName = 2;
 
 /// Two stages (see docs/screening.md, "Index"). Terms: every distinct text a listed name is
 /// compared by (each word's canonical and written forms, each joined run's forms), with the
-/// names having it. Keys: each term's hash and, for words, its one- and two-letter deletions
-/// (term_keys.hpp), with the terms filed under it. A query word finds the terms sharing a key
-/// with it or its first two letters, keeps those Align could pair it with (PairBound), and
-/// takes their names, bounded by weight.
+/// names having it, filed under their hash. A query word finds the terms under its keys
+/// (term_keys.hpp), the listed words its letters allow (a scan of the words by length) and the
+/// runs sharing its start, keeps those Align could pair it with (PairBound), and takes their
+/// names, bounded by weight.
 struct NameIndex {
   std::vector<IndexedName> names;
   std::string arena;
@@ -61,9 +69,9 @@ struct NameIndex {
   std::vector<uint32_t> term_starts;   ///< terms + 1 offsets into term_text
   std::vector<uint32_t> name_starts;   ///< terms + 1 offsets into name_ids
   std::vector<uint32_t> name_ids;      ///< per term, the names having it, ascending
-  std::vector<uint64_t> keys;          ///< sorted, unique
+  std::vector<uint64_t> keys;          ///< the terms' hashes, sorted, unique
   std::vector<uint32_t> key_starts;    ///< keys.size() + 1 offsets into key_terms
-  std::vector<uint32_t> key_terms;     ///< per key, the terms filed under it
+  std::vector<uint32_t> key_terms;     ///< per key, the terms filed under it (more than one: a collision)
   std::vector<uint8_t> term_kinds;     ///< per term: kTermWord, kTermKorean, kTermJoin
   std::vector<uint16_t> term_weights;  ///< per term: the most a unit written so weighs in a name (WeightCeil)
 
@@ -73,13 +81,19 @@ struct NameIndex {
   /// Directory over `keys` by their top bits, so a lookup costs a couple of cache misses.
   std::vector<uint32_t> directory;
   unsigned directory_shift = 64;
-  /// The words and joined runs by their first two bytes, then length: scan_terms[scan_starts[b]
-  /// .. scan_starts[b + 1]) start with bytes b >> 8, b & 0xFF; their lengths and letter sets
-  /// beside.
+  /// The words by length: scan_terms[scan_starts[n] .. scan_starts[n + 1]) have n bytes; their
+  /// lengths, letter sets and first four bytes (FirstBytes, for the start they share) beside.
   std::vector<uint32_t> scan_starts;
   std::vector<uint32_t> scan_terms;
   std::vector<uint8_t> scan_lengths;
   std::vector<uint64_t> scan_letters;
+  std::vector<uint32_t> scan_next;
+  /// The terms only ever joined runs, by their first three bytes and length (RunKey), sorted;
+  /// their terms, letter sets and fourth bytes beside.
+  std::vector<uint32_t> run_keys;
+  std::vector<uint32_t> run_terms;
+  std::vector<uint64_t> run_letters;
+  std::vector<uint8_t> run_fourth;
 
   size_t term_count() const { return term_starts.empty() ? 0 : term_starts.size() - 1; }
   std::string_view Term(uint32_t t) const {
@@ -111,17 +125,28 @@ struct NameIndex {
   /// when what it pairs, at each pair's best, can still lift it there.
   void Collect(const NormalizedName& q, double floor, std::vector<uint32_t>& out) const;
 
-  /// The terms Collect tries for a query text `w` (`fuzzy`: a word): those
-  /// filed under one of its keys, and the words and joined runs with its first
-  /// two letters that may resemble it; with repeats, not yet tested with
+  /// What a query text is, for the terms it may pair with.
+  enum class Near : uint8_t {
+    kExact,       ///< a number: the same text only
+    kWord,        ///< a word: also under its deletions, the words its letters allow, runs with its start
+    kKoreanWord,  ///< the same, a romanised Korean word (runs held to the Korean cutoff)
+    kRun,         ///< a joined run: also under its deletions, the words its letters allow
+  };
+  static Near NearFor(const NameToken& t) {
+    return t.numeric() ? Near::kExact : (t.flags & kKoreanToken) ? Near::kKoreanWord : Near::kWord;
+  }
+
+  /// The terms Collect tries for a query text `w`: those filed under one of
+  /// its keys, and the listed words (and, for a word, the joined runs) sharing
+  /// its start that may resemble it; with repeats, not yet tested with
   /// PairBound.
-  void NearTerms(std::string_view w, bool fuzzy, std::vector<uint32_t>& out) const;
+  void NearTerms(std::string_view w, Near near, std::vector<uint32_t>& out) const;
 
  private:
   template <typename F>
-  void ForEachNearTerm(std::string_view w, bool fuzzy, F&& f) const;
+  void ForEachNearTerm(std::string_view w, Near near, F&& f) const;
   template <typename F>
-  void ScanSameStart(std::string_view w, F&& consider) const;
+  void ScanSameStart(std::string_view w, bool korean, bool runs, F&& consider) const;
   void PrepareScan();
 
  public:

@@ -4,6 +4,7 @@
 #include <bit>
 
 #include "screen/alignment.hpp"
+#include "screen/letter_filter.hpp"
 #include "screen/name_index.hpp"
 #include "screen/name_marks.hpp"
 #include "screen/term_keys.hpp"
@@ -108,33 +109,72 @@ float WeightOfName(const Part& p, const std::vector<TermRange>& ranges, const st
 }  // namespace
 
 template <typename F>
-void NameIndex::ScanSameStart(std::string_view w, F&& consider) const {
+void NameIndex::ScanSameStart(std::string_view w, bool korean, bool runs, F&& consider) const {
   if (w.size() < 2 || scan_starts.empty()) return;
-  // Words sharing their first two letters pair from further apart than the
-  // deletion keys reach (see term_keys.hpp), and joined runs have no deletion
-  // keys: try every listed word and run with that start and a compatible
-  // length, most of them ruled out by letter sets alone.
-  const uint32_t b = static_cast<uint32_t>(static_cast<unsigned char>(w[0]) << 8) | static_cast<unsigned char>(w[1]);
+  // Jaro-Winkler pairs words far apart, with its prefix bonus or letters
+  // matched out of place: try every listed word of a compatible length, nearly
+  // all ruled out by their letter sets and the start they share alone.
   const size_t lo_len = (w.size() * 2 + 2) / 3, hi_len = std::min<size_t>(w.size() * 3 / 2, 0xFF);
-  const auto first = scan_lengths.begin() + scan_starts[b], last = scan_lengths.begin() + scan_starts[b + 1];
   const uint64_t letters = LetterSet(w);
-  for (auto it = std::lower_bound(first, last, static_cast<uint8_t>(lo_len)); it != last && *it <= hi_len; ++it) {
-    const auto k = static_cast<size_t>(it - scan_lengths.begin());
-    if (MayResemble(w.size(), letters, *it, scan_letters[k])) consider(scan_terms[k]);
+  const uint32_t start = FirstBytes(w);
+  for (size_t len = lo_len; len <= hi_len; ++len) {
+    // The letters each side may lack and still match enough of the other's, at
+    // the largest prefix bonus; the exact bonus is checked for the few left. A
+    // clerk's slip (PairBound) pairs whatever Jaro-Winkler says: a letter
+    // dropped or added (one letter more on one side) or two swapped (none).
+    const size_t needed = MatchesNeeded(w.size(), len, 4, kTokenCutoff);
+    const bool resembles = needed <= std::min(w.size(), len);
+    const bool slips = len + 1 >= w.size() && len <= w.size() + 1;
+    if (!resembles && !slips) continue;
+    const size_t lack_w = std::max(resembles ? w.size() - needed : 0, size_t{slips && len < w.size()});
+    const size_t lack_term = std::max(resembles ? len - needed : 0, size_t{slips && len > w.size()});
+    const size_t from = scan_starts[len], count = scan_starts[len + 1] - from;
+    thread_local std::vector<uint32_t> kept;
+    if (kept.size() < count) kept.resize(count);
+    const size_t n = FilterByLetters(scan_letters.data() + from, count, letters, lack_w, lack_term, kept.data());
+    for (size_t i = 0; i < n; ++i) {
+      const size_t k = from + kept[i];
+      const uint64_t other = scan_letters[k];
+      const bool may_slip = slips && static_cast<size_t>(std::popcount(letters & ~other)) <= size_t{len < w.size()} &&
+                            static_cast<size_t>(std::popcount(other & ~letters)) <= size_t{len > w.size()};
+      if (may_slip || MayResemble(w.size(), letters, len, other, SharedPrefix(start, scan_next[k]))) {
+        consider(scan_terms[k]);
+      }
+    }
+  }
+  // Joined runs are too many to scan whole (millions on a large list): those
+  // sharing the first three letters (a clerk running listed words together
+  // keeps their start), held to the closer resemblance Align asks of runs of
+  // Korean syllables.
+  if (!runs || w.size() < 3) return;
+  const auto lo = std::lower_bound(run_keys.begin(), run_keys.end(), RunKey(w, lo_len));
+  const auto hi = std::upper_bound(lo, run_keys.end(), RunKey(w, hi_len));
+  const auto fourth = static_cast<uint8_t>(start & 0xFF);  // of w
+  for (auto it = lo; it != hi; ++it) {
+    const auto k = static_cast<size_t>(it - run_keys.begin());
+    const size_t prefix = fourth != 0 && run_fourth[k] == fourth ? 4 : 3;
+    const size_t len = *it & 0xFF;
+    if (!MayResemble(w.size(), letters, len, run_letters[k], prefix)) continue;
+    const uint32_t t = run_terms[k];
+    if ((korean || (term_kinds[t] & kTermKorean)) && !MayResemble(w.size(), letters, len, run_letters[k], prefix, kKoreanCutoff)) {
+      continue;
+    }
+    consider(t);
   }
 }
 
 template <typename F>
-void NameIndex::ForEachNearTerm(std::string_view w, bool fuzzy, F&& f) const {
-  ForEachTermKey(w, fuzzy, [&](uint64_t key) {
+void NameIndex::ForEachNearTerm(std::string_view w, Near near, F&& f) const {
+  ForEachQueryKey(w, near != Near::kExact, [&](uint64_t key) {
     const auto [lo, hi] = TermsUnder(key);
     for (uint32_t k = lo; k < hi; ++k) f(key_terms[k]);
   });
-  if (fuzzy) ScanSameStart(w, f);
+  if (near == Near::kWord || near == Near::kKoreanWord) ScanSameStart(w, near == Near::kKoreanWord, true, f);
+  if (near == Near::kRun) ScanSameStart(w, false, false, f);
 }
 
-void NameIndex::NearTerms(std::string_view w, bool fuzzy, std::vector<uint32_t>& out) const {
-  ForEachNearTerm(w, fuzzy, [&](uint32_t t) { out.push_back(t); });
+void NameIndex::NearTerms(std::string_view w, Near near, std::vector<uint32_t>& out) const {
+  ForEachNearTerm(w, near, [&](uint32_t t) { out.push_back(t); });
 }
 
 void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint32_t>& out) const {
@@ -147,7 +187,8 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
   // The terms each query word or joined run may pair with, found under a shared
   // key or by their start, kept with the most Align could give the pair and
   // split into parts by tier.
-  auto find_terms = [&](uint16_t mask, std::string_view a, std::string_view b, bool fuzzy, bool numeric, bool korean) {
+  auto find_terms = [&](uint16_t mask, std::string_view a, std::string_view b, Near near, bool korean) {
+    const bool numeric = near == Near::kExact;
     const uint32_t stamp = Scratch::Next(s.term_stamps, term_count(), s.term_generation);
     s.found.clear();
     auto consider = [&](uint32_t t) {
@@ -162,7 +203,7 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
                                   static_cast<uint8_t>(TierOf(sim))});
     };
     for (const std::string_view text : {a, b}) {
-      if (!text.empty()) ForEachNearTerm(text, fuzzy, consider);
+      if (!text.empty()) ForEachNearTerm(text, near, consider);
     }
     float unit_weight = 0;
     for (uint32_t m = mask; m != 0; m &= m - 1) unit_weight += weight[static_cast<size_t>(std::countr_zero(m))];
@@ -188,13 +229,14 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     const NameToken& t = q.tokens[i];
     const std::string_view raw = t.raw != t.canon ? std::string_view(t.raw) : std::string_view();
-    find_terms(static_cast<uint16_t>(1u << i), t.canon, raw, !t.numeric(), t.numeric(), (t.flags & kKoreanToken) != 0);
+    const bool korean = (t.flags & kKoreanToken) != 0;
+    find_terms(static_cast<uint16_t>(1u << i), t.canon, raw, NearFor(t), korean);
   }
   for (const JoinedTokens& jt : q.joins) {
     const std::string_view whole = jt.whole != jt.canon ? std::string_view(jt.whole) : std::string_view();
     // A joined run meets a listed run written the same, or a listed word like it
-    // ("chun ryong" / "chunryng"): looked up as a word.
-    find_terms(jt.mask, jt.canon, whole, true, false, AllKorean(q, jt.mask));
+    // ("chun ryong" / "chunryng").
+    find_terms(jt.mask, jt.canon, whole, Near::kRun, AllKorean(q, jt.mask));
   }
 
   const double qw = q.total_weight;

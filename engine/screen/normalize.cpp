@@ -1,6 +1,5 @@
 // Name normalisation: folds UTF-8 to comparable ASCII tokens and maps them to romanisation classes.
 #include "screen/normalize.hpp"
-#include "screen/term_keys.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -211,7 +210,15 @@ uint64_t LetterSet(std::string_view s) {
   return set;
 }
 
-uint64_t HashText(std::string_view s, size_t skip) { return HashText2(s, skip, std::string_view::npos); }
+uint64_t HashText(std::string_view s, size_t skip) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i == skip) continue;
+    h ^= static_cast<unsigned char>(s[i]);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
 
 bool IsGenericWord(std::string_view folded_word) { return GenericWords().count(folded_word) > 0; }
 

@@ -232,13 +232,19 @@ TEST_SUITE("rules.bundle") {
       const auto built = screen::NameIndex::Build(list.entries);
       CHECK(snap->index->names.size() == built.names.size());
       CHECK(snap->index->arena == built.arena);
+      CHECK(snap->index->term_text == built.term_text);
+      CHECK(snap->index->term_starts == built.term_starts);
+      CHECK(snap->index->name_starts == built.name_starts);
+      CHECK(snap->index->name_ids == built.name_ids);
       CHECK(snap->index->keys == built.keys);
-      CHECK(snap->index->starts == built.starts);
-      CHECK(snap->index->ids == built.ids);
+      CHECK(snap->index->key_starts == built.key_starts);
+      CHECK(snap->index->key_terms == built.key_terms);
+      CHECK(snap->index->term_kinds == built.term_kinds);
+      CHECK(snap->index->term_weights == built.term_weights);
     }
   }
 
-  TEST_CASE("a bundle reads back; a damaged one is refused with the reason, never read") {
+  TEST_CASE("a bundle reads back, a damaged one is refused with the reason, never read") {
     const std::string_view bundle = BuiltinPackBundle();
     std::string error;
     REQUIRE(ReadPackBundle(bundle, error));

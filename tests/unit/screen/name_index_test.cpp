@@ -45,7 +45,7 @@ TEST_SUITE("screen.index") {
     // keys: "tikirti" / "altikriti").
     for (const std::string word : {"binxia", "zhao", "grigorev", "chunryng", "tikirti", "bintei", "kimuchag"}) {
       std::vector<uint32_t> near;
-      index.NearTerms(word, true, near);
+      index.NearTerms(word, NameIndex::Near::kWord, near);
       const std::set<uint32_t> tried(near.begin(), near.end());
       size_t pairable = 0;
       for (uint32_t t = 0; t < index.term_count(); ++t) {

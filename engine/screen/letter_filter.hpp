@@ -1,0 +1,15 @@
+// The index's bulk test of listed words by letter sets: which may resemble a query word.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace sancheck::screen {
+
+/// Writes to `out` the positions k in [0, n) whose letter set `sets[k]` lacks at most `lack_query`
+/// of the query's letters (`query`) and has at most `lack_listed` letters the query lacks; returns
+/// how many. `out` holds n entries. Runs with the processor's population count where it has one.
+size_t FilterByLetters(const uint64_t* sets, size_t n, uint64_t query, size_t lack_query, size_t lack_listed,
+                       uint32_t* out);
+
+}  // namespace sancheck::screen
