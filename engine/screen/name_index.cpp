@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <unordered_map>
 
@@ -374,6 +375,8 @@ std::pair<uint32_t, uint32_t> NameIndex::TermsUnder(uint64_t key) const {
 }
 
 void NameIndex::Prepare() {
+  static std::atomic<uint64_t> serials{0};
+  serial = ++serials;
   directory.clear();
   directory_shift = 64;
   if (keys.empty()) return;

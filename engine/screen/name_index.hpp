@@ -76,6 +76,8 @@ struct NameIndex {
   std::vector<uint16_t> term_weights;  ///< per term: the most a unit written so weighs in a name (WeightCeil)
 
   // Made again on load, not stored (Prepare):
+  /// Tells indexes apart in per-thread memos (NearTermCache): new for every Prepare, never reused.
+  uint64_t serial = 0;
   /// Per name, its weight rounded down (WeightFloor): small enough to stay in cache.
   std::vector<uint16_t> name_weights;
   /// Directory over `keys` by their top bits, so a lookup costs a couple of cache misses.

@@ -7,6 +7,7 @@
 #include "screen/letter_filter.hpp"
 #include "screen/name_index.hpp"
 #include "screen/name_marks.hpp"
+#include "screen/near_cache.hpp"
 #include "screen/term_keys.hpp"
 
 namespace sancheck::screen {
@@ -78,7 +79,12 @@ struct Scratch {
   std::vector<TermRange> found;  ///< one unit's terms, before sorting into parts
   std::vector<TermRange> ranges;
   std::vector<uint32_t> term_stamps;
+  std::vector<uint32_t> term_slots;  ///< where a stamped term is in `pairable`
   uint32_t term_generation = 0;
+  std::vector<uint32_t> fill_stamps;  ///< terms already tried for the text being looked up
+  uint32_t fill_generation = 0;
+  std::vector<PairableTerm> pairable;  ///< one unit's terms, before sorting into tiers
+  NearTermCache near;
   NameMarks<Pairing> marks;  ///< the names gathered, with what they pair
   std::vector<NameMarks<Pairing>::Slot*> touched;  ///< those still in the running
   std::vector<Pairing> rest;
@@ -180,6 +186,7 @@ void NameIndex::NearTerms(std::string_view w, Near near, std::vector<uint32_t>& 
 void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint32_t>& out) const {
   if (q.tokens.empty() || names.empty()) return;
   thread_local Scratch s;
+  if (s.term_slots.size() < term_count()) s.term_slots.resize(term_count());
   s.parts.clear();
   s.ranges.clear();
   std::array<float, kMaxTokens> weight{};  // of each query token
@@ -190,20 +197,37 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
   auto find_terms = [&](uint16_t mask, std::string_view a, std::string_view b, Near near, bool korean) {
     const bool numeric = near == Near::kExact;
     const uint32_t stamp = Scratch::Next(s.term_stamps, term_count(), s.term_generation);
-    s.found.clear();
-    auto consider = [&](uint32_t t) {
-      if (s.term_stamps[t] == stamp) return;
-      s.term_stamps[t] = stamp;
-      const std::string_view term = Term(t);
-      const bool both_korean = korean && (term_kinds[t] & kTermKorean) != 0;
-      double sim = PairBound(a, term, numeric, both_korean);
-      if (!b.empty()) sim = std::max(sim, PairBound(b, term, numeric, both_korean));
-      if (sim <= 0) return;
-      s.found.push_back(TermRange{name_starts[t], name_starts[t + 1], static_cast<float>(term_weights[t]) * kWeightUnit,
-                                  static_cast<uint8_t>(TierOf(sim))});
-    };
+    s.pairable.clear();
+    // Each text's terms, the best of the two texts per term.
     for (const std::string_view text : {a, b}) {
-      if (!text.empty()) ForEachNearTerm(text, near, consider);
+      if (text.empty()) continue;
+      const auto kind = static_cast<uint8_t>(static_cast<uint8_t>(near) << 1 | (korean ? 1 : 0));
+      const auto& terms = s.near.Get(serial, text, kind, [&](std::vector<PairableTerm>& out) {
+        const uint32_t seen = Scratch::Next(s.fill_stamps, term_count(), s.fill_generation);
+        ForEachNearTerm(text, near, [&](uint32_t t) {
+          if (s.fill_stamps[t] == seen) return;
+          s.fill_stamps[t] = seen;
+          const bool both_korean = korean && (term_kinds[t] & kTermKorean) != 0;
+          const double sim = PairBound(text, Term(t), numeric, both_korean);
+          if (sim > 0) out.push_back(PairableTerm{t, static_cast<float>(sim)});
+        });
+      });
+      for (const PairableTerm& p : terms) {
+        if (s.term_stamps[p.term] == stamp) {
+          float& best = s.pairable[s.term_slots[p.term]].sim;
+          best = std::max(best, p.sim);
+          continue;
+        }
+        s.term_stamps[p.term] = stamp;
+        s.term_slots[p.term] = static_cast<uint32_t>(s.pairable.size());
+        s.pairable.push_back(p);
+      }
+    }
+    s.found.clear();
+    for (const PairableTerm& p : s.pairable) {
+      s.found.push_back(TermRange{name_starts[p.term], name_starts[p.term + 1],
+                                  static_cast<float>(term_weights[p.term]) * kWeightUnit,
+                                  static_cast<uint8_t>(TierOf(p.sim))});
     }
     float unit_weight = 0;
     for (uint32_t m = mask; m != 0; m &= m - 1) unit_weight += weight[static_cast<size_t>(std::countr_zero(m))];
