@@ -1,6 +1,9 @@
 // Scenario loader: YAML scenario files → Scenario values, strictly checked against the scenario format v1.
+#include <cstdint>
 #include <map>
-#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "common/files.hpp"
 #include "common/strings.hpp"
@@ -102,6 +105,7 @@ class ScenarioParser {
 
  private:
   YamlReader r_;
+  std::unordered_map<std::string, int> party_index_;  ///< the current scenario's party ids
 
   // CheckMap with a hint for a misspelt key (`form:` for `from:`): the close
   // ones are reported here, the rest (and duplicates, non-maps) by CheckMap.
@@ -149,7 +153,7 @@ class ScenarioParser {
       r_.Error(map, "wrong_type", "parties must be a map from party id to party, found " + Describe(map));
       return;
     }
-    std::set<std::string> seen;
+    party_index_.clear();
     for (auto it = map.begin(); it != map.end(); ++it) {
       Party p;
       p.pos = r_.Pos(it->first);
@@ -157,7 +161,7 @@ class ScenarioParser {
       if (!ValidId(p.id)) {
         r_.Error(it->first, "bad_id", "party id " + Describe(it->first) +
                                           " must match [a-z0-9][a-z0-9._-]*");
-      } else if (!seen.insert(p.id).second) {
+      } else if (!party_index_.try_emplace(p.id, static_cast<int>(s.parties.size())).second) {
         r_.Error(it->first, "duplicate_id", "duplicate party id '" + p.id + "'");
       }
       ParseParty(it->second, p);
@@ -206,10 +210,12 @@ class ScenarioParser {
   }
 
   // Resolves a party reference; reports when it names no party.
-  int PartyRef(const YAML::Node& n, const Scenario& s, std::string_view key) {
+  int PartyRef(const YAML::Node& n, std::string_view key) {
     auto id = r_.String(n, std::string(key));
     if (!id) return -1;
-    const int idx = s.FindParty(*id);
+    // A map, not Scenario::FindParty's scan: a file may name tens of thousands of parties.
+    const auto found = party_index_.find(*id);
+    const int idx = found == party_index_.end() ? -1 : found->second;
     if (idx < 0) {
       r_.Error(n, "unknown_party", "'" + std::string(key) + "' names no party: '" + *id +
                                        "' is not under parties");
@@ -218,7 +224,7 @@ class ScenarioParser {
   }
 
   int VesselRef(const YAML::Node& n, const Scenario& s, std::string_view key) {
-    const int idx = PartyRef(n, s, key);
+    const int idx = PartyRef(n, key);
     if (idx >= 0 && s.parties[static_cast<size_t>(idx)].kind != PartyKind::kVessel) {
       r_.Error(n, "not_a_vessel", "'" + std::string(key) + "' must name a vessel; party '" +
                                       s.parties[static_cast<size_t>(idx)].id + "' is of kind " +
@@ -232,31 +238,30 @@ class ScenarioParser {
       r_.Error(list, "wrong_type", "activities must be a non-empty list, found " + Describe(list));
       return;
     }
-    std::set<std::string> seen;
+    std::unordered_map<std::string, int> activity_index;
     std::vector<std::pair<size_t, YAML::Node>> served;  // (activity, its `for:` node)
     for (const auto& n : list) {
       Activity a;
       if (ParseActivity(n, s, a)) {
-        if (!seen.insert(a.id).second) {
+        if (!activity_index.try_emplace(a.id, static_cast<int>(s.activities.size())).second) {
           r_.Error(n["id"], "duplicate_id", "duplicate activity id '" + a.id + "' in scenario '" + s.id + "'");
         }
         if (const auto& f = n["for"]) served.emplace_back(s.activities.size(), f);
         s.activities.push_back(std::move(a));
       }
     }
-    ResolveServed(served, s);
+    ResolveServed(served, activity_index, s);
   }
 
   // `for:` names an activity of the same scenario, possibly a later one; chains are
   // allowed (insurance for the transport of a supply), cycles are not.
-  void ResolveServed(const std::vector<std::pair<size_t, YAML::Node>>& served, Scenario& s) {
+  void ResolveServed(const std::vector<std::pair<size_t, YAML::Node>>& served,
+                     const std::unordered_map<std::string, int>& activity_index, Scenario& s) {
     for (const auto& [index, node] : served) {
       const auto id = r_.String(node, "for");
       if (!id) continue;
-      int target = -1;
-      for (size_t i = 0; i < s.activities.size(); ++i) {
-        if (s.activities[i].id == *id) target = static_cast<int>(i);
-      }
+      const auto found = activity_index.find(*id);
+      const int target = found == activity_index.end() ? -1 : found->second;
       if (target < 0) {
         r_.Error(node, "unknown_activity", "'for' names no activity of scenario '" + s.id + "': " + Describe(node));
       } else if (static_cast<size_t>(target) == index) {
@@ -265,22 +270,38 @@ class ScenarioParser {
         s.activities[index].serves = target;
       }
     }
+    // Each activity serves at most one other, so the links form chains; one walk per chain,
+    // marking what it passed, finds a cycle in time linear in the activities (a walk from
+    // every activity would be quadratic on a long chain).
+    enum : uint8_t { kUnseen, kOnWalk, kDone };
+    std::vector<uint8_t> state(s.activities.size(), kUnseen);
     for (size_t start = 0; start < s.activities.size(); ++start) {
-      size_t steps = 0;
-      for (int at = s.activities[start].serves; at >= 0; at = s.activities[static_cast<size_t>(at)].serves) {
-        if (++steps > s.activities.size()) {
-          const YAML::Node* where = &served.front().second;
-          for (const auto& [index, node] : served) {
-            if (index == start) where = &node;
-          }
-          r_.Error(*where, "bad_value",
-                   "the 'for' links of scenario '" + s.id + "' form a cycle through activity '" +
-                       s.activities[start].id + "'");
-          for (auto& a : s.activities) a.serves = -1;
-          return;
-        }
+      if (state[start] != kUnseen) continue;
+      int at = static_cast<int>(start);
+      while (at >= 0 && state[static_cast<size_t>(at)] == kUnseen) {
+        state[static_cast<size_t>(at)] = kOnWalk;
+        at = s.activities[static_cast<size_t>(at)].serves;
+      }
+      if (at >= 0 && state[static_cast<size_t>(at)] == kOnWalk) {
+        ReportCycle(served, static_cast<size_t>(at), s);
+        return;
+      }
+      for (int done = static_cast<int>(start); done >= 0 && state[static_cast<size_t>(done)] == kOnWalk;
+           done = s.activities[static_cast<size_t>(done)].serves) {
+        state[static_cast<size_t>(done)] = kDone;
       }
     }
+  }
+
+  // Reports the cycle through activity `on` at its `for:` and unlinks every activity.
+  void ReportCycle(const std::vector<std::pair<size_t, YAML::Node>>& served, size_t on, Scenario& s) {
+    const YAML::Node* where = &served.front().second;
+    for (const auto& [index, node] : served) {
+      if (index == on) where = &node;
+    }
+    r_.Error(*where, "bad_value",
+             "the 'for' links of scenario '" + s.id + "' form a cycle through activity '" + s.activities[on].id + "'");
+    for (auto& a : s.activities) a.serves = -1;
   }
 
   bool ParseActivity(const YAML::Node& n, const Scenario& s, Activity& a) {
@@ -338,17 +359,17 @@ class ScenarioParser {
     if (const auto& v = key("vessel")) a.vessel = VesselRef(v, s, "vessel");
     if (const auto& v = key("exemption")) ParseExemption(v, a);
     if (const auto& v = key("from")) {
-      a.from = a.type == ActivityType::kShipToShip ? VesselRef(v, s, "from") : PartyRef(v, s, "from");
+      a.from = a.type == ActivityType::kShipToShip ? VesselRef(v, s, "from") : PartyRef(v, "from");
     }
     if (const auto& v = key("to")) {
-      a.to = a.type == ActivityType::kShipToShip ? VesselRef(v, s, "to") : PartyRef(v, s, "to");
+      a.to = a.type == ActivityType::kShipToShip ? VesselRef(v, s, "to") : PartyRef(v, "to");
     }
-    if (const auto& v = key("person")) a.person = PartyRef(v, s, "person");
+    if (const auto& v = key("person")) a.person = PartyRef(v, "person");
     if (const auto& v = key("parties")) {
       if (!v.IsSequence() || v.size() == 0) {
         r_.Error(v, "wrong_type", "parties of a joint venture must be a non-empty list of party ids");
       } else {
-        for (const auto& p : v) a.parties.push_back(PartyRef(p, s, "parties"));
+        for (const auto& p : v) a.parties.push_back(PartyRef(p, "parties"));
       }
     }
     if (const auto& v = key("items")) ParseItems(v, a, "items");

@@ -136,6 +136,24 @@ TEST_SUITE("scenario.loader") {
               "an activity cannot serve itself ('for: a') [scenario.bad_value]") != std::string::npos);
     CHECK(Errors(std::string(kHeader) + "    - {id: a, type: nuclear-test, from: kp, for: b}\n"
                  "    - {id: b, type: nuclear-test, from: kp, for: a}\n").find("form a cycle") != std::string::npos);
+    // A chain leading into a cycle: the cycle is named by an activity on it, not the chain's start.
+    CHECK(Errors(std::string(kHeader) + "    - {id: a, type: nuclear-test, from: kp, for: b}\n"
+                 "    - {id: b, type: nuclear-test, from: kp, for: c}\n"
+                 "    - {id: c, type: nuclear-test, from: kp, for: b}\n")
+              .find("form a cycle through activity 'b'") != std::string::npos);
+    // A long chain (each serving the next) resolves: every link kept, no cycle.
+    std::string chain = kHeader;
+    constexpr int kLinks = 3000;
+    for (int i = 0; i < kLinks; ++i) {
+      chain += "    - {id: a" + std::to_string(i) + ", type: nuclear-test, from: kp" +
+               (i + 1 < kLinks ? ", for: a" + std::to_string(i + 1) : std::string()) + "}\n";
+    }
+    Diagnostics chain_diags;
+    const auto chained = ParseScenarioText("s.yaml", chain, chain_diags);
+    REQUIRE_FALSE(chain_diags.HasErrors());
+    CHECK(chained[0].activities[0].serves == 1);
+    CHECK(chained[0].activities[kLinks - 2].serves == kLinks - 1);
+    CHECK(chained[0].activities[kLinks - 1].serves == -1);
   }
 
   TEST_CASE("a scenario needs its keys, a valid id and activities") {
