@@ -20,14 +20,14 @@ bool ReadsDesignation(const rules::RuleSet& set, bool capped_only) {
 }  // namespace
 
 Judge::Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vector<uint32_t>& order,
-             bool use_index, const judge::Screening* screening, Date run_date, bool capped_only)
+             bool use_index, const judge::Screening* screening, NameCache* names, Date run_date, bool capped_only)
     : set_(set), index_(index), order_(order), use_index_(use_index), capped_only_(capped_only),
       screening_(screening) {
   candidates_.Reset(index.rank_count());
   screens_.resize(order.size());
   for (size_t rank = 0; rank < order.size(); ++rank) screens_[rank] = judge::ReadsScreening(set.rules[order[rank]]);
-  if (screening && screening->screener && ReadsDesignation(set, capped_only)) {
-    names_ = std::make_unique<NameScreen>(*screening, run_date);
+  if (screening && screening->screener && names && ReadsDesignation(set, capped_only)) {
+    names_ = std::make_unique<NameScreen>(*screening, *names, run_date);
   }
 }
 

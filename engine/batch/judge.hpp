@@ -28,11 +28,13 @@ struct Finding {
 class Judge {
  public:
   /// `order[rank]` indexes set.rules; with `use_index` false every supply rule is evaluated.
-  /// With `screening`, exporter and importer names are screened (when some rule reads a
-  /// designation); its clearances expire against `run_date`. `capped_only` judges only the
-  /// rules with a cap (the pass that collects capped deliveries before counting them).
+  /// With `screening` and `names` (the run's cache, shared by its workers), exporter and
+  /// importer names are screened (when some rule reads a designation); its clearances expire
+  /// against `run_date`. `capped_only` judges only the rules with a cap (the pass that
+  /// collects capped deliveries before counting them).
   Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vector<uint32_t>& order, bool use_index,
-        const judge::Screening* screening = nullptr, Date run_date = Date(), bool capped_only = false);
+        const judge::Screening* screening = nullptr, NameCache* names = nullptr, Date run_date = Date(),
+        bool capped_only = false);
 
   /// Appends the record's findings in rank order, judged by judge::JudgeRule as
   /// scenario activities are; capped rules are marked for the cap accounting.

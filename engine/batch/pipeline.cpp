@@ -142,7 +142,7 @@ bool StreamInto(Context& ctx, const std::vector<std::string>& inputs, Sink& writ
   const bool capped_only = !Sink::kFormats;
   for (int i = 0; i < o.threads; ++i) {
     workers.push_back(std::unique_ptr<Worker>(new Worker{
-        RawRecord{}, Judge(ctx.set, *ctx.index, ctx.order, o.use_index, o.screening, o.run_date, capped_only)}));
+        RawRecord{}, Judge(ctx.set, *ctx.index, ctx.order, o.use_index, o.screening, &ctx.names, o.run_date, capped_only)}));
   }
   // What the workers touch (chunks, the files they name) outlives the pool, even when
   // leaving early: the pool's destructor joins its threads first.
@@ -246,7 +246,7 @@ bool RunPreload(Context& ctx, const std::vector<std::string>& inputs, std::FILE*
   auto t1 = Clock::now();
   std::vector<std::unique_ptr<Judge>> judges;
   for (int i = 0; i < o.threads; ++i) {
-    judges.emplace_back(new Judge(ctx.set, *ctx.index, ctx.order, o.use_index, o.screening, o.run_date));
+    judges.emplace_back(new Judge(ctx.set, *ctx.index, ctx.order, o.use_index, o.screening, &ctx.names, o.run_date));
   }
   ParallelFor(o.threads, chunks.size(), [&](size_t i, int w) { JudgeChunk(*chunks[i], *judges[static_cast<size_t>(w)]); });
   CapCollector collect(caps);
@@ -295,7 +295,7 @@ bool HasCaps(const rules::RuleSet& set) {
 
 bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std::vector<std::string>& inputs,
               const std::string& output, BatchReport& report, std::ostream& diag) {
-  Context ctx{set, options, {}, nullptr, nullptr, nullptr, {}};
+  Context ctx{set, options, {}, nullptr, nullptr, nullptr, {}, {}};
   // Rules are evaluated (and listed) in the order of the ids they are written with.
   for (uint32_t i = 0; i < set.rules.size(); ++i) ctx.order.push_back(i);
   std::stable_sort(ctx.order.begin(), ctx.order.end(), [&](uint32_t a, uint32_t b) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "batch/judge.hpp"
+#include "batch/name_cache.hpp"
 #include "batch/pipeline.hpp"
 #include "batch/raw_record.hpp"
 #include "batch/result_format.hpp"
@@ -33,6 +34,7 @@ struct Context {
   std::unique_ptr<TagLookup> tags;
   std::unique_ptr<ResultFormat> format;
   std::vector<std::FILE*> spooled;  ///< per input: a re-readable copy, or null
+  NameCache names;  ///< screening candidates per (name, country), shared by the workers and both passes
 };
 
 }  // namespace sancheck::batch

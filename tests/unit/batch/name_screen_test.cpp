@@ -21,7 +21,8 @@ TEST_SUITE("batch.name_screen") {
     REQUIRE(set);
     auto screening = judge::LoadScreening(*set, judge::ScreeningSources{}, diags);
     REQUIRE(screening->screener);
-    NameScreen names(*screening, *Date::Parse("2026-01-01"));
+    NameCache cache;
+    NameScreen names(*screening, cache, *Date::Parse("2026-01-01"));
     const Date summit = *Date::Parse("2023-09-13");
     CHECK(names.Status("Munitions Industry Department", CountryOf("KP"), summit).designated == Truth::kTrue);
     // Listed on 2016-11-30 (KPi.038): the day before is not caught, the day itself is.
@@ -32,6 +33,11 @@ TEST_SUITE("batch.name_screen") {
     CHECK(names.Status("Dandong Foods Trading Co", CountryOf("CN"), summit).designated == Truth::kFalse);
     CHECK(names.Status("Ministry of Defence", CountryOf("RU"), summit).designated == Truth::kFalse);
     CHECK(names.Status("", CountryOf("KP"), summit).designated == Truth::kFalse);
+    // Another worker's screen reads the same cache: the same answers.
+    NameScreen other(*screening, cache, *Date::Parse("2026-01-01"));
+    CHECK(other.Status("Munitions Industry Department", CountryOf("KP"), summit).designated == Truth::kTrue);
+    CHECK(other.Status("Munitions Industry Department", CountryOf("RU"), summit).designated ==
+          names.Status("Munitions Industry Department", CountryOf("RU"), summit).designated);
   }
 }
 
