@@ -311,7 +311,7 @@ bool IsListSnapshotFile(const std::string& path) {
 
 std::string WriteListSnapshot(const DesignationList& list, const NameIndex& index) {
   Out o;
-  o.bytes().resize(kHeaderBytes);
+  o.bytes().resize(kHeaderBytes);  // the payload is laid out after it, then sealed
   o.Str(list.name);
   o.Str(list.snapshot);
   o.Str(list.source);
@@ -338,17 +338,21 @@ std::string WriteListSnapshot(const DesignationList& list, const NameIndex& inde
   o.Array(index.key_terms);
   o.Array(index.term_kinds);
   o.Array(index.term_weights);
-  std::string& b = o.bytes();
-  const uint64_t payload = b.size() - kHeaderBytes;
+  return SealListSnapshot(o.bytes().substr(kHeaderBytes));
+}
+
+std::string SealListSnapshot(std::string_view payload) {
+  std::string b(kHeaderBytes, '\0');
+  b += payload;
+  const uint64_t size = payload.size();
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  EVP_Digest(b.data() + kHeaderBytes, payload, digest, &len, EVP_sha256(), nullptr);
+  EVP_Digest(payload.data(), payload.size(), digest, &len, EVP_sha256(), nullptr);
   std::memcpy(b.data(), kSnapshotMagic.data(), kSnapshotMagic.size());
   std::memcpy(b.data() + 8, &kSnapshotVersion, 4);
-  std::memset(b.data() + 12, 0, 4);
-  std::memcpy(b.data() + 16, &payload, 8);
+  std::memcpy(b.data() + 16, &size, 8);
   std::memcpy(b.data() + 24, digest, kDigestBytes);
-  return std::move(b);
+  return b;
 }
 
 std::optional<ListSnapshot> LoadListSnapshot(const std::string& path, Diagnostics& diags) {

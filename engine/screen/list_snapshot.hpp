@@ -32,6 +32,11 @@ struct ListSnapshot {
 /// the payload (provenance, entries, index) in little-endian fields.
 std::string WriteListSnapshot(const DesignationList& list, const NameIndex& index);
 
+/// A snapshot's bytes from its payload: the header (magic, version, size, SHA-256) put before
+/// it. WriteListSnapshot seals what it lays out; the fuzz target seals what it is given, so
+/// that hostile payloads get past the checksum to the parser and the index checks.
+std::string SealListSnapshot(std::string_view payload);
+
 /// Reads a snapshot file, streaming (the file is never held whole in memory), every length and
 /// count checked against the bytes left and the checksum against the payload. A bad file is
 /// one error "PATH: error: byte N: ..." in `diags` and nullopt.

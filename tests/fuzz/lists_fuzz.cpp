@@ -10,6 +10,7 @@
 #include "lists/own_csv.hpp"
 #include "lists/un_xml.hpp"
 #include "screen/list_snapshot.hpp"
+#include "screen/screener.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace sancheck;
@@ -20,9 +21,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                  std::string(reinterpret_cast<const char*>(data) + 1, size - 1)});
   if (format == 3) {
     // A snapshot is refused with an error or read whole: never a crash, never a short list.
+    // The input is the payload, sealed here, so mutations reach the parser and the index
+    // checks instead of stopping at the checksum; an index that passes them is searched.
+    auto sealed = std::make_shared<SourceFile>(SourceFile{"list.bin", screen::SealListSnapshot(file->text)});
     Diagnostics diags;
-    const auto snapshot = screen::ParseListSnapshot(file, diags);
+    auto snapshot = screen::ParseListSnapshot(sealed, diags);
     if (!snapshot && !diags.HasErrors()) std::abort();
+    if (snapshot) {
+      const size_t entries = snapshot->list.entries.size();
+      const screen::Screener screener(std::move(snapshot->list.entries), {{entries, snapshot->index}});
+      const Date far = *Date::Parse("2100-01-01");
+      for (const char* name : {"Kim Chol Su", "KIMCHOL", "Jo Chun Ryong", "ANZHEN", "Al-Tikriti Abd"}) {
+        (void)screener.Screen(screen::Query{name, {}, {}, {}, {}, {}}, far);
+      }
+    }
     return 0;
   }
   const Date snapshot = *Date::Parse("2024-01-01");
