@@ -65,6 +65,7 @@ class In {
 
   void Read(void* dst, size_t n, const char* what) {
     if (n > left_) Fail(std::string("truncated ") + what);
+    if (n == 0) return;  // an empty array's data() may be null, which memcpy must not see
     if (file_) {
       if (n > 0 && std::fread(dst, 1, n, file_) != n) Fail(std::string("truncated ") + what);
     } else {

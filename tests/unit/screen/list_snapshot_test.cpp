@@ -64,6 +64,19 @@ TEST_SUITE("screen.snapshot") {
     CHECK(got[0].why == want[0].why);
   }
 
+  TEST_CASE("an empty list's snapshot reads back empty and screens nothing") {
+    // Its arrays are all empty: reading them must not hand memcpy a null pointer (UBSan).
+    DesignationList empty = SampleList();
+    empty.entries.clear();
+    Diagnostics diags;
+    auto snap = ParseListSnapshot(File(WriteListSnapshot(empty, NameIndex::Build(empty.entries))), diags);
+    REQUIRE(snap);
+    CHECK(snap->list.entries.empty());
+    CHECK(snap->index->names.empty());
+    const Screener s(std::move(snap->list.entries), {{0, snap->index}});
+    CHECK(s.Screen(Query{"Kim Chol", {}, {}, {}, {}, {}}, *Date::Parse("2025-01-01")).empty());
+  }
+
   TEST_CASE("a corrupt, truncated or foreign file is one clear error, never a short list") {
     const DesignationList list = SampleList();
     const std::string bytes = WriteListSnapshot(list, NameIndex::Build(list.entries));
