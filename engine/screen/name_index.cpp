@@ -93,6 +93,7 @@ class Walker {
       uint8_t flags = 0;
       float weight = 0;
       if (!Byte(flags) || !Float(weight) || !Text(raw, nullptr) || !Text(canon, &raw)) return false;
+      if (!(weight >= 0.0f && weight <= kMaxWeight)) return false;  // also refuses NaN
       if (!out) continue;
       NameToken& t = out->tokens[i];
       t.flags = flags;
@@ -450,6 +451,7 @@ std::string NameIndex::Validate(const std::vector<screen::Designation>& list) co
         n.source > static_cast<uint8_t>(NameSource::kOriginal)) {
       return at + " refers to no name of its entry";
     }
+    if (!(n.weight >= 0.0f && n.weight <= kMaxWeight)) return at + ": bad weight";
     if (!Walker(arena, n.offset).Name(nullptr)) return at + ": bad encoding";
   }
   const size_t terms = term_count();

@@ -33,8 +33,11 @@ struct IndexedName {
 static_assert(sizeof(IndexedName) == 16);
 
 /// Weights in quarters, rounded up or down, for compact bounds.
-inline uint16_t WeightCeil(float w) { return static_cast<uint16_t>(std::min(65535.0f, std::ceil(w * 4.0f))); }
-inline uint16_t WeightFloor(float w) { return static_cast<uint16_t>(std::min(65535.0f, std::floor(w * 4.0f))); }
+inline uint16_t WeightCeil(float w) { return static_cast<uint16_t>(std::clamp(std::ceil(w * 4.0f), 0.0f, 65535.0f)); }
+inline uint16_t WeightFloor(float w) { return static_cast<uint16_t>(std::clamp(std::floor(w * 4.0f), 0.0f, 65535.0f)); }
+/// The most a name (or one of its tokens) can weigh: kMaxTokens tokens of kMaxTokenLength
+/// letters. A loaded index with a weight outside [0, kMaxWeight], or not a number, is refused.
+inline constexpr float kMaxWeight = static_cast<float>(kMaxTokens * kMaxTokenLength);
 inline constexpr float kWeightUnit = 0.25f;
 
 /// A term is a word somewhere (found by the word scan, not only as written).

@@ -1,6 +1,7 @@
 // The screening index on a small list: words an edit or two apart are found, what exhaustive screening finds is found, and a broken index is refused.
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <set>
 #include <string>
 #include <vector>
@@ -91,6 +92,11 @@ TEST_SUITE("screen.index") {
     bad = good;
     bad.term_weights.pop_back();
     CHECK(bad.Validate(list) == "term kinds do not match the terms");
+    bad = good;
+    bad.names[0].weight = -4.0e6f;  // a weight no name has: the bounds would be meaningless
+    CHECK(bad.Validate(list) == "name 0: bad weight");
+    bad.names[0].weight = std::numeric_limits<float>::quiet_NaN();
+    CHECK(bad.Validate(list) == "name 0: bad weight");
     bad = good;
     bad.term_starts.back() += 1;
     CHECK(bad.Validate(list) == "term offsets do not match the terms");
