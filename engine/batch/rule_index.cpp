@@ -1,32 +1,48 @@
-// RuleIndex: one guard alternative lives in one bucket (exporter, importer, tag, chapter or always).
+// RuleIndex: each guard alternative is filed under one side's countries (or none), then its tags, then its HS headings.
 #include "batch/rule_index.hpp"
 
+#include <algorithm>
+
 namespace sancheck::batch {
-namespace {
 
-constexpr uint64_t kChapterSpan = 100'000'000;  // 10-digit codes per 2-digit chapter
-
-bool MeetsChapter(const GuardAlt& g, int chapter) {
-  const uint64_t lo = static_cast<uint64_t>(chapter) * kChapterSpan, hi = lo + kChapterSpan - 1;
-  for (const auto& [a, b] : g.hs) {
-    if (a <= hi && b >= lo) return true;
+RuleIndex::Root& RuleIndex::RootOf(std::array<int16_t, Country::kCount>& slots, size_t country) {
+  if (slots[country] < 0) {
+    slots[country] = static_cast<int16_t>(roots_.size());
+    roots_.emplace_back();
   }
-  return false;
+  return roots_[static_cast<size_t>(slots[country])];
 }
 
-}  // namespace
-
-void RuleIndex::AddToChapters(Buckets& b, uint32_t alt_id, const GuardAlt& g) {
-  for (int ch = 0; ch <= kNoHs; ++ch) {
-    // Without an HS constraint the alternative is met in every chapter, and by records without a code.
-    if (!g.has_hs || (ch < kNoHs && MeetsChapter(g, ch))) b[static_cast<size_t>(ch)].push_back(alt_id);
+void RuleIndex::File(Root& root, uint32_t alt_id) {
+  const Alt& a = alts_[alt_id];
+  const GuardAlt& g = a.guard;
+  // The bucket settles the side it is filed under and the tag; a second side needs checking.
+  const bool rest_exact = !(g.has_from && g.has_to);
+  auto add = [&](int32_t table) { tables_[static_cast<size_t>(table)].Add(alt_id, a.rank, g, rest_exact); };
+  if (!g.has_tags) {
+    if (root.plain < 0) root.plain = NewTable();
+    add(root.plain);
+    return;
   }
+  // A record can satisfy "has one of these tags" only through a tag it has: one bucket per tag.
+  for (uint32_t t = 0; t < g.tags.size(); ++t) {
+    if (!g.tags.test(t)) continue;
+    auto it = std::find_if(root.tagged.begin(), root.tagged.end(), [&](const auto& e) { return e.first == t; });
+    if (it == root.tagged.end()) it = root.tagged.insert(it, {t, NewTable()});
+    add(it->second);
+  }
+}
+
+int32_t RuleIndex::NewTable() {
+  tables_.emplace_back();
+  return static_cast<int32_t>(tables_.size() - 1);
 }
 
 RuleIndex::RuleIndex(const rules::RuleSet& set, const std::vector<uint32_t>& order) {
   rank_count_ = order.size();
   from_slot_.fill(-1);
   to_slot_.fill(-1);
+  roots_.emplace_back();
   const unsigned supply = 1U << static_cast<unsigned>(ActivityType::kSupply);
   for (uint32_t rank = 0; rank < order.size(); ++rank) {
     const rules::Rule& rule = set.rules[order[rank]];
@@ -35,39 +51,28 @@ RuleIndex::RuleIndex(const rules::RuleSet& set, const std::vector<uint32_t>& ord
     ++stats_.rules;
     for (auto& g : GuardOf(rule.program).alts) alts_.push_back({rank, std::move(g)});
   }
-  auto slot = [](std::array<int16_t, Country::kCount>& slots, std::vector<Buckets>& buckets, size_t c) {
-    if (slots[c] < 0) {
-      slots[c] = static_cast<int16_t>(buckets.size());
-      buckets.emplace_back();
-    }
-    return static_cast<size_t>(slots[c]);
-  };
   for (uint32_t id = 0; id < alts_.size(); ++id) {
     const GuardAlt& g = alts_[id].guard;
     if (g.has_from || g.has_to) {
       ++stats_.by_country;
-      const bool from = g.has_from;
+      // Of two sides, the one naming fewer countries files the alternative in fewer buckets.
+      const bool from = g.has_from && (!g.has_to || g.from.count() <= g.to.count());
       const expr::CountrySet& cs = from ? g.from : g.to;
       for (size_t c = 0; c < cs.size(); ++c) {
-        if (!cs.test(c)) continue;
-        auto& slots = from ? from_slot_ : to_slot_;
-        auto& buckets = from ? from_buckets_ : to_buckets_;
-        const size_t s = slot(slots, buckets, c);
-        AddToChapters(buckets[s], id, g);
+        if (cs.test(c)) File(RootOf(from ? from_slot_ : to_slot_, c), id);
       }
-    } else if (g.has_tags) {
+      continue;
+    }
+    if (g.has_tags) {
       ++stats_.by_tag;
-      for (size_t t = 0; t < g.tags.size(); ++t) {
-        if (g.tags.test(t)) by_tag_[t].push_back(id);
-      }
     } else if (g.has_hs) {
       ++stats_.by_chapter;
-      AddToChapters(by_chapter_, id, g);
     } else {
       ++stats_.always;
-      always_.push_back(id);
     }
+    File(roots_[0], id);
   }
+  for (auto& t : tables_) t.Finish();
 }
 
 bool RuleIndex::Holds(const Alt& a, const Record& r) const {
@@ -93,25 +98,29 @@ void RuleIndex::All(RankSet& out) const {
   for (uint32_t rank : supply_ranks_) out.Set(rank);
 }
 
+void RuleIndex::Scan(const Root& root, const Record& r, const HsKey& key, RankSet& out) const {
+  auto scan = [&](int32_t table) {
+    if (table < 0) return;
+    tables_[static_cast<size_t>(table)].ForEach(key, [&](uint32_t rank, uint32_t id, bool exact) {
+      if (exact || Holds(alts_[id], r)) out.Set(rank);
+    });
+  };
+  scan(root.plain);
+  if (r.tags.none()) return;
+  for (const auto& [tag, table] : root.tagged) {
+    if (r.tags.test(tag)) scan(table);
+  }
+}
+
 void RuleIndex::Candidates(const Record& r, RankSet& out) const {
   if (!r.from.known || !r.to.known) {
     All(out);
     return;
   }
-  const size_t ch = r.hs.known ? static_cast<size_t>(r.hs_lo / kChapterSpan) : kNoHs;
-  auto scan = [&](const std::vector<uint32_t>& ids) {
-    for (uint32_t id : ids) {
-      const Alt& a = alts_[id];
-      if (Holds(a, r)) out.Set(a.rank);
-    }
-  };
-  if (const int16_t s = from_slot_[r.from.value.code]; s >= 0) scan(from_buckets_[static_cast<size_t>(s)][ch]);
-  if (const int16_t s = to_slot_[r.to.value.code]; s >= 0) scan(to_buckets_[static_cast<size_t>(s)][ch]);
-  if (r.tags.any()) {
-    for (size_t t = r.tags._Find_first(); t < r.tags.size(); t = r.tags._Find_next(t)) scan(by_tag_[t]);
-  }
-  scan(by_chapter_[ch]);
-  scan(always_);
+  const HsKey key = HsKey::Of(r);  // once per record, for every bucket it visits
+  if (const int16_t s = from_slot_[r.from.value.code]; s >= 0) Scan(roots_[static_cast<size_t>(s)], r, key, out);
+  if (const int16_t s = to_slot_[r.to.value.code]; s >= 0) Scan(roots_[static_cast<size_t>(s)], r, key, out);
+  Scan(roots_[0], r, key, out);
 }
 
 }  // namespace sancheck::batch

@@ -1,10 +1,12 @@
-// RuleIndex: buckets a rule set's guards by country, HS chapter and tag, so a record meets only rules that can match it.
+// RuleIndex: buckets a rule set's guards by country, tag, HS chapter and heading, so a record meets only rules that can match it.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
 
+#include "batch/hs_buckets.hpp"
 #include "batch/program_guard.hpp"
 #include "batch/record.hpp"
 #include "rules/rule_set.hpp"
@@ -12,39 +14,46 @@
 namespace sancheck::batch {
 
 /// A set of rule ranks (positions in the index's rule order) that reads back
-/// in ascending order. Reused from record to record: Clear() touches only the
-/// words that were set.
+/// in ascending order. Reused from record to record: reading and Clear() touch
+/// only the words between the first and the last that were set, so a large
+/// rule set costs a record no more than the rules it meets.
 class RankSet {
  public:
-  void Reset(size_t count) { words_.assign((count + 63) / 64, 0); }
-  void Set(uint32_t rank) {
-    words_[rank >> 6] |= uint64_t{1} << (rank & 63);
-    any_ = true;
+  void Reset(size_t count) {
+    words_.assign((count + 63) / 64, 0);
+    lo_ = words_.size();
+    hi_ = 0;
   }
-  bool Empty() const { return !any_; }
+  void Set(uint32_t rank) {
+    const size_t i = rank >> 6;
+    words_[i] |= uint64_t{1} << (rank & 63);
+    lo_ = std::min(lo_, i);
+    hi_ = std::max(hi_, i + 1);
+  }
+  bool Empty() const { return lo_ >= hi_; }
   void Clear() {
-    if (!any_) return;
-    for (auto& w : words_) w = 0;
-    any_ = false;
+    for (size_t i = lo_; i < hi_; ++i) words_[i] = 0;
+    lo_ = words_.size();
+    hi_ = 0;
   }
   template <typename F>
   void ForEach(F&& f) const {
-    for (size_t i = 0; i < words_.size(); ++i) {
+    for (size_t i = lo_; i < hi_; ++i) {
       for (uint64_t w = words_[i]; w != 0; w &= w - 1) f(static_cast<uint32_t>(i * 64 + __builtin_ctzll(w)));
     }
   }
 
  private:
   std::vector<uint64_t> words_;
-  bool any_ = false;
+  size_t lo_ = 0, hi_ = 0;  ///< the words that may be non-zero: [lo_, hi_)
 };
 
 struct IndexStats {
   size_t rules = 0;        ///< rules that apply to supplies
   size_t always = 0;       ///< alternatives every record meets
-  size_t by_country = 0;   ///< alternatives bucketed by exporter or importer country and HS chapter
-  size_t by_tag = 0;
-  size_t by_chapter = 0;
+  size_t by_country = 0;   ///< alternatives bucketed by exporter or importer country (then tag, HS)
+  size_t by_tag = 0;       ///< by tag (then HS), no country
+  size_t by_chapter = 0;   ///< by HS chapter and heading alone
 };
 
 class RuleIndex {
@@ -55,6 +64,7 @@ class RuleIndex {
 
   /// Adds the ranks of the rules whose guard holds for `r`. A record without
   /// an exporter or importer country meets every rule (its conditions may be unknown).
+  /// Reads the buckets of the record's two countries, its tags and its HS heading only.
   void Candidates(const Record& r, RankSet& out) const;
   /// Every rule that applies to supplies (the index switched off).
   void All(RankSet& out) const;
@@ -63,25 +73,29 @@ class RuleIndex {
   const IndexStats& stats() const { return stats_; }
 
  private:
-  static constexpr int kNoHs = 100;  ///< the chapter bucket of a record without an HS code
-  using Buckets = std::array<std::vector<uint32_t>, 101>;  ///< alternative ids per HS chapter
-
   struct Alt {
     uint32_t rank;
     GuardAlt guard;
   };
+  /// The buckets under one country on one side (or under no country): alternatives without a
+  /// tag constraint, and per tag those that need it. Indexes into tables_, -1 for none.
+  struct Root {
+    int32_t plain = -1;
+    std::vector<std::pair<uint32_t, int32_t>> tagged;  ///< (tag, table): few tags per root
+  };
 
   bool Holds(const Alt& a, const Record& r) const;
-  void AddToChapters(Buckets& b, uint32_t alt_id, const GuardAlt& g);
+  Root& RootOf(std::array<int16_t, Country::kCount>& slots, size_t country);
+  void File(Root& root, uint32_t alt_id);
+  int32_t NewTable();
+  void Scan(const Root& root, const Record& r, const HsKey& key, RankSet& out) const;
 
   size_t rank_count_ = 0;
   std::vector<uint32_t> supply_ranks_;
   std::vector<Alt> alts_;
-  std::vector<uint32_t> always_;
-  std::array<int16_t, Country::kCount> from_slot_{}, to_slot_{};
-  std::vector<Buckets> from_buckets_, to_buckets_;
-  std::array<std::vector<uint32_t>, expr::kMaxTags> by_tag_;
-  Buckets by_chapter_;
+  std::vector<HsBuckets> tables_;
+  std::vector<Root> roots_;  ///< [0]: no country; then one per (side, country) some guard names
+  std::array<int16_t, Country::kCount> from_slot_{}, to_slot_{};  ///< country -> roots_, -1 for none
   IndexStats stats_;
 };
 
