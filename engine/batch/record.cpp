@@ -133,7 +133,7 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
     const auto u = ParseUnit(raw.Get(FieldKey::kUnit));
     if (!u) {
       return Fail(raw, FieldKey::kUnit, "batch.bad_value",
-                  "unknown unit " + Quoted(raw.Get(FieldKey::kUnit)) + " (expected pcs, kg, t, l, bbl or m3)", err);
+                  "unknown unit " + Quoted(raw.Get(FieldKey::kUnit)) + " (expected pcs, kg, t, l, bbl, m3 or MWh)", err);
     }
     out.unit.Set(*u);
   }

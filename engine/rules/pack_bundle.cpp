@@ -171,10 +171,10 @@ std::optional<Cap> GetCap(ByteReader& r) {
   if (!has) return std::nullopt;
   Cap cap;
   cap.limit = r.Get<double>("cap limit");
-  cap.unit = r.Enum(Unit::kM3, "cap unit");
+  cap.unit = r.Enum(kLastUnit, "cap unit");
   const uint32_t factors = r.Count(9, "cap factors");
   for (uint32_t i = 0; i < factors; ++i) {
-    const Unit unit = r.Enum(Unit::kM3, "cap unit");
+    const Unit unit = r.Enum(kLastUnit, "cap unit");
     cap.factors[unit] = r.Get<double>("cap factor");
   }
   cap.period = r.Enum(Cap::Period::kWhole, "cap period");

@@ -458,7 +458,7 @@ class ScenarioParser {
       if (const auto& u = n["unit"]) {
         if (auto t = r_.String(u, "unit")) {
           item.unit = ParseUnit(*t);
-          if (!item.unit) UnknownName(u, "unit", NamesOf(&UnitName, Unit::kM3), " (expected pcs, kg, t, l, bbl or m3)");
+          if (!item.unit) UnknownName(u, "unit", NamesOf(&UnitName, kLastUnit), " (expected pcs, kg, t, l, bbl, m3 or MWh)");
         }
       }
       if (const auto& val = n["value_usd"]) item.value_usd = r_.Number(val, "value_usd");

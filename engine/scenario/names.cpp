@@ -26,7 +26,7 @@ constexpr std::array<std::string_view, 18> kServices = {
     "technical-assistance", "training", "scientific-cooperation", "maintenance", "financial",
     "banking", "insurance", "investment", "crew", "bunkering", "flagging", "chartering",
     "classification", "transport", "military-demonstration", "property", "brokering", "other"};
-constexpr std::array<std::string_view, 6> kUnits = {"pcs", "kg", "t", "l", "bbl", "m3"};
+constexpr std::array<std::string_view, 7> kUnits = {"pcs", "kg", "t", "l", "bbl", "m3", "MWh"};
 constexpr std::array<std::string_view, 3> kVehicles = {"ballistic-missile", "satellite-launcher",
                                                        "cruise-missile"};
 constexpr std::array<std::string_view, 6> kExemptions = {

@@ -25,7 +25,7 @@ Json Enumeration(const std::string& name) {
   if (name == "activity-types") return Names<ActivityType>(9, ActivityTypeName);
   if (name == "services") return Names<ServiceKind>(18, ServiceKindName);
   if (name == "party-kinds") return Names<PartyKind>(8, PartyKindName);
-  if (name == "units") return Names<Unit>(6, UnitName);
+  if (name == "units") return Names<Unit>(static_cast<int>(kLastUnit) + 1, UnitName);
   if (name == "vehicles") return Names<Vehicle>(3, VehicleName);
   if (name == "verdicts") return Names<Verdict>(3, VerdictName);
   if (name == "tags") return expr::TagRegistry().names();

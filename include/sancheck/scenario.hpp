@@ -23,7 +23,8 @@ enum class ServiceKind : uint8_t {
   kInsurance, kInvestment, kCrew, kBunkering, kFlagging, kChartering, kClassification, kTransport,
   kMilitaryDemonstration, kProperty, kBrokering, kOther
 };
-enum class Unit : uint8_t { kPcs, kKg, kT, kL, kBbl, kM3 };
+enum class Unit : uint8_t { kPcs, kKg, kT, kL, kBbl, kM3, kMWh };
+inline constexpr Unit kLastUnit = Unit::kMWh;
 enum class Vehicle : uint8_t { kBallisticMissile, kSatelliteLauncher, kCruiseMissile };
 enum class ExemptionKind : uint8_t {
   kCommitteeApproval, kHumanitarian, kMedical, kRajinKhasan, kDiplomatic, kOther

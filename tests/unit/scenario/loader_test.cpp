@@ -77,7 +77,7 @@ TEST_SUITE("scenario.loader") {
          "    - {id: a, type: travel, person: kp, destination: Iran}\n"
          "                                                     ^\n"},
         {std::string(kHeader) + "  - {id: a, type: supply, from: kp, to: ru, items: [{description: d, unit: tonnes}]}\n",
-         "s.yaml:7:76: error: unknown unit 'tonnes' (expected pcs, kg, t, l, bbl or m3) [scenario.bad_value]\n"
+         "s.yaml:7:76: error: unknown unit 'tonnes' (expected pcs, kg, t, l, bbl, m3 or MWh) [scenario.bad_value]\n"
          "    - {id: a, type: supply, from: kp, to: ru, items: [{description: d, unit: tonnes}]}\n"
          "                                                                             ^\n"},
         {std::string(kHeader) + "  - {id: a, type: suply, from: kp, to: ru, items: [{description: d}]}\n",
