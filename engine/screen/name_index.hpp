@@ -133,25 +133,25 @@ struct NameIndex {
   /// What a query text is, for the terms it may pair with.
   enum class Near : uint8_t {
     kExact,       ///< a number: the same text only
-    kWord,        ///< a word: also under its deletions, the words its letters allow, runs with its start
+    kWord,        ///< a word: also its deletions, the words its letters allow, runs with its start
     kKoreanWord,  ///< the same, a romanised Korean word (runs held to the Korean cutoff)
-    kRun,         ///< a joined run: also under its deletions, the words its letters allow
+    kRun,         ///< a joined run: also its deletions, the words its letters allow
   };
   static Near NearFor(const NameToken& t) {
     return t.numeric() ? Near::kExact : (t.flags & kKoreanToken) ? Near::kKoreanWord : Near::kWord;
   }
 
   /// The terms Collect tries for a query text `w`: those filed under one of
-  /// its keys, and the listed words (and, for a word, the joined runs) sharing
-  /// its start that may resemble it; with repeats, not yet tested with
-  /// PairBound.
+  /// its keys, the listed words whose letters may let them resemble it or be a
+  /// slip of it, and, for a word, the joined runs sharing its first three
+  /// letters; with repeats, not yet tested with PairBound.
   void NearTerms(std::string_view w, Near near, std::vector<uint32_t>& out) const;
 
  private:
   template <typename F>
   void ForEachNearTerm(std::string_view w, Near near, F&& f) const;
   template <typename F>
-  void ScanSameStart(std::string_view w, bool korean, bool runs, F&& consider) const;
+  void ScanNear(std::string_view w, bool korean, bool runs, F&& consider) const;
   void PrepareScan();
 
  public:

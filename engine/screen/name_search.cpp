@@ -115,7 +115,7 @@ float WeightOfName(const Part& p, const std::vector<TermRange>& ranges, const st
 }  // namespace
 
 template <typename F>
-void NameIndex::ScanSameStart(std::string_view w, bool korean, bool runs, F&& consider) const {
+void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& consider) const {
   if (w.size() < 2 || scan_starts.empty()) return;
   // Jaro-Winkler pairs words far apart, with its prefix bonus or letters
   // matched out of place: try every listed word of a compatible length, nearly
@@ -175,8 +175,8 @@ void NameIndex::ForEachNearTerm(std::string_view w, Near near, F&& f) const {
     const auto [lo, hi] = TermsUnder(key);
     for (uint32_t k = lo; k < hi; ++k) f(key_terms[k]);
   });
-  if (near == Near::kWord || near == Near::kKoreanWord) ScanSameStart(w, near == Near::kKoreanWord, true, f);
-  if (near == Near::kRun) ScanSameStart(w, false, false, f);
+  if (near == Near::kWord || near == Near::kKoreanWord) ScanNear(w, near == Near::kKoreanWord, true, f);
+  if (near == Near::kRun) ScanNear(w, false, false, f);
 }
 
 void NameIndex::NearTerms(std::string_view w, Near near, std::vector<uint32_t>& out) const {

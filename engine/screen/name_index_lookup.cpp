@@ -1,0 +1,104 @@
+// The index's lookup structures, made again on load rather than stored: the key directory, the word and run scans, compact weights.
+#include <algorithm>
+#include <atomic>
+
+#include "screen/name_index.hpp"
+
+namespace sancheck::screen {
+
+uint32_t FirstBytes(std::string_view w) {
+  const auto at = [&](size_t i) { return i < w.size() ? static_cast<uint32_t>(static_cast<unsigned char>(w[i])) : 0u; };
+  return at(0) << 24 | at(1) << 16 | at(2) << 8 | at(3);
+}
+
+size_t SharedPrefix(uint32_t first_a, uint32_t first_b) {
+  // Bytes past a text's end are 0 and never count as shared.
+  size_t shared = 0;
+  for (int shift = 24; shift >= 0; shift -= 8) {
+    const uint32_t a = (first_a >> shift) & 0xFF;
+    if (a == 0 || a != ((first_b >> shift) & 0xFF)) break;
+    ++shared;
+  }
+  return shared;
+}
+
+uint32_t RunKey(std::string_view w, size_t length) {
+  const auto at = [&](size_t i) { return i < w.size() ? static_cast<uint32_t>(static_cast<unsigned char>(w[i])) : 0u; };
+  return at(0) << 24 | at(1) << 16 | at(2) << 8 | static_cast<uint32_t>(std::min<size_t>(length, 0xFF));
+}
+
+std::pair<uint32_t, uint32_t> NameIndex::TermsUnder(uint64_t key) const {
+  if (directory.empty()) return {0, 0};
+  const size_t b = directory_shift >= 64 ? 0 : static_cast<size_t>(key >> directory_shift);
+  const auto first = keys.begin() + directory[b], last = keys.begin() + directory[b + 1];
+  const auto it = std::lower_bound(first, last, key);
+  if (it == last || *it != key) return {0, 0};
+  const auto k = static_cast<size_t>(it - keys.begin());
+  return {key_starts[k], key_starts[k + 1]};
+}
+
+void NameIndex::Prepare() {
+  static std::atomic<uint64_t> serials{0};
+  serial = ++serials;
+  directory.clear();
+  directory_shift = 64;
+  if (keys.empty()) return;
+  // About two keys per slot; the top `bits` bits of a key pick its slot.
+  unsigned bits = 0;
+  while (bits < 24 && (size_t{1} << (bits + 1)) <= keys.size()) ++bits;
+  directory_shift = 64 - bits;
+  const size_t slots = size_t{1} << bits;
+  directory.assign(slots + 1, 0);
+  size_t k = 0;
+  for (size_t b = 0; b < slots; ++b) {
+    directory[b] = static_cast<uint32_t>(k);
+    while (k < keys.size() && (bits == 0 ? 0 : static_cast<size_t>(keys[k] >> directory_shift)) == b) ++k;
+  }
+  directory[slots] = static_cast<uint32_t>(keys.size());
+  name_weights.resize(names.size());
+  for (size_t i = 0; i < names.size(); ++i) name_weights[i] = WeightFloor(names[i].weight);
+  PrepareScan();
+}
+
+void NameIndex::PrepareScan() {
+  constexpr size_t kBuckets = 256;
+  std::vector<std::pair<uint32_t, uint32_t>> words, runs;  // (start and length, term)
+  for (uint32_t t = 0; t < term_count(); ++t) {
+    const std::string_view w = Term(t);
+    if (w.size() < 2 || w.size() > 0xFF) continue;
+    if (term_kinds[t] & kTermWord) {
+      words.emplace_back(static_cast<uint32_t>(w.size()), t);
+    } else if ((term_kinds[t] & kTermJoin) && w.size() >= 3) {
+      runs.emplace_back(RunKey(w, w.size()), t);
+    }
+  }
+  std::sort(words.begin(), words.end());
+  std::sort(runs.begin(), runs.end());
+  scan_starts.assign(kBuckets + 1, 0);
+  scan_terms.clear();
+  scan_lengths.clear();
+  scan_letters.clear();
+  scan_next.clear();
+  for (const auto& [k, t] : words) {
+    ++scan_starts[k + 1];
+    const std::string_view w = Term(t);
+    scan_terms.push_back(t);
+    scan_lengths.push_back(static_cast<uint8_t>(k & 0xFF));
+    scan_letters.push_back(LetterSet(w));
+    scan_next.push_back(FirstBytes(w));
+  }
+  for (size_t b = 0; b < kBuckets; ++b) scan_starts[b + 1] += scan_starts[b];
+  run_keys.clear();
+  run_terms.clear();
+  run_letters.clear();
+  run_fourth.clear();
+  for (const auto& [k, t] : runs) {
+    const std::string_view w = Term(t);
+    run_keys.push_back(k);
+    run_terms.push_back(t);
+    run_letters.push_back(LetterSet(w));
+    run_fourth.push_back(static_cast<uint8_t>(FirstBytes(w) & 0xFF));
+  }
+}
+
+}  // namespace sancheck::screen
