@@ -61,40 +61,45 @@ void NameIndex::Prepare() {
 }
 
 void NameIndex::PrepareScan() {
-  constexpr size_t kBuckets = 256;
-  std::vector<std::pair<uint32_t, uint32_t>> words, runs;  // (start and length, term)
+  // Words by length, placed by counting (linear: a run's start-up pays for this on every
+  // load); runs sorted by their start and length.
+  constexpr size_t kLengths = 256;
+  scan_starts.assign(kLengths + 1, 0);
+  std::vector<uint64_t> runs;  // RunKey << 32 | term
   for (uint32_t t = 0; t < term_count(); ++t) {
-    const std::string_view w = Term(t);
-    if (w.size() < 2 || w.size() > 0xFF) continue;
+    const size_t n = term_starts[t + 1] - term_starts[t];
+    if (n < 2 || n >= kLengths) continue;
     if (term_kinds[t] & kTermWord) {
-      words.emplace_back(static_cast<uint32_t>(w.size()), t);
-    } else if ((term_kinds[t] & kTermJoin) && w.size() >= 3) {
-      runs.emplace_back(RunKey(w, w.size()), t);
+      ++scan_starts[n + 1];
+    } else if ((term_kinds[t] & kTermJoin) && n >= 3) {
+      runs.push_back(static_cast<uint64_t>(RunKey(Term(t), n)) << 32 | t);
     }
   }
-  std::sort(words.begin(), words.end());
-  std::sort(runs.begin(), runs.end());
-  scan_starts.assign(kBuckets + 1, 0);
-  scan_terms.clear();
-  scan_lengths.clear();
-  scan_letters.clear();
-  scan_next.clear();
-  for (const auto& [k, t] : words) {
-    ++scan_starts[k + 1];
+  for (size_t n = 0; n < kLengths; ++n) scan_starts[n + 1] += scan_starts[n];
+  const size_t words = scan_starts[kLengths];
+  scan_terms.assign(words, 0);
+  scan_lengths.assign(words, 0);
+  scan_letters.assign(words, 0);
+  scan_next.assign(words, 0);
+  std::vector<uint32_t> next(scan_starts.begin(), scan_starts.end() - 1);
+  for (uint32_t t = 0; t < term_count(); ++t) {
     const std::string_view w = Term(t);
-    scan_terms.push_back(t);
-    scan_lengths.push_back(static_cast<uint8_t>(k & 0xFF));
-    scan_letters.push_back(LetterSet(w));
-    scan_next.push_back(FirstBytes(w));
+    if (w.size() < 2 || w.size() >= kLengths || !(term_kinds[t] & kTermWord)) continue;
+    const uint32_t k = next[w.size()]++;
+    scan_terms[k] = t;
+    scan_lengths[k] = static_cast<uint8_t>(w.size());
+    scan_letters[k] = LetterSet(w);
+    scan_next[k] = FirstBytes(w);
   }
-  for (size_t b = 0; b < kBuckets; ++b) scan_starts[b + 1] += scan_starts[b];
+  std::sort(runs.begin(), runs.end());
   run_keys.clear();
   run_terms.clear();
   run_letters.clear();
   run_fourth.clear();
-  for (const auto& [k, t] : runs) {
+  for (const uint64_t r : runs) {
+    const auto t = static_cast<uint32_t>(r);
     const std::string_view w = Term(t);
-    run_keys.push_back(k);
+    run_keys.push_back(static_cast<uint32_t>(r >> 32));
     run_terms.push_back(t);
     run_letters.push_back(LetterSet(w));
     run_fourth.push_back(static_cast<uint8_t>(FirstBytes(w) & 0xFF));
