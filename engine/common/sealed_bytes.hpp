@@ -37,6 +37,13 @@ class ByteWriter {
     Put(static_cast<uint32_t>(v.size()));
     for (const auto& s : v) Str(s);
   }
+  /// A vector of plain records, as they lie in memory, after its count (64 bits).
+  template <typename T>
+  void Array(const std::vector<T>& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    Put(static_cast<uint64_t>(v.size()));
+    bytes_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+  }
   std::string& bytes() { return bytes_; }
 
  private:

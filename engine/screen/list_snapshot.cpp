@@ -3,46 +3,21 @@
 
 #include <openssl/evp.h>
 
-#include <bit>
 #include <cstdio>
 #include <cstring>
 #include <type_traits>
 
+#include "common/sealed_bytes.hpp"
+
 namespace sancheck::screen {
 namespace {
 
-// Fields and arrays are written as the machine holds them: little-endian only.
-static_assert(std::endian::native == std::endian::little);
+// Fields and arrays are written as the machine holds them (little-endian, asserted with
+// ByteWriter).
 static_assert(std::is_trivially_copyable_v<IndexedName>);
 
 constexpr size_t kDigestBytes = 32;
 constexpr size_t kHeaderBytes = kSnapshotMagic.size() + 4 + 4 + 8 + kDigestBytes;
-
-class Out {
- public:
-  template <typename T>
-  void Put(T v) {
-    static_assert(std::is_arithmetic_v<T>);
-    buf_.append(reinterpret_cast<const char*>(&v), sizeof v);
-  }
-  void Str(std::string_view s) {
-    Put(static_cast<uint32_t>(s.size()));
-    buf_.append(s);
-  }
-  void Strs(const std::vector<std::string>& v) {
-    Put(static_cast<uint32_t>(v.size()));
-    for (const auto& s : v) Str(s);
-  }
-  template <typename T>
-  void Array(const std::vector<T>& v) {
-    Put(static_cast<uint64_t>(v.size()));
-    buf_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
-  }
-  std::string& bytes() { return buf_; }
-
- private:
-  std::string buf_;
-};
 
 struct Failure {
   size_t offset;
@@ -128,7 +103,7 @@ class In {
   EVP_MD_CTX* ctx_;
 };
 
-void PutDate(Out& o, const std::optional<Date>& d) {
+void PutDate(ByteWriter& o, const std::optional<Date>& d) {
   o.Put<uint8_t>(d.has_value());
   o.Put<int32_t>(d ? d->days : 0);
 }
@@ -148,7 +123,7 @@ E GetEnum(In& in, uint8_t last, const char* what) {
   return static_cast<E>(v);
 }
 
-void PutEntry(Out& o, const Designation& d) {
+void PutEntry(ByteWriter& o, const Designation& d) {
   o.Str(d.reference);
   o.Put<uint8_t>(static_cast<uint8_t>(d.kind));
   o.Str(d.name);
@@ -311,7 +286,7 @@ bool IsListSnapshotFile(const std::string& path) {
 }
 
 std::string WriteListSnapshot(const DesignationList& list, const NameIndex& index) {
-  Out o;
+  ByteWriter o;
   o.bytes().resize(kHeaderBytes);  // the payload is laid out after it, then sealed
   o.Str(list.name);
   o.Str(list.snapshot);
