@@ -8,7 +8,7 @@
 #include "cli/commands.hpp"
 #include "common/files.hpp"
 #include "judge/screening.hpp"
-#include "report/lists_json.hpp"
+#include "report/screen_results.hpp"
 #include "rules/rule_set.hpp"
 
 namespace sancheck::cli {
@@ -54,28 +54,9 @@ bool CollectNames(const ScreenArgs& args, std::vector<std::string>& names) {
 }
 
 int RunScreen(const ScreenArgs& args) {
-  screen::Query base;
-  if (!args.country.empty()) {
-    base.country = Country::Parse(args.country);
-    if (!base.country) return UsageError("--country: unknown country code '" + args.country + "'");
-  }
-  if (!args.born.empty()) {
-    base.born = BirthDate::Parse(args.born);
-    if (!base.born) {
-      return UsageError("--born: expected a year (1960) or a date (1960-04-04) from 1900 to 2100, found '" +
-                        args.born + "'");
-    }
-  }
-  if (!args.kind.empty()) {
-    base.kind = ParsePartyKind(args.kind);
-    if (!base.kind) return UsageError("--kind: unknown party kind '" + args.kind + "'");
-  }
-  if (!args.imo.empty()) {
-    if (args.imo.size() != 7 || args.imo.find_first_not_of("0123456789") != std::string::npos) {
-      return UsageError("--imo: expected 7 digits, found '" + args.imo + "'");
-    }
-    base.imo = args.imo;
-  }
+  std::string error;
+  const auto base = report::MakeScreenQuery({"", args.country, args.born, args.kind, args.imo}, error);
+  if (!base) return UsageError("--" + error);
   Date as_of = Date::Today();
   if (!args.as_of.empty()) {
     auto d = Date::Parse(args.as_of);
@@ -84,7 +65,7 @@ int RunScreen(const ScreenArgs& args) {
   }
   std::vector<std::string> names;
   if (!CollectNames(args, names)) return kExitError;
-  if (names.empty() && base.imo.empty()) return UsageError("give names to screen, --file FILE or --imo");
+  if (names.empty() && base->imo.empty()) return UsageError("give names to screen, --file FILE or --imo");
   if (names.empty()) names.push_back("");
 
   Diagnostics diags;
@@ -100,52 +81,20 @@ int RunScreen(const ScreenArgs& args) {
   if (!screening->screener) return UsageError("no designation list to screen against (the packs have none; add --lists)");
   screening->screener->SetExhaustive(args.exhaustive);
 
-  nlohmann::ordered_json results = nlohmann::ordered_json::array();
-  std::string text;
-  bool any = false;
+  std::vector<screen::Query> queries;
   for (const auto& name : names) {
-    screen::Query q = base;
-    q.name = name;
-    const auto candidates = screening->screener->Screen(q, as_of, args.threshold);
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    text += (name.empty() ? "IMO " + base.imo : name) + "\n";
-    if (candidates.empty()) text += "  no candidate at or above " + std::to_string(args.threshold).substr(0, 4) + "\n";
-    for (const auto& c : candidates) {
-      any = true;
-      const screen::Designation& d = *c.designation;
-      char score[16];
-      std::snprintf(score, sizeof score, "%.2f", c.score);
-      text += "  " + std::string(score) + "  " + std::string(screen::StrengthName(c.strength)) + "  " +
-              d.reference + "  " + d.name + " (" + screening->lists.at(d.list).name + ", listed " +
-              d.listed_on.ToString() + ")\n" +
-              "        matched \"" + c.matched_name + "\": " + c.why + "\n";
-      const std::string& list_name = screening->lists.at(d.list).name;
-      list.push_back({{"reference", d.reference},
-                      {"name", d.name},
-                      {"list", list_name},
-                      {"regime", d.regime},
-                      {"kind", screen::DesignationKindName(d.kind)},
-                      {"listed_on", d.listed_on.ToString()},
-                      {"score", c.score},
-                      {"strength", screen::StrengthName(c.strength)},
-                      {"matched_name", c.matched_name},
-                      {"why", c.why}});
-    }
-    results.push_back({{"query", name}, {"candidates", list}});
+    queries.push_back(*base);
+    queries.back().name = name;
   }
-  nlohmann::ordered_json root;
-  root["as_of"] = as_of.ToString();
-  root["designations_snapshot"] = screening->snapshot;
-  root["lists"] = report::ListsJson(screening->lists);
-  root["thresholds"] = {{"match", screen::Screener::kMatchThreshold}, {"possible", screen::Screener::kPossibleThreshold}};
-  root["results"] = results;
+  const report::ScreenOutcome outcome = report::ScreenQueries(*screening, queries, as_of, args.threshold);
   // Replace rather than throw on a byte that is not UTF-8: the output must never fail half-way.
-  const std::string out =
-      args.format == "json" ? root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n" : text;
+  const std::string out = args.format == "json"
+                              ? outcome.json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"
+                              : outcome.text;
   if (!Emit("", out)) return kExitError;
   // As `check`: 1 when something needs a look (a candidate), so a pipeline step
   // screening a list fails closed; 0 when no name has a candidate.
-  return any ? kExitFindings : kExitOk;
+  return outcome.any_candidate ? kExitFindings : kExitOk;
 }
 
 }  // namespace

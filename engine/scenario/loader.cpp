@@ -499,15 +499,7 @@ std::vector<Scenario> LoadScenarios(const std::vector<std::string>& paths, Diagn
     auto scenarios = ParseScenarioText(source->path, source->text, diags);
     for (auto& s : scenarios) all.push_back(std::move(s));
   }
-  // Scenario ids are unique across the files of one run.
-  std::map<std::string, const Scenario*> seen;
-  for (const auto& s : all) {
-    auto [it, inserted] = seen.emplace(s.id, &s);
-    if (!inserted && !s.id.empty()) {
-      diags.Error(s.pos, "scenario.duplicate_id",
-                  "duplicate scenario id '" + s.id + "' (also in " + it->second->file + ")");
-    }
-  }
+  CheckUniqueScenarioIds(all, diags);
   return all;
 }
 

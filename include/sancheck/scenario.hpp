@@ -138,5 +138,8 @@ std::vector<Scenario> LoadScenarios(const std::vector<std::string>& paths, Diagn
 /// Parses one scenario file's text (several YAML documents allowed).
 std::vector<Scenario> ParseScenarioText(const std::string& path, std::string text,
                                         Diagnostics& diags);
+/// Reports each scenario whose id an earlier one of `scenarios` already has (LoadScenarios
+/// does this; callers that parse texts themselves call it on everything one run judges).
+void CheckUniqueScenarioIds(const std::vector<Scenario>& scenarios, Diagnostics& diags);
 
 }  // namespace sancheck
