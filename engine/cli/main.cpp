@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   AddBatchCommand(app, runner);
   AddSchemaCommand(app, runner);
   AddListsCommand(app, runner);
+  AddServeCommand(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -27,6 +27,18 @@ std::string_view ReportFormatName(ReportFormat f) {
   return "text";
 }
 
+std::string_view ReportMediaType(ReportFormat f) {
+  switch (f) {
+    case ReportFormat::kText: return "text/plain; charset=utf-8";
+    case ReportFormat::kJson: return "application/json";
+    case ReportFormat::kJunit: return "application/xml";
+    case ReportFormat::kSarif: return "application/sarif+json";
+    case ReportFormat::kMarkdown: return "text/markdown; charset=utf-8";
+    case ReportFormat::kHtml: return "text/html; charset=utf-8";
+  }
+  return "text/plain; charset=utf-8";
+}
+
 std::string RenderReport(const RunResult& run, ReportFormat format, const ReportOptions& options) {
   switch (format) {
     case ReportFormat::kJson: return report::RenderJson(run);

@@ -14,6 +14,8 @@ enum class ReportFormat { kText, kJson, kJunit, kSarif, kMarkdown, kHtml };
 
 std::optional<ReportFormat> ParseReportFormat(std::string_view name);
 std::string_view ReportFormatName(ReportFormat f);
+/// The media type a report of `f` is served as (HTTP Content-Type): "application/sarif+json", ...
+std::string_view ReportMediaType(ReportFormat f);
 
 /// Defaults: no colour; a run fails on `prohibited`. Reports say whether the run fails.
 struct ReportOptions {
