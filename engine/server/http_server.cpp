@@ -20,6 +20,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "server/beast_request.hpp"
 #include "server/routes.hpp"
 
 namespace sancheck::server {
@@ -48,17 +49,6 @@ class RequestIds {
   char prefix_[16] = {};
   std::atomic<uint64_t> count_{0};
 };
-
-// A client's own X-Request-Id is kept when it is short and plain (it goes into logs).
-bool UsableRequestId(std::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (char c : id) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                    c == '_' || c == '.';
-    if (!ok) return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -129,8 +119,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadHeader() {
     if (server_.draining) return Close();
     parser_.emplace();
-    parser_->header_limit(static_cast<std::uint32_t>(server_.limits.header_bytes));
-    parser_->body_limit(server_.limits.body_bytes);
+    ConfigureParser(*parser_, server_.limits);
     idle_ = buffer_.size() == 0;
     stream_.expires_after(server_.limits.header_timeout);
     http::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
@@ -143,18 +132,8 @@ class Session : public std::enable_shared_from_this<Session> {
         ec == asio::error::connection_reset || ec == asio::error::eof) {
       return Close();  // the client left, went quiet, or we are draining
     }
-    if (ec == http::error::header_limit || ec == http::error::buffer_overflow) return Refuse(431, "http.headers_too_large", "request headers too large");
-    // The parser compares a Content-Length with the body limit while reading the headers.
-    if (ec == http::error::body_limit) return Refuse(413, "http.body_too_large", BodyLimitMessage());
-    if (ec) return Refuse(400, "http.bad_request", "malformed request: " + ec.message());
+    if (const Refusal r = CheckRead(*parser_, ec, server_.limits); r.status) return Refuse(r);
     const auto& req = parser_->get();
-    if (static_cast<size_t>(std::distance(req.begin(), req.end())) > server_.limits.header_count) {
-      return Refuse(431, "http.headers_too_many",
-                    "more than " + std::to_string(server_.limits.header_count) + " header fields");
-    }
-    if (const auto length = parser_->content_length(); length && *length > server_.limits.body_bytes) {
-      return Refuse(413, "http.body_too_large", BodyLimitMessage());
-    }
     if (beast::iequals(req[http::field::expect], "100-continue")) {
       auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, req.version());
       stream_.expires_after(server_.limits.write_timeout);
@@ -172,30 +151,17 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void OnBody(beast::error_code ec, std::size_t) {
-    if (ec == http::error::body_limit) return Refuse(413, "http.body_too_large", BodyLimitMessage());
-    if (ec == beast::error::timeout) return Refuse(408, "http.timeout", "the request body did not arrive in time");
+    if (ec == beast::error::timeout) return Refuse({408, "http.timeout", "the request body did not arrive in time"});
     if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted ||
         ec == asio::error::connection_reset || ec == asio::error::eof) {
       return Close();
     }
-    if (ec) return Refuse(400, "http.bad_request", "malformed request: " + ec.message());
+    if (const Refusal r = CheckRead(*parser_, ec, server_.limits); r.status) return Refuse(r);
     auto& req = parser_->get();
-    HttpRequest request;
-    request.method = std::string(req.method_string());
-    const std::string_view target(req.target().data(), req.target().size());
-    const size_t q = target.find('?');
-    request.path = std::string(target.substr(0, q));
-    if (q != std::string_view::npos && !ParseQueryString(target.substr(q + 1), request.query)) {
-      return Refuse(400, "http.bad_request", "malformed query string");
-    }
-    request.authorization = std::string(req[http::field::authorization]);
-    request.content_type = std::string(req[http::field::content_type]);
-    const auto given_id = req["X-Request-Id"];
-    request.request_id = UsableRequestId({given_id.data(), given_id.size()}) ? std::string(given_id)
-                                                                              : server_.ids.Next();
-    request.body = std::move(req.body());
     keep_alive_ = req.keep_alive();
     version_ = req.version();
+    HttpRequest request;
+    if (const Refusal r = ToHttpRequest(*parser_, request, server_.ids.Next()); r.status) return Refuse(r);
     // A full pool and queue answer at once: waiting clients retry instead of piling up.
     if (server_.pending.fetch_add(1) >= server_.limits.workers + server_.limits.queue) {
       server_.pending.fetch_sub(1);
@@ -218,17 +184,13 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
-  std::string BodyLimitMessage() const {
-    return "request body over the limit of " + std::to_string(server_.limits.body_bytes) + " bytes";
-  }
-
   // Answers a request whose body was not (fully) read: the connection cannot carry another.
-  void Refuse(int status, std::string_view code, const std::string& message) {
+  void Refuse(const Refusal& refusal) {
     keep_alive_ = false;
     HttpRequest request;
     request.request_id = server_.ids.Next();
     if (parser_) request.method = std::string(parser_->get().method_string());
-    Send(std::move(request), ErrorResponse(status, code, message));
+    Send(std::move(request), ErrorResponse(refusal.status, refusal.code, refusal.message));
   }
 
   void Send(HttpRequest request, HttpResponse response) {
