@@ -206,7 +206,7 @@ bool RunPreload(Context& ctx, const std::vector<std::string>& inputs, std::FILE*
   BatchOptions whole = o;
   whole.chunk_bytes = size_t{64} << 20;  // read in large pieces, kept whole, then cut for the threads
   std::vector<std::unique_ptr<Chunk>> files;
-  ChunkReader reader(inputs, whole, diag);
+  ChunkReader reader(inputs, whole, diag, ctx.spooled);
   std::vector<std::unique_ptr<Chunk>> chunks;
   std::vector<int64_t> skips;
   {
@@ -321,9 +321,9 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
   }
   // A results file appears whole when the run succeeds, and not at all when it
   // fails or is interrupted: no reader ever sees results cut mid-record.
-  std::FILE* out = stdout;
+  std::FILE* out = options.output_stream ? options.output_stream : stdout;
   std::unique_ptr<AtomicOutput> file_out;
-  if (!output.empty() && output != "-") {
+  if (!options.output_stream && !output.empty() && output != "-") {
     file_out = std::make_unique<AtomicOutput>(output);
     if (const std::string error = file_out->Open(); !error.empty()) {
       diag << "sancheck: error: " << error << "\n";
@@ -331,15 +331,22 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
     }
     out = file_out->stream();
   }
-  static char out_buffer[1 << 20];
-  std::setvbuf(out, out_buffer, _IOFBF, sizeof out_buffer);
+  if (!options.output_stream) {
+    // One large buffer for the process's one results file; a caller's stream keeps its own.
+    static char out_buffer[1 << 20];
+    std::setvbuf(out, out_buffer, _IOFBF, sizeof out_buffer);
+  }
   const std::vector<std::string> in = inputs.empty() ? std::vector<std::string>{"-"} : inputs;
+  // Streams given for the inputs are read instead of them, and can be read twice as they are.
+  ctx.spooled = options.input_streams;
   // Caps are counted in date order, whatever the file order: a collecting pass over the
   // records first (streaming reads them twice; preload has them all in memory anyway).
   Spools spools;
   if (HasCaps(set) && !options.preload) {
-    if (!spools.Make(in, diag)) return false;  // the results' temporary is removed with file_out
-    ctx.spooled = spools.streams;
+    if (options.input_streams.empty()) {
+      if (!spools.Make(in, diag)) return false;  // the results' temporary is removed with file_out
+      ctx.spooled = spools.streams;
+    }
     const auto start = std::chrono::steady_clock::now();
     CapCollector collect(caps);
     if (!StreamInto(ctx, in, collect, diag)) return false;

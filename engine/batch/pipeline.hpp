@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -33,6 +34,11 @@ struct BatchOptions {
   std::string ledger_path;          ///< cap totals read before and written after the run
   const judge::Screening* screening = nullptr;  ///< screens party names when set (the packs' designation list)
   Date run_date;                    ///< the day of the run: clearances expire against it
+  /// Per input, a stream read in its place (a server's request body, from fmemopen): it must
+  /// be seekable, since caps read the records twice. Empty: the inputs are files.
+  std::vector<std::FILE*> input_streams;
+  /// Results go here instead of to `output` (open_memstream for a server); null: `output`.
+  std::FILE* output_stream = nullptr;
 };
 
 struct BatchReport {

@@ -17,7 +17,7 @@ struct Route {
 
 constexpr Route kRoutes[] = {
     {"/healthz", "GET", true},         {"/readyz", "GET", true},          {"/", "GET", true},
-    {"/v1/check", "POST", false},      {"/v1/screen", "POST", false},     {"/v1/rules", "GET", false},
+    {"/v1/check", "POST", false},      {"/v1/screen", "POST", false},     {"/v1/batch", "POST", false},     {"/v1/rules", "GET", false},
     {"/v1/lists", "GET", false},       {"/metrics", "GET", false},        {"/v1/openapi.json", "GET", false},
     {"/v1/admin/reload", "POST", false},
 };
@@ -85,6 +85,7 @@ HttpResponse Router::Dispatch(const HttpRequest& request, const ServedEngine& en
   if (p == "/") return WebPageRoute();
   if (p == "/v1/check") return CheckRoute(request, engine);
   if (p == "/v1/screen") return ScreenRoute(request, engine);
+  if (p == "/v1/batch") return BatchRoute(request, engine);
   if (p == "/v1/rules") return RulesRoute(engine);
   if (p == "/v1/lists") return ListsRoute(engine);
   if (p == "/v1/openapi.json") return OpenApiRoute();

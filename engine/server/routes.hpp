@@ -13,6 +13,7 @@ namespace sancheck::server {
 
 HttpResponse CheckRoute(const HttpRequest& request, const ServedEngine& engine);
 HttpResponse ScreenRoute(const HttpRequest& request, const ServedEngine& engine);
+HttpResponse BatchRoute(const HttpRequest& request, const ServedEngine& engine);
 HttpResponse RulesRoute(const ServedEngine& engine);
 HttpResponse ListsRoute(const ServedEngine& engine);
 HttpResponse ReadyRoute(const ServedEngine& engine);

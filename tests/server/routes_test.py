@@ -88,6 +88,31 @@ with Server(exe) as server:
         c.expect(status == 400 and any(e["code"] == code for e in errors), "screen %s... is a 400 %s: %s" %
                  (body_text[:40], code, body[:200]))
 
+    # POST /v1/batch answers what `sancheck batch` writes for the same records (JSONL and CSV).
+    records = "".join(json.dumps({"id": "R%d" % i, "date": "2023-09-13", "exporter_country": ex, "importer_country": im,
+                                  "exporter_name": name, "importer_name": "Buyer", "hs": hs, "description": "Goods",
+                                  "quantity": 10, "unit": "pcs", "value_usd": 100.0, "tags": [], "vessel_imo": ""}) + "\n"
+                      for i, (ex, im, name, hs) in enumerate([("KP", "RU", "Korea Mining Development Trading Corporation", "930690"),
+                                                               ("RU", "KP", "Ordinary Trading", "100199"),
+                                                               ("DE", "FR", "Hamburg Maschinenbau", "847130"),
+                                                               ("CN", "KP", "Dandong Foods", "030289")])).encode()
+    records += b'{"id": "broken", "date": 7}\n'
+    _, want, _ = cli(exe, "batch", "-", stdin=records)
+    status, h, got = server.request("POST", "/v1/batch", body=records)
+    c.expect(status == 200 and got == want.replace(b'"file":"-"', b'"file":"<request>"'), "batch equals the CLI: %s" % got[:300])
+    c.expect(h.get("x-sancheck-records") == "4" and h.get("x-sancheck-errors") == "1", "batch counts in headers")
+    c.expect(b'"verdict":"prohibited"' in got and b'"verdict":"error"' in got, "prohibited and error lines")
+    csv_text = b"id,date,exporter_country,importer_country,exporter_name,importer_name,hs,description,quantity,unit," \
+               b"value_usd,tags,vessel_imo\nS1,2023-09-13,KP,RU,A,B,930690,Shells,1,pcs,2.50,,\n"
+    _, want, _ = cli(exe, "batch", "--input-format", "csv", "-", stdin=csv_text)
+    status, _, got = server.request("POST", "/v1/batch?format=csv&citations=true", body=csv_text)
+    _, want, _ = cli(exe, "batch", "--input-format", "csv", "--citations", "-", stdin=csv_text)
+    c.expect(status == 200 and got == want, "CSV batch with citations equals the CLI")
+    for body_text, query, what in [(b"", "", "an empty body"), (b"nothing,like,a,header\n1,2,3,4\n", "?format=csv", "a bad CSV header"),
+                                   (records, "?format=xml", "an unknown format"), (records, "?max_errors=0", "more bad records than allowed")]:
+        status, _, body = server.request("POST", "/v1/batch" + query, body=body_text)
+        c.expect(status == 400 and json.loads(body)["errors"], "batch with %s is a 400: %s" % (what, body[:200]))
+
     # Information routes.
     status, _, got = server.request("GET", "/v1/rules")
     _, want, _ = cli(exe, "rules", "--format", "json")
@@ -124,7 +149,7 @@ with Server(exe) as server:
     status, _, doc_bytes = server.request("GET", "/v1/openapi.json")
     doc = json.loads(doc_bytes)
     c.expect(status == 200 and doc["openapi"].startswith("3.1"), "OpenAPI 3.1")
-    for route in ["/v1/check", "/v1/screen", "/v1/rules", "/v1/lists", "/healthz", "/readyz", "/metrics",
+    for route in ["/v1/check", "/v1/screen", "/v1/batch", "/v1/rules", "/v1/lists", "/healthz", "/readyz", "/metrics",
                   "/v1/openapi.json", "/v1/admin/reload", "/"]:
         c.expect(route in doc["paths"], "%s is documented" % route)
 
