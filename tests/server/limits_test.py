@@ -133,4 +133,8 @@ with tempfile.TemporaryDirectory() as tmp:
     write_token(tmp, "short")
     proc_rc = os.system("%s serve --listen 127.0.0.1:0 --token-file %s 2>/dev/null" % (exe, token_path)) >> 8
     c.expect(proc_rc == 2, "a short token is refused at start (exit %d)" % proc_rc)
+# Screening with no designation list loaded: 409, not an empty answer that reads as "no match".
+with Server(exe, "--no-builtin", "--rules", os.path.join(src, "samples", "tutorial", "pack")) as server:
+    status, _, body = server.request("POST", "/v1/screen", body='{"queries":[{"name":"Jo Chun-ryong"}]}')
+    c.expect(status == 409 and json.loads(body)["errors"][0]["code"] == "screen.no_list", "no list is a 409")
 c.done()

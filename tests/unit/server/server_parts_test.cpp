@@ -95,3 +95,25 @@ TEST_CASE("routing: unknown routes, wrong methods and the token, before any engi
 }
 
 }  // namespace sancheck::server
+
+namespace sancheck::server {
+
+TEST_CASE("a request keeps the engine version it started with across a reload") {
+  EngineHolder engines(CheckOptions{});
+  Diagnostics diags;
+  REQUIRE(engines.Reload(diags));
+  const std::shared_ptr<const ServedEngine> in_flight = engines.Current();
+  REQUIRE(engines.Reload(diags));
+  const auto now = engines.Current();
+  CHECK(in_flight->generation == 1);
+  CHECK(now->generation == 2);
+  CHECK(in_flight->checker != nullptr);  // still whole: the request finishes on it
+  CHECK(in_flight->checker.get() != now->checker.get());
+  CheckOptions broken;
+  broken.rule_paths = {"no/such/pack"};
+  EngineHolder refused(broken);
+  CHECK_FALSE(refused.Reload(diags));
+  CHECK(refused.Current() == nullptr);
+}
+
+}  // namespace sancheck::server
