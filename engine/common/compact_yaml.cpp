@@ -5,6 +5,8 @@
 
 #include <yaml-cpp/eventhandler.h>
 
+#include "common/block_yaml.hpp"
+
 namespace sancheck {
 
 // Mirrors yaml-cpp's NodeBuilder: every event adds a node (an alias adds its anchored node
@@ -119,6 +121,16 @@ class CompactYamlBuilder : public YAML::EventHandler {
 };
 
 YamlGuardError BuildCompactYaml(const std::string& text, CompactYaml& out) {
+  {
+    // Plain block YAML (generated files are) is read without yaml-cpp's scanner, to the same events.
+    out = CompactYaml();
+    CompactYamlBuilder builder(text, out);
+    try {
+      if (ReadPlainBlockYaml(text, builder)) return {};
+    } catch (const YamlGuard::Stop&) {
+      return builder.guard().error();
+    }
+  }
   out = CompactYaml();
   CompactYamlBuilder builder(text, out);
   return ParseGuarded(text, builder, builder.guard());

@@ -75,7 +75,7 @@ TEST_SUITE("common.compact_yaml") {
         "---\n---\na: 1\n...\n---\n- x\n",
         "--- plain\n--- 'quoted'\n--- |\n  block\n",
         "self: &s [1, *s]\n",
-        "\xEF\xBB\xBF" "bom: \xC3\xA9t\xC3\xA9\n",
+        ("\xEF\xBB\xBF" "bom: \xC3\xA9t\xC3\xA9\n"),
         "a:\n- 1\n- 2\nb:\n  - 3\n",
         "x: 'it''s'\ny: \"tab\\there\\u00e9\"\nz: -1\nw: 1_000\n",
     };
