@@ -98,7 +98,7 @@ int RunCheck(const CheckArgs& args) {
     ro.color = report.color && o.path.empty() && o.format == ReportFormat::kText;
     rendered.emplace_back(o.path, RenderReport(run, o.format, ro));
   }
-  if (!EmitAll(rendered)) return kExitError;
+  if (!EmitAll(std::move(rendered))) return kExitError;
   // Exit 1: a finding at or above --fail-on that no waiver accepted, or an expired waiver.
   return RunFails(run, report.fail) ? kExitFindings : kExitOk;
 }

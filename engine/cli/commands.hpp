@@ -76,7 +76,7 @@ bool Emit(const std::string& path, const std::string& content);
 /// Emit() for every (path, content) of a run, all or nothing: the files are
 /// written as temporaries and renamed only when every one is written; those
 /// for standard output (path "" or "-") come last.
-bool EmitAll(const std::vector<std::pair<std::string, std::string>>& outputs);
+bool EmitAll(std::vector<std::pair<std::string, std::string>> outputs);
 
 /// False (after a usage error, exit 2) when an output names the same file as
 /// an input: `-o scenario.yaml scenario.yaml` must not replace the scenario

@@ -80,14 +80,15 @@ std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector
 
 bool Emit(const std::string& path, const std::string& content) { return EmitAll({{path, content}}); }
 
-bool EmitAll(const std::vector<std::pair<std::string, std::string>>& outputs) {
+bool EmitAll(std::vector<std::pair<std::string, std::string>> outputs) {
+  // Moved, not copied: a report of a large scenario file is tens of megabytes.
   std::vector<std::pair<std::string, std::string>> files;
   std::vector<const std::string*> terminal;
-  for (const auto& o : outputs) {
+  for (auto& o : outputs) {
     if (o.first.empty() || o.first == "-") {
       terminal.push_back(&o.second);
     } else {
-      files.push_back(o);
+      files.push_back(std::move(o));
     }
   }
   if (const std::string error = WriteFilesAtomically(files); !error.empty()) {

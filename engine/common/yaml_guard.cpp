@@ -1,120 +1,150 @@
-// GuardYaml(): one pass of yaml-cpp's event parser with limits, duplicate-key detection and a no-progress check.
+// YamlGuard: limits, duplicate-key detection and a no-progress check on yaml-cpp's parser events; GuardYaml() runs it alone.
 #include "common/yaml_guard.hpp"
 
-#include <set>
-#include <sstream>
-#include <vector>
+#include <istream>
+#include <streambuf>
 
-#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
 namespace sancheck {
 namespace {
 
-// Thrown from the event handler to stop the parser at the first problem.
-struct Stop {};
-
-class Guard : public YAML::EventHandler {
+// Reads a string in place: yaml-cpp takes a std::istream, and an istringstream would copy
+// the whole file first.
+class TextBuffer : public std::streambuf {
  public:
-  Guard(const std::string& text, YamlGuardError& error) : text_(text), error_(error) {}
+  explicit TextBuffer(const std::string& text) {
+    // The buffer is only read (putback of the same characters does not write).
+    char* begin = const_cast<char*>(text.data());
+    setg(begin, begin, begin + text.size());
+  }
+};
 
-  void OnDocumentStart(const YAML::Mark& mark) override {
-    // A document that starts where the previous one started consumed nothing:
-    // yaml-cpp 0.7 emits an endless run of such empty documents on a stray ','.
-    if (mark.pos == last_start_) {
-      const size_t pos = static_cast<size_t>(mark.pos);
-      const bool ascii = pos < text_.size() && static_cast<unsigned char>(text_[pos]) < 0x80;
-      const std::string found = ascii ? "'" + std::string(1, text_[pos]) + "'" : std::string("text");
-      Fail(mark, "yaml", "invalid YAML: unexpected " + found + " (',' separates entries only inside [ ] or { })");
-    }
-    last_start_ = mark.pos;
-    if (++documents_ > kMaxYamlDocuments) {
-      Fail(mark, "too_many_documents",
-           "more than " + std::to_string(kMaxYamlDocuments) + " YAML documents in one file");
-    }
-  }
+// Below this many keys a mapping's keys are compared one by one; above, hashed.
+constexpr size_t kKeysScanned = 16;
+
+// Passes every event to the guard and keeps nothing: the pass before YAML::LoadAll.
+class GuardOnly : public YAML::EventHandler {
+ public:
+  explicit GuardOnly(YamlGuard& guard) : guard_(guard) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override { guard_.DocumentStart(mark); }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { Node(mark, nullptr, false); }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    if (++aliases_ > kMaxYamlAliases) {
-      Fail(mark, "too_many_aliases", "more than " + std::to_string(kMaxYamlAliases) + " aliases (*name) in one file");
-    }
-    Node(mark, nullptr, true);
-  }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { guard_.Null(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { guard_.Alias(mark); }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string& value) override {
-    Node(mark, &value, false);
+    guard_.Scalar(mark, value);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-    Node(mark, nullptr, true);
-    Push(mark, false);
+    guard_.CollectionStart(mark, false);
   }
-  void OnSequenceEnd() override { frames_.pop_back(); }
+  void OnSequenceEnd() override { guard_.CollectionEnd(); }
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-    Node(mark, nullptr, true);
-    Push(mark, true);
+    guard_.CollectionStart(mark, true);
   }
-  void OnMapEnd() override { frames_.pop_back(); }
+  void OnMapEnd() override { guard_.CollectionEnd(); }
 
  private:
-  struct Frame {
-    bool map = false;
-    bool at_key = true;  ///< in a map: the next node is a key
-    std::set<std::string> keys;
-  };
-
-  [[noreturn]] void Fail(const YAML::Mark& mark, std::string code, std::string message) {
-    error_ = {mark, std::move(code), std::move(message)};
-    throw Stop{};
-  }
-
-  void Push(const YAML::Mark& mark, bool map) {
-    if (static_cast<int>(frames_.size()) >= kMaxYamlNesting) {
-      Fail(mark, "too_deep", "YAML nested deeper than " + std::to_string(kMaxYamlNesting) + " levels");
-    }
-    frames_.push_back(Frame{map, true, {}});
-  }
-
-  // A node inside the current collection: in a map, keys and values alternate.
-  // `scalar` is the text of a scalar, null for an empty node; `complex` for a
-  // collection or alias used as a key, which the loaders reject by type.
-  void Node(const YAML::Mark& mark, const std::string* scalar, bool complex) {
-    if (frames_.empty() || !frames_.back().map) return;
-    Frame& f = frames_.back();
-    const bool key = f.at_key;
-    f.at_key = !f.at_key;
-    if (!key || complex) return;
-    const std::string k = scalar ? *scalar : std::string();
-    if (!f.keys.insert(k).second) {
-      Fail(mark, "duplicate_key",
-           "duplicate key '" + k + "' (each key appears once in a mapping; a second one would silently win)");
-    }
-  }
-
-  const std::string& text_;
-  YamlGuardError& error_;
-  int last_start_ = -1;
-  std::vector<Frame> frames_;
-  size_t documents_ = 0;
-  size_t aliases_ = 0;
+  YamlGuard& guard_;
 };
 
 }  // namespace
 
-YamlGuardError GuardYaml(const std::string& text) {
-  YamlGuardError error;
-  std::istringstream in(text);
-  YAML::Parser parser(in);
-  Guard guard(text, error);
-  try {
-    while (parser.HandleNextDocument(guard)) {
-    }
-  } catch (const Stop&) {
-    // `error` was filled by the handler.
-  } catch (const YAML::Exception& e) {
-    error = {e.mark, "yaml", "invalid YAML: " + e.msg};
+void YamlGuard::DocumentStart(const YAML::Mark& mark) {
+  // A document that starts where the previous one started consumed nothing:
+  // yaml-cpp 0.7 emits an endless run of such empty documents on a stray ','.
+  if (mark.pos == last_start_) {
+    const size_t pos = static_cast<size_t>(mark.pos);
+    const bool ascii = pos < text_.size() && static_cast<unsigned char>(text_[pos]) < 0x80;
+    const std::string found = ascii ? "'" + std::string(1, text_[pos]) + "'" : std::string("text");
+    Fail(mark, "yaml", "invalid YAML: unexpected " + found + " (',' separates entries only inside [ ] or { })");
   }
-  return error;
+  last_start_ = mark.pos;
+  if (++documents_ > kMaxYamlDocuments) {
+    Fail(mark, "too_many_documents", "more than " + std::to_string(kMaxYamlDocuments) + " YAML documents in one file");
+  }
+}
+
+void YamlGuard::Alias(const YAML::Mark& mark) {
+  if (++aliases_ > kMaxYamlAliases) {
+    Fail(mark, "too_many_aliases", "more than " + std::to_string(kMaxYamlAliases) + " aliases (*name) in one file");
+  }
+  Node(mark, {}, true);
+}
+
+void YamlGuard::CollectionStart(const YAML::Mark& mark, bool map) {
+  Node(mark, {}, true);
+  if (static_cast<int>(frames_.size()) >= kMaxYamlNesting) {
+    Fail(mark, "too_deep", "YAML nested deeper than " + std::to_string(kMaxYamlNesting) + " levels");
+  }
+  frames_.push_back(Frame{map, true, key_spans_.size(), key_text_.size(), nullptr});
+}
+
+void YamlGuard::CollectionEnd() {
+  const Frame& f = frames_.back();
+  key_spans_.resize(f.first_key);
+  key_text_.resize(f.text_start);
+  frames_.pop_back();
+}
+
+void YamlGuard::Fail(const YAML::Mark& mark, std::string code, std::string message) {
+  error_ = {mark, std::move(code), std::move(message)};
+  throw Stop{};
+}
+
+void YamlGuard::Node(const YAML::Mark& mark, std::string_view scalar, bool complex) {
+  if (frames_.empty() || !frames_.back().map) return;
+  Frame& f = frames_.back();
+  const bool key = f.at_key;
+  f.at_key = !f.at_key;
+  if (!key || complex) return;
+  // A null key counts as the empty text, as it did when keys were strings.
+  if (Seen(f, scalar)) {
+    Fail(mark, "duplicate_key",
+         "duplicate key '" + std::string(scalar) + "' (each key appears once in a mapping; a second one would silently win)");
+  }
+}
+
+// Whether the innermost mapping `f` already has `key`; records it when not.
+bool YamlGuard::Seen(Frame& f, std::string_view key) {
+  if (f.many) return !f.many->emplace(key).second;
+  for (size_t i = f.first_key; i < key_spans_.size(); ++i) {
+    const auto [offset, length] = key_spans_[i];
+    if (std::string_view(key_text_).substr(offset, length) == key) return true;
+  }
+  if (key_spans_.size() - f.first_key + 1 < kKeysScanned) {
+    key_spans_.emplace_back(static_cast<uint32_t>(key_text_.size()), static_cast<uint32_t>(key.size()));
+    key_text_.append(key);
+    return false;
+  }
+  f.many = std::make_unique<std::unordered_set<std::string>>();
+  for (size_t i = f.first_key; i < key_spans_.size(); ++i) {
+    f.many->emplace(std::string_view(key_text_).substr(key_spans_[i].first, key_spans_[i].second));
+  }
+  f.many->emplace(key);
+  return false;
+}
+
+YamlGuardError ParseGuarded(const std::string& text, YAML::EventHandler& handler, const YamlGuard& guard) {
+  TextBuffer buffer(text);
+  std::istream in(&buffer);
+  YAML::Parser parser(in);
+  try {
+    while (parser.HandleNextDocument(handler)) {
+    }
+  } catch (const YamlGuard::Stop&) {
+    return guard.error();
+  } catch (const YAML::Exception& e) {
+    return {e.mark, "yaml", "invalid YAML: " + e.msg};
+  }
+  return {};
+}
+
+YamlGuardError GuardYaml(const std::string& text) {
+  YamlGuard guard(text);
+  GuardOnly handler(guard);
+  return ParseGuarded(text, handler, guard);
 }
 
 }  // namespace sancheck

@@ -1,4 +1,4 @@
-// YamlReader: strict, positioned access to yaml-cpp nodes for every loader.
+// YamlReader: strict, positioned access to YAML nodes (yaml-cpp's or compact ones) for every loader.
 #include "common/yaml_reader.hpp"
 
 #include <charconv>
@@ -11,30 +11,15 @@
 #include "common/yaml_guard.hpp"
 
 namespace sancheck {
+namespace {
 
-SourcePos YamlReader::Pos(const YAML::Mark& m) const {
-  // yaml-cpp marks are 0-based; a null mark (-1) means "unknown".
-  return SourcePos{file_, m.line >= 0 ? m.line + 1 : 0, m.column >= 0 ? m.column + 1 : 0};
-}
+// The reading functions, written once for both node types (YAML::Node and CompactNode).
 
-SourcePos YamlReader::Pos(const YAML::Node& n) const { return Pos(n.Mark()); }
-
-void YamlReader::Error(const YAML::Node& n, std::string_view code, std::string message) {
-  Error(n.Mark(), code, std::move(message));
-}
-
-void YamlReader::Error(const YAML::Mark& m, std::string_view code, std::string message) {
-  diags_.Error(Pos(m), prefix_ + std::string(code), std::move(message));
-}
-
-void YamlReader::Warning(const YAML::Node& n, std::string_view code, std::string message) {
-  diags_.Warning(Pos(n), prefix_ + std::string(code), std::move(message));
-}
-
-std::string Describe(const YAML::Node& n) {
+template <typename Node>
+std::string DescribeNode(const Node& n) {
   switch (n.Type()) {
     case YAML::NodeType::Scalar: {
-      std::string s = n.Scalar();
+      std::string s(n.Scalar());
       if (s.size() > 40) s = s.substr(0, 37) + "...";
       return "'" + s + "'";
     }
@@ -45,59 +30,56 @@ std::string Describe(const YAML::Node& n) {
   }
 }
 
-bool YamlReader::CheckMap(const YAML::Node& n, std::string_view what,
-                          std::initializer_list<std::string_view> allowed) {
-  return CheckMap(n, what, std::span<const std::string_view>(allowed.begin(), allowed.size()));
-}
-
-bool YamlReader::CheckMap(const YAML::Node& n, std::string_view what,
-                          std::span<const std::string_view> allowed) {
+template <typename Node>
+bool CheckMapOf(YamlReader& r, const Node& n, std::string_view what, std::span<const std::string_view> allowed) {
   if (!n.IsMap()) {
-    Error(n, "wrong_type", std::string(what) + " must be a map, found " + Describe(n));
+    r.Error(n, "wrong_type", std::string(what) + " must be a map, found " + Describe(n));
     return false;
   }
   // Duplicate keys never get here: LoadAll rejects them in every mapping.
   for (auto it = n.begin(); it != n.end(); ++it) {
-    const YAML::Node key = it->first;  // a copy: it->first is a temporary
+    const Node key = it->first;  // a copy: it->first is a temporary
     if (!key.IsScalar()) {
-      Error(key, "wrong_type", "keys of " + std::string(what) + " must be plain names");
+      r.Error(key, "wrong_type", "keys of " + std::string(what) + " must be plain names");
       continue;
     }
-    const std::string k = key.Scalar();
+    const std::string_view k = key.Scalar();
     bool ok = false;
     for (auto a : allowed) ok = ok || a == k;
     if (!ok) {
       std::string list;
       for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      Error(key, "unknown_key", "unknown key '" + k + "' in " + std::string(what) +
-                                    " (expected one of: " + list + ")");
+      r.Error(key, "unknown_key", "unknown key '" + std::string(k) + "' in " + std::string(what) +
+                                      " (expected one of: " + list + ")");
     }
   }
   return true;
 }
 
-bool YamlReader::Require(const YAML::Node& n, std::string_view what,
-                         std::initializer_list<std::string_view> required) {
+template <typename Node>
+bool RequireOf(YamlReader& r, const Node& n, std::string_view what, std::initializer_list<std::string_view> required) {
   bool ok = true;
-  for (auto r : required) {
-    if (!n[std::string(r)]) {
-      Error(n, "missing_key", std::string(what) + " needs '" + std::string(r) + "'");
+  for (auto req : required) {
+    if (!n[std::string(req)]) {
+      r.Error(n, "missing_key", std::string(what) + " needs '" + std::string(req) + "'");
       ok = false;
     }
   }
   return ok;
 }
 
-std::optional<std::string> YamlReader::String(const YAML::Node& n, std::string_view what) {
+template <typename Node>
+std::optional<std::string> StringOf(YamlReader& r, const Node& n, std::string_view what) {
   if (!n.IsScalar()) {
-    Error(n, "wrong_type", std::string(what) + " must be text, found " + Describe(n));
+    r.Error(n, "wrong_type", std::string(what) + " must be text, found " + Describe(n));
     return std::nullopt;
   }
-  return n.Scalar();
+  return std::string(n.Scalar());
 }
 
-std::optional<std::string> YamlReader::Prose(const YAML::Node& n, std::string_view what) {
-  auto s = String(n, what);
+template <typename Node>
+std::optional<std::string> ProseOf(YamlReader& r, const Node& n, std::string_view what) {
+  auto s = r.String(n, what);
   if (s) {
     while (!s->empty() && (s->back() == '\n' || s->back() == ' ' || s->back() == '\t' || s->back() == '\r')) {
       s->pop_back();
@@ -106,70 +88,71 @@ std::optional<std::string> YamlReader::Prose(const YAML::Node& n, std::string_vi
   return s;
 }
 
-std::optional<double> YamlReader::Number(const YAML::Node& n, std::string_view what,
-                                         bool allow_negative) {
+template <typename Node>
+std::optional<double> NumberOf(YamlReader& r, const Node& n, std::string_view what, bool allow_negative) {
   if (!n.IsScalar()) {
-    Error(n, "wrong_type", std::string(what) + " must be a number, found " + Describe(n));
+    r.Error(n, "wrong_type", std::string(what) + " must be a number, found " + Describe(n));
     return std::nullopt;
   }
-  std::string s = n.Scalar();
   // Allow digit grouping with '_' as YAML 1.1 does (1_000_000).
   std::string digits;
-  for (char c : s) {
+  for (char c : n.Scalar()) {
     if (c != '_') digits += c;
   }
   // from_chars reads the C locale's notation whatever the process locale ("1.5", never "1,5"),
   // and no hex; a leading '+' is YAML's, not from_chars'.
   const size_t skip = !digits.empty() && digits[0] == '+' ? 1 : 0;
   double v = 0;
-  const auto r = std::from_chars(digits.data() + skip, digits.data() + digits.size(), v);
-  if (digits.size() == skip || r.ec != std::errc() || r.ptr != digits.data() + digits.size() || !std::isfinite(v)) {
-    Error(n, "wrong_type", std::string(what) + " must be a number, found " + Describe(n));
+  const auto res = std::from_chars(digits.data() + skip, digits.data() + digits.size(), v);
+  if (digits.size() == skip || res.ec != std::errc() || res.ptr != digits.data() + digits.size() || !std::isfinite(v)) {
+    r.Error(n, "wrong_type", std::string(what) + " must be a number, found " + Describe(n));
     return std::nullopt;
   }
   if (!allow_negative && v < 0) {
-    Error(n, "bad_value", std::string(what) + " must not be negative, found " + Describe(n));
+    r.Error(n, "bad_value", std::string(what) + " must not be negative, found " + Describe(n));
     return std::nullopt;
   }
   return v;
 }
 
-std::optional<Date> YamlReader::DateValue(const YAML::Node& n, std::string_view what) {
+template <typename Node>
+std::optional<Date> DateOf(YamlReader& r, const Node& n, std::string_view what) {
   if (!n.IsScalar()) {
-    Error(n, "wrong_type", std::string(what) + " must be a date (YYYY-MM-DD), found " + Describe(n));
+    r.Error(n, "wrong_type", std::string(what) + " must be a date (YYYY-MM-DD), found " + Describe(n));
     return std::nullopt;
   }
   auto d = Date::Parse(n.Scalar());
   if (!d) {
-    Error(n, "bad_date", "bad date " + Describe(n) + " in " + std::string(what) +
-                             " (expected a real calendar date, YYYY-MM-DD)");
+    r.Error(n, "bad_date", "bad date " + Describe(n) + " in " + std::string(what) +
+                               " (expected a real calendar date, YYYY-MM-DD)");
   }
   return d;
 }
 
-std::optional<Country> YamlReader::CountryValue(const YAML::Node& n, std::string_view what) {
+template <typename Node>
+std::optional<Country> CountryOf(YamlReader& r, const Node& n, std::string_view what) {
   if (!n.IsScalar()) {
-    Error(n, "wrong_type", std::string(what) + " must be a country code, found " + Describe(n));
+    r.Error(n, "wrong_type", std::string(what) + " must be a country code, found " + Describe(n));
     return std::nullopt;
   }
   auto c = Country::Parse(n.Scalar());
   if (!c) {
-    Error(n, "bad_country", "unknown country code " + Describe(n) + " in " + std::string(what) +
-                                " (expected ISO 3166-1 alpha-2 in capitals, e.g. KP, RU)");
+    r.Error(n, "bad_country", "unknown country code " + Describe(n) + " in " + std::string(what) +
+                                  " (expected ISO 3166-1 alpha-2 in capitals, e.g. KP, RU)");
   }
   return c;
 }
 
-std::optional<std::vector<std::string>> YamlReader::StringList(const YAML::Node& n,
-                                                                std::string_view what) {
+template <typename Node>
+std::optional<std::vector<std::string>> StringListOf(YamlReader& r, const Node& n, std::string_view what) {
   if (!n.IsSequence()) {
-    Error(n, "wrong_type", std::string(what) + " must be a list, found " + Describe(n));
+    r.Error(n, "wrong_type", std::string(what) + " must be a list, found " + Describe(n));
     return std::nullopt;
   }
   std::vector<std::string> out;
   bool ok = true;
   for (const auto& e : n) {
-    if (auto s = String(e, std::string(what) + " entries")) {
+    if (auto s = r.String(e, std::string(what) + " entries")) {
       out.push_back(*s);
     } else {
       ok = false;
@@ -179,11 +162,98 @@ std::optional<std::vector<std::string>> YamlReader::StringList(const YAML::Node&
   return out;
 }
 
-std::optional<bool> YamlReader::Bool(const YAML::Node& n, std::string_view what) {
+template <typename Node>
+std::optional<bool> BoolOf(YamlReader& r, const Node& n, std::string_view what) {
   if (n.IsScalar() && (n.Scalar() == "true" || n.Scalar() == "false")) return n.Scalar() == "true";
-  Error(n, "wrong_type", std::string(what) + " must be true or false, found " + Describe(n));
+  r.Error(n, "wrong_type", std::string(what) + " must be true or false, found " + Describe(n));
   return std::nullopt;
 }
+
+}  // namespace
+
+SourcePos YamlReader::Pos(const YAML::Mark& m) const {
+  // yaml-cpp marks are 0-based; a null mark (-1) means "unknown".
+  return SourcePos{file_, m.line >= 0 ? m.line + 1 : 0, m.column >= 0 ? m.column + 1 : 0};
+}
+
+void YamlReader::Error(const YAML::Mark& m, std::string_view code, std::string message) {
+  diags_.Error(Pos(m), prefix_ + std::string(code), std::move(message));
+}
+
+// Each pair below: the yaml-cpp node and the compact one, through one implementation.
+
+SourcePos YamlReader::Pos(const YAML::Node& n) const { return Pos(n.Mark()); }
+SourcePos YamlReader::Pos(const CompactNode& n) const { return Pos(n.Mark()); }
+
+void YamlReader::Error(const YAML::Node& n, std::string_view code, std::string message) {
+  Error(n.Mark(), code, std::move(message));
+}
+void YamlReader::Error(const CompactNode& n, std::string_view code, std::string message) {
+  Error(n.Mark(), code, std::move(message));
+}
+
+void YamlReader::Warning(const YAML::Node& n, std::string_view code, std::string message) {
+  diags_.Warning(Pos(n), prefix_ + std::string(code), std::move(message));
+}
+void YamlReader::Warning(const CompactNode& n, std::string_view code, std::string message) {
+  diags_.Warning(Pos(n), prefix_ + std::string(code), std::move(message));
+}
+
+std::string Describe(const YAML::Node& n) { return DescribeNode(n); }
+std::string Describe(const CompactNode& n) { return DescribeNode(n); }
+
+bool YamlReader::CheckMap(const YAML::Node& n, std::string_view what, std::initializer_list<std::string_view> allowed) {
+  return CheckMapOf(*this, n, what, std::span<const std::string_view>(allowed.begin(), allowed.size()));
+}
+bool YamlReader::CheckMap(const CompactNode& n, std::string_view what, std::initializer_list<std::string_view> allowed) {
+  return CheckMapOf(*this, n, what, std::span<const std::string_view>(allowed.begin(), allowed.size()));
+}
+bool YamlReader::CheckMap(const YAML::Node& n, std::string_view what, std::span<const std::string_view> allowed) {
+  return CheckMapOf(*this, n, what, allowed);
+}
+bool YamlReader::CheckMap(const CompactNode& n, std::string_view what, std::span<const std::string_view> allowed) {
+  return CheckMapOf(*this, n, what, allowed);
+}
+
+bool YamlReader::Require(const YAML::Node& n, std::string_view what, std::initializer_list<std::string_view> required) {
+  return RequireOf(*this, n, what, required);
+}
+bool YamlReader::Require(const CompactNode& n, std::string_view what, std::initializer_list<std::string_view> required) {
+  return RequireOf(*this, n, what, required);
+}
+
+std::optional<std::string> YamlReader::String(const YAML::Node& n, std::string_view what) { return StringOf(*this, n, what); }
+std::optional<std::string> YamlReader::String(const CompactNode& n, std::string_view what) { return StringOf(*this, n, what); }
+
+std::optional<std::string> YamlReader::Prose(const YAML::Node& n, std::string_view what) { return ProseOf(*this, n, what); }
+std::optional<std::string> YamlReader::Prose(const CompactNode& n, std::string_view what) { return ProseOf(*this, n, what); }
+
+std::optional<double> YamlReader::Number(const YAML::Node& n, std::string_view what, bool allow_negative) {
+  return NumberOf(*this, n, what, allow_negative);
+}
+std::optional<double> YamlReader::Number(const CompactNode& n, std::string_view what, bool allow_negative) {
+  return NumberOf(*this, n, what, allow_negative);
+}
+
+std::optional<Date> YamlReader::DateValue(const YAML::Node& n, std::string_view what) { return DateOf(*this, n, what); }
+std::optional<Date> YamlReader::DateValue(const CompactNode& n, std::string_view what) { return DateOf(*this, n, what); }
+
+std::optional<Country> YamlReader::CountryValue(const YAML::Node& n, std::string_view what) {
+  return CountryOf(*this, n, what);
+}
+std::optional<Country> YamlReader::CountryValue(const CompactNode& n, std::string_view what) {
+  return CountryOf(*this, n, what);
+}
+
+std::optional<std::vector<std::string>> YamlReader::StringList(const YAML::Node& n, std::string_view what) {
+  return StringListOf(*this, n, what);
+}
+std::optional<std::vector<std::string>> YamlReader::StringList(const CompactNode& n, std::string_view what) {
+  return StringListOf(*this, n, what);
+}
+
+std::optional<bool> YamlReader::Bool(const YAML::Node& n, std::string_view what) { return BoolOf(*this, n, what); }
+std::optional<bool> YamlReader::Bool(const CompactNode& n, std::string_view what) { return BoolOf(*this, n, what); }
 
 std::optional<std::vector<YAML::Node>> YamlReader::LoadAll() {
   // Encoding first, so that a NUL byte or a bad byte is named as such rather
@@ -205,6 +275,19 @@ std::optional<std::vector<YAML::Node>> YamlReader::LoadAll() {
     Error(e.mark, "yaml", "invalid YAML: " + e.msg);
     return std::nullopt;
   }
+}
+
+std::optional<CompactYaml> YamlReader::LoadCompact() {
+  if (!CheckSourceText(file_, diags_, prefix_)) return std::nullopt;
+  // The guard's checks run while the tree is built: the same first problem as LoadAll's
+  // pass would report, and syntax errors are the parser's, as in LoadAll.
+  CompactYaml tree;
+  const YamlGuardError error = BuildCompactYaml(file_->text, tree);
+  if (!error.code.empty()) {
+    Error(error.mark, error.code, error.message);
+    return std::nullopt;
+  }
+  return tree;
 }
 
 }  // namespace sancheck

@@ -67,55 +67,127 @@ Json FindingJson(const RunResult& run, const Finding& f) {
   return j;
 }
 
+Json ActivityJson(const RunResult& run, const ActivityResult& a) {
+  Json ja;
+  ja["id"] = a.id;
+  ja["type"] = ActivityTypeName(a.type);
+  ja["date"] = a.date.ToString();
+  ja["verdict"] = VerdictName(a.verdict);
+  Json fs = Json::array();
+  for (const auto& f : a.findings) fs.push_back(FindingJson(run, f));
+  ja["findings"] = fs;
+  return ja;
+}
+
+// The report is written part by part in nlohmann's layout (indent 2), each activity from a
+// document of its own: one document for the whole report took several times the report's
+// size (100,000 activities: 42 MB of JSON, a few hundred MB of nodes).
+class JsonWriter {
+ public:
+  std::string& text() { return out_; }
+
+  /// `j` as dump(2) writes it when nested `depth` levels deep (its first line is not indented).
+  void Value(const Json& j, size_t depth) {
+    // Inputs are checked to be UTF-8 when loaded; replacing (not throwing) keeps any miss from failing the report.
+    const std::string s = j.dump(2, ' ', false, Json::error_handler_t::replace);
+    size_t from = 0;
+    for (size_t nl = s.find('\n'); nl != std::string::npos; nl = s.find('\n', from)) {
+      out_.append(s, from, nl + 1 - from);
+      Indent(depth);
+      from = nl + 1;
+    }
+    out_.append(s, from);
+  }
+  /// Starts member `key` of an object `depth` levels deep: the separator, indent and key.
+  void Key(std::string_view key, size_t depth, bool first) {
+    out_ += first ? "\n" : ",\n";
+    Indent(depth);
+    out_ += '"';
+    out_ += key;
+    out_ += "\": ";
+  }
+  void Member(std::string_view key, const Json& value, size_t depth, bool first = false) {
+    Key(key, depth, first);
+    Value(value, depth);
+  }
+  /// Starts entry `i` of an array `depth` levels deep.
+  void Entry(size_t i, size_t depth) {
+    out_ += i == 0 ? "\n" : ",\n";
+    Indent(depth);
+  }
+  /// Ends a non-empty object or array whose entries were `depth` levels deep.
+  void Close(char bracket, size_t depth) {
+    out_ += '\n';
+    Indent(depth - 1);
+    out_ += bracket;
+  }
+  void Indent(size_t depth) { out_.append(2 * depth, ' '); }
+
+ private:
+  std::string out_;
+};
+
+void WriteScenario(JsonWriter& w, const RunResult& run, const ScenarioResult& s) {
+  // Entries of the root's "scenarios" are at depth 2, so their members at 3.
+  w.text() += '{';
+  w.Member("file", s.file, 3, true);
+  w.Member("scenario", s.scenario, 3);
+  w.Member("title", s.title, 3);
+  w.Member("verdict", VerdictName(s.verdict), 3);
+  w.Key("activities", 3, false);
+  if (s.activities.empty()) {
+    w.text() += "[]";
+  } else {
+    w.text() += '[';
+    for (size_t i = 0; i < s.activities.size(); ++i) {
+      w.Entry(i, 4);
+      w.Value(ActivityJson(run, s.activities[i]), 4);
+    }
+    w.Close(']', 4);
+  }
+  w.Member("sha256", s.sha256, 3);
+  w.Close('}', 3);
+}
+
 }  // namespace
 
 std::string RenderJson(const RunResult& run) {
-  Json root;
-  root["format"] = "sancheck-report/1";
-  root["tool"] = {{"name", "sancheck"}, {"version", ToolVersion()}};
-  root["generated"] = run.generated;
+  JsonWriter w;
+  w.text() += '{';
+  w.Member("format", "sancheck-report/1", 1, true);
+  w.Member("tool", {{"name", "sancheck"}, {"version", ToolVersion()}}, 1);
+  w.Member("generated", run.generated, 1);
   Json packs = Json::array();
   for (const auto& p : run.packs) {
     packs.push_back({{"name", p.name}, {"version", p.version}, {"sha256", p.sha256}, {"builtin", p.builtin}});
   }
-  root["rule_packs"] = packs;
-  Json scenarios = Json::array();
-  for (const auto& s : run.scenarios) {
-    Json js;
-    js["file"] = s.file;
-    js["scenario"] = s.scenario;
-    js["title"] = s.title;
-    js["verdict"] = VerdictName(s.verdict);
-    Json acts = Json::array();
-    for (const auto& a : s.activities) {
-      Json ja;
-      ja["id"] = a.id;
-      ja["type"] = ActivityTypeName(a.type);
-      ja["date"] = a.date.ToString();
-      ja["verdict"] = VerdictName(a.verdict);
-      Json fs = Json::array();
-      for (const auto& f : a.findings) fs.push_back(FindingJson(run, f));
-      ja["findings"] = fs;
-      acts.push_back(ja);
+  w.Member("rule_packs", packs, 1);
+  w.Key("scenarios", 1, false);
+  if (run.scenarios.empty()) {
+    w.text() += "[]";
+  } else {
+    w.text() += '[';
+    for (size_t i = 0; i < run.scenarios.size(); ++i) {
+      w.Entry(i, 2);
+      WriteScenario(w, run, run.scenarios[i]);
     }
-    js["activities"] = acts;
-    js["sha256"] = s.sha256;
-    scenarios.push_back(js);
+    w.Close(']', 2);
   }
-  root["scenarios"] = scenarios;
-  root["summary"] = {{"scenarios", run.summary.scenarios},
-                     {"activities", run.summary.activities},
-                     {"prohibited", run.summary.prohibited},
-                     {"review", run.summary.review},
-                     {"permitted", run.summary.permitted},
-                     {"waived", run.summary.waived}};
+  w.Member("summary",
+           {{"scenarios", run.summary.scenarios},
+            {"activities", run.summary.activities},
+            {"prohibited", run.summary.prohibited},
+            {"review", run.summary.review},
+            {"permitted", run.summary.permitted},
+            {"waived", run.summary.waived}},
+           1);
   // Audit extensions: what the verdicts were judged against.
-  root["as_of"] = run.as_of ? Json(run.as_of->ToString()) : Json(nullptr);
-  root["designations_snapshot"] =
-      run.designations_snapshot.empty() ? Json(nullptr) : Json(run.designations_snapshot);
-  root["designations_age_days"] = run.designations_age_days ? Json(*run.designations_age_days) : Json(nullptr);
-  root["builtin_packs"] = BuiltinPacks(run);
-  root["lists"] = ListsJson(run.lists);
+  w.Member("as_of", run.as_of ? Json(run.as_of->ToString()) : Json(nullptr), 1);
+  w.Member("designations_snapshot",
+           run.designations_snapshot.empty() ? Json(nullptr) : Json(run.designations_snapshot), 1);
+  w.Member("designations_age_days", run.designations_age_days ? Json(*run.designations_age_days) : Json(nullptr), 1);
+  w.Member("builtin_packs", BuiltinPacks(run), 1);
+  w.Member("lists", ListsJson(run.lists), 1);
   if (!run.waivers.empty()) {
     Json ws = Json::array();
     for (const auto& st : run.waivers) {
@@ -124,10 +196,11 @@ std::string RenderJson(const RunResult& run) {
       j["findings"] = st.findings;
       ws.push_back(j);
     }
-    root["waivers"] = ws;
+    w.Member("waivers", ws, 1);
   }
-  // Inputs are checked to be UTF-8 when loaded; replacing (not throwing) keeps any miss from failing the report.
-  return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  w.Close('}', 1);
+  w.text() += '\n';
+  return std::move(w.text());
 }
 
 }  // namespace sancheck::report
