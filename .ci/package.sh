@@ -27,7 +27,7 @@ cmake --build "$build"
 rm -f "$build"/sancheck_*.deb
 (cd "$build" && cpack -G DEB)
 debs=("$build"/sancheck_*.deb)
-((${#debs[@]} == 1)) && [[ -f ${debs[0]} ]] || fail "cpack made no single sancheck_*.deb"
+if ((${#debs[@]} != 1)) || [[ ! -f ${debs[0]} ]]; then fail "cpack made no single sancheck_*.deb"; fi
 deb=${debs[0]}
 dpkg-deb --field "$deb" Package Version Depends
 dpkg-deb --contents "$deb" | awk '{print $6}'
@@ -44,7 +44,8 @@ status=0
 /usr/bin/sancheck check samples/ >"$work/check.txt" || status=$?
 ((status == 1)) || fail "sancheck check samples/ exited $status, expected 1 (findings)"
 grep -q '^Summary: ' "$work/check.txt" || fail "sancheck check samples/ printed no summary"
-man -w sancheck >/dev/null && man -w sancheck-check || fail "the man pages are not installed"
+man -w sancheck >/dev/null || fail "no man page sancheck(1)"
+man -w sancheck-check || fail "no man page sancheck-check(1)"
 for f in /usr/share/bash-completion/completions/sancheck /usr/share/zsh/vendor-completions/_sancheck; do
   [[ -s $f ]] || fail "no completion file $f"
 done

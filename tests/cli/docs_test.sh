@@ -8,10 +8,12 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # shellcheck source=../lib/assert.sh
 . "$(dirname "$0")/../lib/assert.sh"
+same() { [ "$1" = "$2" ]; }
 
 # The subcommands and options --help lists for a command ("" for the program itself).
 # shellcheck disable=SC2086 # $1 is a command's words, split on purpose
 subcommands() { "$bin" $1 --help | sed -n '/^Subcommands:/,$p' | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p'; }
+# shellcheck disable=SC2086
 options() { "$bin" $1 --help | sed -n 's/^  \(-[a-z],\)\{0,1\}\(--[a-z][a-z-]*\).*/\2/p'; }
 
 commands=("")
@@ -38,14 +40,13 @@ complete_bash() {
   bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _sancheck; printf "%s\n" "${COMPREPLY[@]}"' \
     _ "$docs/bash/sancheck" sancheck "$@"
 }
-check "bash completes a command" sh -c '[ "$1" = check ]' _ "$(complete_bash ch)"
-check "bash completes a command's option" sh -c '[ "$1" = --fail-on ]' _ "$(complete_bash check --fai)"
-check "bash completes an option's values" \
-  sh -c '[ "$1" = "prohibited review never" ]' _ "$(complete_bash check --fail-on '' | xargs)"
-check "bash skips an option's value" sh -c '[ "$1" = --format ]' _ "$(complete_bash check --rules r --form)"
+check "bash completes a command" same check "$(complete_bash ch)"
+check "bash completes a command's option" same --fail-on "$(complete_bash check --fai)"
+check "bash completes an option's values" same "prohibited review never" "$(complete_bash check --fail-on '' | xargs)"
+check "bash skips an option's value" same --format "$(complete_bash check --rules r --form)"
 check "bash completes a nested command's values" \
-  sh -c '[ "$1" = "un-xml ofac-csv csv" ]' _ "$(complete_bash lists import --format '' | xargs)"
-check "bash completes files for a file option" sh -c '[ -n "$1" ]' _ "$(cd "$docs" && complete_bash check -o ba)"
+  same "un-xml ofac-csv csv" "$(complete_bash lists import --format '' | xargs)"
+check "bash completes files for a file option" same bash "$(cd "$docs" && complete_bash check -o ba)"
 if command -v zsh >/dev/null; then
   check "the zsh completion parses" zsh -n "$docs/zsh/_sancheck"
 fi

@@ -122,7 +122,7 @@ std::string BashCompletion(const CommandDoc& root, std::string_view version) {
     for (const auto& p : cmd->positionals) takes_files = takes_files || p.FileValue();
     if (takes_files) args += Entry(key, "files");
   }
-  std::string out = Header("bash", version);
+  std::string out = Header("bash", version) + "# shellcheck shell=bash\n";
   out += "_sancheck() {\n  local -A commands=(\n" + commands + "  )\n  local -A options=(\n" + options +
          "  )\n  # Options that take a value, and those whose value is a file.\n  local -A valued=(\n" + valued +
          "  )\n  local -A files=(\n" + files + "  )\n  local -A choices=(\n" + choices +
@@ -141,21 +141,21 @@ std::string BashCompletion(const CommandDoc& root, std::string_view version) {
   COMPREPLY=()
   if [[ " ${valued[$cmd]} " == *" $prev "* ]]; then
     if [[ -n ${choices[$cmd|$prev]} ]]; then
-      COMPREPLY=($(compgen -W "${choices[$cmd|$prev]}" -- "$cur"))
+      mapfile -t COMPREPLY < <(compgen -W "${choices[$cmd|$prev]}" -- "$cur")
     elif [[ " ${files[$cmd]} " == *" $prev "* ]]; then
       compopt -o filenames 2>/dev/null
-      COMPREPLY=($(compgen -f -- "$cur"))
+      mapfile -t COMPREPLY < <(compgen -f -- "$cur")
     fi
     return 0
   fi
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W "${options[$cmd]}" -- "$cur"))
+    mapfile -t COMPREPLY < <(compgen -W "${options[$cmd]}" -- "$cur")
     return 0
   fi
-  COMPREPLY=($(compgen -W "${commands[$cmd]}" -- "$cur"))
+  mapfile -t COMPREPLY < <(compgen -W "${commands[$cmd]}" -- "$cur")
   if [[ -n ${args[$cmd]} ]]; then
     compopt -o filenames 2>/dev/null
-    COMPREPLY+=($(compgen -f -- "$cur"))
+    mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -f -- "$cur")
   fi
   return 0
 }
