@@ -18,6 +18,21 @@ namespace sancheck::cli {
 /// Set by the chosen subcommand's callback; returns the process exit status.
 using Runner = std::function<int()>;
 
+/// The program's own options, given before the subcommand.
+struct GlobalOptions {
+  int verbose = 0;        ///< -v, -vv
+  std::string log_level;  ///< --log-level
+};
+
+/// The whole command line: the program's description, --version, its own options and every
+/// subcommand. The executable parses it; the build's documentation generator walks it for the
+/// man pages and shell completions, which therefore cannot drift from it.
+void DefineCommandLine(CLI::App& app, Runner& runner, GlobalOptions& global);
+
+/// What --version prints: the program's version, then the built-in rule packs and designation
+/// lists with theirs, read from what the binary holds (no condition is compiled).
+std::string VersionText();
+
 void AddCheckCommand(CLI::App& app, Runner& runner);
 void AddRulesCommand(CLI::App& app, Runner& runner);
 void AddTestCommand(CLI::App& app, Runner& runner);

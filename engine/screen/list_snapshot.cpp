@@ -378,4 +378,20 @@ std::optional<ListSnapshot> ParseListSnapshot(std::shared_ptr<const SourceFile> 
   return Read(in, h, where, diags);
 }
 
+std::optional<ListTitle> ListSnapshotTitle(std::string_view bytes) {
+  Header h;
+  if (!ParseHeader(bytes.data(), bytes.size(), h).empty() || bytes.size() - kHeaderBytes != h.payload) {
+    return std::nullopt;
+  }
+  try {
+    In in(nullptr, bytes, kHeaderBytes, h.payload);
+    ListTitle title;
+    title.name = in.Str("name");
+    title.snapshot = in.Str("snapshot");
+    return title;
+  } catch (const Failure&) {
+    return std::nullopt;
+  }
+}
+
 }  // namespace sancheck::screen

@@ -45,4 +45,15 @@ std::optional<ListSnapshot> LoadListSnapshot(const std::string& path, Diagnostic
 /// The same, from bytes already read (`file->text`).
 std::optional<ListSnapshot> ParseListSnapshot(std::shared_ptr<const SourceFile> file, Diagnostics& diags);
 
+/// What names a snapshot's list: its name and snapshot date.
+struct ListTitle {
+  std::string name;
+  std::string snapshot;
+};
+
+/// A snapshot's name and date read from the head of its payload, checksum, entries and index
+/// left unread (what `sancheck --version` shows of the built-in lists, at no cost); nullopt
+/// when the header or those fields do not read.
+std::optional<ListTitle> ListSnapshotTitle(std::string_view bytes);
+
 }  // namespace sancheck::screen

@@ -147,6 +147,10 @@ expect "screen exits 1 when a name has a candidate, as check on a finding" 1 "$b
 expect "screen exits 0 when no name has one" 0 "$bin" screen --as-of 2023-09-13 "Zzyzx Quorble"
 
 expect "--version exits 0" 0 "$bin" --version
+check "--version gives the program's version first" grep -Eqx 'sancheck [0-9]+\.[0-9]+\.[0-9]+' "$work/out"
+check "--version gives the built-in packs' versions" grep -Eq '^built-in rule packs: (.*, )?un-dprk [^ ,]+' "$work/out"
+check "--version gives the built-in lists' snapshot dates" \
+  grep -Eq '^built-in designation lists: (.*, )?un-consolidated [0-9]{4}-[0-9]{2}-[0-9]{2}' "$work/out"
 expect "no subcommand exits 2" 2 "$bin"
 
 finish

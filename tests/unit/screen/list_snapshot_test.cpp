@@ -98,6 +98,19 @@ TEST_SUITE("screen.snapshot") {
     const size_t header = kSnapshotMagic.size() + 4 + 4 + 8 + 32;
     for (size_t i = 0; i < 4; ++i) bytes[header + i] = static_cast<char>(0xFF);
     CHECK(Error(bytes).find("bad count of name") != std::string::npos);
+    CHECK_FALSE(ListSnapshotTitle(bytes));
+  }
+
+  TEST_CASE("a snapshot's title is its list's name and date, read without the rest") {
+    const DesignationList list = SampleList();
+    const std::string bytes = WriteListSnapshot(list, NameIndex::Build(list.entries));
+    const auto title = ListSnapshotTitle(bytes);
+    REQUIRE(title);
+    CHECK(title->name == "sample");
+    CHECK(title->snapshot == "2024-09-26");
+    CHECK_FALSE(ListSnapshotTitle(bytes.substr(0, bytes.size() - 1)));
+    CHECK_FALSE(ListSnapshotTitle(bytes.substr(0, 20)));
+    CHECK_FALSE(ListSnapshotTitle("designations:\n"));
   }
 }
 

@@ -1,0 +1,55 @@
+# Installation: the program, the library with its CMake package, the headers, man pages, completions, and the .deb (CPack).
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+install(TARGETS sancheck_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+
+# The library, its public headers, and the package find_package(sancheck CONFIG) reads:
+# sancheck::sancheck with its link dependencies found again by sancheckConfig.cmake.
+set(SANCHECK_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/sancheck)
+install(TARGETS sancheck EXPORT sanchecktargets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/sancheck DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+        FILES_MATCHING PATTERN "*.hpp")
+install(EXPORT sanchecktargets NAMESPACE sancheck:: FILE sancheckTargets.cmake DESTINATION ${SANCHECK_CMAKE_DIR})
+configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/sancheckConfig.cmake.in
+                              ${PROJECT_BINARY_DIR}/sancheckConfig.cmake INSTALL_DESTINATION ${SANCHECK_CMAKE_DIR})
+# A request for version X.Y accepts any installed X.Z with Z >= Y: the major version marks breaking changes.
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/sancheckConfigVersion.cmake COMPATIBILITY SameMajorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/sancheckConfig.cmake ${PROJECT_BINARY_DIR}/sancheckConfigVersion.cmake
+        DESTINATION ${SANCHECK_CMAKE_DIR})
+
+# Generated from the command definitions at build time (see sancheck_docs in CMakeLists.txt).
+install(DIRECTORY ${SANCHECK_DOCS_DIR}/man1 DESTINATION ${CMAKE_INSTALL_MANDIR})
+install(FILES ${SANCHECK_DOCS_DIR}/bash/sancheck DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
+install(FILES ${SANCHECK_DOCS_DIR}/zsh/_sancheck DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
+
+# `cpack -G DEB` in the build folder: one package, sancheck, at the project's version.
+set(CPACK_PACKAGE_NAME sancheck)
+set(CPACK_PACKAGE_VENDOR "sancheck")
+# The Maintainer field: a release names its maintainer with -DCPACK_PACKAGE_CONTACT=...
+if(NOT CPACK_PACKAGE_CONTACT)
+  set(CPACK_PACKAGE_CONTACT "sancheck maintainers <maintainers@sancheck.invalid>")
+endif()
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "sanctions-compliance checker: scenarios judged against UN DPRK sanctions rule packs")
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
+    "sancheck judges deals, shipments, visits and cooperation plans described in YAML against the UN\n"
+    "Security Council sanctions on the DPRK, with the resolution and paragraph behind each verdict.\n"
+    "The package holds the program, its man pages and completions, and the static library\n"
+    "with its headers and CMake package (find_package(sancheck CONFIG)).")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+# The program's Depends: come from the libraries it links, as Debian's own packages get them
+# (dpkg-shlibdeps, which CPack runs on the files `file` says are ELF); else Debian 12's names.
+find_program(SANCHECK_DPKG_SHLIBDEPS dpkg-shlibdeps)
+find_program(SANCHECK_FILE_PROGRAM file)
+if(SANCHECK_DPKG_SHLIBDEPS AND SANCHECK_FILE_PROGRAM)
+  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+else()
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS
+      "libc6, libgcc-s1, libstdc++6, libyaml-cpp0.7, libspdlog1.10-fmt9, libfmt9, libssl3, libicu72, libxml2")
+endif()
+# Linking the library from another program needs the development files of its dependencies.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libyaml-cpp-dev, libspdlog-dev, libssl-dev, libicu-dev, libxml2-dev")
+include(CPack)
