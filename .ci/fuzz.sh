@@ -13,10 +13,11 @@ dict_of() {
     condition) echo condition ;;
     names) echo names ;;
     lists) echo lists ;;
+    server) echo http ;;
     *) echo yaml ;;
   esac
 }
-for target in reader condition scenario pack yaml_files ledger names lists; do
+for target in reader condition scenario pack yaml_files ledger names lists server; do
   seeds=tests/fuzz/corpus-${target//_/-}
   [ "$target" = reader ] && seeds=tests/fuzz/corpus
   work=build/fuzz/findings/$target
