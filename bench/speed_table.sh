@@ -28,6 +28,7 @@ root=$(cd "$here/.." && pwd)
 usage="usage: bench/speed_table.sh SHARED_BENCH_DIR [--records N] [--reps R] [--five-million]"
 command_line=$(printf '%q ' "$0" "$@")
 command_line=${command_line% }
+if [[ -n ${SANCHECK:-} ]]; then command_line="SANCHECK=$(printf '%q' "$SANCHECK") $command_line"; fi
 
 die() { echo "speed_table.sh: $*" >&2; exit 2; }
 started=$SECONDS
@@ -230,7 +231,7 @@ limit_row "cold start, \`check\` of samples/article-2023-09/munitions.yaml, buil
 
 # --- one large scenario -------------------------------------------------------------------
 
-say "check of a 100,000-activity scenario, $reps runs"
+say "check of a 100,000-activity scenario, best of $reps"
 python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import scenario_scale as s
 open(sys.argv[2], "w").write(s.scenario(100000, 20000))' "$here" "$work/s100k.yaml"
 scenario_mb=$(stat -c %s "$work/s100k.yaml" | awk '{ printf "%.1f", $1 / 1e6 }')
@@ -268,7 +269,7 @@ load_end=$(load_average)
   echo "|---|---:|---:|---:|---|---|"
   printf '%s\n' "${rows[@]}"
   if ((failures)); then
-    echo "| results of the workload pack (and built-in packs, 1 vs 2 threads) | $failures difference(s) | reference.py | — | byte-identical | **no** |"
+    echo "| results of the workload pack vs reference.py, built-in packs 1 vs 2 threads | $failures run(s) differ (standard error says which) | reference.py | — | byte-identical | **no** |"
   else
     results=$n
     if ((five_million)); then results+=" and 5,000,000"; fi
@@ -277,6 +278,7 @@ load_end=$(load_average)
   echo
   printf 'Machine: %s CPUs (nproc), %s; load average %s at the start, %s at the end.\n' \
     "$(nproc)" "$(grep -m 1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')" "$load_start" "$load_end"
+  echo
   printf "Command: \`%s\` (sancheck %s; best of %s).\n" "$command_line" "$("$bin" --version | head -n 1 | cut -d' ' -f2)" "$reps"
 }
 say "done in $((SECONDS - started)) s"
