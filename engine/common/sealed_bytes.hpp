@@ -119,9 +119,16 @@ inline constexpr size_t kSealHeaderBytes = 8 + 4 + 8 + 64;
 /// `payload` behind a header: `magic` (8 bytes), `version`, the payload's size and its SHA-256.
 std::string Seal(std::string_view magic, uint32_t version, std::string_view payload);
 
+/// Whether reading sealed bytes (a pack bundle, a list snapshot) checks their SHA-256.
+/// kTrusted is for the program's own built-in data only: those bytes are constants of the
+/// executable, read back with their checksum by the build that embedded them, so each start
+/// would only hash its own program file again (the package's checksums cover the file).
+/// Magic, version, lengths, counts and indexes are checked either way.
+enum class Integrity { kVerify, kTrusted };
+
 /// The payload of sealed `bytes`, or nullopt with `error` saying why they are not a sound blob
 /// of this magic and version (truncated, another version, checksum mismatch).
 std::optional<std::string_view> Unseal(std::string_view bytes, std::string_view magic, uint32_t version,
-                                       std::string& error);
+                                       std::string& error, Integrity integrity = Integrity::kVerify);
 
 }  // namespace sancheck

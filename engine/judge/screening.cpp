@@ -96,7 +96,9 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const Screen
     Read& r = read.emplace_back();
     r.builtin = f.builtin;
     if (!f.snapshot_path.empty() || screen::IsListSnapshot(f.file->text)) {
-      auto snap = f.file ? screen::ParseListSnapshot(f.file, diags) : screen::LoadListSnapshot(f.snapshot_path, diags);
+      // A built-in snapshot is part of the program, checked when it was built (see Integrity).
+      const auto check = f.builtin ? Integrity::kTrusted : Integrity::kVerify;
+      auto snap = f.file ? screen::ParseListSnapshot(f.file, diags, check) : screen::LoadListSnapshot(f.snapshot_path, diags);
       if (!snap) {
         read.pop_back();
         continue;

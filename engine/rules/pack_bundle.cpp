@@ -391,8 +391,9 @@ std::string WritePackBundle(const RuleSet& set, const std::vector<PackSource>& s
   return Seal(kBundleMagic, kBundleVersion, w.bytes());
 }
 
-std::optional<std::vector<BundledPack>> ReadPackBundle(std::string_view bytes, std::string& error) {
-  const auto payload = Unseal(bytes, kBundleMagic, kBundleVersion, error);
+std::optional<std::vector<BundledPack>> ReadPackBundle(std::string_view bytes, std::string& error,
+                                                       Integrity integrity) {
+  const auto payload = Unseal(bytes, kBundleMagic, kBundleVersion, error, integrity);
   if (!payload) return std::nullopt;
   try {
     // Errors give offsets in the whole bundle, header included.

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/sealed_bytes.hpp"
 #include "rules/pack_sources.hpp"
 #include "rules/rule_set.hpp"
 
@@ -61,6 +62,7 @@ SourcePos PosInRuns(const std::vector<PosRun>& runs, const std::shared_ptr<const
 std::string WritePackBundle(const RuleSet& set, const std::vector<PackSource>& sources);
 
 /// The packs of a bundle; nullopt with `error` when it is not a sound bundle of this version.
-std::optional<std::vector<BundledPack>> ReadPackBundle(std::string_view bytes, std::string& error);
+std::optional<std::vector<BundledPack>> ReadPackBundle(std::string_view bytes, std::string& error,
+                                                       Integrity integrity = Integrity::kVerify);
 
 }  // namespace sancheck::rules

@@ -117,7 +117,8 @@ const Builtins& ReadBuiltins() {
     Builtins b;
     const std::string_view bundle = BuiltinPackBundle();
     if (bundle.empty()) return b;  // a build tool, which runs before the bundle exists
-    auto packs = ReadPackBundle(bundle, b.error);
+    // The program's own bundle, read back with its checksum when it was built (see Integrity).
+    auto packs = ReadPackBundle(bundle, b.error, Integrity::kTrusted);
     if (!packs) return b;
     for (auto& pack : *packs) {
       PackSource src;

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/sealed_bytes.hpp"
 #include "sancheck/diagnostics.hpp"
 #include "screen/designations_loader.hpp"
 #include "screen/name_index.hpp"
@@ -42,8 +43,10 @@ std::string SealListSnapshot(std::string_view payload);
 /// one error "PATH: error: byte N: ..." in `diags` and nullopt.
 std::optional<ListSnapshot> LoadListSnapshot(const std::string& path, Diagnostics& diags);
 
-/// The same, from bytes already read (`file->text`).
-std::optional<ListSnapshot> ParseListSnapshot(std::shared_ptr<const SourceFile> file, Diagnostics& diags);
+/// The same, from bytes already read (`file->text`); Integrity::kTrusted for the built-in
+/// snapshots only (see sealed_bytes.hpp).
+std::optional<ListSnapshot> ParseListSnapshot(std::shared_ptr<const SourceFile> file, Diagnostics& diags,
+                                              Integrity check = Integrity::kVerify);
 
 /// What names a snapshot's list: its name and snapshot date.
 struct ListTitle {
