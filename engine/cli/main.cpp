@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   AddSchemaCommand(app, runner);
   AddListsCommand(app, runner);
   AddServeCommand(app, runner);
+  AddTimelineCommand(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
