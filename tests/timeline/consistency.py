@@ -107,8 +107,9 @@ def main():
                 for a in s["activities"]:
                     assert a["intervals"], f"{path}: {a['id']} has no interval"
                     for interval in a["intervals"]:
-                        # A capped copy costs a run of its own: one random day besides the ends.
-                        for day in days_in(interval, rng, 1 if capped else args.days):
+                        # A capped copy costs a run of its own: its ends only, where a count
+                        # in the wrong order would show (ties are broken by file order).
+                        for day in days_in(interval, rng, 0 if capped else args.days):
                             n = len(cases)
                             copy = os.path.join(work, f"case-{n}.yaml")
                             with open(copy, "w", encoding="utf-8") as out:
