@@ -48,6 +48,7 @@ void DefineCommandLine(CLI::App& app, Runner& runner, GlobalOptions& global) {
   AddSchemaCommand(app, runner);
   AddListsCommand(app, runner);
   AddServeCommand(app, runner);
+  AddTimelineCommand(app, runner);
   // Set last: a subcommand starts with its parent's footer, and this one is the program's alone.
   app.footer("A command's options: sancheck COMMAND --help, or the page sancheck-COMMAND(1).\n"
              "Exit status: 0 when nothing fails the run, 1 when something does (findings, failed tests,\n"

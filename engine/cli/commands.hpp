@@ -43,6 +43,7 @@ void AddBatchCommand(CLI::App& app, Runner& runner);
 void AddSchemaCommand(CLI::App& app, Runner& runner);
 void AddListsCommand(CLI::App& app, Runner& runner);
 void AddServeCommand(CLI::App& app, Runner& runner);
+void AddTimelineCommand(CLI::App& app, Runner& runner);
 
 /// Exit statuses of every command.
 inline constexpr int kExitOk = 0;

@@ -20,6 +20,11 @@ std::string Checker::Impl::Generated() const {
   return buf;
 }
 
+Date Checker::Impl::RunDate(const std::string& generated) {
+  // Clearances expire against the day of the run, which the clock fixes too.
+  return Date::Parse(generated.substr(0, 10)).value_or(Date::Today());
+}
+
 Verdict RunResult::Worst() const {
   Verdict v = Verdict::kPermitted;
   for (const auto& s : scenarios) v = std::max(v, s.verdict);
@@ -71,8 +76,7 @@ RunResult Checker::Impl::Judge(const std::vector<Scenario>& scenarios, std::opti
                                judge::Observer* observer) const {
   const auto start = std::chrono::steady_clock::now();
   const std::string generated = Generated();
-  // Clearances expire against the day of the run, which the clock fixes too.
-  const Date run_date = Date::Parse(generated.substr(0, 10)).value_or(Date::Today());
+  const Date run_date = RunDate(generated);
   const std::optional<Date> date = as_of ? as_of : options.as_of;
   RunResult run = judge::JudgeScenarios(*set, *screening, scenarios, date.value_or(run_date), run_date, observer);
   run.packs = set->packs;

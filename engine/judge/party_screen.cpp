@@ -30,8 +30,13 @@ void ScenarioParties::RefreshOne(int party, Date date) {
     // A stated designation not yet in force on this date must not hide what the name matches.
     if (status_[idx].designated == Truth::kTrue) return;
   }
-  if (!candidates_[idx]) candidates_[idx] = AllCandidates(screening_, QueryOf(p));
-  status_[idx] = StatusAsOf(screening_, *candidates_[idx], p.id, p.name, date, run_date_);
+  status_[idx] = StatusAsOf(screening_, Candidates(party), p.id, p.name, date, run_date_);
+}
+
+const std::vector<screen::Candidate>& ScenarioParties::Candidates(int party) {
+  auto& found = candidates_[static_cast<size_t>(party)];
+  if (!found) found = AllCandidates(screening_, QueryOf(scenario_.parties[static_cast<size_t>(party)]));
+  return *found;
 }
 
 void ScenarioParties::Refresh(const Activity& a, Date date) {

@@ -20,6 +20,9 @@ class ScenarioParties {
   /// Brings the statuses of the parties `a` names up to date for `date`.
   void Refresh(const Activity& a, Date date);
   const std::vector<PartyStatus>& status() const { return status_; }
+  /// Every designation party `party` (a valid index) could be, whatever its listing date:
+  /// screened on first use, as Refresh() screens it.
+  const std::vector<screen::Candidate>& Candidates(int party);
 
  private:
   void RefreshOne(int party, Date date);
