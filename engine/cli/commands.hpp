@@ -80,9 +80,10 @@ std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice);
 std::optional<CheckOptions> CheckOptionsFor(const PackChoice& choice);
 
 /// Loads the scenarios a command judges with `checker`: the files' own checks,
-/// then every item tag against the loaded packs' vocabulary.
+/// then every item tag against the loaded packs' vocabulary. Folders are searched as
+/// ScenarioSearch says, leaving out `exclude`; each file set aside is a note on standard error.
 std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector<std::string>& paths,
-                                       Diagnostics& diags);
+                                       Diagnostics& diags, const std::vector<std::string>& exclude = {});
 
 /// Writes `content` to `path` atomically, or to standard output when path is empty.
 /// Returns false (after printing an error) on failure.

@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "common/files.hpp"
+#include "common/visible.hpp"
 #include "rules/rule_set.hpp"
 
 namespace sancheck::cli {
@@ -72,8 +73,14 @@ std::optional<CheckOptions> CheckOptionsFor(const PackChoice& choice) {
 }
 
 std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector<std::string>& paths,
-                                       Diagnostics& diags) {
-  std::vector<Scenario> scenarios = LoadScenarios(paths, diags);
+                                       Diagnostics& diags, const std::vector<std::string>& exclude) {
+  std::vector<SkippedFile> skipped;
+  std::vector<Scenario> scenarios = LoadScenarios(paths, diags, ScenarioSearch{exclude, &skipped});
+  // Said, not silent: a file set aside by its keys would otherwise look judged.
+  for (const auto& f : skipped) {
+    std::cerr << "sancheck: note: skipping " << VisibleText(f.path) << ": " << f.what << " (top-level key '" << f.key
+              << "')\n";
+  }
   checker.Validate(scenarios, diags);
   return scenarios;
 }
