@@ -8,7 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "common/visible.hpp"
-#include "report/xml.hpp"
+#include "report/junit_xml.hpp"
 #include "rules/rule_set.hpp"
 #include "scenario/tag_check.hpp"
 #include "testing/rule_tests.hpp"
@@ -93,37 +93,23 @@ std::string RenderJson(const testing::TestRun& run, const Coverage& cov) {
   return root.dump(2) + "\n";
 }
 
+// One suite per test file, in the order the files were read; a failed test is a failure.
 std::string RenderJunit(const testing::TestRun& run) {
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n";
-  // One testsuite per test file, in the order the files were read.
-  std::vector<std::string> files;
+  std::vector<report::JunitSuite> suites;
   for (const auto& o : run.outcomes) {
-    if (files.empty() || files.back() != o.test->file) files.push_back(o.test->file);
-  }
-  int id = 0;
-  for (const auto& file : files) {
-    int count = 0, failures = 0;
-    std::string cases;
-    for (const auto& o : run.outcomes) {
-      if (o.test->file != file) continue;
-      ++count;
-      cases += "    <testcase name=\"" + report::XmlEscape(o.test->id) + "\" classname=\"" +
-               report::XmlEscape(file) + "\" time=\"0\"";
-      if (o.passed) {
-        cases += "/>\n";
-      } else {
-        ++failures;
-        std::string text;
-        for (const auto& d : o.differences) text += d + "\n";
-        cases += ">\n      <failure message=\"" + report::XmlEscape(o.differences.front()) +
-                 "\" type=\"rule-test\">" + report::XmlEscape(text) + "</failure>\n    </testcase>\n";
-      }
+    if (suites.empty() || suites.back().name != o.test->file) {
+      suites.push_back({o.test->file, o.test->file, {{"file", o.test->file}}, {}, {}});
     }
-    out += "  <testsuite name=\"" + report::XmlEscape(file) + "\" tests=\"" + std::to_string(count) +
-           "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\" id=\"" + std::to_string(id++) +
-           "\">\n" + cases + "  </testsuite>\n";
+    report::JunitCase c{o.test->id, o.test->file, report::JunitCase::Outcome::kPassed, {}, {}, {}};
+    if (!o.passed) {
+      c.outcome = report::JunitCase::Outcome::kFailure;
+      c.type = "rule-test";
+      c.message = o.differences.empty() ? "failed" : o.differences.front();
+      for (const auto& d : o.differences) c.text += d + "\n";
+    }
+    suites.back().cases.push_back(std::move(c));
   }
-  return out + "</testsuites>\n";
+  return report::RenderJunitDocument(suites, RunTimestamp());
 }
 
 int RunTests(const TestArgs& args) {

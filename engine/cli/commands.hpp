@@ -57,6 +57,8 @@ int UsageError(const std::string& message);
 std::shared_ptr<const Clock> RunClock();
 /// The day of the run on that clock (UTC).
 Date RunDate();
+/// The time of the run on that clock, ISO 8601 UTC ("2023-11-14T22:13:20Z"), as reports give it.
+std::string RunTimestamp();
 /// Which rule packs a command loads: --rules (repeatable) and --no-builtin.
 struct PackChoice {
   std::vector<std::string> rules;

@@ -2,6 +2,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 
 #include <algorithm>
 #include <filesystem>
@@ -138,6 +139,15 @@ std::shared_ptr<const Clock> RunClock() {
     }
   }
   return std::make_shared<SystemClock>();
+}
+
+std::string RunTimestamp() {
+  const std::time_t t = RunClock()->Now();
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 Date RunDate() {

@@ -231,7 +231,9 @@ LintResult Lint(const LintOptions& options) {
   if (set) {
     std::set<std::string> targets;
     for (const auto& p : set->packs) {
-      if (!context_names.count(p.name)) targets.insert(p.name);
+      if (context_names.count(p.name)) continue;
+      targets.insert(p.name);
+      result.files.insert(result.files.end(), p.files.begin(), p.files.end());
     }
     result.packs = static_cast<int>(targets.size());
     LintRules(*set, targets, out);
@@ -245,6 +247,7 @@ LintResult Lint(const LintOptions& options) {
   }
   for (const auto& path : in.scenarios) {
     ++result.scenario_files;
+    result.files.push_back(path);
     Diagnostics d;
     if (auto file = ReadSource(path, d)) {
       const auto scenarios = ParseScenarioText(path, file->text, d);
@@ -255,6 +258,7 @@ LintResult Lint(const LintOptions& options) {
   }
   for (const auto& path : in.tests) {
     ++result.test_files;
+    result.files.push_back(path);
     Diagnostics d;
     for (const auto& t : testing::LoadRuleTests({path}, d)) {
       if (set) rules::CheckExemptionClaims(*set, {t.scenario}, d);
