@@ -29,6 +29,14 @@ struct GlobalOptions {
 /// man pages and shell completions, which therefore cannot drift from it.
 void DefineCommandLine(CLI::App& app, Runner& runner, GlobalOptions& global);
 
+/// What a bare `sancheck` prints: the commands, one line each.
+std::string CommandList(const CLI::App& app);
+
+/// After a parse error: "unknown command 'chek'; did you mean 'check'?" when no command was
+/// given but a word stood where one goes (the nearest registered name by edit distance, or
+/// the list of them when none is near); nullopt for any other error.
+std::optional<std::string> UnknownCommand(const CLI::App& app);
+
 /// What --version prints: the program's version, then the built-in rule packs and designation
 /// lists with theirs, read from what the binary holds (no condition is compiled).
 std::string VersionText();
