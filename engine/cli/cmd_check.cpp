@@ -24,6 +24,7 @@ struct CheckArgs {
   std::string color = "auto";
   std::string clearances;
   std::string waivers;
+  std::vector<std::string> exclude;
 };
 
 struct Output {
@@ -78,7 +79,7 @@ int RunCheck(const CheckArgs& args) {
   std::vector<Scenario> scenarios;
   std::vector<Waiver> waiver_list;
   if (checker && !args.waivers.empty()) waiver_list = waivers::LoadWaivers(args.waivers, diags);
-  if (checker) scenarios = LoadScenariosFor(*checker, args.paths, diags);
+  if (checker) scenarios = LoadScenariosFor(*checker, args.paths, diags, args.exclude);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;
@@ -108,7 +109,14 @@ int RunCheck(const CheckArgs& args) {
 void AddCheckCommand(CLI::App& app, Runner& runner) {
   auto args = std::make_shared<CheckArgs>();
   CLI::App* cmd = app.add_subcommand("check", "Judge scenario files against the rule packs");
-  cmd->add_option("paths", args->paths, "Scenario files or folders (searched for *.yaml, *.yml); none or - reads standard input");
+  cmd->add_option("paths", args->paths,
+                  "Scenario files or folders (searched for *.yaml, *.yml, skipping hidden entries, rule packs, "
+                  "rule tests, and waivers, clearances and list files, told by their top-level keys); none or - "
+                  "reads standard input");
+  cmd->add_option("--exclude", args->exclude,
+                  "Leave out of a folder search the files and folders whose path relative to the folder matches "
+                  "GLOB (fnmatch: * does not cross a /); repeatable")
+      ->allow_extra_args(false);
   AddPackOptions(cmd, args->packs);
   cmd->add_option("--as-of", args->as_of, "Judge undated activities as of this date (YYYY-MM-DD; default today)");
   cmd->add_option("--format", args->formats,

@@ -8,7 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "common/visible.hpp"
-#include "report/xml.hpp"
+#include "report/junit_xml.hpp"
 #include "rules/rule_set.hpp"
 #include "scenario/tag_check.hpp"
 #include "testing/rule_tests.hpp"
@@ -26,6 +26,7 @@ struct TestArgs {
 };
 
 struct Coverage {
+  std::string pack;  ///< empty: every loaded pack
   std::vector<std::string> rules_missed;
   std::vector<std::string> paragraphs_missed;
   size_t rules_total = 0, paragraphs_total = 0;
@@ -36,10 +37,13 @@ struct Coverage {
   }
 };
 
-Coverage ComputeCoverage(const Checker& checker, const testing::TestRun& run) {
+// The coverage of the rules of `pack` (every pack when empty).
+Coverage ComputeCoverage(const std::vector<RuleInfo>& rules, const testing::TestRun& run, const std::string& pack) {
   Coverage c;
+  c.pack = pack;
   std::set<std::string> paragraphs;
-  for (const auto& r : checker.rules()) {
+  for (const auto& r : rules) {
+    if (!pack.empty() && r.pack != pack) continue;
     ++c.rules_total;
     if (!run.rules_exercised.count(r.id)) c.rules_missed.push_back(r.id);
     for (const auto& cit : r.citations) paragraphs.insert(testing::ParagraphKey(cit));
@@ -51,31 +55,59 @@ Coverage ComputeCoverage(const Checker& checker, const testing::TestRun& run) {
   return c;
 }
 
+// The whole run's coverage first, then each loaded pack's: a pack's own tests may cover it
+// fully while the built-in pack beside it drags the total down.
+std::vector<Coverage> CoverageByPack(const Checker& checker, const testing::TestRun& run) {
+  const std::vector<RuleInfo> rules = checker.rules();
+  std::vector<Coverage> out{ComputeCoverage(rules, run, "")};
+  for (const auto& p : checker.packs()) out.push_back(ComputeCoverage(rules, run, p.name));
+  return out;
+}
+
+std::string CoverageLine(const Coverage& c) {
+  char pct[32];
+  std::snprintf(pct, sizeof pct, "%.1f%%", c.Percent());
+  return std::to_string(c.rules_total - c.rules_missed.size()) + "/" + std::to_string(c.rules_total) + " rules (" +
+         pct + "), " + std::to_string(c.paragraphs_total - c.paragraphs_missed.size()) + "/" +
+         std::to_string(c.paragraphs_total) + " cited paragraphs";
+}
+
 std::string Where(const testing::RuleTest& t) {
   return t.file + ":" + std::to_string(t.pos.line);
 }
 
-std::string RenderText(const testing::TestRun& run, const Coverage& cov, const TestArgs& args) {
+std::string RenderText(const testing::TestRun& run, const std::vector<Coverage>& coverage, const TestArgs& args) {
   std::string out;
   for (const auto& o : run.outcomes) {
     out += std::string(o.passed ? "PASS  " : "FAIL  ") + o.test->id + "  (" + Where(*o.test) + ")\n";
     for (const auto& d : o.differences) out += "      " + d + "\n";
   }
   if (args.coverage || args.coverage_min >= 0) {
-    char pct[32];
-    std::snprintf(pct, sizeof pct, "%.1f%%", cov.Percent());
-    out += "\nCoverage: " + std::to_string(cov.rules_total - cov.rules_missed.size()) + "/" +
-           std::to_string(cov.rules_total) + " rules (" + pct + "), " +
-           std::to_string(cov.paragraphs_total - cov.paragraphs_missed.size()) + "/" +
-           std::to_string(cov.paragraphs_total) + " cited paragraphs\n";
-    for (const auto& r : cov.rules_missed) out += "  rule not exercised: " + r + "\n";
-    for (const auto& p : cov.paragraphs_missed) out += "  paragraph not exercised: " + p + "\n";
+    out += "\nCoverage: " + CoverageLine(coverage.front()) + "\n";
+    for (size_t i = 1; i < coverage.size(); ++i) {
+      const Coverage& c = coverage[i];
+      out += "\n  pack " + c.pack + ": " + CoverageLine(c) + "\n";
+      for (const auto& r : c.rules_missed) out += "    rule not exercised: " + r + "\n";
+      for (const auto& p : c.paragraphs_missed) out += "    paragraph not exercised: " + p + "\n";
+    }
   }
   out += "\n" + std::to_string(run.passed) + " passed, " + std::to_string(run.failed) + " failed\n";
   return out;
 }
 
-std::string RenderJson(const testing::TestRun& run, const Coverage& cov) {
+nlohmann::ordered_json CoverageJson(const Coverage& c) {
+  nlohmann::ordered_json j;
+  if (!c.pack.empty()) j["pack"] = c.pack;
+  j["rules"] = c.rules_total;
+  j["rules_exercised"] = c.rules_total - c.rules_missed.size();
+  j["percent"] = c.Percent();
+  j["rules_not_exercised"] = c.rules_missed;
+  j["paragraphs"] = c.paragraphs_total;
+  j["paragraphs_not_exercised"] = c.paragraphs_missed;
+  return j;
+}
+
+std::string RenderJson(const testing::TestRun& run, const std::vector<Coverage>& coverage) {
   nlohmann::ordered_json root;
   nlohmann::ordered_json tests = nlohmann::ordered_json::array();
   for (const auto& o : run.outcomes) {
@@ -83,47 +115,31 @@ std::string RenderJson(const testing::TestRun& run, const Coverage& cov) {
                      {"passed", o.passed}, {"differences", o.differences}});
   }
   root["tests"] = tests;
-  root["coverage"] = {{"rules", cov.rules_total},
-                      {"rules_exercised", cov.rules_total - cov.rules_missed.size()},
-                      {"percent", cov.Percent()},
-                      {"rules_not_exercised", cov.rules_missed},
-                      {"paragraphs", cov.paragraphs_total},
-                      {"paragraphs_not_exercised", cov.paragraphs_missed}};
+  root["coverage"] = CoverageJson(coverage.front());
+  nlohmann::ordered_json packs = nlohmann::ordered_json::array();
+  for (size_t i = 1; i < coverage.size(); ++i) packs.push_back(CoverageJson(coverage[i]));
+  root["coverage"]["packs"] = packs;
   root["summary"] = {{"passed", run.passed}, {"failed", run.failed}};
   return root.dump(2) + "\n";
 }
 
+// One suite per test file, in the order the files were read; a failed test is a failure.
 std::string RenderJunit(const testing::TestRun& run) {
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n";
-  // One testsuite per test file, in the order the files were read.
-  std::vector<std::string> files;
+  std::vector<report::JunitSuite> suites;
   for (const auto& o : run.outcomes) {
-    if (files.empty() || files.back() != o.test->file) files.push_back(o.test->file);
-  }
-  int id = 0;
-  for (const auto& file : files) {
-    int count = 0, failures = 0;
-    std::string cases;
-    for (const auto& o : run.outcomes) {
-      if (o.test->file != file) continue;
-      ++count;
-      cases += "    <testcase name=\"" + report::XmlEscape(o.test->id) + "\" classname=\"" +
-               report::XmlEscape(file) + "\" time=\"0\"";
-      if (o.passed) {
-        cases += "/>\n";
-      } else {
-        ++failures;
-        std::string text;
-        for (const auto& d : o.differences) text += d + "\n";
-        cases += ">\n      <failure message=\"" + report::XmlEscape(o.differences.front()) +
-                 "\" type=\"rule-test\">" + report::XmlEscape(text) + "</failure>\n    </testcase>\n";
-      }
+    if (suites.empty() || suites.back().name != o.test->file) {
+      suites.push_back({o.test->file, o.test->file, {{"file", o.test->file}}, {}, {}});
     }
-    out += "  <testsuite name=\"" + report::XmlEscape(file) + "\" tests=\"" + std::to_string(count) +
-           "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\" id=\"" + std::to_string(id++) +
-           "\">\n" + cases + "  </testsuite>\n";
+    report::JunitCase c{o.test->id, o.test->file, report::JunitCase::Outcome::kPassed, {}, {}, {}};
+    if (!o.passed) {
+      c.outcome = report::JunitCase::Outcome::kFailure;
+      c.type = "rule-test";
+      c.message = o.differences.empty() ? "failed" : o.differences.front();
+      for (const auto& d : o.differences) c.text += d + "\n";
+    }
+    suites.back().cases.push_back(std::move(c));
   }
-  return out + "</testsuites>\n";
+  return report::RenderJunitDocument(suites, RunTimestamp());
 }
 
 int RunTests(const TestArgs& args) {
@@ -144,14 +160,15 @@ int RunTests(const TestArgs& args) {
   }
   if (tests.empty()) return UsageError("no rule tests (*.test.yaml) found");
   const testing::TestRun run = testing::RunRuleTests(*checker, tests);
-  const Coverage cov = ComputeCoverage(*checker, run);
+  const std::vector<Coverage> coverage = CoverageByPack(*checker, run);
+  const Coverage& cov = coverage.front();
   std::string out;
   if (args.format == "json") {
-    out = RenderJson(run, cov);
+    out = RenderJson(run, coverage);
   } else if (args.format == "junit") {
     out = RenderJunit(run);
   } else {
-    out = VisibleText(RenderText(run, cov, args));  // test ids and values from the files, escaped
+    out = VisibleText(RenderText(run, coverage, args));  // test ids and values from the files, escaped
   }
   if (!Emit(args.output, out)) return kExitError;
   bool ok = run.failed == 0;
@@ -170,7 +187,8 @@ void AddTestCommand(CLI::App& app, Runner& runner) {
   CLI::App* cmd = app.add_subcommand("test", "Run rule tests (*.test.yaml) against the rule packs");
   cmd->add_option("paths", args->paths, "Rule-test files or folders")->required();
   AddPackOptions(cmd, args->packs);
-  cmd->add_flag("--coverage", args->coverage, "Report rules and cited paragraphs no test exercised");
+  cmd->add_flag("--coverage", args->coverage,
+                "Report, in all and per pack, the rules and cited paragraphs no test exercised");
   cmd->add_option("--coverage-min", args->coverage_min, "Fail when fewer than N % of the rules are exercised")
       ->check(CLI::Range(0.0, 100.0));
   cmd->add_option("--format", args->format, "text, json or junit")->check(CLI::IsMember({"text", "json", "junit"}));

@@ -1,7 +1,10 @@
 // The whole command line in one place: the program's options, its subcommands, and what --version prints.
+#include <algorithm>
 #include <filesystem>
 
 #include "cli/commands.hpp"
+#include "common/strings.hpp"
+#include "common/visible.hpp"
 #include "rules/builtin_packs.hpp"
 #include "rules/pack_bundle.hpp"
 #include "rules/pack_sources.hpp"
@@ -28,13 +31,48 @@ std::string VersionText() {
          "\nbuilt-in designation lists: " + (lists.empty() ? "none" : lists);
 }
 
+namespace {
+
+std::vector<const CLI::App*> Commands(const CLI::App& app) {
+  return app.get_subcommands([](const CLI::App* a) { return !a->get_group().empty(); });
+}
+
+}  // namespace
+
+std::string CommandList(const CLI::App& app) {
+  size_t width = 0;
+  for (const CLI::App* sub : Commands(app)) width = std::max(width, sub->get_name().size());
+  std::string out = app.get_description() + "\n\nCommands:\n";
+  for (const CLI::App* sub : Commands(app)) {
+    const std::string& name = sub->get_name();
+    out += "  " + name + std::string(width - name.size() + 2, ' ') + sub->get_description() + "\n";
+  }
+  return out + "\nA command's options: sancheck COMMAND --help. The program's own: sancheck --help.\n";
+}
+
+std::optional<std::string> UnknownCommand(const CLI::App& app) {
+  if (!app.get_subcommands().empty()) return std::nullopt;
+  for (const std::string& word : app.remaining()) {
+    if (word.starts_with('-')) continue;
+    std::vector<std::string> names;
+    for (const CLI::App* sub : Commands(app)) names.push_back(sub->get_name());
+    const std::string best = Closest(word, names);
+    std::string known;
+    for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+    return "unknown command '" + VisibleText(word) + "'" +
+           (best.empty() ? "; the commands are " + known : "; did you mean '" + best + "'?");
+  }
+  return std::nullopt;
+}
+
 void DefineCommandLine(CLI::App& app, Runner& runner, GlobalOptions& global) {
   app.name("sancheck");
   app.description("sancheck: judge scenarios against UN DPRK sanctions rule packs, with citations.");
   // Read when asked, so that the commands do not pay for it.
   app.set_version_flag("--version", [] { return VersionText(); },
                        "Print the version, and those of the built-in rule packs and lists, and exit");
-  app.require_subcommand(1);
+  // None is allowed: a bare `sancheck` lists the commands rather than failing (see the callback below).
+  app.require_subcommand(0, 1);
   app.add_flag("-v,--verbose", global.verbose, "Log loading and timing on standard error (-vv: debug)");
   app.add_option("--log-level", global.log_level, "Log level on standard error: off, error, warn, info, debug, trace")
       ->check(CLI::IsMember({"off", "error", "warn", "info", "debug", "trace"}));
@@ -49,6 +87,9 @@ void DefineCommandLine(CLI::App& app, Runner& runner, GlobalOptions& global) {
   AddListsCommand(app, runner);
   AddServeCommand(app, runner);
   AddTimelineCommand(app, runner);
+  app.callback([&app, &runner] {
+    if (!runner) runner = [&app] { return Emit("", CommandList(app)) ? kExitOk : kExitError; };
+  });
   // Set last: a subcommand starts with its parent's footer, and this one is the program's alone.
   app.footer("A command's options: sancheck COMMAND --help, or the page sancheck-COMMAND(1).\n"
              "Exit status: 0 when nothing fails the run, 1 when something does (findings, failed tests,\n"

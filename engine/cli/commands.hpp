@@ -29,6 +29,14 @@ struct GlobalOptions {
 /// man pages and shell completions, which therefore cannot drift from it.
 void DefineCommandLine(CLI::App& app, Runner& runner, GlobalOptions& global);
 
+/// What a bare `sancheck` prints: the commands, one line each.
+std::string CommandList(const CLI::App& app);
+
+/// After a parse error: "unknown command 'chek'; did you mean 'check'?" when no command was
+/// given but a word stood where one goes (the nearest registered name by edit distance, or
+/// the list of them when none is near); nullopt for any other error.
+std::optional<std::string> UnknownCommand(const CLI::App& app);
+
 /// What --version prints: the program's version, then the built-in rule packs and designation
 /// lists with theirs, read from what the binary holds (no condition is compiled).
 std::string VersionText();
@@ -58,6 +66,8 @@ int UsageError(const std::string& message);
 std::shared_ptr<const Clock> RunClock();
 /// The day of the run on that clock (UTC).
 Date RunDate();
+/// The time of the run on that clock, ISO 8601 UTC ("2023-11-14T22:13:20Z"), as reports give it.
+std::string RunTimestamp();
 /// Which rule packs a command loads: --rules (repeatable) and --no-builtin.
 struct PackChoice {
   std::vector<std::string> rules;
@@ -81,9 +91,10 @@ std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice);
 std::optional<CheckOptions> CheckOptionsFor(const PackChoice& choice);
 
 /// Loads the scenarios a command judges with `checker`: the files' own checks,
-/// then every item tag against the loaded packs' vocabulary.
+/// then every item tag against the loaded packs' vocabulary. Folders are searched as
+/// ScenarioSearch says, leaving out `exclude`; each file set aside is a note on standard error.
 std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector<std::string>& paths,
-                                       Diagnostics& diags);
+                                       Diagnostics& diags, const std::vector<std::string>& exclude = {});
 
 /// Writes `content` to `path` atomically, or to standard output when path is empty.
 /// Returns false (after printing an error) on failure.

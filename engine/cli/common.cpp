@@ -2,6 +2,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 
 #include <algorithm>
 #include <filesystem>
@@ -9,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "common/files.hpp"
+#include "common/visible.hpp"
 #include "rules/rule_set.hpp"
 
 namespace sancheck::cli {
@@ -72,8 +74,14 @@ std::optional<CheckOptions> CheckOptionsFor(const PackChoice& choice) {
 }
 
 std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector<std::string>& paths,
-                                       Diagnostics& diags) {
-  std::vector<Scenario> scenarios = LoadScenarios(paths, diags);
+                                       Diagnostics& diags, const std::vector<std::string>& exclude) {
+  std::vector<SkippedFile> skipped;
+  std::vector<Scenario> scenarios = LoadScenarios(paths, diags, ScenarioSearch{exclude, &skipped});
+  // Said, not silent: a file set aside by its keys would otherwise look judged.
+  for (const auto& f : skipped) {
+    std::cerr << "sancheck: note: skipping " << VisibleText(f.path) << ": " << f.what << " (top-level key '" << f.key
+              << "')\n";
+  }
   checker.Validate(scenarios, diags);
   return scenarios;
 }
@@ -131,6 +139,15 @@ std::shared_ptr<const Clock> RunClock() {
     }
   }
   return std::make_shared<SystemClock>();
+}
+
+std::string RunTimestamp() {
+  const std::time_t t = RunClock()->Now();
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 Date RunDate() {

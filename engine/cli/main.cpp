@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    if (const auto unknown = UnknownCommand(app)) return UsageError(*unknown);
     return UsageError(e.what());
   }
   if (global.verbose > 0 || !global.log_level.empty()) {

@@ -3,6 +3,7 @@
 
 #include <openssl/evp.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -76,10 +77,27 @@ bool IsTestFile(const std::string& name) {
   return name.size() > 10 && name.compare(name.size() - 10, 10, ".test.yaml") == 0;
 }
 
+// What a folder search is looking for, and from where.
+struct Search {
+  const fs::path& root;  ///< the folder given, which exclude patterns are relative to
+  YamlSearch what;
+  const std::vector<std::string>& exclude;
+};
+
+// Scenario searches leave out hidden entries (.git, .github/, .pre-commit-config.yaml: a
+// repository's own machinery, never a scenario) and what --exclude names.
+bool Excluded(const Search& s, const fs::path& p) {
+  if (s.what != YamlSearch::kScenarios) return false;
+  if (p.filename().string().starts_with('.')) return true;
+  const std::string rel = p.lexically_relative(s.root).generic_string();
+  return std::any_of(s.exclude.begin(), s.exclude.end(),
+                     [&](const std::string& glob) { return fnmatch(glob.c_str(), rel.c_str(), FNM_PATHNAME) == 0; });
+}
+
 // Collects the *.yaml / *.yml files under `dir`. A sub-folder or file that
 // cannot be read is an error, never skipped: a scenario nobody could read
 // must not pass as a scenario nobody wrote.
-void FindYaml(const fs::path& dir, YamlSearch search, std::vector<std::string>& found, Diagnostics& diags) {
+void FindYaml(const fs::path& dir, const Search& search, std::vector<std::string>& found, Diagnostics& diags) {
   std::error_code ec;
   std::vector<fs::directory_entry> entries;
   for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
@@ -93,16 +111,17 @@ void FindYaml(const fs::path& dir, YamlSearch search, std::vector<std::string>& 
   std::sort(entries.begin(), entries.end());
   for (const auto& e : entries) {
     const fs::path& p = e.path();
+    if (Excluded(search, p)) continue;
     if (e.is_directory(ec)) {
       if (e.is_symlink(ec)) continue;  // not followed: a link to a parent would never end
-      if (search == YamlSearch::kScenarios && fs::exists(p / "pack.yaml", ec)) continue;  // a rule pack
+      if (search.what == YamlSearch::kScenarios && fs::exists(p / "pack.yaml", ec)) continue;  // a rule pack
       FindYaml(p, search, found, diags);
       continue;
     }
     const std::string name = p.filename().string();
     const auto ext = p.extension().string();
     if (!e.is_regular_file(ec) || (ext != ".yaml" && ext != ".yml")) continue;
-    if (search == YamlSearch::kScenarios && IsTestFile(name)) continue;
+    if (search.what == YamlSearch::kScenarios && IsTestFile(name)) continue;
     if (access(p.c_str(), R_OK) != 0) {
       const auto unreadable = std::make_shared<const SourceFile>(SourceFile{p.generic_string(), ""});
       diags.Error(SourcePos{unreadable, 0, 0}, "io.read", std::string("cannot read: ") + std::strerror(errno));
@@ -114,24 +133,32 @@ void FindYaml(const fs::path& dir, YamlSearch search, std::vector<std::string>& 
 
 }  // namespace
 
-std::vector<std::string> ExpandYamlPaths(const std::vector<std::string>& paths, Diagnostics& diags,
-                                         YamlSearch search) {
-  std::vector<std::string> out;
+std::vector<FoundFile> FindYamlFiles(const std::vector<std::string>& paths, Diagnostics& diags, YamlSearch search,
+                                     const std::vector<std::string>& exclude) {
+  std::vector<FoundFile> out;
   for (const auto& p : paths) {
     std::error_code ec;
     if (p == "-") {
-      out.push_back(p);
+      out.push_back({p, false});
     } else if (fs::is_directory(p, ec)) {
       std::vector<std::string> found;
-      FindYaml(p, search, found, diags);
+      const fs::path root(p);
+      FindYaml(root, Search{root, search, exclude}, found, diags);
       std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
+      for (auto& f : found) out.push_back({std::move(f), true});
     } else if (fs::exists(p, ec)) {
-      out.push_back(p);
+      out.push_back({p, false});
     } else {
       diags.Error({}, "io.read", "cannot read '" + p + "': no such file or folder");
     }
   }
+  return out;
+}
+
+std::vector<std::string> ExpandYamlPaths(const std::vector<std::string>& paths, Diagnostics& diags,
+                                         YamlSearch search) {
+  std::vector<std::string> out;
+  for (auto& f : FindYamlFiles(paths, diags, search)) out.push_back(std::move(f.path));
   return out;
 }
 

@@ -22,9 +22,23 @@ std::shared_ptr<const SourceFile> ReadSource(const std::string& path, Diagnostic
                                              uint64_t max_bytes = kMaxInputBytes);
 
 /// What a folder search collects. kScenarios leaves out what lives beside
-/// scenarios but is not one: rule-pack folders (a folder with a pack.yaml)
-/// and rule tests (*.test.yaml). A file named explicitly is always kept.
+/// scenarios but is not one: rule-pack folders (a folder with a pack.yaml),
+/// rule tests (*.test.yaml) and hidden files and folders (.git, .github/).
+/// A file named explicitly is always kept.
 enum class YamlSearch { kAll, kScenarios };
+
+/// One file of a search; `searched` when a folder search found it rather than the user naming it.
+struct FoundFile {
+  std::string path;
+  bool searched = false;
+};
+
+/// The files of `paths`, folders expanded as ExpandYamlPaths does. In a kScenarios search,
+/// `exclude` globs leave out the files and folders whose path relative to the folder given
+/// matches one (fnmatch with FNM_PATHNAME: `*` does not cross a '/'; a folder that matches
+/// is left out whole).
+std::vector<FoundFile> FindYamlFiles(const std::vector<std::string>& paths, Diagnostics& diags, YamlSearch search,
+                                     const std::vector<std::string>& exclude = {});
 
 /// Expands folders into their *.yaml / *.yml files (recursively, sorted by
 /// path); files are kept as given. Missing paths are reported.

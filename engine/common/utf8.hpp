@@ -30,6 +30,11 @@ char32_t DecodeUtf8(std::string_view s, size_t& i);
 /// `s` with every ill-formed byte replaced by U+FFFD, for quoting bad input in messages.
 std::string Utf8Sanitized(std::string_view s);
 
+/// The columns `s` takes on a terminal, for aligning tables: one per code point, two for
+/// East Asian wide and fullwidth ones (Hangul, Han, kana, fullwidth forms, emoji), none for
+/// combining marks and zero-width characters. Ill-formed bytes count one each.
+size_t DisplayWidth(std::string_view s);
+
 /// The UTF-8 byte order mark, accepted (and skipped) at the start of every text input.
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 

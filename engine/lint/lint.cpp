@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "common/file_kind.hpp"
 #include "common/files.hpp"
 #include "common/yaml_reader.hpp"
 #include "lint/condition_check.hpp"
@@ -32,22 +33,27 @@ struct Inputs {
 };
 
 // What a lone YAML file is, judged by its first document's keys.
-enum class FileKind { kPack, kScenario, kUnknown };
+enum class InputKind { kPack, kScenario, kUnknown };
 
-FileKind Classify(const std::string& path, Diagnostics& diags) {
+InputKind Classify(const std::string& path, Diagnostics& diags) {
   auto file = ReadSource(path, diags);
-  if (!file) return FileKind::kUnknown;
+  if (!file) return InputKind::kUnknown;
   YamlReader r(file, diags, "lint.");
   auto docs = r.LoadAll();
-  if (!docs) return FileKind::kUnknown;
+  if (!docs) return InputKind::kUnknown;
+  std::vector<std::string> keys;
   for (const auto& d : *docs) {
     if (!d.IsMap()) continue;
-    if (d["scenario"]) return FileKind::kScenario;
-    if (d["pack"] || d["rules"] || d["sets"]) return FileKind::kPack;
+    if (d["scenario"]) return InputKind::kScenario;
+    for (const auto& entry : d) keys.push_back(entry.first.Scalar());
   }
+  const auto kind = NonScenarioKind(std::vector<std::string_view>(keys.begin(), keys.end()));
+  if (kind && kind->IsPack()) return InputKind::kPack;
   diags.Warning(SourcePos{file, 1, 1}, "lint.unknown_file",
-                "not a rule pack, scenario or rule test (no 'pack', 'rules' or 'scenario' key); skipped");
-  return FileKind::kUnknown;
+                kind ? std::string(kind->what) + " (top-level key '" + std::string(kind->key) + "'), which lint does "
+                           "not check; skipped"
+                     : "not a rule pack, scenario or rule test (no 'pack', 'rules' or 'scenario' key); skipped");
+  return InputKind::kUnknown;
 }
 
 void AddPackFolder(const fs::path& dir, Inputs& in) {
@@ -75,15 +81,16 @@ void AddFolder(const fs::path& dir, Inputs& in, Diagnostics& diags) {
   }
   std::sort(entries.begin(), entries.end());
   for (const auto& p : entries) {
+    if (p.filename().string().starts_with('.')) continue;  // .git, .github/: a repository's machinery
     if (fs::is_directory(p, ec)) {
       AddFolder(p, in, diags);
     } else if (IsYaml(p)) {
       const std::string s = p.string();
       if (EndsWith(s, ".test.yaml")) {
         in.tests.push_back(s);
-      } else if (const FileKind k = Classify(s, diags); k == FileKind::kScenario) {
+      } else if (const InputKind k = Classify(s, diags); k == InputKind::kScenario) {
         in.scenarios.push_back(s);
-      } else if (k == FileKind::kPack) {
+      } else if (k == InputKind::kPack) {
         in.packs.push_back(s);
       }
     }
@@ -110,9 +117,9 @@ std::string CollectInputs(const LintOptions& options, Inputs& in, Diagnostics& d
       AddFolder(p, in, diags);
     } else if (EndsWith(p, ".test.yaml")) {
       in.tests.push_back(p);
-    } else if (const FileKind k = Classify(p, diags); k == FileKind::kScenario) {
+    } else if (const InputKind k = Classify(p, diags); k == InputKind::kScenario) {
       in.scenarios.push_back(p);
-    } else if (k == FileKind::kPack) {
+    } else if (k == InputKind::kPack) {
       in.packs.push_back(p);
     }
   }
@@ -224,7 +231,9 @@ LintResult Lint(const LintOptions& options) {
   if (set) {
     std::set<std::string> targets;
     for (const auto& p : set->packs) {
-      if (!context_names.count(p.name)) targets.insert(p.name);
+      if (context_names.count(p.name)) continue;
+      targets.insert(p.name);
+      result.files.insert(result.files.end(), p.files.begin(), p.files.end());
     }
     result.packs = static_cast<int>(targets.size());
     LintRules(*set, targets, out);
@@ -238,6 +247,7 @@ LintResult Lint(const LintOptions& options) {
   }
   for (const auto& path : in.scenarios) {
     ++result.scenario_files;
+    result.files.push_back(path);
     Diagnostics d;
     if (auto file = ReadSource(path, d)) {
       const auto scenarios = ParseScenarioText(path, file->text, d);
@@ -248,6 +258,7 @@ LintResult Lint(const LintOptions& options) {
   }
   for (const auto& path : in.tests) {
     ++result.test_files;
+    result.files.push_back(path);
     Diagnostics d;
     for (const auto& t : testing::LoadRuleTests({path}, d)) {
       if (set) rules::CheckExemptionClaims(*set, {t.scenario}, d);

@@ -28,6 +28,8 @@ struct LintResult {
   bool could_not_run = false;  ///< a path was missing or nothing was found
   std::string failure;         ///< why, when could_not_run
   int packs = 0, scenario_files = 0, test_files = 0;
+  /// Every file linted, in the order read: the linted packs' files, then scenarios, then tests.
+  std::vector<std::string> files;
   int warnings() const;
 };
 

@@ -1,62 +1,41 @@
-// The JUnit XML report for CI dashboards: a testsuite per scenario file, a testcase per activity.
+// The JUnit XML report of check for CI dashboards: a testsuite per scenario file, a testcase per activity.
 #include "report/common.hpp"
 #include "report/writers.hpp"
-#include "report/xml.hpp"
+#include "report/junit_xml.hpp"
 #include "waivers/waivers.hpp"
 
 namespace sancheck::report {
 namespace {
 
-// The Ant JUnit schema wants a local date-time without a zone: "2023-11-14T22:13:20".
-std::string Timestamp(const std::string& generated) {
-  std::string t = generated;
-  if (!t.empty() && t.back() == 'Z') t.pop_back();
-  return t.size() == 19 ? t : "1970-01-01T00:00:00";
-}
-
-std::string Attr(std::string_view s) { return XmlEscape(s); }
+using Outcome = JunitCase::Outcome;
 
 class JunitWriter {
  public:
   JunitWriter(const RunResult& run, const ReportOptions& options) : run_(run), options_(options) {}
 
   std::string Render() {
-    out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n";
+    std::vector<JunitSuite> suites;
     // One suite per file: a file may hold several scenarios (YAML documents).
-    int id = 0;
-    for (const auto& f : ScenarioFiles(run_)) Suite(f, id++);
-    if (!run_.waivers.empty()) WaiverSuite(id);
-    out_ += "</testsuites>\n";
-    return out_;
+    for (const auto& f : ScenarioFiles(run_)) suites.push_back(Suite(f));
+    if (!run_.waivers.empty()) suites.push_back(WaiverSuite());
+    return RenderJunitDocument(suites, run_.generated);
   }
 
  private:
   const RunResult& run_;
   const ReportOptions& options_;
-  std::string out_;
-
-  void Property(std::string_view name, std::string_view value) {
-    out_ += "      <property name=\"" + Attr(name) + "\" value=\"" + Attr(value) + "\"/>\n";
-  }
-
-  void SuiteOpen(std::string_view name, std::string_view package, int id, int tests, int failures, int skipped) {
-    out_ += "  <testsuite name=\"" + Attr(name) + "\" package=\"" + Attr(package) + "\" id=\"" +
-            std::to_string(id) + "\" timestamp=\"" + Timestamp(run_.generated) +
-            "\" hostname=\"localhost\" tests=\"" + std::to_string(tests) + "\" failures=\"" +
-            std::to_string(failures) + "\" errors=\"0\" skipped=\"" + std::to_string(skipped) +
-            "\" time=\"0\">\n";
-  }
 
   // Audit fields every suite carries, so one suite read alone is still traceable.
-  void AuditProperties() {
-    Property("tool", "sancheck " + std::string(ToolVersion()));
-    for (const auto& p : run_.packs) Property("rule-pack", PackLabel(p));
-    Property("as-of", run_.as_of ? run_.as_of->ToString() : "not given");
-    Property("designations-snapshot", SnapshotText(run_));
-    for (const auto& l : run_.lists) Property("designation-list", ListLabel(l));
-    Property("builtin-packs", BuiltinPacks(run_) ? "true" : "false");
-    Property("generated", run_.generated);
-    Property("fail-on", options_.fail.Name());
+  void AuditProperties(JunitSuite& suite) const {
+    auto& p = suite.properties;
+    p.emplace_back("tool", "sancheck " + std::string(ToolVersion()));
+    for (const auto& pack : run_.packs) p.emplace_back("rule-pack", PackLabel(pack));
+    p.emplace_back("as-of", run_.as_of ? run_.as_of->ToString() : "not given");
+    p.emplace_back("designations-snapshot", SnapshotText(run_));
+    for (const auto& l : run_.lists) p.emplace_back("designation-list", ListLabel(l));
+    p.emplace_back("builtin-packs", BuiltinPacks(run_) ? "true" : "false");
+    p.emplace_back("generated", run_.generated);
+    p.emplace_back("fail-on", options_.fail.Name());
   }
 
   static std::string FindingText(const Finding& f) {
@@ -75,45 +54,27 @@ class JunitWriter {
     return t;
   }
 
-  void Suite(const FileHash& file, int id) {
-    int tests = 0, failures = 0, skipped = 0;
+  JunitSuite Suite(const FileHash& file) const {
+    JunitSuite suite{file.file, file.file, {{"file", file.file}, {"sha256", file.sha256}}, {}, {}};
+    AuditProperties(suite);
     for (const auto& s : run_.scenarios) {
       if (s.file != file.file) continue;
-      for (const auto& a : s.activities) {
-        ++tests;
-        if (ActivityFails(a, options_.fail)) {
-          ++failures;
-        } else if (Waived(a)) {
-          ++skipped;
-        }
-      }
-    }
-    SuiteOpen(file.file, file.file, id, tests, failures, skipped);
-    out_ += "    <properties>\n";
-    Property("file", file.file);
-    Property("sha256", file.sha256);
-    AuditProperties();
-    std::string notes;
-    for (const auto& s : run_.scenarios) {
-      if (s.file != file.file) continue;
-      Property("scenario", s.scenario + ": " + std::string(VerdictName(s.verdict)));
+      suite.properties.emplace_back("scenario", s.scenario + ": " + std::string(VerdictName(s.verdict)));
       for (const auto& a : s.activities) {
         for (const auto& f : a.findings) {
           std::string value = std::string(VerdictName(f.verdict)) + "; " + JoinCitations(f.citations);
           if (f.waiver >= 0) value += "; waived by " + run_.waivers[static_cast<size_t>(f.waiver)].waiver.ticket;
-          Property("finding:" + s.scenario + "/" + a.id + ":" + f.rule + (f.item >= 0 ? ":item " + std::to_string(f.item) : ""),
-                   value);
+          suite.properties.emplace_back(
+              "finding:" + s.scenario + "/" + a.id + ":" + f.rule + (f.item >= 0 ? ":item " + std::to_string(f.item) : ""),
+              value);
         }
       }
     }
-    out_ += "    </properties>\n";
     for (const auto& s : run_.scenarios) {
       if (s.file != file.file) continue;
-      for (const auto& a : s.activities) Case(s, a, notes);
+      for (const auto& a : s.activities) suite.cases.push_back(Case(s, a, suite.system_out));
     }
-    out_ += "    <system-out>" + XmlEscape(notes) + "</system-out>\n";
-    out_ += "    <system-err></system-err>\n";
-    out_ += "  </testsuite>\n";
+    return suite;
   }
 
   // Skipped, not passed: the activity would fail but a waiver accepted it.
@@ -123,8 +84,8 @@ class JunitWriter {
     return any && !ActivityFails(a, options_.fail);
   }
 
-  void Case(const ScenarioResult& s, const ActivityResult& a, std::string& notes) {
-    out_ += "    <testcase name=\"" + Attr(a.id) + "\" classname=\"" + Attr(s.scenario) + "\" time=\"0\"";
+  JunitCase Case(const ScenarioResult& s, const ActivityResult& a, std::string& notes) const {
+    JunitCase c{a.id, s.scenario, Outcome::kPassed, {}, {}, {}};
     std::string failing, rules, other;
     for (const auto& f : a.findings) {
       std::string text = FindingText(f);
@@ -136,52 +97,49 @@ class JunitWriter {
         other += text + "\n";
       }
     }
+    const std::string verdict(VerdictName(a.verdict));
     if (!failing.empty()) {
-      out_ += ">\n      <failure type=\"" + std::string(VerdictName(a.verdict)) + "\" message=\"" +
-              Attr(std::string(VerdictName(a.verdict)) + ": " + rules) + "\">" + XmlEscape(failing + other) +
-              "</failure>\n    </testcase>\n";
+      c.outcome = Outcome::kFailure;
+      c.type = verdict;
+      c.message = verdict + ": " + rules;
+      c.text = failing + other;
     } else if (Waived(a)) {
-      out_ += ">\n      <skipped message=\"" + Attr("waived " + std::string(VerdictName(a.verdict))) + "\">" +
-              XmlEscape(other) + "</skipped>\n    </testcase>\n";
-    } else {
+      c.outcome = Outcome::kSkipped;
+      c.message = "waived " + verdict;
+      c.text = other;
+    } else if (!other.empty()) {
       // A passing activity may still carry review findings or notes: keep them in the suite's output.
-      if (!other.empty()) notes += s.scenario + "/" + a.id + " (" + std::string(VerdictName(a.verdict)) + ")\n" + other;
-      out_ += "/>\n";
+      notes += s.scenario + "/" + a.id + " (" + verdict + ")\n" + other;
     }
+    return c;
   }
 
   // The waivers are a suite of their own: an expired one is a failure, an unused one is skipped.
-  void WaiverSuite(int id) {
-    int failures = 0, skipped = 0;
-    for (const auto& st : run_.waivers) {
-      failures += st.state == WaiverState::kExpired;
-      skipped += st.state == WaiverState::kUnused;
-    }
+  JunitSuite WaiverSuite() const {
     const std::string file = run_.waivers.front().waiver.pos.file ? run_.waivers.front().waiver.pos.file->path : "waivers";
-    SuiteOpen("waivers", file, id, static_cast<int>(run_.waivers.size()), failures, skipped);
-    out_ += "    <properties>\n";
-    Property("file", file);
-    AuditProperties();
-    out_ += "    </properties>\n";
+    JunitSuite suite{"waivers", file, {{"file", file}}, {}, {}};
+    AuditProperties(suite);
     for (const auto& st : run_.waivers) {
       const Waiver& w = st.waiver;
       const std::string where = file + ":" + std::to_string(w.pos.line);
-      out_ += "    <testcase name=\"" + Attr(w.ticket) + "\" classname=\"waivers\" time=\"0\"";
+      JunitCase c{w.ticket, "waivers", Outcome::kPassed, {}, {}, {}};
       switch (st.state) {
-        case WaiverState::kApplied: out_ += "/>\n"; continue;
+        case WaiverState::kApplied: break;
         case WaiverState::kExpired:
-          out_ += ">\n      <failure type=\"expired-waiver\" message=\"" +
-                  Attr("waiver " + w.ticket + " expired on " + w.expires.ToString()) + "\">" +
-                  XmlEscape(where + ": " + waivers::Describe(w) + "\nRenew it or fix the scenario.") +
-                  "</failure>\n    </testcase>\n";
-          continue;
+          c.outcome = Outcome::kFailure;
+          c.type = "expired-waiver";
+          c.message = "waiver " + w.ticket + " expired on " + w.expires.ToString();
+          c.text = where + ": " + waivers::Describe(w) + "\nRenew it or fix the scenario.";
+          break;
         case WaiverState::kUnused:
-          out_ += ">\n      <skipped message=\"" + Attr("waiver " + w.ticket + " matched no finding") + "\">" +
-                  XmlEscape(where + ": " + waivers::Describe(w)) + "</skipped>\n    </testcase>\n";
-          continue;
+          c.outcome = Outcome::kSkipped;
+          c.message = "waiver " + w.ticket + " matched no finding";
+          c.text = where + ": " + waivers::Describe(w);
+          break;
       }
+      suite.cases.push_back(std::move(c));
     }
-    out_ += "    <system-out></system-out>\n    <system-err></system-err>\n  </testsuite>\n";
+    return suite;
   }
 };
 

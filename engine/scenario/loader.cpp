@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "common/file_kind.hpp"
 #include "common/files.hpp"
 #include "common/yaml_reader.hpp"
 #include "sancheck/scenario.hpp"
@@ -12,13 +13,31 @@
 namespace sancheck {
 namespace {
 
+// The top-level keys of every document of a file.
+std::vector<std::string_view> TopLevelKeys(const CompactYaml& tree) {
+  std::vector<std::string_view> keys;
+  for (size_t i = 0; i < tree.documents(); ++i) {
+    const CompactNode doc = tree.document(i);
+    if (!doc.IsMap()) continue;
+    for (const auto& entry : doc) keys.push_back(entry.first.Scalar());
+  }
+  return keys;
+}
+
 // Every scenario of one file. The file is read into a compact tree, not yaml-cpp's nodes:
-// a scenario file may hold a hundred thousand activities.
-std::vector<Scenario> ParseFile(ScenarioParser<CompactNode>& parser) {
+// a scenario file may hold a hundred thousand activities. A file a folder search found
+// (`skipped` set) whose keys make it another of the project's files is set aside instead.
+std::vector<Scenario> ParseFile(ScenarioParser<CompactNode>& parser, std::vector<SkippedFile>* skipped = nullptr) {
   std::vector<Scenario> out;
   YamlReader& r = parser.reader();
   const auto tree = r.LoadCompact();
   if (!tree) return out;
+  if (skipped) {
+    if (const auto kind = NonScenarioKind(TopLevelKeys(*tree))) {
+      skipped->push_back({r.file()->path, std::string(kind->what), std::string(kind->key)});
+      return out;
+    }
+  }
   for (size_t i = 0; i < tree->documents(); ++i) {
     const CompactNode doc = tree->document(i);
     if (doc.IsNull()) continue;  // an empty document between '---' separators
@@ -29,6 +48,17 @@ std::vector<Scenario> ParseFile(ScenarioParser<CompactNode>& parser) {
     r.diags().Error(SourcePos{r.file(), 1, 1}, "scenario.empty", "the file holds no scenario");
   }
   return out;
+}
+
+// ParseScenarioText, setting aside what ParseFile recognises when `skipped` is given.
+std::vector<Scenario> ParseText(const std::string& path, std::string text, Diagnostics& diags,
+                                std::vector<SkippedFile>* skipped) {
+  auto file = std::make_shared<SourceFile>(SourceFile{path, std::move(text)});
+  ScenarioParser<CompactNode> parser(file, diags);
+  auto scenarios = ParseFile(parser, skipped);
+  const std::string digest = Sha256Hex(file->text);
+  for (auto& s : scenarios) s.sha256 = digest;
+  return scenarios;
 }
 
 }  // namespace
@@ -44,25 +74,24 @@ std::optional<Scenario> ParseScenarioNode(std::shared_ptr<const SourceFile> file
 }
 
 std::vector<Scenario> ParseScenarioText(const std::string& path, std::string text, Diagnostics& diags) {
-  auto file = std::make_shared<SourceFile>(SourceFile{path, std::move(text)});
-  ScenarioParser<CompactNode> parser(file, diags);
-  auto scenarios = ParseFile(parser);
-  const std::string digest = Sha256Hex(file->text);
-  for (auto& s : scenarios) s.sha256 = digest;
-  return scenarios;
+  return ParseText(path, std::move(text), diags, nullptr);
 }
 
-std::vector<Scenario> LoadScenarios(const std::vector<std::string>& paths, Diagnostics& diags) {
+std::vector<Scenario> LoadScenarios(const std::vector<std::string>& paths, Diagnostics& diags,
+                                    const ScenarioSearch& search) {
   std::vector<Scenario> all;
-  const auto files = ExpandYamlPaths(paths.empty() ? std::vector<std::string>{"-"} : paths, diags,
-                                     YamlSearch::kScenarios);
-  for (const auto& path : files) {
-    auto source = ReadSource(path, diags);
+  std::vector<SkippedFile> skipped;
+  const auto files = FindYamlFiles(paths.empty() ? std::vector<std::string>{"-"} : paths, diags,
+                                   YamlSearch::kScenarios, search.exclude);
+  for (const auto& found : files) {
+    auto source = ReadSource(found.path, diags);
     if (!source) continue;
-    auto scenarios = ParseScenarioText(source->path, std::move(source->text), diags);
+    // Only what a folder search found may be set aside: a file named is meant as a scenario.
+    auto scenarios = ParseText(source->path, std::move(source->text), diags, found.searched ? &skipped : nullptr);
     for (auto& s : scenarios) all.push_back(std::move(s));
   }
   CheckUniqueScenarioIds(all, diags);
+  if (search.skipped) search.skipped->insert(search.skipped->end(), skipped.begin(), skipped.end());
   return all;
 }
 

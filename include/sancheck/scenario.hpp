@@ -131,10 +131,31 @@ std::optional<Unit> ParseUnit(std::string_view s);
 std::optional<Vehicle> ParseVehicle(std::string_view s);
 std::optional<ExemptionKind> ParseExemptionKind(std::string_view s);
 
+/// A file a folder search found but did not read as a scenario: `what` it is ("a waivers
+/// file") and the top-level `key` that told so.
+struct SkippedFile {
+  std::string path;
+  std::string what;
+  std::string key;
+};
+
+/// How LoadScenarios searches folders. Hidden files and folders, rule-pack folders and
+/// *.test.yaml are never searched; a file whose top-level keys make it a waivers, clearances,
+/// rule-test, designation-list or rule-pack file is set aside; any other YAML file is read as
+/// a scenario (and is an error when it is not one). Files named explicitly are always read.
+struct ScenarioSearch {
+  /// Globs of paths relative to the folder given, left out (fnmatch with FNM_PATHNAME:
+  /// `*` does not cross a '/'; a folder that matches is left out whole).
+  std::vector<std::string> exclude;
+  /// When set, receives the files set aside, so that a caller can say so.
+  std::vector<SkippedFile>* skipped = nullptr;
+};
+
 /// Reads scenario files (a file, a folder searched recursively for *.yaml /
 /// *.yml, or "-" for standard input). Errors are appended to `diags`; the
 /// returned scenarios are complete only when `diags` has no errors.
-std::vector<Scenario> LoadScenarios(const std::vector<std::string>& paths, Diagnostics& diags);
+std::vector<Scenario> LoadScenarios(const std::vector<std::string>& paths, Diagnostics& diags,
+                                    const ScenarioSearch& search = {});
 /// Parses one scenario file's text (several YAML documents allowed).
 std::vector<Scenario> ParseScenarioText(const std::string& path, std::string text,
                                         Diagnostics& diags);

@@ -151,6 +151,7 @@ check "--version gives the program's version first" grep -Eqx 'sancheck [0-9]+\.
 check "--version gives the built-in packs' versions" grep -Eq '^built-in rule packs: (.*, )?un-dprk [^ ,]+' "$work/out"
 check "--version gives the built-in lists' snapshot dates" \
   grep -Eq '^built-in designation lists: (.*, )?un-consolidated [0-9]{4}-[0-9]{2}-[0-9]{2}' "$work/out"
-expect "no subcommand exits 2" 2 "$bin"
+expect "no subcommand lists the commands and exits 0" 0 "$bin"
+check "the list names check" grep -q "^  check " "$work/out"
 
 finish
