@@ -38,7 +38,8 @@ def test_dask_equals_batch_with_caps(cli, records, tmp_path):
     summary = [l for l in batch.stderr.splitlines() if l.startswith("summary ")]
     assert summary and summary[0] in p.stderr
     lines = out.read_bytes().splitlines()
-    assert len(lines) == RECORDS - RECORDS // 20_011  # blank lines have no result
+    blank = sum(1 for l in records.read_bytes().splitlines() if not l.strip())
+    assert blank >= 9 and len(lines) == RECORDS - blank  # blank lines have no result
     # Caps crossed: some deliveries were prohibited by the cap count, and it matters across partitions.
     capped = [json.loads(l) for l in lines if b"cap" in l]
     assert any(r["verdict"] == "prohibited" for r in capped) and any(r["verdict"] == "review" for r in capped)
