@@ -2,12 +2,14 @@
 #pragma once
 
 #include <map>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "batch/judge.hpp"
 #include "batch/ledger_file.hpp"
+#include "batch/pipeline.hpp"
 #include "batch/record.hpp"
 #include "judge/cap_counter.hpp"
 #include "rules/rule_set.hpp"
@@ -29,6 +31,12 @@ class CapTotals {
   /// Sets a capped finding's verdict from the count.
   void Apply(uint64_t ordinal, Finding& f) const;
 
+  /// The deliveries collected so far, undecided: a piece's share of caps settled elsewhere.
+  const std::vector<CapDelivery>& collected() const { return collected_; }
+  /// Takes decisions made elsewhere (SettleCapDeliveries over every piece) instead of Settle().
+  /// False (said on `diag`) when one names a rule that is not a capped rule of the run.
+  bool Decide(const std::vector<CapDelivery>& settled, std::ostream& diag);
+
   /// Adds totals carried over from earlier runs (read by LedgerFile); call before Settle().
   void AddTotals(const LedgerTotals& totals);
 
@@ -40,6 +48,7 @@ class CapTotals {
   const std::vector<uint32_t>& order_;
   judge::CapTotals totals_;
   judge::CapCounter counter_;
+  std::vector<CapDelivery> collected_;
   std::vector<std::pair<uint64_t, uint32_t>> pending_;  ///< (ordinal, rank) per collected delivery
   std::map<std::pair<uint64_t, uint32_t>, judge::CapDecision> decisions_;
 };

@@ -177,8 +177,8 @@ bool StreamInto(Context& ctx, const std::vector<std::string>& inputs, Sink& writ
     Chunk& c = chunk[write_seq % slots];
     pool.Wait(c);
     if (c.file != line_file) {
+      line_base = line_file ? 1 : o.first_line;  // the first input may be a piece of a larger file
       line_file = c.file;
-      line_base = 1;
     }
     line_base += skip[write_seq % slots];
     writer.SetBytes(reader.bytes_read(), reader.bytes_total());
@@ -276,8 +276,8 @@ bool RunPreload(Context& ctx, const std::vector<std::string>& inputs, std::FILE*
     Chunk& c = *chunks[i];
     FormatChunk(ctx, c, false);
     if (c.file != line_file) {
+      line_base = line_file ? 1 : o.first_line;  // the first input may be a piece of a larger file
       line_file = c.file;
-      line_base = 1;
     }
     line_base += skips[i];
     ok = writer.Write(c, line_base);
@@ -342,7 +342,14 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
   // Caps are counted in date order, whatever the file order: a collecting pass over the
   // records first (streaming reads them twice; preload has them all in memory anyway).
   Spools spools;
-  if (HasCaps(set) && !options.preload) {
+  if (options.collect_caps) {
+    options.collect_caps->clear();
+    if (!HasCaps(set)) return true;
+  }
+  if (options.settled_caps && HasCaps(set)) {
+    // Settled across the pieces of a larger input: no collecting pass here.
+    if (!caps.Decide(*options.settled_caps, diag)) return false;
+  } else if (HasCaps(set) && !options.preload) {
     if (options.input_streams.empty()) {
       if (!spools.Make(in, diag)) return false;  // the results' temporary is removed with file_out
       ctx.spooled = spools.streams;
@@ -350,6 +357,10 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
     const auto start = std::chrono::steady_clock::now();
     CapCollector collect(caps);
     if (!StreamInto(ctx, in, collect, diag)) return false;
+    if (options.collect_caps) {
+      *options.collect_caps = caps.collected();
+      return spools.Unchanged(diag);
+    }
     caps.Settle();
     if (auto log = Logger()) {
       log->info("cap pass: {} capped deliveries counted in date order in {:.1f} ms", caps.settled(),

@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <map>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -19,6 +21,19 @@ enum class InputFormat { kAuto, kJsonl, kCsv };
 /// Bound on one record's bytes (a JSONL line, a CSV record): a longer one is
 /// reported at its line and skipped without being held in memory.
 inline constexpr size_t kDefaultMaxRecordBytes = size_t{1} << 20;
+
+/// A capped delivery of a run, for caps counted across runs that are one input cut in pieces
+/// (a cluster's partitions): each piece's deliveries are collected, all of them are settled
+/// in one place (SettleCapDeliveries), and each piece is judged with its decisions.
+struct CapDelivery {
+  uint64_t ordinal = 0;  ///< the record's position among its run's records (blank lines not counted)
+  std::string rule;      ///< the capped rule's id
+  Date date;
+  std::optional<double> quantity;
+  std::optional<Unit> unit;
+  Verdict verdict = Verdict::kReview;  ///< the decision, once settled
+  bool undecided = false;              ///< the quantity could not be counted
+};
 
 struct BatchOptions {
   InputFormat format = InputFormat::kAuto;  ///< auto: .csv files are CSV, everything else JSONL
@@ -39,6 +54,15 @@ struct BatchOptions {
   std::vector<std::FILE*> input_streams;
   /// Results go here instead of to `output` (open_memstream for a server); null: `output`.
   std::FILE* output_stream = nullptr;
+  /// The number of the first input's first line, when it is a piece of a larger file that
+  /// starts there: bad records' positions are then those of the whole file.
+  int64_t first_line = 1;
+  /// Set: the run only collects its capped deliveries here (in input order, undecided) and
+  /// writes no result (streaming mode).
+  std::vector<CapDelivery>* collect_caps = nullptr;
+  /// Set: caps were settled outside the run; each capped finding gets the decision listed
+  /// for its record and rule, and the run collects nothing (streaming mode).
+  const std::vector<CapDelivery>* settled_caps = nullptr;
 };
 
 struct BatchReport {
@@ -49,6 +73,12 @@ struct BatchReport {
   size_t caps_settled = 0;              ///< capped deliveries counted (in date order)
   IndexStats index;
 };
+
+/// Decides `deliveries` (in input order: the pieces' collected deliveries one after the other) as
+/// one run over the whole input would: in date order, ties in input order, on top of `carried`.
+/// Each delivery's `rule` must be a capped rule of `set`; false (said on `diag`) otherwise.
+bool SettleCapDeliveries(const rules::RuleSet& set, std::vector<CapDelivery>& deliveries, std::ostream& diag,
+                         const std::map<std::string, std::map<int, double>>& carried = {});
 
 /// Judges every record of `inputs` ("-" is standard input) and writes one
 /// result line per record, in input order, to `output` ("" or "-": standard

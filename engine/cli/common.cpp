@@ -1,8 +1,5 @@
 // Helpers shared by the subcommands: error printing, report output and the run's clock.
-#include <charconv>
 #include <cstdlib>
-#include <cstring>
-#include <ctime>
 
 #include <algorithm>
 #include <filesystem>
@@ -10,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "common/files.hpp"
+#include "common/run_clock.hpp"
 #include "common/visible.hpp"
 #include "rules/rule_set.hpp"
 
@@ -48,18 +46,7 @@ std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice) {
                  "not loaded\n";
     return choice.rules;
   }
-  if (choice.rules.empty()) return choice.rules;  // the loader's default: the built-in packs
-  std::vector<std::string> paths;
-  std::error_code ec;
-  for (const auto& name : rules::BuiltinPackNames()) {
-    // Named already: "builtin:un-dprk", or a bare "un-dprk" that is no file or folder.
-    const bool named = std::any_of(choice.rules.begin(), choice.rules.end(), [&](const std::string& r) {
-      return r == "builtin:" + name || (r == name && !std::filesystem::exists(r, ec));
-    });
-    if (!named) paths.push_back("builtin:" + name);
-  }
-  paths.insert(paths.end(), choice.rules.begin(), choice.rules.end());
-  return paths;
+  return rules::WithBuiltinPacks(choice.rules);
 }
 
 std::optional<CheckOptions> CheckOptionsFor(const PackChoice& choice) {
@@ -129,32 +116,10 @@ bool OutputsAreNotInputs(const std::vector<std::string>& outputs, const std::vec
   return true;
 }
 
-std::shared_ptr<const Clock> RunClock() {
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
-    long long v = 0;
-    const char* end = epoch + std::strlen(epoch);
-    const auto r = std::from_chars(epoch, end, v);
-    if (r.ec == std::errc() && r.ptr == end && end != epoch) {
-      return std::make_shared<FixedClock>(static_cast<std::time_t>(v));
-    }
-  }
-  return std::make_shared<SystemClock>();
-}
+std::shared_ptr<const Clock> RunClock() { return ClockFromSourceDateEpoch(std::getenv("SOURCE_DATE_EPOCH")); }
 
-std::string RunTimestamp() {
-  const std::time_t t = RunClock()->Now();
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string RunTimestamp() { return TimestampOf(*RunClock()); }
 
-Date RunDate() {
-  const std::time_t t = RunClock()->Now();
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return Date::FromCivil(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1), static_cast<unsigned>(tm.tm_mday));
-}
+Date RunDate() { return DayOf(*RunClock()); }
 
 }  // namespace sancheck::cli

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "common/log.hpp"
+#include "common/run_clock.hpp"
 #include "judge/checker_impl.hpp"
 #include "judge/scenario_run.hpp"
 #include "rules/exemptions.hpp"
@@ -11,14 +12,7 @@
 
 namespace sancheck {
 
-std::string Checker::Impl::Generated() const {
-  const std::time_t t = clock->Now();
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string Checker::Impl::Generated() const { return TimestampOf(*clock); }
 
 Date Checker::Impl::RunDate(const std::string& generated) {
   // Clearances expire against the day of the run, which the clock fixes too.

@@ -201,4 +201,19 @@ std::vector<std::string> BuiltinPackNames() {
   return names;
 }
 
+std::vector<std::string> WithBuiltinPacks(const std::vector<std::string>& rules) {
+  if (rules.empty()) return rules;  // the loader's default: the built-in packs
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (const auto& name : BuiltinPackNames()) {
+    // Named already: "builtin:un-dprk", or a bare "un-dprk" that is no file or folder.
+    const bool named = std::any_of(rules.begin(), rules.end(), [&](const std::string& r) {
+      return r == "builtin:" + name || (r == name && !fs::exists(r, ec));
+    });
+    if (!named) paths.push_back("builtin:" + name);
+  }
+  paths.insert(paths.end(), rules.begin(), rules.end());
+  return paths;
+}
+
 }  // namespace sancheck::rules

@@ -1,43 +1,14 @@
 // POST /v1/batch: shipment records (NDJSON or CSV) in, one JSON result per record out, as `sancheck batch`.
-#include <cstdio>
-#include <cstdlib>
-#include <ctime>
 #include <sstream>
 
-#include "batch/pipeline.hpp"
-#include "judge/checker_impl.hpp"
+#include "batch/memory_batch.hpp"
 #include "server/routes.hpp"
 
 namespace sancheck::server {
-namespace {
-
-// The body as a stream the pipeline reads (twice when caps are counted), and the results as a
-// growing buffer: no temporary file, nothing on disk.
-struct MemoryStreams {
-  std::FILE* in = nullptr;
-  std::FILE* out = nullptr;
-  char* results = nullptr;
-  size_t results_size = 0;
-  ~MemoryStreams() {
-    if (in) std::fclose(in);
-    if (out) std::fclose(out);
-    std::free(results);
-  }
-};
-
-Date DayOf(const Clock& clock) {
-  const std::time_t t = clock.Now();
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return Date::FromCivil(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1), static_cast<unsigned>(tm.tm_mday));
-}
-
-}  // namespace
 
 HttpResponse BatchRoute(const HttpRequest& request, const ServedEngine& engine) {
   HttpResponse error;
   if (UnknownQuery(request, {"format", "citations", "rule_ids", "no_match", "max_errors"}, error)) return error;
-  const Checker::Impl& impl = engine.checker->impl();
   batch::BatchOptions options;
   const std::string* format = request.Query("format");
   const bool csv = format ? *format == "csv" : request.content_type.rfind("text/csv", 0) == 0;
@@ -70,26 +41,16 @@ HttpResponse BatchRoute(const HttpRequest& request, const ServedEngine& engine) 
   if (request.body.empty()) return ErrorResponse(400, "batch.empty", "the body holds no records");
   // One thread per request: the server's pool runs requests side by side.
   options.threads = 1;
-  options.screening = impl.screening.get();
-  options.run_date = DayOf(*impl.clock);
-
-  MemoryStreams streams;
-  streams.in = fmemopen(const_cast<char*>(request.body.data()), request.body.size(), "r");
-  streams.out = open_memstream(&streams.results, &streams.results_size);
-  if (!streams.in || !streams.out) return ErrorResponse(500, "http.internal", "cannot open memory streams");
-  options.input_streams = {streams.in};
-  options.output_stream = streams.out;
   std::ostringstream diag;
   batch::BatchReport report;
-  const bool ok = batch::RunBatch(*impl.set, options, {"<request>"}, "", report, diag);
-  std::fflush(streams.out);
-  if (!ok) {
+  std::string results;
+  if (!batch::RunBatchOnText(*engine.checker, options, request.body, "<request>", results, report, diag)) {
     // The run could not be done (a bad CSV header, too many bad records): no partial results.
     return ErrorResponse(400, "batch.failed", diag.str());
   }
   HttpResponse r;
   r.content_type = "application/x-ndjson";
-  r.body.assign(streams.results, streams.results_size);
+  r.body = std::move(results);
   const int64_t judged = report.records - report.counts[batch::kOutError];
   r.headers.emplace_back("X-Sancheck-Records", std::to_string(judged));
   r.headers.emplace_back("X-Sancheck-Errors", std::to_string(report.counts[batch::kOutError]));

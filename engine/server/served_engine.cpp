@@ -1,24 +1,10 @@
 // The packs and lists a server judges with, loaded aside and swapped whole on reload.
 #include "server/served_engine.hpp"
 
-#include <ctime>
-
+#include "common/run_clock.hpp"
 #include "judge/checker_impl.hpp"
 
 namespace sancheck::server {
-namespace {
-
-std::string NowIso(const Clock& clock) {
-  const std::time_t t = clock.Now();
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-}  // namespace
-
 bool EngineHolder::Reload(Diagnostics& diags) {
   std::lock_guard<std::mutex> one_at_a_time(reload_mutex_);
   auto checker = Checker::Load(options_, diags);
@@ -32,7 +18,7 @@ bool EngineHolder::Reload(Diagnostics& diags) {
       engine->lists += (engine->lists.empty() ? "" : ",") + l.name + "@" + l.snapshot;
     }
   }
-  engine->loaded_at = NowIso(*checker->impl().clock);
+  engine->loaded_at = TimestampOf(*checker->impl().clock);
   engine->checker = std::move(checker);
   engine->generation = ++generations_;
   std::lock_guard<std::mutex> lock(current_mutex_);
