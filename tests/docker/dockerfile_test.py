@@ -217,7 +217,11 @@ def apt_cache_check(packages):
     lists = "/var/lib/apt/lists"
     if not os.path.isdir(lists) or not any("_Packages" in f for f in os.listdir(lists)):
         return None
-    unknown = []
+    show = lambda names: subprocess.run([apt_cache, "show"] + names, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL).returncode
+    if show(sorted(packages)) == 0:
+        return []
+    unknown = []  # one of them is unknown: which
     for package in sorted(packages):
         if subprocess.run([apt_cache, "show", package], stdout=subprocess.DEVNULL,
                           stderr=subprocess.DEVNULL).returncode != 0:
