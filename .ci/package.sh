@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI: builds the .deb, installs it, checks the installed program, man pages and library, then removes it (as root).
+# CI: builds the .deb, installs it, checks the installed program, man pages, library and Python module, then removes it (as root).
 #
 # Usage: .ci/package.sh [BUILD_DIR]   (default build/package; CMAKE_BUILD_PARALLEL_LEVEL and
 # CMAKE_CXX_COMPILER_LAUNCHER are honoured). The examples/embed program is configured afresh in
@@ -30,7 +30,20 @@ debs=("$build"/sancheck_*.deb)
 if ((${#debs[@]} != 1)) || [[ ! -f ${debs[0]} ]]; then fail "cpack made no single sancheck_*.deb"; fi
 deb=${debs[0]}
 dpkg-deb --field "$deb" Package Version Depends
-dpkg-deb --contents "$deb" | awk '{print $6}'
+dpkg-deb --contents "$deb" | awk '{print $6}' | tee "$work/contents.txt"
+# The Python module: the binding and its package files in Debian's dist-packages, and the
+# interpreter it was built for among the Depends (pandas only suggested: batch_frame imports it
+# when called).
+for f in __init__.py dask.py; do
+  grep -qx "./usr/lib/python3/dist-packages/sancheck/$f" "$work/contents.txt" ||
+    fail "the package has no /usr/lib/python3/dist-packages/sancheck/$f"
+done
+grep -q '^\./usr/lib/python3/dist-packages/sancheck/_sancheck\..*\.so$' "$work/contents.txt" ||
+  fail "the package has no Python binding _sancheck*.so in /usr/lib/python3/dist-packages/sancheck/"
+depends=$(dpkg-deb --field "$deb" Depends)
+grep -Eq '(^|, )python3 \(>= 3\.[0-9]+\)' <<<"$depends" || fail "Depends names no python3 (>= 3.X): $depends"
+! grep -q pandas <<<"$depends" || fail "Depends names pandas, which the module only suggests: $depends"
+grep -q python3-pandas <<<"$(dpkg-deb --field "$deb" Suggests)" || fail "Suggests does not name python3-pandas"
 
 # dpkg does not fetch dependencies; apt-get -f install brings whatever it lacks.
 installed=1
@@ -50,6 +63,15 @@ for f in /usr/share/bash-completion/completions/sancheck /usr/share/zsh/vendor-c
   [[ -s $f ]] || fail "no completion file $f"
 done
 
+# The installed Python module, imported by Debian's interpreter from a folder where no build tree
+# is on the path.
+(cd "$work" && env -u PYTHONPATH /usr/bin/python3 -c "import sancheck; print(sancheck.Checker().screen(['Jo Chun-ryong']))") \
+  >"$work/python.txt" || fail "the installed Python module could not screen a name"
+cat "$work/python.txt"
+grep -q 'KPi\.038' "$work/python.txt" || fail "the installed Python module did not find Jo Chun-ryong (KPi.038)"
+[[ $(cd "$work" && env -u PYTHONPATH /usr/bin/python3 -c 'import sancheck; print(sancheck.__file__)') == /usr/lib/python3/dist-packages/sancheck/__init__.py ]] ||
+  fail "python3 did not import sancheck from /usr/lib/python3/dist-packages"
+
 # The embedding example, built against the installed library alone.
 cmake -S examples/embed -B "$work/embed" -G Ninja -DCMAKE_BUILD_TYPE=Release
 found=$(sed -n 's/^sancheck_DIR:PATH=//p' "$work/embed/CMakeCache.txt")
@@ -64,4 +86,5 @@ grep -q '^shells: prohibited' "$work/embed.txt" || fail "sancheck_embed did not 
 dpkg -r sancheck
 installed=0
 [[ ! -e /usr/bin/sancheck ]] || fail "dpkg -r left /usr/bin/sancheck"
+[[ ! -e /usr/lib/python3/dist-packages/sancheck ]] || fail "dpkg -r left /usr/lib/python3/dist-packages/sancheck"
 echo "package: OK ($(basename "$deb"))"

@@ -36,8 +36,9 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "sanctions-compliance checker: scenarios j
 string(CONCAT CPACK_PACKAGE_DESCRIPTION
     "sancheck judges deals, shipments, visits and cooperation plans described in YAML against the UN\n"
     "Security Council sanctions on the DPRK, with the resolution and paragraph behind each verdict.\n"
-    "The package holds the program, its man pages and completions, and the static library\n"
-    "with its headers and CMake package (find_package(sancheck CONFIG)).")
+    "The package holds the program, its man pages and completions, the static library\n"
+    "with its headers and CMake package (find_package(sancheck CONFIG)), and the Python\n"
+    "module sancheck when it was built.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 # The program's Depends: come from the libraries it links, as Debian's own packages get them
@@ -50,6 +51,25 @@ else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
       "libc6, libgcc-s1, libstdc++6, libyaml-cpp0.7, libspdlog1.10-fmt9, libfmt9, libssl3, libicu72, libxml2")
 endif()
+# The Python module (when built) is an extension for one interpreter version: it needs that
+# python3, which dpkg-shlibdeps cannot tell (an extension links no libpython). CPack adds the
+# shared-library dependencies it finds to these.
+if(SANCHECK_BUILD_PYTHON)
+  set(SANCHECK_PYTHON_NEXT_MINOR ${Python3_VERSION_MINOR})
+  math(EXPR SANCHECK_PYTHON_NEXT_MINOR "${SANCHECK_PYTHON_NEXT_MINOR} + 1")
+  set(SANCHECK_PYTHON_DEPENDS
+      "python3 (>= ${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR}), python3 (<< ${Python3_VERSION_MAJOR}.${SANCHECK_PYTHON_NEXT_MINOR})")
+  if(CPACK_DEBIAN_PACKAGE_DEPENDS)
+    string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", ${SANCHECK_PYTHON_DEPENDS}")
+  else()
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "${SANCHECK_PYTHON_DEPENDS}")
+  endif()
+endif()
 # Linking the library from another program needs the development files of its dependencies.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libyaml-cpp-dev, libspdlog-dev, libssl-dev, libicu-dev, libxml2-dev")
+# The module's optional parts: Checker.batch_frame imports pandas when called, sancheck.dask
+# needs Dask and its distributed scheduler.
+if(SANCHECK_BUILD_PYTHON)
+  string(APPEND CPACK_DEBIAN_PACKAGE_SUGGESTS ", python3-pandas, python3-dask, python3-distributed")
+endif()
 include(CPack)
