@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "report/common.hpp"
+#include "report/facts.hpp"
 #include "report/writers.hpp"
 #include "report/xml.hpp"
 #include "waivers/waivers.hpp"
@@ -24,7 +25,7 @@ th{font-weight:600;background:#f0f2f5}code,.hash{font-family:ui-monospace,"SFMon
 .result{font-size:18px;font-weight:700}.fail{color:#b42318}.pass{color:#2e7d32}
 ul.findings{list-style:none;padding:0;margin:4px 0 10px}ul.findings>li{border-left:4px solid #d9dde3;padding:4px 10px;margin:6px 0;background:#fafbfc}
 ul.findings>li.v-prohibited{border-color:#b42318}ul.findings>li.v-review{border-color:#b54708}ul.findings>li.v-permitted{border-color:#2e7d32}
-.activity{margin-top:14px}table.kv th{width:14em}
+.activity{margin-top:14px}table.kv th{width:14em}table.facts{font-size:14px}table.facts th{font-weight:500;background:none;color:#5b6470}
 )CSS";
 
 std::string E(std::string_view s) { return XmlEscape(s); }
@@ -178,6 +179,7 @@ class HtmlWriter {
               (waivers::ActivityWaived(a) ? " " + Badge("waived", "waived") : "") + " <code>" + E(a.id) + "</code> <span class=\"muted\">" +
               E(ActivityTypeName(a.type)) + ", " + E(a.date.ToString()) + (a.pos.line > 0 ? ", line " + std::to_string(a.pos.line) : "") +
               "</span></h3>\n";
+      FactsTable(a);
       if (a.findings.empty()) {
         out_ += "<p class=\"muted\">No rule applies.</p></div>\n";
         continue;
@@ -187,6 +189,13 @@ class HtmlWriter {
       out_ += "</ul></div>\n";
     }
     out_ += "</section>\n";
+  }
+
+  // The facts beside the findings, so that a reader can check the verdict against what was judged.
+  void FactsTable(const ActivityResult& a) {
+    out_ += "<table class=\"kv facts\">\n";
+    for (const FactRow& row : FactRows(a)) out_ += "<tr><th>" + E(row.label) + "</th><td>" + E(row.value) + "</td></tr>\n";
+    out_ += "</table>\n";
   }
 
   void FindingItem(const Finding& f) {
