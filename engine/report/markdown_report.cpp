@@ -80,7 +80,7 @@ std::string RenderMarkdown(const RunResult& run, const ReportOptions& options) {
   if (m.waived > 0) out += "| of which waived | " + std::to_string(m.waived) + " |\n";
   out += "\nFails on: `" + std::string(options.fail.Name()) + "`";
   if (run.as_of) out += " · as of " + run.as_of->ToString();
-  out += "\n";
+  out += "\n\n" + Cell(IdentityLine(run)) + "\n";
 
   std::string rows;
   int count = 0;

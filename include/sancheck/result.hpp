@@ -143,6 +143,11 @@ struct RunResult {
   std::string generated;  ///< ISO 8601 UTC; fixed by SOURCE_DATE_EPOCH
   std::vector<RuleInfo> rules_fired;  ///< every rule with a finding, sorted by id
   std::vector<WaiverStatus> waivers;  ///< in the waivers file's order; empty without --waivers
+  /// SHA-256 over the inputs' SHA-256s and the as-of date (ReportId): the same inputs give the
+  /// same id whenever the report is generated, so a signed report can be matched to its rerun.
+  std::string report_id;
+  std::string prepared_by;  ///< sign-off names; empty when not given
+  std::string reviewed_by;
 
   Verdict Worst() const;
 };
