@@ -25,6 +25,8 @@ struct CheckArgs {
   std::string clearances;
   std::string waivers;
   std::vector<std::string> exclude;
+  std::string prepared_by;
+  std::string reviewed_by;
 };
 
 struct Output {
@@ -86,6 +88,8 @@ int RunCheck(const CheckArgs& args) {
   }
   if (!diags.items().empty()) std::cerr << diags.RenderAll();  // warnings
   RunResult run = checker->Check(scenarios);
+  run.prepared_by = args.prepared_by;
+  run.reviewed_by = args.reviewed_by;
   if (!args.waivers.empty()) {
     waivers::ApplyWaivers(waiver_list, waivers::WaiverClock(run), run);
     // Expired waivers fail the run and unused ones should be removed: say so even when reports go to files.
@@ -131,6 +135,8 @@ void AddCheckCommand(CLI::App& app, Runner& runner) {
   cmd->add_option("--clearances", args->clearances, "YAML file of cleared screening false positives");
   cmd->add_option("--waivers", args->waivers,
                   "YAML file of CI waivers (scenario, optional activity and rule, reason, approved_by, ticket, expires)");
+  cmd->add_option("--prepared-by", args->prepared_by, "Name of who prepared the report, shown in every format for sign-off");
+  cmd->add_option("--reviewed-by", args->reviewed_by, "Name of who reviews the report, shown in every format for sign-off");
   cmd->callback([&runner, args] { runner = [args] { return RunCheck(*args); }; });
 }
 

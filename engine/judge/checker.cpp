@@ -3,6 +3,7 @@
 
 #include <ctime>
 
+#include "common/files.hpp"
 #include "common/log.hpp"
 #include "common/run_clock.hpp"
 #include "judge/checker_impl.hpp"
@@ -66,6 +67,17 @@ std::vector<RuleInfo> Checker::rules() const {
   return out;
 }
 
+// The report's identity: its inputs by their SHA-256 and the date judged as of, never the time it
+// was generated, so that rerunning the same files gives the same id. Without --as-of the day of
+// the run stands in, because undated activities are judged as of that day.
+static std::string ReportId(const RunResult& run, Date as_of) {
+  std::string in = "sancheck-report-id/1\n";
+  for (const auto& s : run.scenarios) in += "scenario " + s.sha256 + "\n";
+  for (const auto& p : run.packs) in += "pack " + p.sha256 + "\n";
+  for (const auto& l : run.lists) in += "list " + l.sha256 + "\n";
+  return Sha256Hex(in + "as-of " + as_of.ToString() + "\n");
+}
+
 RunResult Checker::Impl::Judge(const std::vector<Scenario>& scenarios, std::optional<Date> as_of,
                                judge::Observer* observer) const {
   const auto start = std::chrono::steady_clock::now();
@@ -78,6 +90,7 @@ RunResult Checker::Impl::Judge(const std::vector<Scenario>& scenarios, std::opti
   run.generated = generated;
   run.designations_snapshot = screening->snapshot;
   run.lists = screening->lists;
+  run.report_id = ReportId(run, date.value_or(run_date));
   if (screening->oldest_snapshot) run.designations_age_days = run_date.days - screening->oldest_snapshot->days;
   if (auto log = Logger()) {
     log->info("judged {} activities of {} scenarios in {:.1f} ms", run.summary.activities, run.summary.scenarios,

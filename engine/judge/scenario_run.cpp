@@ -73,6 +73,26 @@ Finding MakeFinding(const rules::Rule& rule, const Outcome& o, const Scenario& s
   return f;
 }
 
+// The parties, items and links the activity's verdict rests on, as the reports show them.
+JudgedFacts FactsOf(const Scenario& s, const Activity& a) {
+  JudgedFacts out;
+  auto add = [&](const char* role, int index) {
+    if (index < 0) return;
+    const Party& p = s.parties[static_cast<size_t>(index)];
+    out.parties.push_back({role, p.id, p.name, p.country, p.kind});
+  };
+  add("from", a.from);
+  add("to", a.to);
+  add("person", a.person);
+  add("vessel", a.vessel);
+  for (int party : a.parties) add("party", party);
+  out.items = a.items;
+  out.via = a.via;
+  out.exemption = a.exemption;
+  if (a.serves >= 0) out.serves = s.activities[static_cast<size_t>(a.serves)].id;
+  return out;
+}
+
 // Where a capped finding sits, to set its verdict once every delivery is counted.
 struct CapRef {
   size_t scenario, activity, finding;
@@ -169,6 +189,7 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
       ar.type = a.type;
       ar.date = a.date.value_or(s.date.value_or(today));
       ar.pos = a.pos;
+      ar.facts = FactsOf(s, a);
       parties.Refresh(a, ar.date);
       BuildFacts(s, a, ar.date, set.tags, parties.status(), holder);
       holder.facts.designations_stale = screening.StaleFor(ar.date);

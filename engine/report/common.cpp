@@ -59,6 +59,11 @@ std::string SnapshotText(const RunResult& run) {
                                               : " (" + days + " old on the day of the run)");
 }
 
+std::string IdentityLine(const RunResult& run) {
+  return "report " + run.report_id + (run.prepared_by.empty() ? "" : " · prepared by " + run.prepared_by) +
+         (run.reviewed_by.empty() ? "" : " · reviewed by " + run.reviewed_by);
+}
+
 std::string Plural(int n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }

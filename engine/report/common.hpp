@@ -39,6 +39,9 @@ bool BuiltinPacks(const RunResult& run);
 /// "2024-09-26 (430 days old on the day of the run)", or "none".
 std::string SnapshotText(const RunResult& run);
 
+/// "report 3f2a… · prepared by A · reviewed by B": the header line of the text, Markdown and
+/// HTML reports (names only when given).
+std::string IdentityLine(const RunResult& run);
 /// Counts as "1 activity" / "3 activities", "1 scenario" / "2 scenarios".
 std::string Plural(int n, std::string_view one, std::string_view many);
 

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "report/common.hpp"
+#include "report/facts.hpp"
 #include "report/writers.hpp"
 #include "report/xml.hpp"
 #include "waivers/waivers.hpp"
@@ -24,7 +25,8 @@ th{font-weight:600;background:#f0f2f5}code,.hash{font-family:ui-monospace,"SFMon
 .result{font-size:18px;font-weight:700}.fail{color:#b42318}.pass{color:#2e7d32}
 ul.findings{list-style:none;padding:0;margin:4px 0 10px}ul.findings>li{border-left:4px solid #d9dde3;padding:4px 10px;margin:6px 0;background:#fafbfc}
 ul.findings>li.v-prohibited{border-color:#b42318}ul.findings>li.v-review{border-color:#b54708}ul.findings>li.v-permitted{border-color:#2e7d32}
-.activity{margin-top:14px}table.kv th{width:14em}
+.activity{margin-top:14px}table.kv th{width:14em}table.facts{font-size:14px}table.facts th{font-weight:500;background:none;color:#5b6470}
+table.sign td{height:2.6em;border-bottom:1px solid #1d232a}table.sign td:first-of-type{width:30%}
 )CSS";
 
 std::string E(std::string_view s) { return XmlEscape(s); }
@@ -68,11 +70,13 @@ class HtmlWriter {
     out_ += "<p class=\"muted\">sancheck " + E(ToolVersion()) + " · generated " + E(run_.generated) + " · fails on " +
             E(options_.fail.Name()) + " · as of " +
             E(run_.as_of ? run_.as_of->ToString() : "each activity's date (else the day of the run)") + "</p>\n";
+    out_ += "<p class=\"muted\">" + E(IdentityLine(run_)) + "</p>\n";
     SummarySection();
     AuditSection();
     if (!run_.waivers.empty()) WaiverSection();
     for (size_t i = 0; i < run_.scenarios.size(); ++i) ScenarioSection(run_.scenarios[i], i);
     if (!run_.rules_fired.empty()) RulesSection();
+    SignatureSection();
     out_ += "</main>\n</body>\n</html>\n";
     return out_;
   }
@@ -178,6 +182,7 @@ class HtmlWriter {
               (waivers::ActivityWaived(a) ? " " + Badge("waived", "waived") : "") + " <code>" + E(a.id) + "</code> <span class=\"muted\">" +
               E(ActivityTypeName(a.type)) + ", " + E(a.date.ToString()) + (a.pos.line > 0 ? ", line " + std::to_string(a.pos.line) : "") +
               "</span></h3>\n";
+      FactsTable(a);
       if (a.findings.empty()) {
         out_ += "<p class=\"muted\">No rule applies.</p></div>\n";
         continue;
@@ -187,6 +192,13 @@ class HtmlWriter {
       out_ += "</ul></div>\n";
     }
     out_ += "</section>\n";
+  }
+
+  // The facts beside the findings, so that a reader can check the verdict against what was judged.
+  void FactsTable(const ActivityResult& a) {
+    out_ += "<table class=\"kv facts\">\n";
+    for (const FactRow& row : FactRows(a)) out_ += "<tr><th>" + E(row.label) + "</th><td>" + E(row.value) + "</td></tr>\n";
+    out_ += "</table>\n";
   }
 
   void FindingItem(const Finding& f) {
@@ -209,6 +221,18 @@ class HtmlWriter {
       out_ += "<br>" + Badge("waived", "waived") + " " + E(waivers::Describe(run_.waivers[static_cast<size_t>(f.waiver)].waiver));
     }
     out_ += "</li>\n";
+  }
+
+  // Filled in by hand on the printed or PDF report: a name not given leaves its line blank to write on.
+  void SignatureSection() {
+    out_ += "<section id=\"signatures\">\n<h2>Sign-off</h2>\n<p class=\"muted\">report <span class=\"hash\">" +
+            E(run_.report_id) + "</span></p>\n<table class=\"sign\">\n<tr><th></th><th>name</th><th>date</th><th>signature</th></tr>\n";
+    auto row = [&](const char* role, const std::string& name) {
+      out_ += std::string("<tr><th>") + role + "</th><td>" + E(name) + "</td><td></td><td></td></tr>\n";
+    };
+    row("prepared by", run_.prepared_by);
+    row("reviewed by", run_.reviewed_by);
+    out_ += "</table>\n</section>\n";
   }
 
   void RulesSection() {

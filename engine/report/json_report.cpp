@@ -187,6 +187,9 @@ std::string RenderJson(const RunResult& run) {
            run.designations_snapshot.empty() ? Json(nullptr) : Json(run.designations_snapshot), 1);
   w.Member("designations_age_days", run.designations_age_days ? Json(*run.designations_age_days) : Json(nullptr), 1);
   w.Member("builtin_packs", BuiltinPacks(run), 1);
+  w.Member("report_id", run.report_id, 1);
+  if (!run.prepared_by.empty()) w.Member("prepared_by", run.prepared_by, 1);
+  if (!run.reviewed_by.empty()) w.Member("reviewed_by", run.reviewed_by, 1);
   w.Member("lists", ListsJson(run.lists), 1);
   if (!run.waivers.empty()) {
     Json ws = Json::array();

@@ -29,6 +29,9 @@ class JunitWriter {
   void AuditProperties(JunitSuite& suite) const {
     auto& p = suite.properties;
     p.emplace_back("tool", "sancheck " + std::string(ToolVersion()));
+    p.emplace_back("report-id", run_.report_id);
+    if (!run_.prepared_by.empty()) p.emplace_back("prepared-by", run_.prepared_by);
+    if (!run_.reviewed_by.empty()) p.emplace_back("reviewed-by", run_.reviewed_by);
     for (const auto& pack : run_.packs) p.emplace_back("rule-pack", PackLabel(pack));
     p.emplace_back("as-of", run_.as_of ? run_.as_of->ToString() : "not given");
     p.emplace_back("designations-snapshot", SnapshotText(run_));

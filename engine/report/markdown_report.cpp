@@ -1,6 +1,7 @@
 // The Markdown summary for pull-request comments and CI job summaries: counts, then what is not permitted.
 #include "common/visible.hpp"
 #include "report/common.hpp"
+#include "report/facts.hpp"
 #include "report/writers.hpp"
 #include "waivers/waivers.hpp"
 
@@ -79,7 +80,7 @@ std::string RenderMarkdown(const RunResult& run, const ReportOptions& options) {
   if (m.waived > 0) out += "| of which waived | " + std::to_string(m.waived) + " |\n";
   out += "\nFails on: `" + std::string(options.fail.Name()) + "`";
   if (run.as_of) out += " · as of " + run.as_of->ToString();
-  out += "\n";
+  out += "\n\n" + Cell(IdentityLine(run)) + "\n";
 
   std::string rows;
   int count = 0;
@@ -126,6 +127,20 @@ std::string RenderMarkdown(const RunResult& run, const ReportOptions& options) {
           Code(w.scenario) + (st.state == WaiverState::kExpired ? ", expired " + w.expires.ToString() : "") + ")\n";
   }
   if (!wl.empty()) out += "\n### Waivers to act on\n\n" + wl;
+
+  // Folded away: a pull-request comment leads with what fails; an auditor opens the facts.
+  // Capped like the table above, so that a large run still fits in one comment.
+  out += "\n<details><summary>Judged facts</summary>\n";
+  int shown = 0;
+  for (const auto& s : run.scenarios) {
+    for (const auto& a : s.activities) {
+      if (++shown > kMaxRows) continue;
+      out += "\n" + Code(s.scenario) + " / " + Code(a.id) + " (" + std::string(VerdictName(a.verdict)) + ")\n\n";
+      for (const FactRow& row : FactRows(a)) out += "- " + Cell(row.label) + ": " + Cell(row.value) + "\n";
+    }
+  }
+  if (shown > kMaxRows) out += "\n… and " + std::to_string(shown - kMaxRows) + " more; see the full report.\n";
+  out += "\n</details>\n";
 
   out += "\n<details><summary>Audit</summary>\n\n";
   out += "- sancheck " + std::string(ToolVersion()) + ", generated " + run.generated + "\n";

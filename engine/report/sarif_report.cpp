@@ -258,6 +258,9 @@ class SarifWriter {
   Json Audit() {
     Json p;
     p["generated"] = run_.generated;
+    p["reportId"] = run_.report_id;
+    if (!run_.prepared_by.empty()) p["preparedBy"] = run_.prepared_by;
+    if (!run_.reviewed_by.empty()) p["reviewedBy"] = run_.reviewed_by;
     p["asOf"] = run_.as_of ? Json(run_.as_of->ToString()) : Json(nullptr);
     p["designationsSnapshot"] = run_.designations_snapshot.empty() ? Json(nullptr) : Json(run_.designations_snapshot);
     p["designationsAgeDays"] = run_.designations_age_days ? Json(*run_.designations_age_days) : Json(nullptr);

@@ -34,6 +34,7 @@ class TextWriter {
     run_ = &run;
     Line("sancheck " + std::string(ToolVersion()) + " · rule packs: " + Packs(run) +
          (run.as_of ? " · as of " + run.as_of->ToString() : ""));
+    Line(IdentityLine(run));
     for (const auto& s : run.scenarios) Scenario(s);
     out_ += '\n';
     Audit(run);

@@ -69,6 +69,26 @@ struct Finding {
   int waiver = -1;         ///< index into RunResult::waivers when a waiver accepted it
 };
 
+/// A party as the activity names it, for the report's facts: who it is, not how it screened
+/// (a finding's `match` says that).
+struct FactParty {
+  std::string role;  ///< "from", "to", "person", "vessel", "party"
+  std::string id;
+  std::string name;
+  Country country;
+  PartyKind kind = PartyKind::kCompany;
+};
+
+/// The facts a verdict rests on, copied from the scenario by the judging core so that a
+/// report can show them beside the findings without reading the file again.
+struct JudgedFacts {
+  std::vector<FactParty> parties;  ///< in role order (the vessel among them), then joint-venture parties
+  std::vector<Item> items;
+  std::vector<Country> via;
+  std::optional<Exemption> exemption;
+  std::string serves;  ///< `for:` activity id; empty when it serves none
+};
+
 struct ActivityResult {
   std::string id;
   ActivityType type = ActivityType::kSupply;
@@ -76,6 +96,7 @@ struct ActivityResult {
   Verdict verdict = Verdict::kPermitted;
   std::vector<Finding> findings;  ///< sorted by rule id, then item
   SourcePos pos;
+  JudgedFacts facts;  ///< last, so that brace initialisers written before it still hold
 };
 
 struct ScenarioResult {
@@ -122,6 +143,11 @@ struct RunResult {
   std::string generated;  ///< ISO 8601 UTC; fixed by SOURCE_DATE_EPOCH
   std::vector<RuleInfo> rules_fired;  ///< every rule with a finding, sorted by id
   std::vector<WaiverStatus> waivers;  ///< in the waivers file's order; empty without --waivers
+  /// SHA-256 over the inputs' SHA-256s and the as-of date (ReportId): the same inputs give the
+  /// same id whenever the report is generated, so a signed report can be matched to its rerun.
+  std::string report_id;
+  std::string prepared_by;  ///< sign-off names; empty when not given
+  std::string reviewed_by;
 
   Verdict Worst() const;
 };

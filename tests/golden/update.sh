@@ -29,6 +29,6 @@ generate() {
 
 mapfile -t samples < <(bash tests/reports/sample_scenarios.sh)
 generate samples "${samples[@]}"
-generate edge tests/reports/scenarios --waivers tests/reports/waivers/mixed.yaml
+generate edge tests/reports/scenarios --waivers tests/reports/waivers/mixed.yaml --prepared-by "Ann Analyst" --reviewed-by "Rob <Reviewer> & Co"
 # Control, escape, bidi and markup characters in every free-text field: each format's escaping.
 generate hostile tests/cli/fixtures/control-chars.yaml

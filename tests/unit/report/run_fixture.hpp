@@ -63,22 +63,22 @@ inline RunResult FixtureRun() {
   a.sha256 = std::string(64, 'b');
   a.verdict = Verdict::kProhibited;
   a.activities.push_back(ActivityResult{"ship", ActivityType::kSupply, *Date::Parse("2023-09-13"),
-                                        Verdict::kProhibited, {shells}, SourcePos{nullptr, 10, 5}});
+                                        Verdict::kProhibited, {shells}, SourcePos{nullptr, 10, 5}, {}});
   a.activities.push_back(ActivityResult{"oil", ActivityType::kSupply, *Date::Parse("2023-09-13"),
-                                        Verdict::kReview, {capped}, SourcePos{nullptr, 20, 5}});
+                                        Verdict::kReview, {capped}, SourcePos{nullptr, 20, 5}, {}});
   ScenarioResult b = a;
   b.scenario = "deal-b";
   b.title = "Food";
   b.verdict = Verdict::kPermitted;
   b.activities = {ActivityResult{"rice", ActivityType::kSupply, *Date::Parse("2023-09-13"),
-                                 Verdict::kPermitted, {note}, SourcePos{nullptr, 30, 5}}};
+                                 Verdict::kPermitted, {note}, SourcePos{nullptr, 30, 5}, {}}};
   ScenarioResult c = a;
   c.file = "deals/c.yaml";
   c.scenario = "deal-c";
   c.title = "Waived";
   c.sha256 = std::string(64, 'c');
   c.activities = {ActivityResult{"ship", ActivityType::kSupply, *Date::Parse("2023-09-13"),
-                                 Verdict::kProhibited, {shells}, SourcePos{nullptr, 10, 5}}};
+                                 Verdict::kProhibited, {shells}, SourcePos{nullptr, 10, 5}, {}}};
   c.activities[0].findings[0].waiver = 0;
   run.scenarios = {a, b, c};
 
