@@ -102,16 +102,8 @@ class BlockReader {
   // A one-line scalar value at the cursor, in a collection whose entries are at column
   // `indent`; then moves to the next content line.
   bool Value(int indent) {
-    const std::string_view rest = Rest();
     size_t end = 0;
-    if (rest[0] == '"' || rest[0] == '\'') {
-      if (!QuotedEnd(end)) return false;
-    } else {
-      if (!PlainStart(rest)) return false;
-      end = PlainEnd(rest);
-      if (end == 0) return false;
-    }
-    if (!Scalar(end)) return false;
+    if (!TokenEnd(end) || !Scalar(end)) return false;
     const size_t after = pos_;
     SkipSpaces();
     if (!AtLineEnd() || (pos_ == after && pos_ < text_.size() && text_[pos_] == '#')) return false;
@@ -140,17 +132,21 @@ class BlockReader {
     return true;
   }
 
+  // Where the quoted or plain scalar at the cursor ends (a position in Rest()); false when
+  // it is neither, or a quoted one this reader leaves to yaml-cpp.
+  bool TokenEnd(size_t& end) const {
+    const std::string_view rest = Rest();
+    if (rest[0] == '"' || rest[0] == '\'') return QuotedEnd(end);
+    if (!PlainStart(rest)) return false;
+    end = PlainEnd(rest);
+    return end != 0;
+  }
+
   // Whether the cursor is at a key ("name: " or "name:" at the line's end, the name plain or
   // quoted); `end` is where the key's text ends (at the ':').
   bool KeyEnd(size_t& end) const {
     const std::string_view rest = Rest();
-    if (rest[0] == '"' || rest[0] == '\'') {
-      if (!QuotedEnd(end)) return false;
-    } else {
-      if (!PlainStart(rest)) return false;
-      end = PlainEnd(rest);
-      if (end == 0) return false;
-    }
+    if (!TokenEnd(end)) return false;
     if (end > kMaxKey || end >= rest.size() || rest[end] != ':') return false;
     if (rest.substr(0, end).find(':') != std::string_view::npos) return false;  // "a:b: c": leave it to yaml-cpp
     return end + 1 == rest.size() || rest[end + 1] == ' ' || rest[end + 1] == '\n';
