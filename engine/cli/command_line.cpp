@@ -87,6 +87,7 @@ void DefineCommandLine(CLI::App& app, Runner& runner, GlobalOptions& global) {
   AddListsCommand(app, runner);
   AddServeCommand(app, runner);
   AddTimelineCommand(app, runner);
+  AddRescreenCommand(app, runner);
   app.callback([&app, &runner] {
     if (!runner) runner = [&app] { return Emit("", CommandList(app)) ? kExitOk : kExitError; };
   });

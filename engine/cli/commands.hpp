@@ -52,6 +52,7 @@ void AddSchemaCommand(CLI::App& app, Runner& runner);
 void AddListsCommand(CLI::App& app, Runner& runner);
 void AddServeCommand(CLI::App& app, Runner& runner);
 void AddTimelineCommand(CLI::App& app, Runner& runner);
+void AddRescreenCommand(CLI::App& app, Runner& runner);
 
 /// Exit statuses of every command.
 inline constexpr int kExitOk = 0;
