@@ -36,7 +36,7 @@ int RunRescreen(const RescreenArgs& args) {
   rules::RuleSet none;
   auto base = judge::LoadScreening(none, judge::ScreeningSources{"", args.base_lists}, diags);
   auto updated = judge::LoadScreening(none, judge::ScreeningSources{"", args.lists}, diags);
-  if (diags.HasErrors() || !counterparties) {
+  if (diags.HasErrors() || !counterparties || !base || !updated) {
     std::cerr << diags.RenderAll();
     return kExitError;
   }

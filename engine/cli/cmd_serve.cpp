@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "common/files.hpp"
+#include "lists/import_text.hpp"
 #include "server/http_server.hpp"
 
 namespace sancheck::cli {
@@ -33,10 +34,7 @@ bool ReadToken(const std::string& path, std::string& token) {
     std::cerr << diags.RenderAll();
     return false;
   }
-  token = source->text;
-  while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
-  const size_t first = token.find_first_not_of(" \t\r\n");
-  token = first == std::string::npos ? "" : token.substr(first);
+  token = std::string(lists::Trimmed(source->text));
   if (token.size() < 16) {
     UsageError("--token-file " + path + ": the token must be at least 16 characters");
     return false;

@@ -45,7 +45,7 @@ int RunTimeline(const TimelineArgs& args) {
   auto checker = Checker::Load(*options, diags);
   std::vector<Scenario> scenarios;
   if (checker) scenarios = LoadScenariosFor(*checker, args.paths, diags);
-  if (diags.HasErrors()) {
+  if (!checker || diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;
   }

@@ -15,10 +15,7 @@ namespace sancheck {
 
 std::string Checker::Impl::Generated() const { return TimestampOf(*clock); }
 
-Date Checker::Impl::RunDate(const std::string& generated) {
-  // Clearances expire against the day of the run, which the clock fixes too.
-  return Date::Parse(generated.substr(0, 10)).value_or(Date::Today());
-}
+Date Checker::Impl::RunDate() const { return DayOf(*clock); }
 
 Verdict RunResult::Worst() const {
   Verdict v = Verdict::kPermitted;
@@ -82,7 +79,7 @@ RunResult Checker::Impl::Judge(const std::vector<Scenario>& scenarios, std::opti
                                judge::Observer* observer) const {
   const auto start = std::chrono::steady_clock::now();
   const std::string generated = Generated();
-  const Date run_date = RunDate(generated);
+  const Date run_date = RunDate();
   const std::optional<Date> date = as_of ? as_of : options.as_of;
   RunResult run = judge::JudgeScenarios(*set, *screening, scenarios, date.value_or(run_date), run_date, observer);
   run.packs = set->packs;

@@ -18,8 +18,8 @@ struct Checker::Impl {
 
   /// The generation timestamp (ISO 8601 UTC) and the day clearances expire against.
   std::string Generated() const;
-  /// The day of `generated` (UTC): clearances expire against it, undated activities are judged on it.
-  static Date RunDate(const std::string& generated);
+  /// The day (UTC) the clock reads: clearances expire against it, undated activities are judged on it.
+  Date RunDate() const;
   /// Checker::Check, watched by `observer` when one is given (explain).
   RunResult Judge(const std::vector<Scenario>& scenarios, std::optional<Date> as_of, judge::Observer* observer) const;
 };

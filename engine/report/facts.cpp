@@ -1,6 +1,7 @@
 // FactRows(): what an activity's verdict rests on, worded once for every report that shows it.
 #include "report/facts.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "report/common.hpp"
@@ -17,14 +18,16 @@ std::string Number(double v) {
 // A party's screening result is not a fact of the file: it comes from the findings' matches,
 // each named once however many rules reported it.
 std::string Screening(const ActivityResult& a, const std::string& party) {
-  std::string out;
+  std::vector<std::string> seen;
   for (const Finding& f : a.findings) {
     if (!f.match || f.match->party != party) continue;
     const Match& m = *f.match;
     std::string text = m.reference + " " + m.name + MatchSource(m) + (m.possible ? " (possible match)" : "") +
                        (m.cleared_by.empty() ? "" : " (cleared: " + m.cleared_by + ")");
-    if (out.find(text) == std::string::npos) out += (out.empty() ? "" : "; ") + text;
+    if (std::find(seen.begin(), seen.end(), text) == seen.end()) seen.push_back(std::move(text));
   }
+  std::string out;
+  for (const auto& t : seen) out += (out.empty() ? "" : "; ") + t;
   return out.empty() ? "" : " · screening: " + out;
 }
 

@@ -1,4 +1,5 @@
 // POST /v1/batch: shipment records (NDJSON or CSV) in, one JSON result per record out, as `sancheck batch`.
+#include <charconv>
 #include <sstream>
 
 #include "batch/memory_batch.hpp"
@@ -16,7 +17,12 @@ HttpResponse BatchRoute(const HttpRequest& request, const ServedEngine& engine) 
     return ErrorResponse(400, "http.bad_parameter", "format: expected jsonl or csv, found '" + *format + "'");
   }
   options.format = csv ? batch::InputFormat::kCsv : batch::InputFormat::kJsonl;
-  if (const std::string* c = request.Query("citations")) options.output.citations = *c == "true" || c->empty();
+  if (const std::string* c = request.Query("citations")) {
+    if (!c->empty() && *c != "true" && *c != "false") {
+      return ErrorResponse(400, "http.bad_parameter", "citations: expected true or false, found '" + *c + "'");
+    }
+    options.output.citations = *c != "false";
+  }
   if (const std::string* ids = request.Query("rule_ids")) {
     if (*ids != "full" && *ids != "short") {
       return ErrorResponse(400, "http.bad_parameter", "rule_ids: expected full or short, found '" + *ids + "'");
@@ -31,9 +37,9 @@ HttpResponse BatchRoute(const HttpRequest& request, const ServedEngine& engine) 
     options.output.no_match = *m;
   }
   if (const std::string* e = request.Query("max_errors")) {
-    char* end = nullptr;
-    const long long v = std::strtoll(e->c_str(), &end, 10);
-    if (e->empty() || *end != '\0' || v < -1) {
+    long long v = 0;
+    const auto r = std::from_chars(e->data(), e->data() + e->size(), v);  // out of range: an error, not a clamp
+    if (e->empty() || r.ec != std::errc() || r.ptr != e->data() + e->size() || v < -1) {
       return ErrorResponse(400, "http.bad_parameter", "max_errors: expected a whole number, found '" + *e + "'");
     }
     options.max_errors = v;

@@ -175,6 +175,8 @@ class Session : public std::enable_shared_from_this<Session> {
         response = s->server_.router.Handle(request);
       } catch (const std::exception& e) {
         response = ErrorResponse(500, "http.internal", std::string("internal error: ") + e.what());
+      } catch (...) {  // the count below and the answer must happen whatever was thrown
+        response = ErrorResponse(500, "http.internal", "internal error");
       }
       s->server_.pending.fetch_sub(1);
       asio::post(s->stream_.get_executor(),

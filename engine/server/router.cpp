@@ -9,17 +9,40 @@
 namespace sancheck::server {
 namespace {
 
+// One table says what each route is: its method, whether it needs the token, and who answers.
+using Handler = HttpResponse (*)(const Router&, const HttpRequest&, const ServedEngine&);
+
 struct Route {
   std::string_view path;
   std::string_view method;
   bool open;  ///< answered without a token: health checks, and the page (static, no data)
+  Handler answer;
 };
 
+HttpResponse Health(const Router&, const HttpRequest&, const ServedEngine&) {
+  HttpResponse r;
+  r.content_type = "text/plain; charset=utf-8";
+  r.body = "ok\n";
+  return r;
+}
+
 constexpr Route kRoutes[] = {
-    {"/healthz", "GET", true},         {"/readyz", "GET", true},          {"/", "GET", true},
-    {"/v1/check", "POST", false},      {"/v1/screen", "POST", false},     {"/v1/batch", "POST", false},     {"/v1/rules", "GET", false},
-    {"/v1/lists", "GET", false},       {"/metrics", "GET", false},        {"/v1/openapi.json", "GET", false},
-    {"/v1/admin/reload", "POST", false},
+    {"/healthz", "GET", true, Health},
+    {"/readyz", "GET", true, [](const Router&, const HttpRequest&, const ServedEngine& e) { return ReadyRoute(e); }},
+    {"/", "GET", true, [](const Router&, const HttpRequest&, const ServedEngine&) { return WebPageRoute(); }},
+    {"/v1/check", "POST", false,
+     [](const Router&, const HttpRequest& q, const ServedEngine& e) { return CheckRoute(q, e); }},
+    {"/v1/screen", "POST", false,
+     [](const Router&, const HttpRequest& q, const ServedEngine& e) { return ScreenRoute(q, e); }},
+    {"/v1/batch", "POST", false,
+     [](const Router&, const HttpRequest& q, const ServedEngine& e) { return BatchRoute(q, e); }},
+    {"/v1/rules", "GET", false, [](const Router&, const HttpRequest&, const ServedEngine& e) { return RulesRoute(e); }},
+    {"/v1/lists", "GET", false, [](const Router&, const HttpRequest&, const ServedEngine& e) { return ListsRoute(e); }},
+    {"/metrics", "GET", false,
+     [](const Router& r, const HttpRequest&, const ServedEngine& e) { return r.MetricsRoute(e); }},
+    {"/v1/openapi.json", "GET", false, [](const Router&, const HttpRequest&, const ServedEngine&) { return OpenApiRoute(); }},
+    {"/v1/admin/reload", "POST", false,
+     [](const Router& r, const HttpRequest&, const ServedEngine& e) { return r.ReloadRoute(e); }},
 };
 
 const Route* Find(std::string_view path) {
@@ -62,7 +85,7 @@ HttpResponse Router::Handle(const HttpRequest& request) const {
   } else if (!engine) {
     response = ErrorResponse(503, "http.not_ready", "the rule packs are not loaded yet");
   } else {
-    response = Dispatch(request, *engine);
+    response = route->answer(*this, request, *engine);
   }
   response.route = route ? std::string(route->path) : "other";
   if (engine) {
@@ -73,29 +96,14 @@ HttpResponse Router::Handle(const HttpRequest& request) const {
   return response;
 }
 
-HttpResponse Router::Dispatch(const HttpRequest& request, const ServedEngine& engine) const {
-  const std::string& p = request.path;
-  if (p == "/healthz") {
-    HttpResponse r;
-    r.content_type = "text/plain; charset=utf-8";
-    r.body = "ok\n";
-    return r;
-  }
-  if (p == "/readyz") return ReadyRoute(engine);
-  if (p == "/") return WebPageRoute();
-  if (p == "/v1/check") return CheckRoute(request, engine);
-  if (p == "/v1/screen") return ScreenRoute(request, engine);
-  if (p == "/v1/batch") return BatchRoute(request, engine);
-  if (p == "/v1/rules") return RulesRoute(engine);
-  if (p == "/v1/lists") return ListsRoute(engine);
-  if (p == "/v1/openapi.json") return OpenApiRoute();
-  if (p == "/metrics") {
-    HttpResponse r;
-    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-    r.body = metrics_.Render(&engine);
-    return r;
-  }
-  // POST /v1/admin/reload
+HttpResponse Router::MetricsRoute(const ServedEngine& engine) const {
+  HttpResponse r;
+  r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  r.body = metrics_.Render(&engine);
+  return r;
+}
+
+HttpResponse Router::ReloadRoute(const ServedEngine& engine) const {
   if (!config_.reload) return ErrorResponse(403, "http.forbidden", "reload is not enabled on this server");
   if (config_.token.empty()) {
     return ErrorResponse(403, "http.forbidden", "reload over HTTP needs a token (--token-file); send SIGHUP instead");

@@ -25,8 +25,11 @@ class Router {
 
   HttpResponse Handle(const HttpRequest& request) const;
 
+  // The two routes that read the router's own state (the others are free functions in routes.hpp).
+  HttpResponse MetricsRoute(const ServedEngine& engine) const;
+  HttpResponse ReloadRoute(const ServedEngine& engine) const;
+
  private:
-  HttpResponse Dispatch(const HttpRequest& request, const ServedEngine& engine) const;
   bool Authorized(const HttpRequest& request) const;
 
   EngineHolder& engines_;

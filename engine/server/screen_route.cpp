@@ -42,7 +42,7 @@ std::optional<ScreenRequest> Parse(const std::string& body, Diagnostics& diags) 
   }
   if (const YAML::Node t = root["threshold"]) {
     if (auto v = r.Number(t, "threshold")) {
-      if (*v > 1) r.Error(t, "bad_value", "threshold must be from 0 to 1, found " + Describe(t));
+      if (*v < 0 || *v > 1) r.Error(t, "bad_value", "threshold must be from 0 to 1, found " + Describe(t));
       out.threshold = *v;
     }
   }

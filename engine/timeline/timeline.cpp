@@ -108,6 +108,7 @@ Subject SubjectOf(const rules::RuleSet& set, const Scenario& s, size_t activity)
 // another regime dated long before the DPRK measures; unless the judgement changes before 1718,
 // the days before it say nothing and the timeline starts on 1718's day.
 void StartOnFirstMeasure(ActivityTimeline& at) {
+  if (at.intervals.empty()) return;
   if (!at.changes.empty() && at.changes.front().date < kFirstMeasure) return;
   if (at.intervals.back().to < kFirstMeasure) return;  // the whole range is before it
   while (at.intervals.front().to < kFirstMeasure) at.intervals.erase(at.intervals.begin());
@@ -144,7 +145,7 @@ void MergeJudgements(const std::vector<Judgement>& judged, Date to, ActivityTime
 Timeline BuildTimeline(const Checker& checker, const std::vector<Scenario>& scenarios, const TimelineOptions& options) {
   const Checker::Impl& impl = checker.impl();
   // The same days Checker::Check judges on: the run's day from the clock, --as-of for undated activities.
-  const Date run_date = Checker::Impl::RunDate(impl.Generated());
+  const Date run_date = impl.RunDate();
   const Date undated = impl.options.as_of.value_or(run_date);
   Timeline t;
   t.packs = checker.packs();

@@ -4,8 +4,6 @@
 set -u
 bin=$1
 docs=$(cd "$2" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 # shellcheck source=../lib/assert.sh
 . "$(dirname "$0")/../lib/assert.sh"
 same() { [ "$1" = "$2" ]; }

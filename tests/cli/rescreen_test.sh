@@ -5,8 +5,6 @@
 set -u
 bin=$1
 root=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 # shellcheck source=../lib/assert.sh
 . "$root/tests/lib/assert.sh"
 expect() { expect_status "$@"; }

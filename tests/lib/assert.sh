@@ -1,5 +1,10 @@
 # Assertions shared by the shell tests: run a command and compare its exit status, check a condition,
-# and print the closing "N passed, N failed" line. Source it after setting $work (a scratch folder).
+# and print the closing "N passed, N failed" line. Commands' output goes to $work, a scratch folder
+# made here (and removed on exit) unless the test set its own first.
+if [ -z "${work:-}" ]; then
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
 passed=0
 failed=0
 

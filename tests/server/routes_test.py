@@ -80,6 +80,7 @@ with Server(exe) as server:
     for body_text, code in [('{"queries": []}', "screen.queries"), ('{"queries": [{"nam": "x"}]}', "screen.unknown_key"),
                             ('{"queries": [{"name": "x", "country": "XX"}]}', "screen.bad_value"),
                             ('{"queries": [{"name": "x"}], "threshold": 2}', "screen.bad_value"),
+                            ('{"queries": [{"name": "x"}], "threshold": -0.5}', "screen.bad_value"),
                             ('{"queries": [{"name": "x"}], "as_of": "yesterday"}', "screen.bad_date"),
                             ('{"queries": [{"name": "x"}]', "screen.yaml"),
                             ('{"queries": [%s]}' % ",".join(['{"name": "x"}'] * 1001), "screen.too_many")]:
@@ -109,7 +110,9 @@ with Server(exe) as server:
     _, want, _ = cli(exe, "batch", "--input-format", "csv", "--citations", "-", stdin=csv_text)
     c.expect(status == 200 and got == want, "CSV batch with citations equals the CLI")
     for body_text, query, what in [(b"", "", "an empty body"), (b"nothing,like,a,header\n1,2,3,4\n", "?format=csv", "a bad CSV header"),
-                                   (records, "?format=xml", "an unknown format"), (records, "?max_errors=0", "more bad records than allowed")]:
+                                   (records, "?format=xml", "an unknown format"), (records, "?max_errors=0", "more bad records than allowed"),
+                                   (records, "?citations=yes", "a citations value not true or false"),
+                                   (records, "?max_errors=99999999999999999999", "a max_errors out of range")]:
         status, _, body = server.request("POST", "/v1/batch" + query, body=body_text)
         c.expect(status == 400 and json.loads(body)["errors"], "batch with %s is a 400: %s" % (what, body[:200]))
 
