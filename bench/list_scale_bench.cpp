@@ -1,6 +1,6 @@
 // List-scale benchmark: snapshot load time and memory, indexed and exhaustive queries per second, index recall.
 //
-// Usage: list_scale_bench <list.bin|list.yaml> <queries.txt> [--exhaustive N] [--term-recall N] [--threshold T]
+// Usage: list_scale_bench <list.bin|list.yaml> <queries.txt> [--exhaustive N] [--term-recall N] [--threshold T] [--slowest N]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -71,26 +71,45 @@ void TermRecall(const sancheck::screen::NameIndex& x, const std::vector<sancheck
 
 using Found = std::vector<std::set<std::string>>;  // per query: the references found
 
-// Screens every query (CPU time of this one thread), keeping what each found.
+// Screens every query (CPU time of this one thread), keeping what each found and, when
+// `micros` is given, each query's wall time in microseconds.
 double ScreenAll(const Screener& s, const std::vector<sancheck::screen::Query>& queries, size_t count, double threshold,
-                 Found& found) {
+                 Found& found, std::vector<double>* micros = nullptr) {
   const sancheck::Date far = sancheck::Date::FromCivil(9999, 12, 31);
   found.assign(count, {});
+  if (micros) micros->assign(count, 0);
   const double start = CpuSeconds();
   for (size_t i = 0; i < count; ++i) {
+    const auto began = std::chrono::steady_clock::now();
     for (const auto& c : s.Screen(queries[i], far, threshold)) found[i].insert(c.designation->reference);
+    if (micros) (*micros)[i] = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - began).count();
   }
   return CpuSeconds() - start;
+}
+
+// The `count` slowest queries, with their times, and the share of all time they took.
+void PrintSlowest(const std::vector<sancheck::screen::Query>& queries, const std::vector<double>& micros, size_t count) {
+  std::vector<size_t> order(micros.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return micros[a] > micros[b]; });
+  double total = 0, shown = 0;
+  for (double m : micros) total += m;
+  for (size_t i = 0; i < std::min(count, order.size()); ++i) {
+    shown += micros[order[i]];
+    std::printf("  %8.0f us  %s\n", micros[order[i]], queries[order[i]].name.c_str());
+  }
+  std::printf("slowest %zu of %zu queries: %.1f %% of the time; median %.0f us\n", std::min(count, order.size()),
+              order.size(), total > 0 ? 100.0 * shown / total : 0.0, micros.empty() ? 0.0 : micros[order[order.size() / 2]]);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: %s <list.bin|list.yaml> <queries.txt> [--exhaustive N] [--term-recall N] [--threshold T]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s <list.bin|list.yaml> <queries.txt> [--exhaustive N] [--term-recall N] [--threshold T] [--slowest N]\n", argv[0]);
     return 2;
   }
-  size_t exhaustive = 100, term_recall = 0;
+  size_t exhaustive = 100, term_recall = 0, slowest = 0;
   double threshold = Screener::kPossibleThreshold;
   for (int i = 3; i + 1 < argc; i += 2) {
     const std::string arg = argv[i];
@@ -98,6 +117,8 @@ int main(int argc, char** argv) {
       exhaustive = static_cast<size_t>(std::atol(argv[i + 1]));
     } else if (arg == "--term-recall") {
       term_recall = static_cast<size_t>(std::atol(argv[i + 1]));
+    } else if (arg == "--slowest") {
+      slowest = static_cast<size_t>(std::atol(argv[i + 1]));
     } else if (arg == "--threshold") {
       threshold = std::atof(argv[i + 1]);
     } else {
@@ -147,11 +168,13 @@ int main(int argc, char** argv) {
   if (term_recall > 0 && snap->index) TermRecall(*snap->index, queries, term_recall);
   Found indexed, reference;
   ScreenAll(screener, queries, std::min<size_t>(queries.size(), 50), threshold, indexed);  // warm-up
-  const double indexed_s = ScreenAll(screener, queries, queries.size(), threshold, indexed);
+  std::vector<double> micros;
+  const double indexed_s = ScreenAll(screener, queries, queries.size(), threshold, indexed, &micros);
   size_t candidates = 0;
   for (const auto& f : indexed) candidates += f.size();
   std::printf("indexed: %zu queries in %.2f s CPU = %.0f queries/s (%zu candidates at %.2f)\n", queries.size(), indexed_s,
               static_cast<double>(queries.size()) / indexed_s, candidates, threshold);
+  if (slowest > 0) PrintSlowest(queries, micros, slowest);
 
   // Exhaustive on the first N queries: the reference the index is measured against.
   const size_t n = std::min(exhaustive, queries.size());

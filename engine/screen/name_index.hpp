@@ -90,9 +90,17 @@ struct NameIndex {
   /// lengths, letter sets and first four bytes (FirstBytes, for the start they share) beside.
   std::vector<uint32_t> scan_starts;
   std::vector<uint32_t> scan_terms;
-  std::vector<uint8_t> scan_lengths;
+  std::vector<uint8_t> scan_kinds;  ///< term_kinds of each
   std::vector<uint64_t> scan_letters;
   std::vector<uint32_t> scan_next;
+  /// The words' text in scan order: a length's words lie side by side from
+  /// scan_text_starts[n], n bytes each, so the few a query word is compared with are
+  /// read from a small block instead of all over term_text.
+  std::string scan_text;
+  std::vector<size_t> scan_text_starts;
+  std::string_view ScanText(size_t k, size_t n) const {
+    return std::string_view(scan_text).substr(scan_text_starts[n] + (k - scan_starts[n]) * n, n);
+  }
   /// The terms only ever joined runs, by their first three bytes and length (RunKey), sorted;
   /// their terms, letter sets and fourth bytes beside.
   std::vector<uint32_t> run_keys;

@@ -6,70 +6,50 @@
 #include "screen/alignment.hpp"
 #include "screen/letter_filter.hpp"
 #include "screen/name_index.hpp"
-#include "screen/name_marks.hpp"
+#include "screen/name_gather.hpp"
+#include "screen/name_pairing.hpp"
 #include "screen/near_cache.hpp"
 #include "screen/term_keys.hpp"
 
 namespace sancheck::screen {
 namespace {
 
-// Pairs are sorted into tiers by the most Align could give them (PairBound):
-// a name whose words resemble the query's only loosely is ruled out by its
-// weight without being scored. A tier's cap is the highest similarity in it.
-constexpr size_t kTiers = 3;
-constexpr std::array<double, kTiers> kTierFloor = {0.95, 0.90, 0.0};
-constexpr std::array<float, kTiers> kTierCap = {1.0f, 0.95f, 0.90f};
-
-size_t TierOf(double sim) {
-  size_t t = 0;
-  while (sim < kTierFloor[t]) ++t;
-  return t;
-}
-
-// What a name pairs with the query so far: which query tokens, in which tier
-// (tiers[t]: paired in tier t or better), and per query token the most listed
-// weight its pairs can cover, times the tier's cap, for the score bound.
-struct Pairing {
-  std::array<uint16_t, kTiers> tiers{};
-  std::array<float, kMaxTokens> listed{};
-};
-
-// The names one query word or joined run may pair with in one tier: the ranges
-// of its terms in that tier.
-struct Part {
-  uint16_t mask = 0;            ///< the query tokens it covers
-  uint8_t tier = 0;
-  size_t names = 0;             ///< over all its terms (with repeats)
-  size_t first = 0, count = 0;  ///< into the ranges
-  float heaviest = 0;           ///< the most one of its terms weighs in a name
-  std::array<float, kMaxTokens> share{};  ///< each token's share of the part's query weight
-};
-
-// One term's names (NameIndex::name_ids[first, last)) and the most the term
-// weighs in a name.
-struct TermRange {
-  uint32_t first, last;
-  float weight;
-  uint8_t tier;
-};
-
-// Records that a name pairs the part's tokens through a term weighing `weight`:
-// that listed weight is shared among the part's tokens as their query weight is.
-void AddPair(Pairing& p, const Part& part, float weight) {
-  const float cap = kTierCap[part.tier];
-  for (size_t t = part.tier; t < kTiers; ++t) p.tiers[t] = static_cast<uint16_t>(p.tiers[t] | part.mask);
-  for (uint32_t m = part.mask; m != 0; m &= m - 1) {
-    const auto i = static_cast<size_t>(std::countr_zero(m));
-    p.listed[i] = std::max(p.listed[i], cap * weight * part.share[i]);
+// A set of term ids, small and cleared per use: the few hundred terms one query
+// text is compared with, where a stamp per term of the list would miss the cache
+// on every one.
+class TermSet {
+ public:
+  void Clear() {
+    slots_.assign(std::max<size_t>(slots_.size(), 1024), kEmpty);
+    size_ = 0;
   }
-}
+  // Adds `t`; false when it was there.
+  bool Insert(uint32_t t) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = (uint64_t{t} * 0x9E3779B97F4A7C15ull >> 40) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == t) return false;
+      if (slots_[i] == kEmpty) {
+        slots_[i] = t;
+        ++size_;
+        return true;
+      }
+    }
+  }
 
-Pairing Union(const Pairing& a, const Pairing& b) {
-  Pairing u;
-  for (size_t t = 0; t < kTiers; ++t) u.tiers[t] = static_cast<uint16_t>(a.tiers[t] | b.tiers[t]);
-  for (size_t i = 0; i < kMaxTokens; ++i) u.listed[i] = std::max(a.listed[i], b.listed[i]);
-  return u;
-}
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;  // never a term: term ids index 32-bit offsets
+  void Grow() {
+    std::vector<uint32_t> old(slots_.size() * 2, kEmpty);
+    old.swap(slots_);
+    size_ = 0;
+    for (const uint32_t t : old) {
+      if (t != kEmpty) Insert(t);
+    }
+  }
+  std::vector<uint32_t> slots_;
+  size_t size_ = 0;
+};
 
 // Per-thread scratch: Collect stays const and safe to call from several
 // threads, and nothing is allocated per query once warm. Generation stamps
@@ -81,12 +61,10 @@ struct Scratch {
   std::vector<uint32_t> term_stamps;
   std::vector<uint32_t> term_slots;  ///< where a stamped term is in `pairable`
   uint32_t term_generation = 0;
-  std::vector<uint32_t> fill_stamps;  ///< terms already tried for the text being looked up
-  uint32_t fill_generation = 0;
+  TermSet tried;  ///< terms already tried for the text being looked up
   std::vector<PairableTerm> pairable;  ///< one unit's terms, before sorting into tiers
   NearTermCache near;
-  NameMarks<Pairing> marks;  ///< the names gathered, with what they pair
-  std::vector<NameMarks<Pairing>::Slot*> touched;  ///< those still in the running
+  NameGatherer gatherer;
   std::vector<Pairing> rest;
 
   // A fresh stamp for `stamps`, sized `size`.
@@ -100,18 +78,6 @@ struct Scratch {
   }
 };
 
-// The heaviest of the part's terms name `id` has, or a negative number when
-// none (each range ascending: binary search).
-float WeightOfName(const Part& p, const std::vector<TermRange>& ranges, const std::vector<uint32_t>& ids, uint32_t id) {
-  float found = -1;
-  for (size_t r = p.first; r < p.first + p.count; ++r) {
-    if (ranges[r].weight > found && std::binary_search(ids.begin() + ranges[r].first, ids.begin() + ranges[r].last, id)) {
-      found = ranges[r].weight;
-    }
-  }
-  return found;
-}
-
 }  // namespace
 
 template <typename F>
@@ -123,30 +89,43 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
   const size_t lo_len = (w.size() * 2 + 2) / 3, hi_len = std::min<size_t>(w.size() * 3 / 2, 0xFF);
   const uint64_t letters = LetterSet(w);
   const uint32_t start = FirstBytes(w);
-  for (size_t len = lo_len; len <= hi_len; ++len) {
-    // The letters each side may lack and still match enough of the other's, at
-    // the largest prefix bonus; the exact bonus is checked for the few left. A
-    // clerk's slip (PairBound) pairs whatever Jaro-Winkler says: a letter
-    // dropped or added (one letter more on one side) or two swapped (none).
-    const size_t needed = MatchesNeeded(w.size(), len, 4, kTokenCutoff);
+  // Within a length the words are sorted by their first bytes (PrepareScan): those
+  // starting with another letter than w's get no prefix bonus, so they are held to
+  // the plain resemblance, which rules out far more of them by their letter sets.
+  thread_local std::vector<uint32_t> kept;
+  auto scan = [&](size_t from, size_t to, size_t len, size_t prefix, bool slips) {
+    const size_t needed = MatchesNeeded(w.size(), len, prefix, kTokenCutoff);
     const bool resembles = needed <= std::min(w.size(), len);
-    const bool slips = len + 1 >= w.size() && len <= w.size() + 1;
-    if (!resembles && !slips) continue;
+    if ((!resembles && !slips) || from == to) return;
     const size_t lack_w = std::max(resembles ? w.size() - needed : 0, size_t{slips && len < w.size()});
     const size_t lack_term = std::max(resembles ? len - needed : 0, size_t{slips && len > w.size()});
-    const size_t from = scan_starts[len], count = scan_starts[len + 1] - from;
-    thread_local std::vector<uint32_t> kept;
-    if (kept.size() < count) kept.resize(count);
-    const size_t n = FilterByLetters(scan_letters.data() + from, count, letters, lack_w, lack_term, kept.data());
+    if (kept.size() < to - from) kept.resize(to - from);
+    const size_t n = FilterByLetters(scan_letters.data() + from, to - from, letters, lack_w, lack_term, kept.data());
     for (size_t i = 0; i < n; ++i) {
       const size_t k = from + kept[i];
       const uint64_t other = scan_letters[k];
       const bool may_slip = slips && static_cast<size_t>(std::popcount(letters & ~other)) <= size_t{len < w.size()} &&
                             static_cast<size_t>(std::popcount(other & ~letters)) <= size_t{len > w.size()};
       if (may_slip || MayResemble(w.size(), letters, len, other, SharedPrefix(start, scan_next[k]))) {
-        consider(scan_terms[k]);
+        consider(scan_terms[k], ScanText(k, len), scan_kinds[k]);
       }
     }
+  };
+  const uint32_t first = start >> 24;
+  for (size_t len = lo_len; len <= hi_len; ++len) {
+    // The letters each side may lack and still match enough of the other's (at
+    // the largest prefix bonus the words could share); the exact bonus is checked
+    // for the few left. A clerk's slip (PairBound) pairs whatever Jaro-Winkler
+    // says: a letter dropped or added (one letter more on one side) or two swapped
+    // (none).
+    const bool slips = len + 1 >= w.size() && len <= w.size() + 1;
+    const auto from = scan_next.begin() + scan_starts[len], to = scan_next.begin() + scan_starts[len + 1];
+    const auto same_lo = std::partition_point(from, to, [&](uint32_t f) { return (f >> 24) < first; });
+    const auto same_hi = std::partition_point(same_lo, to, [&](uint32_t f) { return (f >> 24) == first; });
+    auto at = [&](std::vector<uint32_t>::const_iterator it) { return static_cast<size_t>(it - scan_next.begin()); };
+    scan(at(from), at(same_lo), len, 0, slips);
+    scan(at(same_lo), at(same_hi), len, 4, slips);
+    scan(at(same_hi), at(to), len, 0, slips);
   }
   // Joined runs are too many to scan whole (millions on a large list): those
   // sharing the first three letters (a clerk running listed words together
@@ -165,7 +144,7 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
     if ((korean || (term_kinds[t] & kTermKorean)) && !MayResemble(w.size(), letters, len, run_letters[k], prefix, kKoreanCutoff)) {
       continue;
     }
-    consider(t);
+    consider(t, Term(t), term_kinds[t]);
   }
 }
 
@@ -173,14 +152,14 @@ template <typename F>
 void NameIndex::ForEachNearTerm(std::string_view w, Near near, F&& f) const {
   ForEachQueryKey(w, near != Near::kExact, [&](uint64_t key) {
     const auto [lo, hi] = TermsUnder(key);
-    for (uint32_t k = lo; k < hi; ++k) f(key_terms[k]);
+    for (uint32_t k = lo; k < hi; ++k) f(key_terms[k], Term(key_terms[k]), term_kinds[key_terms[k]]);
   });
   if (near == Near::kWord || near == Near::kKoreanWord) ScanNear(w, near == Near::kKoreanWord, true, f);
   if (near == Near::kRun) ScanNear(w, false, false, f);
 }
 
 void NameIndex::NearTerms(std::string_view w, Near near, std::vector<uint32_t>& out) const {
-  ForEachNearTerm(w, near, [&](uint32_t t) { out.push_back(t); });
+  ForEachNearTerm(w, near, [&](uint32_t t, std::string_view, uint8_t) { out.push_back(t); });
 }
 
 void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint32_t>& out) const {
@@ -203,12 +182,11 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
       if (text.empty()) continue;
       const auto kind = static_cast<uint8_t>(static_cast<uint8_t>(near) << 1 | (korean ? 1 : 0));
       const auto& terms = s.near.Get(serial, text, kind, [&](std::vector<PairableTerm>& out) {
-        const uint32_t seen = Scratch::Next(s.fill_stamps, term_count(), s.fill_generation);
-        ForEachNearTerm(text, near, [&](uint32_t t) {
-          if (s.fill_stamps[t] == seen) return;
-          s.fill_stamps[t] = seen;
-          const bool both_korean = korean && (term_kinds[t] & kTermKorean) != 0;
-          const double sim = PairBound(text, Term(t), numeric, both_korean);
+        s.tried.Clear();
+        ForEachNearTerm(text, near, [&](uint32_t t, std::string_view term, uint8_t kinds) {
+          if (!s.tried.Insert(t)) return;
+          const bool both_korean = korean && (kinds & kTermKorean) != 0;
+          const double sim = PairBound(text, term, numeric, both_korean);
           if (sim > 0) out.push_back(PairableTerm{t, static_cast<float>(sim)});
         });
       });
@@ -263,24 +241,7 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
     find_terms(jt.mask, jt.canon, whole, Near::kRun, AllKorean(q, jt.mask));
   }
 
-  const double qw = q.total_weight;
-  // The best score a name can reach with what it pairs and its weight `cw`
-  // (unknown: as low as the listed weight it pairs, its best case). Align uses
-  // each token once on either side, so its pairs cover at most the query weight
-  // of their tokens at the pairs' caps, and at most the listed weight of the
-  // terms they pair with, or the name's own weight.
-  auto bound = [&](const Pairing& p, double cw) {
-    double x = 0, y = 0;
-    for (uint32_t m = p.tiers[kTiers - 1]; m != 0; m &= m - 1) {
-      const auto i = static_cast<size_t>(std::countr_zero(m));
-      size_t t = 0;
-      while (!(p.tiers[t] & (1u << i))) ++t;
-      x += kTierCap[t] * weight[i];
-      y += p.listed[i];
-    }
-    if (cw < 0) cw = y;
-    return (x + std::min(cw, y)) / (qw + cw);
-  };
+  const ScoreBound bound(weight, q.total_weight);
   const size_t n_parts = s.parts.size();
   auto& parts = s.parts;
   std::sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.names < b.names; });
@@ -294,61 +255,10 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
   while (essential > 0) {
     Pairing with = rest[essential];
     AddPair(with, parts[essential - 1], parts[essential - 1].heaviest);
-    if (bound(with, -1) >= floor) break;
+    if (bound(with, Pairing{}, -1) >= floor) break;
     rest[--essential] = with;
   }
-  size_t expected = 0;
-  for (size_t e = 0; e < essential; ++e) expected += parts[e].names;
-  s.marks.Reset(expected);
-  s.touched.clear();
-  for (size_t e = 0; e < essential; ++e) {
-    const Part& p = parts[e];
-    for (size_t r = p.first; r < p.first + p.count; ++r) {
-      for (uint32_t i = s.ranges[r].first; i < s.ranges[r].last; ++i) {
-        bool added = false;
-        auto& slot = s.marks.Upsert(name_ids[i], added);
-        if (added) s.touched.push_back(&slot);
-        AddPair(slot.value, p, s.ranges[r].weight);
-      }
-    }
-  }
-  // The names that may still reach the floor with the parts not yet searched.
-  // A name's own weight (rounded down: the bound stays a bound) is read last,
-  // for the few left: on a large list each read is a cache miss.
-  auto keep_if = [&](const Pairing& later, bool weighed) {
-    size_t kept = 0;
-    for (auto* slot : s.touched) {
-      const double cw = weighed ? name_weights[slot->id] * kWeightUnit : -1.0;
-      if (bound(Union(slot->value, later), cw) >= floor) s.touched[kept++] = slot;
-    }
-    s.touched.resize(kept);
-  };
-  keep_if(rest[essential], false);
-  // Search the common parts, rarest first, for the names left: by binary
-  // search in each of the part's name lists, or by one pass over them when
-  // that is cheaper (a common word has many near spellings, each a list).
-  for (size_t e = essential; e < n_parts && !s.touched.empty(); ++e) {
-    const Part& p = parts[e];
-    size_t search_cost = 0;
-    for (size_t r = p.first; r < p.first + p.count; ++r) {
-      search_cost += s.touched.size() * (1 + static_cast<size_t>(std::bit_width(s.ranges[r].last - s.ranges[r].first)));
-    }
-    if (p.names < search_cost) {
-      for (size_t r = p.first; r < p.first + p.count; ++r) {
-        for (uint32_t i = s.ranges[r].first; i < s.ranges[r].last; ++i) {
-          if (auto* slot = s.marks.Find(name_ids[i])) AddPair(slot->value, p, s.ranges[r].weight);
-        }
-      }
-    } else {
-      for (auto* slot : s.touched) {
-        const float w = WeightOfName(p, s.ranges, name_ids, slot->id);
-        if (w >= 0) AddPair(slot->value, p, w);
-      }
-    }
-    keep_if(rest[e + 1], false);
-  }
-  keep_if(Pairing{}, true);
-  for (const auto* slot : s.touched) out.push_back(slot->id);
+  s.gatherer.Run(*this, GatherPlan{parts, s.ranges, rest, essential, floor, bound}, out);
 }
 
 }  // namespace sancheck::screen
