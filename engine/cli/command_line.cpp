@@ -88,6 +88,7 @@ void DefineCommandLine(CLI::App& app, Runner& runner, GlobalOptions& global) {
   AddServeCommand(app, runner);
   AddTimelineCommand(app, runner);
   AddRescreenCommand(app, runner);
+  AddImpactCommand(app, runner);
   app.callback([&app, &runner] {
     if (!runner) runner = [&app] { return Emit("", CommandList(app)) ? kExitOk : kExitError; };
   });

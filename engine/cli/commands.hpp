@@ -53,6 +53,7 @@ void AddListsCommand(CLI::App& app, Runner& runner);
 void AddServeCommand(CLI::App& app, Runner& runner);
 void AddTimelineCommand(CLI::App& app, Runner& runner);
 void AddRescreenCommand(CLI::App& app, Runner& runner);
+void AddImpactCommand(CLI::App& app, Runner& runner);
 
 /// Exit statuses of every command.
 inline constexpr int kExitOk = 0;
@@ -83,13 +84,14 @@ void AddPackOptions(CLI::App* cmd, PackChoice& choice, const std::string& what =
 /// The pack paths of a run: the built-in packs beside the --rules packs (a
 /// --rules folder with a built-in pack's name replaces it), only the --rules
 /// packs with --no-builtin. Nullopt (after a usage error) when --no-builtin
-/// leaves nothing to load.
-std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice);
+/// leaves nothing to load. `note`: say on standard error that --no-builtin leaves the
+/// built-in packs and list out (a command loading two sides says it once).
+std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice, bool note = true);
 
 /// The library options every command that loads packs starts from: the run's clock, the
 /// pack paths (PackPaths), the --lists files and --max-designation-age. Nullopt after a
 /// usage error.
-std::optional<CheckOptions> CheckOptionsFor(const PackChoice& choice);
+std::optional<CheckOptions> CheckOptionsFor(const PackChoice& choice, bool note = true);
 
 /// Loads the scenarios a command judges with `checker`: the files' own checks,
 /// then every item tag against the loaded packs' vocabulary. Folders are searched as

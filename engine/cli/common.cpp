@@ -34,7 +34,7 @@ void AddPackOptions(CLI::App* cmd, PackChoice& choice, const std::string& what) 
       ->check(CLI::Range(0, 36500));
 }
 
-std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice) {
+std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice, bool note) {
   if (choice.no_builtin) {
     if (choice.rules.empty()) {
       UsageError("--no-builtin leaves no rule pack: name one with --rules");
@@ -42,15 +42,17 @@ std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice) {
     }
     // Said, not silent: without the built-in list nobody is screened against the UN DPRK list
     // unless a --rules pack or a --lists file brings it.
-    std::cerr << "sancheck: note: --no-builtin: the built-in packs and the built-in UN DPRK designation list are "
-                 "not loaded\n";
+    if (note) {
+      std::cerr << "sancheck: note: --no-builtin: the built-in packs and the built-in UN DPRK designation list are "
+                   "not loaded\n";
+    }
     return choice.rules;
   }
   return rules::WithBuiltinPacks(choice.rules);
 }
 
-std::optional<CheckOptions> CheckOptionsFor(const PackChoice& choice) {
-  const auto pack_paths = PackPaths(choice);
+std::optional<CheckOptions> CheckOptionsFor(const PackChoice& choice, bool note) {
+  const auto pack_paths = PackPaths(choice, note);
   if (!pack_paths) return std::nullopt;
   CheckOptions options;
   options.clock = RunClock();

@@ -1,18 +1,12 @@
 // FactText(): one fact of an activity or item, as explain shows it next to the sub-condition that read it.
 #include "explain/fact_text.hpp"
 
-#include <cstdio>
+#include "common/number_text.hpp"
 
 namespace sancheck::explain {
 namespace {
 
 using expr::FieldId;
-
-std::string Number(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.15g", v);
-  return buf;
-}
 
 template <typename T, typename F>
 std::string KnownText(const expr::Known<T>& k, F name) {
@@ -64,8 +58,8 @@ std::string FactText(FieldId field, const expr::ActivityFacts& a, const expr::It
     case FieldId::kService: return KnownText(a.service, ServiceKindName);
     case FieldId::kVia: return Countries(a.via);
     case FieldId::kExemption: return KnownText(a.exemption, ExemptionKindName);
-    case FieldId::kAmountUsd: return a.amount_usd.known ? Number(a.amount_usd.value) : "absent";
-    case FieldId::kWorkers: return a.workers.known ? Number(a.workers.value) : "absent";
+    case FieldId::kAmountUsd: return a.amount_usd.known ? NumberText(a.amount_usd.value) : "absent";
+    case FieldId::kWorkers: return a.workers.known ? NumberText(a.workers.value) : "absent";
     case FieldId::kVehicle: return KnownText(a.vehicle, VehicleName);
     case FieldId::kDestination: return a.destination.known ? a.destination.value.ToString() : "absent";
     case FieldId::kPortCountry: return a.port_country.known ? a.port_country.value.ToString() : "absent";
@@ -95,9 +89,9 @@ std::string FactText(FieldId field, const expr::ActivityFacts& a, const expr::It
   switch (field) {
     case FieldId::kItemHs: return item->hs.known ? item->hs.value.ToString() : "absent";
     case FieldId::kItemTags: return TagNames(item->tags, tags);
-    case FieldId::kItemQuantity: return item->quantity.known ? Number(item->quantity.value) : "absent";
+    case FieldId::kItemQuantity: return item->quantity.known ? NumberText(item->quantity.value) : "absent";
     case FieldId::kItemUnit: return KnownText(item->unit, UnitName);
-    case FieldId::kItemValueUsd: return item->value_usd.known ? Number(item->value_usd.value) : "absent";
+    case FieldId::kItemValueUsd: return item->value_usd.known ? NumberText(item->value_usd.value) : "absent";
     case FieldId::kItemOrigin: return item->origin.known ? item->origin.value.ToString() : "absent";
     default: return "?";
   }

@@ -1,9 +1,11 @@
 // CheckCondition(): per-field abstract domains narrowed along and/or chains to find dead or constant conditions.
 #include "lint/condition_check.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bitset>
 #include <limits>
+#include <vector>
 
 #include "expr/fields.hpp"
 
@@ -46,6 +48,9 @@ struct Domain {
   bool lo_open = false, hi_open = false;
   std::vector<std::pair<uint64_t, uint64_t>> hs{{0, kHsMax}};
   Bits required, forbidden;  ///< list fields: elements known in, known out
+  /// List fields: sets each known to hold an element of the list (`tags in S`), so that a later
+  /// `not (tags in S')` that forbids all of one is a contradiction, whichever came first.
+  std::vector<Bits> some_of;
   bool may_empty = true, may_nonempty = true;
   int origin = kNoOrigin;    ///< the node that first narrowed it
 };
@@ -60,8 +65,10 @@ bool IntervalEmpty(const Domain& d) {
 
 bool Satisfiable(const Domain& d, Type t) {
   if (expr::IsList(t)) {
+    const bool each_possible = std::all_of(d.some_of.begin(), d.some_of.end(),
+                                           [&](const Bits& s) { return (s & ~d.forbidden).any(); });
     return (d.required & d.forbidden).none() && (d.may_empty || d.may_nonempty) &&
-           !(d.required.any() && !d.may_nonempty);
+           !(d.required.any() && !d.may_nonempty) && each_possible;
   }
   if (d.may_absent) return true;
   if (!d.may_present) return false;
@@ -271,6 +278,7 @@ class Analyzer {
             conflict_with_ = elements.none() ? kNoOrigin : d.origin;
             return false;
           }
+          d.some_of.push_back(elements);
         } else {
           d.forbidden |= elements;
         }

@@ -2,18 +2,12 @@
 #include "report/facts.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
+#include "common/number_text.hpp"
 #include "report/common.hpp"
 
 namespace sancheck::report {
 namespace {
-
-std::string Number(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.15g", v);
-  return buf;
-}
 
 // A party's screening result is not a fact of the file: it comes from the findings' matches,
 // each named once however many rules reported it.
@@ -39,8 +33,8 @@ std::string ItemText(const Item& item) {
     for (const auto& t : item.tags) tags += (tags.empty() ? "" : ", ") + t;
     out += " · tags " + tags;
   }
-  if (item.quantity) out += " · " + Number(*item.quantity) + (item.unit ? " " + std::string(UnitName(*item.unit)) : "");
-  if (item.value_usd) out += " · USD " + Number(*item.value_usd);
+  if (item.quantity) out += " · " + NumberText(*item.quantity) + (item.unit ? " " + std::string(UnitName(*item.unit)) : "");
+  if (item.value_usd) out += " · USD " + NumberText(*item.value_usd);
   if (item.origin) out += " · origin " + item.origin->ToString();
   return out;
 }

@@ -7,36 +7,40 @@
 
 namespace sancheck::report {
 
+nlohmann::ordered_json RuleJson(const RuleInfo& r) {
+  nlohmann::ordered_json j;
+  j["id"] = r.id;
+  j["title"] = r.title;
+  j["verdict"] = VerdictName(r.verdict);
+  j["effective"] = r.effective.ToString();
+  j["until"] = r.until ? nlohmann::ordered_json(r.until->ToString()) : nlohmann::ordered_json(nullptr);
+  std::vector<std::string> types;
+  for (auto t : r.applies_to) types.emplace_back(ActivityTypeName(t));
+  j["applies_to"] = types;
+  nlohmann::ordered_json cites = nlohmann::ordered_json::array();
+  for (const auto& c : r.citations) {
+    cites.push_back({{"resolution", c.resolution}, {"paragraph", c.paragraph}, {"text", c.text},
+                     {"verified", VerificationName(c.verified)}});
+  }
+  j["citations"] = cites;
+  std::vector<std::string> kinds;
+  for (const auto& e : r.exemptions) kinds.emplace_back(e.kind);
+  j["exemptions"] = kinds;
+  j["when"] = r.condition;
+  j["message"] = r.message;
+  return j;
+}
+
+nlohmann::ordered_json PackJson(const PackInfo& p) {
+  return {{"name", p.name}, {"version", p.version}, {"sha256", p.sha256}};
+}
+
 nlohmann::ordered_json RulesJson(const Checker& checker) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const auto& r : checker.rules()) {
-    nlohmann::ordered_json j;
-    j["id"] = r.id;
-    j["title"] = r.title;
-    j["verdict"] = VerdictName(r.verdict);
-    j["effective"] = r.effective.ToString();
-    j["until"] = r.until ? nlohmann::ordered_json(r.until->ToString()) : nlohmann::ordered_json(nullptr);
-    std::vector<std::string> types;
-    for (auto t : r.applies_to) types.emplace_back(ActivityTypeName(t));
-    j["applies_to"] = types;
-    nlohmann::ordered_json cites = nlohmann::ordered_json::array();
-    for (const auto& c : r.citations) {
-      cites.push_back({{"resolution", c.resolution}, {"paragraph", c.paragraph}, {"text", c.text},
-                       {"verified", VerificationName(c.verified)}});
-    }
-    j["citations"] = cites;
-    std::vector<std::string> kinds;
-    for (const auto& e : r.exemptions) kinds.emplace_back(e.kind);
-    j["exemptions"] = kinds;
-    j["when"] = r.condition;
-    j["message"] = r.message;
-    list.push_back(j);
-  }
+  for (const auto& r : checker.rules()) list.push_back(RuleJson(r));
   nlohmann::ordered_json root;
   nlohmann::ordered_json packs = nlohmann::ordered_json::array();
-  for (const auto& p : checker.packs()) {
-    packs.push_back({{"name", p.name}, {"version", p.version}, {"sha256", p.sha256}});
-  }
+  for (const auto& p : checker.packs()) packs.push_back(PackJson(p));
   root["rule_packs"] = packs;
   root["rules"] = list;
   // The exemption kinds scenario files can claim, with what grants them and when.

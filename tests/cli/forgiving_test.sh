@@ -13,7 +13,7 @@ tutorial=samples/tutorial/pack
 
 expect_status "bare sancheck lists the commands (exit 0)" 0 "$bin"
 check "one line per command" grep -qE "^  check +Judge scenario files" "$work/out"
-check "every command is listed" sh -c "[ \$(grep -cE '^  [a-z]+  ' \"$work/out\") -eq 12 ]"
+check "every command is listed" sh -c "[ \$(grep -cE '^  [a-z]+  ' \"$work/out\") -eq 13 ]"
 
 expect_status "a misspelt command exits 2" 2 "$bin" chek samples
 check "it suggests the nearest" grep -qx "sancheck: error: unknown command 'chek'; did you mean 'check'?" "$work/err"

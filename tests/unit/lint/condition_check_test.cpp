@@ -82,5 +82,12 @@ TEST_CASE("list fields: a forbidden element cannot be required") {
   CHECK(Findings("KP in via and RU in via").empty());
 }
 
+TEST_CASE("list fields: an element of a set required, then every element of it forbidden") {
+  // Either order: the set a list must meet is remembered, not only checked when it is met.
+  CHECK(Findings("item.tags in [arms] and not (item.tags in [arms, nuclear])").size() == 1);
+  CHECK(Findings("not (item.tags in [arms, nuclear]) and item.tags in [arms]").size() == 1);
+  CHECK(Findings("item.tags in [arms, nuclear] and not (item.tags in [arms])").empty());
+}
+
 }  // namespace
 }  // namespace sancheck::lint

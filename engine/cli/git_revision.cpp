@@ -1,0 +1,109 @@
+// RevisionFiles: `git ls-tree` lists a path's files in a commit, `git cat-file` reads each into a MemoryFileReader.
+#include "cli/git_revision.hpp"
+
+#include <filesystem>
+
+#include "cli/subprocess.hpp"
+#include "common/files.hpp"
+
+namespace sancheck::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Enough for the hash, a top folder's path, or a tree listing of many packs.
+constexpr size_t kListingBytes = 16u * 1024 * 1024;
+
+std::optional<std::string> Git(std::vector<std::string> args, size_t limit = kListingBytes) {
+  args.insert(args.begin(), "git");
+  auto run = RunProcess(args, limit);
+  if (!run || run->status != 0) return std::nullopt;
+  return std::move(run->out);
+}
+
+std::string FirstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
+
+// One entry of `git ls-tree -z`: "<mode> <type> <object>\t<path>".
+struct TreeEntry {
+  std::string mode, object, path;
+};
+
+std::vector<TreeEntry> ParseTree(const std::string& listing) {
+  std::vector<TreeEntry> out;
+  size_t at = 0;
+  while (at < listing.size()) {
+    size_t end = listing.find('\0', at);
+    if (end == std::string::npos) end = listing.size();
+    const std::string line = listing.substr(at, end - at);
+    at = end + 1;
+    const size_t tab = line.find('\t');
+    const size_t sp1 = line.find(' ');
+    const size_t sp2 = sp1 == std::string::npos ? sp1 : line.find(' ', sp1 + 1);
+    if (tab == std::string::npos || sp2 == std::string::npos || sp2 > tab) continue;
+    out.push_back({line.substr(0, sp1), line.substr(sp2 + 1, tab - sp2 - 1), line.substr(tab + 1)});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<RevisionFiles> RevisionFiles::Open(const std::string& rev, std::string& error) {
+  // A name starting with '-' would be read by git as an option.
+  if (rev.empty() || rev.front() == '-') {
+    error = "'" + rev + "' is not a revision";
+    return std::nullopt;
+  }
+  const auto top = Git({"rev-parse", "--show-toplevel"});
+  if (!top) {
+    error = "the current folder is not inside a git repository (or git is not installed)";
+    return std::nullopt;
+  }
+  const auto commit = Git({"rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"});
+  if (!commit) {
+    error = "'" + rev + "' names no commit of the repository";
+    return std::nullopt;
+  }
+  RevisionFiles r;
+  r.rev_ = rev;
+  r.commit_ = FirstLine(*commit);
+  r.top_ = FirstLine(*top);
+  return r;
+}
+
+std::optional<std::string> RevisionFiles::Add(const std::string& path, std::string& error) {
+  std::error_code ec;
+  // git names the top folder with symbolic links resolved; so must the path, to be relative to it.
+  const fs::path full = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  const fs::path rel = full.lexically_relative(fs::path(top_));
+  if (ec || rel.empty() || *rel.begin() == "..") {
+    error = path + ": not inside the repository at " + top_;
+    return std::nullopt;
+  }
+  const std::string pathspec = rel.generic_string();
+  const auto listing = Git({"-C", top_, "--literal-pathspecs", "ls-tree", "-r", "-z", commit_, "--", pathspec});
+  if (!listing) {
+    error = "git could not list " + path + " in " + rev_;
+    return std::nullopt;
+  }
+  std::string name = fs::path(path).lexically_normal().generic_string();
+  while (name.size() > 1 && name.back() == '/') name.pop_back();
+  const std::string under = pathspec == "." ? "" : pathspec + "/";
+  bool found = false;
+  for (const TreeEntry& e : ParseTree(*listing)) {
+    const bool inside = pathspec == "." || e.path == pathspec || e.path.rfind(under, 0) == 0;
+    // Regular files only: a symbolic link or a submodule has no text of its own to read here.
+    if (!inside || (e.mode != "100644" && e.mode != "100755")) continue;
+    const auto text = Git({"-C", top_, "cat-file", "blob", e.object}, kMaxInputBytes);
+    if (!text) {
+      error = rev_ + ":" + e.path + ": cannot be read (git failed, or it is larger than 64 MiB)";
+      return std::nullopt;
+    }
+    const std::string suffix = e.path == pathspec ? "" : "/" + e.path.substr(under.size());
+    files_->Add(rev_ + ":" + name + suffix, *text);
+    found = true;
+  }
+  if (!found) return std::nullopt;
+  return rev_ + ":" + name;
+}
+
+}  // namespace sancheck::cli

@@ -1,0 +1,123 @@
+// CompareRuns(): activity by activity, the verdicts, citations and rule findings of two judgements of the same scenarios.
+#include <algorithm>
+#include <map>
+
+#include "impact/impact.hpp"
+#include "lists/import_text.hpp"
+
+namespace sancheck::impact {
+namespace {
+
+// What one rule contributed to an activity on one side.
+struct Firing {
+  Verdict verdict = Verdict::kPermitted;
+  std::vector<std::string> citations;
+};
+
+void AddUnique(std::vector<std::string>& to, const std::vector<Citation>& citations) {
+  for (const auto& c : citations) lists::AddUnique(to, c.text);
+}
+
+std::map<std::string, Firing> Firings(const ActivityResult& a) {
+  std::map<std::string, Firing> out;
+  for (const Finding& f : a.findings) {
+    auto [it, fresh] = out.try_emplace(f.rule, Firing{f.verdict, {}});
+    if (!fresh) it->second.verdict = std::max(it->second.verdict, f.verdict);
+    AddUnique(it->second.citations, f.citations);
+  }
+  return out;
+}
+
+// Citations compared as sets: findings come sorted by rule, so their order says nothing.
+std::vector<std::string> Citations(const ActivityResult& a) {
+  std::vector<std::string> out;
+  for (const Finding& f : a.findings) AddUnique(out, f.citations);
+  return out;
+}
+
+bool SameSet(std::vector<std::string> a, std::vector<std::string> b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
+}
+
+std::vector<RuleEffect> Effects(const ActivityResult& before, const ActivityResult& after) {
+  const auto old_rules = Firings(before);
+  const auto new_rules = Firings(after);
+  std::map<std::string, RuleEffect> by_rule;
+  for (const auto& [rule, f] : old_rules) {
+    RuleEffect& e = by_rule[rule];
+    e.before = f.verdict;
+    e.citations_before = f.citations;
+  }
+  for (const auto& [rule, f] : new_rules) {
+    RuleEffect& e = by_rule[rule];
+    e.after = f.verdict;
+    e.citations_after = f.citations;
+  }
+  std::vector<RuleEffect> out;
+  for (auto& [rule, e] : by_rule) {
+    if (e.before == e.after && SameSet(e.citations_before, e.citations_after)) continue;
+    e.rule = rule;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::optional<Group> GroupOf(Verdict before, Verdict after, bool same_citations) {
+  if (after > before) return Group::kStricter;
+  if (after < before) return Group::kLooser;
+  if (!same_citations) return Group::kRecited;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view GroupName(Group g) {
+  switch (g) {
+    case Group::kStricter: return "stricter";
+    case Group::kLooser: return "looser";
+    case Group::kRecited: return "re-cited";
+  }
+  return "";
+}
+
+int Impact::Count(Group g) const {
+  return static_cast<int>(
+      std::count_if(activities.begin(), activities.end(), [g](const ActivityImpact& a) { return a.group == g; }));
+}
+
+std::vector<ActivityImpact> CompareRuns(const RunResult& before, const RunResult& after) {
+  std::vector<ActivityImpact> out;
+  const size_t scenarios = std::min(before.scenarios.size(), after.scenarios.size());
+  for (size_t si = 0; si < scenarios; ++si) {
+    const ScenarioResult& sb = before.scenarios[si];
+    const ScenarioResult& sa = after.scenarios[si];
+    const size_t activities = std::min(sb.activities.size(), sa.activities.size());
+    for (size_t ai = 0; ai < activities; ++ai) {
+      const ActivityResult& b = sb.activities[ai];
+      const ActivityResult& a = sa.activities[ai];
+      std::vector<std::string> cited_before = Citations(b);
+      std::vector<std::string> cited_after = Citations(a);
+      const auto group = GroupOf(b.verdict, a.verdict, SameSet(cited_before, cited_after));
+      if (!group) continue;
+      out.push_back(ActivityImpact{.group = *group,
+                                   .file = sa.file,
+                                   .scenario = sa.scenario,
+                                   .activity = a.id,
+                                   .type = a.type,
+                                   .date = a.date,
+                                   .before = b.verdict,
+                                   .after = a.verdict,
+                                   .citations_before = std::move(cited_before),
+                                   .citations_after = std::move(cited_after),
+                                   .rules = Effects(b, a)});
+    }
+  }
+  // Grouped for the reader, in file order inside each group.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const ActivityImpact& x, const ActivityImpact& y) { return x.group < y.group; });
+  return out;
+}
+
+}  // namespace sancheck::impact
