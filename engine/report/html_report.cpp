@@ -3,6 +3,7 @@
 
 #include "report/common.hpp"
 #include "report/facts.hpp"
+#include "report/html_style.hpp"
 #include "report/writers.hpp"
 #include "report/xml.hpp"
 #include "waivers/waivers.hpp"
@@ -10,39 +11,102 @@
 namespace sancheck::report {
 namespace {
 
-// Inline styles only: the page must render offline, from an artifact store or an e-mail.
-constexpr const char* kStyle = R"CSS(
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d232a;margin:0;background:#f6f7f9}
-main{max-width:1100px;margin:0 auto;padding:24px}
-h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:28px 0 8px}h3{font-size:16px;margin:18px 0 6px}
-section{background:#fff;border:1px solid #d9dde3;border-radius:6px;padding:4px 18px 14px;margin:16px 0}
-table{border-collapse:collapse;width:100%;margin:6px 0}th,td{text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #e6e8ec}
-th{font-weight:600;background:#f0f2f5}code,.hash{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:13px}
-.hash{word-break:break-all}.muted{color:#5b6470}
-.badge{display:inline-block;border-radius:3px;padding:0 6px;font-size:12px;font-weight:700;text-transform:uppercase;letter-spacing:.03em;color:#fff}
-.prohibited{background:#b42318}.review{background:#b54708}.permitted{background:#2e7d32}.waived{background:#475467}
-.expired{background:#b42318}.unused{background:#b54708}.applied{background:#475467}
-.result{font-size:18px;font-weight:700}.fail{color:#b42318}.pass{color:#2e7d32}
-ul.findings{list-style:none;padding:0;margin:4px 0 10px}ul.findings>li{border-left:4px solid #d9dde3;padding:4px 10px;margin:6px 0;background:#fafbfc}
-ul.findings>li.v-prohibited{border-color:#b42318}ul.findings>li.v-review{border-color:#b54708}ul.findings>li.v-permitted{border-color:#2e7d32}
-.activity{margin-top:14px}table.kv th{width:14em}table.facts{font-size:14px}table.facts th{font-weight:500;background:none;color:#5b6470}
-table.sign td{height:2.6em;border-bottom:1px solid #1d232a}table.sign td:first-of-type{width:30%}
-)CSS";
 
-std::string E(std::string_view s) { return XmlEscape(s); }
+// Escaped for an attribute value or the title, where no markup may go.
+std::string Attr(std::string_view s) { return XmlEscape(s); }
 
-std::string Badge(std::string_view cls, std::string_view text) {
-  return "<span class=\"badge " + E(cls) + "\">" + E(text) + "</span>";
+bool Digits(std::string_view s, size_t at, size_t n) {
+  if (at + n > s.size()) return false;
+  for (size_t i = at; i < at + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return true;
 }
 
-std::string VerdictBadge(Verdict v) { return Badge(VerdictName(v), VerdictName(v)); }
+// The length of the ISO date (2023-09-12) or UTC timestamp (2023-09-12T08:00:00Z) at `at`, else 0.
+size_t DateAt(std::string_view s, size_t at) {
+  if ((at > 0 && Digits(s, at - 1, 1)) || !Digits(s, at, 4) || s.substr(at + 4, 1) != "-" || !Digits(s, at + 5, 2) ||
+      s.substr(at + 7, 1) != "-" || !Digits(s, at + 8, 2)) {
+    return 0;
+  }
+  size_t n = 10;
+  if (s.substr(at + 10, 1) == "T" && Digits(s, at + 11, 2) && s.substr(at + 13, 1) == ":" && Digits(s, at + 14, 2) &&
+      s.substr(at + 16, 1) == ":" && Digits(s, at + 17, 2) && s.substr(at + 19, 1) == "Z") {
+    n = 20;
+  }
+  return Digits(s, at + n, 1) ? 0 : n;
+}
+
+// Escaped text, each date in it a <time>: a browser may break a line after a hyphen, and a
+// date split over two lines ("2023-09-" / "12") is easily misread, on a phone or on paper.
+std::string E(std::string_view s) {
+  const std::string escaped = XmlEscape(s);
+  std::string out;
+  out.reserve(escaped.size());
+  for (size_t i = 0; i < escaped.size(); ++i) {
+    if (const size_t n = DateAt(escaped, i); n > 0) {
+      out += "<time>" + escaped.substr(i, n) + "</time>";
+      i += n - 1;
+    } else {
+      out += escaped[i];
+    }
+  }
+  return out;
+}
+
+std::string Badge(std::string_view cls, std::string_view text) {
+  return "<span class=\"badge " + Attr(cls) + "\">" + E(text) + "</span>";
+}
+
+// The verdict in words and with its icon, so that it survives greyscale printing.
+std::string VerdictBadge(Verdict v) {
+  const std::string name(VerdictName(v));
+  return "<span class=\"badge " + name + "\"><svg class=\"icon\" aria-hidden=\"true\"><use href=\"#icon-" + name +
+         "\"/></svg>" + name + "</span>";
+}
+
+// A table with a header row whose body cells carry their column's name (data-label), for
+// the narrow layout that stacks each row as a labelled card.
+class Table {
+ public:
+  Table(std::string& out, std::vector<std::string_view> columns, std::string_view cls = "")
+      : out_(out), columns_(std::move(columns)) {
+    out_ += cls.empty() ? "<table>" : "<table class=\"" + Attr(cls) + "\">";
+    out_ += "\n<thead><tr>";
+    for (auto c : columns_) out_ += "<th>" + E(c) + "</th>";
+    out_ += "</tr></thead>\n<tbody>\n";
+  }
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
+  ~Table() { out_ += "</tbody>\n</table>\n"; }
+
+  /// One row of HTML cells; with `row_header`, the first cell heads its row (a <th>).
+  void Row(std::initializer_list<std::string> cells, bool row_header = false) {
+    out_ += "<tr>";
+    size_t i = 0;
+    for (const auto& cell : cells) {
+      const std::string label = i < columns_.size() ? std::string(columns_[i]) : std::string();
+      if (i == 0 && row_header) {
+        out_ += "<th scope=\"row\">" + cell + "</th>";
+      } else {
+        out_ += (label.empty() ? "<td>" : "<td data-label=\"" + Attr(label) + "\">") + cell + "</td>";
+      }
+      ++i;
+    }
+    out_ += "</tr>\n";
+  }
+
+ private:
+  std::string& out_;
+  std::vector<std::string_view> columns_;
+};
 
 // Only web links become anchors: a rule pack is user input and must not smuggle a javascript: URL.
 std::string CitationHtml(const Citation& c) {
   const bool web = c.url.rfind("https://", 0) == 0 || c.url.rfind("http://", 0) == 0;
   const std::string level = " <span class=\"muted\">(" + E(VerificationLabel(c)) + ")</span>";
   if (!web) return E(c.text) + level;
-  return "<a href=\"" + E(c.url) + "\" rel=\"noreferrer\">" + E(c.text) + "</a>" + level;
+  return "<a href=\"" + Attr(c.url) + "\" rel=\"noreferrer\">" + E(c.text) + "</a>" + level;
 }
 
 std::string CitationsHtml(const std::vector<Citation>& citations) {
@@ -50,6 +114,8 @@ std::string CitationsHtml(const std::vector<Citation>& citations) {
   for (const auto& c : citations) out += (out.empty() ? "" : "; ") + CitationHtml(c);
   return out;
 }
+
+std::string Hash(std::string_view hex) { return "<span class=\"hash\">" + E(hex) + "</span>"; }
 
 // Anchors for scenario sections: ids are [a-z0-9._-], but a document needs them unique.
 std::string Anchor(size_t index) { return "scenario-" + std::to_string(index + 1); }
@@ -64,7 +130,8 @@ class HtmlWriter {
     // Nothing may be fetched: the report is a record and must look the same anywhere.
     out_ += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n";
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out_ += "<title>sancheck report — " + E(run_.generated) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n";
+    out_ += "<title>sancheck report — " + Attr(run_.generated) + "</title>\n<style>" + kHtmlStyle +
+            "</style>\n</head>\n<body>\n" + kHtmlIcons + "<main>\n";
     out_ += "<h1>Sanctions compliance report</h1>\n";
     out_ += "<p class=\"result " + std::string(fails ? "fail\">Run failed" : "pass\">Run passed") + "</p>\n";
     out_ += "<p class=\"muted\">sancheck " + E(ToolVersion()) + " · generated " + E(run_.generated) + " · fails on " +
@@ -93,13 +160,15 @@ class HtmlWriter {
             (m.waived > 0 ? "; " + E(Plural(m.waived, "activity", "activities")) + " waived (counted under their verdict)" : "") +
             ".</p>\n";
     Chart();
-    out_ += "<table>\n<tr><th>scenario</th><th>title</th><th>verdict</th><th>activities</th></tr>\n";
-    for (size_t i = 0; i < run_.scenarios.size(); ++i) {
-      const auto& s = run_.scenarios[i];
-      out_ += "<tr><td><a href=\"#" + Anchor(i) + "\"><code>" + E(s.scenario) + "</code></a></td><td>" + E(s.title) +
-              "</td><td>" + VerdictBadge(s.verdict) + "</td><td>" + std::to_string(s.activities.size()) + "</td></tr>\n";
+    {
+      Table table(out_, {"scenario", "title", "verdict", "activities"});
+      for (size_t i = 0; i < run_.scenarios.size(); ++i) {
+        const auto& s = run_.scenarios[i];
+        table.Row({"<a href=\"#" + Anchor(i) + "\"><code>" + E(s.scenario) + "</code></a>", E(s.title),
+                   VerdictBadge(s.verdict), std::to_string(s.activities.size())});
+      }
     }
-    out_ += "</table>\n</section>\n";
+    out_ += "</section>\n";
   }
 
   // A horizontal bar per verdict, scaled to the largest count.
@@ -114,7 +183,7 @@ class HtmlWriter {
                         {"permitted", m.permitted, "#2e7d32"}};
     const int most = std::max({m.prohibited, m.review, m.permitted, 1});
     constexpr int kLabel = 100, kWidth = 360, kRow = 30;
-    out_ += "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" + std::to_string(kLabel + kWidth + 60) +
+    out_ += "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" + std::to_string(kLabel + kWidth + 60) +
             "\" height=\"" + std::to_string(3 * kRow + 10) + "\" viewBox=\"0 0 " + std::to_string(kLabel + kWidth + 60) +
             " " + std::to_string(3 * kRow + 10) + "\" aria-labelledby=\"chart-title\">\n";
     out_ += "<title id=\"chart-title\">Activities by verdict: " + std::to_string(m.prohibited) + " prohibited, " +
@@ -145,38 +214,43 @@ class HtmlWriter {
     for (const auto& l : run_.lists) {
       out_ += "<tr><th>designation list</th><td>" + E(ListLabel(l)) + "</td></tr>\n";
     }
-    out_ += "</table>\n<h3>Rule packs</h3>\n<table>\n<tr><th>pack</th><th>version</th><th>title</th><th>SHA-256 of sources</th></tr>\n";
-    for (const auto& p : run_.packs) {
-      out_ += "<tr><td><code>" + E(p.name) + "</code>" + (p.builtin ? " <span class=\"muted\">(built in)</span>" : "") +
-              "</td><td>" + E(p.version) + "</td><td>" + E(p.title) + "</td><td class=\"hash\">" + E(p.sha256) + "</td></tr>\n";
+    out_ += "</table>\n<h3>Rule packs</h3>\n";
+    {
+      Table table(out_, {"pack", "version", "title", "SHA-256 of sources"});
+      for (const auto& p : run_.packs) {
+        table.Row({"<code>" + E(p.name) + "</code>" + (p.builtin ? " <span class=\"muted\">(built in)</span>" : ""),
+                   E(p.version), E(p.title), Hash(p.sha256)});
+      }
     }
-    out_ += "</table>\n<h3>Scenario files</h3>\n<table>\n<tr><th>file</th><th>SHA-256</th></tr>\n";
-    for (const auto& f : ScenarioFiles(run_)) {
-      out_ += "<tr><td><code>" + E(f.file) + "</code></td><td class=\"hash\">" + E(f.sha256) + "</td></tr>\n";
+    out_ += "<h3>Scenario files</h3>\n";
+    {
+      Table table(out_, {"file", "SHA-256"});
+      for (const auto& f : ScenarioFiles(run_)) table.Row({"<code>" + E(f.file) + "</code>", Hash(f.sha256)});
     }
-    out_ += "</table>\n</section>\n";
+    out_ += "</section>\n";
   }
 
   void WaiverSection() {
     out_ += "<section id=\"waivers\">\n<h2>Waivers</h2>\n";
     out_ += "<p class=\"muted\">CI waivers accept findings until their expiry; waived findings keep their verdict and are listed below.</p>\n";
-    out_ += "<table>\n<tr><th>ticket</th><th>state</th><th>applies to</th><th>reason</th><th>approved by</th><th>expires</th><th>findings</th></tr>\n";
-    for (const auto& st : run_.waivers) {
-      const Waiver& w = st.waiver;
-      std::string scope = "<code>" + E(w.scenario) + "</code>";
-      if (!w.activity.empty()) scope += " / <code>" + E(w.activity) + "</code>";
-      scope += w.rule.empty() ? " (every rule)" : " · <code>" + E(w.rule) + "</code>";
-      out_ += "<tr><td>" + E(w.ticket) + "</td><td>" + Badge(waivers::WaiverStateName(st.state), waivers::WaiverStateName(st.state)) +
-              "</td><td>" + scope + "</td><td>" + E(w.reason) + "</td><td>" + E(w.approved_by) + "</td><td>" +
-              E(w.expires.ToString()) + "</td><td>" + std::to_string(st.findings) + "</td></tr>\n";
+    {
+      Table table(out_, {"ticket", "state", "applies to", "reason", "approved by", "expires", "findings"});
+      for (const auto& st : run_.waivers) {
+        const Waiver& w = st.waiver;
+        std::string scope = "<code>" + E(w.scenario) + "</code>";
+        if (!w.activity.empty()) scope += " / <code>" + E(w.activity) + "</code>";
+        scope += w.rule.empty() ? " (every rule)" : " · <code>" + E(w.rule) + "</code>";
+        table.Row({E(w.ticket), Badge(waivers::WaiverStateName(st.state), waivers::WaiverStateName(st.state)), scope,
+                   E(w.reason), E(w.approved_by), E(w.expires.ToString()), std::to_string(st.findings)});
+      }
     }
-    out_ += "</table>\n</section>\n";
+    out_ += "</section>\n";
   }
 
   void ScenarioSection(const ScenarioResult& s, size_t index) {
-    out_ += "<section id=\"" + Anchor(index) + "\">\n<h2>" + VerdictBadge(s.verdict) + " <code>" + E(s.scenario) + "</code></h2>\n";
+    out_ += "<section class=\"scenario\" id=\"" + Anchor(index) + "\">\n<h2>" + VerdictBadge(s.verdict) + " <code>" + E(s.scenario) + "</code></h2>\n";
     if (!s.title.empty()) out_ += "<p>" + E(s.title) + "</p>\n";
-    out_ += "<p class=\"muted\">file <code>" + E(s.file) + "</code> · sha256 <span class=\"hash\">" + E(s.sha256) + "</span></p>\n";
+    out_ += "<p class=\"muted\">file <code>" + E(s.file) + "</code> · sha256 " + Hash(s.sha256) + "</p>\n";
     for (const auto& a : s.activities) {
       out_ += "<div class=\"activity\"><h3>" + VerdictBadge(a.verdict) +
               (waivers::ActivityWaived(a) ? " " + Badge("waived", "waived") : "") + " <code>" + E(a.id) + "</code> <span class=\"muted\">" +
@@ -225,24 +299,25 @@ class HtmlWriter {
 
   // Filled in by hand on the printed or PDF report: a name not given leaves its line blank to write on.
   void SignatureSection() {
-    out_ += "<section id=\"signatures\">\n<h2>Sign-off</h2>\n<p class=\"muted\">report <span class=\"hash\">" +
-            E(run_.report_id) + "</span></p>\n<table class=\"sign\">\n<tr><th></th><th>name</th><th>date</th><th>signature</th></tr>\n";
-    auto row = [&](const char* role, const std::string& name) {
-      out_ += std::string("<tr><th>") + role + "</th><td>" + E(name) + "</td><td></td><td></td></tr>\n";
-    };
-    row("prepared by", run_.prepared_by);
-    row("reviewed by", run_.reviewed_by);
-    out_ += "</table>\n</section>\n";
+    out_ += "<section id=\"signatures\">\n<h2>Sign-off</h2>\n<p class=\"muted\">report " + Hash(run_.report_id) + "</p>\n";
+    {
+      Table table(out_, {"", "name", "date", "signature"}, "sign");
+      table.Row({"prepared by", E(run_.prepared_by), "", ""}, true);
+      table.Row({"reviewed by", E(run_.reviewed_by), "", ""}, true);
+    }
+    out_ += "</section>\n";
   }
 
   void RulesSection() {
-    out_ += "<section id=\"rules\">\n<h2>Rules that fired</h2>\n<table>\n<tr><th>rule</th><th>title</th><th>verdict</th><th>in force</th><th>legal basis</th></tr>\n";
-    for (const auto& r : run_.rules_fired) {
-      out_ += "<tr><td><code>" + E(r.id) + "</code></td><td>" + E(r.title) + "</td><td>" + VerdictBadge(r.verdict) + "</td><td>" +
-              E(r.effective.ToString()) + (r.until ? " to " + E(r.until->ToString()) : "") + "</td><td>" +
-              CitationsHtml(r.citations) + "</td></tr>\n";
+    out_ += "<section id=\"rules\">\n<h2>Rules that fired</h2>\n";
+    {
+      Table table(out_, {"rule", "title", "verdict", "in force", "legal basis"});
+      for (const auto& r : run_.rules_fired) {
+        table.Row({"<code>" + E(r.id) + "</code>", E(r.title), VerdictBadge(r.verdict),
+                   E(r.effective.ToString()) + (r.until ? " to " + E(r.until->ToString()) : ""), CitationsHtml(r.citations)});
+      }
     }
-    out_ += "</table>\n</section>\n";
+    out_ += "</section>\n";
   }
 };
 

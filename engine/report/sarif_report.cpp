@@ -55,6 +55,27 @@ Json CitationsJson(const std::vector<Citation>& citations) {
   return out;
 }
 
+// "un-dprk/arms-from-dprk" → "ArmsFromDprk": the one-word friendly name SARIF viewers show
+// beside the id (Azure DevOps requires one). The pack is left out: the id keeps it.
+std::string FriendlyName(std::string_view id) {
+  const size_t slash = id.rfind('/');
+  const std::string_view local = slash == std::string_view::npos ? id : id.substr(slash + 1);
+  std::string out;
+  bool word_start = true;
+  for (char c : local) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum) {
+      word_start = true;
+      continue;
+    }
+    out += word_start && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    word_start = false;
+  }
+  // An identifier starts with a letter: a rule named "2375-textiles" becomes "Rule2375Textiles".
+  if (out.empty() || (out[0] >= '0' && out[0] <= '9')) out = "Rule" + out;
+  return out;
+}
+
 Json RuleJson(const RuleInfo& r) {
   const std::string cites = JoinCitations(r.citations);
   std::string help = Trimmed(r.message) + "\n\nLegal basis: " + cites + ".";
@@ -75,6 +96,7 @@ Json RuleJson(const RuleInfo& r) {
   }
   Json j;
   j["id"] = r.id;
+  j["name"] = FriendlyName(r.id);
   j["shortDescription"] = {{"text", r.title.empty() ? r.id : r.title}};
   j["fullDescription"] = {{"text", Trimmed(r.message) + " (" + cites + ")"}};
   for (const auto& c : r.citations) {
@@ -103,11 +125,10 @@ class SarifWriter {
   std::string Render() {
     Json driver;
     driver["name"] = "sancheck";
+    driver["fullName"] = "sancheck " + std::string(ToolVersion()) + " sanctions compliance rule checker";
     driver["version"] = ToolVersion();
     driver["semanticVersion"] = ToolVersion();
-#ifdef SANCHECK_HOMEPAGE_URL
     driver["informationUri"] = SANCHECK_HOMEPAGE_URL;
-#endif
     Json rules = Json::array();
     for (size_t i = 0; i < run_.rules_fired.size(); ++i) {
       rule_index_[run_.rules_fired[i].id] = static_cast<int>(i);
@@ -141,6 +162,7 @@ class SarifWriter {
 
     Json sarif_run;
     sarif_run["tool"] = tool;
+    sarif_run["automationDetails"] = AutomationDetails();
     sarif_run["invocations"] = Json::array({Invocation()});
     sarif_run["artifacts"] = artifacts;
     sarif_run["results"] = results;
@@ -226,6 +248,27 @@ class SarifWriter {
     props["failsRun"] = FindingFails(f, options_.fail);
     r["properties"] = props;
     return r;
+  }
+
+  // Which run this is, in the one shape all three consumers take. GitHub reads the id up to its
+  // last '/' as the analysis category, which must not change between runs for alerts to be
+  // tracked; the report id after it names this run's inputs. GitHub Advanced Security for Azure
+  // DevOps requires the id's prefix and four build properties: sancheck does not know the
+  // pipeline that runs it, so it gives the values for no build definition (-1) and a phase id
+  // derived from the report id (an RFC 9562 version-8 UUID), stable for the same inputs.
+  Json AutomationDetails() const {
+    constexpr std::string_view kAdo = "azuredevops/pipeline/build/";
+    std::string phase = Sha256Hex(run_.report_id).substr(0, 32);
+    phase[12] = '8';
+    phase[16] = "89ab"[std::stoi(phase.substr(16, 1), nullptr, 16) & 3];
+    phase = phase.substr(0, 8) + "-" + phase.substr(8, 4) + "-" + phase.substr(12, 4) + "-" + phase.substr(16, 4) + "-" +
+            phase.substr(20);
+    Json properties;
+    properties[std::string(kAdo) + "buildDefinitionId"] = "-1";
+    properties[std::string(kAdo) + "buildDefinitionName"] = "sancheck";
+    properties[std::string(kAdo) + "phaseId"] = phase;
+    properties[std::string(kAdo) + "phaseName"] = "sancheck";
+    return {{"id", std::string(kAdo) + "sancheck/" + run_.report_id}, {"properties", properties}};
   }
 
   // Expired and unused waivers are notifications about the run, not results about a file.

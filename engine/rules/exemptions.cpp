@@ -6,6 +6,7 @@
 #include "common/strings.hpp"
 #include "rules/citations.hpp"
 #include "rules/rule_set.hpp"
+#include "scenario/format_doc.hpp"
 
 namespace sancheck::rules {
 namespace {
@@ -58,7 +59,7 @@ void CheckExemptionClaims(const RuleSet& set, const std::vector<Scenario>& scena
     for (const auto& a : s.activities) {
       if (!a.exemption || ExemptionKindIndex(set, a.exemption->name) >= 0) continue;
       diags.Error(a.exemption->pos.file ? a.exemption->pos : a.pos, "scenario.unknown_exemption",
-                  UnknownExemptionMessage(set, a.exemption->name));
+                  UnknownExemptionMessage(set, a.exemption->name) + SeeScenarioFormat("exemptions"));
     }
   }
 }

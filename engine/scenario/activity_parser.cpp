@@ -121,9 +121,7 @@ bool ActivityParser<Node>::ParseActivity(const Node& n, const Scenario& s, Activ
   if (!type_text) return false;
   auto type = ParseActivityType(*type_text);
   if (!type) {
-    f_.UnknownName(type_node, "activity type", NamesOf(&ActivityTypeName, ActivityType::kShipToShip),
-                   " (expected supply, service, travel, employment, joint-venture, launch, nuclear-test, "
-                   "port-call or ship-to-ship)");
+    f_.UnknownName(type_node, "activity type", NamesOf(&ActivityTypeName, ActivityType::kShipToShip), "activity-types");
     return false;
   }
   a.type = *type;
@@ -180,8 +178,7 @@ bool ActivityParser<Node>::ParseActivity(const Node& n, const Scenario& s, Activ
     if (auto t = r.String(v, "service")) {
       a.service = ParseServiceKind(*t);
       if (!a.service) {
-        f_.UnknownName(v, "service", NamesOf(&ServiceKindName, ServiceKind::kOther),
-                       " (see the scenario format for the list of services)");
+        f_.UnknownName(v, "service", NamesOf(&ServiceKindName, ServiceKind::kOther), "services");
       }
     }
   }
@@ -191,8 +188,7 @@ bool ActivityParser<Node>::ParseActivity(const Node& n, const Scenario& s, Activ
     if (auto t = r.String(v, "vehicle")) {
       a.vehicle = ParseVehicle(*t);
       if (!a.vehicle) {
-        f_.UnknownName(v, "vehicle", NamesOf(&VehicleName, Vehicle::kCruiseMissile),
-                       " (expected ballistic-missile, satellite-launcher or cruise-missile)");
+        f_.UnknownName(v, "vehicle", NamesOf(&VehicleName, Vehicle::kCruiseMissile), "vehicles");
       }
     }
   }
@@ -264,7 +260,7 @@ void ActivityParser<Node>::ParseItems(const Node& v, Activity& a, std::string_vi
     if (const auto& u = n["unit"]) {
       if (auto t = r.String(u, "unit")) {
         item.unit = ParseUnit(*t);
-        if (!item.unit) f_.UnknownName(u, "unit", NamesOf(&UnitName, kLastUnit), " (expected pcs, kg, t, l, bbl, m3 or MWh)");
+        if (!item.unit) f_.UnknownName(u, "unit", NamesOf(&UnitName, kLastUnit), "units");
       }
     }
     if (const auto& val = n["value_usd"]) item.value_usd = r.Number(val, "value_usd");

@@ -5,6 +5,7 @@
 
 #include "common/strings.hpp"
 #include "scenario/country_hint.hpp"
+#include "scenario/format_doc.hpp"
 
 namespace sancheck {
 
@@ -39,9 +40,9 @@ bool ScenarioFields<Node>::CheckKeys(const Node& n, std::string_view what, std::
 
 template <typename Node>
 void ScenarioFields<Node>::UnknownName(const Node& v, std::string_view what, const std::vector<std::string_view>& names,
-                                       std::string_view otherwise) {
+                                       std::string_view section) {
   const std::string hint = v.IsScalar() ? DidYouMean(v.Scalar(), names) : "";
-  r.Error(v, "bad_value", "unknown " + std::string(what) + " " + Describe(v) + (hint.empty() ? std::string(otherwise) : hint));
+  r.Error(v, "bad_value", "unknown " + std::string(what) + " " + Describe(v) + hint + ExpectedOneOf(names, section));
 }
 
 template <typename Node>

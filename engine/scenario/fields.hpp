@@ -56,9 +56,11 @@ class ScenarioFields {
     return CheckKeys(n, what, std::span<const std::string_view>(allowed.begin(), allowed.size()));
   }
 
-  /// "unknown unit 'kgs' (did you mean 'kg'?)", or the list of valid names when none is close.
+  /// "unknown unit 'kgs' (did you mean 'kg'?); expected one of: pcs, kg, ... (see
+  /// docs/scenario-format.md#units)": the hint when a name is close, and always every valid
+  /// name and the format's section (`section`, an anchor of docs/scenario-format.md).
   void UnknownName(const Node& v, std::string_view what, const std::vector<std::string_view>& names,
-                   std::string_view otherwise);
+                   std::string_view section);
 
   /// CountryValue with a hint for what people write instead of a code ('kp', 'PRK', 'Iran', 'UK').
   std::optional<Country> CountryValue(const Node& n, std::string_view what);

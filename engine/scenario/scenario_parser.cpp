@@ -70,8 +70,7 @@ void ScenarioParser<Node>::ParseParty(const Node& n, Party& p) {
       if (auto pk = ParsePartyKind(*k)) {
         p.kind = *pk;
       } else {
-        f_.UnknownName(v, "party kind", NamesOf(&PartyKindName, PartyKind::kOrganisation),
-                       " (expected state, government, military, company, bank, individual, vessel or organisation)");
+        f_.UnknownName(v, "party kind", NamesOf(&PartyKindName, PartyKind::kOrganisation), "party-kinds");
       }
     }
   }

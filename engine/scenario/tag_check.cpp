@@ -2,6 +2,7 @@
 #include "scenario/tag_check.hpp"
 
 #include "common/strings.hpp"
+#include "scenario/format_doc.hpp"
 
 namespace sancheck {
 
@@ -14,7 +15,7 @@ void CheckItemTags(const Scenario& scenario, const expr::TagRegistry& tags, Diag
         const SourcePos pos = i < item.tag_pos.size() ? item.tag_pos[i] : item.pos;
         diags.Error(pos, "scenario.unknown_tag",
                     "unknown tag '" + t + "': no loaded rule pack knows it, so no rule could match it" +
-                        DidYouMean(t, tags.names()));
+                        DidYouMean(t, tags.names()) + SeeScenarioFormat("tags"));
       }
     }
   }

@@ -28,7 +28,7 @@ activities:
 YAML
 
 expect "a misspelt tag fails the check" 2 "$bin" check --rules "$root/samples/tutorial/pack" -o "$work/report.txt" "$work/lathe-ir.yaml"
-check "positioned, with the hint" grep -q "lathe-ir.yaml:13:63: error: unknown tag 'dual_use': no loaded rule pack knows it, so no rule could match it (did you mean 'dual-use'?) \[scenario.unknown_tag\]" "$work/err"
+check "positioned, with the hint" grep -q "lathe-ir.yaml:13:63: error: unknown tag 'dual_use': no loaded rule pack knows it, so no rule could match it (did you mean 'dual-use'?) (see docs/scenario-format.md#tags) \[scenario.unknown_tag\]" "$work/err"
 check "the line and a caret follow" sh -c "grep -A2 'unknown tag' \"$work/err\" | tail -1 | grep -qx ' *\\^'"
 check "no report was written" test ! -e "$work/report.txt"
 expect "DPRK shells tagged amunition" 2 "$bin" check "$work/shells-kp.yaml"
@@ -80,8 +80,8 @@ YAML
 expect "typos of keys, countries, units and services" 2 "$bin" check "$work/typos.yaml"
 check "key" grep -q "typos.yaml:9:5: error: unknown key 'form' in a supply activity (did you mean 'from'?)" "$work/err"
 check "country" grep -q "typos.yaml:4:41: error: unknown country code 'kp' in party 'kp' (did you mean 'KP'?)" "$work/err"
-check "unit" grep -q "typos.yaml:13:73: error: unknown unit 'pc' (did you mean 'pcs'?)" "$work/err"
-check "service" grep -q "typos.yaml:14:59: error: unknown service 'insurence' (did you mean 'insurance'?)" "$work/err"
+check "unit, with every unit and the format's section" grep -qF "typos.yaml:13:73: error: unknown unit 'pc' (did you mean 'pcs'?); expected one of: pcs, kg, t, l, bbl, m3, MWh (see docs/scenario-format.md#units)" "$work/err"
+check "service, with every service and the format's section" grep -q "typos.yaml:14:59: error: unknown service 'insurence' (did you mean 'insurance'?); expected one of: technical-assistance, .*, other (see docs/scenario-format.md#services)" "$work/err"
 check "country name" grep -q "typos.yaml:15:55: error: unknown country code 'North Korea' in destination (did you mean 'KP'?)" "$work/err"
 
 finish

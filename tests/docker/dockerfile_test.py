@@ -35,7 +35,7 @@ TEST_ONLY = {
     "python3-pytest", "python3-numpy",
     "doctest-dev",                                              # the unit tests
     "clang", "libclang-rt-14-dev",                              # the fuzz targets
-    "chromium",                                                 # the HTML report and page tests
+    "chromium", "poppler-utils",                                # the HTML report (rendered, printed to PDF) and page tests
     "man-db",                                                   # package.sh's man -w
 }
 SERVE_PORT_DEFAULT = 8080

@@ -33,6 +33,41 @@ TEST_SUITE("report.sarif") {
     CHECK(arms["properties"]["citations"][1]["paragraph"] == "9");
   }
 
+  TEST_CASE("what GitHub and Azure DevOps require: a full name, an address, rule names and the run's identity") {
+    RunResult run = testing::FixtureRun();
+    run.report_id = std::string(64, 'e');
+    const Json s = Sarif(run);
+    const Json& driver = s["runs"][0]["tool"]["driver"];
+    CHECK(driver["fullName"] == "sancheck " + std::string(ToolVersion()) + " sanctions compliance rule checker");
+    CHECK(driver["informationUri"].get<std::string>().rfind("https://", 0) == 0);
+    CHECK(driver["rules"][0]["name"] == "Arms");
+    const Json& details = s["runs"][0]["automationDetails"];
+    // The category GitHub reads (the id up to its last '/') is the same whatever the run.
+    CHECK(details["id"] == "azuredevops/pipeline/build/sancheck/" + run.report_id);
+    const Json& p = details["properties"];
+    CHECK(p["azuredevops/pipeline/build/buildDefinitionId"] == "-1");
+    CHECK(p["azuredevops/pipeline/build/buildDefinitionName"] == "sancheck");
+    CHECK(p["azuredevops/pipeline/build/phaseName"] == "sancheck");
+    // A version-8 UUID from the report id: the same inputs give the same phase id, other inputs another.
+    const std::string phase = p["azuredevops/pipeline/build/phaseId"];
+    REQUIRE(phase.size() == 36);
+    CHECK(phase[8] == '-');
+    CHECK(phase[14] == '8');
+    CHECK(std::string("89ab").find(phase[19]) != std::string::npos);
+    CHECK(Sarif(run)["runs"][0]["automationDetails"] == details);
+    run.report_id = std::string(64, 'f');
+    CHECK(Sarif(run)["runs"][0]["automationDetails"]["properties"]["azuredevops/pipeline/build/phaseId"] != phase);
+  }
+
+  TEST_CASE("rule names are one PascalCase word from the rule's own part of its id") {
+    RunResult run = testing::FixtureRun();
+    run.rules_fired[0].id = "un-dprk/financial-services-for-prohibited-activity";
+    run.rules_fired[1].id = "own/2375_textiles.v2";
+    const Json rules = Sarif(run)["runs"][0]["tool"]["driver"]["rules"];
+    CHECK(rules[0]["name"] == "FinancialServicesForProhibitedActivity");
+    CHECK(rules[1]["name"] == "Rule2375TextilesV2");  // an identifier starts with a letter
+  }
+
   TEST_CASE("levels follow verdicts and results point at the file, line and column") {
     const Json results = Sarif(testing::FixtureRun())["runs"][0]["results"];
     REQUIRE(results.size() == 4);

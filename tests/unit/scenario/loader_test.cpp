@@ -77,17 +77,34 @@ TEST_SUITE("scenario.loader") {
          "    - {id: a, type: travel, person: kp, destination: Iran}\n"
          "                                                     ^\n"},
         {std::string(kHeader) + "  - {id: a, type: supply, from: kp, to: ru, items: [{description: d, unit: tonnes}]}\n",
-         "s.yaml:7:76: error: unknown unit 'tonnes' (expected pcs, kg, t, l, bbl, m3 or MWh) [scenario.bad_value]\n"
+         "s.yaml:7:76: error: unknown unit 'tonnes'; expected one of: pcs, kg, t, l, bbl, m3, MWh "
+         "(see docs/scenario-format.md#units) [scenario.bad_value]\n"
          "    - {id: a, type: supply, from: kp, to: ru, items: [{description: d, unit: tonnes}]}\n"
          "                                                                             ^\n"},
         {std::string(kHeader) + "  - {id: a, type: suply, from: kp, to: ru, items: [{description: d}]}\n",
-         "s.yaml:7:19: error: unknown activity type 'suply' (did you mean 'supply'?) [scenario.bad_value]\n"
+         "s.yaml:7:19: error: unknown activity type 'suply' (did you mean 'supply'?); expected one of: supply, service, "
+         "travel, employment, joint-venture, launch, nuclear-test, port-call, ship-to-ship "
+         "(see docs/scenario-format.md#activity-types) [scenario.bad_value]\n"
          "    - {id: a, type: suply, from: kp, to: ru, items: [{description: d}]}\n"
          "                    ^\n"},
         {std::string(kHeader) + "  - {id: a, type: service, from: kp, to: ru, service: insurence}\n",
-         "s.yaml:7:55: error: unknown service 'insurence' (did you mean 'insurance'?) [scenario.bad_value]\n"
+         "s.yaml:7:55: error: unknown service 'insurence' (did you mean 'insurance'?); expected one of: "
+         "technical-assistance, training, scientific-cooperation, maintenance, financial, banking, insurance, "
+         "investment, crew, bunkering, flagging, chartering, classification, transport, military-demonstration, "
+         "property, brokering, other (see docs/scenario-format.md#services) [scenario.bad_value]\n"
          "    - {id: a, type: service, from: kp, to: ru, service: insurence}\n"
          "                                                        ^\n"},
+        {"scenario: s1\nparties:\n  kp: {name: A, country: KP, kind: firm}\nactivities:\n"
+         "  - {id: a, type: nuclear-test, from: kp}\n",
+         "s.yaml:3:36: error: unknown party kind 'firm'; expected one of: state, government, military, company, bank, "
+         "individual, vessel, organisation (see docs/scenario-format.md#party-kinds) [scenario.bad_value]\n"
+         "    kp: {name: A, country: KP, kind: firm}\n"
+         "                                     ^\n"},
+        {std::string(kHeader) + "  - {id: a, type: launch, from: kp, vehicle: rocket}\n",
+         "s.yaml:7:46: error: unknown vehicle 'rocket'; expected one of: ballistic-missile, satellite-launcher, "
+         "cruise-missile (see docs/scenario-format.md#vehicles) [scenario.bad_value]\n"
+         "    - {id: a, type: launch, from: kp, vehicle: rocket}\n"
+         "                                               ^\n"},
         {std::string(kHeader) + "  - {id: a, type: travel, person: kp, destination: RU, date: 2023-02-30}\n",
          "s.yaml:7:62: error: bad date '2023-02-30' in the activity date (expected a real calendar date, "
          "YYYY-MM-DD) [scenario.bad_date]\n"
