@@ -62,6 +62,10 @@ man -w sancheck-check || fail "no man page sancheck-check(1)"
 for f in /usr/share/bash-completion/completions/sancheck /usr/share/zsh/vendor-completions/_sancheck; do
   [[ -s $f ]] || fail "no completion file $f"
 done
+# Tab completion from the installed file, as bash-completion loads it: `sancheck ch<TAB>`.
+completed=$(bash -c '. /usr/share/bash-completion/completions/sancheck; COMP_WORDS=(sancheck ch); COMP_CWORD=1
+  _sancheck; printf "%s\n" "${COMPREPLY[@]}"')
+[[ $completed == check ]] || fail "bash completed 'sancheck ch' to '$completed', not 'check'"
 
 # The installed Python module, imported by Debian's interpreter from a folder where no build tree
 # is on the path.
