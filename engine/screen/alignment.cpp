@@ -134,6 +134,11 @@ double TokenSimilarity(std::string_view a, std::string_view b, bool numeric, boo
 }
 
 double PairBound(std::string_view q, std::string_view term, bool numeric, bool korean) {
+  return PairBound(q, LetterSet(q), term, LetterSet(term), numeric, korean);
+}
+
+double PairBound(std::string_view q, uint64_t q_letters, std::string_view term, uint64_t term_letters, bool numeric,
+                 bool korean) {
   if (q == term) return 1.0;
   if (numeric || q.empty() || term.empty()) return 0.0;
   // Every way Align pairs two different words: a doubled letter, one slip in
@@ -143,7 +148,7 @@ double PairBound(std::string_view q, std::string_view term, bool numeric, bool k
                     (std::min(q.size(), term.size()) >= 2 && OneSlipApart(q, term));
   double sim = 0;
   const bool strict = korean && std::max(q.size(), term.size()) <= kStrictLength;
-  if (!strict && MayResemble(q.size(), LetterSet(q), term.size(), LetterSet(term))) {
+  if (!strict && MayResemble(q.size(), q_letters, term.size(), term_letters)) {
     sim = TokenSimilarity(q, term, false);
     if (korean && sim < kKoreanCutoff) sim = 0;
   }

@@ -25,6 +25,10 @@ double TokenSimilarity(std::string_view a, std::string_view b, bool numeric, boo
 /// Align would score. `numeric`: `q` is a number, which pairs only when equal. `korean`: both
 /// are romanised Korean (a joined run: all its words), held to Align's closer resemblance.
 double PairBound(std::string_view q, std::string_view term, bool numeric, bool korean);
+/// The same, given both texts' letter sets (LetterSet): the index has them at hand for the
+/// hundreds of words one query word is compared with.
+double PairBound(std::string_view q, uint64_t q_letters, std::string_view term, uint64_t term_letters, bool numeric,
+                 bool korean);
 
 /// Whether every token of `mask` in `n` reads as romanised Korean.
 bool AllKorean(const NormalizedName& n, uint16_t mask);

@@ -107,7 +107,7 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
       const bool may_slip = slips && static_cast<size_t>(std::popcount(letters & ~other)) <= size_t{len < w.size()} &&
                             static_cast<size_t>(std::popcount(other & ~letters)) <= size_t{len > w.size()};
       if (may_slip || MayResemble(w.size(), letters, len, other, SharedPrefix(start, scan_next[k]))) {
-        consider(scan_terms[k], ScanText(k, len), scan_kinds[k]);
+        consider(scan_terms[k], ScanText(k, len), scan_kinds[k], other);
       }
     }
   };
@@ -144,7 +144,7 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
     if ((korean || (term_kinds[t] & kTermKorean)) && !MayResemble(w.size(), letters, len, run_letters[k], prefix, kKoreanCutoff)) {
       continue;
     }
-    consider(t, Term(t), term_kinds[t]);
+    consider(t, Term(t), term_kinds[t], run_letters[k]);
   }
 }
 
@@ -152,14 +152,17 @@ template <typename F>
 void NameIndex::ForEachNearTerm(std::string_view w, Near near, F&& f) const {
   ForEachQueryKey(w, near != Near::kExact, [&](uint64_t key) {
     const auto [lo, hi] = TermsUnder(key);
-    for (uint32_t k = lo; k < hi; ++k) f(key_terms[k], Term(key_terms[k]), term_kinds[key_terms[k]]);
+    for (uint32_t k = lo; k < hi; ++k) {
+      const uint32_t t = key_terms[k];
+      f(t, Term(t), term_kinds[t], LetterSet(Term(t)));
+    }
   });
   if (near == Near::kWord || near == Near::kKoreanWord) ScanNear(w, near == Near::kKoreanWord, true, f);
   if (near == Near::kRun) ScanNear(w, false, false, f);
 }
 
 void NameIndex::NearTerms(std::string_view w, Near near, std::vector<uint32_t>& out) const {
-  ForEachNearTerm(w, near, [&](uint32_t t, std::string_view, uint8_t) { out.push_back(t); });
+  ForEachNearTerm(w, near, [&](uint32_t t, std::string_view, uint8_t, uint64_t) { out.push_back(t); });
 }
 
 void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint32_t>& out) const {
@@ -183,10 +186,11 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
       const auto kind = static_cast<uint8_t>(static_cast<uint8_t>(near) << 1 | (korean ? 1 : 0));
       const auto& terms = s.near.Get(serial, text, kind, [&](std::vector<PairableTerm>& out) {
         s.tried.Clear();
-        ForEachNearTerm(text, near, [&](uint32_t t, std::string_view term, uint8_t kinds) {
+        const uint64_t letters = LetterSet(text);
+        ForEachNearTerm(text, near, [&](uint32_t t, std::string_view term, uint8_t kinds, uint64_t term_letters) {
           if (!s.tried.Insert(t)) return;
           const bool both_korean = korean && (kinds & kTermKorean) != 0;
-          const double sim = PairBound(text, term, numeric, both_korean);
+          const double sim = PairBound(text, letters, term, term_letters, numeric, both_korean);
           if (sim > 0) out.push_back(PairableTerm{t, static_cast<float>(sim)});
         });
       });

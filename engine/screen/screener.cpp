@@ -196,7 +196,15 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
     } else {
       index.Collect(qn, floor, ids);
     }
-    for (uint32_t id : ids) {
+    // Each candidate's record and designation are cache misses on a large list: asked for a
+    // few candidates ahead, they overlap instead of queueing.
+    constexpr size_t kRecordsAhead = 8, kDesignationsAhead = 4;
+    for (size_t k = 0; k < ids.size(); ++k) {
+      if (k + kRecordsAhead < ids.size()) __builtin_prefetch(&index.names[ids[k + kRecordsAhead]]);
+      if (k + kDesignationsAhead < ids.size()) {
+        __builtin_prefetch(&list_[seg.first + index.names[ids[k + kDesignationsAhead]].designation]);
+      }
+      const uint32_t id = ids[k];
       const IndexedName& rec = index.names[id];
       // Upper bound of the alignment score: the smaller name fully covering the larger one.
       // Tested first: it needs only the name's record, not its designation (a cache miss on
