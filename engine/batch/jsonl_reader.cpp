@@ -1,8 +1,10 @@
-// JSONL reader: a strict scanner over one line that unescapes strings in place and skips unknown values.
+// JSONL reader: the fast path for common lines, else a strict scanner that unescapes in place and positions every error.
 #include "batch/jsonl_reader.hpp"
 
 #include <cstring>
 
+#include "batch/json_number.hpp"
+#include "batch/jsonl_fast.hpp"
 #include "common/utf8.hpp"
 
 #if defined(__SSE2__)
@@ -231,30 +233,14 @@ class Scanner {
     return true;
   }
 
-  // JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
   bool Number(std::string_view& out) {
-    char* start = p_;
-    auto digits = [&] {
-      char* d = p_;
-      while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
-      return p_ > d;
-    };
-    if (p_ < end_ && *p_ == '-') ++p_;
-    if (p_ < end_ && *p_ == '0') {
-      ++p_;
-    } else if (!digits()) {
-      return Fail("batch.bad_json", "expected a value");
+    const NumberScan n = ScanJsonNumber(p_, end_);
+    if (n.error) {
+      p_ = n.end;
+      return Fail("batch.bad_json", n.error);
     }
-    if (p_ < end_ && *p_ == '.') {
-      ++p_;
-      if (!digits()) return Fail("batch.bad_json", "expected digits after the decimal point");
-    }
-    if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
-      ++p_;
-      if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
-      if (!digits()) return Fail("batch.bad_json", "expected digits in the exponent");
-    }
-    out = std::string_view(start, static_cast<size_t>(p_ - start));
+    out = std::string_view(p_, static_cast<size_t>(n.end - p_));
+    p_ = n.end;
     return true;
   }
 
@@ -375,6 +361,17 @@ class Scanner {
 }  // namespace
 
 bool ParseJsonLine(char* begin, char* end, RawRecord& rec, RecordError& err) {
+  LineMap map;
+  // A '\n' inside [begin, end) ends the map early: only the strict scanner reads such a line.
+  if (map.Build(begin, end) != end) return ScanJsonLine(begin, end, rec, err);
+  return ParseJsonLine(begin, end, map, rec, err);
+}
+
+bool ParseJsonLine(char* begin, char* end, const LineMap& map, RawRecord& rec, RecordError& err) {
+  return ReadCommonJsonLine(begin, end, map, rec) || ScanJsonLine(begin, end, rec, err);
+}
+
+bool ScanJsonLine(char* begin, char* end, RawRecord& rec, RecordError& err) {
   // A byte order mark is accepted where a record starts (editors add one to the first line).
   char* start = begin;
   const size_t bom = kUtf8Bom.size();

@@ -49,6 +49,8 @@ void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw) {
   char* const end = c.data + c.size;
   const bool csv = c.file->csv;
   int64_t line = 0;
+  RecordError err;
+  LineMap map;
   while (p < end) {
     char* rec_end;
     int64_t breaks = 1;
@@ -56,14 +58,12 @@ void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw) {
       rec_end = const_cast<char*>(CsvRecordEnd(p, end));
       breaks = 1 + CountLines(p, rec_end);
     } else {
-      auto* nl = static_cast<char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
-      rec_end = nl ? nl : end;
+      rec_end = const_cast<char*>(map.Build(p, end));  // the line's end, found while mapping it
     }
     if (static_cast<size_t>(rec_end - p) > ctx.options.max_record_bytes) {
       // Only the first bytes of such a record were kept (ChunkReader::SkipLongRecord).
       Entry e;
       e.line = line;
-      RecordError err;
       err.line = line;
       err.column = static_cast<int>(std::min<size_t>(ctx.options.max_record_bytes, INT32_MAX)) + 1;
       err.code = "batch.record_too_long";
@@ -71,15 +71,17 @@ void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw) {
                     " bytes (raise --max-record-bytes to read it)";
       e.error = static_cast<int32_t>(c.errors.size());
       c.errors.push_back(std::move(err));
+      err = RecordError{};
       c.entries.push_back(e);
     } else if (!IsBlankLine(p, rec_end)) {
-      Entry e;
+      // Built in place, and the error reused: most records are read without an error.
+      Entry& e = c.entries.emplace_back();
       e.line = line;
-      RecordError err;
       int line_off = 0;
-      bool ok = csv ? ParseCsvRecord(p, rec_end, c.file->header, raw, err, line_off) : ParseJsonLine(p, rec_end, raw, err);
+      bool ok = csv ? ParseCsvRecord(p, rec_end, c.file->header, raw, err, line_off)
+                    : ParseJsonLine(p, rec_end, map, raw, err);
       if (ok) {
-        ok = CheckRecord(raw, *ctx.tags, e.rec, err);
+        ok = CheckRecord(raw, *ctx.tags, e.rec, err, ctx.needs);
         if (!ok) {
           const FieldKey k = FieldByName(err.field);
           if (k != FieldKey::kCount) line_off = raw.line_offset[static_cast<int>(k)];
@@ -90,8 +92,8 @@ void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw) {
         if (raw.Has(FieldKey::kId)) err.id = std::string(raw.Get(FieldKey::kId));
         e.error = static_cast<int32_t>(c.errors.size());
         c.errors.push_back(std::move(err));
+        err = RecordError{};
       }
-      c.entries.push_back(e);
     }
     line += breaks;
     p = rec_end < end ? rec_end + 1 : end;
@@ -295,7 +297,7 @@ bool HasCaps(const rules::RuleSet& set) {
 
 bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std::vector<std::string>& inputs,
               const std::string& output, BatchReport& report, std::ostream& diag) {
-  Context ctx{set, options, {}, nullptr, nullptr, nullptr, {}, {}};
+  Context ctx{set, options, {}, nullptr, nullptr, nullptr, {}, {}, {}};
   // Rules are evaluated (and listed) in the order of the ids they are written with.
   for (uint32_t i = 0; i < set.rules.size(); ++i) ctx.order.push_back(i);
   std::stable_sort(ctx.order.begin(), ctx.order.end(), [&](uint32_t a, uint32_t b) {
@@ -305,6 +307,7 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
   ctx.index = std::make_unique<RuleIndex>(set, ctx.order);
   ctx.tags = std::make_unique<TagLookup>(set.tags);
   ctx.format = std::make_unique<ResultFormat>(set, ctx.order, options.output);
+  ctx.needs = RecordNeeds::Of(set);
   report.index = ctx.index->stats();
 
   CapTotals caps(set, ctx.order);

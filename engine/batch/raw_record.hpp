@@ -16,6 +16,12 @@ enum class FieldKey : uint8_t {
 
 inline constexpr int kFieldCount = static_cast<int>(FieldKey::kCount);
 
+/// Each field's name as written in JSONL keys and CSV headers, in FieldKey order (which is
+/// also the order generated records give their keys in).
+inline constexpr std::string_view kFieldNames[kFieldCount] = {
+    "id", "date", "exporter_country", "importer_country", "exporter_name", "importer_name", "hs",
+    "description", "quantity", "unit", "value_usd", "tags", "vessel_imo"};
+
 /// The field's name as written in JSONL keys and CSV headers.
 std::string_view FieldName(FieldKey key);
 /// The field named `name`, or kCount for a name sancheck does not read.
@@ -31,9 +37,13 @@ struct RawRecord {
   int line_offset[kFieldCount] = {};   ///< lines after the record's first (CSV quoted line breaks)
   std::vector<std::string_view> tags;
   std::vector<std::string_view> other_keys;  ///< keys sancheck skips, kept to reject a duplicate one
+  /// Every field's text (tags too) is known to be ASCII, hence UTF-8: set by the JSONL fast
+  /// path, which sees each byte anyway, so that CheckRecord need not validate it again.
+  bool ascii = false;
 
   void Clear() {
     for (int i = 0; i < kFieldCount; ++i) present[i] = false;
+    ascii = false;
     tags.clear();
     other_keys.clear();
   }

@@ -7,6 +7,7 @@
 
 #include "common/utf8.hpp"
 #include "judge/screening_facts.hpp"
+#include "rules/rule_set.hpp"
 #include "scenario/country_hint.hpp"
 
 namespace sancheck::batch {
@@ -40,8 +41,24 @@ bool Fail(const RawRecord& raw, FieldKey key, std::string_view code, std::string
   return false;
 }
 
-bool Number(const RawRecord& raw, FieldKey key, expr::Known<double>& out, RecordError& err) {
-  if (!raw.Has(key)) return true;
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Text the conversion below surely reads as a finite number >= 0: digits with maybe a fraction,
+// no sign or exponent, and at most 300 characters, so 0 or between 1e-299 and 1e300 (no
+// overflow, no underflow). Other text, valid or not, is left to the conversion.
+bool PlainNonNegative(std::string_view t) {
+  if (t.empty() || t.size() > 300 || !IsDigit(t.front()) || !IsDigit(t.back())) return false;
+  bool point = false;  // at most one, and (by the ends' test) between digits
+  for (const char c : t) {
+    if (IsDigit(c)) continue;
+    if (c != '.' || point) return false;
+    point = true;
+  }
+  return true;
+}
+
+// The text converted to a double, with the errors of a number that is not one or is negative.
+[[gnu::noinline]] bool Convert(const RawRecord& raw, FieldKey key, expr::Known<double>& out, RecordError& err) {
   const std::string_view t = raw.Get(key);
   double v = 0;
   const auto r = std::from_chars(t.data(), t.data() + t.size(), v);
@@ -54,23 +71,45 @@ bool Number(const RawRecord& raw, FieldKey key, expr::Known<double>& out, Record
   return true;
 }
 
+bool Number(const RawRecord& raw, FieldKey key, bool needed, expr::Known<double>& out, RecordError& err) {
+  if (!raw.Has(key)) return true;
+  // Converting text to a double is most of a record's value checks: skipped when no rule reads it.
+  if (!needed && PlainNonNegative(raw.Get(key))) return true;
+  return Convert(raw, key, out, err);
+}
+
+// Out of line and cold, so that CountryField, run twice per record, stays small enough to inline.
+[[gnu::noinline, gnu::cold]] bool FailCountry(const RawRecord& raw, FieldKey key, RecordError& err) {
+  const auto hint = CountryHint(raw.Get(key));
+  return Fail(raw, key, "batch.bad_value",
+              Quoted(raw.Get(key)) + " is not an ISO 3166-1 alpha-2 country code (upper case)" +
+                  (hint ? " (did you mean '" + hint->ToString() + "'?)" : ""),
+              err);
+}
+
 bool CountryField(const RawRecord& raw, FieldKey key, expr::Known<Country>& out, RecordError& err) {
   if (!raw.Has(key)) return true;
   const auto c = Country::Parse(raw.Get(key));
-  if (!c) {
-    const auto hint = CountryHint(raw.Get(key));
-    return Fail(raw, key, "batch.bad_value",
-                Quoted(raw.Get(key)) + " is not an ISO 3166-1 alpha-2 country code (upper case)" +
-                    (hint ? " (did you mean '" + hint->ToString() + "'?)" : ""),
-                err);
-  }
+  if (!c) return FailCountry(raw, key, err);
   out.Set(*c);
   return true;
 }
 
 }  // namespace
 
-bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, RecordError& err) {
+RecordNeeds RecordNeeds::Of(const rules::RuleSet& set) {
+  RecordNeeds needs{false, false};
+  for (const rules::Rule& rule : set.rules) {
+    for (expr::FieldId f : rule.program.fields_read) {
+      needs.quantity = needs.quantity || f == expr::FieldId::kItemQuantity;
+      needs.value_usd = needs.value_usd || f == expr::FieldId::kItemValueUsd;
+    }
+    needs.quantity = needs.quantity || rule.cap.has_value();
+  }
+  return needs;
+}
+
+bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, RecordError& err, const RecordNeeds& needs) {
   out = Record{};
   if (!raw.Has(FieldKey::kId) || raw.Get(FieldKey::kId).empty()) {
     err.column = 1;
@@ -83,14 +122,16 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
   out.from_name = raw.Get(FieldKey::kExporterName);
   out.to_name = raw.Get(FieldKey::kImporterName);
   // Every text field is UTF-8, so whatever is echoed or screened is well-formed text.
-  for (int k = 0; k < kFieldCount; ++k) {
-    const auto key = static_cast<FieldKey>(k);
-    if (raw.Has(key) && !IsValidUtf8(raw.Get(key))) {
-      return Fail(raw, key, "batch.bad_value", "not valid UTF-8 text", err);
+  if (!raw.ascii) {
+    for (int k = 0; k < kFieldCount; ++k) {
+      const auto key = static_cast<FieldKey>(k);
+      if (raw.Has(key) && !IsValidUtf8(raw.Get(key))) {
+        return Fail(raw, key, "batch.bad_value", "not valid UTF-8 text", err);
+      }
     }
-  }
-  for (std::string_view t : raw.tags) {
-    if (!IsValidUtf8(t)) return Fail(raw, FieldKey::kTags, "batch.bad_value", "a tag is not valid UTF-8 text", err);
+    for (std::string_view t : raw.tags) {
+      if (!IsValidUtf8(t)) return Fail(raw, FieldKey::kTags, "batch.bad_value", "a tag is not valid UTF-8 text", err);
+    }
   }
   if (!raw.Has(FieldKey::kDate)) {
     err.column = 1;
@@ -127,8 +168,8 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
     }
     out.tags.set(static_cast<size_t>(bit));
   }
-  if (!Number(raw, FieldKey::kQuantity, out.quantity, err)) return false;
-  if (!Number(raw, FieldKey::kValueUsd, out.value_usd, err)) return false;
+  if (!Number(raw, FieldKey::kQuantity, needs.quantity, out.quantity, err)) return false;
+  if (!Number(raw, FieldKey::kValueUsd, needs.value_usd, out.value_usd, err)) return false;
   if (raw.Has(FieldKey::kUnit) && !raw.Get(FieldKey::kUnit).empty()) {
     const auto u = ParseUnit(raw.Get(FieldKey::kUnit));
     if (!u) {

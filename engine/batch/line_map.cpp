@@ -1,0 +1,193 @@
+// LineMap::Build: 64 bytes at a time, quote bits and two summary flags per block (AVX2 when the processor has it, else SSE2).
+#include "batch/line_map.hpp"
+
+#include <cstring>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+namespace sancheck::batch {
+namespace {
+
+// A 64-byte block at a glance: its quotes, whether it holds a backslash or a control
+// character (a line's '\n' is one), and whether it holds a byte past ASCII.
+struct BlockScan {
+  uint64_t quotes = 0;
+  bool special = false;
+  bool high = false;
+};
+
+// The exact masks of a block with a special byte: where they are, where its line breaks are,
+// and which bytes are past ASCII (the bytes after a line's '\n' are the next line's).
+struct BlockDetail {
+  uint64_t special = 0;
+  uint64_t newline = 0;
+  uint64_t high = 0;
+};
+
+// The block scans without SIMD, for other processors.
+struct Portable {
+  static BlockScan Scan(const char* p) {
+    BlockScan out;
+    for (int i = 0; i < 64; ++i) {
+      const auto c = static_cast<unsigned char>(p[i]);
+      out.quotes |= static_cast<uint64_t>(c == '"') << i;
+      out.special = out.special || c == '\\' || c < 0x20;
+      out.high = out.high || c >= 0x80;
+    }
+    return out;
+  }
+  static BlockDetail Detail(const char* p) {
+    BlockDetail out;
+    for (int i = 0; i < 64; ++i) {
+      const auto c = static_cast<unsigned char>(p[i]);
+      out.special |= static_cast<uint64_t>(c == '\\' || c < 0x20) << i;
+      out.newline |= static_cast<uint64_t>(c == '\n') << i;
+      out.high |= static_cast<uint64_t>(c >= 0x80) << i;
+    }
+    return out;
+  }
+};
+
+#if defined(__x86_64__)
+// Backslashes and control characters: unsigned v <= 0x1F  <=>  min(v, 0x1F) == v.
+inline __m128i Special16(__m128i v) {
+  return _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+}
+
+inline uint64_t Bits16(__m128i v, int k) {
+  return static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(v))) << (16 * k);
+}
+
+// Every x86-64 processor has SSE2: four 16-byte loads per block.
+struct Sse2 {
+  static __m128i Load(const char* p, int k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k)); }
+  static BlockScan Scan(const char* p) {
+    BlockScan out;
+    __m128i special = _mm_setzero_si128();
+    __m128i high = _mm_setzero_si128();
+    for (int k = 0; k < 4; ++k) {
+      const __m128i v = Load(p, k);
+      out.quotes |= Bits16(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), k);
+      special = _mm_or_si128(special, Special16(v));
+      high = _mm_or_si128(high, v);
+    }
+    out.special = _mm_movemask_epi8(special) != 0;
+    out.high = _mm_movemask_epi8(high) != 0;
+    return out;
+  }
+  static BlockDetail Detail(const char* p) {
+    BlockDetail out;
+    for (int k = 0; k < 4; ++k) {
+      const __m128i v = Load(p, k);
+      out.special |= Bits16(Special16(v), k);
+      out.newline |= Bits16(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), k);
+      out.high |= Bits16(v, k);
+    }
+    return out;
+  }
+};
+
+// Two 32-byte loads per block: half the work of SSE2, on the processors that have AVX2.
+struct Avx2 {
+  [[gnu::target("avx2")]] static __m256i Load(const char* p, int k) {
+    return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * k));
+  }
+  [[gnu::target("avx2")]] static __m256i Special(__m256i v) {
+    return _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\')),
+                           _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v));
+  }
+  [[gnu::target("avx2")]] static uint64_t Bits(__m256i v, int k) {
+    return static_cast<uint64_t>(static_cast<uint32_t>(_mm256_movemask_epi8(v))) << (32 * k);
+  }
+  [[gnu::target("avx2")]] static BlockScan Scan(const char* p) {
+    const __m256i a = Load(p, 0), b = Load(p, 1);
+    const __m256i quote = _mm256_set1_epi8('"');
+    BlockScan out;
+    out.quotes = Bits(_mm256_cmpeq_epi8(a, quote), 0) | Bits(_mm256_cmpeq_epi8(b, quote), 1);
+    const __m256i special = _mm256_or_si256(Special(a), Special(b));
+    out.special = !_mm256_testz_si256(special, special);
+    out.high = _mm256_movemask_epi8(_mm256_or_si256(a, b)) != 0;
+    return out;
+  }
+  [[gnu::target("avx2")]] static BlockDetail Detail(const char* p) {
+    BlockDetail out;
+    for (int k = 0; k < 2; ++k) {
+      const __m256i v = Load(p, k);
+      out.special |= Bits(Special(v), k);
+      out.newline |= Bits(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n')), k);
+      out.high |= Bits(v, k);
+    }
+    return out;
+  }
+};
+#endif
+
+}  // namespace
+
+// The one loop over the blocks, for each way of scanning them: inlined into its caller, so
+// that an AVX2 caller inlines the AVX2 scans too.
+template <class Isa>
+[[gnu::always_inline]] inline const char* LineMap::BuildWith(const char* begin, const char* end) {
+  // Kept in registers while the loop runs, stored once at the end.
+  size_t words = 0;
+  size_t first_special = kNone;
+  bool high = false;
+  auto done = [&](const char* line_end, bool mapped) {
+    words_ = words;
+    first_special_ = first_special;
+    high_ = high;
+    mapped_ = mapped;
+    return line_end;
+  };
+  char tail[64];
+  for (const char* p = begin;; p += 64) {
+    const size_t left = static_cast<size_t>(end - p);
+    if (left == 0) return done(end, true);
+    if (words == kMaxBytes / 64) {
+      const void* nl = std::memchr(p, '\n', left);
+      return done(nl ? static_cast<const char*>(nl) : end, false);
+    }
+    const char* block = p;
+    if (left < 64) {
+      // The input's last bytes, padded with spaces: neither quotes nor special nor past ASCII.
+      std::memset(tail, ' ', sizeof tail);
+      std::memcpy(tail, p, left);
+      block = tail;
+    }
+    const BlockScan scan = Isa::Scan(block);
+    if (!scan.special) {
+      quotes_[words++] = scan.quotes;
+      high = high || scan.high;
+      if (left <= 64) return done(end, true);
+      continue;
+    }
+    // The line's last block, or one with an escape, a tab or another control character.
+    const BlockDetail detail = Isa::Detail(block);
+    const int newline = detail.newline ? __builtin_ctzll(detail.newline) : 64;
+    const uint64_t inside = newline == 64 ? ~uint64_t{0} : (uint64_t{1} << newline) - 1;
+    if (first_special == kNone && (detail.special & inside) != 0) {
+      first_special = static_cast<size_t>(p - begin) + static_cast<size_t>(__builtin_ctzll(detail.special & inside));
+    }
+    quotes_[words++] = scan.quotes & inside;
+    high = high || (detail.high & inside) != 0;
+    if (newline < 64) return done(p + newline, true);
+    if (left <= 64) return done(end, true);
+  }
+}
+
+#if defined(__x86_64__)
+[[gnu::target("avx2")]] const char* LineMap::BuildAvx2(const char* begin, const char* end) {
+  return BuildWith<Avx2>(begin, end);
+}
+
+const char* LineMap::Build(const char* begin, const char* end) {
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  return avx2 ? BuildAvx2(begin, end) : BuildWith<Sse2>(begin, end);
+}
+#else
+const char* LineMap::Build(const char* begin, const char* end) { return BuildWith<Portable>(begin, end); }
+#endif
+
+}  // namespace sancheck::batch

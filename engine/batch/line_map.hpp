@@ -1,0 +1,56 @@
+// LineMap: one SIMD pass over a JSONL line that finds its end, marks its quotes and tells whether any byte needs the strict scanner.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace sancheck::batch {
+
+/// Where the quotes of one line are (bit i of the map: byte i is '"'), where its first
+/// backslash or control character is, and whether it is all ASCII. In a line without
+/// backslashes every quote opens or closes a string, so the fast path finds each string's end
+/// with a bit scan instead of reading its bytes again. Building the map also finds the line's
+/// end, so the batch reads each byte of a common line once before reading its values.
+class LineMap {
+ public:
+  static constexpr size_t kMaxBytes = 4096;  ///< longer lines are left to the strict scanner
+  static constexpr size_t kNone = ~size_t{0};
+
+  /// Maps the line starting at `begin`: the bytes before the first '\n' of [begin, end), or
+  /// all of them. Returns the line's end (that '\n', or `end`). A line longer than kMaxBytes
+  /// is not mapped (mapped() is false), but its end is found all the same.
+  const char* Build(const char* begin, const char* end);
+
+  bool mapped() const { return mapped_; }
+
+  /// The offset of the first quote at or after `from`, or kNone.
+  size_t NextQuote(size_t from) const {
+    size_t word = from >> 6;
+    if (word >= words_) return kNone;
+    uint64_t bits = quotes_[word] & (~uint64_t{0} << (from & 63));
+    while (bits == 0) {
+      if (++word == words_) return kNone;
+      bits = quotes_[word];
+    }
+    return (word << 6) + static_cast<size_t>(__builtin_ctzll(bits));
+  }
+
+  /// No backslash and no control character (tab and carriage return included) among the
+  /// line's first `size` bytes: the trailing whitespace of a CRLF line can be left out.
+  bool PlainBefore(size_t size) const { return first_special_ >= size; }
+  /// No byte past 0x7F, so every string of the line is UTF-8.
+  bool ascii() const { return !high_; }
+
+ private:
+  template <class Isa>
+  const char* BuildWith(const char* begin, const char* end);
+  const char* BuildAvx2(const char* begin, const char* end);
+
+  uint64_t quotes_[kMaxBytes / 64];  // only the first words_ are written
+  size_t words_ = 0;
+  size_t first_special_ = kNone;
+  bool high_ = false;
+  bool mapped_ = false;
+};
+
+}  // namespace sancheck::batch
