@@ -1,0 +1,86 @@
+// LineMap against a byte-by-byte reading: the line's end, its quotes, its first special byte and ASCII, at every length and offset.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+
+#include "batch/line_map.hpp"
+
+using sancheck::batch::LineMap;
+
+namespace {
+
+// What Build must find, one byte at a time.
+struct Expected {
+  size_t end;
+  size_t first_special = LineMap::kNone;
+  bool ascii = true;
+};
+
+Expected ByteByByte(const std::string& s, size_t from) {
+  Expected e{s.size()};
+  for (size_t i = from; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\n') {
+      e.end = i;
+      break;
+    }
+    if (e.first_special == LineMap::kNone && (c == '\\' || c < 0x20)) e.first_special = i - from;
+    e.ascii = e.ascii && c < 0x80;
+  }
+  return e;
+}
+
+void CheckMap(const std::string& s, size_t from) {
+  const Expected e = ByteByByte(s, from);
+  LineMap map;
+  const char* end = map.Build(s.data() + from, s.data() + s.size());
+  REQUIRE(static_cast<size_t>(end - s.data()) == e.end);
+  const size_t size = e.end - from;
+  REQUIRE(map.mapped() == (size <= LineMap::kMaxBytes));
+  if (!map.mapped()) return;
+  CHECK(map.ascii() == e.ascii);
+  for (size_t n = 0; n <= size; ++n) {
+    CHECK(map.PlainBefore(n) == (e.first_special == LineMap::kNone || e.first_special >= n));
+  }
+  size_t next = LineMap::kNone;  // the first quote at or after i, walking down from the end
+  for (size_t i = size + 1; i-- > 0;) {
+    if (i < size && s[from + i] == '"') next = i;
+    CHECK(map.NextQuote(i) == next);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("line map: every length around the 64-byte blocks, at every offset into the buffer") {
+  uint64_t state = 0x2545F4914F6CDD1DULL;
+  const std::string alphabet("\"\"\"\\\n\t\rabcdefgh \x80\xE2", 16);
+  for (size_t length = 0; length <= 260; ++length) {
+    for (size_t from = 0; from < 3; ++from) {
+      std::string s;
+      for (size_t i = 0; i < from + length + 70; ++i) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        // Mostly plain letters, so that many lines run for several blocks without a special byte.
+        s += state % 4 == 0 ? alphabet[(state >> 8) % alphabet.size()] : static_cast<char>('a' + (state >> 8) % 26);
+      }
+      s.resize(from + length);
+      CAPTURE(length);
+      CAPTURE(from);
+      CheckMap(s, from);
+    }
+  }
+}
+
+TEST_CASE("line map: a CRLF line is plain before its carriage return; a long line is not mapped but ends") {
+  const std::string crlf = std::string("{\"id\":\"S1\"}\r\n{\"next\":1}");
+  CheckMap(crlf, 0);
+  LineMap map;
+  map.Build(crlf.data(), crlf.data() + crlf.size());
+  CHECK(map.PlainBefore(11));
+  CHECK_FALSE(map.PlainBefore(12));
+  const std::string long_line = std::string(LineMap::kMaxBytes + 10, 'x') + "\nrest";
+  CheckMap(long_line, 0);
+  CheckMap(std::string(LineMap::kMaxBytes, '"'), 0);  // exactly at the limit: still mapped
+}
