@@ -17,7 +17,7 @@ struct CrossCheck {
 
 /// Reads `line` (one line, no '\n') three times, each on its own copy: with the fast path
 /// alone, with the strict scanner alone, and with ParseJsonLine. Checks that the fast path
-/// leaves its buffer untouched and reads only lines the scanner reads into the same record
+/// leaves the lines it declines untouched and reads only lines the scanner reads into the same record
 /// (texts, columns, tags); that ParseJsonLine gives the scanner's record or error, column
 /// and message included; and that CheckRecord finds the same for the record read either way
 /// (the fast path's ASCII hint skips UTF-8 validation) and with numbers no rule reads left

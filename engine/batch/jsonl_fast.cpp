@@ -1,10 +1,10 @@
-// Fast path of the JSONL reader: a common line read from its quote map, no unescaping, no messages (it declines instead).
+// Fast path of the JSONL reader: a common line read from its quote map, escapes decoded last, no messages (it declines instead).
 #include "batch/jsonl_fast.hpp"
 
 #include <array>
 #include <cstring>
 
-#include "batch/json_number.hpp"
+#include "batch/json_text.hpp"
 #include "batch/line_map.hpp"
 
 #if defined(__SSE2__)
@@ -18,12 +18,11 @@ namespace {
 inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 // What comes before a field's value in a generated line: the separator, the key, the colon
-// and the value's opening '"' or '[' (`,"date":"`, `{"id":"` for the first key), zero-padded.
-// Generated lines give their keys in FieldKey order without whitespace, so the field expected
-// next is first compared whole, in two loads; any other layout takes the token-by-token path.
+// and the value's opening '"' or '[' (`,"date":"`, `{"id":"` for the first key). Generated
+// lines give their keys in FieldKey order without whitespace, so the field expected next is
+// first compared whole; any other layout is read token by token.
 struct FieldLead {
-  alignas(16) char bytes[32] = {};
-  uint32_t mask = 0;  // one bit per byte of the lead
+  char bytes[32] = {};
   size_t size = 0;
 };
 
@@ -44,7 +43,6 @@ constexpr std::array<FieldLead, kFieldCount> MakeFieldLeads() {
       lead.bytes[n++] = '"';
     }
     lead.size = n;
-    lead.mask = (1u << n) - 1;
   }
   return out;
 }
@@ -53,25 +51,52 @@ constexpr std::array<FieldLead, kFieldCount> kFieldLeads = MakeFieldLeads();
 
 // Whether [p, last) starts with `lead`.
 inline bool LeadAt(const char* p, const char* last, const FieldLead& lead) {
-#if defined(__SSE2__)
-  if (last - p >= 32) {
-    const auto* bytes = reinterpret_cast<const __m128i*>(lead.bytes);
-    const __m128i lo = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_load_si128(bytes));
-    const __m128i hi = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16)), _mm_load_si128(bytes + 1));
-    const uint32_t equal = static_cast<uint32_t>(_mm_movemask_epi8(lo)) | static_cast<uint32_t>(_mm_movemask_epi8(hi)) << 16;
-    return (equal & lead.mask) == lead.mask;
-  }
-#endif
   return static_cast<size_t>(last - p) >= lead.size && std::memcmp(p, lead.bytes, lead.size) == 0;
 }
 
+// The same for field K's lead, known at compile time: one 16-byte comparison, or two
+// overlapping ones for a lead of 17 to 32 bytes.
+template <int K>
+inline bool LeadAt(const char* p, const char* last) {
+  constexpr const FieldLead& lead = kFieldLeads[K];
+  constexpr size_t size = lead.size;
+  static_assert(size <= 32);
+#if defined(__SSE2__)
+  if (last - p >= 16 && static_cast<size_t>(last - p) >= size) {
+    auto equal = [](const char* a, const char* b) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a));
+      const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b));
+      return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)));
+    };
+    if constexpr (size <= 16) {
+      constexpr unsigned mask = (1u << size) - 1;
+      return (equal(p, lead.bytes) & mask) == mask;
+    } else {
+      return equal(p, lead.bytes) == 0xFFFF && equal(p + size - 16, lead.bytes + size - 16) == 0xFFFF;
+    }
+  }
+#endif
+  return LeadAt(p, last, lead);
+}
+
 // One line [begin, last) whose last byte is the object's '}' and whose map says it holds no
-// backslash and no control character. Every token read before that '}' ends before it ('}'
-// ends no string, number, key or list), so skipping whitespace needs no bound, and every
-// quote opens or closes a string.
+// control character. Every token read before that '}' ends before it ('}' ends no string,
+// number, key or list), so skipping whitespace needs no bound. kEscapes: the line holds a
+// backslash, so each string is looked at for escapes (a separate copy of the walk, so that
+// the lines without one pay nothing for it).
+template <bool kEscapes>
 class CommonLine {
  public:
   CommonLine(char* begin, char* last, const LineMap& map) : begin_(begin), last_(last), p_(begin), map_(map) {}
+
+  bool plain_numbers() const { return plain_numbers_; }
+  bool escaped() const { return escaped_count_ > 0; }
+
+  // Decodes the strings with escapes in place: only once Read has read the whole line, so that
+  // a line the fast path declines reaches the scanner as it came. Read found each well-formed.
+  void Decode() {
+    for (int i = 0; i < escaped_count_; ++i) UnescapeString<true>(escaped_[i], last_, escaped_[i]);
+  }
 
   bool Read(RawRecord& rec) {
     const int canonical = Canonical<0>(rec);
@@ -125,6 +150,10 @@ class CommonLine {
   char* const last_;
   char* p_;
   const LineMap& map_;
+  bool plain_numbers_ = true;  // every number read so far is plain (RawRecord::plain_numbers)
+  static constexpr int kMaxEscaped = 16;
+  char* escaped_[kMaxEscaped];  // where the strings with escapes start, for Decode
+  int escaped_count_ = 0;
 
   void Skip() {
     while (IsSpace(*p_)) ++p_;
@@ -139,9 +168,8 @@ class CommonLine {
     if constexpr (K == kFieldCount) {
       return K;
     } else {
-      constexpr FieldLead lead = kFieldLeads[K];
-      if (!LeadAt(p_, last_, lead)) return K;
-      p_ += lead.size;
+      if (!LeadAt<K>(p_, last_)) return K;
+      p_ += kFieldLeads[K].size;
       constexpr auto field = static_cast<FieldKey>(K);
       std::string_view value;
       if constexpr (field == FieldKey::kQuantity || field == FieldKey::kValueUsd) {
@@ -169,12 +197,13 @@ class CommonLine {
   }
 
   // A key, then the colon, read token by token. Unknown keys are skipped, and their values
-  // checked, by the scanner alone.
+  // checked, by the scanner alone; so are keys with escapes, which would need decoding first.
   bool Key(FieldKey& field) {
     std::string_view key;
     if (*p_ != '"') return false;
     ++p_;
-    if (!StringRest(key)) return false;
+    const int escaped = escaped_count_;
+    if (!StringRest(key) || escaped_count_ != escaped) return false;
     field = FieldByName(key);
     if (field == FieldKey::kCount) return false;
     Skip();
@@ -184,13 +213,30 @@ class CommonLine {
     return true;
   }
 
-  // The rest of a string whose '"' was read: its closing quote is the next one on the map.
+  // The rest of a string whose '"' was read: without a backslash before the next quote on the
+  // map, that quote closes it.
   bool StringRest(std::string_view& out) {
     const size_t from = static_cast<size_t>(p_ - begin_);
     const size_t close = map_.NextQuote(from);
     if (close == LineMap::kNone) return false;
+    if constexpr (kEscapes) {
+      if (map_.BackslashIn(from, close)) return EscapedRest(out);
+    }
     out = std::string_view(p_, close - from);
     p_ = begin_ + close + 1;
+    return true;
+  }
+
+  // A string with escapes (the next quote may be one): its end and decoded length measured
+  // without writing, its decoding left to Decode. (Nothing here takes the line's address, so
+  // that its cursor stays in a register on the common path.)
+  bool EscapedRest(std::string_view& out) {
+    if (escaped_count_ == kMaxEscaped) return false;
+    const Unescaped u = UnescapeString<false>(p_, last_, p_);
+    if (u.error) return false;
+    escaped_[escaped_count_++] = p_;
+    out = std::string_view(p_, static_cast<size_t>(u.end - p_));
+    p_ = u.next;
     return true;
   }
 
@@ -201,6 +247,7 @@ class CommonLine {
     if (n.error) return false;
     out = std::string_view(p_, static_cast<size_t>(n.end - p_));
     p_ = n.end;
+    plain_numbers_ = plain_numbers_ && !n.signed_or_exponent && out.size() <= 300;
     return true;
   }
 
@@ -230,6 +277,18 @@ class CommonLine {
   }
 };
 
+// The walk over a line, its decoding and the record's hints. The line's state is local here,
+// so that the compiler keeps its cursor in a register.
+template <bool kEscapes>
+bool ReadLine(char* begin, char* last, const LineMap& map, RawRecord& rec) {
+  CommonLine<kEscapes> line(begin, last, map);
+  if (!line.Read(rec)) return false;
+  line.Decode();
+  rec.ascii = map.ascii() && !line.escaped();  // a \u escape may decode past ASCII
+  rec.plain_numbers = line.plain_numbers();
+  return true;
+}
+
 }  // namespace
 
 bool ReadCommonJsonLine(char* begin, char* end, const LineMap& map, RawRecord& rec) {
@@ -238,10 +297,8 @@ bool ReadCommonJsonLine(char* begin, char* end, const LineMap& map, RawRecord& r
   char* last = end;
   while (last > begin && IsSpace(last[-1])) --last;
   if (last == begin || last[-1] != '}') return false;
-  if (!map.mapped() || !map.PlainBefore(static_cast<size_t>(last - begin))) return false;
-  if (!CommonLine(begin, last, map).Read(rec)) return false;
-  rec.ascii = map.ascii();
-  return true;
+  if (!map.mapped() || !map.NoControlBefore(static_cast<size_t>(last - begin))) return false;
+  return map.backslash() ? ReadLine<true>(begin, last, map, rec) : ReadLine<false>(begin, last, map, rec);
 }
 
 }  // namespace sancheck::batch

@@ -1,4 +1,4 @@
-// LineMap::Build: 64 bytes at a time, quote bits and two summary flags per block (AVX2 when the processor has it, else SSE2).
+// LineMap::Build: 64 bytes at a time, quote bits and two summary flags per block (AVX-512BW, AVX2 or SSE2: the widest the processor has).
 #include "batch/line_map.hpp"
 
 #include <cstring>
@@ -18,10 +18,11 @@ struct BlockScan {
   bool high = false;
 };
 
-// The exact masks of a block with a special byte: where they are, where its line breaks are,
-// and which bytes are past ASCII (the bytes after a line's '\n' are the next line's).
+// The exact masks of a block with a special byte: its backslashes, control characters and
+// line breaks, and which bytes are past ASCII (the bytes after a line's '\n' are the next line's).
 struct BlockDetail {
-  uint64_t special = 0;
+  uint64_t backslash = 0;
+  uint64_t control = 0;
   uint64_t newline = 0;
   uint64_t high = 0;
 };
@@ -42,7 +43,8 @@ struct Portable {
     BlockDetail out;
     for (int i = 0; i < 64; ++i) {
       const auto c = static_cast<unsigned char>(p[i]);
-      out.special |= static_cast<uint64_t>(c == '\\' || c < 0x20) << i;
+      out.backslash |= static_cast<uint64_t>(c == '\\') << i;
+      out.control |= static_cast<uint64_t>(c < 0x20) << i;
       out.newline |= static_cast<uint64_t>(c == '\n') << i;
       out.high |= static_cast<uint64_t>(c >= 0x80) << i;
     }
@@ -51,10 +53,10 @@ struct Portable {
 };
 
 #if defined(__x86_64__)
-// Backslashes and control characters: unsigned v <= 0x1F  <=>  min(v, 0x1F) == v.
-inline __m128i Special16(__m128i v) {
-  return _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
-}
+// Control characters: unsigned v <= 0x1F  <=>  min(v, 0x1F) == v.
+inline __m128i Control16(__m128i v) { return _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v); }
+
+inline __m128i Backslash16(__m128i v) { return _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')); }
 
 inline uint64_t Bits16(__m128i v, int k) {
   return static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(v))) << (16 * k);
@@ -70,7 +72,7 @@ struct Sse2 {
     for (int k = 0; k < 4; ++k) {
       const __m128i v = Load(p, k);
       out.quotes |= Bits16(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), k);
-      special = _mm_or_si128(special, Special16(v));
+      special = _mm_or_si128(special, _mm_or_si128(Backslash16(v), Control16(v)));
       high = _mm_or_si128(high, v);
     }
     out.special = _mm_movemask_epi8(special) != 0;
@@ -81,7 +83,8 @@ struct Sse2 {
     BlockDetail out;
     for (int k = 0; k < 4; ++k) {
       const __m128i v = Load(p, k);
-      out.special |= Bits16(Special16(v), k);
+      out.backslash |= Bits16(Backslash16(v), k);
+      out.control |= Bits16(Control16(v), k);
       out.newline |= Bits16(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), k);
       out.high |= Bits16(v, k);
     }
@@ -94,10 +97,11 @@ struct Avx2 {
   [[gnu::target("avx2")]] static __m256i Load(const char* p, int k) {
     return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * k));
   }
-  [[gnu::target("avx2")]] static __m256i Special(__m256i v) {
-    return _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\')),
-                           _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v));
+  [[gnu::target("avx2")]] static __m256i Control(__m256i v) {
+    return _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v);
   }
+  [[gnu::target("avx2")]] static __m256i Backslash(__m256i v) { return _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\')); }
+  [[gnu::target("avx2")]] static __m256i Special(__m256i v) { return _mm256_or_si256(Backslash(v), Control(v)); }
   [[gnu::target("avx2")]] static uint64_t Bits(__m256i v, int k) {
     return static_cast<uint64_t>(static_cast<uint32_t>(_mm256_movemask_epi8(v))) << (32 * k);
   }
@@ -115,10 +119,34 @@ struct Avx2 {
     BlockDetail out;
     for (int k = 0; k < 2; ++k) {
       const __m256i v = Load(p, k);
-      out.special |= Bits(Special(v), k);
+      out.backslash |= Bits(Backslash(v), k);
+      out.control |= Bits(Control(v), k);
       out.newline |= Bits(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n')), k);
       out.high |= Bits(v, k);
     }
+    return out;
+  }
+};
+
+// One 64-byte load per block, comparisons straight to bit masks, on the processors with AVX-512BW.
+struct Avx512 {
+  [[gnu::target("avx512bw")]] static uint64_t Control(__m512i v) { return _mm512_cmple_epu8_mask(v, _mm512_set1_epi8(0x1F)); }
+  [[gnu::target("avx512bw")]] static uint64_t Backslash(__m512i v) { return _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\\')); }
+  [[gnu::target("avx512bw")]] static BlockScan Scan(const char* p) {
+    const __m512i v = _mm512_loadu_si512(p);
+    BlockScan out;
+    out.quotes = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('"'));
+    out.special = (Backslash(v) | Control(v)) != 0;
+    out.high = _mm512_movepi8_mask(v) != 0;
+    return out;
+  }
+  [[gnu::target("avx512bw")]] static BlockDetail Detail(const char* p) {
+    const __m512i v = _mm512_loadu_si512(p);
+    BlockDetail out;
+    out.backslash = Backslash(v);
+    out.control = Control(v);
+    out.newline = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\n'));
+    out.high = _mm512_movepi8_mask(v);
     return out;
   }
 };
@@ -132,11 +160,13 @@ template <class Isa>
 [[gnu::always_inline]] inline const char* LineMap::BuildWith(const char* begin, const char* end) {
   // Kept in registers while the loop runs, stored once at the end.
   size_t words = 0;
-  size_t first_special = kNone;
+  size_t first_control = kNone;
+  bool backslash = false;
   bool high = false;
   auto done = [&](const char* line_end, bool mapped) {
     words_ = words;
-    first_special_ = first_special;
+    first_control_ = first_control;
+    backslash_ = backslash;
     high_ = high;
     mapped_ = mapped;
     return line_end;
@@ -158,6 +188,7 @@ template <class Isa>
     }
     const BlockScan scan = Isa::Scan(block);
     if (!scan.special) {
+      backslashes_[words] = 0;
       quotes_[words++] = scan.quotes;
       high = high || scan.high;
       if (left <= 64) return done(end, true);
@@ -167,9 +198,11 @@ template <class Isa>
     const BlockDetail detail = Isa::Detail(block);
     const int newline = detail.newline ? __builtin_ctzll(detail.newline) : 64;
     const uint64_t inside = newline == 64 ? ~uint64_t{0} : (uint64_t{1} << newline) - 1;
-    if (first_special == kNone && (detail.special & inside) != 0) {
-      first_special = static_cast<size_t>(p - begin) + static_cast<size_t>(__builtin_ctzll(detail.special & inside));
+    if (first_control == kNone && (detail.control & inside) != 0) {
+      first_control = static_cast<size_t>(p - begin) + static_cast<size_t>(__builtin_ctzll(detail.control & inside));
     }
+    backslashes_[words] = detail.backslash & inside;
+    backslash = backslash || backslashes_[words] != 0;
     quotes_[words++] = scan.quotes & inside;
     high = high || (detail.high & inside) != 0;
     if (newline < 64) return done(p + newline, true);
@@ -182,9 +215,15 @@ template <class Isa>
   return BuildWith<Avx2>(begin, end);
 }
 
+[[gnu::target("avx512bw")]] const char* LineMap::BuildAvx512(const char* begin, const char* end) {
+  return BuildWith<Avx512>(begin, end);
+}
+
 const char* LineMap::Build(const char* begin, const char* end) {
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  return avx2 ? BuildAvx2(begin, end) : BuildWith<Sse2>(begin, end);
+  // The widest the processor has, asked once.
+  static const int width = __builtin_cpu_supports("avx512bw") ? 64 : __builtin_cpu_supports("avx2") ? 32 : 16;
+  if (width == 64) return BuildAvx512(begin, end);
+  return width == 32 ? BuildAvx2(begin, end) : BuildWith<Sse2>(begin, end);
 }
 #else
 const char* LineMap::Build(const char* begin, const char* end) { return BuildWith<Portable>(begin, end); }

@@ -6,11 +6,11 @@
 
 namespace sancheck::batch {
 
-/// Where the quotes of one line are (bit i of the map: byte i is '"'), where its first
-/// backslash or control character is, and whether it is all ASCII. In a line without
-/// backslashes every quote opens or closes a string, so the fast path finds each string's end
-/// with a bit scan instead of reading its bytes again. Building the map also finds the line's
-/// end, so the batch reads each byte of a common line once before reading its values.
+/// Where the quotes and the backslashes of one line are (bit i of each map: byte i is one),
+/// where its first control character is, and whether it is all ASCII. A string without a
+/// backslash ends at the next quote, so the fast path finds its end with a bit scan instead of
+/// reading its bytes again. Building the map also finds the line's end, so the batch reads
+/// each byte of a common line once before reading its values.
 class LineMap {
  public:
   static constexpr size_t kMaxBytes = 4096;  ///< longer lines are left to the strict scanner
@@ -35,9 +35,25 @@ class LineMap {
     return (word << 6) + static_cast<size_t>(__builtin_ctzll(bits));
   }
 
-  /// No backslash and no control character (tab and carriage return included) among the
-  /// line's first `size` bytes: the trailing whitespace of a CRLF line can be left out.
-  bool PlainBefore(size_t size) const { return first_special_ >= size; }
+  /// Whether the line holds a backslash.
+  bool backslash() const { return backslash_; }
+
+  /// Whether a byte of [from, to) is a backslash.
+  bool BackslashIn(size_t from, size_t to) const {
+    if (!backslash_ || from >= to) return false;
+    const size_t first = from >> 6, last = (to - 1) >> 6;
+    for (size_t word = first; word <= last; ++word) {
+      uint64_t bits = backslashes_[word];
+      if (word == first) bits &= ~uint64_t{0} << (from & 63);
+      if (word == last && (to & 63) != 0) bits &= (uint64_t{1} << (to & 63)) - 1;
+      if (bits != 0) return true;
+    }
+    return false;
+  }
+
+  /// No control character (tab and carriage return included) among the line's first `size`
+  /// bytes: the trailing whitespace of a CRLF line can be left out.
+  bool NoControlBefore(size_t size) const { return first_control_ >= size; }
   /// No byte past 0x7F, so every string of the line is UTF-8.
   bool ascii() const { return !high_; }
 
@@ -45,10 +61,13 @@ class LineMap {
   template <class Isa>
   const char* BuildWith(const char* begin, const char* end);
   const char* BuildAvx2(const char* begin, const char* end);
+  const char* BuildAvx512(const char* begin, const char* end);
 
   uint64_t quotes_[kMaxBytes / 64];  // only the first words_ are written
+  uint64_t backslashes_[kMaxBytes / 64];
   size_t words_ = 0;
-  size_t first_special_ = kNone;
+  size_t first_control_ = kNone;
+  bool backslash_ = false;
   bool high_ = false;
   bool mapped_ = false;
 };

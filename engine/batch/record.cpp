@@ -74,7 +74,7 @@ bool PlainNonNegative(std::string_view t) {
 bool Number(const RawRecord& raw, FieldKey key, bool needed, expr::Known<double>& out, RecordError& err) {
   if (!raw.Has(key)) return true;
   // Converting text to a double is most of a record's value checks: skipped when no rule reads it.
-  if (!needed && PlainNonNegative(raw.Get(key))) return true;
+  if (!needed && (raw.plain_numbers || PlainNonNegative(raw.Get(key)))) return true;
   return Convert(raw, key, out, err);
 }
 

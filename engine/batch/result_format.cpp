@@ -2,6 +2,7 @@
 #include "batch/result_format.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 namespace sancheck::batch {
@@ -14,11 +15,27 @@ char* Put(char* p, std::string_view s) {
   return p + s.size();
 }
 
+// Whether any byte of `w` is a control character, '"' or '\\' (the "has zero byte" and "has
+// byte less than" tests of the bit-twiddling folklore: exact for "any", whichever byte it is).
+inline bool NeedsEscape(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+  auto zero_byte = [&](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+  return (((w - kOnes * 0x20) & ~w & kHighs) | zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\'))) != 0;
+}
+
 }  // namespace
 
 char* EscapeJson(char* p, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
-  for (const char ch : s) {
+  // Eight bytes at a time while none needs escaping, as in nearly every id: copied whole.
+  size_t i = 0;
+  for (uint64_t w; s.size() - i >= 8; i += 8, p += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    if (NeedsEscape(w)) break;
+    std::memcpy(p, &w, 8);
+  }
+  for (const char ch : s.substr(i)) {
     const auto c = static_cast<unsigned char>(ch);
     if (c >= 0x20 && c != '"' && c != '\\') {
       *p++ = ch;

@@ -81,10 +81,12 @@ std::optional<Date> Date::Parse(std::string_view t) {
   const int m = static_cast<int>(d[5] * 10 + d[6]);
   const int day = static_cast<int>(d[8] * 10 + d[9]);
   if (y < 1900 || m < 1 || m > 12 || day < 1) return std::nullopt;
-  static constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  const int max_day = kMonthDays[m - 1] + (m == 2 && leap ? 1 : 0);
-  if (day > max_day) return std::nullopt;
+  if (day > 28) {  // every month has 28 days: only later ones need the month's length
+    static constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    const int max_day = kMonthDays[m - 1] + (m == 2 && leap ? 1 : 0);
+    if (day > max_day) return std::nullopt;
+  }
   return FromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(day));
 }
 
@@ -127,6 +129,24 @@ HsCode::HsCode(uint64_t value, uint8_t digits) : value_(value), digits_(digits) 
 }
 
 std::optional<HsCode> HsCode::Parse(std::string_view t) {
+  // Digits alone, as records give them, without the test for dots and spaces on each.
+  if (t.size() >= 2 && t.size() <= 10) {
+    uint64_t value = 0;
+    bool digits_only = true;
+    for (const char c : t) {
+      const unsigned d = static_cast<unsigned char>(c) - unsigned{'0'};
+      digits_only = digits_only && d <= 9;
+      value = value * 10 + d;
+    }
+    if (digits_only) {
+      const unsigned chapter = (static_cast<unsigned char>(t[0]) - unsigned{'0'}) * 10 + (static_cast<unsigned char>(t[1]) - unsigned{'0'});
+      if (chapter < 1 || chapter == 77) return std::nullopt;
+      HsCode code;
+      code.value_ = value;
+      code.digits_ = static_cast<uint8_t>(t.size());
+      return code;
+    }
+  }
   uint64_t value = 0;
   uint8_t digits = 0;
   uint64_t chapter = 0;  // the first two digits as they pass: Valid's test without its division

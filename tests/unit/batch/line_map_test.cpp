@@ -1,4 +1,4 @@
-// LineMap against a byte-by-byte reading: the line's end, its quotes, its first special byte and ASCII, at every length and offset.
+// LineMap against a byte-by-byte reading: the line's end, its quotes and backslashes, its first control character and ASCII, at every length and offset.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -13,7 +13,7 @@ namespace {
 // What Build must find, one byte at a time.
 struct Expected {
   size_t end;
-  size_t first_special = LineMap::kNone;
+  size_t first_control = LineMap::kNone;
   bool ascii = true;
 };
 
@@ -25,7 +25,7 @@ Expected ByteByByte(const std::string& s, size_t from) {
       e.end = i;
       break;
     }
-    if (e.first_special == LineMap::kNone && (c == '\\' || c < 0x20)) e.first_special = i - from;
+    if (e.first_control == LineMap::kNone && c < 0x20) e.first_control = i - from;
     e.ascii = e.ascii && c < 0x80;
   }
   return e;
@@ -41,7 +41,12 @@ void CheckMap(const std::string& s, size_t from) {
   if (!map.mapped()) return;
   CHECK(map.ascii() == e.ascii);
   for (size_t n = 0; n <= size; ++n) {
-    CHECK(map.PlainBefore(n) == (e.first_special == LineMap::kNone || e.first_special >= n));
+    CHECK(map.NoControlBefore(n) == (e.first_control == LineMap::kNone || e.first_control >= n));
+  }
+  for (size_t a = 0; a <= size; a += 7) {
+    for (size_t b = a; b <= size; b += 5) {
+      CHECK(map.BackslashIn(a, b) == (s.substr(from + a, b - a).find('\\') != std::string::npos));
+    }
   }
   size_t next = LineMap::kNone;  // the first quote at or after i, walking down from the end
   for (size_t i = size + 1; i-- > 0;) {
@@ -73,13 +78,13 @@ TEST_CASE("line map: every length around the 64-byte blocks, at every offset int
   }
 }
 
-TEST_CASE("line map: a CRLF line is plain before its carriage return; a long line is not mapped but ends") {
+TEST_CASE("line map: a CRLF line has no control character before its carriage return; a long line is not mapped but ends") {
   const std::string crlf = std::string("{\"id\":\"S1\"}\r\n{\"next\":1}");
   CheckMap(crlf, 0);
   LineMap map;
   map.Build(crlf.data(), crlf.data() + crlf.size());
-  CHECK(map.PlainBefore(11));
-  CHECK_FALSE(map.PlainBefore(12));
+  CHECK(map.NoControlBefore(11));
+  CHECK_FALSE(map.NoControlBefore(12));
   const std::string long_line = std::string(LineMap::kMaxBytes + 10, 'x') + "\nrest";
   CheckMap(long_line, 0);
   CheckMap(std::string(LineMap::kMaxBytes, '"'), 0);  // exactly at the limit: still mapped
