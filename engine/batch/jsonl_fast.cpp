@@ -218,7 +218,7 @@ class CommonLine {
   bool StringRest(std::string_view& out) {
     const size_t from = static_cast<size_t>(p_ - begin_);
     const size_t close = map_.NextQuote(from);
-    if (close == LineMap::kNone) return false;
+    if (close >= static_cast<size_t>(last_ - begin_)) return false;
     if constexpr (kEscapes) {
       if (map_.BackslashIn(from, close)) return EscapedRest(out);
     }

@@ -164,6 +164,7 @@ template <class Isa>
   bool backslash = false;
   bool high = false;
   auto done = [&](const char* line_end, bool mapped) {
+    quotes_[words] = 1;  // NextQuote's sentinel
     words_ = words;
     first_control_ = first_control;
     backslash_ = backslash;

@@ -23,15 +23,12 @@ class LineMap {
 
   bool mapped() const { return mapped_; }
 
-  /// The offset of the first quote at or after `from`, or kNone.
+  /// The offset of the first quote at or after `from` (at most the line's length), or an
+  /// offset past the line when there is none: a sentinel bit after the last word ends the scan.
   size_t NextQuote(size_t from) const {
     size_t word = from >> 6;
-    if (word >= words_) return kNone;
     uint64_t bits = quotes_[word] & (~uint64_t{0} << (from & 63));
-    while (bits == 0) {
-      if (++word == words_) return kNone;
-      bits = quotes_[word];
-    }
+    while (bits == 0) bits = quotes_[++word];
     return (word << 6) + static_cast<size_t>(__builtin_ctzll(bits));
   }
 
@@ -63,7 +60,7 @@ class LineMap {
   const char* BuildAvx2(const char* begin, const char* end);
   const char* BuildAvx512(const char* begin, const char* end);
 
-  uint64_t quotes_[kMaxBytes / 64];  // only the first words_ are written
+  uint64_t quotes_[kMaxBytes / 64 + 1];  // the first words_, then the sentinel word
   uint64_t backslashes_[kMaxBytes / 64];
   size_t words_ = 0;
   size_t first_control_ = kNone;

@@ -89,9 +89,9 @@ bool Number(const RawRecord& raw, FieldKey key, bool needed, expr::Known<double>
 
 bool CountryField(const RawRecord& raw, FieldKey key, expr::Known<Country>& out, RecordError& err) {
   if (!raw.Has(key)) return true;
-  const auto c = Country::Parse(raw.Get(key));
-  if (!c) return FailCountry(raw, key, err);
-  out.Set(*c);
+  Country c;
+  if (!Country::Parse(raw.Get(key), c)) return FailCountry(raw, key, err);
+  out.Set(c);
   return true;
 }
 
@@ -110,7 +110,15 @@ RecordNeeds RecordNeeds::Of(const rules::RuleSet& set) {
 }
 
 bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, RecordError& err, const RecordNeeds& needs) {
-  out = Record{};
+  // Each value reset on its own: zeroing the whole record compiles to a slow string instruction.
+  out.from = {};
+  out.to = {};
+  out.hs = {};
+  out.hs_lo = out.hs_hi = 0;
+  out.tags.reset();
+  out.quantity = {};
+  out.unit = {};
+  out.value_usd = {};
   if (!raw.Has(FieldKey::kId) || raw.Get(FieldKey::kId).empty()) {
     err.column = 1;
     err.field = "id";
@@ -140,23 +148,21 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
     err.message = "the record has no date";
     return false;
   }
-  const auto date = Date::Parse(raw.Get(FieldKey::kDate));
-  if (!date) {
+  if (!Date::Parse(raw.Get(FieldKey::kDate), out.date)) {
     return Fail(raw, FieldKey::kDate, "batch.bad_value",
                 Quoted(raw.Get(FieldKey::kDate)) + " is not a date (YYYY-MM-DD)", err);
   }
-  out.date = *date;
   if (!CountryField(raw, FieldKey::kExporterCountry, out.from, err)) return false;
   if (!CountryField(raw, FieldKey::kImporterCountry, out.to, err)) return false;
   if (raw.Has(FieldKey::kHs)) {
-    const auto hs = HsCode::Parse(raw.Get(FieldKey::kHs));
-    if (!hs) {
+    HsCode hs;
+    if (!HsCode::Parse(raw.Get(FieldKey::kHs), hs)) {
       return Fail(raw, FieldKey::kHs, "batch.bad_value",
                   Quoted(raw.Get(FieldKey::kHs)) + " is not an HS code (" + std::string(kHsCodeRule) + ")", err);
     }
-    out.hs.Set(*hs);
-    out.hs_lo = hs->Low();
-    out.hs_hi = hs->High();
+    out.hs.Set(hs);
+    out.hs_lo = hs.Low();
+    out.hs_hi = hs.High();
   }
   // A tag or unit no pack knows is an error, as in scenario files: a misspelt
   // `amunition` would match no rule and let the record through.

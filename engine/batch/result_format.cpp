@@ -24,17 +24,9 @@ inline bool NeedsEscape(uint64_t w) {
   return (((w - kOnes * 0x20) & ~w & kHighs) | zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\'))) != 0;
 }
 
-}  // namespace
-
-char* EscapeJson(char* p, std::string_view s) {
+// Byte by byte from s[i] on: the escapes themselves.
+char* EscapeFrom(char* p, std::string_view s, size_t i) {
   static constexpr char kHex[] = "0123456789abcdef";
-  // Eight bytes at a time while none needs escaping, as in nearly every id: copied whole.
-  size_t i = 0;
-  for (uint64_t w; s.size() - i >= 8; i += 8, p += 8) {
-    std::memcpy(&w, s.data() + i, 8);
-    if (NeedsEscape(w)) break;
-    std::memcpy(p, &w, 8);
-  }
   for (const char ch : s.substr(i)) {
     const auto c = static_cast<unsigned char>(ch);
     if (c >= 0x20 && c != '"' && c != '\\') {
@@ -59,6 +51,30 @@ char* EscapeJson(char* p, std::string_view s) {
     }
   }
   return p;
+}
+
+}  // namespace
+
+char* EscapeJson(char* p, std::string_view s) {
+  // Eight bytes at a time while none needs escaping, as in nearly every id: copied whole; the
+  // last few as the eight bytes that end the text (those already copied are copied again).
+  size_t i = 0;
+  uint64_t w;
+  for (; s.size() - i >= 8; i += 8, p += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    if (NeedsEscape(w)) return EscapeFrom(p, s, i);
+    std::memcpy(p, &w, 8);
+  }
+  const size_t rest = s.size() - i;
+  if (rest == 0) return p;
+  if (s.size() >= 8) {
+    std::memcpy(&w, s.data() + s.size() - 8, 8);
+    if (!NeedsEscape(w)) {
+      std::memcpy(p + rest - 8, &w, 8);
+      return p + rest;
+    }
+  }
+  return EscapeFrom(p, s, i);
 }
 
 std::string JsonString(std::string_view s) {
@@ -109,7 +125,7 @@ std::string MatchJson(const Finding* findings, size_t count) {
 }
 
 Outcome ResultFormat::Append(OutBuf& out, std::string_view id, const Finding* findings, size_t count) const {
-  const std::string match = MatchJson(findings, count);
+  const std::string match = count ? MatchJson(findings, count) : std::string();  // most records: no finding
   size_t need = id.size() * 6 + 64 + no_match_json_.size() + match.size();
   Verdict worst = Verdict::kPermitted;
   for (size_t i = 0; i < count; ++i) {
