@@ -177,6 +177,7 @@ template <class Isa>
     const size_t left = static_cast<size_t>(end - p);
     if (left == 0) return done(end, true);
     if (words == kMaxBytes / 64) {
+      if (*p == '\n') return done(p, true);  // exactly kMaxBytes
       const void* nl = std::memchr(p, '\n', left);
       return done(nl ? static_cast<const char*>(nl) : end, false);
     }

@@ -92,4 +92,6 @@ TEST_CASE("line map: a CRLF line has no control character before its carriage re
   const std::string long_line = std::string(LineMap::kMaxBytes + 10, 'x') + "\nrest";
   CheckMap(long_line, 0);
   CheckMap(std::string(LineMap::kMaxBytes, '"'), 0);  // exactly at the limit: still mapped
+  CheckMap(std::string(LineMap::kMaxBytes, 'x') + "\nnext", 0);
+  CheckMap(std::string(LineMap::kMaxBytes + 1, 'x') + "\nnext", 0);
 }
