@@ -258,6 +258,9 @@ bool ParseJsonLine(char* begin, char* end, const LineMap& map, RawRecord& rec, R
 }
 
 bool ScanJsonLine(char* begin, char* end, RawRecord& rec, RecordError& err) {
+  // Cleared first, as the CSV reader does: a line rejected for a NUL byte has no id, not the id
+  // of the record read before it.
+  rec.Clear();
   // A byte order mark is accepted where a record starts (editors add one to the first line).
   char* start = begin;
   const size_t bom = kUtf8Bom.size();
