@@ -51,7 +51,8 @@ struct Random {
 // One to three edits: a byte deleted, inserted or replaced (JSON's structural bytes, escapes,
 // whitespace, digits, NUL and bytes past ASCII are likelier), a span repeated, or a cut.
 std::string Mutant(const std::string& line, Random& random) {
-  static const std::string alphabet = std::string("\"\\{}[],: \t\r0123456789-+.eEnulltrfaSK\x80\xC3\xFF/u", 47) + '\0';
+  static const char kBytes[] = "\"\\{}[],: \t\r0123456789-+.eEnulltrfaSK\x80\xC3\xFF/u";
+  static const std::string alphabet = std::string(kBytes, sizeof kBytes - 1) + '\0';
   std::string s = line;
   const size_t edits = 1 + random.Below(3);
   for (size_t e = 0; e < edits && !s.empty(); ++e) {

@@ -63,7 +63,8 @@ void CheckMap(const std::string& s, size_t from) {
 
 TEST_CASE("line map: every length around the 64-byte blocks, at every offset into the buffer") {
   uint64_t state = 0x2545F4914F6CDD1DULL;
-  const std::string alphabet("\"\"\"\\\n\t\rabcdefgh \x80\xE2", 16);
+  static const char kBytes[] = "\"\"\"\\\n\t\rabcdefgh \x80\xE2";
+  const std::string alphabet(kBytes, sizeof kBytes - 1);
   for (size_t length = 0; length <= 260; ++length) {
     for (size_t from = 0; from < 3; ++from) {
       std::string s;
@@ -72,7 +73,7 @@ TEST_CASE("line map: every length around the 64-byte blocks, at every offset int
         state ^= state >> 7;
         state ^= state << 17;
         // Mostly plain letters, so that many lines run for several blocks without a special byte.
-        s += state % 4 == 0 ? alphabet[(state >> 8) % alphabet.size()] : static_cast<char>('a' + (state >> 8) % 26);
+        s += state % 8 == 0 ? alphabet[(state >> 8) % alphabet.size()] : static_cast<char>('a' + (state >> 8) % 26);
       }
       s.resize(from + length);
       CAPTURE(length);
