@@ -1,4 +1,4 @@
-// LineMap::Build: 64 bytes at a time, quote bits and two summary flags per block (AVX-512BW, AVX2 or SSE2: the widest the processor has).
+// LineMap::Build: 64 bytes at a time, quote bits and two summary flags per block (AVX-512BW, AVX2, or byte by byte).
 #include "batch/line_map.hpp"
 
 #include <cstring>
@@ -53,52 +53,14 @@ struct Portable {
 };
 
 #if defined(__x86_64__)
-// Control characters: unsigned v <= 0x1F  <=>  min(v, 0x1F) == v.
-inline __m128i Control16(__m128i v) { return _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v); }
-
-inline __m128i Backslash16(__m128i v) { return _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')); }
-
-inline uint64_t Bits16(__m128i v, int k) {
-  return static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(v))) << (16 * k);
-}
-
-// Every x86-64 processor has SSE2: four 16-byte loads per block.
-struct Sse2 {
-  static __m128i Load(const char* p, int k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k)); }
-  static BlockScan Scan(const char* p) {
-    BlockScan out;
-    __m128i special = _mm_setzero_si128();
-    __m128i high = _mm_setzero_si128();
-    for (int k = 0; k < 4; ++k) {
-      const __m128i v = Load(p, k);
-      out.quotes |= Bits16(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), k);
-      special = _mm_or_si128(special, _mm_or_si128(Backslash16(v), Control16(v)));
-      high = _mm_or_si128(high, v);
-    }
-    out.special = _mm_movemask_epi8(special) != 0;
-    out.high = _mm_movemask_epi8(high) != 0;
-    return out;
-  }
-  static BlockDetail Detail(const char* p) {
-    BlockDetail out;
-    for (int k = 0; k < 4; ++k) {
-      const __m128i v = Load(p, k);
-      out.backslash |= Bits16(Backslash16(v), k);
-      out.control |= Bits16(Control16(v), k);
-      out.newline |= Bits16(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), k);
-      out.high |= Bits16(v, k);
-    }
-    return out;
-  }
-};
-
-// Two 32-byte loads per block: half the work of SSE2, on the processors that have AVX2.
+// Two 32-byte loads per block, on the processors that have AVX2 (nearly all x86-64 since 2013;
+// the others scan byte by byte).
 struct Avx2 {
   [[gnu::target("avx2")]] static __m256i Load(const char* p, int k) {
     return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * k));
   }
   [[gnu::target("avx2")]] static __m256i Control(__m256i v) {
-    return _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v);
+    return _mm256_cmpeq_epi8(_mm256_min_epu8(v, _mm256_set1_epi8(0x1F)), v);  // v <= 0x1F, unsigned
   }
   [[gnu::target("avx2")]] static __m256i Backslash(__m256i v) { return _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\')); }
   [[gnu::target("avx2")]] static __m256i Special(__m256i v) { return _mm256_or_si256(Backslash(v), Control(v)); }
@@ -221,14 +183,26 @@ template <class Isa>
   return BuildWith<Avx512>(begin, end);
 }
 
-const char* LineMap::Build(const char* begin, const char* end) {
-  // The widest the processor has, asked once.
-  static const int width = __builtin_cpu_supports("avx512bw") ? 64 : __builtin_cpu_supports("avx2") ? 32 : 16;
+bool LineMap::Supports(int width) {
+  if (width == 64) return __builtin_cpu_supports("avx512bw");
+  if (width == 32) return __builtin_cpu_supports("avx2");
+  return width == 1;
+}
+
+const char* LineMap::BuildScanning(int width, const char* begin, const char* end) {
   if (width == 64) return BuildAvx512(begin, end);
-  return width == 32 ? BuildAvx2(begin, end) : BuildWith<Sse2>(begin, end);
+  return width == 32 ? BuildAvx2(begin, end) : BuildWith<Portable>(begin, end);
 }
 #else
-const char* LineMap::Build(const char* begin, const char* end) { return BuildWith<Portable>(begin, end); }
+bool LineMap::Supports(int width) { return width == 1; }
+
+const char* LineMap::BuildScanning(int, const char* begin, const char* end) { return BuildWith<Portable>(begin, end); }
 #endif
+
+const char* LineMap::Build(const char* begin, const char* end) {
+  // The widest the processor has, asked once.
+  static const int width = Supports(64) ? 64 : Supports(32) ? 32 : 1;
+  return BuildScanning(width, begin, end);
+}
 
 }  // namespace sancheck::batch

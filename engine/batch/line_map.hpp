@@ -21,6 +21,12 @@ class LineMap {
   /// is not mapped (mapped() is false), but its end is found all the same.
   const char* Build(const char* begin, const char* end);
 
+  /// Whether this processor can scan `width` bytes at once: 64 (AVX-512BW), 32 (AVX2), 1 (byte
+  /// by byte: always). Build takes the widest; the tests compare them all.
+  static bool Supports(int width);
+  /// Build with one of the scans Supports says this processor has.
+  const char* BuildScanning(int width, const char* begin, const char* end);
+
   bool mapped() const { return mapped_; }
 
   /// The offset of the first quote at or after `from` (at most the line's length), or an

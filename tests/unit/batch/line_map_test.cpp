@@ -31,10 +31,10 @@ Expected ByteByByte(const std::string& s, size_t from) {
   return e;
 }
 
-void CheckMap(const std::string& s, size_t from) {
+void CheckMapScanning(int width, const std::string& s, size_t from) {
   const Expected e = ByteByByte(s, from);
   LineMap map;
-  const char* end = map.Build(s.data() + from, s.data() + s.size());
+  const char* end = map.BuildScanning(width, s.data() + from, s.data() + s.size());
   REQUIRE(static_cast<size_t>(end - s.data()) == e.end);
   const size_t size = e.end - from;
   REQUIRE(map.mapped() == (size <= LineMap::kMaxBytes));
@@ -56,6 +56,15 @@ void CheckMap(const std::string& s, size_t from) {
     } else {
       CHECK(map.NextQuote(i) == next);
     }
+  }
+}
+
+// Every scan this processor has (AVX-512BW, AVX2, byte by byte) must find the same.
+void CheckMap(const std::string& s, size_t from) {
+  for (const int width : {64, 32, 1}) {
+    if (!LineMap::Supports(width)) continue;
+    CAPTURE(width);
+    CheckMapScanning(width, s, from);
   }
 }
 
