@@ -1,69 +1,16 @@
-// JSONL reader: a strict scanner over one line that unescapes strings in place and skips unknown values.
+// JSONL reader: the fast path for common lines, else a strict scanner that unescapes in place and positions every error.
 #include "batch/jsonl_reader.hpp"
 
 #include <cstring>
 
+#include "batch/json_text.hpp"
+#include "batch/jsonl_fast.hpp"
 #include "common/utf8.hpp"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace sancheck::batch {
 namespace {
 
 constexpr int kMaxDepth = 64;  // nesting inside skipped values; deeper input is rejected, not recursed
-
-// Finds the first '"', '\\' or control character in [p, end); end when none.
-// Most of a record's bytes are free text, so this loop is the reader's hot path.
-inline char* FindStringStop(char* p, char* end) {
-#if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i slash = _mm_set1_epi8('\\');
-  const __m128i space = _mm_set1_epi8(0x20);
-  while (end - p >= 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    // Unsigned v < 0x20  <=>  max(v, 0x20) != v.
-    const __m128i ctl = _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, space), v), _mm_set1_epi8(-1));
-    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)), ctl);
-    const int mask = _mm_movemask_epi8(hit);
-    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
-    p += 16;
-  }
-#endif
-  while (p < end) {
-    const unsigned char c = static_cast<unsigned char>(*p);
-    if (c == '"' || c == '\\' || c < 0x20) return p;
-    ++p;
-  }
-  return end;
-}
-
-inline int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-inline char* PutUtf8(char* o, uint32_t cp) {
-  if (cp < 0x80) {
-    *o++ = static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *o++ = static_cast<char>(0xC0 | (cp >> 6));
-    *o++ = static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *o++ = static_cast<char>(0xE0 | (cp >> 12));
-    *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *o++ = static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *o++ = static_cast<char>(0xF0 | (cp >> 18));
-    *o++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *o++ = static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return o;
-}
 
 class Scanner {
  public:
@@ -165,96 +112,21 @@ class Scanner {
       p_ = stop + 1;
       return true;
     }
-    p_ = stop;
-    char* o = stop;  // write cursor, never ahead of the read cursor
-    while (p_ < end_) {
-      const char c = *p_;
-      if (c == '"') {
-        ++p_;
-        out = std::string_view(start, static_cast<size_t>(o - start));
-        return true;
-      }
-      if (static_cast<unsigned char>(c) < 0x20) return Fail("batch.bad_json", "control character inside a string (escape it)");
-      if (c != '\\') {
-        char* next = FindStringStop(p_, end_);
-        std::memmove(o, p_, static_cast<size_t>(next - p_));
-        o += next - p_;
-        p_ = next;
-        continue;
-      }
-      if (end_ - p_ < 2) break;
-      const char e = p_[1];
-      p_ += 2;
-      switch (e) {
-        case '"': *o++ = '"'; break;
-        case '\\': *o++ = '\\'; break;
-        case '/': *o++ = '/'; break;
-        case 'b': *o++ = '\b'; break;
-        case 'f': *o++ = '\f'; break;
-        case 'n': *o++ = '\n'; break;
-        case 'r': *o++ = '\r'; break;
-        case 't': *o++ = '\t'; break;
-        case 'u': {
-          uint32_t cp = 0;
-          if (!Hex4(cp)) return false;
-          if (cp >= 0xDC00 && cp < 0xE000) return Fail("batch.bad_json", "lone low surrogate in a \\u escape");
-          if (cp >= 0xD800 && cp < 0xDC00) {
-            uint32_t lo = 0;
-            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') {
-              return Fail("batch.bad_json", "high surrogate not followed by a low surrogate");
-            }
-            p_ += 2;
-            if (!Hex4(lo)) return false;
-            if (lo < 0xDC00 || lo >= 0xE000) return Fail("batch.bad_json", "high surrogate not followed by a low surrogate");
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          }
-          o = PutUtf8(o, cp);  // UTF-8 is never longer than the escape it replaces
-          break;
-        }
-        default:
-          p_ -= 2;  // point at the backslash
-          return Fail("batch.bad_json", "unknown escape sequence in a string");
-      }
-    }
-    return Fail("batch.bad_json", "unterminated string");
-  }
-
-  bool Hex4(uint32_t& v) {
-    if (end_ - p_ < 4) return Fail("batch.bad_json", "short \\u escape");
-    v = 0;
-    for (int i = 0; i < 4; ++i) {
-      const int h = HexValue(p_[i]);
-      if (h < 0) return Fail("batch.bad_json", "bad hex digit in a \\u escape");
-      v = (v << 4) | static_cast<uint32_t>(h);
-    }
-    p_ += 4;
+    const Unescaped u = UnescapeString<true>(stop, end_, stop);
+    p_ = u.next;
+    if (u.error) return Fail("batch.bad_json", u.error);
+    out = std::string_view(start, static_cast<size_t>(u.end - start));
     return true;
   }
 
-  // JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
   bool Number(std::string_view& out) {
-    char* start = p_;
-    auto digits = [&] {
-      char* d = p_;
-      while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
-      return p_ > d;
-    };
-    if (p_ < end_ && *p_ == '-') ++p_;
-    if (p_ < end_ && *p_ == '0') {
-      ++p_;
-    } else if (!digits()) {
-      return Fail("batch.bad_json", "expected a value");
+    const NumberScan n = ScanJsonNumber(p_, end_);
+    if (n.error) {
+      p_ = n.end;
+      return Fail("batch.bad_json", n.error);
     }
-    if (p_ < end_ && *p_ == '.') {
-      ++p_;
-      if (!digits()) return Fail("batch.bad_json", "expected digits after the decimal point");
-    }
-    if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
-      ++p_;
-      if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
-      if (!digits()) return Fail("batch.bad_json", "expected digits in the exponent");
-    }
-    out = std::string_view(start, static_cast<size_t>(p_ - start));
+    out = std::string_view(p_, static_cast<size_t>(n.end - p_));
+    p_ = n.end;
     return true;
   }
 
@@ -375,6 +247,20 @@ class Scanner {
 }  // namespace
 
 bool ParseJsonLine(char* begin, char* end, RawRecord& rec, RecordError& err) {
+  LineMap map;
+  // A '\n' inside [begin, end) ends the map early: only the strict scanner reads such a line.
+  if (map.Build(begin, end) != end) return ScanJsonLine(begin, end, rec, err);
+  return ParseJsonLine(begin, end, map, rec, err);
+}
+
+bool ParseJsonLine(char* begin, char* end, const LineMap& map, RawRecord& rec, RecordError& err) {
+  return ReadCommonJsonLine(begin, end, map, rec) || ScanJsonLine(begin, end, rec, err);
+}
+
+bool ScanJsonLine(char* begin, char* end, RawRecord& rec, RecordError& err) {
+  // Cleared first, as the CSV reader does: a line rejected for a NUL byte has no id, not the id
+  // of the record read before it.
+  rec.Clear();
   // A byte order mark is accepted where a record starts (editors add one to the first line).
   char* start = begin;
   const size_t bom = kUtf8Bom.size();

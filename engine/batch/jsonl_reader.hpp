@@ -1,6 +1,7 @@
 // JSONL record reader: one JSON object per line, parsed in place without per-field allocation.
 #pragma once
 
+#include "batch/line_map.hpp"
 #include "batch/raw_record.hpp"
 
 namespace sancheck::batch {
@@ -12,7 +13,15 @@ namespace sancheck::batch {
 /// UTF-8 byte order mark before the '{' is skipped (columns still count it).
 /// On malformed JSON or a wrong value type returns false and fills
 /// `err` (column, field, code, message; `err.line` is left to the caller).
+/// The fast path (ReadCommonJsonLine) reads the common lines; ScanJsonLine every other.
 bool ParseJsonLine(char* begin, char* end, RawRecord& rec, RecordError& err);
+
+/// The same, for a line the caller mapped while finding its end (map.Build(begin, ...)
+/// returned `end`), as the batch pipeline does.
+bool ParseJsonLine(char* begin, char* end, const LineMap& map, RawRecord& rec, RecordError& err);
+
+/// The strict scanner alone: what ParseJsonLine does with a line the fast path declines.
+bool ScanJsonLine(char* begin, char* end, RawRecord& rec, RecordError& err);
 
 /// True when [begin, end) holds only spaces, tabs and '\r' (such lines are skipped).
 bool IsBlankLine(const char* begin, const char* end);

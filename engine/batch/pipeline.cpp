@@ -17,10 +17,9 @@
 
 #include "batch/cap_totals.hpp"
 #include "batch/chunk.hpp"
+#include "batch/chunk_parse.hpp"
 #include "batch/chunk_reader.hpp"
 #include "batch/chunk_writer.hpp"
-#include "batch/csv_reader.hpp"
-#include "batch/jsonl_reader.hpp"
 #include "batch/ledger_file.hpp"
 #include "batch/pipeline_context.hpp"
 #include "batch/spools.hpp"
@@ -30,74 +29,6 @@
 
 namespace sancheck::batch {
 namespace {
-
-int64_t CountLines(const char* p, const char* end) {
-  int64_t n = 0;
-  while (p < end) {
-    const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
-    if (!nl) break;
-    ++n;
-    p = static_cast<const char*>(nl) + 1;
-  }
-  return n;
-}
-
-void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw) {
-  c.entries.clear();
-  c.errors.clear();
-  char* p = c.data;
-  char* const end = c.data + c.size;
-  const bool csv = c.file->csv;
-  int64_t line = 0;
-  while (p < end) {
-    char* rec_end;
-    int64_t breaks = 1;
-    if (csv) {
-      rec_end = const_cast<char*>(CsvRecordEnd(p, end));
-      breaks = 1 + CountLines(p, rec_end);
-    } else {
-      auto* nl = static_cast<char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
-      rec_end = nl ? nl : end;
-    }
-    if (static_cast<size_t>(rec_end - p) > ctx.options.max_record_bytes) {
-      // Only the first bytes of such a record were kept (ChunkReader::SkipLongRecord).
-      Entry e;
-      e.line = line;
-      RecordError err;
-      err.line = line;
-      err.column = static_cast<int>(std::min<size_t>(ctx.options.max_record_bytes, INT32_MAX)) + 1;
-      err.code = "batch.record_too_long";
-      err.message = "record longer than " + std::to_string(ctx.options.max_record_bytes) +
-                    " bytes (raise --max-record-bytes to read it)";
-      e.error = static_cast<int32_t>(c.errors.size());
-      c.errors.push_back(std::move(err));
-      c.entries.push_back(e);
-    } else if (!IsBlankLine(p, rec_end)) {
-      Entry e;
-      e.line = line;
-      RecordError err;
-      int line_off = 0;
-      bool ok = csv ? ParseCsvRecord(p, rec_end, c.file->header, raw, err, line_off) : ParseJsonLine(p, rec_end, raw, err);
-      if (ok) {
-        ok = CheckRecord(raw, *ctx.tags, e.rec, err);
-        if (!ok) {
-          const FieldKey k = FieldByName(err.field);
-          if (k != FieldKey::kCount) line_off = raw.line_offset[static_cast<int>(k)];
-        }
-      }
-      if (!ok) {
-        err.line = line + line_off;
-        if (raw.Has(FieldKey::kId)) err.id = std::string(raw.Get(FieldKey::kId));
-        e.error = static_cast<int32_t>(c.errors.size());
-        c.errors.push_back(std::move(err));
-      }
-      c.entries.push_back(e);
-    }
-    line += breaks;
-    p = rec_end < end ? rec_end + 1 : end;
-  }
-  c.lines = line + c.skipped_lines;
-}
 
 void JudgeChunk(Chunk& c, Judge& judge) {
   c.findings.clear();
@@ -295,7 +226,7 @@ bool HasCaps(const rules::RuleSet& set) {
 
 bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std::vector<std::string>& inputs,
               const std::string& output, BatchReport& report, std::ostream& diag) {
-  Context ctx{set, options, {}, nullptr, nullptr, nullptr, {}, {}};
+  Context ctx{set, options, {}, nullptr, nullptr, nullptr, {}, {}, {}};
   // Rules are evaluated (and listed) in the order of the ids they are written with.
   for (uint32_t i = 0; i < set.rules.size(); ++i) ctx.order.push_back(i);
   std::stable_sort(ctx.order.begin(), ctx.order.end(), [&](uint32_t a, uint32_t b) {
@@ -305,6 +236,7 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
   ctx.index = std::make_unique<RuleIndex>(set, ctx.order);
   ctx.tags = std::make_unique<TagLookup>(set.tags);
   ctx.format = std::make_unique<ResultFormat>(set, ctx.order, options.output);
+  ctx.needs = RecordNeeds::Of(set);
   report.index = ctx.index->stats();
 
   CapTotals caps(set, ctx.order);

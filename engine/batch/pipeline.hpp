@@ -44,7 +44,7 @@ struct BatchOptions {
   size_t max_record_bytes = kDefaultMaxRecordBytes;  ///< a longer record is a bad record, read no further
   bool preload = false;             ///< read and parse everything, then judge, then write (split timing)
   bool progress = false;            ///< a progress line on standard error
-  size_t chunk_bytes = size_t{2} << 20;
+  size_t chunk_bytes = size_t{256} << 10;
   int in_flight = 6;                ///< chunks held at once: bounds memory in streaming mode
   std::string ledger_path;          ///< cap totals read before and written after the run
   const judge::Screening* screening = nullptr;  ///< screens party names when set (the packs' designation list)

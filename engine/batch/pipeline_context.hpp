@@ -35,6 +35,7 @@ struct Context {
   std::unique_ptr<ResultFormat> format;
   std::vector<std::FILE*> spooled;  ///< per input: a re-readable copy, or null
   NameCache names;  ///< screening candidates per (name, country), shared by the workers and both passes
+  RecordNeeds needs;  ///< the values the rules read: the others are checked but not converted
 };
 
 }  // namespace sancheck::batch

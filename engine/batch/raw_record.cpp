@@ -2,19 +2,12 @@
 #include "batch/raw_record.hpp"
 
 namespace sancheck::batch {
-namespace {
 
-constexpr std::string_view kNames[kFieldCount] = {
-    "id", "date", "exporter_country", "importer_country", "exporter_name", "importer_name", "hs",
-    "description", "quantity", "unit", "value_usd", "tags", "vessel_imo"};
-
-}  // namespace
-
-std::string_view FieldName(FieldKey key) { return kNames[static_cast<int>(key)]; }
+std::string_view FieldName(FieldKey key) { return kFieldNames[static_cast<int>(key)]; }
 
 FieldKey FieldByName(std::string_view name) {
   // Called for every key of every record: one comparison after a switch on the length.
-  auto is = [&](FieldKey k) { return name == kNames[static_cast<int>(k)] ? k : FieldKey::kCount; };
+  auto is = [&](FieldKey k) { return name == kFieldNames[static_cast<int>(k)] ? k : FieldKey::kCount; };
   switch (name.size()) {
     case 2: return name[0] == 'i' ? is(FieldKey::kId) : is(FieldKey::kHs);
     case 4: return name[0] == 'd' ? is(FieldKey::kDate) : name[0] == 'u' ? is(FieldKey::kUnit) : is(FieldKey::kTags);

@@ -16,6 +16,12 @@ enum class FieldKey : uint8_t {
 
 inline constexpr int kFieldCount = static_cast<int>(FieldKey::kCount);
 
+/// Each field's name as written in JSONL keys and CSV headers, in FieldKey order (which is
+/// also the order generated records give their keys in).
+inline constexpr std::string_view kFieldNames[kFieldCount] = {
+    "id", "date", "exporter_country", "importer_country", "exporter_name", "importer_name", "hs",
+    "description", "quantity", "unit", "value_usd", "tags", "vessel_imo"};
+
 /// The field's name as written in JSONL keys and CSV headers.
 std::string_view FieldName(FieldKey key);
 /// The field named `name`, or kCount for a name sancheck does not read.
@@ -31,9 +37,16 @@ struct RawRecord {
   int line_offset[kFieldCount] = {};   ///< lines after the record's first (CSV quoted line breaks)
   std::vector<std::string_view> tags;
   std::vector<std::string_view> other_keys;  ///< keys sancheck skips, kept to reject a duplicate one
+  /// What the JSONL fast path found while reading, so that CheckRecord need not look again:
+  /// every field's text (tags too) is ASCII, hence UTF-8; quantity and value_usd, when given,
+  /// are digits with maybe a fraction, no sign or exponent, at most 300 characters.
+  bool ascii = false;
+  bool plain_numbers = false;
 
   void Clear() {
     for (int i = 0; i < kFieldCount; ++i) present[i] = false;
+    ascii = false;
+    plain_numbers = false;
     tags.clear();
     other_keys.clear();
   }

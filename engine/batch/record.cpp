@@ -7,6 +7,7 @@
 
 #include "common/utf8.hpp"
 #include "judge/screening_facts.hpp"
+#include "rules/rule_set.hpp"
 #include "scenario/country_hint.hpp"
 
 namespace sancheck::batch {
@@ -40,8 +41,24 @@ bool Fail(const RawRecord& raw, FieldKey key, std::string_view code, std::string
   return false;
 }
 
-bool Number(const RawRecord& raw, FieldKey key, expr::Known<double>& out, RecordError& err) {
-  if (!raw.Has(key)) return true;
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Text the conversion below surely reads as a finite number >= 0: digits with maybe a fraction,
+// no sign or exponent, and at most 300 characters, so 0 or between 1e-299 and 1e300 (no
+// overflow, no underflow). Other text, valid or not, is left to the conversion.
+bool PlainNonNegative(std::string_view t) {
+  if (t.empty() || t.size() > 300 || !IsDigit(t.front()) || !IsDigit(t.back())) return false;
+  bool point = false;  // at most one, and (by the ends' test) between digits
+  for (const char c : t) {
+    if (IsDigit(c)) continue;
+    if (c != '.' || point) return false;
+    point = true;
+  }
+  return true;
+}
+
+// The text converted to a double, with the errors of a number that is not one or is negative.
+[[gnu::noinline]] bool Convert(const RawRecord& raw, FieldKey key, expr::Known<double>& out, RecordError& err) {
   const std::string_view t = raw.Get(key);
   double v = 0;
   const auto r = std::from_chars(t.data(), t.data() + t.size(), v);
@@ -54,24 +71,54 @@ bool Number(const RawRecord& raw, FieldKey key, expr::Known<double>& out, Record
   return true;
 }
 
+bool Number(const RawRecord& raw, FieldKey key, bool needed, expr::Known<double>& out, RecordError& err) {
+  if (!raw.Has(key)) return true;
+  // Converting text to a double is most of a record's value checks: skipped when no rule reads it.
+  if (!needed && (raw.plain_numbers || PlainNonNegative(raw.Get(key)))) return true;
+  return Convert(raw, key, out, err);
+}
+
+// Out of line and cold, so that CountryField, run twice per record, stays small enough to inline.
+[[gnu::noinline, gnu::cold]] bool FailCountry(const RawRecord& raw, FieldKey key, RecordError& err) {
+  const auto hint = CountryHint(raw.Get(key));
+  return Fail(raw, key, "batch.bad_value",
+              Quoted(raw.Get(key)) + " is not an ISO 3166-1 alpha-2 country code (upper case)" +
+                  (hint ? " (did you mean '" + hint->ToString() + "'?)" : ""),
+              err);
+}
+
 bool CountryField(const RawRecord& raw, FieldKey key, expr::Known<Country>& out, RecordError& err) {
   if (!raw.Has(key)) return true;
-  const auto c = Country::Parse(raw.Get(key));
-  if (!c) {
-    const auto hint = CountryHint(raw.Get(key));
-    return Fail(raw, key, "batch.bad_value",
-                Quoted(raw.Get(key)) + " is not an ISO 3166-1 alpha-2 country code (upper case)" +
-                    (hint ? " (did you mean '" + hint->ToString() + "'?)" : ""),
-                err);
-  }
-  out.Set(*c);
+  Country c;
+  if (!Country::Parse(raw.Get(key), c)) return FailCountry(raw, key, err);
+  out.Set(c);
   return true;
 }
 
 }  // namespace
 
-bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, RecordError& err) {
-  out = Record{};
+RecordNeeds RecordNeeds::Of(const rules::RuleSet& set) {
+  RecordNeeds needs{false, false};
+  for (const rules::Rule& rule : set.rules) {
+    for (expr::FieldId f : rule.program.fields_read) {
+      needs.quantity = needs.quantity || f == expr::FieldId::kItemQuantity;
+      needs.value_usd = needs.value_usd || f == expr::FieldId::kItemValueUsd;
+    }
+    needs.quantity = needs.quantity || rule.cap.has_value();
+  }
+  return needs;
+}
+
+bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, RecordError& err, const RecordNeeds& needs) {
+  // Each value reset on its own: zeroing the whole record compiles to a slow string instruction.
+  out.from = {};
+  out.to = {};
+  out.hs = {};
+  out.hs_lo = out.hs_hi = 0;
+  out.tags.reset();
+  out.quantity = {};
+  out.unit = {};
+  out.value_usd = {};
   if (!raw.Has(FieldKey::kId) || raw.Get(FieldKey::kId).empty()) {
     err.column = 1;
     err.field = "id";
@@ -83,14 +130,16 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
   out.from_name = raw.Get(FieldKey::kExporterName);
   out.to_name = raw.Get(FieldKey::kImporterName);
   // Every text field is UTF-8, so whatever is echoed or screened is well-formed text.
-  for (int k = 0; k < kFieldCount; ++k) {
-    const auto key = static_cast<FieldKey>(k);
-    if (raw.Has(key) && !IsValidUtf8(raw.Get(key))) {
-      return Fail(raw, key, "batch.bad_value", "not valid UTF-8 text", err);
+  if (!raw.ascii) {
+    for (int k = 0; k < kFieldCount; ++k) {
+      const auto key = static_cast<FieldKey>(k);
+      if (raw.Has(key) && !IsValidUtf8(raw.Get(key))) {
+        return Fail(raw, key, "batch.bad_value", "not valid UTF-8 text", err);
+      }
     }
-  }
-  for (std::string_view t : raw.tags) {
-    if (!IsValidUtf8(t)) return Fail(raw, FieldKey::kTags, "batch.bad_value", "a tag is not valid UTF-8 text", err);
+    for (std::string_view t : raw.tags) {
+      if (!IsValidUtf8(t)) return Fail(raw, FieldKey::kTags, "batch.bad_value", "a tag is not valid UTF-8 text", err);
+    }
   }
   if (!raw.Has(FieldKey::kDate)) {
     err.column = 1;
@@ -99,23 +148,21 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
     err.message = "the record has no date";
     return false;
   }
-  const auto date = Date::Parse(raw.Get(FieldKey::kDate));
-  if (!date) {
+  if (!Date::Parse(raw.Get(FieldKey::kDate), out.date)) {
     return Fail(raw, FieldKey::kDate, "batch.bad_value",
                 Quoted(raw.Get(FieldKey::kDate)) + " is not a date (YYYY-MM-DD)", err);
   }
-  out.date = *date;
   if (!CountryField(raw, FieldKey::kExporterCountry, out.from, err)) return false;
   if (!CountryField(raw, FieldKey::kImporterCountry, out.to, err)) return false;
   if (raw.Has(FieldKey::kHs)) {
-    const auto hs = HsCode::Parse(raw.Get(FieldKey::kHs));
-    if (!hs) {
+    HsCode hs;
+    if (!HsCode::Parse(raw.Get(FieldKey::kHs), hs)) {
       return Fail(raw, FieldKey::kHs, "batch.bad_value",
                   Quoted(raw.Get(FieldKey::kHs)) + " is not an HS code (" + std::string(kHsCodeRule) + ")", err);
     }
-    out.hs.Set(*hs);
-    out.hs_lo = hs->Low();
-    out.hs_hi = hs->High();
+    out.hs.Set(hs);
+    out.hs_lo = hs.Low();
+    out.hs_hi = hs.High();
   }
   // A tag or unit no pack knows is an error, as in scenario files: a misspelt
   // `amunition` would match no rule and let the record through.
@@ -127,8 +174,8 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
     }
     out.tags.set(static_cast<size_t>(bit));
   }
-  if (!Number(raw, FieldKey::kQuantity, out.quantity, err)) return false;
-  if (!Number(raw, FieldKey::kValueUsd, out.value_usd, err)) return false;
+  if (!Number(raw, FieldKey::kQuantity, needs.quantity, out.quantity, err)) return false;
+  if (!Number(raw, FieldKey::kValueUsd, needs.value_usd, out.value_usd, err)) return false;
   if (raw.Has(FieldKey::kUnit) && !raw.Get(FieldKey::kUnit).empty()) {
     const auto u = ParseUnit(raw.Get(FieldKey::kUnit));
     if (!u) {

@@ -8,7 +8,22 @@
 #include "expr/types.hpp"
 #include "judge/screening.hpp"
 
+namespace sancheck::rules {
+class RuleSet;
+}
+
 namespace sancheck::batch {
+
+/// Which converted values the loaded rules can read. A value no rule reads is still checked,
+/// so a bad one is the same error, but its text is not converted when the check alone can
+/// vouch for it: the record then leaves it unknown, which nothing reads.
+struct RecordNeeds {
+  bool quantity = true;   ///< a condition reads item.quantity, or a cap counts it
+  bool value_usd = true;  ///< a condition reads item.value_usd
+
+  /// What the rules of `set` read (their programs' fields_read, their caps).
+  static RecordNeeds Of(const rules::RuleSet& set);
+};
 
 /// A shipment record after its values were checked. The id views the
 /// reader's buffer (or a copy the caller keeps alive).
@@ -29,8 +44,9 @@ struct Record {
 /// countries, HS code, quantity or value stay unknown (rules reading them
 /// yield review); a value that is present but malformed is an error.
 /// A tag no loaded pack knows and a unit sancheck does not know are errors,
-/// as in scenario files.
-bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, RecordError& err);
+/// as in scenario files. Numbers `needs` leaves out may stay unknown.
+bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, RecordError& err,
+                 const RecordNeeds& needs = {});
 
 /// Facts of one record as the evaluator reads them: a supply from the
 /// exporter to the importer with one item. Reused from record to record:

@@ -2,8 +2,10 @@
 #include "sancheck/core_types.hpp"
 
 #include <array>
+#include <bit>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 
 namespace sancheck {
@@ -22,13 +24,39 @@ constexpr std::string_view kIsoCodes =
     "SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI "
     "VN VU WF WS YE YT ZA ZM ZW XK";
 
-std::array<bool, Country::kCount> BuildAssigned() {
+constexpr std::array<bool, Country::kCount> BuildAssigned() {
   std::array<bool, Country::kCount> table{};
   for (size_t i = 0; i + 1 < kIsoCodes.size(); i += 3) {
-    table[(kIsoCodes[i] - 'A') * 26 + (kIsoCodes[i + 1] - 'A')] = true;
+    table[static_cast<size_t>((kIsoCodes[i] - 'A') * 26 + (kIsoCodes[i + 1] - 'A'))] = true;
   }
   return table;
 }
+
+// Built at compile time: Country::Parse runs for both parties of every batch record.
+constexpr std::array<bool, Country::kCount> kAssigned = BuildAssigned();
+
+// Days-from-civil after Howard Hinnant's public-domain algorithm: exact for every Gregorian
+// date, no tables, no time zones.
+constexpr int32_t DaysFromCivil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<int32_t>(era * 146097 + static_cast<int>(doe) - 719468);
+}
+
+constexpr bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// The day of 1 January of 1900 to 2199, and the days before each month, so that Date::Parse,
+// run for every batch record, adds three numbers for the dates records hold.
+constexpr int kFirstTableYear = 1900;
+constexpr std::array<int32_t, 300> kNewYear = [] {
+  std::array<int32_t, 300> days{};
+  for (size_t i = 0; i < days.size(); ++i) days[i] = DaysFromCivil(kFirstTableYear + static_cast<int>(i), 1, 1);
+  return days;
+}();
+constexpr int32_t kDaysBeforeMonth[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
 
 constexpr uint64_t kPow10[] = {1ULL,          10ULL,          100ULL,         1000ULL,
                                10000ULL,      100000ULL,      1000000ULL,     10000000ULL,
@@ -36,16 +64,7 @@ constexpr uint64_t kPow10[] = {1ULL,          10ULL,          100ULL,         10
 
 }  // namespace
 
-// Days-from-civil after Howard Hinnant's public-domain algorithm: exact for
-// every Gregorian date, no tables, no time zones.
-Date Date::FromCivil(int y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return Date{static_cast<int32_t>(era * 146097 + static_cast<int>(doe) - 719468)};
-}
+Date Date::FromCivil(int y, unsigned m, unsigned d) { return Date{DaysFromCivil(y, m, d)}; }
 
 void Date::ToCivil(int& year, unsigned& month, unsigned& day) const {
   const int z = days + 719468;
@@ -67,25 +86,43 @@ int Date::Year() const {
 }
 
 std::optional<Date> Date::Parse(std::string_view t) {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
-  int parts[3] = {0, 0, 0};
-  const int starts[3] = {0, 5, 8};
-  const int lens[3] = {4, 2, 2};
-  for (int p = 0; p < 3; ++p) {
-    for (int i = 0; i < lens[p]; ++i) {
-      const char c = t[static_cast<size_t>(starts[p] + i)];
-      if (c < '0' || c > '9') return std::nullopt;
-      parts[p] = parts[p] * 10 + (c - '0');
-    }
-  }
-  const int y = parts[0], m = parts[1], d = parts[2];
-  if (y < 1900 || m < 1 || m > 12 || d < 1) return std::nullopt;
-  static constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  const int max_day = kMonthDays[m - 1] + (m == 2 && leap ? 1 : 0);
-  if (d > max_day) return std::nullopt;
-  return FromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  Date d;
+  if (!Parse(t, d)) return std::nullopt;
+  return d;
 }
+
+bool Date::Parse(std::string_view t, Date& out) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+  // "YYYY-MM-" as one word (it runs for every batch record): its six digits are tested at
+  // once — a byte is a digit when its high nibble is 3, before and after adding 6 (a carry
+  // out of a byte comes only from one that failed the first test) — then read by nibble.
+  uint64_t w;
+  std::memcpy(&w, t.data(), sizeof w);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  constexpr uint64_t kHigh = 0x00F0F000F0F0F0F0ULL;    // the high nibbles of bytes 0-3, 5 and 6
+  constexpr uint64_t kDigits = 0x0030300030303030ULL;  // each a 3
+  if ((w & kHigh) != kDigits || ((w + 0x0606060606060606ULL) & kHigh) != kDigits) return false;
+  auto digit = [&](int i) { return static_cast<int>((w >> (8 * i)) & 0xF); };
+  const unsigned d8 = static_cast<unsigned char>(t[8]) - unsigned{'0'};
+  const unsigned d9 = static_cast<unsigned char>(t[9]) - unsigned{'0'};
+  if (d8 > 9 || d9 > 9) return false;
+  const int y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const int m = digit(5) * 10 + digit(6);
+  const int day = static_cast<int>(d8 * 10 + d9);
+  if (y < 1900 || m < 1 || m > 12 || day < 1) return false;
+  if (day > 28) {  // every month has 28 days: only later ones need the month's length
+    static constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (day > kMonthDays[m - 1] + (m == 2 && IsLeap(y) ? 1 : 0)) return false;
+  }
+  const size_t year = static_cast<size_t>(y - kFirstTableYear);
+  if (year >= kNewYear.size()) {
+    out = FromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(day));
+  } else {
+    out.days = kNewYear[year] + kDaysBeforeMonth[m - 1] + (m > 2 && IsLeap(y) ? 1 : 0) + day - 1;
+  }
+  return true;
+}
+
 
 Date Date::Today() {
   const auto now = std::chrono::system_clock::now();
@@ -103,11 +140,17 @@ std::string Date::ToString() const {
 }
 
 std::optional<Country> Country::Parse(std::string_view t) {
-  static const auto assigned = BuildAssigned();
-  if (t.size() != 2 || t[0] < 'A' || t[0] > 'Z' || t[1] < 'A' || t[1] > 'Z') return std::nullopt;
+  Country c;
+  if (!Parse(t, c)) return std::nullopt;
+  return c;
+}
+
+bool Country::Parse(std::string_view t, Country& out) {
+  if (t.size() != 2 || t[0] < 'A' || t[0] > 'Z' || t[1] < 'A' || t[1] > 'Z') return false;
   const uint16_t code = static_cast<uint16_t>((t[0] - 'A') * 26 + (t[1] - 'A'));
-  if (!assigned[code]) return std::nullopt;
-  return Country{code};
+  if (!kAssigned[code]) return false;
+  out = Country{code};
+  return true;
 }
 
 std::string Country::ToString() const {
@@ -127,16 +170,42 @@ HsCode::HsCode(uint64_t value, uint8_t digits) : value_(value), digits_(digits) 
 }
 
 std::optional<HsCode> HsCode::Parse(std::string_view t) {
+  HsCode code;
+  if (!Parse(t, code)) return std::nullopt;
+  return code;
+}
+
+bool HsCode::Parse(std::string_view t, HsCode& out) {
+  // Digits alone, as records give them, without the test for dots and spaces on each.
+  if (t.size() >= 2 && t.size() <= 10) {
+    uint64_t value = 0;
+    bool digits_only = true;
+    for (const char c : t) {
+      const unsigned d = static_cast<unsigned char>(c) - unsigned{'0'};
+      digits_only = digits_only && d <= 9;
+      value = value * 10 + d;
+    }
+    if (digits_only) {
+      const unsigned chapter = (static_cast<unsigned char>(t[0]) - unsigned{'0'}) * 10 + (static_cast<unsigned char>(t[1]) - unsigned{'0'});
+      if (chapter < 1 || chapter == 77) return false;
+      out.value_ = value;
+      out.digits_ = static_cast<uint8_t>(t.size());
+      return true;
+    }
+  }
   uint64_t value = 0;
   uint8_t digits = 0;
+  uint64_t chapter = 0;  // the first two digits as they pass: Valid's test without its division
   for (char c : t) {
     if (c == '.' || c == ' ') continue;
-    if (c < '0' || c > '9' || digits == 10) return std::nullopt;
+    if (c < '0' || c > '9' || digits == 10) return false;
     value = value * 10 + static_cast<uint64_t>(c - '0');
-    ++digits;
+    if (++digits == 2) chapter = value;
   }
-  if (!Valid(value, digits)) return std::nullopt;
-  return HsCode(value, digits);
+  if (digits < 2 || chapter < 1 || chapter == 77) return false;
+  out.value_ = value;
+  out.digits_ = digits;
+  return true;
 }
 
 int HsCode::Chapter() const { return static_cast<int>(value_ / kPow10[digits_ - 2]); }

@@ -15,6 +15,9 @@ struct Date {
   int32_t days = 0;
 
   static std::optional<Date> Parse(std::string_view text);  ///< strict YYYY-MM-DD
+  /// The same into `out`, false when `text` is not a date: for loops over millions of values,
+  /// since GCC returns a std::optional of a small type through a stack slot (a stall per call).
+  static bool Parse(std::string_view text, Date& out);
   static Date FromCivil(int year, unsigned month, unsigned day);
   static Date Today();                                        ///< UTC
   void ToCivil(int& year, unsigned& month, unsigned& day) const;
@@ -31,6 +34,8 @@ struct Country {
   static constexpr int kCount = 26 * 26;
   /// Only officially assigned codes (plus XK, used by the UN for Kosovo) parse.
   static std::optional<Country> Parse(std::string_view text);
+  /// The same into `out`, false when `text` is not such a code (see Date::Parse(text, out)).
+  static bool Parse(std::string_view text, Country& out);
   std::string ToString() const;
   bool operator==(const Country&) const = default;
 };
@@ -58,6 +63,8 @@ class HsCode {
 
   /// Accepts digits with optional dots and spaces ("8802.60", "0306 17").
   static std::optional<HsCode> Parse(std::string_view text);
+  /// The same into `out`, false when `text` is not an HS code (see Date::Parse(text, out)).
+  static bool Parse(std::string_view text, HsCode& out);
   uint64_t value() const { return value_; }
   uint8_t digits() const { return digits_; }
   int Chapter() const;      ///< the first two digits, 1..99

@@ -3,7 +3,8 @@
 // With clang: clang++ -fsanitize=fuzzer,address -DSANCHECK_LIBFUZZER ... reader_fuzz.cpp
 // With g++ (ctest): sancheck_reader_fuzz FILE_OR_DIR... runs every corpus file once.
 // The first byte picks the reader (even: JSONL, odd: CSV with the first line as header); the rest
-// is the input. Every line must be read or rejected with a positioned error, never crash.
+// is the input. Every line must be read or rejected with a positioned error, never crash; a JSONL
+// line must read the same on the fast path and the strict scanner (CrossCheckJsonLine).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "batch/csv_reader.hpp"
+#include "batch/jsonl_crosscheck.hpp"
 #include "batch/jsonl_reader.hpp"
 #include "batch/record.hpp"
 #include "batch/result_format.hpp"
@@ -72,6 +74,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       char* nl = static_cast<char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
       char* le = nl ? nl : end;
       if (!IsBlankLine(p, le)) {
+        const CrossCheck both = CrossCheckJsonLine(std::string_view(p, static_cast<size_t>(le - p)), tags);
+        if (!both.mismatch.empty()) std::fprintf(stderr, "reader_fuzz: %s\n", both.mismatch.c_str());
+        Check(both.mismatch.empty(), "the fast path and the strict scanner read a line the same");
         err = RecordError{};
         const bool ok = ParseJsonLine(p, le, raw, err);
         Inspect(ok, raw, tags, err, p, le);

@@ -97,6 +97,17 @@ TEST_CASE("jsonl: a NUL byte is named at its column, a byte order mark is skippe
   CHECK(good.ok);
 }
 
+TEST_CASE("jsonl: a line rejected for a NUL byte keeps nothing of the record read before it") {
+  RawRecord rec;
+  RecordError err;
+  std::string first = R"({"id":"S1","date":"2002-02-02"})";
+  REQUIRE(ParseJsonLine(first.data(), first.data() + first.size(), rec, err));
+  std::string nul("{\"id\":\"S2\",\"date\":\"2002-02-02\"}\0", 32);
+  CHECK_FALSE(ParseJsonLine(nul.data(), nul.data() + nul.size(), rec, err));
+  CHECK(err.message.find("NUL byte") != std::string::npos);
+  CHECK_FALSE(rec.Has(FieldKey::kId));  // the batch writes "id": null, never S1
+}
+
 TEST_CASE("jsonl: a CRLF line end is accepted") {
   Parsed p("{\"id\":\"S1\",\"date\":\"2020-01-01\"}\r");
   CHECK(p.ok);

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <stdexcept>
+#include <string>
 
 #include "sancheck/core_types.hpp"
 
@@ -18,6 +19,42 @@ TEST_SUITE("common.core_types") {
     CHECK(Date::Parse("2017-09-12")->days - Date::Parse("2017-09-11")->days == 1);
     CHECK(Date::Parse("1970-01-01")->days == 0);
     CHECK(Date::Parse("2023-09-13")->Year() == 2023);
+  }
+
+  TEST_CASE("dates: every byte of the ten checked, as a byte-by-byte reading would") {
+    // Near-digits (':' and '/' around the digits, a byte past ASCII with a digit's low nibble)
+    // in every position, against the plain reading of YYYY-MM-DD.
+    const std::string good = "2016-02-29";
+    const char odd[] = {'/', ':', 'a', ' ', '-', '0', static_cast<char>(0xB1), static_cast<char>(0xF9)};
+    for (size_t at = 0; at < good.size(); ++at) {
+      for (const char c : odd) {
+        std::string t = good;
+        t[at] = c;
+        CAPTURE(t);
+        bool plain = true;
+        for (size_t i = 0; i < t.size(); ++i) plain = plain && (i == 4 || i == 7 ? t[i] == '-' : t[i] >= '0' && t[i] <= '9');
+        if (!plain) {
+          CHECK_FALSE(Date::Parse(t));
+          continue;
+        }
+        const int y = std::stoi(t.substr(0, 4)), m = std::stoi(t.substr(5, 2)), d = std::stoi(t.substr(8, 2));
+        const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        const int days[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        const bool valid = y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1];
+        REQUIRE(Date::Parse(t).has_value() == valid);
+        if (valid) CHECK(Date::Parse(t)->days == Date::FromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)).days);
+      }
+    }
+    // The table of years and the algorithm agree where they meet, and past the table.
+    for (const char* t : {"1900-01-01", "1900-03-01", "2000-02-29", "2199-12-31", "2200-01-01", "2400-02-29", "9999-12-31"}) {
+      CAPTURE(t);
+      int y;
+      unsigned m, d;
+      Date::Parse(t)->ToCivil(y, m, d);
+      CHECK(Date::FromCivil(y, m, d).ToString() == t);
+    }
+    CHECK_FALSE(Date::Parse("1900-02-29"));
+    CHECK_FALSE(Date::Parse("2100-02-29"));
   }
 
   TEST_CASE("country codes are the assigned ISO 3166-1 alpha-2 codes") {

@@ -1,0 +1,95 @@
+// ParseChunk: a chunk's lines (or CSV records) through the reader and CheckRecord, into entries and positioned errors.
+#include "batch/chunk_parse.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "batch/csv_reader.hpp"
+#include "batch/jsonl_reader.hpp"
+#include "batch/line_map.hpp"
+
+namespace sancheck::batch {
+namespace {
+
+int64_t CountLines(const char* p, const char* end) {
+  int64_t n = 0;
+  while (p < end) {
+    const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
+    if (!nl) break;
+    ++n;
+    p = static_cast<const char*>(nl) + 1;
+  }
+  return n;
+}
+
+}  // namespace
+
+void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw) {
+  c.errors.clear();
+  // The entries of the chunk's last use are reused, not built anew: CheckRecord sets each
+  // value, and zeroing a whole entry per record is a slow string instruction.
+  size_t used = 0;
+  auto next_entry = [&](int64_t line) -> Entry& {
+    if (used == c.entries.size()) c.entries.emplace_back();
+    Entry& e = c.entries[used++];
+    e.line = line;
+    e.error = -1;
+    e.first = e.count = 0;
+    e.capped = false;
+    return e;
+  };
+  char* p = c.data;
+  char* const end = c.data + c.size;
+  const bool csv = c.file->csv;
+  int64_t line = 0;
+  RecordError err;
+  LineMap map;
+  while (p < end) {
+    char* rec_end;
+    int64_t breaks = 1;
+    if (csv) {
+      rec_end = const_cast<char*>(CsvRecordEnd(p, end));
+      breaks = 1 + CountLines(p, rec_end);
+    } else {
+      rec_end = const_cast<char*>(map.Build(p, end));  // the line's end, found while mapping it
+    }
+    if (static_cast<size_t>(rec_end - p) > ctx.options.max_record_bytes) {
+      // Only the first bytes of such a record were kept (ChunkReader::SkipLongRecord).
+      Entry& e = next_entry(line);
+      err.line = line;
+      err.column = static_cast<int>(std::min<size_t>(ctx.options.max_record_bytes, INT32_MAX)) + 1;
+      err.code = "batch.record_too_long";
+      err.message = "record longer than " + std::to_string(ctx.options.max_record_bytes) +
+                    " bytes (raise --max-record-bytes to read it)";
+      e.error = static_cast<int32_t>(c.errors.size());
+      c.errors.push_back(std::move(err));
+      err = RecordError{};
+    } else if (!IsBlankLine(p, rec_end)) {
+      Entry& e = next_entry(line);
+      int line_off = 0;
+      bool ok = csv ? ParseCsvRecord(p, rec_end, c.file->header, raw, err, line_off)
+                    : ParseJsonLine(p, rec_end, map, raw, err);
+      if (ok) {
+        ok = CheckRecord(raw, *ctx.tags, e.rec, err, ctx.needs);
+        if (!ok) {
+          const FieldKey k = FieldByName(err.field);
+          if (k != FieldKey::kCount) line_off = raw.line_offset[static_cast<int>(k)];
+        }
+      }
+      if (!ok) {
+        err.line = line + line_off;
+        if (raw.Has(FieldKey::kId)) err.id = std::string(raw.Get(FieldKey::kId));
+        e.error = static_cast<int32_t>(c.errors.size());
+        c.errors.push_back(std::move(err));
+        err = RecordError{};
+      }
+    }
+    line += breaks;
+    p = rec_end < end ? rec_end + 1 : end;
+  }
+  c.entries.resize(used);
+  c.lines = line + c.skipped_lines;
+}
+
+}  // namespace sancheck::batch
