@@ -39,7 +39,7 @@ struct BatchOptions {
   InputFormat format = InputFormat::kAuto;  ///< auto: .csv files are CSV, everything else JSONL
   FormatOptions output;
   bool use_index = true;
-  int threads = 2;                  ///< worker threads that parse, judge and format chunks
+  int threads = 2;                  ///< threads that parse, judge and format chunks (the calling thread is one)
   int64_t max_errors = 1000;        ///< give up after this many bad records; negative: never
   size_t max_record_bytes = kDefaultMaxRecordBytes;  ///< a longer record is a bad record, read no further
   bool preload = false;             ///< read and parse everything, then judge, then write (split timing)

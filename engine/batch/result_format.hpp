@@ -61,6 +61,7 @@ class ResultFormat {
   std::vector<std::string> citation_json_;  ///< per rank: the rule's citation objects
   std::string no_match_json_;
   bool citations_;
+  std::string no_match_tail_;  ///< what follows the id in the line of a record no rule met
 };
 
 /// Appends `s` as the inside of a JSON string, escaped as JavaScript's

@@ -13,11 +13,15 @@
 
 namespace sancheck::batch {
 
-// A fixed pool of worker threads fed with chunks; results are picked up in order by the caller.
+// A fixed pool of worker threads fed with chunks; results are picked up in order by the caller,
+// who works too: while the chunk it waits for is not done, it takes queued chunks itself. So
+// `threads` workers are threads - 1 pool threads and the caller (worker threads - 1): never more
+// threads than the run asked for, fewer sleeps and wake-ups, and the chunks the caller takes
+// are parsed on the core that read them.
 class Pool {
  public:
-  Pool(int threads, std::function<void(Chunk&, int)> work) : work_(std::move(work)) {
-    for (int i = 0; i < threads; ++i) threads_.emplace_back([this, i] { Loop(i); });
+  Pool(int threads, std::function<void(Chunk&, int)> work) : work_(std::move(work)), caller_id_(threads - 1) {
+    for (int i = 0; i + 1 < threads; ++i) threads_.emplace_back([this, i] { Loop(i); });
   }
   ~Pool() {
     {
@@ -37,7 +41,20 @@ class Pool {
   }
   void Wait(Chunk& c) {
     std::unique_lock<std::mutex> lock(m_);
-    done_cv_.wait(lock, [&] { return c.done; });
+    while (!c.done) {
+      if (!queue_.empty()) {
+        Chunk* next = queue_.front();
+        queue_.pop_front();
+        lock.unlock();
+        work_(*next, caller_id_);
+        lock.lock();
+        next->done = true;
+        continue;
+      }
+      waited_ = &c;
+      done_cv_.wait(lock, [&] { return c.done; });
+      waited_ = nullptr;
+    }
   }
 
  private:
@@ -52,19 +69,25 @@ class Pool {
         queue_.pop_front();
       }
       work_(*c, id);
+      bool wake;
       {
         std::lock_guard<std::mutex> lock(m_);
         c->done = true;
+        wake = waited_ == c;
       }
-      done_cv_.notify_all();
+      // Only the chunk the caller waits for wakes it: chunks finish out of order, and each
+      // needless wake-up is a context switch.
+      if (wake) done_cv_.notify_all();
     }
   }
 
   std::function<void(Chunk&, int)> work_;
+  int caller_id_;  ///< the worker number the caller works as
   std::vector<std::thread> threads_;
   std::mutex m_;
   std::condition_variable cv_, done_cv_;
   std::deque<Chunk*> queue_;
+  Chunk* waited_ = nullptr;  ///< the chunk Wait waits for
   bool closed_ = false;
 };
 
