@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
+#include "../impact/memory_pack.hpp"
 #include "judge/checker_impl.hpp"
-#include "sancheck/file_reader.hpp"
 #include "timeline/change_points.hpp"
 #include "timeline/timeline.hpp"
 
@@ -77,15 +77,8 @@ struct Fixture {
   std::vector<Scenario> scenarios;
 
   explicit Fixture(const std::string& scenario) {
-    auto files = std::make_shared<MemoryFileReader>();
-    files->Add("mem/t/pack.yaml", kPack);
-    CheckOptions options;
-    options.files = files;
-    options.rule_paths = {"mem/t"};
-    options.clock = std::make_shared<FixedClock>(1700000000);  // 2023-11-14
+    checker = sancheck::testing::MemoryPack(kPack, std::make_shared<FixedClock>(1700000000));  // 2023-11-14
     Diagnostics diags;
-    checker = Checker::Load(options, diags);
-    REQUIRE_MESSAGE(checker, diags.RenderAll());
     scenarios = ParseScenarioText("s.yaml", scenario, diags);
     checker->Validate(scenarios, diags);
     REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
