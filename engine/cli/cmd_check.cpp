@@ -39,10 +39,7 @@ int RunCheck(const CheckArgs& args) {
   if (!choice) return kExitError;
   CheckOptions& options = *choice;
   options.clearances_path = args.clearances;
-  if (!args.as_of.empty()) {
-    options.as_of = Date::Parse(args.as_of);
-    if (!options.as_of) return UsageError("--as-of: bad date '" + args.as_of + "' (expected YYYY-MM-DD)");
-  }
+  if (!ReadDateOption("--as-of", args.as_of, options.as_of)) return kExitError;
   ReportOptions report;
   report.fail = *FailPolicy::Parse(args.fail_on);  // the option accepts only the policy's names
   std::vector<Output> outputs;

@@ -23,10 +23,7 @@ int RunExplain(const ExplainArgs& args) {
   auto choice = CheckOptionsFor(args.packs);
   if (!choice) return kExitError;
   CheckOptions& options = *choice;
-  if (!args.as_of.empty()) {
-    options.as_of = Date::Parse(args.as_of);
-    if (!options.as_of) return UsageError("--as-of: bad date '" + args.as_of + "' (expected YYYY-MM-DD)");
-  }
+  if (!ReadDateOption("--as-of", args.as_of, options.as_of)) return kExitError;
   std::vector<std::string> inputs = args.paths;
   inputs.insert(inputs.end(), args.packs.rules.begin(), args.packs.rules.end());
   if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;

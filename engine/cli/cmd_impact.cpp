@@ -1,4 +1,5 @@
 // `sancheck impact`: judge scenarios under two versions of the rule packs and lists; report what got stricter, looser or re-cited.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -30,10 +31,11 @@ bool IsBuiltinName(const std::string& path) {
 }
 
 // The paths of one side read from a commit: each becomes the name the revision's reader knows
-// it by. A pack or list the commit does not have is left out of that side, with a note (a pull
-// request that adds a pack compares it with nothing); a built-in pack's name stays one.
+// it by; a built-in pack's name stays one. A path the commit does not have is an error when it
+// was named for this side; one the base side took over from --rules or --lists (`inherited`) is
+// left out with a note: a pull request that adds a pack compares it with nothing.
 std::optional<std::vector<std::string>> AtRevision(RevisionFiles& rev, const std::string& label,
-                                                   const std::vector<std::string>& paths) {
+                                                   const std::vector<std::string>& paths, bool inherited) {
   std::vector<std::string> out;
   for (const auto& p : paths) {
     if (p.rfind("builtin:", 0) == 0) {
@@ -48,6 +50,9 @@ std::optional<std::vector<std::string>> AtRevision(RevisionFiles& rev, const std
       return std::nullopt;
     } else if (IsBuiltinName(p)) {
       out.push_back("builtin:" + p);
+    } else if (!inherited) {
+      UsageError(label + ": " + VisibleText(p) + " is not in that revision");
+      return std::nullopt;
     } else {
       std::cerr << "sancheck: note: " << label << ": " << Visible(p) << " is not in that revision; that side has none\n";
     }
@@ -56,18 +61,28 @@ std::optional<std::vector<std::string>> AtRevision(RevisionFiles& rev, const std
 }
 
 // One side's library options: its packs and lists, read from a commit when `rev` is given.
-std::optional<CheckOptions> SideOptions(const ImpactArgs& args, PackChoice choice, const std::string& rev,
-                                        const std::string& label, bool note) {
+// `inherited_rules`, `inherited_lists`: the base side took that path list over from the new side.
+std::optional<CheckOptions> SideOptions(PackChoice choice, const std::string& rev, const std::string& label, bool note,
+                                        bool inherited_rules, bool inherited_lists) {
   std::shared_ptr<const FileReader> files;
   if (!rev.empty()) {
+    const auto from_files = [](const std::vector<std::string>& paths) {
+      return std::any_of(paths.begin(), paths.end(), [](const std::string& p) { return p.rfind("builtin:", 0) != 0; });
+    };
+    // Without a path to read, the commit would be ignored and both sides would be the same.
+    if (!from_files(choice.rules) && !from_files(choice.lists)) {
+      UsageError(label + " " + VisibleText(rev) + ": no pack or list to read from it (name them with --rules, --lists" +
+                 (label == "--base" ? ", --base-rules or --base-lists)" : ")"));
+      return std::nullopt;
+    }
     std::string error;
     auto opened = RevisionFiles::Open(rev, error);
     if (!opened) {
       UsageError(label + " " + VisibleText(rev) + ": " + error);
       return std::nullopt;
     }
-    const auto rules = AtRevision(*opened, label + " " + rev, choice.rules);
-    const auto lists = rules ? AtRevision(*opened, label + " " + rev, choice.lists) : std::nullopt;
+    const auto rules = AtRevision(*opened, label + " " + rev, choice.rules, inherited_rules);
+    const auto lists = rules ? AtRevision(*opened, label + " " + rev, choice.lists, inherited_lists) : std::nullopt;
     if (!rules || !lists) return std::nullopt;
     choice.rules = *rules;
     choice.lists = *lists;
@@ -76,14 +91,13 @@ std::optional<CheckOptions> SideOptions(const ImpactArgs& args, PackChoice choic
   auto options = CheckOptionsFor(choice, note);
   if (!options) return std::nullopt;
   options->files = files;
-  if (!args.as_of.empty()) options->as_of = Date::Parse(args.as_of);
   return options;
 }
 
 int RunImpact(const ImpactArgs& args) {
-  if (!args.as_of.empty() && !Date::Parse(args.as_of)) {
-    return UsageError("--as-of: bad date '" + args.as_of + "' (expected YYYY-MM-DD)");
-  }
+  // One day for both sides, fixed once: two runs that each read the clock could straddle midnight.
+  std::optional<Date> as_of = RunDate();
+  if (!ReadDateOption("--as-of", args.as_of, as_of)) return kExitError;
   if (args.base_rev.empty() && args.head_rev.empty() && args.base_rules.empty() && args.base_lists.empty()) {
     return UsageError("nothing to compare: give --base REV, --base-rules or --base-lists");
   }
@@ -97,9 +111,10 @@ int RunImpact(const ImpactArgs& args) {
     inputs.insert(inputs.end(), side->lists.begin(), side->lists.end());
   }
   if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;
-  const auto base_options = SideOptions(args, base, args.base_rev, "--base", true);
+  const auto base_options =
+      SideOptions(base, args.base_rev, "--base", true, args.base_rules.empty(), args.base_lists.empty());
   if (!base_options) return kExitError;
-  const auto new_options = SideOptions(args, args.packs, args.head_rev, "--head", false);
+  const auto new_options = SideOptions(args.packs, args.head_rev, "--head", false, false, false);
   if (!new_options) return kExitError;
   Diagnostics diags;
   auto before = Checker::Load(*base_options, diags);
@@ -111,7 +126,6 @@ int RunImpact(const ImpactArgs& args) {
     return kExitError;
   }
   if (!diags.items().empty()) std::cerr << diags.RenderAll();  // warnings
-  const std::optional<Date> as_of = args.as_of.empty() ? std::nullopt : Date::Parse(args.as_of);
   impact::Impact impact = impact::BuildImpact(*before, *after, scenarios, as_of);
   impact.base_revision = args.base_rev;
   impact.new_revision = args.head_rev;
@@ -120,7 +134,7 @@ int RunImpact(const ImpactArgs& args) {
                                                       : report::RenderImpactText(impact);
   if (!Emit(args.output, out)) return kExitError;
   // A looser judgement is what a reviewer must approve: it fails the run, as a finding fails check.
-  return impact.AnyLooser() ? kExitFindings : kExitOk;
+  return impact.NeedsReview() ? kExitFindings : kExitOk;
 }
 
 }  // namespace

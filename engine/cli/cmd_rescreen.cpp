@@ -22,12 +22,8 @@ struct RescreenArgs {
 };
 
 int RunRescreen(const RescreenArgs& args) {
-  Date as_of = Date::Today();
-  if (!args.as_of.empty()) {
-    auto d = Date::Parse(args.as_of);
-    if (!d) return UsageError("--as-of: bad date '" + args.as_of + "' (expected YYYY-MM-DD)");
-    as_of = *d;
-  }
+  std::optional<Date> as_of = RunDate();
+  if (!ReadDateOption("--as-of", args.as_of, as_of)) return kExitError;
   Diagnostics diags;
   auto file = ReadSource(args.counterparties, diags);
   std::optional<std::vector<report::Counterparty>> counterparties;
@@ -40,7 +36,7 @@ int RunRescreen(const RescreenArgs& args) {
     std::cerr << diags.RenderAll();
     return kExitError;
   }
-  const auto result = report::Rescreen(*base, *updated, *counterparties, as_of, screen::Screener::kPossibleThreshold);
+  const auto result = report::Rescreen(*base, *updated, *counterparties, *as_of, screen::Screener::kPossibleThreshold);
   // Replace rather than throw on a byte that is not UTF-8: the output must never fail half-way.
   const std::string out =
       args.format == "json"

@@ -57,12 +57,8 @@ int RunScreen(const ScreenArgs& args) {
   std::string error;
   const auto base = report::MakeScreenQuery({"", args.country, args.born, args.kind, args.imo}, error);
   if (!base) return UsageError("--" + error);
-  Date as_of = Date::Today();
-  if (!args.as_of.empty()) {
-    auto d = Date::Parse(args.as_of);
-    if (!d) return UsageError("--as-of: bad date '" + args.as_of + "' (expected YYYY-MM-DD)");
-    as_of = *d;
-  }
+  std::optional<Date> as_of = RunDate();
+  if (!ReadDateOption("--as-of", args.as_of, as_of)) return kExitError;
   std::vector<std::string> names;
   if (!CollectNames(args, names)) return kExitError;
   if (names.empty() && base->imo.empty()) return UsageError("give names to screen, --file FILE or --imo");
@@ -86,7 +82,7 @@ int RunScreen(const ScreenArgs& args) {
     queries.push_back(*base);
     queries.back().name = name;
   }
-  const report::ScreenOutcome outcome = report::ScreenQueries(*screening, queries, as_of, args.threshold);
+  const report::ScreenOutcome outcome = report::ScreenQueries(*screening, queries, *as_of, args.threshold);
   // Replace rather than throw on a byte that is not UTF-8: the output must never fail half-way.
   const std::string out = args.format == "json"
                               ? outcome.json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"

@@ -17,27 +17,14 @@ struct TimelineArgs {
   std::string output;
 };
 
-std::optional<Date> DateOption(const std::string& name, const std::string& text) {
-  const auto d = Date::Parse(text);
-  if (!d) UsageError(name + ": bad date '" + text + "' (expected YYYY-MM-DD)");
-  return d;
-}
-
 int RunTimeline(const TimelineArgs& args) {
   auto options = CheckOptionsFor(args.packs);
   if (!options) return kExitError;
   timeline::TimelineOptions to;
-  to.to = RunDate();
-  if (!args.to.empty()) {
-    const auto d = DateOption("--to", args.to);
-    if (!d) return kExitError;
-    to.to = *d;
-  }
-  if (!args.from.empty()) {
-    to.from = DateOption("--from", args.from);
-    if (!to.from) return kExitError;
-    if (to.to < *to.from) return UsageError("--from " + args.from + " is after --to " + to.to.ToString());
-  }
+  std::optional<Date> until = RunDate();
+  if (!ReadDateOption("--to", args.to, until) || !ReadDateOption("--from", args.from, to.from)) return kExitError;
+  to.to = *until;
+  if (to.from && to.to < *to.from) return UsageError("--from " + args.from + " is after --to " + to.to.ToString());
   std::vector<std::string> inputs = args.paths;
   inputs.insert(inputs.end(), args.packs.rules.begin(), args.packs.rules.end());
   if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;

@@ -68,6 +68,9 @@ int UsageError(const std::string& message);
 std::shared_ptr<const Clock> RunClock();
 /// The day of the run on that clock (UTC).
 Date RunDate();
+/// Reads the date option `name` ("--as-of") given as `text` into `out`, left as it is when `text`
+/// is empty; a bad date prints a usage error and gives false.
+bool ReadDateOption(const std::string& name, const std::string& text, std::optional<Date>& out);
 /// The time of the run on that clock, ISO 8601 UTC ("2023-11-14T22:13:20Z"), as reports give it.
 std::string RunTimestamp();
 /// Which rule packs a command loads: --rules (repeatable) and --no-builtin.

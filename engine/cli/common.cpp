@@ -124,4 +124,15 @@ std::string RunTimestamp() { return TimestampOf(*RunClock()); }
 
 Date RunDate() { return DayOf(*RunClock()); }
 
+bool ReadDateOption(const std::string& name, const std::string& text, std::optional<Date>& out) {
+  if (text.empty()) return true;
+  const auto d = Date::Parse(text);
+  if (!d) {
+    UsageError(name + ": bad date '" + text + "' (expected YYYY-MM-DD)");
+    return false;
+  }
+  out = d;
+  return true;
+}
+
 }  // namespace sancheck::cli

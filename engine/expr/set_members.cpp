@@ -1,8 +1,7 @@
 // Reads a compiled set back into text: the built-in packs are bundled compiled, so the YAML is not there to quote.
 #include "expr/set_members.hpp"
 
-#include <cstdio>
-
+#include "common/number_text.hpp"
 #include "sancheck/scenario.hpp"
 
 namespace sancheck::expr {
@@ -32,12 +31,6 @@ std::string HsPrefix(uint64_t v, bool upper) {
   return digits.substr(0, len);
 }
 
-std::string Number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
-
 }  // namespace
 
 std::vector<std::string> SetMembers(const ValueSet& set, const TagRegistry& tags) {
@@ -58,7 +51,8 @@ std::vector<std::string> SetMembers(const ValueSet& set, const TagRegistry& tags
     const std::string first = HsPrefix(lo, false), last = HsPrefix(hi, true);
     out.push_back(first == last ? first : first + ".." + last);
   }
-  for (double n : set.numbers) out.push_back(Number(n));
+  // Up to 15 digits: members that differ (1000000 and 1000001) never print alike.
+  for (double n : set.numbers) out.push_back(NumberText(n));
   for (int32_t d : set.dates) out.push_back(Date{d}.ToString());
   return out;
 }

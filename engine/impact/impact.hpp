@@ -52,8 +52,14 @@ struct Impact {
   int compared = 0;  ///< activities judged on both sides
 
   int Count(Group g) const;
-  /// Something became looser: what a reviewer must approve, and the command's exit status 1.
+  /// Something became looser: what a reviewer must approve.
   bool AnyLooser() const { return Count(Group::kLooser) > 0; }
+  /// The command's exit status 1: something became looser, or what the change does could not
+  /// be seen — a scenario only the new packs can judge (a claim of a new exemption kind is the
+  /// loosening it tests), or a pack change judged on no activity at all. Fail closed.
+  bool NeedsReview() const { return AnyLooser() || !not_compared.empty() || (compared == 0 && !diff.Empty()); }
+  /// Activities judged on both sides whose judgement did not move.
+  int Unchanged() const { return compared - static_cast<int>(activities.size()); }
 };
 
 /// The activities of `before` and `after` (the same scenarios, judged by the two sides) whose

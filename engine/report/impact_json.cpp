@@ -85,7 +85,6 @@ std::string RenderImpactJson(const impact::Impact& impact) {
   for (const auto& n : impact.not_compared) {
     not_compared.push_back({{"file", n.file}, {"scenario", n.scenario}, {"reason", n.reason}});
   }
-  const int changed = static_cast<int>(impact.activities.size());
   const Json root = {
       {"format", "sancheck-impact/1"},
       {"tool", {{"name", "sancheck"}, {"version", ToolVersion()}}},
@@ -101,7 +100,7 @@ std::string RenderImpactJson(const impact::Impact& impact) {
         {"stricter", impact.Count(impact::Group::kStricter)},
         {"looser", impact.Count(impact::Group::kLooser)},
         {"re_cited", impact.Count(impact::Group::kRecited)},
-        {"unchanged", impact.compared - changed}}}};
+        {"unchanged", impact.Unchanged()}}}};
   // Replace rather than throw on a byte that is not UTF-8: the output must never fail half-way.
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -117,7 +117,7 @@ std::string RenderImpactMarkdown(const impact::Impact& impact) {
   out += "| stricter | " + std::to_string(stricter) + " |\n";
   out += "| looser | " + std::to_string(looser) + " |\n";
   out += "| re-cited | " + std::to_string(recited) + " |\n";
-  out += "| unchanged | " + std::to_string(impact.compared - static_cast<int>(impact.activities.size())) + " |\n";
+  out += "| unchanged | " + std::to_string(impact.Unchanged()) + " |\n";
   out += RuleTable(impact.diff);
   out += GroupTable(impact, Group::kStricter, "Stricter");
   out += GroupTable(impact, Group::kLooser, "Looser");

@@ -69,11 +69,10 @@ std::string RenderImpactText(const impact::Impact& impact) {
     out += "\nNot compared (the base packs refuse them):\n";
     for (const auto& n : impact.not_compared) out += "  " + n.file + " (" + n.scenario + "): " + n.reason + "\n";
   }
-  const int changed = static_cast<int>(impact.activities.size());
   out += "\nSummary: " + Plural(impact.compared, "activity", "activities") + " judged on both sides: " +
          std::to_string(impact.Count(Group::kStricter)) + " stricter, " + std::to_string(impact.Count(Group::kLooser)) +
          " looser, " + std::to_string(impact.Count(Group::kRecited)) + " re-cited, " +
-         std::to_string(impact.compared - changed) + " unchanged\n";
+         std::to_string(impact.Unchanged()) + " unchanged\n";
   // Titles, ids and conditions come from the files: shown escaped, never obeyed by a terminal.
   return VisibleText(out);
 }

@@ -52,7 +52,7 @@ def expect(name, ok, detail=""):
 
 
 def run(*args, cwd=root):
-    return subprocess.run([exe, "impact", *args], capture_output=True, text=True, env=ENV, cwd=cwd)
+    return subprocess.run([exe, "impact", *args], capture_output=True, text=True, env=RUN_ENV, cwd=cwd)
 
 
 def edit(path, old, new, count=1):
@@ -218,12 +218,21 @@ def main():
     sys.exit(1 if failures else 0)
 
 
+# Git without the user's configuration or repository: a signing hook or an inherited GIT_DIR
+# must neither hang nor redirect the test (the program's own git calls get the same).
+GIT_ENV = {k: v for k, v in ENV.items() if not k.startswith("GIT_")}
+GIT_ENV.update(GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1")
+RUN_ENV = GIT_ENV
+
+
 def git(repo, *args):
-    subprocess.run(["git", "-c", "user.name=impact test", "-c", "user.email=impact@example.org", *args],
-                   cwd=repo, check=True, capture_output=True)
+    subprocess.run(["git", "-c", "user.name=impact test", "-c", "user.email=impact@example.org",
+                    "-c", "commit.gpgsign=false", *args], cwd=repo, check=True, capture_output=True, env=GIT_ENV)
 
 
 def check_git(tmp, changed):
+    # No repository above the scratch folder counts: "outside a repository" is outside one.
+    GIT_ENV["GIT_CEILING_DIRECTORIES"] = str(tmp)
     repo = tmp / "repo"
     (repo / "rules").mkdir(parents=True)
     git(repo, "init", "-q")
@@ -267,6 +276,15 @@ def check_git(tmp, changed):
     expect("a broken base commit: errors name REV:path:line:col",
            re.search(r"^HEAD:rules/un-dprk/export-bans\.yaml:\d+:\d+: error: bad date", p.stderr, re.M), p.stderr)
 
+    p = run("--base", "HEAD", *SCENARIOS, cwd=repo)
+    expect("--base without a pack or list: exit 2", p.returncode == 2 and "no pack or list to read" in p.stderr, p.stderr)
+    p = run("--base", "HEAD", "--base-rules", "rules/nothing-here", "--rules", "rules/un-dprk", *SCENARIOS, cwd=repo)
+    expect("a --base-rules path the commit lacks: exit 2",
+           p.returncode == 2 and "rules/nothing-here is not in that revision" in p.stderr, p.stderr)
+    p = run("--base", "-x", "--rules", "rules/un-dprk", *SCENARIOS, cwd=repo)
+    expect("a revision starting with '-': exit 2", p.returncode == 2 and p.stdout == "", p.stderr)
+    p = run("--base", "HEAD", "--rules", "../outside", *SCENARIOS, cwd=repo)
+    expect("a path outside the repository: exit 2", p.returncode == 2 and p.stdout == "", p.stderr)
     p = run("--base", "no-such-branch", "--rules", "rules/un-dprk", *SCENARIOS, cwd=repo)
     expect("an unknown revision: exit 2", p.returncode == 2 and "'no-such-branch' names no commit" in p.stderr, p.stderr)
     outside = tmp / "not-a-repo"

@@ -65,10 +65,13 @@ def read_doc(text):
     """The marked tables {pointer: (rows, section anchor, prose before the table)} and every heading's anchor."""
     lines = text.split("\n")
     tables, anchors, section, prose = {}, set(), "", []
+    fenced = False  # inside a ``` block, where a line starting with # is a comment, not a heading
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.startswith("#"):
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and line.startswith("#"):
             section = slug(line.lstrip("#"))
             anchors.add(section)
             prose = []

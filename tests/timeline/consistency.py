@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Consistency test: a timeline's intervals must agree with `check` on every day inside them.
 
-For every scenario file under samples/ (and the fixtures beside this script), and every rule
-test's scenario under rules/ (those of one test file gathered into one scenario file), `timeline
---format json` gives each activity's intervals. For each interval, its first and last day and a few random
+For every scenario file under samples/ (and the fixtures beside this script), or (--files
+rule-tests) every rule test's scenario under rules/, each written to a file of its own as the rule
+tests judge it alone, `timeline --format json` gives each activity's intervals. For each interval, its first and last day and a few random
 days inside it (seeded) are written into a temporary copy of the scenario as that activity's
 `date` (only that activity changes), and `check --format json` judges the copy: the activity's
 verdict and set of rules must be the interval's. Both commands run on one fixed clock.

@@ -130,6 +130,7 @@ TEST_SUITE("impact.activities") {
     CHECK(impact.not_compared.front().scenario == "s");
     CHECK(impact.not_compared.front().reason.find("later") != std::string::npos);
     CHECK_FALSE(impact.AnyLooser());
+    CHECK(impact.NeedsReview());  // the claim of the new kind is what the change loosens
   }
 }
 
