@@ -80,7 +80,8 @@ double ScreenAll(const Screener& s, const std::vector<sancheck::screen::Query>& 
   if (micros) micros->assign(count, 0);
   const double start = CpuSeconds();
   for (size_t i = 0; i < count; ++i) {
-    const auto began = std::chrono::steady_clock::now();
+    // The wall clock only when asked: the loop's CPU time is the measure.
+    const auto began = micros ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
     for (const auto& c : s.Screen(queries[i], far, threshold)) found[i].insert(c.designation->reference);
     if (micros) (*micros)[i] = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - began).count();
   }

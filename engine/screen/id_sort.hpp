@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -16,6 +17,7 @@ namespace sancheck::screen {
 inline void SortByUpper(std::vector<uint64_t>& entries, std::vector<uint64_t>& scratch, unsigned id_bits) {
   constexpr unsigned kDigit = 11;
   constexpr size_t kBuckets = size_t{1} << kDigit;
+  assert(id_bits <= 32);
   if (entries.size() < 2) return;
   scratch.resize(entries.size());
   for (unsigned shift = 32; shift < 32 + id_bits; shift += kDigit) {

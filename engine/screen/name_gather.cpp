@@ -2,6 +2,7 @@
 #include "screen/name_gather.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <bit>
 
 #include "screen/id_sort.hpp"
@@ -34,11 +35,17 @@ bool NameGatherer::SingleMay(const GatherPlan& plan, uint32_t range, const Pairi
   return single_ok_[range] != 0;
 }
 
-void NameGatherer::Materialize(const GatherPlan& plan, size_t k) {
-  if (!(state_[k] & kSingle)) return;
+Pairing NameGatherer::PairingOf(const GatherPlan& plan, size_t k) const {
+  if (!(state_[k] & kSingle)) return pool_[state_[k]];
   const uint32_t range = state_[k] & ~kSingle;
   Pairing p;
   AddPair(p, plan.parts[range_part_[range]], plan.ranges[range].weight);
+  return p;
+}
+
+void NameGatherer::Materialize(const GatherPlan& plan, size_t k) {
+  if (!(state_[k] & kSingle)) return;
+  const Pairing p = PairingOf(plan, k);
   state_[k] = static_cast<uint32_t>(pool_.size());
   pool_.push_back(p);
 }
@@ -63,14 +70,14 @@ void NameGatherer::Keep(const NameIndex& index, const GatherPlan& plan, const Pa
     const uint32_t id = ids_[k];
     if (weighed && k + kAhead < ids_.size()) __builtin_prefetch(&index.name_weights[ids_[k + kAhead]]);
     bool may;
-    if (state_[k] & kSingle && !weighed) {
-      may = SingleMay(plan, state_[k] & ~kSingle, later);
+    if (!weighed) {
+      may = state_[k] & kSingle ? SingleMay(plan, state_[k] & ~kSingle, later)
+                                : plan.bound(pool_[state_[k]], later, -1) >= plan.floor;
     } else {
-      Materialize(plan, k);
-      // A name's own weight (rounded down: the bound stays a bound) is read last,
-      // for the few left: on a large list each read is a cache miss.
-      const double cw = weighed ? index.name_weights[id] * kWeightUnit : -1.0;
-      may = plan.bound(pool_[state_[k]], later, cw) >= plan.floor;
+      // A name's own weight is read last, for the few left: on a large list each read is a
+      // cache miss. It is stored rounded down to a quarter: the bound takes the whole quarter.
+      const double cw = index.name_weights[id] * kWeightUnit;
+      may = plan.bound(PairingOf(plan, k), later, cw, kWeightUnit) >= plan.floor;
     }
     if (may) {
       ids_[kept] = id;
@@ -124,6 +131,9 @@ void NameGatherer::SearchPart(const NameIndex& index, const GatherPlan& plan, si
 void NameGatherer::Run(const NameIndex& index, const GatherPlan& plan, std::vector<uint32_t>& out) {
   const auto& parts = plan.parts;
   const auto& ranges = plan.ranges;
+  // An entry packs a name id and a range in 64 bits, and state_ a range or a pool position
+  // beside the kSingle bit: both fit far beyond a query's few hundred ranges.
+  assert(ranges.size() < kSingle && index.names.size() < kSingle);
   // The names of the essential parts in id order: one entry per name and range,
   // sorted, so each name's pairs are summed in one pass over neighbours.
   entries_.clear();

@@ -37,6 +37,7 @@ class NameGatherer {
 
   void NextStage();
   bool SingleMay(const GatherPlan& plan, uint32_t range, const Pairing& later);
+  Pairing PairingOf(const GatherPlan& plan, size_t k) const;  ///< of ids_[k], built when kSingle
   void Materialize(const GatherPlan& plan, size_t k);
   void Keep(const NameIndex& index, const GatherPlan& plan, const Pairing& later, bool weighed);
   void SearchPart(const NameIndex& index, const GatherPlan& plan, size_t e);
@@ -57,7 +58,9 @@ class NameGatherer {
   std::vector<uint32_t> single_stamp_;  ///< per range: the stage single_ok_ was found in
   std::vector<uint8_t> single_ok_;
   uint32_t stage_ = 0;
-  std::vector<uint64_t> present_;  ///< one bit per listed name: in ids_ (all clear between queries)
+  /// One bit per listed name: in ids_. Cleared after each query; a bit left by a query cut short
+  /// (an allocation that threw) costs one search, never a wrong result: a hit is confirmed in ids_.
+  std::vector<uint64_t> present_;
   bool marked_ = false;            ///< ids_ are marked in present_
 };
 

@@ -86,8 +86,9 @@ struct NameIndex {
   /// Directory over `keys` by their top bits, so a lookup costs a couple of cache misses.
   std::vector<uint32_t> directory;
   unsigned directory_shift = 64;
-  /// The words by length: scan_terms[scan_starts[n] .. scan_starts[n + 1]) have n bytes; their
-  /// lengths, letter sets and first four bytes (FirstBytes, for the start they share) beside.
+  /// The words by length: scan_terms[scan_starts[n] .. scan_starts[n + 1]) have n bytes, sorted
+  /// by their first four bytes (FirstBytes: the start they share, and the words starting with a
+  /// query word's letter side by side); their kinds, letter sets and first bytes beside.
   std::vector<uint32_t> scan_starts;
   std::vector<uint32_t> scan_terms;
   std::vector<uint8_t> scan_kinds;  ///< term_kinds of each

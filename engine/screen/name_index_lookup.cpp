@@ -60,21 +60,9 @@ void NameIndex::Prepare() {
   PrepareScan();
 }
 
-namespace {
-
-// Puts v[order[i]] at v[from + i] for the block order covers.
-template <typename T>
-void Permute(const std::vector<uint32_t>& order, uint32_t from, std::vector<T>& v) {
-  std::vector<T> moved(order.size());
-  for (size_t i = 0; i < order.size(); ++i) moved[i] = v[order[i]];
-  std::copy(moved.begin(), moved.end(), v.begin() + from);
-}
-
-}  // namespace
-
 void NameIndex::PrepareScan() {
-  // Words by length, placed by counting (linear: a run's start-up pays for this on every
-  // load); runs sorted by their start and length.
+  // Words by length, placed by counting, then each length's sorted by first bytes; runs sorted
+  // by their start and length.
   constexpr size_t kLengths = 256;
   scan_starts.assign(kLengths + 1, 0);
   std::vector<uint64_t> runs;  // RunKey << 32 | term
@@ -88,42 +76,32 @@ void NameIndex::PrepareScan() {
     }
   }
   for (size_t n = 0; n < kLengths; ++n) scan_starts[n + 1] += scan_starts[n];
-  const size_t words = scan_starts[kLengths];
-  scan_terms.assign(words, 0);
-  scan_kinds.assign(words, 0);
-  scan_letters.assign(words, 0);
-  scan_next.assign(words, 0);
+  // Within a length, by first bytes then term: (FirstBytes << 32 | term) keys, sorted per length.
+  std::vector<uint64_t> order(scan_starts[kLengths]);
   std::vector<uint32_t> next(scan_starts.begin(), scan_starts.end() - 1);
   for (uint32_t t = 0; t < term_count(); ++t) {
     const std::string_view w = Term(t);
     if (w.size() < 2 || w.size() >= kLengths || !(term_kinds[t] & kTermWord)) continue;
-    const uint32_t k = next[w.size()]++;
-    scan_terms[k] = t;
-    scan_kinds[k] = term_kinds[t];
-    scan_letters[k] = LetterSet(w);
-    scan_next[k] = FirstBytes(w);
+    order[next[w.size()]++] = uint64_t{FirstBytes(w)} << 32 | t;
   }
-  // Within each length, by first bytes: ScanNear holds the words that start with another
-  // letter than the query word to a closer resemblance.
-  std::vector<uint32_t> order;
-  for (size_t n = 0; n < kLengths; ++n) {
-    const uint32_t from = scan_starts[n], count = scan_starts[n + 1] - from;
-    if (count < 2) continue;
-    order.resize(count);
-    for (uint32_t i = 0; i < count; ++i) order[i] = from + i;
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-      return scan_next[a] != scan_next[b] ? scan_next[a] < scan_next[b] : scan_terms[a] < scan_terms[b];
-    });
-    Permute(order, from, scan_terms);
-    Permute(order, from, scan_kinds);
-    Permute(order, from, scan_letters);
-    Permute(order, from, scan_next);
-  }
+  scan_terms.assign(order.size(), 0);
+  scan_kinds.assign(order.size(), 0);
+  scan_letters.assign(order.size(), 0);
+  scan_next.assign(order.size(), 0);
   scan_text.clear();
   scan_text_starts.assign(kLengths + 1, 0);
   for (size_t n = 0; n < kLengths; ++n) {
     scan_text_starts[n] = scan_text.size();
-    for (uint32_t k = scan_starts[n]; k < scan_starts[n + 1]; ++k) scan_text += Term(scan_terms[k]);
+    std::sort(order.begin() + scan_starts[n], order.begin() + scan_starts[n + 1]);
+    for (uint32_t k = scan_starts[n]; k < scan_starts[n + 1]; ++k) {
+      const auto t = static_cast<uint32_t>(order[k]);
+      const std::string_view w = Term(t);
+      scan_terms[k] = t;
+      scan_kinds[k] = term_kinds[t];
+      scan_letters[k] = LetterSet(w);
+      scan_next[k] = static_cast<uint32_t>(order[k] >> 32);
+      scan_text += w;
+    }
   }
   scan_text_starts[kLengths] = scan_text.size();
   std::sort(runs.begin(), runs.end());

@@ -73,7 +73,10 @@ class ScoreBound {
 
   /// The bound of `p` joined with `with` (what parts not yet searched may add),
   /// taken without building the union: this runs for every name gathered.
-  double operator()(const Pairing& p, const Pairing& with, double cw) const {
+  /// `cw_slack`: the name's weight is only known to lie in [cw, cw + cw_slack) (stored rounded
+  /// down). The bound rises with cw up to y and falls past it, so the largest over that range is
+  /// taken at the point of it nearest y: rounding down alone could drop a name that scores.
+  double operator()(const Pairing& p, const Pairing& with, double cw, double cw_slack = 0) const {
     const uint32_t best = p.tiers[0] | with.tiers[0], good = p.tiers[1] | with.tiers[1];
     double x = 0, y = 0;
     for (uint32_t m = p.tiers[kTiers - 1] | with.tiers[kTiers - 1]; m != 0; m &= m - 1) {
@@ -82,7 +85,7 @@ class ScoreBound {
       x += kTierCap[t] * weight_[i];
       y += std::max(p.listed[i], with.listed[i]);
     }
-    if (cw < 0) cw = y;
+    cw = cw < 0 ? y : std::clamp(y, cw, cw + cw_slack);
     return (x + std::min(cw, y)) / (qw_ + cw);
   }
 

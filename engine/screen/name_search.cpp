@@ -14,13 +14,13 @@
 namespace sancheck::screen {
 namespace {
 
-// A set of term ids, small and cleared per use: the few hundred terms one query
-// text is compared with, where a stamp per term of the list would miss the cache
-// on every one.
+// A set of term ids, small and cleared per use: the few hundred terms a query text
+// is compared with when its near terms are first looked up, where a stamp per term
+// of the list would miss the cache on every one.
 class TermSet {
  public:
   void Clear() {
-    slots_.assign(std::max<size_t>(slots_.size(), 1024), kEmpty);
+    slots_.assign(kInitial, kEmpty);  // back to its first size: a large fill once must not cost every later one
     size_ = 0;
   }
   // Adds `t`; false when it was there.
@@ -39,8 +39,9 @@ class TermSet {
 
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;  // never a term: term ids index 32-bit offsets
+  static constexpr size_t kInitial = 1024;
   void Grow() {
-    std::vector<uint32_t> old(slots_.size() * 2, kEmpty);
+    std::vector<uint32_t> old(std::max(slots_.size() * 2, kInitial), kEmpty);
     old.swap(slots_);
     size_ = 0;
     for (const uint32_t t : old) {
@@ -93,6 +94,11 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
   // starting with another letter than w's get no prefix bonus, so they are held to
   // the plain resemblance, which rules out far more of them by their letter sets.
   thread_local std::vector<uint32_t> kept;
+  // The words [from, to) of length `len`, sharing up to `prefix` first letters with w: the
+  // letters each side may lack and still match enough of the other's at that prefix bonus; the
+  // exact bonus is checked for the few left. A clerk's slip (PairBound) pairs whatever
+  // Jaro-Winkler says: a letter dropped or added (one letter more on one side) or two swapped
+  // (none).
   auto scan = [&](size_t from, size_t to, size_t len, size_t prefix, bool slips) {
     const size_t needed = MatchesNeeded(w.size(), len, prefix, kTokenCutoff);
     const bool resembles = needed <= std::min(w.size(), len);
@@ -113,11 +119,6 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
   };
   const uint32_t first = start >> 24;
   for (size_t len = lo_len; len <= hi_len; ++len) {
-    // The letters each side may lack and still match enough of the other's (at
-    // the largest prefix bonus the words could share); the exact bonus is checked
-    // for the few left. A clerk's slip (PairBound) pairs whatever Jaro-Winkler
-    // says: a letter dropped or added (one letter more on one side) or two swapped
-    // (none).
     const bool slips = len + 1 >= w.size() && len <= w.size() + 1;
     const auto from = scan_next.begin() + scan_starts[len], to = scan_next.begin() + scan_starts[len + 1];
     const auto same_lo = std::partition_point(from, to, [&](uint32_t f) { return (f >> 24) < first; });
@@ -152,10 +153,8 @@ template <typename F>
 void NameIndex::ForEachNearTerm(std::string_view w, Near near, F&& f) const {
   ForEachQueryKey(w, near != Near::kExact, [&](uint64_t key) {
     const auto [lo, hi] = TermsUnder(key);
-    for (uint32_t k = lo; k < hi; ++k) {
-      const uint32_t t = key_terms[k];
-      f(t, Term(t), term_kinds[t], LetterSet(Term(t)));
-    }
+    // Letter set 0 (no text has it): not at hand, made by the caller if it needs it.
+    for (uint32_t k = lo; k < hi; ++k) f(key_terms[k], Term(key_terms[k]), term_kinds[key_terms[k]], uint64_t{0});
   });
   if (near == Near::kWord || near == Near::kKoreanWord) ScanNear(w, near == Near::kKoreanWord, true, f);
   if (near == Near::kRun) ScanNear(w, false, false, f);
@@ -190,7 +189,8 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
         ForEachNearTerm(text, near, [&](uint32_t t, std::string_view term, uint8_t kinds, uint64_t term_letters) {
           if (!s.tried.Insert(t)) return;
           const bool both_korean = korean && (kinds & kTermKorean) != 0;
-          const double sim = PairBound(text, letters, term, term_letters, numeric, both_korean);
+          const double sim =
+              PairBound(text, letters, term, term_letters ? term_letters : LetterSet(term), numeric, both_korean);
           if (sim > 0) out.push_back(PairableTerm{t, static_cast<float>(sim)});
         });
       });

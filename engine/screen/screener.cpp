@@ -202,7 +202,10 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
     for (size_t k = 0; k < ids.size(); ++k) {
       if (k + kRecordsAhead < ids.size()) __builtin_prefetch(&index.names[ids[k + kRecordsAhead]]);
       if (k + kDesignationsAhead < ids.size()) {
-        __builtin_prefetch(&list_[seg.first + index.names[ids[k + kDesignationsAhead]].designation]);
+        // The fields read first, each possibly on a cache line of its own (a Designation spans many).
+        const Designation& ahead = list_[seg.first + index.names[ids[k + kDesignationsAhead]].designation];
+        __builtin_prefetch(&ahead.listed_on);
+        if (q.kind) __builtin_prefetch(&ahead.kind);
       }
       const uint32_t id = ids[k];
       const IndexedName& rec = index.names[id];

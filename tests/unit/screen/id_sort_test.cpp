@@ -11,16 +11,18 @@
 namespace sancheck::screen {
 namespace {
 
-// Entries with ids below 2^bits and their position as the payload, shuffled.
+// Entries with ids below 2^bits (the largest among them) and their position as the payload, shuffled.
 std::vector<uint64_t> Shuffled(size_t n, unsigned bits, uint32_t seed) {
   std::mt19937 rng(seed);
+  const uint64_t mask = (uint64_t{1} << bits) - 1;
   std::vector<uint64_t> v(n);
-  for (size_t i = 0; i < n; ++i) v[i] = uint64_t{rng() & ((uint64_t{1} << bits) - 1)} << 32 | static_cast<uint32_t>(i);
+  for (size_t i = 0; i < n; ++i) v[i] = (uint64_t{rng()} & mask) << 32 | static_cast<uint32_t>(i);
+  v[n / 2] = mask << 32 | static_cast<uint32_t>(n / 2);
   return v;
 }
 
 TEST_CASE("SortByUpper orders by id and keeps equal ids in their order, over one, two and three passes") {
-  for (const unsigned bits : {5u, 11u, 20u, 31u}) {
+  for (const unsigned bits : {5u, 11u, 20u, 31u, 32u}) {
     CAPTURE(bits);
     auto v = Shuffled(5000, bits, bits);
     auto expected = v;

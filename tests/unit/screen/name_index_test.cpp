@@ -76,6 +76,25 @@ TEST_SUITE("screen.index") {
     CHECK(Found(indexed, "SUN BINXIA").count("T.1") == 1);
   }
 
+  TEST_CASE("a name whose weight is stored rounded down is kept when its score reaches the floor") {
+    // KORYO TRADING weighs 7.8 (a generic word counts 0.4 of its letters), stored as 7.75: the
+    // bound must take the whole quarter, not its lower end, or the name is lost just below its score.
+    const std::vector<Designation> list = {Person("T.1", "KORYO TRADING")};
+    const NameIndex index = NameIndex::Build(list);
+    NormalizedName listed;
+    index.Decode(0, listed);
+    REQUIRE(index.name_weights[0] * kWeightUnit < listed.total_weight);
+    const NormalizedName query = NormalizeName("KORYO TRADING ABCDEFG");
+    const double score = Align(query, listed).score;
+    REQUIRE(score > 0.5);
+    for (const double below : {1e-3, 1e-4, 1e-6}) {
+      std::vector<uint32_t> found;
+      index.Collect(query, score - below, found);
+      INFO(below);
+      CHECK(found == std::vector<uint32_t>{0});
+    }
+  }
+
   TEST_CASE("an index whose terms or keys are out of order or out of range is refused") {
     const std::vector<Designation> list = Namesakes();
     const NameIndex good = NameIndex::Build(list);
