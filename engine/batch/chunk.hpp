@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <memory>
 #include <string>
 #include <utility>
@@ -68,6 +69,7 @@ struct Chunk {
   std::vector<std::pair<size_t, uint32_t>> pending;  ///< (output offset, entry) waiting for caps
   int64_t counts[kOutcomeCount] = {};
   bool done = false;
+  std::exception_ptr error;  ///< what its work threw (Pool::Wait rethrows it on the caller's thread)
 };
 
 }  // namespace sancheck::batch

@@ -45,14 +45,18 @@ void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw) {
   int64_t line = 0;
   RecordError err;
   LineMap map;
+  const bool mapped = LineMap::Wide();
   while (p < end) {
     char* rec_end;
     int64_t breaks = 1;
     if (csv) {
       rec_end = const_cast<char*>(CsvRecordEnd(p, end));
       breaks = 1 + CountLines(p, rec_end);
-    } else {
+    } else if (mapped) {
       rec_end = const_cast<char*>(map.Build(p, end));  // the line's end, found while mapping it
+    } else {
+      const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
+      rec_end = nl ? static_cast<char*>(const_cast<void*>(nl)) : end;
     }
     if (static_cast<size_t>(rec_end - p) > ctx.options.max_record_bytes) {
       // Only the first bytes of such a record were kept (ChunkReader::SkipLongRecord).
@@ -69,7 +73,7 @@ void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw) {
       Entry& e = next_entry(line);
       int line_off = 0;
       bool ok = csv ? ParseCsvRecord(p, rec_end, c.file->header, raw, err, line_off)
-                    : ParseJsonLine(p, rec_end, map, raw, err);
+                    : mapped ? ParseJsonLine(p, rec_end, map, raw, err) : ScanJsonLine(p, rec_end, raw, err);
       if (ok) {
         ok = CheckRecord(raw, *ctx.tags, e.rec, err, ctx.needs);
         if (!ok) {

@@ -10,6 +10,9 @@
 
 namespace sancheck::batch {
 
+/// JSON's whitespace: both readers must skip the same, for their records to be the same.
+inline bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
 /// Finds the first '"', '\\' or control character in [p, end); end when none.
 /// Most of a record's bytes are free text, so this loop is the strict scanner's hot path.
 inline char* FindStringStop(char* p, char* end) {
@@ -135,7 +138,6 @@ template <bool kWrite>
 struct NumberScan {
   char* end;            ///< past the number; on an error, the byte where it went wrong
   const char* error;    ///< null for a well-formed number
-  bool signed_or_exponent = false;  ///< a '-' or an exponent was read
 };
 
 /// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? over [p, end): one definition, so that the
@@ -146,11 +148,7 @@ inline NumberScan ScanJsonNumber(char* p, char* end) {
     while (p < end && *p >= '0' && *p <= '9') ++p;
     return p > d;
   };
-  bool marked = false;
-  if (p < end && *p == '-') {
-    ++p;
-    marked = true;
-  }
+  if (p < end && *p == '-') ++p;
   if (p < end && *p == '0') {
     ++p;
   } else if (!digits()) {
@@ -162,11 +160,10 @@ inline NumberScan ScanJsonNumber(char* p, char* end) {
   }
   if (p < end && (*p == 'e' || *p == 'E')) {
     ++p;
-    marked = true;
     if (p < end && (*p == '+' || *p == '-')) ++p;
     if (!digits()) return {p, "expected digits in the exponent"};
   }
-  return {p, nullptr, marked};
+  return {p, nullptr};
 }
 
 }  // namespace sancheck::batch

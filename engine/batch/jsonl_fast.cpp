@@ -15,7 +15,6 @@ namespace sancheck::batch {
 namespace {
 
 // Whitespace as the strict scanner skips it, so that both read the same lines.
-inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 // What comes before a field's value in a generated line: the separator, the key, the colon
 // and the value's opening '"' or '[' (`,"date":"`, `{"id":"` for the first key). Generated
@@ -89,7 +88,6 @@ class CommonLine {
  public:
   CommonLine(char* begin, char* last, const LineMap& map) : begin_(begin), last_(last), p_(begin), map_(map) {}
 
-  bool plain_numbers() const { return plain_numbers_; }
   bool escaped() const { return escaped_count_ > 0; }
 
   // Decodes the strings with escapes in place: only once Read has read the whole line, so that
@@ -150,13 +148,12 @@ class CommonLine {
   char* const last_;
   char* p_;
   const LineMap& map_;
-  bool plain_numbers_ = true;  // every number read so far is plain (RawRecord::plain_numbers)
   static constexpr int kMaxEscaped = 16;
   char* escaped_[kMaxEscaped];  // where the strings with escapes start, for Decode
   int escaped_count_ = 0;
 
   void Skip() {
-    while (IsSpace(*p_)) ++p_;
+    while (IsJsonSpace(*p_)) ++p_;
   }
 
   // Fields K, K+1, ... as a generated line gives them, each lead compared and each value read
@@ -247,7 +244,6 @@ class CommonLine {
     if (n.error) return false;
     out = std::string_view(p_, static_cast<size_t>(n.end - p_));
     p_ = n.end;
-    plain_numbers_ = plain_numbers_ && !n.signed_or_exponent && out.size() <= 300;
     return true;
   }
 
@@ -285,7 +281,6 @@ bool ReadLine(char* begin, char* last, const LineMap& map, RawRecord& rec) {
   if (!line.Read(rec)) return false;
   line.Decode();
   rec.ascii = map.ascii() && !line.escaped();  // a \u escape may decode past ASCII
-  rec.plain_numbers = line.plain_numbers();
   return true;
 }
 
@@ -295,7 +290,7 @@ bool ReadCommonJsonLine(char* begin, char* end, const LineMap& map, RawRecord& r
   rec.Clear();
   // Trailing whitespace (a CRLF line's '\r') may be special to the map: the line is read without it.
   char* last = end;
-  while (last > begin && IsSpace(last[-1])) --last;
+  while (last > begin && IsJsonSpace(last[-1])) --last;
   if (last == begin || last[-1] != '}') return false;
   if (!map.mapped() || !map.NoControlBefore(static_cast<size_t>(last - begin))) return false;
   return map.backslash() ? ReadLine<true>(begin, last, map, rec) : ReadLine<false>(begin, last, map, rec);

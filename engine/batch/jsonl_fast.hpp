@@ -15,8 +15,8 @@ namespace sancheck::batch {
 /// with nothing written to the buffer (escapes are decoded only once the whole line is read),
 /// so that the strict scanner (ScanJsonLine) reads it from scratch and positions its error.
 /// A line read here reads the same under ScanJsonLine (the differential test and the reader
-/// fuzz target check that). The record's hints: `ascii` when no string holds a byte past
-/// ASCII, `plain_numbers` when no number has a sign or an exponent.
+/// fuzz target check that). The record's hint: `ascii` when no string holds a byte past
+/// ASCII.
 bool ReadCommonJsonLine(char* begin, char* end, const LineMap& map, RawRecord& rec);
 
 }  // namespace sancheck::batch

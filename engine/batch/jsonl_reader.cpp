@@ -18,8 +18,8 @@ class Scanner {
   Scanner(char* begin, char* end, char* line_start, RecordError& err)
       : p_(begin), end_(end), begin_(line_start), err_(err) {}
 
+  // `rec` is clear (ScanJsonLine clears it before anything can fail).
   bool Record(RawRecord& rec) {
-    rec.Clear();
     SkipSpace();
     if (!Expect('{', "a record must be a JSON object")) return false;
     SkipSpace();
@@ -81,7 +81,7 @@ class Scanner {
   }
 
   void SkipSpace() {
-    while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\r' || *p_ == '\n')) ++p_;
+    while (p_ < end_ && IsJsonSpace(*p_)) ++p_;
   }
 
   bool Expect(char c, const char* message) {

@@ -199,10 +199,11 @@ bool LineMap::Supports(int width) { return width == 1; }
 const char* LineMap::BuildScanning(int, const char* begin, const char* end) { return BuildWith<Portable>(begin, end); }
 #endif
 
-const char* LineMap::Build(const char* begin, const char* end) {
-  // The widest the processor has, asked once.
+int LineMap::Width() {
   static const int width = Supports(64) ? 64 : Supports(32) ? 32 : 1;
-  return BuildScanning(width, begin, end);
+  return width;
 }
+
+const char* LineMap::Build(const char* begin, const char* end) { return BuildScanning(Width(), begin, end); }
 
 }  // namespace sancheck::batch

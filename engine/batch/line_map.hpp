@@ -26,6 +26,9 @@ class LineMap {
   static bool Supports(int width);
   /// Build with one of the scans Supports says this processor has.
   const char* BuildScanning(int width, const char* begin, const char* end);
+  /// Whether Build scans more than a byte at a time here. Byte by byte, mapping a line costs
+  /// more than the fast path saves: the batch then reads every line with the strict scanner.
+  static bool Wide() { return Width() > 1; }
 
   bool mapped() const { return mapped_; }
 
@@ -61,6 +64,7 @@ class LineMap {
   bool ascii() const { return !high_; }
 
  private:
+  static int Width();  ///< the widest scan this processor has, asked once
   template <class Isa>
   const char* BuildWith(const char* begin, const char* end);
   const char* BuildAvx2(const char* begin, const char* end);

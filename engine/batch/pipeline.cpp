@@ -117,8 +117,9 @@ bool StreamInto(Context& ctx, const std::vector<std::string>& inputs, Sink& writ
     line_base += c.lines;
     ++write_seq;
   }
-  // Chunks still in flight after giving up are waited for before the pool goes.
-  for (; write_seq < read_seq; ++write_seq) pool.Wait(chunk[write_seq % slots]);
+  // Chunks still queued after giving up are dropped, not worked; those being worked end before
+  // the pool goes (its destructor joins), and with them what they touch.
+  pool.Cancel();
   writer.Progress(true);
   return ok && !reader.failed();
 }

@@ -38,15 +38,12 @@ struct RawRecord {
   std::vector<std::string_view> tags;
   std::vector<std::string_view> other_keys;  ///< keys sancheck skips, kept to reject a duplicate one
   /// What the JSONL fast path found while reading, so that CheckRecord need not look again:
-  /// every field's text (tags too) is ASCII, hence UTF-8; quantity and value_usd, when given,
-  /// are digits with maybe a fraction, no sign or exponent, at most 300 characters.
+  /// every field's text (tags too) is ASCII, hence UTF-8.
   bool ascii = false;
-  bool plain_numbers = false;
 
   void Clear() {
     for (int i = 0; i < kFieldCount; ++i) present[i] = false;
     ascii = false;
-    plain_numbers = false;
     tags.clear();
     other_keys.clear();
   }

@@ -74,7 +74,7 @@ bool PlainNonNegative(std::string_view t) {
 bool Number(const RawRecord& raw, FieldKey key, bool needed, expr::Known<double>& out, RecordError& err) {
   if (!raw.Has(key)) return true;
   // Converting text to a double is most of a record's value checks: skipped when no rule reads it.
-  if (!needed && (raw.plain_numbers || PlainNonNegative(raw.Get(key)))) return true;
+  if (!needed && PlainNonNegative(raw.Get(key))) return true;
   return Convert(raw, key, out, err);
 }
 
@@ -110,15 +110,7 @@ RecordNeeds RecordNeeds::Of(const rules::RuleSet& set) {
 }
 
 bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, RecordError& err, const RecordNeeds& needs) {
-  // Each value reset on its own: zeroing the whole record compiles to a slow string instruction.
-  out.from = {};
-  out.to = {};
-  out.hs = {};
-  out.hs_lo = out.hs_hi = 0;
-  out.tags.reset();
-  out.quantity = {};
-  out.unit = {};
-  out.value_usd = {};
+  out.Reset();
   if (!raw.Has(FieldKey::kId) || raw.Get(FieldKey::kId).empty()) {
     err.column = 1;
     err.field = "id";

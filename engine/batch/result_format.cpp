@@ -95,9 +95,9 @@ std::string ResultFormat::OutputId(const rules::Rule& rule, bool short_ids) {
 
 ResultFormat::ResultFormat(const rules::RuleSet& set, const std::vector<uint32_t>& order,
                            const FormatOptions& options)
-    : no_match_json_(JsonString(options.no_match)),
-      citations_(options.citations),
-      no_match_tail_("\",\"verdict\":" + no_match_json_ + ",\"rules\":[]" + (citations_ ? ",\"citations\":[]" : "") + "}\n") {
+    : citations_(options.citations),
+      no_match_tail_("\",\"verdict\":" + JsonString(options.no_match) + ",\"rules\":[]" +
+                     (citations_ ? ",\"citations\":[]" : "") + "}\n") {
   for (uint32_t i : order) {
     const rules::Rule& rule = set.rules[i];
     const std::string id = JsonString(OutputId(rule, options.short_ids));
@@ -136,7 +136,7 @@ Outcome ResultFormat::Append(OutBuf& out, std::string_view id, const Finding* fi
     return kOutNoMatch;
   }
   const std::string match = MatchJson(findings, count);
-  size_t need = id.size() * 6 + 64 + no_match_json_.size() + match.size();
+  size_t need = id.size() * 6 + 64 + match.size();
   Verdict worst = Verdict::kPermitted;
   for (size_t i = 0; i < count; ++i) {
     need += rule_json_[findings[i].rank].size() + 1;
@@ -147,7 +147,7 @@ Outcome ResultFormat::Append(OutBuf& out, std::string_view id, const Finding* fi
   p = Put(p, "{\"id\":\"");
   p = EscapeJson(p, id);
   p = Put(p, "\",\"verdict\":");
-  p = Put(p, count ? kVerdictJson[static_cast<int>(worst)] : std::string_view(no_match_json_));
+  p = Put(p, kVerdictJson[static_cast<int>(worst)]);
   p = Put(p, ",\"rules\":[");
   for (size_t i = 0; i < count; ++i) {
     if (i) *p++ = ',';
@@ -169,7 +169,6 @@ Outcome ResultFormat::Append(OutBuf& out, std::string_view id, const Finding* fi
   }
   p = Put(p, "}\n");
   out.Commit(p);
-  if (!count) return kOutNoMatch;
   switch (worst) {
     case Verdict::kProhibited: return kOutProhibited;
     case Verdict::kReview: return kOutReview;

@@ -59,7 +59,6 @@ class ResultFormat {
  private:
   std::vector<std::string> rule_json_;      ///< per rank: "\"R01\""
   std::vector<std::string> citation_json_;  ///< per rank: the rule's citation objects
-  std::string no_match_json_;
   bool citations_;
   std::string no_match_tail_;  ///< what follows the id in the line of a record no rule met
 };

@@ -2,11 +2,14 @@
 #pragma once
 
 #include <atomic>
+#include <cassert>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "batch/chunk.hpp"
@@ -21,15 +24,20 @@ namespace sancheck::batch {
 class Pool {
  public:
   Pool(int threads, std::function<void(Chunk&, int)> work) : work_(std::move(work)), caller_id_(threads - 1) {
+    assert(threads >= 1);
     for (int i = 0; i + 1 < threads; ++i) threads_.emplace_back([this, i] { Loop(i); });
   }
+  // Chunks still queued are dropped, not worked: a run ends early only when it gave up.
   ~Pool() {
-    {
-      std::lock_guard<std::mutex> lock(m_);
-      closed_ = true;
-    }
+    Cancel();
     cv_.notify_all();
     for (auto& t : threads_) t.join();
+  }
+  /// Drops the queued chunks and stops the pool threads once their current chunk is done.
+  void Cancel() {
+    std::lock_guard<std::mutex> lock(m_);
+    closed_ = true;
+    queue_.clear();
   }
   void Submit(Chunk& c) {
     {
@@ -39,6 +47,7 @@ class Pool {
     }
     cv_.notify_one();
   }
+  /// Waits for `c`, working on queued chunks meanwhile; rethrows what its work threw.
   void Wait(Chunk& c) {
     std::unique_lock<std::mutex> lock(m_);
     while (!c.done) {
@@ -46,7 +55,7 @@ class Pool {
         Chunk* next = queue_.front();
         queue_.pop_front();
         lock.unlock();
-        work_(*next, caller_id_);
+        Work(*next, caller_id_);
         lock.lock();
         next->done = true;
         continue;
@@ -55,9 +64,20 @@ class Pool {
       done_cv_.wait(lock, [&] { return c.done; });
       waited_ = nullptr;
     }
+    if (c.error) std::rethrow_exception(std::exchange(c.error, nullptr));
   }
 
  private:
+  // The same on every thread: what the work throws (an allocation that fails) is kept with its
+  // chunk and rethrown where the caller waits for it, never escaping a pool thread.
+  void Work(Chunk& c, int id) {
+    try {
+      work_(c, id);
+    } catch (...) {
+      c.error = std::current_exception();
+    }
+  }
+
   void Loop(int id) {
     for (;;) {
       Chunk* c;
@@ -68,7 +88,7 @@ class Pool {
         c = queue_.front();
         queue_.pop_front();
       }
-      work_(*c, id);
+      Work(*c, id);
       bool wake;
       {
         std::lock_guard<std::mutex> lock(m_);
@@ -91,17 +111,27 @@ class Pool {
   bool closed_ = false;
 };
 
-// Runs fn(i, worker) for i in [0, n) on `threads` threads.
+// Runs fn(i, worker) for i in [0, n) on `threads` threads. What fn throws stops the others
+// taking more and is rethrown here, once all have stopped, never escaping a thread.
 template <typename F>
 void ParallelFor(int threads, size_t n, F&& fn) {
   std::atomic<size_t> next{0};
+  std::mutex m;
+  std::exception_ptr error;
   auto loop = [&](int w) {
-    for (size_t i; (i = next.fetch_add(1)) < n;) fn(i, w);
+    try {
+      for (size_t i; (i = next.fetch_add(1)) < n;) fn(i, w);
+    } catch (...) {
+      next = n;
+      std::lock_guard<std::mutex> lock(m);
+      if (!error) error = std::current_exception();
+    }
   };
   std::vector<std::thread> ts;
   for (int w = 1; w < threads; ++w) ts.emplace_back(loop, w);
   loop(0);
   for (auto& t : ts) t.join();
+  if (error) std::rethrow_exception(error);
 }
 
 }  // namespace sancheck::batch

@@ -85,12 +85,6 @@ int Date::Year() const {
   return y;
 }
 
-std::optional<Date> Date::Parse(std::string_view t) {
-  Date d;
-  if (!Parse(t, d)) return std::nullopt;
-  return d;
-}
-
 bool Date::Parse(std::string_view t, Date& out) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
   // "YYYY-MM-" as one word (it runs for every batch record): its six digits are tested at
@@ -123,7 +117,6 @@ bool Date::Parse(std::string_view t, Date& out) {
   return true;
 }
 
-
 Date Date::Today() {
   const auto now = std::chrono::system_clock::now();
   const auto days = std::chrono::floor<std::chrono::days>(now);
@@ -139,12 +132,6 @@ std::string Date::ToString() const {
   return buf;
 }
 
-std::optional<Country> Country::Parse(std::string_view t) {
-  Country c;
-  if (!Parse(t, c)) return std::nullopt;
-  return c;
-}
-
 bool Country::Parse(std::string_view t, Country& out) {
   if (t.size() != 2 || t[0] < 'A' || t[0] > 'Z' || t[1] < 'A' || t[1] > 'Z') return false;
   const uint16_t code = static_cast<uint16_t>((t[0] - 'A') * 26 + (t[1] - 'A'));
@@ -157,10 +144,12 @@ std::string Country::ToString() const {
   return {static_cast<char>('A' + code / 26), static_cast<char>('A' + code % 26)};
 }
 
+// A real chapter: 01 to 99 but 77, reserved in the HS nomenclature.
+static bool ValidChapter(uint64_t chapter) { return chapter >= 1 && chapter != 77; }
+
 bool HsCode::Valid(uint64_t value, uint8_t digits) {
   if (digits < 2 || digits > 10 || value >= kPow10[digits]) return false;
-  const uint64_t chapter = value / kPow10[digits - 2];
-  return chapter >= 1 && chapter != 77;  // 77 is reserved in the HS nomenclature
+  return ValidChapter(value / kPow10[digits - 2]);
 }
 
 HsCode::HsCode(uint64_t value, uint8_t digits) : value_(value), digits_(digits) {
@@ -169,30 +158,7 @@ HsCode::HsCode(uint64_t value, uint8_t digits) : value_(value), digits_(digits) 
   }
 }
 
-std::optional<HsCode> HsCode::Parse(std::string_view t) {
-  HsCode code;
-  if (!Parse(t, code)) return std::nullopt;
-  return code;
-}
-
 bool HsCode::Parse(std::string_view t, HsCode& out) {
-  // Digits alone, as records give them, without the test for dots and spaces on each.
-  if (t.size() >= 2 && t.size() <= 10) {
-    uint64_t value = 0;
-    bool digits_only = true;
-    for (const char c : t) {
-      const unsigned d = static_cast<unsigned char>(c) - unsigned{'0'};
-      digits_only = digits_only && d <= 9;
-      value = value * 10 + d;
-    }
-    if (digits_only) {
-      const unsigned chapter = (static_cast<unsigned char>(t[0]) - unsigned{'0'}) * 10 + (static_cast<unsigned char>(t[1]) - unsigned{'0'});
-      if (chapter < 1 || chapter == 77) return false;
-      out.value_ = value;
-      out.digits_ = static_cast<uint8_t>(t.size());
-      return true;
-    }
-  }
   uint64_t value = 0;
   uint8_t digits = 0;
   uint64_t chapter = 0;  // the first two digits as they pass: Valid's test without its division
@@ -202,7 +168,7 @@ bool HsCode::Parse(std::string_view t, HsCode& out) {
     value = value * 10 + static_cast<uint64_t>(c - '0');
     if (++digits == 2) chapter = value;
   }
-  if (digits < 2 || chapter < 1 || chapter == 77) return false;
+  if (digits < 2 || !ValidChapter(chapter)) return false;
   out.value_ = value;
   out.digits_ = digits;
   return true;

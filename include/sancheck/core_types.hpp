@@ -14,10 +14,14 @@ namespace sancheck {
 struct Date {
   int32_t days = 0;
 
-  static std::optional<Date> Parse(std::string_view text);  ///< strict YYYY-MM-DD
-  /// The same into `out`, false when `text` is not a date: for loops over millions of values,
-  /// since GCC returns a std::optional of a small type through a stack slot (a stall per call).
+  /// Strict YYYY-MM-DD into `out`; false when `text` is not a date.
   static bool Parse(std::string_view text, Date& out);
+  /// The same as an optional. Inline over the form above: GCC returns a std::optional of a
+  /// small type through a stack slot, a stall per call in loops over millions of values.
+  static std::optional<Date> Parse(std::string_view text) {
+    Date d;
+    return Parse(text, d) ? std::optional<Date>(d) : std::nullopt;
+  }
   static Date FromCivil(int year, unsigned month, unsigned day);
   static Date Today();                                        ///< UTC
   void ToCivil(int& year, unsigned& month, unsigned& day) const;
@@ -33,9 +37,11 @@ struct Country {
 
   static constexpr int kCount = 26 * 26;
   /// Only officially assigned codes (plus XK, used by the UN for Kosovo) parse.
-  static std::optional<Country> Parse(std::string_view text);
-  /// The same into `out`, false when `text` is not such a code (see Date::Parse(text, out)).
   static bool Parse(std::string_view text, Country& out);
+  static std::optional<Country> Parse(std::string_view text) {  ///< inline: see Date::Parse
+    Country c;
+    return Parse(text, c) ? std::optional<Country>(c) : std::nullopt;
+  }
   std::string ToString() const;
   bool operator==(const Country&) const = default;
 };
@@ -62,9 +68,11 @@ class HsCode {
   HsCode(uint64_t value, uint8_t digits);
 
   /// Accepts digits with optional dots and spaces ("8802.60", "0306 17").
-  static std::optional<HsCode> Parse(std::string_view text);
-  /// The same into `out`, false when `text` is not an HS code (see Date::Parse(text, out)).
   static bool Parse(std::string_view text, HsCode& out);
+  static std::optional<HsCode> Parse(std::string_view text) {  ///< inline: see Date::Parse
+    HsCode code;
+    return Parse(text, code) ? std::optional<HsCode>(code) : std::nullopt;
+  }
   uint64_t value() const { return value_; }
   uint8_t digits() const { return digits_; }
   int Chapter() const;      ///< the first two digits, 1..99

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "batch/csv_reader.hpp"
-#include "batch/jsonl_crosscheck.hpp"
+#include "jsonl_crosscheck.hpp"
 #include "batch/jsonl_reader.hpp"
 #include "batch/record.hpp"
 #include "batch/result_format.hpp"

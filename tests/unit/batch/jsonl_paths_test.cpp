@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "batch/jsonl_crosscheck.hpp"
+#include "jsonl_crosscheck.hpp"
 
 using namespace sancheck;
 using namespace sancheck::batch;

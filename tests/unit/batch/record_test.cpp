@@ -95,3 +95,26 @@ TEST_CASE("record: bad values are errors naming the field and its column") {
     CHECK(c.err.column == k.column);
   }
 }
+
+TEST_CASE("record: a reused record, reset, is a new one (every field, the names and id too)") {
+  expr::TagRegistry tags;
+  tags.Add("mtcr");
+  Checked c(tags, R"({"id":"S1","date":"2017-12-22","exporter_country":"KP","importer_country":"CN","hs":"030617",)"
+                  R"("quantity":1e3,"unit":"t","value_usd":2.5,"tags":["mtcr"],"exporter_name":"A","importer_name":"B"})");
+  REQUIRE(c.ok);
+  c.rec.Reset();
+  // Bound field by field: a field added to Record (and so to Reset) breaks this line's build.
+  const auto& [id, date, from, to, hs, hs_lo, hs_hi, tags_set, quantity, unit, value_usd, from_name, to_name] = c.rec;
+  const Record fresh;
+  CHECK(id == fresh.id);
+  CHECK(date == fresh.date);
+  CHECK((from.known == fresh.from.known && from.value == fresh.from.value));
+  CHECK((to.known == fresh.to.known && to.value == fresh.to.value));
+  CHECK((hs.known == fresh.hs.known && hs.value == fresh.hs.value));
+  CHECK((hs_lo == fresh.hs_lo && hs_hi == fresh.hs_hi));
+  CHECK(tags_set == fresh.tags);
+  CHECK((quantity.known == fresh.quantity.known && quantity.value == fresh.quantity.value));
+  CHECK((unit.known == fresh.unit.known && unit.value == fresh.unit.value));
+  CHECK((value_usd.known == fresh.value_usd.known && value_usd.value == fresh.value_usd.value));
+  CHECK((from_name == fresh.from_name && to_name == fresh.to_name));
+}

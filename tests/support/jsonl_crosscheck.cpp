@@ -1,5 +1,5 @@
 // CrossCheckJsonLine: one line through the fast path, the strict scanner and ParseJsonLine, then through CheckRecord, compared field by field.
-#include "batch/jsonl_crosscheck.hpp"
+#include "jsonl_crosscheck.hpp"
 
 #include "batch/jsonl_fast.hpp"
 #include "batch/jsonl_reader.hpp"
