@@ -18,6 +18,7 @@
 #include "common/scalar_position.hpp"
 #include "common/source_text.hpp"
 #include "common/utf8.hpp"
+#include "common/json_document.hpp"
 
 namespace sancheck::batch {
 namespace {
@@ -199,7 +200,7 @@ std::string LedgerFile::Save(const LedgerTotals& totals) const {
   }
   nlohmann::ordered_json root;
   root["caps"] = caps;
-  return WriteFileAtomically(path_, root.dump(2) + "\n");
+  return WriteFileAtomically(path_, JsonDocument(root));
 }
 
 }  // namespace sancheck::batch

@@ -17,7 +17,7 @@ namespace sancheck::batch {
 
 /// Ledgers repeat their counterparties: each (name, country) is screened once per run, by
 /// whichever worker meets it first, and kept for all. Entries are never dropped while the
-/// cache lives, so a worker may keep pointers to them (NameScreen's front table); past
+/// cache lives, so a worker may keep pointers to them (NameScreen's own table); past
 /// kMaxEntries, new pairs are screened without being kept, which bounds memory on ledgers of
 /// unique names. Thread-safe: 64 shards, each behind its own lock, held only to find or add an
 /// entry, never while screening.

@@ -10,6 +10,7 @@
 #include "lint/lint.hpp"
 #include "report/junit_xml.hpp"
 #include "sancheck/report.hpp"
+#include "common/json_document.hpp"
 
 namespace sancheck::cli {
 namespace {
@@ -74,7 +75,7 @@ std::string RenderJson(const lint::LintResult& r) {
                      {"test_files", r.test_files},
                      {"errors", r.diagnostics.error_count()},
                      {"warnings", r.warnings()}};
-  return root.dump(2) + "\n";
+  return JsonDocument(root);
 }
 
 // One suite, a testcase per file linted: a failure holding every diagnostic that fails the run

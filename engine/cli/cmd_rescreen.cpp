@@ -9,6 +9,7 @@
 #include "judge/screening.hpp"
 #include "report/rescreen.hpp"
 #include "rules/rule_set.hpp"
+#include "common/json_document.hpp"
 
 namespace sancheck::cli {
 namespace {
@@ -40,7 +41,7 @@ int RunRescreen(const RescreenArgs& args) {
   // Replace rather than throw on a byte that is not UTF-8: the output must never fail half-way.
   const std::string out =
       args.format == "json"
-          ? report::RescreenJson(result, *base, *updated).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"
+          ? JsonDocument(report::RescreenJson(result, *base, *updated))
           : report::RescreenText(result, *base, *updated);
   if (!Emit("", out)) return kExitError;
   return result.NeedsReview() ? kExitFindings : kExitOk;

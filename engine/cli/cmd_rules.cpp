@@ -14,6 +14,7 @@
 #include "rules/citations.hpp"
 #include "rules/rule_set.hpp"
 #include "sancheck/checker.hpp"
+#include "common/json_document.hpp"
 
 namespace sancheck::cli {
 namespace {
@@ -67,7 +68,7 @@ std::string UnverifiedList(const std::vector<RuleInfo>& rules, const RulesArgs& 
               std::string(VerificationName(c.verified)) + "\n";
     }
   }
-  if (args.format == "json") return list.dump(2) + "\n";
+  if (args.format == "json") return JsonDocument(list);
   return text + std::to_string(count) + " citations not verified against the text\n";
 }
 
@@ -98,7 +99,7 @@ std::string SetList(const rules::RuleSet& set, const RulesArgs& args) {
     list.push_back({{"set", name}, {"pack", pack}, {"type", type}, {"members", members}});
     rows.push_back({"$" + name, pack, type, joined});
   }
-  if (args.format == "json") return list.dump(2) + "\n";
+  if (args.format == "json") return JsonDocument(list);
   return Table(rows) + std::to_string(rows.size() - 1) + " sets\n";
 }
 
@@ -136,7 +137,7 @@ int RunRules(const RulesArgs& args) {
       }
       root["rules"] = std::move(kept);
     }
-    out = root.dump(2) + "\n";
+    out = JsonDocument(root);
   } else {
     out = RuleTable(checker->rules(), args);
   }

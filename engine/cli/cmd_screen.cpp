@@ -10,6 +10,7 @@
 #include "judge/screening.hpp"
 #include "report/screen_results.hpp"
 #include "rules/rule_set.hpp"
+#include "common/json_document.hpp"
 
 namespace sancheck::cli {
 namespace {
@@ -85,7 +86,7 @@ int RunScreen(const ScreenArgs& args) {
   const report::ScreenOutcome outcome = report::ScreenQueries(*screening, queries, *as_of, args.threshold);
   // Replace rather than throw on a byte that is not UTF-8: the output must never fail half-way.
   const std::string out = args.format == "json"
-                              ? outcome.json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"
+                              ? JsonDocument(outcome.json)
                               : outcome.text;
   if (!Emit("", out)) return kExitError;
   // As `check`: 1 when something needs a look (a candidate), so a pipeline step

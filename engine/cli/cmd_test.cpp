@@ -12,6 +12,7 @@
 #include "rules/rule_set.hpp"
 #include "scenario/tag_check.hpp"
 #include "testing/rule_tests.hpp"
+#include "common/json_document.hpp"
 
 namespace sancheck::cli {
 namespace {
@@ -120,7 +121,7 @@ std::string RenderJson(const testing::TestRun& run, const std::vector<Coverage>&
   for (size_t i = 1; i < coverage.size(); ++i) packs.push_back(CoverageJson(coverage[i]));
   root["coverage"]["packs"] = packs;
   root["summary"] = {{"passed", run.passed}, {"failed", run.failed}};
-  return root.dump(2) + "\n";
+  return JsonDocument(root);
 }
 
 // One suite per test file, in the order the files were read; a failed test is a failure.

@@ -16,7 +16,9 @@ constexpr size_t kListingBytes = 16u * 1024 * 1024;
 
 std::optional<std::string> Git(std::vector<std::string> args, size_t limit = kListingBytes) {
   args.insert(args.begin(), "git");
-  auto run = RunProcess(args, limit);
+  // Reading a commit must never wait on a person or the network: no credential prompt, no
+  // fetch of a partial clone's missing objects, no lock taken to refresh the index.
+  auto run = RunProcess(args, limit, {"GIT_TERMINAL_PROMPT=0", "GIT_NO_LAZY_FETCH=1", "GIT_OPTIONAL_LOCKS=0"});
   if (!run || run->status != 0) return std::nullopt;
   return std::move(run->out);
 }

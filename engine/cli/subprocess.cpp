@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <string_view>
 
 extern char** environ;
 
@@ -32,7 +33,8 @@ int Wait(pid_t pid) {
 
 }  // namespace
 
-std::optional<ProcessOutput> RunProcess(const std::vector<std::string>& argv, size_t limit) {
+std::optional<ProcessOutput> RunProcess(const std::vector<std::string>& argv, size_t limit,
+                                        const std::vector<std::string>& extra_env) {
   if (argv.empty()) return std::nullopt;
   int ends[2];
   if (::pipe2(ends, O_CLOEXEC) != 0) return std::nullopt;
@@ -46,8 +48,22 @@ std::optional<ProcessOutput> RunProcess(const std::vector<std::string>& argv, si
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  // The environment as inherited, each `extra_env` NAME=VALUE replacing an inherited NAME.
+  std::vector<char*> env;
+  for (char** e = environ; *e; ++e) {
+    const std::string_view entry(*e);
+    const auto same_name = [&](const std::string& x) {
+      const size_t eq = x.find('=');
+      return eq != std::string::npos && entry.substr(0, eq + 1) == std::string_view(x).substr(0, eq + 1);
+    };
+    bool replaced = false;
+    for (const auto& x : extra_env) replaced = replaced || same_name(x);
+    if (!replaced) env.push_back(*e);
+  }
+  for (const auto& x : extra_env) env.push_back(const_cast<char*>(x.c_str()));
+  env.push_back(nullptr);
   pid_t pid = 0;
-  const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), env.data());
   posix_spawn_file_actions_destroy(&actions);
   if (spawned != 0) return std::nullopt;
   ::close(write_end.fd);  // so that reading ends when the child exits

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "explain/explain.hpp"
+#include "common/json_document.hpp"
 
 namespace sancheck::explain {
 namespace {
@@ -194,7 +195,7 @@ std::string RenderExplanationJson(const Explanation& e) {
   }
   nlohmann::ordered_json root;
   root["explanations"] = list;
-  return root.dump(2) + "\n";
+  return JsonDocument(root);
 }
 
 }  // namespace sancheck::explain

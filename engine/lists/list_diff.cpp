@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lists/import_text.hpp"
+#include "common/json_document.hpp"
 
 namespace sancheck::lists {
 namespace {
@@ -117,7 +118,7 @@ std::string DiffJson(const ListDiff& diff, const screen::DesignationList& older,
     root["amended"].push_back({{"reference", a.reference}, {"name", a.name}, {"changes", changes}});
   }
   // A byte that is not UTF-8 is replaced rather than thrown on: the output never fails half-way.
-  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return JsonDocument(root);
 }
 
 }  // namespace sancheck::lists

@@ -5,6 +5,7 @@
 #include "report/lists_json.hpp"
 #include "report/rules_json.hpp"
 #include "sancheck/report.hpp"
+#include "common/json_document.hpp"
 
 namespace sancheck::report {
 namespace {
@@ -102,7 +103,7 @@ std::string RenderImpactJson(const impact::Impact& impact) {
         {"re_cited", impact.Count(impact::Group::kRecited)},
         {"unchanged", impact.Unchanged()}}}};
   // Replace rather than throw on a byte that is not UTF-8: the output must never fail half-way.
-  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return JsonDocument(root);
 }
 
 }  // namespace sancheck::report

@@ -15,23 +15,9 @@ using impact::RuleDiff;
 // Past this many rows a pull-request comment stops being read; the text and JSON have the rest.
 constexpr int kMaxRows = 100;
 
-// Free text in this report names sets ($embargoed) and may quote amounts (US$): GitHub reads
-// text between two '$' as mathematics, so the sign is written as an entity (shown as '$').
-std::string Cell(std::string_view text) {
-  std::string out;
-  for (const char c : MarkdownCell(text)) {
-    if (c == '$') {
-      out += "&#36;";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::string Lines(const std::vector<std::string>& lines) {
   std::vector<std::string> cells;
-  for (const auto& l : lines) cells.push_back(Cell(l));
+  for (const auto& l : lines) cells.push_back(MarkdownCell(l));
   return lists::Joined(cells, "<br>");
 }
 
@@ -46,13 +32,13 @@ std::string RuleTable(const impact::PackDiff& diff) {
         details += "<br>before: " + MarkdownCode(Trimmed(d.condition->before)) +
                    "<br>after: " + MarkdownCode(Trimmed(d.condition->after));
       }
-      out += "| " + MarkdownCode(d.id) + " | " + Cell(lists::Joined(d.Aspects(), ", ")) + " | " + details + " |\n";
+      out += "| " + MarkdownCode(d.id) + " | " + MarkdownCell(lists::Joined(d.Aspects(), ", ")) + " | " + details + " |\n";
     }
   }
   std::vector<std::string> others;
   for (const auto& s : diff.sets) others.push_back("set " + SetChangeText(s));
   for (const auto& k : diff.kinds) others.push_back("exemption kind " + KindChangeText(k));
-  for (const auto& o : others) out += "\n- " + Cell(o);
+  for (const auto& o : others) out += "\n- " + MarkdownCell(o);
   if (!others.empty()) out += "\n";
   return out;
 }
@@ -73,14 +59,14 @@ std::string GroupTable(const impact::Impact& impact, Group g, const std::string&
     out += "| " + MarkdownCode(a.scenario) + " | " + MarkdownCode(a.activity) + " | " + a.date.ToString() + " | " +
            verdict + " | ";
     if (recited) {
-      out += Cell(lists::Joined(a.citations_before, "; ")) + " | " +
-             Cell(lists::Joined(a.citations_after, "; ")) + " |\n";
+      out += MarkdownCell(lists::Joined(a.citations_before, "; ")) + " | " +
+             MarkdownCell(lists::Joined(a.citations_after, "; ")) + " |\n";
       continue;
     }
     std::vector<std::string> effects, causes;
     for (const auto& e : a.rules) {
-      effects.push_back(MarkdownCode(e.rule) + " " + Cell(EffectText(e)));
-      causes.push_back(Cell(CauseText(impact.diff, e.rule)));
+      effects.push_back(MarkdownCode(e.rule) + " " + MarkdownCell(EffectText(e)));
+      causes.push_back(MarkdownCell(CauseText(impact.diff, e.rule)));
     }
     out += lists::Joined(effects, "<br>") + " | " + lists::Joined(causes, "<br>") + " |\n";
   }
@@ -93,10 +79,10 @@ std::string Side(const char* name, const std::string& revision, const std::vecto
   std::string out;
   if (!revision.empty()) out += std::string("- ") + name + ": read from git revision " + MarkdownCode(revision) + "\n";
   for (const auto& p : packs) {
-    out += std::string("- ") + name + ": rule pack " + MarkdownCode(p.name) + " " + Cell(p.version) +
+    out += std::string("- ") + name + ": rule pack " + MarkdownCode(p.name) + " " + MarkdownCell(p.version) +
            ", sha256 `" + p.sha256 + "`\n";
   }
-  for (const auto& l : lists) out += std::string("- ") + name + ": designation list " + Cell(ListLabel(l)) + "\n";
+  for (const auto& l : lists) out += std::string("- ") + name + ": designation list " + MarkdownCell(ListLabel(l)) + "\n";
   return out;
 }
 
@@ -125,7 +111,7 @@ std::string RenderImpactMarkdown(const impact::Impact& impact) {
   if (!impact.not_compared.empty()) {
     out += "\n### Not compared\n\nThe base packs refuse these scenarios:\n\n";
     for (const auto& n : impact.not_compared) {
-      out += "- " + MarkdownCode(n.file) + " (" + MarkdownCode(n.scenario) + "): " + Cell(n.reason) + "\n";
+      out += "- " + MarkdownCode(n.file) + " (" + MarkdownCode(n.scenario) + "): " + MarkdownCell(n.reason) + "\n";
     }
   }
   out += "\n<details><summary>Packs and lists</summary>\n\n";

@@ -123,11 +123,24 @@ class JsonWriter {
   }
   void Indent(size_t depth) { out_.append(2 * depth, ' '); }
 
+  /// Called after each activity: once a sample of activities is written, reserves room for
+  /// the `left` still to come at the sample's size and a quarter more. A string left to double
+  /// holds up to twice the report, and three times it while the last doubling copies.
+  void ActivityWritten(size_t left) {
+    if (++written_ != kSample) return;
+    const size_t per_activity = (out_.size() - sample_from_) / kSample;
+    out_.reserve(out_.size() + (left + left / 4) * per_activity + 4096);
+  }
+  void StartSample() { sample_from_ = out_.size(); }
+
  private:
+  static constexpr size_t kSample = 256;
   std::string out_;
+  size_t written_ = 0;      ///< activities written so far, in every scenario
+  size_t sample_from_ = 0;  ///< where the first activity began
 };
 
-void WriteScenario(JsonWriter& w, const RunResult& run, const ScenarioResult& s) {
+void WriteScenario(JsonWriter& w, const RunResult& run, const ScenarioResult& s, size_t& activities_left) {
   // Entries of the root's "scenarios" are at depth 2, so their members at 3.
   w.text() += '{';
   w.Member("file", s.file, 3, true);
@@ -142,6 +155,7 @@ void WriteScenario(JsonWriter& w, const RunResult& run, const ScenarioResult& s)
     for (size_t i = 0; i < s.activities.size(); ++i) {
       w.Entry(i, 4);
       w.Value(ActivityJson(run, s.activities[i]), 4);
+      w.ActivityWritten(--activities_left);
     }
     w.Close(']', 4);
   }
@@ -167,9 +181,12 @@ std::string RenderJson(const RunResult& run) {
     w.text() += "[]";
   } else {
     w.text() += '[';
+    size_t activities_left = 0;
+    for (const auto& s : run.scenarios) activities_left += s.activities.size();
+    w.StartSample();
     for (size_t i = 0; i < run.scenarios.size(); ++i) {
       w.Entry(i, 2);
-      WriteScenario(w, run, run.scenarios[i]);
+      WriteScenario(w, run, run.scenarios[i], activities_left);
     }
     w.Close(']', 2);
   }

@@ -32,6 +32,8 @@ std::string MarkdownCell(std::string_view text) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '&': out += "&amp;"; break;
+      // GitHub reads text between two '$' as mathematics ($embargoed, US$ amounts).
+      case '$': out += "&#36;"; break;
       case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '~':
         out += '\\';
         out += c;

@@ -10,6 +10,7 @@
 #include "report/lists_json.hpp"
 #include "report/writers.hpp"
 #include "waivers/waivers.hpp"
+#include "common/json_document.hpp"
 
 namespace sancheck::report {
 namespace {
@@ -172,7 +173,7 @@ class SarifWriter {
     root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
     root["version"] = "2.1.0";
     root["runs"] = Json::array({sarif_run});
-    return root.dump(2) + "\n";
+    return JsonDocument(root);
   }
 
  private:

@@ -7,6 +7,7 @@
 #include "expr/tags.hpp"
 #include "sancheck/core_types.hpp"
 #include "sancheck/scenario.hpp"
+#include "common/json_document.hpp"
 
 namespace sancheck::schema {
 namespace {
@@ -361,7 +362,7 @@ std::optional<std::string> SchemaText(std::string_view kind) {
   bool known = false;
   for (auto k : SchemaKinds()) known = known || k == kind;
   if (!known) return std::nullopt;
-  return Build(kind).dump(2) + "\n";
+  return JsonDocument(Build(kind));
 }
 
 }  // namespace sancheck::schema

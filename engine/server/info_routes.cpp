@@ -7,6 +7,7 @@
 #include "report/rules_json.hpp"
 #include "server/assets.hpp"
 #include "server/routes.hpp"
+#include "common/json_document.hpp"
 
 namespace sancheck::server {
 namespace {
@@ -33,7 +34,7 @@ std::string PagePolicy() {
 
 HttpResponse Json(const nlohmann::ordered_json& j) {
   HttpResponse r;
-  r.body = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  r.body = JsonDocument(j);
   return r;
 }
 

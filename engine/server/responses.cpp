@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/routes.hpp"
+#include "common/json_document.hpp"
 
 namespace sancheck::server {
 namespace {
@@ -11,7 +12,7 @@ HttpResponse ErrorsJson(int status, const nlohmann::ordered_json& errors) {
   r.status = status;
   nlohmann::ordered_json root;
   root["errors"] = errors;
-  r.body = root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  r.body = JsonDocument(root);
   return r;
 }
 

@@ -4,6 +4,7 @@
 #include "report/screen_results.hpp"
 #include "screen/screener.hpp"
 #include "server/routes.hpp"
+#include "common/json_document.hpp"
 
 namespace sancheck::server {
 namespace {
@@ -91,7 +92,7 @@ HttpResponse ScreenRoute(const HttpRequest& request, const ServedEngine& engine)
   if (!parsed) return DiagnosticsResponse(400, diags);
   const auto outcome = report::ScreenQueries(*screening, parsed->queries, parsed->as_of, parsed->threshold);
   HttpResponse r;
-  r.body = outcome.json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  r.body = JsonDocument(outcome.json);
   return r;
 }
 

@@ -8,6 +8,7 @@
 #include "report/common.hpp"
 #include "sancheck/report.hpp"
 #include "timeline/timeline.hpp"
+#include "common/json_document.hpp"
 
 namespace sancheck::timeline {
 namespace {
@@ -141,7 +142,7 @@ std::string RenderTimelineJson(const Timeline& t) {
     scenarios.push_back({{"file", s.file}, {"scenario", s.scenario}, {"activities", activities}});
   }
   const Json root = {{"format", "sancheck-timeline/1"}, {"to", t.to.ToString()}, {"scenarios", scenarios}};
-  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return JsonDocument(root);
 }
 
 }  // namespace sancheck::timeline

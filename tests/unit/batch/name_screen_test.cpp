@@ -14,13 +14,19 @@ expr::Known<Country> CountryOf(const char* code) {
   return c;
 }
 
+// The built-in packs' screening (with the rule set it was loaded from), loaded once for every case.
+const judge::Screening* BuiltinScreening() {
+  static Diagnostics diags;
+  static const auto set = rules::LoadRuleSet({}, diags);
+  static const auto screening = set ? judge::LoadScreening(*set, judge::ScreeningSources{}, diags) : nullptr;
+  REQUIRE(screening);
+  REQUIRE(screening->screener);
+  return screening.get();
+}
+
 TEST_SUITE("batch.name_screen") {
   TEST_CASE("listed names match from their listing date, others do not") {
-    Diagnostics diags;
-    auto set = rules::LoadRuleSet({}, diags);
-    REQUIRE(set);
-    auto screening = judge::LoadScreening(*set, judge::ScreeningSources{}, diags);
-    REQUIRE(screening->screener);
+    const auto screening = BuiltinScreening();
     NameCache cache;
     NameScreen names(*screening, cache, *Date::Parse("2026-01-01"));
     const Date summit = *Date::Parse("2023-09-13");
@@ -38,6 +44,26 @@ TEST_SUITE("batch.name_screen") {
     CHECK(other.Status("Munitions Industry Department", CountryOf("KP"), summit).designated == Truth::kTrue);
     CHECK(other.Status("Munitions Industry Department", CountryOf("RU"), summit).designated ==
           names.Status("Munitions Industry Department", CountryOf("RU"), summit).designated);
+  }
+
+  TEST_CASE("a worker's table of pairs keeps every answer as it grows") {
+    const auto screening = BuiltinScreening();
+    NameCache cache;
+    NameScreen names(*screening, cache, *Date::Parse("2026-01-01"));
+    const Date summit = *Date::Parse("2023-09-13");
+    // 1,500 pairs double the table (1,024 slots, at most half full) more than once; the listed
+    // name comes first and last, so it is found again after every move.
+    auto listed = [&] { return names.Status("Munitions Industry Department", CountryOf("KP"), summit).designated; };
+    CHECK(listed() == Truth::kTrue);
+    int wrong = 0;
+    for (int i = 0; i < 1500; ++i) {
+      const std::string name = "Ordinary Trading Co " + std::to_string(i);
+      wrong += names.Status(name, CountryOf(i % 2 ? "CN" : "DE"), summit).designated != Truth::kFalse;
+    }
+    CHECK(wrong == 0);
+    CHECK(listed() == Truth::kTrue);
+    // The same name under another country is another pair.
+    CHECK(names.Status("Ordinary Trading Co 7", CountryOf("KP"), summit).designated == Truth::kFalse);
   }
 }
 

@@ -1,6 +1,7 @@
 // Markdown writer: counts by verdict, a table of what is not permitted, safe cells, waivers to act on.
 #include <doctest/doctest.h>
 
+#include "report/markdown_text.hpp"
 #include "report/writers.hpp"
 #include "run_fixture.hpp"
 
@@ -33,6 +34,10 @@ TEST_SUITE("report.markdown") {
     CHECK(md.find("- **expired**: COMP-0 (scenario `deal-a`, expired 2020-01-01)") != std::string::npos);
     CHECK(md.find("rule pack `t` 1.0, sha256 `" + std::string(64, 'a') + "`") != std::string::npos);
     CHECK(md.find("`deals/c.yaml` sha256 `" + std::string(64, 'c') + "`") != std::string::npos);
+  }
+
+  TEST_CASE("a cell escapes table pipes and dollar signs, which GitHub would read as mathematics") {
+    CHECK(report::MarkdownCell("US$ 5 | $embargoed") == "US&#36; 5 \\| &#36;embargoed");
   }
 
   TEST_CASE("a run with nothing failing says passed") {
