@@ -25,11 +25,6 @@ struct ImpactArgs {
   std::string output;
 };
 
-bool IsBuiltinName(const std::string& path) {
-  const auto names = rules::BuiltinPackNames();
-  return std::find(names.begin(), names.end(), path) != names.end();
-}
-
 // The paths of one side read from a commit: each becomes the name the revision's reader knows
 // it by; a built-in pack's name stays one. A path the commit does not have is an error when it
 // was named for this side; one the base side took over from --rules or --lists (`inherited`) is
@@ -48,7 +43,7 @@ std::optional<std::vector<std::string>> AtRevision(RevisionFiles& rev, const std
     } else if (!error.empty()) {
       UsageError(label + ": " + VisibleText(error));
       return std::nullopt;
-    } else if (IsBuiltinName(p)) {
+    } else if (rules::IsBuiltinPackName(p)) {
       out.push_back("builtin:" + p);
     } else if (!inherited) {
       UsageError(label + ": " + VisibleText(p) + " is not in that revision");

@@ -1,6 +1,7 @@
 // CompareRuns(): activity by activity, the verdicts, citations and rule findings of two judgements of the same scenarios.
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "impact/impact.hpp"
 #include "lists/import_text.hpp"
@@ -89,12 +90,18 @@ int Impact::Count(Group g) const {
 
 std::vector<ActivityImpact> CompareRuns(const RunResult& before, const RunResult& after) {
   std::vector<ActivityImpact> out;
-  const size_t scenarios = std::min(before.scenarios.size(), after.scenarios.size());
-  for (size_t si = 0; si < scenarios; ++si) {
+  // Both runs judged the same scenarios, so they line up one for one. Anything else is a bug,
+  // and an activity left out of the comparison must not pass for one that did not move.
+  auto lines_up = [](bool same) {
+    if (!same) throw std::logic_error("impact: the two runs did not judge the same activities");
+  };
+  lines_up(before.scenarios.size() == after.scenarios.size());
+  for (size_t si = 0; si < after.scenarios.size(); ++si) {
     const ScenarioResult& sb = before.scenarios[si];
     const ScenarioResult& sa = after.scenarios[si];
-    const size_t activities = std::min(sb.activities.size(), sa.activities.size());
-    for (size_t ai = 0; ai < activities; ++ai) {
+    lines_up(sb.file == sa.file && sb.scenario == sa.scenario && sb.activities.size() == sa.activities.size());
+    for (size_t ai = 0; ai < sa.activities.size(); ++ai) {
+      lines_up(sb.activities[ai].id == sa.activities[ai].id);
       const ActivityResult& b = sb.activities[ai];
       const ActivityResult& a = sa.activities[ai];
       std::vector<std::string> cited_before = Citations(b);

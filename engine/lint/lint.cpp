@@ -97,11 +97,6 @@ void AddFolder(const fs::path& dir, Inputs& in, Diagnostics& diags) {
   }
 }
 
-bool IsBuiltinName(const std::string& p) {
-  const auto names = rules::BuiltinPackNames();
-  return std::find(names.begin(), names.end(), p) != names.end();
-}
-
 std::string CollectInputs(const LintOptions& options, Inputs& in, Diagnostics& diags) {
   if (options.paths.empty()) {
     for (const auto& name : rules::BuiltinPackNames()) in.packs.push_back("builtin:" + name);
@@ -109,7 +104,7 @@ std::string CollectInputs(const LintOptions& options, Inputs& in, Diagnostics& d
   }
   for (const auto& p : options.paths) {
     std::error_code ec;
-    if (p.rfind("builtin:", 0) == 0 || (!fs::exists(p, ec) && IsBuiltinName(p))) {
+    if (p.rfind("builtin:", 0) == 0 || (!fs::exists(p, ec) && rules::IsBuiltinPackName(p))) {
       in.packs.push_back(p);
     } else if (!fs::exists(p, ec)) {
       return "no such file or folder: '" + p + "'";

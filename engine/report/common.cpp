@@ -32,6 +32,12 @@ std::string PackLabel(const PackInfo& p) {
   return p.name + " " + p.version + " (sha256 " + p.sha256 + ")";
 }
 
+std::string PackNames(const std::vector<PackInfo>& packs) {
+  std::string out;
+  for (const auto& p : packs) out += (out.empty() ? "" : ", ") + p.name + " " + p.version;
+  return out.empty() ? "none" : out;
+}
+
 std::string ListLabel(const ListInfo& l) {
   return l.name + ", generated " + (l.snapshot.empty() ? "(undated)" : l.snapshot) + ", " +
          Plural(static_cast<int>(l.entries), "entry", "entries") + (l.builtin ? ", built in" : "") +

@@ -24,6 +24,9 @@ std::string ItemLabel(const Finding& f);
 /// "un-dprk 2024.1 (sha256 …)".
 std::string PackLabel(const PackInfo& p);
 
+/// "un-dprk 2024.1, un-lists 2026.1", or "none": the packs a run was judged with, in one line.
+std::string PackNames(const std::vector<PackInfo>& packs);
+
 /// "un-dprk, generated 2026-02-27, 192 entries, built in, sha256 …": a designation list as
 /// every audit block names it.
 std::string ListLabel(const ListInfo& l);

@@ -88,12 +88,6 @@ std::string VerdictChange(Verdict before, Verdict after) {
   return Change(std::string(VerdictName(before)), std::string(VerdictName(after)));
 }
 
-std::string PackNames(const std::vector<PackInfo>& packs) {
-  std::vector<std::string> names;
-  for (const auto& p : packs) names.push_back(p.name + " " + p.version);
-  return names.empty() ? "none" : lists::Joined(names, ", ");
-}
-
 std::string SetChangeText(const impact::SetDiff& d) {
   if (d.only_after) return "$" + d.name + ": added";
   if (d.only_before) return "$" + d.name + ": removed";

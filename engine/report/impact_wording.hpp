@@ -29,9 +29,6 @@ std::string CauseText(const impact::PackDiff& diff, const std::string& rule);
 /// "permitted → prohibited".
 std::string VerdictChange(Verdict before, Verdict after);
 
-/// "un-dprk 2024.1, un-lists 2026.1".
-std::string PackNames(const std::vector<PackInfo>& packs);
-
 /// "$name: + 6309, 6310; − 5001", "$name: added", "$name: removed".
 std::string SetChangeText(const impact::SetDiff& d);
 

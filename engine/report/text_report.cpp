@@ -32,7 +32,7 @@ class TextWriter {
 
   std::string Render(const RunResult& run) {
     run_ = &run;
-    Line("sancheck " + std::string(ToolVersion()) + " · rule packs: " + Packs(run) +
+    Line("sancheck " + std::string(ToolVersion()) + " · rule packs: " + PackNames(run.packs) +
          (run.as_of ? " · as of " + run.as_of->ToString() : ""));
     Line(IdentityLine(run));
     for (const auto& s : run.scenarios) Scenario(s);
@@ -73,12 +73,6 @@ class TextWriter {
   void TagLine(const std::string& indent, Verdict v, const std::string& rest) {
     const std::string word = Upper(VerdictName(v));
     out_ += indent + (color_ ? std::string(Colour(v)) + word + "\033[0m" : word) + Visible(rest) + '\n';
-  }
-
-  static std::string Packs(const RunResult& run) {
-    std::string s;
-    for (const auto& p : run.packs) s += (s.empty() ? "" : ", ") + p.name + " " + p.version;
-    return s.empty() ? "none" : s;
   }
 
   // What the verdicts were judged against, in full, so a saved text report is a record too.

@@ -201,6 +201,11 @@ std::vector<std::string> BuiltinPackNames() {
   return names;
 }
 
+bool IsBuiltinPackName(std::string_view name) {
+  const auto names = BuiltinPackNames();
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 std::vector<std::string> WithBuiltinPacks(const std::vector<std::string>& rules) {
   if (rules.empty()) return rules;  // the loader's default: the built-in packs
   std::vector<std::string> paths;

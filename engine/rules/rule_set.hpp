@@ -115,6 +115,8 @@ std::unique_ptr<RuleSet> LoadRuleSet(const std::vector<std::string>& paths, Diag
 
 /// The built-in pack names ("un-dprk").
 std::vector<std::string> BuiltinPackNames();
+/// `name` is one of BuiltinPackNames() (a bare name, without "builtin:").
+bool IsBuiltinPackName(std::string_view name);
 
 /// The built-in packs beside `rules` (a rules path with a built-in pack's name replaces it), as
 /// every front end loads them unless told not to; empty stays empty (the built-in packs alone).

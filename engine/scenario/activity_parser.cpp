@@ -121,7 +121,7 @@ bool ActivityParser<Node>::ParseActivity(const Node& n, const Scenario& s, Activ
   if (!type_text) return false;
   auto type = ParseActivityType(*type_text);
   if (!type) {
-    f_.UnknownName(type_node, "activity type", NamesOf(&ActivityTypeName, ActivityType::kShipToShip), "activity-types");
+    f_.UnknownName(type_node, "activity type", EnumNames<ActivityType>(), "activity-types");
     return false;
   }
   a.type = *type;
@@ -178,7 +178,7 @@ bool ActivityParser<Node>::ParseActivity(const Node& n, const Scenario& s, Activ
     if (auto t = r.String(v, "service")) {
       a.service = ParseServiceKind(*t);
       if (!a.service) {
-        f_.UnknownName(v, "service", NamesOf(&ServiceKindName, ServiceKind::kOther), "services");
+        f_.UnknownName(v, "service", EnumNames<ServiceKind>(), "services");
       }
     }
   }
@@ -188,7 +188,7 @@ bool ActivityParser<Node>::ParseActivity(const Node& n, const Scenario& s, Activ
     if (auto t = r.String(v, "vehicle")) {
       a.vehicle = ParseVehicle(*t);
       if (!a.vehicle) {
-        f_.UnknownName(v, "vehicle", NamesOf(&VehicleName, Vehicle::kCruiseMissile), "vehicles");
+        f_.UnknownName(v, "vehicle", EnumNames<Vehicle>(), "vehicles");
       }
     }
   }
@@ -260,7 +260,7 @@ void ActivityParser<Node>::ParseItems(const Node& v, Activity& a, std::string_vi
     if (const auto& u = n["unit"]) {
       if (auto t = r.String(u, "unit")) {
         item.unit = ParseUnit(*t);
-        if (!item.unit) f_.UnknownName(u, "unit", NamesOf(&UnitName, kLastUnit), "units");
+        if (!item.unit) f_.UnknownName(u, "unit", EnumNames<Unit>(), "units");
       }
     }
     if (const auto& val = n["value_usd"]) item.value_usd = r.Number(val, "value_usd");

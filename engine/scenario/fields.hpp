@@ -14,6 +14,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "common/compact_yaml.hpp"
+#include "common/enum_names.hpp"
 #include "common/yaml_reader.hpp"
 #include "sancheck/scenario.hpp"
 
@@ -25,14 +26,6 @@ namespace sancheck {
 
 /// Ids of scenarios, parties and activities: [a-z0-9][a-z0-9._-]*, at most 128 characters.
 bool ValidId(const std::string& id);
-
-/// The names of an enumeration as written in files, for "did you mean" hints.
-template <typename E>
-std::vector<std::string_view> NamesOf(std::string_view (*name)(E), E last) {
-  std::vector<std::string_view> out;
-  for (int i = 0; i <= static_cast<int>(last); ++i) out.push_back(name(static_cast<E>(i)));
-  return out;
-}
 
 /// What a missing key gives: an undefined node (a default YAML::Node is null, which is defined).
 template <typename Node>

@@ -70,7 +70,7 @@ void ScenarioParser<Node>::ParseParty(const Node& n, Party& p) {
       if (auto pk = ParsePartyKind(*k)) {
         p.kind = *pk;
       } else {
-        f_.UnknownName(v, "party kind", NamesOf(&PartyKindName, PartyKind::kOrganisation), "party-kinds");
+        f_.UnknownName(v, "party kind", EnumNames<PartyKind>(), "party-kinds");
       }
     }
   }

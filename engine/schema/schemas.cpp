@@ -7,6 +7,7 @@
 #include "expr/tags.hpp"
 #include "sancheck/core_types.hpp"
 #include "sancheck/scenario.hpp"
+#include "common/enum_names.hpp"
 #include "common/json_document.hpp"
 
 namespace sancheck::schema {
@@ -14,21 +15,21 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-template <typename Enum, typename Name>
-Json Names(int count, Name name) {
+template <typename Enum>
+Json Names() {
   Json out = Json::array();
-  for (int i = 0; i < count; ++i) out.push_back(std::string(name(static_cast<Enum>(i))));
+  for (const std::string_view name : EnumNames<Enum>()) out.push_back(std::string(name));
   return out;
 }
 
 // Placeholders in the templates ("@name@" as a whole JSON string) → enumerations.
 Json Enumeration(const std::string& name) {
-  if (name == "activity-types") return Names<ActivityType>(9, ActivityTypeName);
-  if (name == "services") return Names<ServiceKind>(18, ServiceKindName);
-  if (name == "party-kinds") return Names<PartyKind>(8, PartyKindName);
-  if (name == "units") return Names<Unit>(static_cast<int>(kLastUnit) + 1, UnitName);
-  if (name == "vehicles") return Names<Vehicle>(3, VehicleName);
-  if (name == "verdicts") return Names<Verdict>(3, VerdictName);
+  if (name == "activity-types") return Names<ActivityType>();
+  if (name == "services") return Names<ServiceKind>();
+  if (name == "party-kinds") return Names<PartyKind>();
+  if (name == "units") return Names<Unit>();
+  if (name == "vehicles") return Names<Vehicle>();
+  if (name == "verdicts") return Names<Verdict>();
   if (name == "tags") return expr::TagRegistry().names();
   if (name == "set-types") {
     return Json::array({"hs", "country", "tag", "service", "activity-type", "party-kind", "unit", "vehicle",

@@ -52,12 +52,6 @@ std::string RuleChangeText(const RuleChange& c) {
   return head + ": " + report::JoinCitations(f.citations) + (f.title.empty() ? "" : " — " + f.title);
 }
 
-std::string Packs(const Timeline& t) {
-  std::string out;
-  for (const auto& p : t.packs) out += (out.empty() ? "" : ", ") + p.name + " " + p.version;
-  return out;
-}
-
 void ActivityText(const ActivityTimeline& a, std::string& out) {
   out += "  " + a.id + " (" + std::string(ActivityTypeName(a.type)) + ")\n";
   for (const Interval& i : a.intervals) {
@@ -115,7 +109,7 @@ Json ActivityJson(const ActivityTimeline& a) {
 
 std::string RenderTimelineText(const Timeline& t) {
   std::string out = "sancheck " + std::string(ToolVersion()) + " · timeline to " + t.to.ToString() +
-                    " · rule packs: " + Packs(t) + "\n";
+                    " · rule packs: " + report::PackNames(t.packs) + "\n";
   int activities = 0;
   int counts[3] = {0, 0, 0};  // by verdict on the last day
   for (const ScenarioTimeline& s : t.scenarios) {

@@ -1,6 +1,8 @@
 // The pack diff's aspects and the grouping of changed activities: stricter, looser, re-cited, not compared.
 #include <doctest/doctest.h>
 
+#include <stdexcept>
+
 #include "impact/impact.hpp"
 #include "memory_pack.hpp"
 
@@ -115,6 +117,21 @@ TEST_SUITE("impact.activities") {
     REQUIRE(late.rules.size() == 1);
     CHECK(late.rules.front().rule == "p/note");
     CHECK(impact.AnyLooser());
+  }
+
+  TEST_CASE("runs that do not line up activity by activity are refused, not passed as unchanged") {
+    RunResult before, after;
+    before.scenarios.resize(1);
+    after.scenarios.resize(1);
+    before.scenarios[0].activities.resize(1);
+    after.scenarios[0].activities.resize(1);
+    CHECK(CompareRuns(before, after).empty());
+    after.scenarios[0].activities[0].id = "other";
+    CHECK_THROWS_AS(CompareRuns(before, after), std::logic_error);
+    after.scenarios[0].activities.resize(2);
+    CHECK_THROWS_AS(CompareRuns(before, after), std::logic_error);
+    after.scenarios.resize(2);
+    CHECK_THROWS_AS(CompareRuns(before, after), std::logic_error);
   }
 
   TEST_CASE("a scenario claiming a kind only the new pack defines is not compared") {
