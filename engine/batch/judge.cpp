@@ -47,6 +47,12 @@ std::shared_ptr<const Match> Judge::MatchOf(const rules::Rule& rule) const {
 }
 
 void Judge::Run(const Record& r, std::vector<Finding>& out) {
+  // The parties' table slots are fetched while the index is searched: most records screen them.
+  NameScreen::Party from, to;
+  if (names_) {
+    from = names_->Prepare(r.from_name, r.from);
+    to = names_->Prepare(r.to_name, r.to);
+  }
   candidates_.Clear();
   if (use_index_) {
     index_.Candidates(r, candidates_);
@@ -65,8 +71,8 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
   bool screen = false;
   if (names_) candidates_.ForEach([&](uint32_t rank) { screen = screen || screens_[rank]; });
   if (screen) {
-    from_status_ = names_->Status(r.from_name, r.from, r.date);
-    to_status_ = names_->Status(r.to_name, r.to, r.date);
+    from_status_ = names_->Status(from, r.date);
+    to_status_ = names_->Status(to, r.date);
   } else {
     from_status_ = {};
     to_status_ = {};

@@ -1,19 +1,39 @@
 // NameScreen::Status: the (name, country)'s candidates from the worker's own table or the shared cache, then the status policy as of the record's date.
 #include "batch/name_screen.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 namespace sancheck::batch {
 
-const NameCache::Entry* NameScreen::Seen(uint64_t hash, std::string_view name, uint16_t country) const {
+NameScreen::Party NameScreen::Prepare(std::string_view name, const expr::Known<Country>& country) const {
+  Party p;
+  p.name = name;
+  if (name.empty()) return p;
+  p.country = country.known ? country.value.code : NameCache::kNoCountry;
+  p.hash = NameCache::Hash(name, p.country);
+  __builtin_prefetch(&seen_[p.hash & (seen_.size() - 1)]);
+  return p;
+}
+
+const NameScreen::Slot* NameScreen::Seen(const Party& p) const {
   const size_t mask = seen_.size() - 1;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+  const size_t inline_bytes = std::min(p.name.size(), kInline);
+  for (size_t i = p.hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = seen_[i];
     if (slot.entry == nullptr) return nullptr;
-    // The full hash first: the entry (and its name) is read only when it is very likely the one.
-    if (slot.hash == hash && slot.entry->country == country && slot.entry->name == name) return slot.entry;
+    if (slot.hash != p.hash || slot.country != p.country || slot.length != p.name.size() ||
+        std::memcmp(slot.head, p.name.data(), inline_bytes) != 0) {
+      continue;
+    }
+    // A name longer than the slot holds: the rest is compared with the entry's copy.
+    if (p.name.size() <= kInline || slot.entry->name == p.name) return &slot;
   }
 }
 
 void NameScreen::Remember(const NameCache::Entry& entry) {
+  // A name too long for a slot's length field is still found: by the shared cache, each time.
+  if (entry.name.size() > UINT16_MAX) return;
   if (2 * (seen_count_ + 1) > seen_.size()) {
     std::vector<Slot> old(seen_.size() * 2);
     old.swap(seen_);
@@ -25,20 +45,27 @@ void NameScreen::Remember(const NameCache::Entry& entry) {
   const size_t mask = seen_.size() - 1;
   size_t i = entry.hash & mask;
   while (seen_[i].entry != nullptr) i = (i + 1) & mask;
-  seen_[i] = {entry.hash, &entry};
+  Slot& slot = seen_[i];
+  slot.hash = entry.hash;
+  slot.entry = &entry;
+  slot.country = entry.country;
+  slot.length = static_cast<uint16_t>(entry.name.size());
+  slot.candidates = !entry.candidates.empty();
+  std::memcpy(slot.head, entry.name.data(), std::min(entry.name.size(), kInline));
   ++seen_count_;
 }
 
-judge::PartyStatus NameScreen::Status(std::string_view name, const expr::Known<Country>& country, Date date) {
-  if (name.empty()) return {};
-  const uint16_t code = country.known ? country.value.code : NameCache::kNoCountry;
-  const uint64_t hash = NameCache::Hash(name, code);
-  const NameCache::Entry* entry = Seen(hash, name, code);
-  if (entry == nullptr) {
-    entry = &cache_.Get(hash, name, code, [&] {
+judge::PartyStatus NameScreen::Status(const Party& p, Date date) {
+  if (p.name.empty()) return {};
+  const NameCache::Entry* entry = nullptr;
+  if (const Slot* slot = Seen(p)) {
+    if (!slot->candidates) return {};  // most parties: answered without reading the entry
+    entry = slot->entry;
+  } else {
+    entry = &cache_.Get(p.hash, p.name, p.country, [&] {
       screen::Query q;
-      q.name = std::string(name);
-      if (country.known) q.country = country.value;
+      q.name = std::string(p.name);
+      if (p.country != NameCache::kNoCountry) q.country = Country{p.country};
       return judge::AllCandidates(screening_, q);
     });
     // Entries past the cache's bound live only until this thread's next miss: not remembered.
@@ -46,7 +73,7 @@ judge::PartyStatus NameScreen::Status(std::string_view name, const expr::Known<C
   }
   if (entry->candidates.empty()) return {};
   // A record names its party by name only: the name is also what a clearance names.
-  return judge::StatusAsOf(screening_, entry->candidates, name, name, date, run_date_);
+  return judge::StatusAsOf(screening_, entry->candidates, p.name, p.name, date, run_date_);
 }
 
 }  // namespace sancheck::batch

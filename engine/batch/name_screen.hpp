@@ -15,26 +15,46 @@ namespace sancheck::batch {
 /// from the run's NameCache (screened once per run against the whole list); the status as of
 /// each record's date then comes from judge::StatusAsOf, the policy scenario parties follow
 /// too (every candidate listed by then, clearances). One per worker: its own table of every
-/// entry it has met answers a pair seen before without taking the cache's lock; a fixed-size
-/// table that let colliding pairs evict each other sent a third of the lookups to the lock.
+/// pair it has met answers a pair seen before without taking the cache's lock, and mostly
+/// from one cache line (a fixed-size table that let colliding pairs evict each other sent a
+/// third of the lookups to the lock; entries and their names read through pointers were two
+/// more cache misses a lookup).
 class NameScreen {
  public:
   NameScreen(const judge::Screening& screening, NameCache& cache, Date run_date)
       : screening_(screening), cache_(cache), run_date_(run_date) {}
 
+  /// A party's name and country, hashed, with its table slot already being fetched: made
+  /// when a record is read, used by Status() after the rule index is searched.
+  struct Party {
+    std::string_view name;
+    uint16_t country = NameCache::kNoCountry;
+    uint64_t hash = 0;
+  };
+  Party Prepare(std::string_view name, const expr::Known<Country>& country) const;
+
   /// What screening concludes about the party on `date` (designated: kTrue a match,
   /// kUnknown a possible match, kFalse none or not yet listed; `cleared` reported).
-  judge::PartyStatus Status(std::string_view name, const expr::Known<Country>& country, Date date);
+  judge::PartyStatus Status(const Party& party, Date date);
+  judge::PartyStatus Status(std::string_view name, const expr::Known<Country>& country, Date date) {
+    return Status(Prepare(name, country), date);
+  }
 
  private:
-  struct Slot {
+  /// One cache line: the pair's hash, country and the first bytes of its name, so that most
+  /// lookups compare the name without leaving the slot.
+  static constexpr size_t kInline = 44;
+  struct alignas(64) Slot {
     uint64_t hash = 0;
     const NameCache::Entry* entry = nullptr;  ///< null: empty
+    uint16_t country = 0;
+    uint16_t length = 0;                      ///< of the name
+    bool candidates = false;                  ///< the entry has candidates (read only then)
+    char head[kInline] = {};                  ///< the name's first kInline bytes
   };
 
-  /// The kept entry of (name, country) this worker met before, or null.
-  const NameCache::Entry* Seen(uint64_t hash, std::string_view name, uint16_t country) const;
-  /// Remembers a kept entry; the table doubles to stay at most half full.
+  /// The slot of the pair this worker met before, or null.
+  const Slot* Seen(const Party& p) const;
   void Remember(const NameCache::Entry& entry);
 
   const judge::Screening& screening_;

@@ -65,6 +65,31 @@ TEST_SUITE("batch.name_screen") {
     // The same name under another country is another pair.
     CHECK(names.Status("Ordinary Trading Co 7", CountryOf("KP"), summit).designated == Truth::kFalse);
   }
+
+  TEST_CASE("a long name and another with the same start and length get their own answers") {
+    const auto screening = BuiltinScreening();
+    const Date summit = *Date::Parse("2023-09-13");
+    // On the UN list under another regime; the second name has the same length and the same
+    // first 50 bytes, more than a slot keeps (their hashes differ, so this checks the answers,
+    // not the comparison of the tails that only a hash collision reaches).
+    const std::string listed = "ALFA COMPANY LIMITED FOR INTERNATIONAL TRADING AND MARKETING";
+    std::string other = listed;
+    other.replace(50, std::string::npos, std::string(listed.size() - 50, 'Q'));
+    auto status = [&](NameScreen& names, const std::string& name) {
+      const judge::PartyStatus s = names.Status(name, CountryOf("IQ"), summit);
+      return std::make_pair(s.listed, s.listed_match ? s.listed_match->score : -1.0);
+    };
+    NameCache fresh_cache;
+    NameScreen fresh(*screening, fresh_cache, *Date::Parse("2026-01-01"));
+    const auto other_alone = status(fresh, other);
+    NameCache cache;
+    NameScreen names(*screening, cache, *Date::Parse("2026-01-01"));
+    const auto listed_first = status(names, listed);
+    CHECK(listed_first.first == Truth::kTrue);
+    CHECK(status(names, other) == other_alone);  // not the listed name's answer
+    CHECK(other_alone != listed_first);
+    CHECK(status(names, listed) == listed_first);
+  }
 }
 
 }  // namespace
