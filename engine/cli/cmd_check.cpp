@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "common/visible.hpp"
 #include "sancheck/checker.hpp"
 #include "sancheck/report.hpp"
 #include "waivers/waivers.hpp"
@@ -27,6 +28,7 @@ struct CheckArgs {
   std::vector<std::string> exclude;
   std::string prepared_by;
   std::string reviewed_by;
+  std::string sarif_category = "sancheck";
 };
 
 struct Output {
@@ -42,6 +44,11 @@ int RunCheck(const CheckArgs& args) {
   if (!ReadDateOption("--as-of", args.as_of, options.as_of)) return kExitError;
   ReportOptions report;
   report.fail = *FailPolicy::Parse(args.fail_on);  // the option accepts only the policy's names
+  if (!ValidSarifCategory(args.sarif_category)) {
+    return UsageError("--sarif-category: '" + VisibleText(args.sarif_category) +
+                      "' is not a category (letters, digits, '.', '_', '-', and '/' between parts; at most 100)");
+  }
+  report.sarif_category = args.sarif_category;
   std::vector<Output> outputs;
   int to_stdout = 0;
   for (const auto& spec : args.formats.empty() ? std::vector<std::string>{"text"} : args.formats) {
@@ -134,6 +141,9 @@ void AddCheckCommand(CLI::App& app, Runner& runner) {
                   "YAML file of CI waivers (scenario, optional activity and rule, reason, approved_by, ticket, expires)");
   cmd->add_option("--prepared-by", args->prepared_by, "Name of who prepared the report, shown in every format for sign-off");
   cmd->add_option("--reviewed-by", args->reviewed_by, "Name of who reviews the report, shown in every format for sign-off");
+  cmd->add_option("--sarif-category", args->sarif_category,
+                  "SARIF analysis category (default sancheck): one per run when a repository runs sancheck more than "
+                  "once, so code scanning keeps each run's alerts apart");
   cmd->callback([&runner, args] { runner = [args] { return RunCheck(*args); }; });
 }
 

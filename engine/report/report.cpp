@@ -39,6 +39,19 @@ std::string_view ReportMediaType(ReportFormat f) {
   return "text/plain; charset=utf-8";
 }
 
+bool ValidSarifCategory(std::string_view category) {
+  if (category.empty() || category.size() > 100 || category.front() == '/' || category.back() == '/' ||
+      category.find("//") != std::string_view::npos) {
+    return false;
+  }
+  for (const char c : category) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                    c == '_' || c == '-' || c == '/';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 std::string RenderReport(const RunResult& run, ReportFormat format, const ReportOptions& options) {
   switch (format) {
     case ReportFormat::kJson: return report::RenderJson(run);

@@ -5,12 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "common/files.hpp"
+#include "common/json_document.hpp"
 #include "common/visible.hpp"
 #include "report/common.hpp"
 #include "report/lists_json.hpp"
 #include "report/writers.hpp"
 #include "waivers/waivers.hpp"
-#include "common/json_document.hpp"
 
 namespace sancheck::report {
 namespace {
@@ -269,7 +269,7 @@ class SarifWriter {
     properties[std::string(kAdo) + "buildDefinitionName"] = "sancheck";
     properties[std::string(kAdo) + "phaseId"] = phase;
     properties[std::string(kAdo) + "phaseName"] = "sancheck";
-    return {{"id", std::string(kAdo) + "sancheck/" + run_.report_id}, {"properties", properties}};
+    return {{"id", std::string(kAdo) + options_.sarif_category + "/" + run_.report_id}, {"properties", properties}};
   }
 
   // Expired and unused waivers are notifications about the run, not results about a file.

@@ -21,7 +21,14 @@ std::string_view ReportMediaType(ReportFormat f);
 struct ReportOptions {
   bool color = false;  ///< ANSI colours (text only; terminals only)
   FailPolicy fail;
+  /// SARIF only: the analysis category code scanning tracks alerts under ("sancheck"); one per
+  /// run when a repository runs sancheck more than once (ValidSarifCategory()).
+  std::string sarif_category = "sancheck";
 };
+
+/// A SARIF category: letters, digits, '.', '_', '-' and '/' between non-empty parts, at most
+/// 100 characters (it becomes part of automationDetails.id).
+bool ValidSarifCategory(std::string_view category);
 
 std::string RenderReport(const RunResult& run, ReportFormat format, const ReportOptions& options);
 

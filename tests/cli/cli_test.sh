@@ -149,6 +149,11 @@ check "--version gives the program's version first" grep -Eqx 'sancheck [0-9]+\.
 check "--version gives the built-in packs' versions" grep -Eq '^built-in rule packs: (.*, )?un-dprk [^ ,]+' "$work/out"
 check "--version gives the built-in lists' snapshot dates" \
   grep -Eq '^built-in designation lists: (.*, )?un-consolidated [0-9]{4}-[0-9]{2}-[0-9]{2}' "$work/out"
+expect "--sarif-category names the SARIF run's category" 0 "$bin" check --fail-on never --format sarif --sarif-category scan/dprk "$lawful"
+check "the category is in automationDetails.id" grep -q '"id": "azuredevops/pipeline/build/scan/dprk/[0-9a-f]\{64\}"' "$work/out"
+expect "a category with a space is a usage error" 2 "$bin" check --format sarif --sarif-category "scan dprk" "$lawful"
+check "it says why" grep -q "^sancheck: error: --sarif-category: 'scan dprk' is not a category" "$work/err"
+check "and writes no report" test ! -s "$work/out"
 expect "no subcommand lists the commands and exits 0" 0 "$bin"
 check "the list names check" grep -q "^  check " "$work/out"
 

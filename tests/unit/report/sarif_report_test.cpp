@@ -59,6 +59,20 @@ TEST_SUITE("report.sarif") {
     CHECK(Sarif(run)["runs"][0]["automationDetails"]["properties"]["azuredevops/pipeline/build/phaseId"] != phase);
   }
 
+  TEST_CASE("a run's category is its own when asked, so two runs in one repository keep their alerts apart") {
+    RunResult run = testing::FixtureRun();
+    run.report_id = std::string(64, 'e');
+    ReportOptions options;
+    options.sarif_category = "scan/dprk-exports";
+    CHECK(Sarif(run, options)["runs"][0]["automationDetails"]["id"] ==
+          "azuredevops/pipeline/build/scan/dprk-exports/" + run.report_id);
+    CHECK(ValidSarifCategory("sancheck"));
+    CHECK(ValidSarifCategory("scan/dprk_2.0"));
+    CHECK(ValidSarifCategory(std::string(100, 'a')));
+    for (const char* bad : {"", "/lead", "trail/", "a//b", "a b", "a:b", "caf\xc3\xa9"}) CHECK_FALSE(ValidSarifCategory(bad));
+    CHECK_FALSE(ValidSarifCategory(std::string(101, 'a')));
+  }
+
   TEST_CASE("rule names are one PascalCase word from the rule's own part of its id") {
     RunResult run = testing::FixtureRun();
     run.rules_fired[0].id = "un-dprk/financial-services-for-prohibited-activity";
