@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "batch/line_map.hpp"
 #include "jsonl_crosscheck.hpp"
 
 using namespace sancheck;
@@ -132,4 +133,25 @@ TEST_CASE("jsonl paths: mutants of every line read the same on both paths") {
   CHECK(fast > 400);
   CHECK(scanner_only > 400);
   CHECK(rejected > 400);
+}
+
+TEST_CASE("jsonl paths: lines about the mapped limit take the fast path up to it and the scanner past it") {
+  const expr::TagRegistry registry = Tags();
+  const TagLookup tags(registry);
+  const std::string head = R"({"id":"S18","date":"2020-01-01","hs":"930690","description":")";
+  for (const bool escape : {false, true}) {
+    for (size_t length = LineMap::kMaxBytes - 4; length <= LineMap::kMaxBytes + 4; ++length) {
+      // The description fills the line to `length`, an escape (when asked) in its last bytes,
+      // where the quote and backslash maps end.
+      const std::string tail = escape ? "\\n\"}" : "x\"}";
+      std::string line = head + std::string(length - head.size() - tail.size(), 'x') + tail;
+      REQUIRE(line.size() == length);
+      CAPTURE(length);
+      CAPTURE(escape);
+      const CrossCheck c = CrossCheckJsonLine(line, tags);
+      CHECK(c.fast == (length <= LineMap::kMaxBytes));
+      CHECK(c.read);
+      CHECK(c.mismatch == "");
+    }
+  }
 }
