@@ -3,8 +3,8 @@
 
 #include <filesystem>
 
-#include "cli/subprocess.hpp"
 #include "common/files.hpp"
+#include "common/subprocess.hpp"
 
 namespace sancheck::cli {
 namespace {
@@ -14,13 +14,18 @@ namespace fs = std::filesystem;
 // Enough for the hash, a top folder's path, or a tree listing of many packs.
 constexpr size_t kListingBytes = 16u * 1024 * 1024;
 
-std::optional<std::string> Git(std::vector<std::string> args, size_t limit = kListingBytes) {
+// git's standard output, or nullopt with `why` set: git's own first line of error, or what
+// stopped it (not installed, too much output, too long).
+std::optional<std::string> Git(std::vector<std::string> args, std::string& why, size_t limit = kListingBytes) {
   args.insert(args.begin(), "git");
   // Reading a commit must never wait on a person or the network: no credential prompt, no
   // fetch of a partial clone's missing objects, no lock taken to refresh the index.
-  auto run = RunProcess(args, limit, {"GIT_TERMINAL_PROMPT=0", "GIT_NO_LAZY_FETCH=1", "GIT_OPTIONAL_LOCKS=0"});
-  if (!run || run->status != 0) return std::nullopt;
-  return std::move(run->out);
+  ProcessOutput run = RunProcess(args, limit, {"GIT_TERMINAL_PROMPT=0", "GIT_NO_LAZY_FETCH=1", "GIT_OPTIONAL_LOCKS=0"});
+  if (!run.ok()) {
+    why = run.Reason();
+    return std::nullopt;
+  }
+  return std::move(run.out);
 }
 
 std::string FirstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
@@ -55,12 +60,13 @@ std::optional<RevisionFiles> RevisionFiles::Open(const std::string& rev, std::st
     error = "'" + rev + "' is not a revision";
     return std::nullopt;
   }
-  const auto top = Git({"rev-parse", "--show-toplevel"});
+  std::string why;
+  const auto top = Git({"rev-parse", "--show-toplevel"}, why);
   if (!top) {
-    error = "the current folder is not inside a git repository (or git is not installed)";
+    error = "the current folder is not inside a git repository (" + why + ")";
     return std::nullopt;
   }
-  const auto commit = Git({"rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"});
+  const auto commit = Git({"rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"}, why);
   if (!commit) {
     error = "'" + rev + "' names no commit of the repository";
     return std::nullopt;
@@ -82,9 +88,10 @@ std::optional<std::string> RevisionFiles::Add(const std::string& path, std::stri
     return std::nullopt;
   }
   const std::string pathspec = rel.generic_string();
-  const auto listing = Git({"-C", top_, "--literal-pathspecs", "ls-tree", "-r", "-z", commit_, "--", pathspec});
+  std::string why;
+  const auto listing = Git({"-C", top_, "--literal-pathspecs", "ls-tree", "-r", "-z", commit_, "--", pathspec}, why);
   if (!listing) {
-    error = "git could not list " + path + " in " + rev_;
+    error = "git could not list " + path + " in " + rev_ + ": " + why;
     return std::nullopt;
   }
   std::string name = fs::path(path).lexically_normal().generic_string();
@@ -95,9 +102,9 @@ std::optional<std::string> RevisionFiles::Add(const std::string& path, std::stri
     const bool inside = pathspec == "." || e.path == pathspec || e.path.rfind(under, 0) == 0;
     // Regular files only: a symbolic link or a submodule has no text of its own to read here.
     if (!inside || (e.mode != "100644" && e.mode != "100755")) continue;
-    const auto text = Git({"-C", top_, "cat-file", "blob", e.object}, kMaxInputBytes);
+    const auto text = Git({"-C", top_, "cat-file", "blob", e.object}, why, kMaxInputBytes);
     if (!text) {
-      error = rev_ + ":" + e.path + ": cannot be read (git failed, or it is larger than 64 MiB)";
+      error = rev_ + ":" + e.path + ": cannot be read (" + why + "; files over 64 MiB are not read)";
       return std::nullopt;
     }
     const std::string suffix = e.path == pathspec ? "" : "/" + e.path.substr(under.size());
