@@ -102,6 +102,9 @@ std::optional<std::string> RevisionFiles::Add(const std::string& path, std::stri
     const bool inside = pathspec == "." || e.path == pathspec || e.path.rfind(under, 0) == 0;
     // Regular files only: a symbolic link or a submodule has no text of its own to read here.
     if (!inside || (e.mode != "100644" && e.mode != "100755")) continue;
+    // In a folder, only what a folder search reads (*.yaml, *.yml): one git process per file.
+    const std::string ext = fs::path(e.path).extension().string();
+    if (e.path != pathspec && ext != ".yaml" && ext != ".yml") continue;
     const auto text = Git({"-C", top_, "cat-file", "blob", e.object}, why, kMaxInputBytes);
     if (!text) {
       error = rev_ + ":" + e.path + ": cannot be read (" + why + "; files over 64 MiB are not read)";
