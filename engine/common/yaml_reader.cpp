@@ -49,8 +49,9 @@ bool CheckMapOf(YamlReader& r, const Node& n, std::string_view what, std::span<c
     if (!ok) {
       std::string list;
       for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      // Worded as every "unknown ..." message: "; expected one of: " and the allowed names.
       r.Error(key, "unknown_key", "unknown key '" + std::string(k) + "' in " + std::string(what) +
-                                      " (expected one of: " + list + ")");
+                                      "; expected one of: " + list);
     }
   }
   return true;

@@ -45,7 +45,7 @@ bool UnknownQuery(const HttpRequest& request, std::initializer_list<std::string_
     for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
     error = ErrorResponse(400, "http.unknown_parameter",
                           "unknown query parameter '" + key + "'" +
-                              (list.empty() ? " (this route takes none)" : " (expected one of: " + list + ")"));
+                              (list.empty() ? "; this route takes none" : "; expected one of: " + list));
     return true;
   }
   return false;

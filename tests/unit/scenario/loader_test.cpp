@@ -64,8 +64,8 @@ TEST_SUITE("scenario.loader") {
          "    - {id: a, type: supply, from: kp, to: ru, items: [{description: d, hss: 93}]}\n"
          "                                                                       ^\n"},
         {std::string(kHeader) + "  - {id: a, type: supply, from: kp, to: ru, items: [{description: d, price: 93}]}\n",
-         "s.yaml:7:70: error: unknown key 'price' in an item (expected one of: description, hs, tags, quantity, "
-         "unit, value_usd, origin) [scenario.unknown_key]\n"
+         "s.yaml:7:70: error: unknown key 'price' in an item; expected one of: description, hs, tags, quantity, "
+         "unit, value_usd, origin [scenario.unknown_key]\n"
          "    - {id: a, type: supply, from: kp, to: ru, items: [{description: d, price: 93}]}\n"
          "                                                                       ^\n"},
         {std::string(kHeader) + "  - {id: a, type: supply, form: kp, from: kp, to: ru, items: [{description: d}]}\n",
@@ -124,8 +124,8 @@ TEST_SUITE("scenario.loader") {
          "    - {id: a, type: supply, from: kp, to: ru, items: [{description: d, quantity: lots}]}\n"
          "                                                                                 ^\n"},
         {std::string(kHeader) + "  - {id: a, type: travel, person: kp, destination: RU, items: []}\n",
-         "s.yaml:7:56: error: unknown key 'items' in a travel activity (expected one of: id, type, date, "
-         "description, via, vessel, exemption, for, person, destination) [scenario.unknown_key]\n"
+         "s.yaml:7:56: error: unknown key 'items' in a travel activity; expected one of: id, type, date, "
+         "description, via, vessel, exemption, for, person, destination [scenario.unknown_key]\n"
          "    - {id: a, type: travel, person: kp, destination: RU, items: []}\n"
          "                                                         ^\n"},
         {"scenario: s\nparties: {}\nactivities: [\n",
