@@ -33,6 +33,8 @@ const NameScreen::Slot* NameScreen::Seen(const Party& p) const {
 
 void NameScreen::Remember(const NameCache::Entry& entry) {
   // A name too long for a slot's length field is still found: by the shared cache, each time.
+  // (Entries past the cache's bound are never remembered, so the table holds at most
+  // NameCache::kMaxEntries slots in use.)
   if (entry.name.size() > UINT16_MAX) return;
   if (2 * (seen_count_ + 1) > seen_.size()) {
     std::vector<Slot> old(seen_.size() * 2);

@@ -14,19 +14,23 @@ namespace fs = std::filesystem;
 // Enough for the hash, a top folder's path, or a tree listing of many packs.
 constexpr size_t kListingBytes = 16u * 1024 * 1024;
 
-// git's standard output, or nullopt with `why` set: git's own first line of error, or what
-// stopped it (not installed, too much output, too long).
+// git's standard output, or nullopt with `why` set: git's own error line, or what stopped it
+// (not installed, too much output, too long); empty when git only answered no (exit status 1,
+// nothing said), as `rev-parse --verify --quiet` does for a name that is no commit.
 std::optional<std::string> Git(std::vector<std::string> args, std::string& why, size_t limit = kListingBytes) {
   args.insert(args.begin(), "git");
   // Reading a commit must never wait on a person or the network: no credential prompt, no
   // fetch of a partial clone's missing objects, no lock taken to refresh the index.
   ProcessOutput run = RunProcess(args, limit, {"GIT_TERMINAL_PROMPT=0", "GIT_NO_LAZY_FETCH=1", "GIT_OPTIONAL_LOCKS=0"});
   if (!run.ok()) {
-    why = run.Reason();
+    why = run.failure.empty() && run.err.empty() ? "" : run.Reason();
     return std::nullopt;
   }
   return std::move(run.out);
 }
+
+// " (why)", or nothing.
+std::string Because(const std::string& why) { return why.empty() ? "" : " (" + why + ")"; }
 
 std::string FirstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
 
@@ -63,12 +67,12 @@ std::optional<RevisionFiles> RevisionFiles::Open(const std::string& rev, std::st
   std::string why;
   const auto top = Git({"rev-parse", "--show-toplevel"}, why);
   if (!top) {
-    error = "the current folder is not inside a git repository (" + why + ")";
+    error = "the current folder is not inside a git repository" + Because(why);
     return std::nullopt;
   }
   const auto commit = Git({"rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"}, why);
   if (!commit) {
-    error = "'" + rev + "' names no commit of the repository";
+    error = "'" + rev + "' names no commit of the repository" + Because(why);
     return std::nullopt;
   }
   RevisionFiles r;
@@ -91,7 +95,7 @@ std::optional<std::string> RevisionFiles::Add(const std::string& path, std::stri
   std::string why;
   const auto listing = Git({"-C", top_, "--literal-pathspecs", "ls-tree", "-r", "-z", commit_, "--", pathspec}, why);
   if (!listing) {
-    error = "git could not list " + path + " in " + rev_ + ": " + why;
+    error = "git could not list " + path + " in " + rev_ + Because(why);
     return std::nullopt;
   }
   std::string name = fs::path(path).lexically_normal().generic_string();

@@ -8,11 +8,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstring>
 #include <string_view>
-#include <thread>
 
 extern char** environ;
 
@@ -33,23 +33,19 @@ struct Fd {
 
 int ExitStatus(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : -1; }
 
-// The child's exit status once it has ended, or -1 with `late` set when it has not by the
-// deadline (it is then killed and reaped).
-int WaitUntil(pid_t pid, Clock::time_point deadline, bool& late) {
-  for (;;) {
-    int status = 0;
-    const pid_t r = ::waitpid(pid, &status, WNOHANG);
-    if (r == pid) return ExitStatus(status);
-    if (r < 0 && errno != EINTR) return -1;
-    if (Clock::now() >= deadline) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  late = true;
-  ::kill(pid, SIGKILL);
+// Kills the child and whatever it started: it leads its own process group (see RunProcess).
+void KillGroup(pid_t pid) { ::kill(-pid, SIGKILL); }
+
+// Reaps the child, killed or not; -1 when its status is lost (SIGCHLD ignored by this process).
+int Reap(pid_t pid, bool& lost) {
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  for (;;) {
+    if (::waitpid(pid, &status, 0) == pid) return ExitStatus(status);
+    if (errno != EINTR) {
+      lost = true;
+      return -1;
+    }
   }
-  return -1;
 }
 
 // The inherited environment, each `extra` NAME=VALUE replacing an inherited NAME.
@@ -73,7 +69,16 @@ std::vector<char*> Environment(const std::vector<std::string>& extra) {
 
 std::string ProcessOutput::Reason() const {
   if (!failure.empty()) return failure;
-  const std::string first = err.substr(0, err.find('\n'));
+  // git writes warnings and hints before its error: the "fatal:" or "error:" line says why.
+  std::string first;
+  for (size_t at = 0; at < err.size();) {
+    size_t end = err.find('\n', at);
+    if (end == std::string::npos) end = err.size();
+    const std::string line = err.substr(at, end - at);
+    if (line.rfind("fatal:", 0) == 0 || line.rfind("error:", 0) == 0) return line;
+    if (first.empty()) first = line;
+    at = end + 1;
+  }
   if (!first.empty()) return first;
   return status < 0 ? "it was ended by a signal" : "it exited with status " + std::to_string(status);
 }
@@ -85,6 +90,9 @@ ProcessOutput RunProcess(const std::vector<std::string>& argv, size_t limit, con
     result.failure = "no program to run";
     return result;
   }
+  // From a millisecond to a day: a larger bound (milliseconds::max() for "none") would overflow
+  // the clock.
+  timeout = std::clamp(timeout, std::chrono::milliseconds(1), std::chrono::milliseconds(std::chrono::hours(24)));
   const Clock::time_point deadline = Clock::now() + timeout;
   int out_ends[2], err_ends[2];
   if (::pipe2(out_ends, O_CLOEXEC) != 0) {
@@ -103,6 +111,15 @@ ProcessOutput RunProcess(const std::vector<std::string>& argv, size_t limit, con
     return result;
   }
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  // Its own process group, so that what it starts is killed with it.
+  posix_spawnattr_t attributes;
+  if (posix_spawnattr_init(&attributes) != 0) {
+    posix_spawn_file_actions_destroy(&actions);
+    result.failure = "cannot prepare to start " + argv[0];
+    return result;
+  }
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attributes, 0);
   posix_spawn_file_actions_adddup2(&actions, out_write.fd, 1);
   posix_spawn_file_actions_adddup2(&actions, err_write.fd, 2);
   std::vector<char*> args;
@@ -110,8 +127,9 @@ ProcessOutput RunProcess(const std::vector<std::string>& argv, size_t limit, con
   args.push_back(nullptr);
   std::vector<char*> env = Environment(extra_env);
   pid_t pid = 0;
-  const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), env.data());
+  const int spawned = posix_spawnp(&pid, args[0], &actions, &attributes, args.data(), env.data());
   posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
   if (spawned != 0) {
     result.failure = argv[0] + " could not be started: " + std::strerror(spawned);
     return result;
@@ -122,14 +140,33 @@ ProcessOutput RunProcess(const std::vector<std::string>& argv, size_t limit, con
   pollfd fds[2] = {{out_read.fd, POLLIN, 0}, {err_read.fd, POLLIN, 0}};
   int open = 2;
   char buf[65536];
-  bool late = false;
-  while (open > 0 && result.failure.empty()) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-    if (left <= 0) {
+  bool late = false, exited = false, lost = false;
+  Clock::time_point exited_at;
+  // Read until both pipes end and the child has exited. Once it has, what it started may still
+  // hold the pipes open: what is there is read for a moment, then the group is killed, so that
+  // a helper left running never holds the caller to the deadline.
+  while ((open > 0 || !exited) && result.failure.empty()) {
+    const Clock::time_point now = Clock::now();
+    if (!exited) {
+      int status = 0;
+      const pid_t r = ::waitpid(pid, &status, WNOHANG);
+      if (r == pid) {
+        exited = true;
+        exited_at = now;
+        result.status = ExitStatus(status);
+      } else if (r < 0 && errno == ECHILD) {
+        exited = lost = true;
+        exited_at = now;
+      }
+    }
+    if (exited && now - exited_at > std::chrono::milliseconds(100)) break;
+    if (now >= deadline) {
       late = true;
       break;
     }
-    const int ready = ::poll(fds, 2, static_cast<int>(std::min<long long>(left, INT_MAX)));
+    // Short waits while the child runs, so that its exit is seen soon after it happens.
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count();
+    const int ready = ::poll(fds, 2, static_cast<int>(std::min<long long>(left, 20)));
     if (ready < 0 && errno != EINTR) result.failure = std::string("cannot wait for ") + argv[0] + ": " + std::strerror(errno);
     if (ready <= 0) continue;
     for (int i = 0; i < 2; ++i) {
@@ -150,13 +187,16 @@ ProcessOutput RunProcess(const std::vector<std::string>& argv, size_t limit, con
       }
     }
   }
-  if (!result.failure.empty()) ::kill(pid, SIGKILL);
-  result.status = WaitUntil(pid, late ? Clock::now() : deadline, late);
+  // The child when it is late or over its limit, and what it started that still holds a pipe
+  // (which also keeps the group's id from being reused); a helper that let go is left alone.
+  if (!exited || open > 0) KillGroup(pid);
+  if (!exited) result.status = Reap(pid, lost);
   if (late && result.failure.empty()) {
     const auto ms = timeout.count();
     result.failure = argv[0] + " did not finish within " +
                      (ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms");
   }
+  if (lost && result.failure.empty()) result.failure = "the exit status of " + argv[0] + " was lost (SIGCHLD is ignored)";
   if (!result.failure.empty()) result.status = -1;
   return result;
 }

@@ -1,6 +1,9 @@
 // The JSON report (sancheck-report/1), field for field as the report format specifies.
 #include "report/writers.hpp"
 
+#include <algorithm>
+#include <new>
+
 #include <nlohmann/json.hpp>
 
 #include "report/common.hpp"
@@ -129,12 +132,19 @@ class JsonWriter {
   void ActivityWritten(size_t left) {
     if (++written_ != kSample) return;
     const size_t per_activity = (out_.size() - sample_from_) / kSample;
-    out_.reserve(out_.size() + (left + left / 4) * per_activity + 4096);
+    const size_t wanted = (left + left / 4) * per_activity + 4096;
+    // Only a hint: a sample heavier than the rest could ask for far more than the report needs,
+    // so it is bounded, and a refusal leaves the string to grow as it would have.
+    try {
+      out_.reserve(out_.size() + std::min(wanted, kMaxReserve));
+    } catch (const std::bad_alloc&) {
+    }
   }
   void StartSample() { sample_from_ = out_.size(); }
 
  private:
   static constexpr size_t kSample = 256;
+  static constexpr size_t kMaxReserve = size_t{1} << 31;
   std::string out_;
   size_t written_ = 0;      ///< activities written so far, in every scenario
   size_t sample_from_ = 0;  ///< where the first activity began

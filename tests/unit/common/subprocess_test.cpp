@@ -41,6 +41,20 @@ TEST_SUITE("common.subprocess") {
     CHECK(r.Reason() == "sh did not finish within 300 ms");
   }
 
+  TEST_CASE("a program that exits while something it started holds its output is not waited for") {
+    const auto started = std::chrono::steady_clock::now();
+    const ProcessOutput r = RunProcess({"sh", "-c", "sleep 30 & echo hi"}, 1024);
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(10));
+    CHECK(r.ok());
+    CHECK(r.out == "hi\n");
+  }
+
+  TEST_CASE("the reason is git's error line, not a hint before it; any time limit is safe") {
+    const ProcessOutput r = RunProcess({"sh", "-c", "echo 'hint: try this' >&2; echo 'fatal: no such ref' >&2; exit 128"}, 1024);
+    CHECK(r.Reason() == "fatal: no such ref");
+    CHECK(RunProcess({"true"}, 1024, {}, milliseconds::max()).ok());
+  }
+
   TEST_CASE("too much output, or no such program, is a failure with its reason") {
     const ProcessOutput big = RunProcess({"sh", "-c", "yes"}, 100000);
     CHECK(big.Reason() == "sh wrote more than 100000 bytes");
