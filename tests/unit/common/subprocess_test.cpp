@@ -49,7 +49,7 @@ TEST_SUITE("common.subprocess") {
     CHECK(r.out == "hi\n");
   }
 
-  TEST_CASE("the reason is git's error line, not a hint before it; any time limit is safe") {
+  TEST_CASE("the reason is git's error line, not a hint before it, and any time limit is safe") {
     const ProcessOutput r = RunProcess({"sh", "-c", "echo 'hint: try this' >&2; echo 'fatal: no such ref' >&2; exit 128"}, 1024);
     CHECK(r.Reason() == "fatal: no such ref");
     CHECK(RunProcess({"true"}, 1024, {}, milliseconds::max()).ok());
