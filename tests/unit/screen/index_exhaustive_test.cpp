@@ -1,4 +1,4 @@
-// The index against exhaustive screening on the built-in list: what the index finds is what exhaustive finds, and nearly all of it.
+// The index against exhaustive screening on the built-in list: what the index finds is what exhaustive finds, and all of it.
 #include <doctest/doctest.h>
 
 #include <set>
@@ -25,7 +25,7 @@ TEST_SUITE("screen.index") {
   // The index leaves out names that pair with the query only through words sharing no key with
   // it (two letters or more apart, see docs/screening.md, "Index"): on this list two of the
   // eval set's exhaustive candidates, both possible matches of generic bank names.
-  TEST_CASE("the index finds the exhaustive candidates of the eval set, with the same scores, at least 99 %") {
+  TEST_CASE("the index finds every exhaustive candidate of the eval set, with the same scores") {
     Diagnostics diags;
     auto csv = ReadSource(std::string(SANCHECK_SOURCE_DIR) + "/tests/screening/eval-set.csv", diags);
     std::vector<EvalCase> cases;
@@ -56,7 +56,10 @@ TEST_SUITE("screen.index") {
     }
     INFO(missed);
     CHECK(expected > 200);
-    CHECK(static_cast<double>(found) >= 0.99 * static_cast<double>(expected));
+    // Every one, on this list: the gathering's bound is sound (a name it drops cannot reach the
+    // floor), so a miss here is a near spelling the index no longer finds, a regression to read.
+    // (On a million synthetic names a few joined runs are missed: bench/README.md.)
+    CHECK(found == expected);
   }
 }
 
