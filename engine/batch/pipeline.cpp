@@ -153,10 +153,15 @@ bool RunPreload(Context& ctx, const std::vector<std::string>& inputs, std::FILE*
       bool first = true;
       while (pos < big->size) {
         size_t len = std::min(o.chunk_bytes, big->size - pos);
-        if (pos + len < big->size) {
+        while (pos + len < big->size) {
           const size_t b = ChunkReader::LastBoundary(big->data + pos, len, big->file->csv);
-          if (b > 0) len = b;
-          else len = big->size - pos;  // a record longer than a chunk: take the rest
+          if (b > 0) {
+            len = b;
+            break;
+          }
+          // A record longer than a chunk: the window widens until one ends, so that the
+          // records after it are still cut into chunks for every thread.
+          len = std::min(2 * len, big->size - pos);
         }
         std::unique_ptr<Chunk> part(new Chunk);
         part->data = big->data + pos;

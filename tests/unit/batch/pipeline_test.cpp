@@ -75,12 +75,16 @@ TEST_CASE("pipeline: results in input order, bad records as error lines, counts"
   TempDir dir;
   std::string all;
   for (int i = 0; i < 50; ++i) all += kRecords;
+  // A record four chunks long in the middle: the chunks around it are cut as usual.
+  const std::string long_record = R"({"id":"L","date":"2017-12-22","exporter_country":"KP","importer_country":"CN","hs":"930690","description":")" +
+                                  std::string(1000, 'x') + "\"}\n";
+  all.insert(all.find("{\"id\":\"A\"", all.size() / 2), long_record);
   const std::string in = dir.Write("in.jsonl", all);
   BatchReport report;
   std::stringstream diag;
   REQUIRE(RunBatch(*set, BenchOptions(), {in}, (dir.path / "out.jsonl").string(), report, diag));
   const auto out = Lines(dir.Read("out.jsonl"));
-  REQUIRE(out.size() == 300);
+  REQUIRE(out.size() == 301);
   CHECK(out[0] == R"({"id":"A","verdict":"prohibited","rules":["R02","R06"]})");
   CHECK(out[1] == R"({"id":"B","verdict":"not-applicable","rules":[]})");
   CHECK(out[2] == R"({"id":"C","verdict":"permitted","rules":["R23"]})");
@@ -89,10 +93,10 @@ TEST_CASE("pipeline: results in input order, bad records as error lines, counts"
   CHECK(out[3].find(R"("field":"date")") != std::string::npos);
   CHECK(out[4] == R"({"id":"E","verdict":"prohibited","rules":["R17","R28"]})");
   CHECK(out[5].find(R"("line":7)") != std::string::npos);
-  CHECK(out[299].find(R"("line":350)") != std::string::npos);
-  CHECK(report.counts[kOutProhibited] == 100);
+  CHECK(out[300].find(R"("line":351)") != std::string::npos);
+  CHECK(report.counts[kOutProhibited] == 101);
   CHECK(report.counts[kOutError] == 100);
-  CHECK(report.records == 300);
+  CHECK(report.records == 301);
   CHECK(diag.str().find(":5:18: error: field 'date'") != std::string::npos);  // the column of the value
 
   // Preload mode and one thread give the same bytes.
