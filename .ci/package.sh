@@ -58,6 +58,10 @@ status=0
 ((status == 1)) || fail "sancheck check samples/ exited $status, expected 1 (findings)"
 grep -q '^Summary: ' "$work/check.txt" || fail "sancheck check samples/ printed no summary"
 man -w sancheck >/dev/null || fail "no man page sancheck(1)"
+# The documents error messages name (docs/scenario-format.md#units) are installed with the program.
+for f in README.md scenario-format.md writing-rules.md ci.md; do
+  [[ -s /usr/share/doc/sancheck/$f ]] || fail "no /usr/share/doc/sancheck/$f"
+done
 man -w sancheck-check || fail "no man page sancheck-check(1)"
 for f in /usr/share/bash-completion/completions/sancheck /usr/share/zsh/vendor-completions/_sancheck; do
   [[ -s $f ]] || fail "no completion file $f"

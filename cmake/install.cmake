@@ -20,6 +20,11 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/sancheckConfigVersion.cma
 install(FILES ${PROJECT_BINARY_DIR}/sancheckConfig.cmake ${PROJECT_BINARY_DIR}/sancheckConfigVersion.cmake
         DESTINATION ${SANCHECK_CMAKE_DIR})
 
+# The documents error messages and man pages point to ("see docs/scenario-format.md#units"):
+# installed as /usr/share/doc/sancheck/scenario-format.md and beside it, with the JSON schemas.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
 # Generated from the command definitions at build time (see sancheck_docs in CMakeLists.txt).
 install(DIRECTORY ${SANCHECK_DOCS_DIR}/man1 DESTINATION ${CMAKE_INSTALL_MANDIR})
 install(FILES ${SANCHECK_DOCS_DIR}/bash/sancheck DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
@@ -36,7 +41,7 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "sanctions-compliance checker: scenarios j
 string(CONCAT CPACK_PACKAGE_DESCRIPTION
     "sancheck judges deals, shipments, visits and cooperation plans described in YAML against the UN\n"
     "Security Council sanctions on the DPRK, with the resolution and paragraph behind each verdict.\n"
-    "The package holds the program, its man pages and completions, the static library\n"
+    "The package holds the program, its man pages, completions and documentation, the static library\n"
     "with its headers and CMake package (find_package(sancheck CONFIG)), and the Python\n"
     "module sancheck when it was built.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
