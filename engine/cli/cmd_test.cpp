@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 #include <set>
+#include <span>
 
 #include <nlohmann/json.hpp>
 
@@ -154,7 +155,7 @@ int RunTests(const TestArgs& args) {
   auto checker = Checker::Load(options, diags);
   std::vector<testing::RuleTest> tests;
   if (checker) tests = testing::LoadRuleTests(args.paths, diags);
-  for (const auto& t : tests) checker->Validate({t.scenario}, diags);
+  for (const auto& t : tests) checker->Validate(std::span(&t.scenario, 1), diags);
   if (diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;

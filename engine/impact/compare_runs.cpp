@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "impact/impact.hpp"
-#include "lists/import_text.hpp"
+#include "judge/rule_firings.hpp"
 
 namespace sancheck::impact {
 namespace {
@@ -15,16 +15,12 @@ struct Firing {
   std::vector<std::string> citations;
 };
 
-void AddUnique(std::vector<std::string>& to, const std::vector<Citation>& citations) {
-  for (const auto& c : citations) lists::AddUnique(to, c.text);
-}
-
 std::map<std::string, Firing> Firings(const ActivityResult& a) {
   std::map<std::string, Firing> out;
-  for (const Finding& f : a.findings) {
-    auto [it, fresh] = out.try_emplace(f.rule, Firing{f.verdict, {}});
-    if (!fresh) it->second.verdict = std::max(it->second.verdict, f.verdict);
-    AddUnique(it->second.citations, f.citations);
+  for (const Finding* f : judge::RuleFirings(a)) {
+    Firing& firing = out[f->rule];
+    firing.verdict = f->verdict;
+    judge::AddCitationTexts(firing.citations, f->citations);
   }
   return out;
 }
@@ -32,7 +28,7 @@ std::map<std::string, Firing> Firings(const ActivityResult& a) {
 // Citations compared as sets: findings come sorted by rule, so their order says nothing.
 std::vector<std::string> Citations(const ActivityResult& a) {
   std::vector<std::string> out;
-  for (const Finding& f : a.findings) AddUnique(out, f.citations);
+  for (const Finding& f : a.findings) judge::AddCitationTexts(out, f.citations);
   return out;
 }
 

@@ -50,7 +50,7 @@ std::unique_ptr<Checker> Checker::Load(const CheckOptions& options, Diagnostics&
   return c;
 }
 
-void Checker::Validate(const std::vector<Scenario>& scenarios, Diagnostics& diags) const {
+void Checker::Validate(std::span<const Scenario> scenarios, Diagnostics& diags) const {
   CheckItemTags(scenarios, impl_->set->tags, diags);
   rules::CheckExemptionClaims(*impl_->set, scenarios, diags);
 }

@@ -54,7 +54,7 @@ std::string UnknownExemptionMessage(const RuleSet& set, std::string_view name, s
   return message + ": pack '" + std::string(pack) + "' does not define it (under exemptions: in its header)";
 }
 
-void CheckExemptionClaims(const RuleSet& set, const std::vector<Scenario>& scenarios, Diagnostics& diags) {
+void CheckExemptionClaims(const RuleSet& set, std::span<const Scenario> scenarios, Diagnostics& diags) {
   for (const auto& s : scenarios) {
     for (const auto& a : s.activities) {
       if (!a.exemption || ExemptionKindIndex(set, a.exemption->name) >= 0) continue;

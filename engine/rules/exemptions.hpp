@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <span>
 #include <vector>
 
 #include "sancheck/core_types.hpp"
@@ -23,7 +24,7 @@ std::string UnknownExemptionMessage(const RuleSet& set, std::string_view name, s
 
 /// Every exemption a scenario claims must name a kind that a loaded pack defines:
 /// otherwise an error at the claim, with a suggestion.
-void CheckExemptionClaims(const RuleSet& set, const std::vector<Scenario>& scenarios, Diagnostics& diags);
+void CheckExemptionClaims(const RuleSet& set, std::span<const Scenario> scenarios, Diagnostics& diags);
 
 struct ClaimDecision {
   bool covers = false;  ///< the claim turns the rule's prohibited finding into review

@@ -21,7 +21,7 @@ void CheckItemTags(const Scenario& scenario, const expr::TagRegistry& tags, Diag
   }
 }
 
-void CheckItemTags(const std::vector<Scenario>& scenarios, const expr::TagRegistry& tags, Diagnostics& diags) {
+void CheckItemTags(std::span<const Scenario> scenarios, const expr::TagRegistry& tags, Diagnostics& diags) {
   for (const auto& s : scenarios) CheckItemTags(s, tags, diags);
 }
 

@@ -1,6 +1,7 @@
 // CheckItemTags(): every item tag of a scenario must be one the loaded rule packs (or the format) know.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "expr/tags.hpp"
@@ -15,6 +16,6 @@ namespace sancheck {
 /// something else; tags are known only once the packs are loaded, so this runs
 /// after loading, in every command that judges scenarios.
 void CheckItemTags(const Scenario& scenario, const expr::TagRegistry& tags, Diagnostics& diags);
-void CheckItemTags(const std::vector<Scenario>& scenarios, const expr::TagRegistry& tags, Diagnostics& diags);
+void CheckItemTags(std::span<const Scenario> scenarios, const expr::TagRegistry& tags, Diagnostics& diags);
 
 }  // namespace sancheck

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/visible.hpp"
+#include "judge/rule_firings.hpp"
 #include "report/common.hpp"
 #include "sancheck/report.hpp"
 #include "timeline/timeline.hpp"
@@ -30,11 +31,7 @@ std::string RuleIds(const std::vector<Firing>& rules) {
 // The citation texts of the rules, each once, in rule order.
 std::vector<std::string> Citations(const std::vector<Firing>& rules) {
   std::vector<std::string> out;
-  for (const Firing& f : rules) {
-    for (const Citation& c : f.citations) {
-      if (std::find(out.begin(), out.end(), c.text) == out.end()) out.push_back(c.text);
-    }
-  }
+  for (const Firing& f : rules) judge::AddCitationTexts(out, f.citations);
   return out;
 }
 

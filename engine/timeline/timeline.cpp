@@ -5,6 +5,7 @@
 #include <map>
 
 #include "judge/checker_impl.hpp"
+#include "judge/rule_firings.hpp"
 #include "judge/rule_judge.hpp"
 #include "judge/scenario_run.hpp"
 #include "timeline/change_points.hpp"
@@ -22,24 +23,19 @@ std::string NoteOf(const Finding& f) {
   return "";
 }
 
-// One Firing per rule (findings come sorted by rule), with the most severe finding's verdict and note.
+// One Firing per rule: its most severe finding's verdict and note.
 Judgement JudgementOf(const rules::RuleSet& set, const ActivityResult& result) {
   Judgement j;
   j.date = result.date;
   j.verdict = result.verdict;
-  for (const Finding& f : result.findings) {
-    if (j.rules.empty() || j.rules.back().rule != f.rule) {
-      Firing firing;
-      firing.rule = f.rule;
-      firing.verdict = f.verdict;
-      if (const rules::Rule* rule = set.Find(f.rule)) firing.title = rule->info.title;
-      firing.citations = f.citations;
-      firing.note = NoteOf(f);
-      j.rules.push_back(std::move(firing));
-    } else if (f.verdict > j.rules.back().verdict) {
-      j.rules.back().verdict = f.verdict;
-      j.rules.back().note = NoteOf(f);
-    }
+  for (const Finding* f : judge::RuleFirings(result)) {
+    Firing firing;
+    firing.rule = f->rule;
+    firing.verdict = f->verdict;
+    if (const rules::Rule* rule = set.Find(f->rule)) firing.title = rule->info.title;
+    firing.citations = f->citations;
+    firing.note = NoteOf(*f);
+    j.rules.push_back(std::move(firing));
   }
   return j;
 }

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -54,7 +55,7 @@ class Checker {
   /// Reports, positioned, what the scenarios name that the loaded packs do not know
   /// (an item tag no pack uses, an exemption kind no pack defines): such a scenario
   /// must not be judged, since an unknown word would silently match no rule.
-  void Validate(const std::vector<Scenario>& scenarios, Diagnostics& diags) const;
+  void Validate(std::span<const Scenario> scenarios, Diagnostics& diags) const;
 
   const std::vector<PackInfo>& packs() const;
   std::vector<RuleInfo> rules() const;

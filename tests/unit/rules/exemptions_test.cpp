@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <span>
 #include <fstream>
 
 #include "rules/exemptions.hpp"
@@ -89,7 +90,7 @@ TEST_CASE("a scenario's claim of an unknown kind is an error at the claim") {
   a.exemption = Exemption{ExemptionKind::kOther, "wind-donw", "", {}};
   s.activities.push_back(a);
   Diagnostics diags;
-  CheckExemptionClaims(*p.set, {s}, diags);
+  CheckExemptionClaims(*p.set, std::span(&s, 1), diags);
   CHECK(diags.HasErrors());
   CHECK(diags.RenderAll().find("unknown exemption kind 'wind-donw' (did you mean 'wind-down'?)") != std::string::npos);
 }
