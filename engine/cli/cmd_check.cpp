@@ -86,19 +86,15 @@ int RunCheck(const CheckArgs& args) {
   std::vector<Waiver> waiver_list;
   if (checker && !args.waivers.empty()) waiver_list = waivers::LoadWaivers(args.waivers, diags);
   if (checker) scenarios = LoadScenariosFor(*checker, args.paths, diags, args.exclude);
-  if (diags.HasErrors()) {
-    std::cerr << diags.RenderAll();
-    return kExitError;
-  }
-  if (!diags.items().empty()) std::cerr << diags.RenderAll();  // warnings
+  if (!ShowDiagnostics(diags) || !checker) return kExitError;
   RunResult run = checker->Check(scenarios);
   run.prepared_by = args.prepared_by;
   run.reviewed_by = args.reviewed_by;
   if (!args.waivers.empty()) {
     waivers::ApplyWaivers(waiver_list, waivers::WaiverClock(run), run);
-    // Expired waivers fail the run and unused ones should be removed: say so even when reports go to files.
-    const Diagnostics notes = waivers::WaiverDiagnostics(run);
-    if (!notes.items().empty()) std::cerr << notes.RenderAll();
+    // Expired waivers fail the run (RunFails, below) and unused ones should be removed: say so
+    // even when reports go to files.
+    ShowDiagnostics(waivers::WaiverDiagnostics(run));
   }
   // Render everything, then write every report or none: a failure leaves no partial set.
   std::vector<std::pair<std::string, std::string>> rendered;

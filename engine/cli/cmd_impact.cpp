@@ -116,11 +116,7 @@ int RunImpact(const ImpactArgs& args) {
   auto after = Checker::Load(*new_options, diags);
   std::vector<Scenario> scenarios;
   if (before && after) scenarios = LoadScenariosFor(*after, args.scenarios, diags);
-  if (!before || !after || diags.HasErrors()) {
-    std::cerr << diags.RenderAll();
-    return kExitError;
-  }
-  if (!diags.items().empty()) std::cerr << diags.RenderAll();  // warnings
+  if (!ShowDiagnostics(diags) || !before || !after) return kExitError;
   impact::Impact impact = impact::BuildImpact(*before, *after, scenarios, as_of);
   impact.base_revision = args.base_rev;
   impact.new_revision = args.head_rev;

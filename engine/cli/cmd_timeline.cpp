@@ -1,5 +1,4 @@
 // `sancheck timeline`: each activity's verdict as a function of its date — intervals and change points, text or JSON.
-#include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
@@ -32,11 +31,7 @@ int RunTimeline(const TimelineArgs& args) {
   auto checker = Checker::Load(*options, diags);
   std::vector<Scenario> scenarios;
   if (checker) scenarios = LoadScenariosFor(*checker, args.paths, diags);
-  if (!checker || diags.HasErrors()) {
-    std::cerr << diags.RenderAll();
-    return kExitError;
-  }
-  if (!diags.items().empty()) std::cerr << diags.RenderAll();  // warnings
+  if (!ShowDiagnostics(diags) || !checker) return kExitError;
   const timeline::Timeline t = timeline::BuildTimeline(*checker, scenarios, to);
   const std::string out = args.format == "json" ? timeline::RenderTimelineJson(t) : timeline::RenderTimelineText(t);
   if (!Emit(args.output, out)) return kExitError;

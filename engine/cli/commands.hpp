@@ -102,6 +102,10 @@ std::optional<CheckOptions> CheckOptionsFor(const PackChoice& choice, bool note 
 std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector<std::string>& paths,
                                        Diagnostics& diags, const std::vector<std::string>& exclude = {});
 
+/// Writes every diagnostic, errors and warnings, on standard error. False when one is an
+/// error: the command then stops (exit 2) before judging or writing anything.
+bool ShowDiagnostics(const Diagnostics& diags);
+
 /// Writes `content` to `path` atomically, or to standard output when path is empty.
 /// Returns false (after printing an error) on failure.
 bool Emit(const std::string& path, const std::string& content);

@@ -75,6 +75,11 @@ std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector
   return scenarios;
 }
 
+bool ShowDiagnostics(const Diagnostics& diags) {
+  if (!diags.items().empty()) std::cerr << diags.RenderAll();
+  return !diags.HasErrors();
+}
+
 bool Emit(const std::string& path, const std::string& content) { return EmitAll({{path, content}}); }
 
 bool EmitAll(std::vector<std::pair<std::string, std::string>> outputs) {
