@@ -174,13 +174,12 @@ class HtmlWriter {
   // A horizontal bar per verdict, scaled to the largest count.
   void Chart() {
     const Summary& m = run_.summary;
+    // Coloured by the style sheet (svg.chart rect.prohibited, ...), which holds every verdict colour.
     struct Bar {
       const char* label;
       int count;
-      const char* colour;
     };
-    const Bar bars[] = {{"prohibited", m.prohibited, "#b42318"}, {"review", m.review, "#b54708"},
-                        {"permitted", m.permitted, "#2e7d32"}};
+    const Bar bars[] = {{"prohibited", m.prohibited}, {"review", m.review}, {"permitted", m.permitted}};
     const int most = std::max({m.prohibited, m.review, m.permitted, 1});
     constexpr int kLabel = 100, kWidth = 360, kRow = 30;
     out_ += "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" + std::to_string(kLabel + kWidth + 60) +
@@ -191,13 +190,12 @@ class HtmlWriter {
     for (int i = 0; i < 3; ++i) {
       const int y = 5 + i * kRow;
       const int w = bars[i].count * kWidth / most;
-      out_ += "<text x=\"0\" y=\"" + std::to_string(y + 18) + "\" font-size=\"14\" fill=\"#1d232a\">" + bars[i].label +
-              "</text>";
+      out_ += "<text x=\"0\" y=\"" + std::to_string(y + 18) + "\" font-size=\"14\">" + bars[i].label + "</text>";
       out_ += "<rect x=\"" + std::to_string(kLabel) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" +
-              std::to_string(std::max(w, bars[i].count > 0 ? 2 : 0)) + "\" height=\"18\" rx=\"2\" fill=\"" +
-              bars[i].colour + "\"/>";
+              std::to_string(std::max(w, bars[i].count > 0 ? 2 : 0)) + "\" height=\"18\" rx=\"2\" class=\"" +
+              bars[i].label + "\"/>";
       out_ += "<text x=\"" + std::to_string(kLabel + w + 8) + "\" y=\"" + std::to_string(y + 18) +
-              "\" font-size=\"14\" font-weight=\"700\" fill=\"#1d232a\">" + std::to_string(bars[i].count) + "</text>\n";
+              "\" font-size=\"14\" font-weight=\"700\">" + std::to_string(bars[i].count) + "</text>\n";
     }
     out_ += "</svg>\n";
   }

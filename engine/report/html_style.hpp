@@ -24,7 +24,8 @@ td,li,p,h2,h3{overflow-wrap:anywhere}time{white-space:nowrap}
 .prohibited{background:#b42318}.review{background:#b54708}.permitted{background:#2e7d32}.waived{background:#475467}
 .expired{background:#b42318}.unused{background:#b54708}.applied{background:#475467}
 .result{font-size:18px;font-weight:700}.fail{color:#b42318}.pass{color:#2e7d32}
-svg.chart{max-width:100%;height:auto}
+svg.chart{max-width:100%;height:auto}svg.chart text{fill:currentColor}
+svg.chart rect.prohibited{fill:#b42318}svg.chart rect.review{fill:#b54708}svg.chart rect.permitted{fill:#2e7d32}
 ul.findings{list-style:none;padding:0;margin:4px 0 10px}ul.findings>li{border-left:4px solid #d9dde3;padding:4px 10px;margin:6px 0;background:#fafbfc}
 ul.findings>li.v-prohibited{border-color:#b42318}ul.findings>li.v-review{border-color:#b54708}ul.findings>li.v-permitted{border-color:#2e7d32}
 .activity{margin-top:14px}table.kv th{width:14em}table.facts{font-size:14px}table.facts th{font-weight:500;background:none;color:#5b6470}
