@@ -10,14 +10,17 @@ mapfile -t samples < <(bash tests/reports/sample_scenarios.sh)
 SOURCE_DATE_EPOCH=1700000000 "$bin" check --fail-on never --format html="$work/r.html" \
   --format markdown="$work/r.md" "${samples[@]}" 2>"$work/err" || { echo "FAIL: check did not run"; cat "$work/err"; exit 1; }
 failed=0
-# HS codes are shown as digits only ("9306.90" in a file is 930690 in the report).
-for hs in $(grep -hoE '^\s*hs:\s*"?[0-9. ]+"?' "${samples[@]}" | sed -E 's/.*hs:\s*//; s/[". ]//g' | sort -u); do
-  for f in "$work/r.html" "$work/r.md"; do
-    grep -q "HS $hs" "$f" || { echo "FAIL: HS $hs not shown in $(basename "$f")"; failed=1; }
-  done
-done
-for c in $(grep -hoE '^\s*country:\s*[A-Z]{2}' "${samples[@]}" | sed -E 's/.*:\s*//' | sort -u); do
-  grep -q "· $c · " "$work/r.html" || { echo "FAIL: country $c not shown in the HTML report"; failed=1; }
+mapfile -t facts < <(bash tests/reports/sample_facts.sh)
+[ ${#facts[@]} -gt 0 ] || { echo "FAIL: no facts found in the samples"; failed=1; }
+for fact in "${facts[@]}"; do
+  read -r kind value <<<"$fact"
+  if [ "$kind" = hs ]; then
+    for f in "$work/r.html" "$work/r.md"; do
+      grep -q "HS $value" "$f" || { echo "FAIL: HS $value not shown in $(basename "$f")"; failed=1; }
+    done
+  else
+    grep -q "· $value · " "$work/r.html" || { echo "FAIL: country $value not shown in the HTML report"; failed=1; }
+  fi
 done
 grep -q '<table class="kv facts">' "$work/r.html" || { echo "FAIL: no facts table"; failed=1; }
 [ $failed = 0 ] && echo "facts shown"

@@ -35,10 +35,11 @@ if (run.status !== 0 || !fs.existsSync(report)) {
   process.exit(1);
 }
 
-// What the reader must see of every sample: each item's HS code and each party's country (facts_test.sh reads them alike).
-const sampleText = samples.map((f) => fs.readFileSync(path.join(sourceDir, f), "utf8")).join("\n");
-const hsCodes = [...new Set([...sampleText.matchAll(/^\s*-?\s*hs:\s*"?([0-9. ]+)"?/gm)].map((m) => m[1].replace(/[. ]/g, "")))];
-const countries = [...new Set([...sampleText.matchAll(/^\s*country:\s*([A-Z]{2})\b/gm)].map((m) => m[1]))];
+// What the reader must see of every sample: each item's HS code and each party's country (as facts_test.sh).
+const facts = spawnSync("bash", ["tests/reports/sample_facts.sh"], {cwd: sourceDir, encoding: "utf8"})
+  .stdout.split("\n").filter(Boolean).map((line) => line.split(" "));
+const hsCodes = facts.filter(([kind]) => kind === "hs").map(([, value]) => value);
+const countries = facts.filter(([kind]) => kind === "country").map(([, value]) => value);
 
 let browser = null, timedOut = false;
 const watchdog = setTimeout(() => {
