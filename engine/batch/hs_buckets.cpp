@@ -81,4 +81,17 @@ void HsBuckets::Finish() {
   build_all_.shrink_to_fit();
 }
 
+HsReach HsBuckets::Reach() const {
+  HsReach r;
+  if (any_.begin != any_.end) r.Set(HsReach::kAny);
+  if (all_.begin != all_.end) r.Set(HsReach::kAll);
+  for (uint32_t ch = 0; ch < chapter_slot_.size(); ++ch) {
+    if (chapter_slot_[ch] == 0) continue;
+    const Chapter& c = chapters_[chapter_slot_[ch] - 1U];
+    if (c.whole.begin != c.whole.end) r.Set(ch);
+    for (uint32_t i = c.heads_begin; i < c.heads_end; ++i) r.Set(HsReach::HeadingBit(ch, heads_[i].heading));
+  }
+  return r;
+}
+
 }  // namespace sancheck::batch

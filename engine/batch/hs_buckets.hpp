@@ -30,6 +30,32 @@ struct HsKey {
   }
 };
 
+/// Which HS keys a table may hold alternatives for, in one cache line: a record whose key it
+/// rules out passes the table by without reading it. In a large pack each country's rules name
+/// a few headings, so most records meet none of them, and reading a table's directory only to
+/// find it empty was most of a record's index time. It may say yes wrongly (headings share
+/// bits), never no wrongly.
+struct alignas(64) HsReach {
+  static constexpr uint32_t kBits = 512;
+  static constexpr uint32_t kAny = 100;       ///< alternatives without an HS constraint
+  static constexpr uint32_t kAll = 101;       ///< any alternative at all (a code spanning headings)
+  static constexpr uint32_t kHeadings = 102;  ///< bits 0..99: chapters with whole-chapter alternatives
+  static uint32_t HeadingBit(uint32_t chapter, uint32_t heading) {
+    return kHeadings + (chapter * 100 + heading) % (kBits - kHeadings);
+  }
+  void Set(uint32_t bit) { words[bit / 64] |= uint64_t{1} << (bit % 64); }
+  bool Test(uint32_t bit) const { return (words[bit / 64] >> (bit % 64) & 1) != 0; }
+  bool Meets(const HsKey& key) const {
+    switch (key.kind) {
+      case HsKey::kNone: return Test(kAny);
+      case HsKey::kHeading: return Test(kAny) || Test(key.chapter) || Test(HeadingBit(key.chapter, key.heading));
+      case HsKey::kWide: return Test(kAll);
+    }
+    return true;
+  }
+  std::array<uint64_t, kBits / 64> words{};
+};
+
 /// Alternatives filed under the HS headings and whole chapters their intervals meet, so a
 /// record meets only those its code can satisfy. Built with Add() and Finish(); read-only then,
 /// and read without allocating: one flat entry array, spans into it, sparse directories.
@@ -69,6 +95,8 @@ class HsBuckets {
   void Add(uint32_t alt_id, uint32_t rank, const GuardAlt& g, bool rest_exact);
   /// Lays the lists out flat. Call once, after the last Add().
   void Finish();
+  /// The keys ForEach may call back for (after Finish()).
+  HsReach Reach() const;
 
  private:
   static constexpr uint32_t kExact = 0x8000'0000U;  ///< flag in Entry::alt

@@ -39,6 +39,10 @@ class Judge {
   /// Appends the record's findings in rank order, judged by judge::JudgeRule as
   /// scenario activities are; capped rules are marked for the cap accounting.
   void Run(const Record& r, std::vector<Finding>& out);
+  /// Asks for the rule index's memory a record judged soon will read (RuleIndex::Prefetch).
+  void Prefetch(const Record& r) const {
+    if (use_index_) index_.Prefetch(r);
+  }
 
  private:
   std::shared_ptr<const Match> MatchOf(const rules::Rule& rule) const;

@@ -73,6 +73,10 @@ RuleIndex::RuleIndex(const rules::RuleSet& set, const std::vector<uint32_t>& ord
     File(roots_[0], id);
   }
   for (auto& t : tables_) t.Finish();
+  plain_reach_.resize(roots_.size());
+  for (size_t i = 0; i < roots_.size(); ++i) {
+    if (roots_[i].plain >= 0) plain_reach_[i] = tables_[static_cast<size_t>(roots_[i].plain)].Reach();
+  }
 }
 
 bool RuleIndex::Holds(const Alt& a, const Record& r) const {
@@ -98,14 +102,17 @@ void RuleIndex::All(RankSet& out) const {
   for (uint32_t rank : supply_ranks_) out.Set(rank);
 }
 
-void RuleIndex::Scan(const Root& root, const Record& r, const HsKey& key, RankSet& out) const {
+void RuleIndex::Scan(size_t root_id, const Record& r, const HsKey& key, RankSet& out) const {
   auto scan = [&](int32_t table) {
     if (table < 0) return;
     tables_[static_cast<size_t>(table)].ForEach(key, [&](uint32_t rank, uint32_t id, bool exact) {
       if (exact || Holds(alts_[id], r)) out.Set(rank);
     });
   };
-  scan(root.plain);
+  const bool plain = plain_reach_[root_id].Meets(key);
+  if (!plain && r.tags.none()) return;  // the root itself is not read
+  const Root& root = roots_[root_id];
+  if (plain) scan(root.plain);
   if (r.tags.none()) return;
   for (const auto& [tag, table] : root.tagged) {
     if (r.tags.test(tag)) scan(table);
@@ -118,9 +125,9 @@ void RuleIndex::Candidates(const Record& r, RankSet& out) const {
     return;
   }
   const HsKey key = HsKey::Of(r);  // once per record, for every bucket it visits
-  if (const int16_t s = from_slot_[r.from.value.code]; s >= 0) Scan(roots_[static_cast<size_t>(s)], r, key, out);
-  if (const int16_t s = to_slot_[r.to.value.code]; s >= 0) Scan(roots_[static_cast<size_t>(s)], r, key, out);
-  Scan(roots_[0], r, key, out);
+  if (const int16_t s = from_slot_[r.from.value.code]; s >= 0) Scan(static_cast<size_t>(s), r, key, out);
+  if (const int16_t s = to_slot_[r.to.value.code]; s >= 0) Scan(static_cast<size_t>(s), r, key, out);
+  Scan(0, r, key, out);
 }
 
 }  // namespace sancheck::batch

@@ -66,6 +66,13 @@ class RuleIndex {
   /// an exporter or importer country meets every rule (its conditions may be unknown).
   /// Reads the buckets of the record's two countries, its tags and its HS heading only.
   void Candidates(const Record& r, RankSet& out) const;
+  /// Asks for what Candidates(r) reads first, so that it is in cache when `r` is judged a
+  /// couple of records later: the records stream through the cache and push the index out.
+  void Prefetch(const Record& r) const {
+    if (!r.from.known || !r.to.known) return;
+    if (const int16_t s = from_slot_[r.from.value.code]; s >= 0) __builtin_prefetch(&plain_reach_[static_cast<size_t>(s)]);
+    if (const int16_t s = to_slot_[r.to.value.code]; s >= 0) __builtin_prefetch(&plain_reach_[static_cast<size_t>(s)]);
+  }
   /// Every rule that applies to supplies (the index switched off).
   void All(RankSet& out) const;
 
@@ -88,13 +95,14 @@ class RuleIndex {
   Root& RootOf(std::array<int16_t, Country::kCount>& slots, size_t country);
   void File(Root& root, uint32_t alt_id);
   int32_t NewTable();
-  void Scan(const Root& root, const Record& r, const HsKey& key, RankSet& out) const;
+  void Scan(size_t root, const Record& r, const HsKey& key, RankSet& out) const;
 
   size_t rank_count_ = 0;
   std::vector<uint32_t> supply_ranks_;
   std::vector<Alt> alts_;
   std::vector<HsBuckets> tables_;
   std::vector<Root> roots_;  ///< [0]: no country; then one per (side, country) some guard names
+  std::vector<HsReach> plain_reach_;  ///< per root, its plain table's (nothing when it has none)
   std::array<int16_t, Country::kCount> from_slot_{}, to_slot_{};  ///< country -> roots_, -1 for none
   IndexStats stats_;
 };

@@ -1,6 +1,8 @@
 // Tests of the rule index: guards of typical conditions, and indexed results equal to evaluating every rule.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -9,6 +11,8 @@
 #include "batch/program_guard.hpp"
 #include "batch/rule_index.hpp"
 #include "rules/rule_set.hpp"
+
+#include <unistd.h>
 
 using namespace sancheck;
 using namespace sancheck::batch;
@@ -126,4 +130,90 @@ TEST_CASE("index: the benchmark pack gives the same findings as evaluating every
 TEST_CASE("index: the built-in packs give the same findings as evaluating every rule") {
   auto set = Load({});
   CheckIndexAgrees(*set, 20000);
+}
+
+TEST_CASE("index: a pack of many narrow rules gives the same findings as evaluating every rule") {
+  // Hundreds of rules, each one country on one side and a few headings or subheadings (as a
+  // multi-regime pack is written): most records meet a country some rule names and no heading
+  // it names, the case the tables' reach is for.
+  static const char* kCountries[] = {"KP", "CN", "RU", "US", "DE", "HK", "SG", "KR", "JP"};
+  static const char* kTags[] = {"mtcr", "nsg", "dual-use", "luxury"};
+  std::mt19937 rng(2397);
+  std::string text = "pack: narrow\nversion: \"1\"\ntitle: many narrow rules\ntags: [mtcr, nsg, dual-use, luxury]\nrules:\n";
+  for (int i = 0; i < 400; ++i) {
+    std::string hs;
+    for (int k = 0, n = 1 + static_cast<int>(rng() % 3); k < n; ++k) {
+      char code[16];
+      const auto drawn = static_cast<unsigned>(1 + rng() % 97);
+      const unsigned chapter = drawn == 77 ? 78 : drawn;  // 77 is reserved
+      const auto heading = static_cast<unsigned>(1 + rng() % 40);
+      const auto sub = static_cast<unsigned>(10 * (1 + rng() % 9));
+      if (rng() % 3 == 0) {
+        std::snprintf(code, sizeof code, "%02u%02u.%02u", chapter, heading, sub);
+      } else {
+        std::snprintf(code, sizeof code, "%02u%02u", chapter, heading);
+      }
+      hs += (k ? ", " : "") + std::string(code);
+    }
+    std::string when = std::string(rng() % 2 ? "to" : "from") + ".country == " + kCountries[rng() % 9] + " and ";
+    when += rng() % 5 == 0 ? "item.tags in [" + std::string(kTags[rng() % 4]) + "]" : "item.hs in [" + hs + "]";
+    text += "  - id: N" + std::to_string(i) + "\n    title: narrow rule\n    verdict: prohibited\n    effective: " +
+            std::to_string(2006 + rng() % 18) + "-01-01\n    applies_to: [supply]\n    citations:\n" +
+            "      - {resolution: \"1718\", paragraph: \"8\", text: \"test\"}\n    when: " + when +
+            "\n    message: \"narrow rule\"\n";
+  }
+  const auto path = std::filesystem::temp_directory_path() / ("sancheck-narrow-" + std::to_string(::getpid()) + ".yaml");
+  std::ofstream(path) << text;
+  Diagnostics diags;
+  auto set = rules::LoadRuleSet({path.string()}, diags);
+  std::filesystem::remove(path);
+  INFO(diags.RenderAll());
+  REQUIRE(set);
+  CHECK(set->rules.size() == 400);
+  CheckIndexAgrees(*set, 40000);
+}
+
+TEST_CASE("index: a table's reach rules out only keys it holds nothing for") {
+  // Random tables of whole chapters, headings, parts of headings and HS-free alternatives;
+  // every key ForEach calls back for must be in reach, and a sparse table must rule most out.
+  std::mt19937 rng(1718);
+  constexpr uint64_t kChapter = 100'000'000, kHeading = 1'000'000;
+  size_t keys = 0, ruled_out = 0;
+  for (int round = 0; round < 200; ++round) {
+    HsBuckets table;
+    bool every_code = false;  // an HS-free alternative: every key is in reach
+    const uint32_t alts = 1 + rng() % 12;
+    for (uint32_t id = 0; id < alts; ++id) {
+      GuardAlt g;
+      g.has_hs = rng() % 8 != 0;
+      every_code = every_code || !g.has_hs;
+      const uint64_t chapter = rng() % 100, heading = rng() % 100;
+      switch (rng() % 3) {
+        case 0: g.hs.push_back({chapter * kChapter, (chapter + 1) * kChapter - 1}); break;
+        case 1: g.hs.push_back({chapter * kChapter + heading * kHeading, chapter * kChapter + (heading + 1) * kHeading - 1}); break;
+        default: {
+          const uint64_t at = chapter * kChapter + heading * kHeading + rng() % kHeading;
+          g.hs.push_back({at, at + rng() % (3 * kHeading)});  // may run into the next heading
+        }
+      }
+      table.Add(id, id, g, rng() % 2 == 0);
+    }
+    table.Finish();
+    const HsReach reach = table.Reach();
+    auto check = [&](const HsKey& key) {
+      bool called = false;
+      table.ForEach(key, [&](uint32_t, uint32_t, bool) { called = true; });
+      if (called) CHECK(reach.Meets(key));
+      if (every_code) return;
+      ++keys;
+      ruled_out += reach.Meets(key) ? 0 : 1;
+    };
+    check(HsKey{});
+    check(HsKey{HsKey::kWide, static_cast<uint16_t>(rng() % 100), 0});
+    for (uint16_t c = 0; c < 100; ++c) {
+      for (uint16_t h = 0; h < 100; ++h) check(HsKey{HsKey::kHeading, c, h});
+    }
+  }
+  REQUIRE(keys > 0);
+  CHECK(ruled_out * 10 > keys * 8);  // a dozen alternatives leave most of 10,000 headings out
 }
