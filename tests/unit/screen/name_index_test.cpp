@@ -2,11 +2,13 @@
 #include <doctest/doctest.h>
 
 #include <limits>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "screen/alignment.hpp"
+#include "screen/letter_filter.hpp"
 #include "screen/name_index.hpp"
 #include "screen/screener.hpp"
 
@@ -162,6 +164,25 @@ TEST_SUITE("screen.index") {
         matched += reference.size();
       }
       CHECK(matched > compared);  // namesakes: most queries have several candidates
+    }
+  }
+
+  TEST_CASE("the letter filter keeps the same words eight at a time as one at a time") {
+    // Every count from 0 to 40 (whole steps of eight and the rest after them), sets near the
+    // query's and far from it, and every allowance up to four letters each way.
+    std::mt19937_64 rng(2371);
+    for (size_t n = 0; n <= 40; ++n) {
+      for (int round = 0; round < 200; ++round) {
+        const uint64_t query = rng();
+        std::vector<uint64_t> sets(n);
+        for (uint64_t& s : sets) s = rng() % 2 ? query ^ (uint64_t{1} << (rng() % 64)) ^ (uint64_t{1} << (rng() % 64)) : rng();
+        const size_t lack_query = rng() % 5, lack_listed = rng() % 5;
+        std::vector<uint32_t> wide(n + 1, 7777), one(n + 1, 7777);
+        const size_t kept = FilterByLetters(sets.data(), n, query, lack_query, lack_listed, wide.data());
+        REQUIRE(kept == FilterByLettersOneByOne(sets.data(), n, query, lack_query, lack_listed, one.data()));
+        for (size_t i = 0; i < kept; ++i) CHECK(wide[i] == one[i]);
+        CHECK(wide[n] == 7777);  // nothing written past the n entries
+      }
     }
   }
 
