@@ -73,6 +73,7 @@ RuleIndex::RuleIndex(const rules::RuleSet& set, const std::vector<uint32_t>& ord
     File(roots_[0], id);
   }
   for (auto& t : tables_) t.Finish();
+  any_without_country_ = roots_[0].plain >= 0 || !roots_[0].tagged.empty();
   plain_reach_.resize(roots_.size());
   for (size_t i = 0; i < roots_.size(); ++i) {
     if (roots_[i].plain >= 0) plain_reach_[i] = tables_[static_cast<size_t>(roots_[i].plain)].Reach();
@@ -127,7 +128,7 @@ void RuleIndex::Candidates(const Record& r, RankSet& out) const {
   const HsKey key = HsKey::Of(r);  // once per record, for every bucket it visits
   if (const int16_t s = from_slot_[r.from.value.code]; s >= 0) Scan(static_cast<size_t>(s), r, key, out);
   if (const int16_t s = to_slot_[r.to.value.code]; s >= 0) Scan(static_cast<size_t>(s), r, key, out);
-  Scan(0, r, key, out);
+  if (any_without_country_) Scan(0, r, key, out);
 }
 
 }  // namespace sancheck::batch

@@ -103,6 +103,7 @@ class RuleIndex {
   std::vector<HsBuckets> tables_;
   std::vector<Root> roots_;  ///< [0]: no country; then one per (side, country) some guard names
   std::vector<HsReach> plain_reach_;  ///< per root, its plain table's (nothing when it has none)
+  bool any_without_country_ = false;  ///< roots_[0] holds something: most packs name a country in every rule
   std::array<int16_t, Country::kCount> from_slot_{}, to_slot_{};  ///< country -> roots_, -1 for none
   IndexStats stats_;
 };
