@@ -26,7 +26,9 @@ TagLookup::TagLookup(const expr::TagRegistry& registry) {
     size_t i = Hash(name) & mask_;
     while (slots_[i].bit >= 0) i = (i + 1) & mask_;
     slots_[i] = {name, bit};
+    sorted_.push_back(name);
   }
+  std::sort(sorted_.begin(), sorted_.end());  // the hint does not depend on the hash order
 }
 
 int TagLookup::Find(std::string_view tag) const {
@@ -38,13 +40,6 @@ int TagLookup::Find(std::string_view tag) const {
   return -1;
 }
 
-std::string TagLookup::DidYouMean(std::string_view tag) const {
-  std::vector<std::string_view> names;
-  for (const auto& s : slots_) {
-    if (s.bit >= 0) names.push_back(s.name);
-  }
-  std::sort(names.begin(), names.end());  // the hint does not depend on the hash order
-  return sancheck::DidYouMean(tag, names);
-}
+std::string TagLookup::DidYouMean(std::string_view tag) const { return sancheck::DidYouMean(tag, sorted_); }
 
 }  // namespace sancheck::batch

@@ -23,6 +23,7 @@ class TagLookup {
     int bit = -1;
   };
   std::vector<Slot> slots_;  ///< open addressing, size a power of two
+  std::vector<std::string> sorted_;  ///< the known tags in order, for hints
   size_t mask_ = 0;
   static size_t Hash(std::string_view s);
 };

@@ -21,6 +21,10 @@ std::string Closest(std::string_view word, const Range& candidates) {
   bool best_same_length = false;
   for (const auto& c : candidates) {
     const std::string_view candidate(c);
+    // The distance is at least the difference in length: a candidate that cannot beat the best
+    // (or tie it at the same length) is not measured.
+    const size_t apart = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
+    if (apart > best_distance || (apart > 0 && apart == best_distance)) continue;
     const size_t d = EditDistance(word, candidate);
     const bool same_length = candidate.size() == word.size();
     if (d > 0 && (d < best_distance || (d == best_distance && same_length && !best_same_length))) {

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -51,11 +52,14 @@ TEST_SUITE("batch.worker_pool") {
   }
 
   TEST_CASE("ParallelFor rethrows what one of its threads threw, after all have stopped") {
+    // The other items take a millisecond each, so the threads that did not throw would need half
+    // a second to run them all; stopping early is seen without racing the throw's unwinding.
     std::atomic<int> ran{0};
     CHECK_THROWS_WITH_AS(ParallelFor(3, 1000,
                                      [&](size_t i, int) {
                                        ++ran;
                                        if (i == 10) throw std::runtime_error("item 10");
+                                       std::this_thread::sleep_for(std::chrono::milliseconds(1));
                                      }),
                          "item 10", std::runtime_error);
     CHECK(ran.load() < 1000);

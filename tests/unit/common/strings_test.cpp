@@ -2,7 +2,10 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <random>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/strings.hpp"
 
@@ -23,6 +26,39 @@ TEST_SUITE("common.strings") {
     CHECK(Closest("fro", keys) == "for");
     CHECK(Closest("quantity", keys).empty());
     CHECK(DidYouMean("ot", keys) == " (did you mean 'to'?)");
+  }
+  TEST_CASE("long words are measured too, and skipping far lengths changes no hint") {
+    const std::string long_word(100, 'a');
+    CHECK(EditDistance(long_word, long_word + "b") == 1);  // rows past the stack buffer
+    CHECK(EditDistance(long_word + "xy", long_word + "yx") == 1);
+    // Closest as documented, every candidate measured: the oracle of the one that skips.
+    auto every = [](std::string_view word, const std::vector<std::string>& candidates) {
+      std::string best;
+      size_t best_distance = 3;
+      bool best_same = false;
+      for (const std::string& c : candidates) {
+        const size_t d = EditDistance(word, c);
+        const bool same = c.size() == word.size();
+        if (d > 0 && (d < best_distance || (d == best_distance && same && !best_same))) {
+          best_distance = d;
+          best_same = same;
+          best = c;
+        }
+      }
+      return best;
+    };
+    std::mt19937 rng(1874);
+    auto word = [&] {
+      std::string w(1 + rng() % 7, ' ');
+      for (char& c : w) c = "abc-"[rng() % 4];
+      return w;
+    };
+    for (int round = 0; round < 5000; ++round) {
+      std::vector<std::string> candidates(rng() % 12);
+      for (std::string& c : candidates) c = word();
+      const std::string w = word();
+      CHECK(Closest(w, candidates) == every(w, candidates));
+    }
   }
 }
 
