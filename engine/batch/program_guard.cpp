@@ -128,10 +128,14 @@ Guard Analyse(const expr::Program& p, uint32_t idx) {
         return Guard{{alt}};
       }
       if (n.lhs.field == FieldId::kPartiesCountry) return CountryIs(FieldId::kPartiesCountry, s.countries);
+      if (n.lhs.field == FieldId::kVia) return Guard::Never();  // a record names no transit country
       return Guard::Always();
     }
     case Op::kInListField: {
-      if (n.lhs.is_field) return Guard::Always();
+      if (n.lhs.is_field) return Guard::Always();  // an unknown field's value in a list is unknown
+      // "KP in via" is false on every record: the rules written "to KP or through KP" are then
+      // bucketed under KP instead of met by every record.
+      if (n.rhs.field == FieldId::kVia) return Guard::Never();
       if (n.rhs.field == FieldId::kItemTags) {
         GuardAlt alt;
         alt.has_tags = true;

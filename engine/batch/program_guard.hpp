@@ -32,7 +32,8 @@ struct Guard {
 
 /// Over-approximates where `program` is not false, for batch records: a supply
 /// with the exporter and importer both known (records lacking either bypass
-/// the index), parties.country = {exporter, importer}, exactly one item.
+/// the index), parties.country = {exporter, importer}, no transit country (`via`
+/// is empty: a record has no such field), exactly one item.
 /// Anything the analysis does not understand (not, comparisons of other
 /// fields, via, ...) is "always", so the guard never hides a finding.
 Guard GuardOf(const expr::Program& program);

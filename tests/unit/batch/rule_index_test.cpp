@@ -122,6 +122,16 @@ TEST_CASE("guard: negation and other fields stay unconstrained, contradictions a
   CHECK(GuardOf(CompileText(*set, "KP in parties.country")).alts.size() == 2);
 }
 
+TEST_CASE("guard: a record names no transit country, so 'through KP' adds no alternative") {
+  auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
+  const Guard g = GuardOf(CompileText(*set, "(to.country == KP or KP in via) and item.hs in [93]"));
+  REQUIRE(g.alts.size() == 1);
+  CHECK(g.alts[0].has_to);
+  CHECK(g.alts[0].has_hs);
+  CHECK(GuardOf(CompileText(*set, "via in [KP, IR]")).alts.empty());
+  CHECK(GuardOf(CompileText(*set, "not (KP in via)")).IsAlways());
+}
+
 TEST_CASE("index: the benchmark pack gives the same findings as evaluating every rule") {
   auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
   CheckIndexAgrees(*set, 20000);
