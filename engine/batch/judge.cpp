@@ -17,6 +17,12 @@ bool ReadsDesignation(const rules::RuleSet& set, bool capped_only) {
                      [&](const rules::Rule& r) { return (!capped_only || r.cap) && judge::ReadsScreening(r); });
 }
 
+// Screening flagged the party: what a clean one reads as false (designations, other lists'
+// entries, matched or possible, cleared matches) is not all false. See GuardAlt::needs_flag.
+bool Flagged(const judge::PartyStatus& st) {
+  return st.designated != Truth::kFalse || st.cleared || st.listed != Truth::kFalse || st.listed_under.any();
+}
+
 }  // namespace
 
 Judge::Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vector<uint32_t>& order,
@@ -53,9 +59,23 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
     from = names_->Prepare(r.from_name, r.from);
     to = names_->Prepare(r.to_name, r.to);
   }
+  // Rules met only when screening flags a party are every record's candidates otherwise: when
+  // the index has such rules the parties are screened first (they would be, for those rules),
+  // and a record whose parties screen clean skips them. Unscreened parties are clean (no list).
+  bool screened = false, flagged = true;
+  if (use_index_ && index_.screening_gated()) {
+    if (names_) {
+      from_status_ = names_->Status(from, r.date);
+      to_status_ = names_->Status(to, r.date);
+      screened = true;
+      flagged = Flagged(from_status_) || Flagged(to_status_);
+    } else {
+      flagged = false;
+    }
+  }
   candidates_.Clear();
   if (use_index_) {
-    index_.Candidates(r, candidates_);
+    index_.Candidates(r, flagged, candidates_);
   } else {
     index_.All(candidates_);
   }
@@ -68,14 +88,16 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
   facts_.Fill(r);
   facts_.SetStale(screening_ && screening_->StaleFor(r.date));
   // Names are screened only when a rule this record meets reads a designation.
-  bool screen = false;
-  if (names_) candidates_.ForEach([&](uint32_t rank) { screen = screen || screens_[rank]; });
-  if (screen) {
-    from_status_ = names_->Status(from, r.date);
-    to_status_ = names_->Status(to, r.date);
-  } else {
-    from_status_ = {};
-    to_status_ = {};
+  if (!screened) {
+    bool screen = false;
+    if (names_) candidates_.ForEach([&](uint32_t rank) { screen = screen || screens_[rank]; });
+    if (screen) {
+      from_status_ = names_->Status(from, r.date);
+      to_status_ = names_->Status(to, r.date);
+    } else {
+      from_status_ = {};
+      to_status_ = {};
+    }
   }
   facts_.SetScreening(from_status_, to_status_);
   candidates_.ForEach([&](uint32_t rank) {

@@ -30,6 +30,7 @@ bool Merge(const GuardAlt& a, const GuardAlt& b, GuardAlt& out) {
     out.has_hs = true;
     if (out.hs.empty()) return false;
   }
+  out.needs_flag = a.needs_flag || b.needs_flag;
   // "has a tag of A" and "has a tag of B" is not one set: keep A's, which is implied.
   if (b.has_tags && !a.has_tags) {
     out.tags = b.tags;
@@ -83,6 +84,18 @@ Guard CountryIs(FieldId field, const expr::CountrySet& set) {
   return Guard{{alt}};
 }
 
+// What a clean screening leaves false: a condition reading one of these needs a flagged party.
+Guard Flagged() {
+  GuardAlt alt;
+  alt.needs_flag = true;
+  return Guard{{alt}};
+}
+
+bool IsScreeningFlag(FieldId f) {
+  return f == FieldId::kFromDesignated || f == FieldId::kToDesignated || f == FieldId::kPartiesDesignated ||
+         f == FieldId::kPartiesCleared || f == FieldId::kPartiesListed;
+}
+
 Guard Analyse(const expr::Program& p, uint32_t idx) {
   const expr::Node& n = p.nodes[idx];
   switch (n.op) {
@@ -98,6 +111,7 @@ Guard Analyse(const expr::Program& p, uint32_t idx) {
       return g;
     }
     case Op::kAny: return Analyse(p, p.children[n.first]);  // one item: any(x) is x
+    case Op::kBoolField: return IsScreeningFlag(n.lhs.field) ? Flagged() : Guard::Always();
     case Op::kCompare: {
       if (n.type != expr::Type::kCountry || n.cmp != expr::CmpOp::kEq) return Guard::Always();
       const expr::Operand* field = n.lhs.is_field ? &n.lhs : (n.rhs.is_field ? &n.rhs : nullptr);
@@ -129,6 +143,7 @@ Guard Analyse(const expr::Program& p, uint32_t idx) {
       }
       if (n.lhs.field == FieldId::kPartiesCountry) return CountryIs(FieldId::kPartiesCountry, s.countries);
       if (n.lhs.field == FieldId::kVia) return Guard::Never();  // a record names no transit country
+      if (n.lhs.field == FieldId::kPartiesListedUnder) return Flagged();
       return Guard::Always();
     }
     case Op::kInListField: {
@@ -136,6 +151,7 @@ Guard Analyse(const expr::Program& p, uint32_t idx) {
       // "KP in via" is false on every record: the rules written "to KP or through KP" are then
       // bucketed under KP instead of met by every record.
       if (n.rhs.field == FieldId::kVia) return Guard::Never();
+      if (n.rhs.field == FieldId::kPartiesListedUnder) return Flagged();
       if (n.rhs.field == FieldId::kItemTags) {
         GuardAlt alt;
         alt.has_tags = true;

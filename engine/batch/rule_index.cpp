@@ -13,11 +13,12 @@ RuleIndex::Root& RuleIndex::RootOf(std::array<int16_t, Country::kCount>& slots, 
   return roots_[static_cast<size_t>(slots[country])];
 }
 
-void RuleIndex::File(Root& root, uint32_t alt_id) {
+void RuleIndex::File(Root& root, uint32_t alt_id, bool flag_settled) {
   const Alt& a = alts_[alt_id];
   const GuardAlt& g = a.guard;
-  // The bucket settles the side it is filed under and the tag; a second side needs checking.
-  const bool rest_exact = !(g.has_from && g.has_to);
+  // The bucket settles the side it is filed under and the tag; a second side, or a screening
+  // flag the bucket does not settle, needs checking.
+  const bool rest_exact = !(g.has_from && g.has_to) && (!g.needs_flag || flag_settled);
   auto add = [&](int32_t table) { tables_[static_cast<size_t>(table)].Add(alt_id, a.rank, g, rest_exact); };
   if (!g.has_tags) {
     if (root.plain < 0) root.plain = NewTable();
@@ -43,6 +44,7 @@ RuleIndex::RuleIndex(const rules::RuleSet& set, const std::vector<uint32_t>& ord
   from_slot_.fill(-1);
   to_slot_.fill(-1);
   roots_.emplace_back();
+  roots_.emplace_back();  // kFlaggedRoot
   const unsigned supply = 1U << static_cast<unsigned>(ActivityType::kSupply);
   for (uint32_t rank = 0; rank < order.size(); ++rank) {
     const rules::Rule& rule = set.rules[order[rank]];
@@ -63,6 +65,11 @@ RuleIndex::RuleIndex(const rules::RuleSet& set, const std::vector<uint32_t>& ord
       }
       continue;
     }
+    if (g.needs_flag) {
+      ++stats_.by_screening;
+      File(roots_[kFlaggedRoot], id, true);
+      continue;
+    }
     if (g.has_tags) {
       ++stats_.by_tag;
     } else if (g.has_hs) {
@@ -74,14 +81,16 @@ RuleIndex::RuleIndex(const rules::RuleSet& set, const std::vector<uint32_t>& ord
   }
   for (auto& t : tables_) t.Finish();
   any_without_country_ = roots_[0].plain >= 0 || !roots_[0].tagged.empty();
+  screening_gated_ = std::any_of(alts_.begin(), alts_.end(), [](const Alt& a) { return a.guard.needs_flag; });
   plain_reach_.resize(roots_.size());
   for (size_t i = 0; i < roots_.size(); ++i) {
     if (roots_[i].plain >= 0) plain_reach_[i] = tables_[static_cast<size_t>(roots_[i].plain)].Reach();
   }
 }
 
-bool RuleIndex::Holds(const Alt& a, const Record& r) const {
+bool RuleIndex::Holds(const Alt& a, const Record& r, bool flagged) const {
   const GuardAlt& g = a.guard;
+  if (g.needs_flag && !flagged) return false;
   if (g.has_from && !g.from.test(r.from.value.code)) return false;
   if (g.has_to && !g.to.test(r.to.value.code)) return false;
   if (g.has_tags && (g.tags & r.tags).none()) return false;
@@ -103,11 +112,11 @@ void RuleIndex::All(RankSet& out) const {
   for (uint32_t rank : supply_ranks_) out.Set(rank);
 }
 
-void RuleIndex::Scan(size_t root_id, const Record& r, const HsKey& key, RankSet& out) const {
+void RuleIndex::Scan(size_t root_id, const Record& r, const HsKey& key, bool flagged, RankSet& out) const {
   auto scan = [&](int32_t table) {
     if (table < 0) return;
     tables_[static_cast<size_t>(table)].ForEach(key, [&](uint32_t rank, uint32_t id, bool exact) {
-      if (exact || Holds(alts_[id], r)) out.Set(rank);
+      if (exact || Holds(alts_[id], r, flagged)) out.Set(rank);
     });
   };
   const bool plain = plain_reach_[root_id].Meets(key);
@@ -120,15 +129,16 @@ void RuleIndex::Scan(size_t root_id, const Record& r, const HsKey& key, RankSet&
   }
 }
 
-void RuleIndex::Candidates(const Record& r, RankSet& out) const {
+void RuleIndex::Candidates(const Record& r, bool flagged, RankSet& out) const {
   if (!r.from.known || !r.to.known) {
     All(out);
     return;
   }
   const HsKey key = HsKey::Of(r);  // once per record, for every bucket it visits
-  if (const int16_t s = from_slot_[r.from.value.code]; s >= 0) Scan(static_cast<size_t>(s), r, key, out);
-  if (const int16_t s = to_slot_[r.to.value.code]; s >= 0) Scan(static_cast<size_t>(s), r, key, out);
-  if (any_without_country_) Scan(0, r, key, out);
+  if (const int16_t s = from_slot_[r.from.value.code]; s >= 0) Scan(static_cast<size_t>(s), r, key, flagged, out);
+  if (const int16_t s = to_slot_[r.to.value.code]; s >= 0) Scan(static_cast<size_t>(s), r, key, flagged, out);
+  if (any_without_country_) Scan(0, r, key, flagged, out);
+  if (flagged && screening_gated_) Scan(kFlaggedRoot, r, key, flagged, out);
 }
 
 }  // namespace sancheck::batch

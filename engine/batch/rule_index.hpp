@@ -54,6 +54,7 @@ struct IndexStats {
   size_t by_country = 0;   ///< alternatives bucketed by exporter or importer country (then tag, HS)
   size_t by_tag = 0;       ///< by tag (then HS), no country
   size_t by_chapter = 0;   ///< by HS chapter and heading alone
+  size_t by_screening = 0; ///< met only when screening flags a party (no country)
 };
 
 class RuleIndex {
@@ -65,7 +66,12 @@ class RuleIndex {
   /// Adds the ranks of the rules whose guard holds for `r`. A record without
   /// an exporter or importer country meets every rule (its conditions may be unknown).
   /// Reads the buckets of the record's two countries, its tags and its HS heading only.
-  void Candidates(const Record& r, RankSet& out) const;
+  /// `flagged`: screening flagged one of its parties (true when not known: see
+  /// screening_gated()).
+  void Candidates(const Record& r, bool flagged, RankSet& out) const;
+  /// Some rules are met only when screening flags a party (parties.designated, ...): a caller
+  /// that screens the record first passes whether it did and skips them for most records.
+  bool screening_gated() const { return screening_gated_; }
   /// Asks for what Candidates(r) reads first, so that it is in cache when `r` is judged a
   /// couple of records later: the records stream through the cache and push the index out.
   void Prefetch(const Record& r) const {
@@ -91,17 +97,22 @@ class RuleIndex {
     std::vector<std::pair<uint32_t, int32_t>> tagged;  ///< (tag, table): few tags per root
   };
 
-  bool Holds(const Alt& a, const Record& r) const;
+  bool Holds(const Alt& a, const Record& r, bool flagged) const;
   Root& RootOf(std::array<int16_t, Country::kCount>& slots, size_t country);
-  void File(Root& root, uint32_t alt_id);
+  /// `flag_settled`: the root is only searched for flagged records.
+  void File(Root& root, uint32_t alt_id, bool flag_settled = false);
   int32_t NewTable();
-  void Scan(size_t root, const Record& r, const HsKey& key, RankSet& out) const;
+  void Scan(size_t root, const Record& r, const HsKey& key, bool flagged, RankSet& out) const;
 
   size_t rank_count_ = 0;
   std::vector<uint32_t> supply_ranks_;
   std::vector<Alt> alts_;
   std::vector<HsBuckets> tables_;
-  std::vector<Root> roots_;  ///< [0]: no country; then one per (side, country) some guard names
+  /// [0]: no country; [kFlaggedRoot]: no country, met only when screening flags a party; then
+  /// one per (side, country) some guard names.
+  std::vector<Root> roots_;
+  static constexpr size_t kFlaggedRoot = 1;
+  bool screening_gated_ = false;
   std::vector<HsReach> plain_reach_;  ///< per root, its plain table's (nothing when it has none)
   bool any_without_country_ = false;  ///< roots_[0] holds something: most packs name a country in every rule
   std::array<int16_t, Country::kCount> from_slot_{}, to_slot_{};  ///< country -> roots_, -1 for none

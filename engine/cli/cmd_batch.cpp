@@ -93,8 +93,8 @@ int RunBatchCommand(const BatchArgs& args) {
   const int64_t judged = report.records - report.counts[batch::kOutError];
   if (args.timing) {
     const auto& ix = report.index;
-    std::fprintf(stderr, "engine name=sancheck version=%s rules=%zu index=country:%zu,tag:%zu,chapter:%zu,always:%zu threads=%d\n",
-                 std::string(ToolVersion()).c_str(), ix.rules, ix.by_country, ix.by_tag, ix.by_chapter, ix.always,
+    std::fprintf(stderr, "engine name=sancheck version=%s rules=%zu index=country:%zu,tag:%zu,chapter:%zu,always:%zu,screening:%zu threads=%d\n",
+                 std::string(ToolVersion()).c_str(), ix.rules, ix.by_country, ix.by_tag, ix.by_chapter, ix.always, ix.by_screening,
                  args.threads);
     std::fprintf(stderr, "timing mode=%s records=%lld init_s=%.3f parse_s=%.3f eval_s=%.6f write_s=%.3f total_s=%.3f",
                  args.mode.c_str(), static_cast<long long>(judged), init_s, report.parse_s, report.eval_s,

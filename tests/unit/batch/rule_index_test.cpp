@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "batch/judge.hpp"
+#include "batch/name_cache.hpp"
 #include "batch/program_guard.hpp"
 #include "batch/rule_index.hpp"
+#include "judge/screening.hpp"
 #include "rules/rule_set.hpp"
 
 #include <unistd.h>
@@ -69,16 +71,34 @@ Record RandomRecord(std::mt19937& rng, const rules::RuleSet& set) {
   return r;
 }
 
-void CheckIndexAgrees(const rules::RuleSet& set, int records) {
+// Parties' names for screened runs: UN-listed people and bodies of the DPRK and of other
+// regimes (matches), a near spelling (possible), ordinary traders and no name at all.
+const char* RandomName(std::mt19937& rng) {
+  static const char* kNames[] = {"Munitions Industry Department", "Jo Chun-ryong", "KIM SONG CHOL",
+                                 "Korea Mining Development Trading Corporation", "Cho Chun Ryng",
+                                 "Ordinary Trading Co", "Dandong Foods Trading Co", "Ministry of Defence",
+                                 "ABU BAKR AL-BAGHDADI", ""};
+  return kNames[rng() % std::size(kNames)];
+}
+
+// With `screening`, the records' parties are named and screened (rules reading designations
+// are then met only by flagged records: the index's screening gate).
+void CheckIndexAgrees(const rules::RuleSet& set, int records, const judge::Screening* screening = nullptr) {
   std::vector<uint32_t> order(set.rules.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   RuleIndex index(set, order);
-  Judge indexed(set, index, order, true);
-  Judge every(set, index, order, false);
+  NameCache names;
+  const Date run_date = *Date::Parse("2026-01-01");
+  Judge indexed(set, index, order, true, screening, screening ? &names : nullptr, run_date);
+  Judge every(set, index, order, false, screening, screening ? &names : nullptr, run_date);
   std::mt19937 rng(20061014);
-  size_t findings = 0;
+  size_t findings = 0, matched = 0;
   for (int i = 0; i < records; ++i) {
-    const Record r = RandomRecord(rng, set);
+    Record r = RandomRecord(rng, set);
+    if (screening) {
+      r.from_name = RandomName(rng);
+      r.to_name = RandomName(rng);
+    }
     std::vector<batch::Finding> a, b;
     indexed.Run(r, a);
     every.Run(r, b);
@@ -88,10 +108,13 @@ void CheckIndexAgrees(const rules::RuleSet& set, int records) {
       CHECK(a[k].verdict == b[k].verdict);
       CHECK(a[k].undecided == b[k].undecided);
       CHECK(a[k].capped == b[k].capped);
+      CHECK((a[k].match != nullptr) == (b[k].match != nullptr));
+      matched += a[k].match ? 1 : 0;
     }
     findings += a.size();
   }
   CHECK(findings > static_cast<size_t>(records) / 50);  // the records do exercise the rules
+  if (screening) CHECK(matched > static_cast<size_t>(records) / 50);  // and the screening rules
 }
 
 }  // namespace
@@ -132,6 +155,19 @@ TEST_CASE("guard: a record names no transit country, so 'through KP' adds no alt
   CHECK(GuardOf(CompileText(*set, "not (KP in via)")).IsAlways());
 }
 
+TEST_CASE("guard: a rule reading a party's screening needs a flagged party") {
+  auto set = Load({});
+  const Guard g = GuardOf(CompileText(*set, "parties.designated"));
+  REQUIRE(g.alts.size() == 1);
+  CHECK(g.alts[0].needs_flag);
+  CHECK_FALSE(g.IsAlways());
+  const Guard listed = GuardOf(CompileText(*set, "parties.listed and not (parties.listed_under in [un-al-qaida])"));
+  REQUIRE(listed.alts.size() == 1);
+  CHECK(listed.alts[0].needs_flag);
+  CHECK(GuardOf(CompileText(*set, "not parties.designated")).IsAlways());
+  CHECK(GuardOf(CompileText(*set, "parties.designated or item.hs in [93]")).alts.size() == 2);
+}
+
 TEST_CASE("index: the benchmark pack gives the same findings as evaluating every rule") {
   auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
   CheckIndexAgrees(*set, 20000);
@@ -140,6 +176,19 @@ TEST_CASE("index: the benchmark pack gives the same findings as evaluating every
 TEST_CASE("index: the built-in packs give the same findings as evaluating every rule") {
   auto set = Load({});
   CheckIndexAgrees(*set, 20000);
+}
+
+TEST_CASE("index: with parties screened, rules read only for flagged parties give the same findings") {
+  auto set = Load({});
+  Diagnostics diags;
+  const auto screening = judge::LoadScreening(*set, judge::ScreeningSources{}, diags);
+  INFO(diags.RenderAll());
+  REQUIRE(screening);
+  REQUIRE(screening->screener);
+  std::vector<uint32_t> order(set->rules.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  CHECK(RuleIndex(*set, order).screening_gated());
+  CheckIndexAgrees(*set, 20000, screening.get());
 }
 
 TEST_CASE("index: a pack of many narrow rules gives the same findings as evaluating every rule") {
