@@ -64,7 +64,7 @@ Guard Or(const Guard& a, const Guard& b) {
 
 Guard CountryIs(FieldId field, const expr::CountrySet& set) {
   GuardAlt alt;
-  if (field == FieldId::kFromCountry) {
+  if (field == FieldId::kFromCountry || field == FieldId::kItemOrigin) {  // a record's origin is its exporter's
     alt.has_from = true;
     alt.from = set;
   } else if (field == FieldId::kToCountry) {
@@ -112,6 +112,13 @@ Guard Analyse(const expr::Program& p, uint32_t idx) {
     }
     case Op::kAny: return Analyse(p, p.children[n.first]);  // one item: any(x) is x
     case Op::kBoolField: return IsScreeningFlag(n.lhs.field) ? Flagged() : Guard::Always();
+    case Op::kKnown: {
+      // A record has no traveller and no vessel: known(vessel.country) is false on every one.
+      const FieldId f = n.lhs.field;
+      const bool absent = f == FieldId::kVesselCountry || f == FieldId::kVesselKind || f == FieldId::kPersonCountry ||
+                          f == FieldId::kPersonKind;
+      return absent ? Guard::Never() : Guard::Always();
+    }
     case Op::kCompare: {
       if (n.type != expr::Type::kCountry || n.cmp != expr::CmpOp::kEq) return Guard::Always();
       const expr::Operand* field = n.lhs.is_field ? &n.lhs : (n.rhs.is_field ? &n.rhs : nullptr);

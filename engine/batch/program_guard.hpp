@@ -36,7 +36,8 @@ struct Guard {
 /// Over-approximates where `program` is not false, for batch records: a supply
 /// with the exporter and importer both known (records lacking either bypass
 /// the index), parties.country = {exporter, importer}, no transit country (`via`
-/// is empty: a record has no such field), exactly one item; the screening
+/// is empty: a record has no such field), no traveller or vessel, exactly one
+/// item whose origin is the exporter's country; the screening
 /// facts (from/to/parties.designated, parties.cleared, parties.listed,
 /// parties.listed_under) are false or empty when neither party was flagged.
 /// Anything the analysis does not understand (not, comparisons of other

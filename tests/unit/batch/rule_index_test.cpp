@@ -145,7 +145,7 @@ TEST_CASE("guard: negation and other fields stay unconstrained, contradictions a
   CHECK(GuardOf(CompileText(*set, "KP in parties.country")).alts.size() == 2);
 }
 
-TEST_CASE("guard: a record names no transit country, so 'through KP' adds no alternative") {
+TEST_CASE("guard: a record names no transit country, vessel or traveller, and its origin is its exporter's") {
   auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
   const Guard g = GuardOf(CompileText(*set, "(to.country == KP or KP in via) and item.hs in [93]"));
   REQUIRE(g.alts.size() == 1);
@@ -153,6 +153,12 @@ TEST_CASE("guard: a record names no transit country, so 'through KP' adds no alt
   CHECK(g.alts[0].has_hs);
   CHECK(GuardOf(CompileText(*set, "via in [KP, IR]")).alts.empty());
   CHECK(GuardOf(CompileText(*set, "not (KP in via)")).IsAlways());
+  // Nor a vessel or a traveller, and its item's origin is the exporter's country.
+  CHECK(GuardOf(CompileText(*set, "known(vessel.country) and vessel.country == KP")).alts.empty());
+  CHECK(GuardOf(CompileText(*set, "vessel.country == KP")).IsAlways());  // unknown, not false: review
+  const Guard origin = GuardOf(CompileText(*set, "item.origin == KP"));
+  REQUIRE(origin.alts.size() == 1);
+  CHECK(origin.alts[0].has_from);
 }
 
 TEST_CASE("guard: a rule reading a party's screening needs a flagged party") {
