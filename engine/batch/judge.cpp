@@ -59,25 +59,22 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
     from = names_->Prepare(r.from_name, r.from);
     to = names_->Prepare(r.to_name, r.to);
   }
-  // Rules met only when screening flags a party are every record's candidates otherwise: when
-  // the index has such rules the parties are screened first (they would be, for those rules),
-  // and a record whose parties screen clean skips them. Unscreened parties are clean (no list).
-  bool screened = false, flagged = true;
-  if (use_index_ && index_.screening_gated()) {
-    if (names_) {
-      from_status_ = names_->Status(from, r.date);
-      to_status_ = names_->Status(to, r.date);
-      screened = true;
-      flagged = Flagged(from_status_) || Flagged(to_status_);
-    } else {
-      flagged = false;
-    }
-  }
   candidates_.Clear();
   if (use_index_) {
-    index_.Candidates(r, flagged, candidates_);
+    index_.Candidates(r, candidates_);
   } else {
     index_.All(candidates_);
+  }
+  // Rules met only when screening flags a party were every record's candidates: when the index
+  // has such rules the parties are screened here (they would be, for those rules), after the
+  // index search so that their table slots have arrived, and only a flagged record meets them.
+  // Unscreened parties (no list) are clean.
+  bool screened = false;
+  if (use_index_ && index_.screening_gated() && names_) {
+    from_status_ = names_->Status(from, r.date);
+    to_status_ = names_->Status(to, r.date);
+    screened = true;
+    if (Flagged(from_status_) || Flagged(to_status_)) index_.FlaggedCandidates(r, candidates_);
   }
   if (candidates_.Empty()) return;  // most records: no rule can match, no facts to build
   if (capped_only_) {

@@ -13,12 +13,13 @@ RuleIndex::Root& RuleIndex::RootOf(std::array<int16_t, Country::kCount>& slots, 
   return roots_[static_cast<size_t>(slots[country])];
 }
 
-void RuleIndex::File(Root& root, uint32_t alt_id, bool flag_settled) {
+void RuleIndex::File(Root& root, uint32_t alt_id) {
   const Alt& a = alts_[alt_id];
   const GuardAlt& g = a.guard;
-  // The bucket settles the side it is filed under and the tag; a second side, or a screening
-  // flag the bucket does not settle, needs checking.
-  const bool rest_exact = !(g.has_from && g.has_to) && (!g.needs_flag || flag_settled);
+  // The bucket settles the side it is filed under and the tag; a second side needs checking.
+  // A screening flag is not checked: an alternative filed by country is met without it (its
+  // rule then reads false for clean parties), and the flagged root is searched only with it.
+  const bool rest_exact = !(g.has_from && g.has_to);
   auto add = [&](int32_t table) { tables_[static_cast<size_t>(table)].Add(alt_id, a.rank, g, rest_exact); };
   if (!g.has_tags) {
     if (root.plain < 0) root.plain = NewTable();
@@ -67,7 +68,7 @@ RuleIndex::RuleIndex(const rules::RuleSet& set, const std::vector<uint32_t>& ord
     }
     if (g.needs_flag) {
       ++stats_.by_screening;
-      File(roots_[kFlaggedRoot], id, true);
+      File(roots_[kFlaggedRoot], id);
       continue;
     }
     if (g.has_tags) {
@@ -88,9 +89,8 @@ RuleIndex::RuleIndex(const rules::RuleSet& set, const std::vector<uint32_t>& ord
   }
 }
 
-bool RuleIndex::Holds(const Alt& a, const Record& r, bool flagged) const {
+bool RuleIndex::Holds(const Alt& a, const Record& r) const {
   const GuardAlt& g = a.guard;
-  if (g.needs_flag && !flagged) return false;
   if (g.has_from && !g.from.test(r.from.value.code)) return false;
   if (g.has_to && !g.to.test(r.to.value.code)) return false;
   if (g.has_tags && (g.tags & r.tags).none()) return false;
@@ -112,11 +112,11 @@ void RuleIndex::All(RankSet& out) const {
   for (uint32_t rank : supply_ranks_) out.Set(rank);
 }
 
-void RuleIndex::Scan(size_t root_id, const Record& r, const HsKey& key, bool flagged, RankSet& out) const {
+void RuleIndex::Scan(size_t root_id, const Record& r, const HsKey& key, RankSet& out) const {
   auto scan = [&](int32_t table) {
     if (table < 0) return;
     tables_[static_cast<size_t>(table)].ForEach(key, [&](uint32_t rank, uint32_t id, bool exact) {
-      if (exact || Holds(alts_[id], r, flagged)) out.Set(rank);
+      if (exact || Holds(alts_[id], r)) out.Set(rank);
     });
   };
   const bool plain = plain_reach_[root_id].Meets(key);
@@ -129,16 +129,20 @@ void RuleIndex::Scan(size_t root_id, const Record& r, const HsKey& key, bool fla
   }
 }
 
-void RuleIndex::Candidates(const Record& r, bool flagged, RankSet& out) const {
+void RuleIndex::Candidates(const Record& r, RankSet& out) const {
   if (!r.from.known || !r.to.known) {
     All(out);
     return;
   }
   const HsKey key = HsKey::Of(r);  // once per record, for every bucket it visits
-  if (const int16_t s = from_slot_[r.from.value.code]; s >= 0) Scan(static_cast<size_t>(s), r, key, flagged, out);
-  if (const int16_t s = to_slot_[r.to.value.code]; s >= 0) Scan(static_cast<size_t>(s), r, key, flagged, out);
-  if (any_without_country_) Scan(0, r, key, flagged, out);
-  if (flagged && screening_gated_) Scan(kFlaggedRoot, r, key, flagged, out);
+  if (const int16_t s = from_slot_[r.from.value.code]; s >= 0) Scan(static_cast<size_t>(s), r, key, out);
+  if (const int16_t s = to_slot_[r.to.value.code]; s >= 0) Scan(static_cast<size_t>(s), r, key, out);
+  if (any_without_country_) Scan(0, r, key, out);
+}
+
+void RuleIndex::FlaggedCandidates(const Record& r, RankSet& out) const {
+  if (!screening_gated_ || !r.from.known || !r.to.known) return;  // without a country: All() had them
+  Scan(kFlaggedRoot, r, HsKey::Of(r), out);
 }
 
 }  // namespace sancheck::batch

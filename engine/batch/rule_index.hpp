@@ -63,14 +63,15 @@ class RuleIndex {
   /// (the output order). Rules that do not apply to supplies are left out.
   RuleIndex(const rules::RuleSet& set, const std::vector<uint32_t>& order);
 
-  /// Adds the ranks of the rules whose guard holds for `r`. A record without
-  /// an exporter or importer country meets every rule (its conditions may be unknown).
-  /// Reads the buckets of the record's two countries, its tags and its HS heading only.
-  /// `flagged`: screening flagged one of its parties (true when not known: see
-  /// screening_gated()).
-  void Candidates(const Record& r, bool flagged, RankSet& out) const;
-  /// Some rules are met only when screening flags a party (parties.designated, ...): a caller
-  /// that screens the record first passes whether it did and skips them for most records.
+  /// Adds the ranks of the rules whose guard holds for `r`, but for the rules only a flagged
+  /// party meets (see FlaggedCandidates). A record without an exporter or importer country
+  /// meets every rule (its conditions may be unknown). Reads the buckets of the record's two
+  /// countries, its tags and its HS heading only.
+  void Candidates(const Record& r, RankSet& out) const;
+  /// Rules no country settles that only a flagged party meets (parties.designated, ...): a
+  /// caller adds them when screening flags one of the record's parties, and for most records
+  /// does not. screening_gated(): the index has such rules.
+  void FlaggedCandidates(const Record& r, RankSet& out) const;
   bool screening_gated() const { return screening_gated_; }
   /// Asks for what Candidates(r) reads first, so that it is in cache when `r` is judged a
   /// couple of records later: the records stream through the cache and push the index out.
@@ -97,12 +98,11 @@ class RuleIndex {
     std::vector<std::pair<uint32_t, int32_t>> tagged;  ///< (tag, table): few tags per root
   };
 
-  bool Holds(const Alt& a, const Record& r, bool flagged) const;
+  bool Holds(const Alt& a, const Record& r) const;
   Root& RootOf(std::array<int16_t, Country::kCount>& slots, size_t country);
-  /// `flag_settled`: the root is only searched for flagged records.
-  void File(Root& root, uint32_t alt_id, bool flag_settled = false);
+  void File(Root& root, uint32_t alt_id);
   int32_t NewTable();
-  void Scan(size_t root, const Record& r, const HsKey& key, bool flagged, RankSet& out) const;
+  void Scan(size_t root, const Record& r, const HsKey& key, RankSet& out) const;
 
   size_t rank_count_ = 0;
   std::vector<uint32_t> supply_ranks_;
