@@ -2,6 +2,7 @@
 #include "screen/alignment.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 
 #include "screen/jaro_winkler.hpp"
@@ -28,15 +29,38 @@ struct Item {
   bool slip;
 };
 
+// MatchesNeeded for Align's two cutoffs and words under 64 letters, each answer worked out
+// once per process and kept: the index asks it for hundreds of words per query word, and
+// working it out is a loop of divisions. 0: not worked out yet; 255: never.
+size_t NeededMatches(size_t len_a, size_t len_b, size_t prefix, double cutoff) {
+  constexpr size_t kLengths = 64, kPrefixes = 5;
+  const int which = cutoff == kTokenCutoff ? 0 : 1;  // MaybeSimilar asks for these two only
+  if (len_a >= kLengths || len_b >= kLengths) return MatchesNeeded(len_a, len_b, prefix, cutoff);
+  static std::array<std::atomic<uint8_t>, 2 * kLengths * kLengths * kPrefixes> known{};
+  std::atomic<uint8_t>& slot =
+      known[((static_cast<size_t>(which) * kLengths + len_a) * kLengths + len_b) * kPrefixes + std::min<size_t>(prefix, 4)];
+  uint8_t v = slot.load(std::memory_order_relaxed);
+  if (v == 0) {  // threads racing here store the same answer
+    const size_t m = MatchesNeeded(len_a, len_b, prefix, cutoff);
+    v = m == SIZE_MAX ? 255 : static_cast<uint8_t>(m);
+    slot.store(v, std::memory_order_relaxed);
+  }
+  return v == 255 ? SIZE_MAX : v;
+}
+
 // An upper bound of TokenSimilarity from letter sets: a letter of one string absent from the
 // other can never match, which bounds the Jaro match count. Most pairs of different names
-// fail this O(1) test, so the full Jaro-Winkler runs on few pairs.
+// fail this O(1) test, so the full Jaro-Winkler runs on few pairs. SimilarityBound rises with
+// the matches, so reaching the cutoff is having at least the matches it needs; for lengths
+// MatchesNeeded calls incompatible the bound is below both cutoffs (see LengthsCompatible).
 bool MaybeSimilar(size_t len_a, uint64_t letters_a, size_t len_b, uint64_t letters_b, double cutoff,
                   size_t prefix = 4) {
   const auto miss_a = static_cast<size_t>(std::popcount(letters_a & ~letters_b));
   const auto miss_b = static_cast<size_t>(std::popcount(letters_b & ~letters_a));
   if (miss_a >= len_a || miss_b >= len_b) return false;
-  return SimilarityBound(std::min(len_a - miss_a, len_b - miss_b), len_a, len_b, prefix) >= cutoff;
+  const size_t matches = std::min(len_a - miss_a, len_b - miss_b);
+  if (cutoff != kTokenCutoff && cutoff != kKoreanCutoff) return SimilarityBound(matches, len_a, len_b, prefix) >= cutoff;
+  return matches >= NeededMatches(len_a, len_b, prefix, cutoff);
 }
 
 // Lengths too different to reach the cutoff once TokenSimilarity damps by the length ratio

@@ -178,6 +178,29 @@ TEST_SUITE("screen.text") {
     }
   }
 
+  TEST_CASE("the letter-set test agrees with the similarity bound for every length, prefix and cutoff") {
+    // Letter sets giving every count of letters each side lacks; the test reads the matches it
+    // needs from a table kept per process, which must say what the bound says.
+    for (const double cutoff : {kTokenCutoff, kKoreanCutoff, 0.5}) {
+      for (size_t la = 1; la <= 70; ++la) {
+        for (size_t lb = 1; lb <= 70; ++lb) {
+          for (size_t prefix = 0; prefix <= 5; ++prefix) {
+            for (size_t miss = 0; miss <= std::min<size_t>(std::min(la, lb), 8); ++miss) {
+              const uint64_t a = (uint64_t{1} << 20) - 1;  // 20 letters
+              const uint64_t b = a >> miss;                // lacks `miss` of them, has none extra
+              const size_t lo = std::min(la, lb), hi = std::max(la, lb);
+              const bool compatible = lo * 3 >= hi * 2;
+              const bool expected = compatible && miss < la &&
+                                    SimilarityBound(std::min(la - miss, lb), la, lb, prefix) >= cutoff;
+              INFO(la << " " << lb << " " << prefix << " " << miss << " " << cutoff);
+              REQUIRE(MayResemble(la, a, lb, b, prefix, cutoff) == expected);
+            }
+          }
+        }
+      }
+    }
+  }
+
   TEST_CASE("token similarity damps very different lengths and keeps numbers exact") {
     CHECK(TokenSimilarity("namchon", "namchongang", false) < kTokenCutoff);
     CHECK(TokenSimilarity("ryomg", "ryong", false) > 0.9);
