@@ -33,9 +33,9 @@ namespace {
 void JudgeChunk(Chunk& c, Judge& judge) {
   c.findings.clear();
   constexpr size_t kAhead = 4;  // records: enough for the index's lines to arrive
-  for (size_t i = 0; i < c.entries.size(); ++i) {
-    Entry& e = c.entries[i];
-    if (i + kAhead < c.entries.size() && c.entries[i + kAhead].error < 0) judge.Prefetch(c.entries[i + kAhead].rec);
+  for (size_t at = 0; at < c.entries.size(); ++at) {
+    Entry& e = c.entries[at];
+    if (at + kAhead < c.entries.size() && c.entries[at + kAhead].error < 0) judge.Prefetch(c.entries[at + kAhead].rec);
     if (e.error >= 0) continue;
     e.first = static_cast<uint32_t>(c.findings.size());
     judge.Run(e.rec, c.findings);
