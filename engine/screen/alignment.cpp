@@ -29,25 +29,6 @@ struct Item {
   bool slip;
 };
 
-// MatchesNeeded for Align's two cutoffs and words under 64 letters, each answer worked out
-// once per process and kept: the index asks it for hundreds of words per query word, and
-// working it out is a loop of divisions. 0: not worked out yet; 255: never.
-size_t NeededMatches(size_t len_a, size_t len_b, size_t prefix, double cutoff) {
-  constexpr size_t kLengths = 64, kPrefixes = 5;
-  const int which = cutoff == kTokenCutoff ? 0 : 1;  // MaybeSimilar asks for these two only
-  if (len_a >= kLengths || len_b >= kLengths) return MatchesNeeded(len_a, len_b, prefix, cutoff);
-  static std::array<std::atomic<uint8_t>, 2 * kLengths * kLengths * kPrefixes> known{};
-  std::atomic<uint8_t>& slot =
-      known[((static_cast<size_t>(which) * kLengths + len_a) * kLengths + len_b) * kPrefixes + std::min<size_t>(prefix, 4)];
-  uint8_t v = slot.load(std::memory_order_relaxed);
-  if (v == 0) {  // threads racing here store the same answer
-    const size_t m = MatchesNeeded(len_a, len_b, prefix, cutoff);
-    v = m == SIZE_MAX ? 255 : static_cast<uint8_t>(m);
-    slot.store(v, std::memory_order_relaxed);
-  }
-  return v == 255 ? SIZE_MAX : v;
-}
-
 // An upper bound of TokenSimilarity from letter sets: a letter of one string absent from the
 // other can never match, which bounds the Jaro match count. Most pairs of different names
 // fail this O(1) test, so the full Jaro-Winkler runs on few pairs. SimilarityBound rises with
@@ -60,7 +41,7 @@ bool MaybeSimilar(size_t len_a, uint64_t letters_a, size_t len_b, uint64_t lette
   if (miss_a >= len_a || miss_b >= len_b) return false;
   const size_t matches = std::min(len_a - miss_a, len_b - miss_b);
   if (cutoff != kTokenCutoff && cutoff != kKoreanCutoff) return SimilarityBound(matches, len_a, len_b, prefix) >= cutoff;
-  return matches >= NeededMatches(len_a, len_b, prefix, cutoff);
+  return matches >= MatchesNeeded(len_a, len_b, prefix, cutoff);
 }
 
 // Lengths too different to reach the cutoff once TokenSimilarity damps by the length ratio
@@ -68,6 +49,15 @@ bool MaybeSimilar(size_t len_a, uint64_t letters_a, size_t len_b, uint64_t lette
 bool LengthsCompatible(size_t a, size_t b) {
   const size_t lo = std::min(a, b), hi = std::max(a, b);
   return lo * 3 >= hi * 2;
+}
+
+// The fewest matches, worked out (see MatchesNeeded).
+size_t FewestMatches(size_t len_a, size_t len_b, size_t prefix, double cutoff) {
+  if (!LengthsCompatible(len_a, len_b)) return SIZE_MAX;
+  for (size_t m = 1; m <= std::min(len_a, len_b); ++m) {
+    if (SimilarityBound(m, len_a, len_b, prefix) >= cutoff) return m;
+  }
+  return SIZE_MAX;
 }
 
 // Greedy selection over `items` (sorted best first), extending `out`.
@@ -126,11 +116,22 @@ double SimilarityBound(size_t matches, size_t len_a, size_t len_b, size_t prefix
 }
 
 size_t MatchesNeeded(size_t len_a, size_t len_b, size_t prefix, double cutoff) {
-  if (!LengthsCompatible(len_a, len_b)) return SIZE_MAX;
-  for (size_t m = 1; m <= std::min(len_a, len_b); ++m) {
-    if (SimilarityBound(m, len_a, len_b, prefix) >= cutoff) return m;
+  // For Align's two cutoffs and words under 64 letters each answer is worked out once per
+  // process and kept: the index asks for hundreds of listed words per query word, and working
+  // it out is a loop of divisions. 0: not worked out yet; 255: never.
+  constexpr size_t kLengths = 64, kPrefixes = 5;
+  const int which = cutoff == kTokenCutoff ? 0 : cutoff == kKoreanCutoff ? 1 : -1;
+  if (which < 0 || len_a >= kLengths || len_b >= kLengths) return FewestMatches(len_a, len_b, prefix, cutoff);
+  static std::array<std::atomic<uint8_t>, 2 * kLengths * kLengths * kPrefixes> known{};
+  std::atomic<uint8_t>& slot =
+      known[((static_cast<size_t>(which) * kLengths + len_a) * kLengths + len_b) * kPrefixes + std::min<size_t>(prefix, 4)];
+  uint8_t v = slot.load(std::memory_order_relaxed);
+  if (v == 0) {  // threads racing here store the same answer
+    const size_t m = FewestMatches(len_a, len_b, prefix, cutoff);
+    v = m == SIZE_MAX ? 255 : static_cast<uint8_t>(m);
+    slot.store(v, std::memory_order_relaxed);
   }
-  return SIZE_MAX;
+  return v == 255 ? SIZE_MAX : v;
 }
 
 bool AllKorean(const NormalizedName& n, uint16_t mask) {

@@ -89,7 +89,15 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
   // all ruled out by their letter sets and the start they share alone.
   const size_t lo_len = (w.size() * 2 + 2) / 3, hi_len = std::min<size_t>(w.size() * 3 / 2, 0xFF);
   const uint64_t letters = LetterSet(w);
+  const LetterRepeats repeats = RepeatsOf(w);
   const uint32_t start = FirstBytes(w);
+  // What the letter sets leave, the letters shared counting repeats may still rule out: most
+  // listed words a long word or joined run reaches by letter set share its letters but not
+  // their repeats (read from the few words left, not stored per word).
+  auto shares_enough = [&](std::string_view term, uint64_t term_letters, size_t prefix) {
+    return SharedLetters(letters, repeats, term_letters, RepeatsOf(term)) >=
+           MatchesNeeded(w.size(), term.size(), prefix, kTokenCutoff);
+  };
   // Within a length the words are sorted by their first bytes (PrepareScan): those
   // starting with another letter than w's get no prefix bonus, so they are held to
   // the plain resemblance, which rules out far more of them by their letter sets.
@@ -112,7 +120,12 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
       const uint64_t other = scan_letters[k];
       const bool may_slip = slips && static_cast<size_t>(std::popcount(letters & ~other)) <= size_t{len < w.size()} &&
                             static_cast<size_t>(std::popcount(other & ~letters)) <= size_t{len > w.size()};
-      if (may_slip || MayResemble(w.size(), letters, len, other, SharedPrefix(start, scan_next[k]))) {
+      if (may_slip) {
+        consider(scan_terms[k], ScanText(k, len), scan_kinds[k], other);
+        continue;
+      }
+      const size_t shared = SharedPrefix(start, scan_next[k]);
+      if (MayResemble(w.size(), letters, len, other, shared) && shares_enough(ScanText(k, len), other, shared)) {
         consider(scan_terms[k], ScanText(k, len), scan_kinds[k], other);
       }
     }
@@ -142,6 +155,7 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
     const size_t len = *it & 0xFF;
     if (!MayResemble(w.size(), letters, len, run_letters[k], prefix)) continue;
     const uint32_t t = run_terms[k];
+    if (!shares_enough(Term(t), run_letters[k], prefix)) continue;
     if ((korean || (term_kinds[t] & kTermKorean)) && !MayResemble(w.size(), letters, len, run_letters[k], prefix, kKoreanCutoff)) {
       continue;
     }

@@ -2,6 +2,7 @@
 #include "screen/normalize.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -208,6 +209,25 @@ uint64_t LetterSet(std::string_view s) {
   uint64_t set = 0;
   for (char c : s) set |= uint64_t{1} << (static_cast<unsigned char>(c) & 63u);
   return set;
+}
+
+LetterRepeats RepeatsOf(std::string_view s) {
+  LetterRepeats r;
+  uint64_t once = 0;
+  for (const char c : s) {
+    const uint64_t bit = uint64_t{1} << (static_cast<unsigned char>(c) & 63u);
+    r.beyond += (r.thrice & bit) != 0 ? 1 : 0;
+    r.thrice |= r.twice & bit;
+    r.twice |= once & bit;
+    once |= bit;
+  }
+  return r;
+}
+
+size_t SharedLetters(uint64_t set_a, const LetterRepeats& a, uint64_t set_b, const LetterRepeats& b) {
+  return static_cast<size_t>(std::popcount(set_a & set_b) + std::popcount(a.twice & b.twice) +
+                             std::popcount(a.thrice & b.thrice)) +
+         std::min(a.beyond, b.beyond);
 }
 
 uint64_t HashText(std::string_view s, size_t skip) {

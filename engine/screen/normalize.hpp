@@ -49,6 +49,19 @@ struct JoinedTokens {
 /// missing from the other's set cannot be a Jaro match.
 uint64_t LetterSet(std::string_view s);
 
+/// The bytes of `s` (as LetterSet folds them) present twice or more and three times or more,
+/// and how many occurrences lie past a byte's third: with the letter sets, a bound on the bytes
+/// two texts share counting repeats (SharedLetters), so on Jaro's matches.
+struct LetterRepeats {
+  uint64_t twice = 0, thrice = 0;
+  size_t beyond = 0;
+};
+LetterRepeats RepeatsOf(std::string_view s);
+/// The most bytes two texts can have in common, repeats counted: each byte value contributes
+/// the fewer of its two counts, here bounded by its presence once, twice and three times, and
+/// the occurrences past the third on the side with fewer of them.
+size_t SharedLetters(uint64_t set_a, const LetterRepeats& a, uint64_t set_b, const LetterRepeats& b);
+
 /// 64-bit FNV-1a of `s`, skipping the byte at `skip` (for single-deletion variants).
 uint64_t HashText(std::string_view s, size_t skip = std::string_view::npos);
 

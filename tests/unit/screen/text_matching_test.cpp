@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <random>
 #include <string>
@@ -198,6 +199,31 @@ TEST_SUITE("screen.text") {
           }
         }
       }
+    }
+  }
+
+  TEST_CASE("letters shared counting repeats bound the common bytes, exactly up to three of each") {
+    std::mt19937 rng(1695);
+    for (int k = 0; k < 20000; ++k) {
+      auto text = [&] {
+        std::string t(rng() % 16, ' ');
+        for (char& c : t) c = "AABNOKp0"[rng() % 8];  // repeats, and 'p' and '0' share low bits
+        return t;
+      };
+      const std::string a = text(), b = text();
+      std::array<size_t, 64> ca{}, cb{};
+      for (const char c : a) ++ca[static_cast<unsigned char>(c) & 63u];
+      for (const char c : b) ++cb[static_cast<unsigned char>(c) & 63u];
+      size_t common = 0;
+      bool small = true;
+      for (size_t c = 0; c < 64; ++c) {
+        common += std::min(ca[c], cb[c]);
+        small = small && ca[c] <= 3 && cb[c] <= 3;
+      }
+      const size_t bound = SharedLetters(LetterSet(a), RepeatsOf(a), LetterSet(b), RepeatsOf(b));
+      INFO(a << " / " << b);
+      CHECK(bound >= common);
+      if (small) CHECK(bound == common);
     }
   }
 
