@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "common/short_decimal.hpp"
 #include "common/utf8.hpp"
 #include "judge/screening_facts.hpp"
 #include "rules/rule_set.hpp"
@@ -60,6 +61,10 @@ bool PlainNonNegative(std::string_view t) {
 // The text converted to a double, with the errors of a number that is not one or is negative.
 [[gnu::noinline]] bool Convert(const RawRecord& raw, FieldKey key, expr::Known<double>& out, RecordError& err) {
   const std::string_view t = raw.Get(key);
+  if (const auto plain = ShortDecimal(t)) {  // most records: the general parser is not needed
+    out.Set(*plain);
+    return true;
+  }
   double v = 0;
   const auto r = std::from_chars(t.data(), t.data() + t.size(), v);
   if (r.ec != std::errc() || r.ptr != t.data() + t.size() || !std::isfinite(v)) {
