@@ -32,8 +32,12 @@ Judge::Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vecto
   candidates_.Reset(index.rank_count());
   screens_.resize(order.size());
   for (size_t rank = 0; rank < order.size(); ++rank) screens_[rank] = judge::ReadsScreening(set.rules[order[rank]]);
-  if (screening && screening->screener && names && ReadsDesignation(set, capped_only)) {
-    names_ = std::make_unique<NameScreen>(*screening, *names, run_date);
+  if (ReadsDesignation(set, capped_only)) {
+    if (screening && screening->screener && names) {
+      names_ = std::make_unique<NameScreen>(*screening, *names, run_date);
+    } else if (!screening || !screening->screener) {
+      unscreened_ = true;  // no list: every party's designation is unknown (see judge::Unscreened)
+    }
   }
 }
 
@@ -70,7 +74,11 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
   // index search so that their table slots have arrived, and only a flagged record meets them.
   // Unscreened parties (no list) are clean.
   bool screened = false;
-  if (use_index_ && index_.screening_gated() && names_) {
+  if (unscreened_) {
+    from_status_ = to_status_ = judge::Unscreened();
+    screened = true;
+    if (use_index_) index_.FlaggedCandidates(r, candidates_);
+  } else if (use_index_ && index_.screening_gated() && names_) {
     from_status_ = names_->Status(from, r.date);
     to_status_ = names_->Status(to, r.date);
     screened = true;

@@ -56,6 +56,7 @@ class Judge {
   RankSet candidates_;
   RecordFacts facts_;
   std::unique_ptr<NameScreen> names_;  ///< null when nothing is screened
+  bool unscreened_ = false;            ///< rules read designations and no list is loaded
   std::vector<bool> screens_;          ///< by rank: the rule reads a designation
   judge::PartyStatus from_status_, to_status_;  ///< the record's screening, for findings' matches
 };

@@ -1,5 +1,6 @@
 // Screening policy: stated designations, list candidates as of a date, clearances set aside but reported.
 #include "judge/screening.hpp"
+#include "judge/screening_facts.hpp"
 
 #include <cctype>
 
@@ -137,6 +138,16 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const Screen
     }
   }
   if (!files.empty()) screening->screener = std::make_unique<screen::Screener>(std::move(all), parts);
+  if (!screening->screener) {
+    // Fail closed: without a list no party can be cleared of a designation (judge::Unscreened).
+    for (const rules::Rule& rule : set.rules) {
+      if (!ReadsScreening(rule)) continue;
+      diags.Warning(rule.info.pos, "screening.no_list",
+                    "rule '" + rule.info.id + "' reads party designations but no designation list is loaded: a party "
+                    "not stated as designated is judged unknown (review); load one with --lists");
+      break;
+    }
+  }
   if (sources.clearances_path.empty()) return screening;
   if (auto file = ReadInput(sources.clearances_path, sources.files, "clearances", diags)) {
     screening->clearances = screen::ParseClearances(file, diags);
@@ -151,6 +162,8 @@ std::vector<screen::Candidate> AllCandidates(const Screening& screening, const s
 
 PartyStatus StatusAsOf(const Screening& screening, const std::vector<screen::Candidate>& candidates,
                        std::string_view party_id, std::string_view party_name, Date date, Date run_date) {
+  // No list loaded: whether the party is designated or listed cannot be judged (fail closed).
+  if (!screening.screener) return Unscreened();
   PartyStatus st;
   std::optional<Match> cleared;  // the best cleared candidate, reported when nothing else applies
   for (const screen::Candidate& c : candidates) {

@@ -28,6 +28,15 @@ struct PartyStatus {
   std::optional<Match> listed_match;
 };
 
+/// A party no list could screen (none is loaded): designated and listed are unknown, so a rule
+/// reading them gives review, never a silent "not designated".
+inline PartyStatus Unscreened() {
+  PartyStatus st;
+  st.designated = Truth::kUnknown;
+  st.listed = Truth::kUnknown;
+  return st;
+}
+
 /// The designation lists of the loaded packs and the analyst's clearances.
 struct Screening {
   std::string snapshot;  ///< date(s) of the designation lists, empty when no pack has one

@@ -125,6 +125,33 @@ for said in "markdown:- built-in packs: not loaded" "html:<th>built-in packs</th
 done
 expect "--no-builtin without --rules exits 2" 2 "$bin" check --no-builtin "$work/lathe-kp.yaml"
 check "it says why" grep -q "no-builtin leaves no rule pack" "$work/err"
+# A pack reading designations with no list to screen against: never a silent "not designated".
+mkdir -p "$work/freeze"
+cat >"$work/freeze/pack.yaml" <<'YAML'
+pack: freeze
+version: "1"
+title: An asset freeze without a list
+rules:
+  - id: FREEZE
+    title: Designated party
+    verdict: prohibited
+    effective: 2006-10-14
+    applies_to: [supply]
+    citations:
+      - {resolution: "1718", paragraph: "8(d)", text: "asset freeze"}
+    when: parties.designated
+    message: A party is designated.
+YAML
+expect "without a list, a party not stated as designated is review" 0 "$bin" check --format json --no-builtin --rules "$work/freeze" "$work/lathe-kp.yaml"
+check "the rule is undecided, not passed over" python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+f = [f for a in r['scenarios'][0]['activities'] for f in a['findings'] if f['rule'] == 'freeze/FREEZE']
+assert f and f[0]['verdict'] == 'review', f" "$work/out"
+check "a warning says why" grep -q "warning: rule 'freeze/FREEZE' reads party designations but no designation list is loaded" "$work/err"
+printf '%s\n' '{"id":"B1","date":"2023-09-13","exporter_country":"KP","importer_country":"RU","exporter_name":"Munitions Industry Department","importer_name":"Ministry of Defence","hs":"930690","quantity":1}' >"$work/freeze.jsonl"
+expect "batch: the same" 0 "$bin" batch --no-builtin --rules "$work/freeze" --progress never "$work/freeze.jsonl"
+check "the record is review under the rule" grep -q '"verdict":"review","rules":\["freeze/FREEZE"\]' "$work/out"
 expect "naming the built-in pack with --rules loads it once" 1 "$bin" check --rules builtin:un-dprk --rules "$root/samples/tutorial/pack" "$work/lathe-kp.yaml"
 expect "a folder copy of the built-in pack replaces it" 1 "$bin" check --format json --rules "$root/rules/un-dprk" "$work/lathe-kp.yaml"
 check "only one un-dprk pack, not built in" python3 -c "
