@@ -45,7 +45,8 @@ std::string WhatToConfirm(const Scenario& s, const Match& m) {
   return "the identity";
 }
 
-std::string UndecidedMessage(const Scenario& s, const rules::Rule& rule, const std::optional<Match>& match) {
+std::string UndecidedMessage(const Scenario& s, const rules::Rule& rule, const std::optional<Match>& match,
+                             bool no_list) {
   if (match && match->possible) {
     char score[16];
     std::snprintf(score, sizeof score, "%.2f", match->score);
@@ -53,11 +54,15 @@ std::string UndecidedMessage(const Scenario& s, const rules::Rule& rule, const s
            ", score " + score + "): confirm " + WhatToConfirm(s, *match) + ". If it is the listed one: " +
            rule.info.message;
   }
+  // Without a list a party's designation is unknown (Unscreened): the file is not what is missing.
+  if (no_list && ReadsScreening(rule)) {
+    return "Cannot be decided without a designation list (none is loaded): " + rule.info.message;
+  }
   return "Cannot be decided from the file: " + rule.info.message;
 }
 
 Finding MakeFinding(const rules::Rule& rule, const Outcome& o, const Scenario& s, const Activity& a,
-                    const expr::ActivityFacts& facts, const std::vector<PartyStatus>& status) {
+                    const expr::ActivityFacts& facts, const std::vector<PartyStatus>& status, bool no_list) {
   Finding f;
   f.rule = rule.info.id;
   f.item = o.item;
@@ -69,7 +74,7 @@ Finding MakeFinding(const rules::Rule& rule, const Outcome& o, const Scenario& s
   for (const auto& e : rule.info.exemptions) f.exemptions.push_back(e.text);
   if (f.exemptions.empty() && !rule.info.no_exemption.empty()) f.exemptions.push_back(rule.info.no_exemption);
   f.match = MatchOf(rule, facts, a, status);
-  f.message = o.undecided ? UndecidedMessage(s, rule, f.match) : rule.info.message;
+  f.message = o.undecided ? UndecidedMessage(s, rule, f.match, no_list) : rule.info.message;
   return f;
 }
 
@@ -205,7 +210,7 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
             caps.Add(rule, holder.items[static_cast<size_t>(o.item)], ar.date);
             cap_refs.push_back({run.scenarios.size(), ai, ar.findings.size()});
           }
-          ar.findings.push_back(MakeFinding(rule, o, s, a, facts, parties.status()));
+          ar.findings.push_back(MakeFinding(rule, o, s, a, facts, parties.status(), !screening.screener));
         };
         if (hooks) {
           JudgeRule(rule, facts, *hooks, emit);

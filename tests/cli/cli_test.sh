@@ -147,7 +147,8 @@ check "the rule is undecided, not passed over" python3 -c "
 import json, sys
 r = json.load(open(sys.argv[1]))
 f = [f for a in r['scenarios'][0]['activities'] for f in a['findings'] if f['rule'] == 'freeze/FREEZE']
-assert f and f[0]['verdict'] == 'review', f" "$work/out"
+assert f and f[0]['verdict'] == 'review', f
+assert f[0]['message'].startswith('Cannot be decided without a designation list'), f" "$work/out"
 check "a warning says why" grep -q "warning: rule 'freeze/FREEZE' reads party designations but no designation list is loaded" "$work/err"
 printf '%s\n' '{"id":"B1","date":"2023-09-13","exporter_country":"KP","importer_country":"RU","exporter_name":"Munitions Industry Department","importer_name":"Ministry of Defence","hs":"930690","quantity":1}' >"$work/freeze.jsonl"
 expect "batch: the same" 0 "$bin" batch --no-builtin --rules "$work/freeze" --progress never "$work/freeze.jsonl"
