@@ -72,7 +72,7 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
   // Rules met only when screening flags a party were every record's candidates: when the index
   // has such rules the parties are screened here (they would be, for those rules), after the
   // index search so that their table slots have arrived, and only a flagged record meets them.
-  // Unscreened parties (no list) are clean.
+  // With no list loaded no party can be cleared: every record meets them, its parties unknown.
   bool screened = false;
   if (unscreened_) {
     from_status_ = to_status_ = judge::Unscreened();
