@@ -52,7 +52,12 @@ void TermRecall(const sancheck::screen::NameIndex& x, const std::vector<sancheck
       x.NearTerms(t.raw, NameIndex::NearFor(t), near);
       for (uint32_t term : near) seen[term] = 1;
       for (uint32_t term = 0; term < x.term_count(); ++term) {
-        const bool korean = (t.flags & kKoreanToken) && (x.term_kinds[term] & kTermKorean);
+        // As Align holds pairs to the Korean cutoff: two Korean words, or a word and a joined
+        // run when either is Korean.
+        const uint8_t kinds = x.term_kinds[term];
+        const bool run_only = (kinds & kTermJoin) && !(kinds & kTermWord);
+        const bool query_korean = (t.flags & kKoreanToken) != 0, term_korean = (kinds & kTermKorean) != 0;
+        const bool korean = run_only ? (query_korean || term_korean) : (query_korean && term_korean);
         if (PairBound(t.canon, x.Term(term), false, korean) <= 0 && PairBound(t.raw, x.Term(term), false, korean) <= 0) {
           continue;
         }
