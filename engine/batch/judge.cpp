@@ -17,12 +17,6 @@ bool ReadsDesignation(const rules::RuleSet& set, bool capped_only) {
                      [&](const rules::Rule& r) { return (!capped_only || r.cap) && judge::ReadsScreening(r); });
 }
 
-// Screening flagged the party: what a clean one reads as false (designations, other lists'
-// entries, matched or possible, cleared matches) is not all false. See GuardAlt::needs_flag.
-bool Flagged(const judge::PartyStatus& st) {
-  return st.designated != Truth::kFalse || st.cleared || st.listed != Truth::kFalse || st.listed_under.any();
-}
-
 }  // namespace
 
 Judge::Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vector<uint32_t>& order,
@@ -82,7 +76,7 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
     from_status_ = names_->Status(from, r.date);
     to_status_ = names_->Status(to, r.date);
     screened = true;
-    if (Flagged(from_status_) || Flagged(to_status_)) index_.FlaggedCandidates(r, candidates_);
+    if (from_status_.Flagged() || to_status_.Flagged()) index_.FlaggedCandidates(r, candidates_);
   }
   if (candidates_.Empty()) return;  // most records: no rule can match, no facts to build
   if (capped_only_) {

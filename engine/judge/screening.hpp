@@ -26,6 +26,13 @@ struct PartyStatus {
   Truth listed = Truth::kFalse;
   expr::TagSet listed_under;        ///< regime tags of those entries that the packs know
   std::optional<Match> listed_match;
+
+  /// Screening flagged the party: some fact a clean party reads as false (designated, listed,
+  /// cleared, listed_under; see AddPartyScreening) is not. The batch index skips the rules that
+  /// read only those facts for records whose parties are not flagged (GuardAlt::needs_flag).
+  bool Flagged() const {
+    return designated != Truth::kFalse || cleared || listed != Truth::kFalse || listed_under.any();
+  }
 };
 
 /// A party no list could screen (none is loaded): designated and listed are unknown, so a rule

@@ -38,6 +38,14 @@ expr::Program CompileText(const rules::RuleSet& set, const std::string& text) {
   return std::move(*p);
 }
 
+// The guard of `text` compiled against the benchmark's pack (its sets and tags), or with
+// `builtin` the built-in packs (their screening regimes); each loaded once.
+Guard GuardOfText(const std::string& text, bool builtin = false) {
+  static const auto workload = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
+  static const auto packs = Load({});
+  return GuardOf(CompileText(builtin ? *packs : *workload, text));
+}
+
 // Random records over the values rules care about: KP and its neighbours,
 // every HS chapter, known and unknown tags, dates around effective dates, and
 // some missing facts (which bypass the index).
@@ -120,8 +128,7 @@ void CheckIndexAgrees(const rules::RuleSet& set, int records, const judge::Scree
 }  // namespace
 
 TEST_CASE("guard: a party and goods condition becomes one bucketable alternative") {
-  auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
-  const Guard g = GuardOf(CompileText(*set, "to.country == KP and item.hs in [93]"));
+  const Guard g = GuardOfText("to.country == KP and item.hs in [93]");
   REQUIRE(g.alts.size() == 1);
   CHECK(g.alts[0].has_to);
   CHECK_FALSE(g.alts[0].has_from);
@@ -130,48 +137,44 @@ TEST_CASE("guard: a party and goods condition becomes one bucketable alternative
 }
 
 TEST_CASE("guard: either party distributes over the goods") {
-  auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
-  const Guard g = GuardOf(CompileText(*set, "(from.country == KP or to.country == KP) and item.tags in [dual-use]"));
+  const Guard g = GuardOfText("(from.country == KP or to.country == KP) and item.tags in [dual-use]");
   REQUIRE(g.alts.size() == 2);
   CHECK(g.alts[0].has_tags);
   CHECK(g.alts[1].has_tags);
 }
 
 TEST_CASE("guard: negation and other fields stay unconstrained, contradictions are never") {
-  auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
-  CHECK(GuardOf(CompileText(*set, "not (to.country == KP)")).IsAlways());
-  CHECK(GuardOf(CompileText(*set, "item.value_usd > 100")).IsAlways());
-  CHECK(GuardOf(CompileText(*set, "to.country == KP and to.country == CN")).alts.empty());
-  CHECK(GuardOf(CompileText(*set, "KP in parties.country")).alts.size() == 2);
+  CHECK(GuardOfText("not (to.country == KP)").IsAlways());
+  CHECK(GuardOfText("item.value_usd > 100").IsAlways());
+  CHECK(GuardOfText("to.country == KP and to.country == CN").alts.empty());
+  CHECK(GuardOfText("KP in parties.country").alts.size() == 2);
 }
 
 TEST_CASE("guard: a record names no transit country, vessel or traveller, and its origin is its exporter's") {
-  auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
-  const Guard g = GuardOf(CompileText(*set, "(to.country == KP or KP in via) and item.hs in [93]"));
+  const Guard g = GuardOfText("(to.country == KP or KP in via) and item.hs in [93]");
   REQUIRE(g.alts.size() == 1);
   CHECK(g.alts[0].has_to);
   CHECK(g.alts[0].has_hs);
-  CHECK(GuardOf(CompileText(*set, "via in [KP, IR]")).alts.empty());
-  CHECK(GuardOf(CompileText(*set, "not (KP in via)")).IsAlways());
+  CHECK(GuardOfText("via in [KP, IR]").alts.empty());
+  CHECK(GuardOfText("not (KP in via)").IsAlways());
   // Nor a vessel or a traveller, and its item's origin is the exporter's country.
-  CHECK(GuardOf(CompileText(*set, "known(vessel.country) and vessel.country == KP")).alts.empty());
-  CHECK(GuardOf(CompileText(*set, "vessel.country == KP")).IsAlways());  // unknown, not false: review
-  const Guard origin = GuardOf(CompileText(*set, "item.origin == KP"));
+  CHECK(GuardOfText("known(vessel.country) and vessel.country == KP").alts.empty());
+  CHECK(GuardOfText("vessel.country == KP").IsAlways());  // unknown, not false: review
+  const Guard origin = GuardOfText("item.origin == KP");
   REQUIRE(origin.alts.size() == 1);
   CHECK(origin.alts[0].has_from);
 }
 
 TEST_CASE("guard: a rule reading a party's screening needs a flagged party") {
-  auto set = Load({});
-  const Guard g = GuardOf(CompileText(*set, "parties.designated"));
+  const Guard g = GuardOfText("parties.designated", true);
   REQUIRE(g.alts.size() == 1);
   CHECK(g.alts[0].needs_flag);
   CHECK_FALSE(g.IsAlways());
-  const Guard listed = GuardOf(CompileText(*set, "parties.listed and not (parties.listed_under in [un-al-qaida])"));
+  const Guard listed = GuardOfText("parties.listed and not (parties.listed_under in [un-al-qaida])", true);
   REQUIRE(listed.alts.size() == 1);
   CHECK(listed.alts[0].needs_flag);
-  CHECK(GuardOf(CompileText(*set, "not parties.designated")).IsAlways());
-  CHECK(GuardOf(CompileText(*set, "parties.designated or item.hs in [93]")).alts.size() == 2);
+  CHECK(GuardOfText("not parties.designated", true).IsAlways());
+  CHECK(GuardOfText("parties.designated or item.hs in [93]", true).alts.size() == 2);
 }
 
 TEST_CASE("index: the benchmark pack gives the same findings as evaluating every rule") {
