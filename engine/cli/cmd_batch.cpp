@@ -52,14 +52,10 @@ int RunBatchCommand(const BatchArgs& args) {
   Diagnostics diags;
   const auto pack_paths = PackPaths(args.packs);
   if (!pack_paths) return kExitError;
-  auto set = rules::LoadRuleSet(*pack_paths, diags);
-  if (!set) {
-    std::cerr << diags.RenderAll();
-    return kExitError;
-  }
   // The packs' designation list screens exporter and importer names, as scenario parties are.
-  auto screening = judge::LoadScreening(*set, judge::ScreeningSources{args.clearances, args.packs.lists}, diags);
-  if (diags.HasErrors()) {
+  auto [set, screening] =
+      judge::LoadPacksAndScreening(*pack_paths, {}, judge::ScreeningSources{args.clearances, args.packs.lists}, diags);
+  if (!set || diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;
   }

@@ -80,7 +80,8 @@ int RunCheck(const CheckArgs& args) {
   if (!OutputsAreNotInputs(output_paths, inputs)) return kExitError;
 
   Diagnostics diags;
-  auto checker = Checker::Load(options, diags);
+  const std::shared_ptr<const Checker> checker = Checker::Load(options, diags);
+  KeepUntilExit(checker);
   std::vector<Scenario> scenarios;
   std::vector<Waiver> waiver_list;
   if (checker && !args.waivers.empty()) waiver_list = waivers::LoadWaivers(args.waivers, diags);

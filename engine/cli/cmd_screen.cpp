@@ -68,10 +68,8 @@ int RunScreen(const ScreenArgs& args) {
   Diagnostics diags;
   const auto pack_paths = PackPaths(args.packs);
   if (!pack_paths) return kExitError;
-  auto set = rules::LoadRuleSet(*pack_paths, diags);
-  std::unique_ptr<judge::Screening> screening;
-  if (set) screening = judge::LoadScreening(*set, judge::ScreeningSources{"", args.packs.lists}, diags);
-  if (diags.HasErrors()) {
+  auto [set, screening] = judge::LoadPacksAndScreening(*pack_paths, {}, judge::ScreeningSources{"", args.packs.lists}, diags);
+  if (!set || diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;
   }

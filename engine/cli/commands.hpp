@@ -63,6 +63,11 @@ inline constexpr int kExitError = 2;
 /// Prints `message` as "sancheck: error: message" on standard error; returns kExitError.
 int UsageError(const std::string& message);
 
+/// Hands what a command loaded over to the end of the process: a command runs once and the
+/// process exits, so its checker (packs, lists, index) goes with the process instead of being
+/// freed piece by piece, ~0.3 ms of a cold `check`. Still referenced, so leak checkers stay quiet.
+void KeepUntilExit(std::shared_ptr<const void> kept);
+
 /// The clock of a run: SOURCE_DATE_EPOCH (whole seconds since 1970) when set, for
 /// reproducible reports; else the system clock. The library itself never reads it.
 std::shared_ptr<const Clock> RunClock();

@@ -18,6 +18,12 @@ int UsageError(const std::string& message) {
   return kExitError;
 }
 
+void KeepUntilExit(std::shared_ptr<const void> kept) {
+  // Never destroyed: the holder itself lives until the process ends (see the declaration).
+  static auto* held = new std::vector<std::shared_ptr<const void>>();
+  held->push_back(std::move(kept));
+}
+
 void AddPackOptions(CLI::App* cmd, PackChoice& choice, const std::string& what) {
   cmd->add_option("--rules", choice.rules,
                   what + "; repeatable, loaded beside the built-in packs (builtin:un-dprk names one)")

@@ -13,6 +13,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "common/sha256.hpp"
+
 namespace sancheck {
 namespace fs = std::filesystem;
 
@@ -182,7 +184,7 @@ std::optional<std::pair<std::string, std::string>> OutputIsInput(const std::vect
 std::string Sha256Hex(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
+  EVP_Digest(data.data(), data.size(), digest, &len, Sha256Digest(), nullptr);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   for (unsigned int i = 0; i < len; ++i) {

@@ -34,11 +34,12 @@ std::unique_ptr<Checker> Checker::Load(const CheckOptions& options, Diagnostics&
   impl.clock = options.clock ? options.clock : std::make_shared<SystemClock>();
   rules::LoadOptions load;
   load.files = options.files.get();
-  impl.set = rules::LoadRuleSet(options.rule_paths, diags, load);
-  if (!impl.set) return nullptr;
-  impl.screening = judge::LoadScreening(
-      *impl.set, judge::ScreeningSources{options.clearances_path, options.lists, options.files.get()}, diags);
-  if (diags.HasErrors()) return nullptr;
+  auto loaded = judge::LoadPacksAndScreening(
+      options.rule_paths, load, judge::ScreeningSources{options.clearances_path, options.lists, options.files.get()},
+      diags);
+  if (!loaded.set || diags.HasErrors()) return nullptr;
+  impl.set = std::move(loaded.set);
+  impl.screening = std::move(loaded.screening);
   impl.screening->stale_after_days = options.designations_max_age_days;
   if (auto log = Logger()) {
     for (const auto& p : impl.set->packs) log->info("rule pack {} {} (sha256 {})", p.name, p.version, p.sha256);

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "common/files.hpp"
+#include "judge/list_read_ahead.hpp"
 #include "screen/designations_loader.hpp"
 #include "screen/list_snapshot.hpp"
 
@@ -86,30 +87,23 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const Screen
   }
   // Every list is read before its entries are gathered, so they move once, into a buffer of
   // the final size.
-  struct Read {
-    screen::DesignationList list;
-    std::shared_ptr<const screen::NameIndex> index;
+  struct Read : ListRead {
     bool builtin = false;
   };
   std::vector<Read> read;
   size_t entries = 0;
   for (const ListFile& f : files) {
-    Read& r = read.emplace_back();
-    r.builtin = f.builtin;
-    if (!f.snapshot_path.empty() || screen::IsListSnapshot(f.file->text)) {
-      // A built-in snapshot is part of the program, checked when it was built (see Integrity).
-      const auto check = f.builtin ? Integrity::kTrusted : Integrity::kVerify;
-      auto snap = f.file ? screen::ParseListSnapshot(f.file, diags, check) : screen::LoadListSnapshot(f.snapshot_path, diags);
-      if (!snap) {
-        read.pop_back();
-        continue;
+    std::optional<ListRead> r;
+    if (!f.file) {
+      if (auto snap = screen::LoadListSnapshot(f.snapshot_path, diags)) {
+        r = ListRead{std::move(snap->list), std::move(snap->index)};
       }
-      r.list = std::move(snap->list);
-      r.index = std::move(snap->index);
-    } else {
-      r.list = screen::LoadDesignationList(f.file, diags);
+    } else if (!sources.read_ahead || !sources.read_ahead->Take(f.file.get(), diags, r)) {
+      r = ReadListFile(f.file, f.builtin, diags);
     }
-    entries += r.list.entries.size();
+    if (!r) continue;
+    entries += r->list.entries.size();
+    read.push_back(Read{std::move(*r), f.builtin});
   }
   std::vector<screen::Designation> all;
   all.reserve(entries);
@@ -153,6 +147,18 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const Screen
     screening->clearances = screen::ParseClearances(file, diags);
   }
   return screening;
+}
+
+PacksAndScreening LoadPacksAndScreening(const std::vector<std::string>& pack_paths, rules::LoadOptions options,
+                                        ScreeningSources sources, Diagnostics& diags) {
+  ListReadAhead read_ahead;
+  options.on_parsed = [&](const rules::PackLists& lists) { read_ahead.Start(lists); };
+  PacksAndScreening out;
+  out.set = rules::LoadRuleSet(pack_paths, diags, options);
+  if (!out.set) return out;
+  sources.read_ahead = &read_ahead;
+  out.screening = LoadScreening(*out.set, sources, diags);
+  return out;
 }
 
 std::vector<screen::Candidate> AllCandidates(const Screening& screening, const screen::Query& q) {

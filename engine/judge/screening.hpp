@@ -16,6 +16,8 @@
 
 namespace sancheck::judge {
 
+class ListReadAhead;
+
 /// What screening concluded about one party on one date.
 struct PartyStatus {
   Truth designated = Truth::kFalse;  ///< kUnknown for a possible match
@@ -73,10 +75,22 @@ struct ScreeningSources {
   std::string clearances_path;
   std::vector<std::string> list_paths;  ///< `--lists`: more designation lists
   const FileReader* files = nullptr;    ///< when given, files are read from it (else the disk)
+  ListReadAhead* read_ahead = nullptr;  ///< the packs' lists, when already being read (LoadPacksAndScreening)
 };
 
 std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const ScreeningSources& sources,
                                          Diagnostics& diags);
+
+/// A run's packs and its screening.
+struct PacksAndScreening {
+  std::unique_ptr<rules::RuleSet> set;  ///< null when the packs do not load
+  std::unique_ptr<Screening> screening;  ///< null when the packs do not load
+};
+
+/// LoadRuleSet then LoadScreening, the packs' lists read on a second thread while their
+/// conditions compile (ListReadAhead). Errors go to `diags`.
+PacksAndScreening LoadPacksAndScreening(const std::vector<std::string>& pack_paths, rules::LoadOptions options,
+                                        ScreeningSources sources, Diagnostics& diags);
 
 /// Every designation `q` could be, whatever its listing date, best first. A party is
 /// screened once; StatusAsOf() then reads the candidates as of each activity's date.

@@ -38,6 +38,9 @@ struct ParsedPack {
   SourcePos pos;
   std::set<std::string> sees;  ///< itself and every pack it extends, transitively
   std::vector<std::shared_ptr<const SourceFile>> designation_files;
+  /// A built-in pack's lists, by path: their snapshots are copied out of the binary once the
+  /// packs are compiled, by then most likely by the caller's read-ahead (LoadOptions::on_parsed).
+  std::vector<std::string> builtin_lists;
 };
 
 // Loads a run's packs in stages so that every pack's tags are known before
@@ -45,7 +48,8 @@ struct ParsedPack {
 // the packs that extend it.
 class PackLoader {
  public:
-  PackLoader(RuleSet& set, Diagnostics& diags) : set_(set), diags_(diags) {}
+  PackLoader(RuleSet& set, Diagnostics& diags, const LoadOptions& options)
+      : set_(set), diags_(diags), options_(options) {}
 
   void Load(const std::vector<PackSource>& sources) {
     std::vector<ParsedPack> packs;
@@ -53,6 +57,14 @@ class PackLoader {
       if (auto p = Parse(src)) packs.push_back(std::move(*p));
     }
     DropReplacedBuiltins(packs);
+    if (options_.on_parsed) {
+      PackLists lists;
+      for (const auto& p : packs) {
+        lists.builtin.insert(lists.builtin.end(), p.builtin_lists.begin(), p.builtin_lists.end());
+        lists.files.insert(lists.files.end(), p.designation_files.begin(), p.designation_files.end());
+      }
+      options_.on_parsed(lists);
+    }
     const std::vector<size_t> order = ResolveExtends(packs);
     for (size_t i : order) ReadPackTags(packs[i]);
     for (size_t i : order) {
@@ -96,6 +108,9 @@ class PackLoader {
     }
     CheckOverrides(packs);
     for (auto& p : packs) {
+      for (const auto& path : p.builtin_lists) AddBuiltinList(p, path);
+      set_.designation_files.insert(set_.designation_files.end(), p.designation_files.begin(),
+                                    p.designation_files.end());
       set_.pack_pos.emplace(p.info.name, p.pos);
       set_.packs.push_back(std::move(p.info));
     }
@@ -104,6 +119,7 @@ class PackLoader {
  private:
   RuleSet& set_;
   Diagnostics& diags_;
+  const LoadOptions& options_;
   std::map<std::string, std::string> tag_owner_;  ///< pack-defined tag → pack
 
   std::optional<ParsedPack> Parse(const PackSource& src) {
@@ -146,15 +162,9 @@ class PackLoader {
       return std::nullopt;
     }
     for (const auto& d : pack.docs) {
-      if (d.node["designations"]) AddDesignationFile(pack, d.file);
+      if (d.node["designations"]) pack.designation_files.push_back(d.file);
     }
     return pack;
-  }
-
-  void AddDesignationFile(ParsedPack& pack, const std::shared_ptr<const SourceFile>& file) {
-    pack.designation_files.push_back(file);
-    set_.designation_files.push_back(file);
-    if (pack.info.builtin) set_.builtin_designation_files.insert(file.get());
   }
 
   // A built-in pack from the bundle; its designation lists are the snapshots built beside it.
@@ -163,15 +173,20 @@ class PackLoader {
     pack.bundled = src.bundled;
     pack.info = src.bundled->info;
     pack.pos = src.bundled->pos;
-    for (const auto& path : src.bundled->designation_files) {
-      if (auto file = BuiltinListSnapshot(path)) {
-        AddDesignationFile(pack, file);
-      } else {
-        diags_.Error(pack.pos, "rules.builtin_corrupt",
-                     "the built-in list '" + path + "' is missing from this binary; reinstall sancheck");
-      }
-    }
+    pack.builtin_lists = src.bundled->designation_files;
     return pack;
+  }
+
+  // A built-in list joins the pack's designation files (after them: a bundled pack has no
+  // YAML documents of its own).
+  void AddBuiltinList(ParsedPack& pack, const std::string& path) {
+    if (auto file = BuiltinListSnapshot(path)) {
+      pack.designation_files.push_back(file);
+      set_.builtin_designation_files.insert(file.get());
+    } else {
+      diags_.Error(pack.pos, "rules.builtin_corrupt",
+                   "the built-in list '" + path + "' is missing from this binary; reinstall sancheck");
+    }
   }
 
   // The built-in packs load beside the user's; a pack folder of the same name
@@ -182,9 +197,7 @@ class PackLoader {
       if (!p.info.builtin) own.insert(p.info.name);
     }
     std::erase_if(packs, [&](const ParsedPack& p) {
-      if (!p.info.builtin || !own.count(p.info.name)) return false;
-      for (const auto& f : p.designation_files) std::erase(set_.designation_files, f);
-      return true;
+      return p.info.builtin && own.count(p.info.name) > 0;
     });
   }
 
@@ -569,7 +582,7 @@ std::unique_ptr<RuleSet> LoadRuleSet(const std::vector<std::string>& paths, Diag
 std::unique_ptr<RuleSet> LoadRuleSetFrom(const std::vector<PackSource>& sources, Diagnostics& diags,
                                          const LoadOptions& options) {
   auto set = std::make_unique<RuleSet>();
-  PackLoader loader(*set, diags);
+  PackLoader loader(*set, diags, options);
   loader.Load(sources);
   std::sort(set->rules.begin(), set->rules.end(),
             [](const Rule& a, const Rule& b) { return a.info.id < b.info.id; });

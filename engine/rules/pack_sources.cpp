@@ -135,8 +135,9 @@ const Builtins& ReadBuiltins() {
 }  // namespace
 
 std::shared_ptr<const SourceFile> BuiltinListSnapshot(std::string_view path) {
-  // A list's bytes are copied when a load of the packs first needs them, not when the packs
-  // are only named (BuiltinPackNames); once per process, whichever thread asks.
+  // One file a list, made once per process, whichever thread asks: its identity tells a
+  // built-in list from the others; its text stays empty, the bytes staying in the binary
+  // (BuiltinListBytes) rather than copied out at every start.
   struct Cached {
     std::once_flag made;
     std::shared_ptr<const SourceFile> file;
@@ -146,12 +147,17 @@ std::shared_ptr<const SourceFile> BuiltinListSnapshot(std::string_view path) {
   for (size_t i = 0; i < embedded.size(); ++i) {
     if (embedded[i].path != path) continue;
     Cached& c = (*cache)[i];
-    std::call_once(c.made, [&] {
-      c.file = std::make_shared<const SourceFile>(SourceFile{std::string(path), std::string(embedded[i].bytes)});
-    });
+    std::call_once(c.made, [&] { c.file = std::make_shared<const SourceFile>(SourceFile{std::string(path), ""}); });
     return c.file;
   }
   return nullptr;
+}
+
+std::optional<std::string_view> BuiltinListBytes(std::string_view path) {
+  for (const auto& e : BuiltinListSnapshots()) {
+    if (e.path == path) return e.bytes;
+  }
+  return std::nullopt;
 }
 
 std::vector<PackSource> BuiltinSources(Diagnostics& diags) {

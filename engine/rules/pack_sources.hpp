@@ -31,9 +31,13 @@ std::vector<PackSource> GroupPackFiles(std::vector<std::shared_ptr<const SourceF
 /// back (a corrupt binary) is an error in `diags`, and no pack.
 std::vector<PackSource> BuiltinSources(Diagnostics& diags);
 
-/// The snapshot of a built-in designation list, by the path of the list file it was made
-/// from (its bytes, which screening reads as a list file); null when the binary has none.
+/// The file of a built-in designation list, by the path of the list file it was made from;
+/// null when the binary has none. One per list and process; its text is empty: screening reads
+/// the snapshot's bytes where they are, in the binary (BuiltinListBytes).
 std::shared_ptr<const SourceFile> BuiltinListSnapshot(std::string_view path);
+
+/// The snapshot bytes of a built-in list, by that path; nullopt when the binary has none.
+std::optional<std::string_view> BuiltinListBytes(std::string_view path);
 
 /// A pack named on the command line or by a caller: "builtin:NAME" (or a bare NAME when no
 /// such file or folder exists) names a built-in pack; otherwise a folder or a file, read from

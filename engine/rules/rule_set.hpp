@@ -84,7 +84,8 @@ class RuleSet {
   std::map<std::string, std::shared_ptr<const expr::ValueSet>, std::less<>> sets;
   /// Files of the packs that carry a `designations:` list, read by screening.
   std::vector<std::shared_ptr<const SourceFile>> designation_files;
-  /// Those of them that belong to a built-in pack (reports say which lists were built in).
+  /// Those of them that are built in (reports say which lists were), their snapshots read
+  /// from the binary (BuiltinListBytes), their files' text empty.
   std::set<const SourceFile*> builtin_designation_files;
   std::map<std::string, SetSource, std::less<>> set_sources;
   /// The exemption kinds every loaded pack defines, names unique across packs.
@@ -98,12 +99,23 @@ class RuleSet {
 };
 
 /// Defaults: stop at the first error stage and return null (what `check` wants).
+/// The designation lists of a run's packs, known once the packs are parsed.
+struct PackLists {
+  /// The built-in packs' lists, by path (BuiltinListSnapshot gives their snapshots).
+  std::vector<std::string> builtin;
+  /// The other packs' list files, as read.
+  std::vector<std::shared_ptr<const SourceFile>> files;
+};
+
 struct LoadOptions {
   /// Where pack paths are read from; null: the disk. Built-in packs come from the binary.
   const FileReader* files = nullptr;
   /// Collect every error and still return what could be loaded (for lint):
   /// rules with errors are left out, the rest is compiled.
   bool keep_going = false;
+  /// Called once every pack is parsed, before any condition compiles, with the lists the packs
+  /// name, so that the caller can start reading them.
+  std::function<void(const PackLists&)> on_parsed;
 };
 
 /// Loads packs from folders (each with a pack.yaml), single pack files, or

@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "common/sealed_bytes.hpp"
+#include "common/sha256.hpp"
 
 namespace sancheck::screen {
 namespace {
@@ -33,7 +34,7 @@ class In {
   In(std::FILE* f, std::string_view mem, size_t offset, uint64_t payload, Integrity check = Integrity::kVerify)
       : file_(f), mem_(mem), offset_(offset), start_(offset), left_(payload), check_(check),
         ctx_(f ? EVP_MD_CTX_new() : nullptr) {
-    if (ctx_) EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr);
+    if (ctx_) EVP_DigestInit_ex(ctx_, Sha256Digest(), nullptr);
   }
   ~In() {
     if (ctx_) EVP_MD_CTX_free(ctx_);
@@ -98,7 +99,7 @@ class In {
     if (ctx_) {
       EVP_DigestFinal_ex(ctx_, digest, &len);
     } else {
-      EVP_Digest(mem_.data() + start_, offset_ - start_, digest, &len, EVP_sha256(), nullptr);
+      EVP_Digest(mem_.data() + start_, offset_ - start_, digest, &len, Sha256Digest(), nullptr);
     }
     if (len != kDigestBytes || std::memcmp(digest, expected, kDigestBytes) != 0) {
       throw Failure{0, "checksum mismatch: the file is corrupt"};
@@ -335,7 +336,7 @@ std::string SealListSnapshot(std::string_view payload) {
   const uint64_t size = payload.size();
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  EVP_Digest(payload.data(), payload.size(), digest, &len, EVP_sha256(), nullptr);
+  EVP_Digest(payload.data(), payload.size(), digest, &len, Sha256Digest(), nullptr);
   std::memcpy(b.data(), kSnapshotMagic.data(), kSnapshotMagic.size());
   std::memcpy(b.data() + 8, &kSnapshotVersion, 4);
   std::memcpy(b.data() + 16, &size, 8);
@@ -375,8 +376,12 @@ std::optional<ListSnapshot> LoadListSnapshot(const std::string& path, Diagnostic
 
 std::optional<ListSnapshot> ParseListSnapshot(std::shared_ptr<const SourceFile> file, Diagnostics& diags,
                                               Integrity check) {
-  auto where = std::make_shared<const SourceFile>(SourceFile{file->path, ""});
-  const std::string_view text = file->text;
+  return ParseListSnapshot(file->path, file->text, diags, check);
+}
+
+std::optional<ListSnapshot> ParseListSnapshot(std::string_view path, std::string_view text, Diagnostics& diags,
+                                              Integrity check) {
+  auto where = std::make_shared<const SourceFile>(SourceFile{std::string(path), ""});
   Header h;
   std::string bad = ParseHeader(text.data(), text.size(), h);
   if (bad.empty() && text.size() - kHeaderBytes != h.payload) {

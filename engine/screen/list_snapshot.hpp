@@ -47,6 +47,9 @@ std::optional<ListSnapshot> LoadListSnapshot(const std::string& path, Diagnostic
 /// snapshots only (see sealed_bytes.hpp).
 std::optional<ListSnapshot> ParseListSnapshot(std::shared_ptr<const SourceFile> file, Diagnostics& diags,
                                               Integrity check = Integrity::kVerify);
+/// The same, from bytes a file of that path holds (a built-in list's, in the binary).
+std::optional<ListSnapshot> ParseListSnapshot(std::string_view path, std::string_view bytes, Diagnostics& diags,
+                                              Integrity check = Integrity::kVerify);
 
 /// What names a snapshot's list: its name and snapshot date.
 struct ListTitle {

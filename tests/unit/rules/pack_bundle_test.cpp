@@ -220,7 +220,11 @@ TEST_SUITE("rules.bundle") {
       const auto list = screen::LoadDesignationList(file, diags);
       const auto embedded = BuiltinListSnapshot(file->path);
       REQUIRE(embedded);
-      const auto snap = screen::ParseListSnapshot(embedded, diags);
+      CHECK(embedded->path == file->path);
+      CHECK(embedded == BuiltinListSnapshot(file->path));  // one file a list: screening knows it by it
+      const auto bytes = BuiltinListBytes(file->path);
+      REQUIRE(bytes);
+      const auto snap = screen::ParseListSnapshot(file->path, *bytes, diags);  // its checksum verified
       REQUIRE_MESSAGE(snap, diags.RenderAll());
       const screen::DesignationList& got = snap->list;
       // The audit identity reports show: name, date, source, format, the list file's SHA-256, counts.
