@@ -3,8 +3,9 @@
 # Why static: a dynamically linked `sancheck` spends ~2.5 ms of every start mapping eleven
 # libraries and resolving their symbols (ICU, libxml2, libcrypto, yaml-cpp, spdlog, fmt,
 # libstdc++, ...), half of the 5 ms cold-start budget (bench/README.md). Linked statically, the
-# linker resolves them once, at build time. The release preset turns it on; the .deb keeps the
-# shared libraries, so that Debian's security updates of libxml2 and libcrypto reach it.
+# linker resolves them once, at build time. The release preset turns it on; the .deb is built
+# without it (.ci/package.sh, README.md), so that Debian's security updates of libxml2 and
+# libcrypto reach the installed program.
 #
 # Sets SANCHECK_LINK_DEPS (what the engine links) and SANCHECK_LOG_DEP (spdlog). The installed
 # CMake package always names the shared libraries (cmake/sancheckConfig.cmake.in).

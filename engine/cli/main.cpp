@@ -5,9 +5,11 @@
 
 #include "cli/commands.hpp"
 #include "common/log.hpp"
+#include "common/sha256.hpp"
 
 int main(int argc, char** argv) {
   using namespace sancheck::cli;
+  sancheck::StartOpenSslForDigestsOnly();  // first: OpenSSL's start is decided once per process
   CLI::App app;
   Runner runner;
   GlobalOptions global;

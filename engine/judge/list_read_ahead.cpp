@@ -2,6 +2,7 @@
 #include "judge/list_read_ahead.hpp"
 
 #include <exception>
+#include <system_error>
 #include <utility>
 
 #include "rules/pack_sources.hpp"
@@ -37,18 +38,25 @@ void ListReadAhead::Start(const rules::PackLists& lists) {
   for (const auto& path : lists.builtin) done_.push_back(Done{path, nullptr, {}, std::nullopt, false});
   for (const auto& f : lists.files) done_.push_back(Done{"", f, {}, std::nullopt, false});
   if (done_.empty()) return;
-  // The thread owns done_ until Join: nothing else touches it before then.
-  thread_ = std::thread([this] {
-    try {
-      for (Done& d : done_) {
-        const bool builtin = !d.builtin_path.empty();
-        if (builtin) d.file = rules::BuiltinListSnapshot(d.builtin_path);
-        if (d.file) d.read = ReadListFile(d.file, builtin, d.diags);  // a missing one: the loader says so
-      }
-    } catch (...) {
-      failed_ = std::current_exception();  // rethrown to the caller by Take, as a direct read would throw
+  // The thread owns done_ until Join: nothing else touches it before then. A thread that cannot
+  // start (a process limit) leaves the lists to be read in turn.
+  try {
+    thread_ = std::thread([this] { ReadAll(); });
+  } catch (const std::system_error&) {
+    done_.clear();
+  }
+}
+
+void ListReadAhead::ReadAll() {
+  try {
+    for (Done& d : done_) {
+      const bool builtin = !d.builtin_path.empty();
+      if (builtin) d.file = rules::BuiltinListSnapshot(d.builtin_path);
+      if (d.file) d.read = ReadListFile(d.file, builtin, d.diags);  // a missing one: the loader says so
     }
-  });
+  } catch (...) {
+    failed_ = std::current_exception();  // rethrown to the caller by Take, as a direct read would throw
+  }
 }
 
 void ListReadAhead::Join() {

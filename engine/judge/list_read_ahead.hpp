@@ -20,8 +20,10 @@ struct ListRead {
   std::shared_ptr<const screen::NameIndex> index;  ///< null for a YAML list (built by the Screener)
 };
 
-/// Reads a pack's list file: a snapshot (trusted when `builtin`: it was checked when the binary
-/// was built) or a YAML list. nullopt when it does not read, the error in `diags`.
+/// Reads a pack's list file: a YAML list or a snapshot. `builtin` (the file is one of
+/// RuleSet::builtin_designation_files) reads a built-in snapshot from the binary by the file's
+/// path (rules::BuiltinListBytes), trusted: it was checked when the binary was built; such a
+/// file's own text is empty. nullopt when it does not read, the error in `diags`.
 std::optional<ListRead> ReadListFile(const std::shared_ptr<const SourceFile>& file, bool builtin, Diagnostics& diags);
 
 /// Starting a run reads the built-in UN list (~4 ms) and compiles the packs' conditions (~3 ms),
@@ -35,8 +37,8 @@ class ListReadAhead {
   ListReadAhead& operator=(const ListReadAhead&) = delete;
   ~ListReadAhead();
 
-  /// Starts reading the lists on a thread of its own: the built-in snapshots (copied out of the
-  /// binary there, off the caller's path) and the packs' own list files.
+  /// Starts reading the lists on a thread of its own: the built-in snapshots (from the binary)
+  /// and the packs' own list files. Nothing starts with one core or when no thread can start.
   void Start(const rules::PackLists& lists);
 
   /// Whether `file` was read ahead; if so (once), its result in `out` and its diagnostics
@@ -52,6 +54,7 @@ class ListReadAhead {
     bool taken = false;
   };
   void Join();
+  void ReadAll();  ///< the thread's work
 
   std::vector<Done> done_;
   std::exception_ptr failed_;  ///< what the read threw, rethrown by Take

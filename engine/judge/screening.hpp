@@ -88,7 +88,7 @@ struct PacksAndScreening {
 };
 
 /// LoadRuleSet then LoadScreening, the packs' lists read on a second thread while their
-/// conditions compile (ListReadAhead). Errors go to `diags`.
+/// conditions compile (ListReadAhead; it sets `options.on_parsed`). Errors go to `diags`.
 PacksAndScreening LoadPacksAndScreening(const std::vector<std::string>& pack_paths, rules::LoadOptions options,
                                         ScreeningSources sources, Diagnostics& diags);
 

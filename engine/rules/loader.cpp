@@ -38,8 +38,8 @@ struct ParsedPack {
   SourcePos pos;
   std::set<std::string> sees;  ///< itself and every pack it extends, transitively
   std::vector<std::shared_ptr<const SourceFile>> designation_files;
-  /// A built-in pack's lists, by path: their snapshots are copied out of the binary once the
-  /// packs are compiled, by then most likely by the caller's read-ahead (LoadOptions::on_parsed).
+  /// A built-in pack's lists, by path: their files join designation_files once the packs are
+  /// compiled, the caller having had them since on_parsed to read ahead (LoadOptions).
   std::vector<std::string> builtin_lists;
 };
 

@@ -98,15 +98,15 @@ class RuleSet {
   const Rule* Find(std::string_view id) const;
 };
 
-/// Defaults: stop at the first error stage and return null (what `check` wants).
 /// The designation lists of a run's packs, known once the packs are parsed.
 struct PackLists {
-  /// The built-in packs' lists, by path (BuiltinListSnapshot gives their snapshots).
+  /// The built-in packs' lists, by path (BuiltinListSnapshot gives their files).
   std::vector<std::string> builtin;
   /// The other packs' list files, as read.
   std::vector<std::shared_ptr<const SourceFile>> files;
 };
 
+/// Defaults: stop at the first error stage and return null (what `check` wants).
 struct LoadOptions {
   /// Where pack paths are read from; null: the disk. Built-in packs come from the binary.
   const FileReader* files = nullptr;
