@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <type_traits>
 
 #include "common/sealed_bytes.hpp"
@@ -92,6 +93,7 @@ class In {
     return v;
   }
   size_t left() const { return left_; }
+  bool trusted() const { return check_ == Integrity::kTrusted; }
   void Finish(const unsigned char* expected) {
     if (check_ == Integrity::kTrusted) return;
     unsigned char digest[EVP_MAX_MD_SIZE];
@@ -208,7 +210,8 @@ Designation GetEntry(In& in, const std::shared_ptr<const SourceFile>& where) {
 }
 
 // The payload after the header, the index apart (not yet checked, nor prepared); throws Failure.
-ListSnapshot ReadPayload(In& in, const std::shared_ptr<const SourceFile>& where, std::shared_ptr<NameIndex>& index) {
+ListSnapshot ReadPayload(In& in, const std::shared_ptr<const SourceFile>& where, std::shared_ptr<NameIndex>& index,
+                         bool& stored_scans) {
   ListSnapshot out;
   DesignationList& l = out.list;
   l.name = in.Str("name");
@@ -240,6 +243,28 @@ ListSnapshot ReadPayload(In& in, const std::shared_ptr<const SourceFile>& where,
   index->key_terms = in.Array<uint32_t>("key terms");
   index->term_kinds = in.Array<uint8_t>("term kinds");
   index->term_weights = in.Array<uint16_t>("term weights");
+  // The scans as Prepare made them when the snapshot was written, when stored (see Read).
+  const auto scans = in.Get<uint8_t>("scans");
+  if (scans > 1) in.Fail("bad scans flag");
+  stored_scans = scans == 1;
+  if (!stored_scans) {
+    if (in.left() != 0) in.Fail("unexpected bytes after the index");
+    return out;
+  }
+  index->scan_starts = in.Array<uint32_t>("scan");
+  index->scan_terms = in.Array<uint32_t>("scan");
+  index->scan_kinds = in.Array<uint8_t>("scan");
+  index->scan_letters = in.Array<uint64_t>("scan");
+  index->scan_next = in.Array<uint32_t>("scan");
+  const size_t scan_bytes = in.Count(1, "scan text");
+  index->scan_text.resize(scan_bytes);
+  in.Read(index->scan_text.data(), scan_bytes, "scan text");
+  const auto text_starts = in.Array<uint64_t>("scan text");
+  index->scan_text_starts.assign(text_starts.begin(), text_starts.end());
+  index->run_keys = in.Array<uint32_t>("runs");
+  index->run_terms = in.Array<uint32_t>("runs");
+  index->run_letters = in.Array<uint64_t>("runs");
+  index->run_fourth = in.Array<uint8_t>("runs");
   if (in.left() != 0) in.Fail("unexpected bytes after the index");
   return out;
 }
@@ -268,12 +293,20 @@ std::optional<ListSnapshot> Read(In& in, const Header& h, const std::shared_ptr<
                                  Diagnostics& diags) {
   try {
     std::shared_ptr<NameIndex> index;
-    ListSnapshot s = ReadPayload(in, where, index);
+    bool stored_scans = false;
+    ListSnapshot s = ReadPayload(in, where, index, stored_scans);
     in.Finish(h.digest);
     if (std::string bad = index->Validate(s.list.entries); !bad.empty()) {
       throw Failure{0, "bad index: " + bad};
     }
-    index->Prepare();  // only on a sound index: it reads every term
+    // Only on a sound index: both read every term. The stored scans are used as they are only
+    // when the snapshot is the program's own, made by this build; any other snapshot's are
+    // made again, so that a file cannot hand the search tables its checks do not cover.
+    if (in.trusted() && stored_scans) {
+      if (std::string bad = index->PrepareWithStoredScan(); !bad.empty()) throw Failure{0, "bad index: " + bad};
+    } else {
+      index->Prepare();
+    }
     s.index = std::move(index);
     return s;
   } catch (const Failure& f) {
@@ -298,7 +331,7 @@ bool IsListSnapshotFile(const std::string& path) {
   return IsListSnapshot(std::string_view(head, got));
 }
 
-std::string WriteListSnapshot(const DesignationList& list, const NameIndex& index) {
+std::string WriteListSnapshot(const DesignationList& list, const NameIndex& index, StoredScans scans) {
   ByteWriter o;
   o.bytes().resize(kHeaderBytes);  // the payload is laid out after it, then sealed
   o.Str(list.name);
@@ -327,6 +360,29 @@ std::string WriteListSnapshot(const DesignationList& list, const NameIndex& inde
   o.Array(index.key_terms);
   o.Array(index.term_kinds);
   o.Array(index.term_weights);
+  // The scans, which Prepare sorts on every load of another snapshot: stored for the built-in
+  // ones. An index not yet prepared (as Build makes it) is prepared on a copy.
+  o.Put<uint8_t>(static_cast<uint8_t>(scans));
+  if (scans == StoredScans::kNo) return SealListSnapshot(o.bytes().substr(kHeaderBytes));
+  std::optional<NameIndex> copy;
+  const NameIndex* prepared = &index;
+  if (index.scan_starts.empty() && !index.keys.empty()) {
+    copy = index;
+    copy->Prepare();
+    prepared = &*copy;
+  }
+  o.Array(prepared->scan_starts);
+  o.Array(prepared->scan_terms);
+  o.Array(prepared->scan_kinds);
+  o.Array(prepared->scan_letters);
+  o.Array(prepared->scan_next);
+  o.Put<uint64_t>(prepared->scan_text.size());
+  o.bytes() += prepared->scan_text;
+  o.Array(std::vector<uint64_t>(prepared->scan_text_starts.begin(), prepared->scan_text_starts.end()));
+  o.Array(prepared->run_keys);
+  o.Array(prepared->run_terms);
+  o.Array(prepared->run_letters);
+  o.Array(prepared->run_fourth);
   return SealListSnapshot(o.bytes().substr(kHeaderBytes));
 }
 

@@ -17,7 +17,8 @@ namespace sancheck::screen {
 inline constexpr std::string_view kSnapshotMagic = "SNCKLIST";
 /// Raised whenever the layout changes; a snapshot of another version is refused (re-create it
 /// from the YAML list with `sancheck lists snapshot`).
-inline constexpr uint32_t kSnapshotVersion = 3;  ///< 2: entries keep their delisting date; 3: terms index
+/// 2: entries keep their delisting date; 3: terms index; 4: the index's word and run scans stored.
+inline constexpr uint32_t kSnapshotVersion = 4;
 
 /// Whether `head` (a file's first bytes) starts like a snapshot.
 bool IsListSnapshot(std::string_view head);
@@ -29,9 +30,15 @@ struct ListSnapshot {
   std::shared_ptr<const NameIndex> index;  ///< over list.entries
 };
 
+/// Whether a snapshot stores the index's word and run scans. Only the program's own snapshots
+/// use stored scans (the others' are made again on load, see ParseListSnapshot), so only
+/// they carry them: a user's snapshot would only grow.
+enum class StoredScans : uint8_t { kNo = 0, kYes = 1 };
+
 /// The snapshot's bytes: header (magic, version, payload size, SHA-256 of the payload), then
-/// the payload (provenance, entries, index) in little-endian fields.
-std::string WriteListSnapshot(const DesignationList& list, const NameIndex& index);
+/// the payload (provenance, entries, index, the scans when stored) in little-endian fields.
+std::string WriteListSnapshot(const DesignationList& list, const NameIndex& index,
+                              StoredScans scans = StoredScans::kNo);
 
 /// A snapshot's bytes from its payload: the header (magic, version, size, SHA-256) put before
 /// it. WriteListSnapshot seals what it lays out; the fuzz target seals what it is given, so

@@ -39,6 +39,66 @@ std::pair<uint32_t, uint32_t> NameIndex::TermsUnder(uint64_t key) const {
 }
 
 void NameIndex::Prepare() {
+  PrepareLookups();
+  if (!keys.empty()) PrepareScan();  // an empty index is never searched
+}
+
+std::string NameIndex::PrepareWithStoredScan() {
+  if (keys.empty()) {  // as Prepare leaves an empty index: no scan
+    scan_starts.clear();
+    scan_terms.clear();
+    scan_kinds.clear();
+    scan_letters.clear();
+    scan_next.clear();
+    scan_text.clear();
+    scan_text_starts.clear();
+    run_keys.clear();
+    run_terms.clear();
+    run_letters.clear();
+    run_fourth.clear();
+    PrepareLookups();
+    return {};
+  }
+  if (std::string bad = CheckScan(); !bad.empty()) return bad;
+  PrepareLookups();
+  return {};
+}
+
+// What ScanNear and ScanText index by, in bounds: each length's words in one block of the
+// text, every term a term of the index. Whether the tables are the sorted ones Prepare makes is
+// the build's word (a built-in snapshot only; see the declaration).
+std::string NameIndex::CheckScan() const {
+  constexpr size_t kLengths = 256;
+  const size_t words = scan_terms.size();
+  if (scan_starts.size() != kLengths + 1 || scan_text_starts.size() != kLengths + 1) return "scan: bad length table";
+  if (scan_kinds.size() != words || scan_letters.size() != words || scan_next.size() != words) {
+    return "scan: tables of different sizes";
+  }
+  if (scan_starts[0] != 0 || scan_text_starts[0] != 0) return "scan: bad length table";
+  for (size_t n = 0; n < kLengths; ++n) {
+    if (scan_starts[n + 1] < scan_starts[n] || scan_starts[n + 1] > words) return "scan: bad length table";
+    const uint64_t bytes = uint64_t{scan_starts[n + 1] - scan_starts[n]} * n;
+    if (scan_text_starts[n + 1] < scan_text_starts[n] || scan_text_starts[n + 1] - scan_text_starts[n] != bytes) {
+      return "scan: text and words disagree";
+    }
+  }
+  if (scan_starts[kLengths] != words || scan_text_starts[kLengths] != scan_text.size()) {
+    return "scan: text and words disagree";
+  }
+  for (const uint32_t t : scan_terms) {
+    if (t >= term_count()) return "scan: a word past the terms";
+  }
+  if (run_terms.size() != run_keys.size() || run_letters.size() != run_keys.size() ||
+      run_fourth.size() != run_keys.size()) {
+    return "scan: run tables of different sizes";
+  }
+  for (const uint32_t t : run_terms) {
+    if (t >= term_count()) return "scan: a run past the terms";
+  }
+  return {};
+}
+
+void NameIndex::PrepareLookups() {
   static std::atomic<uint64_t> serials{0};
   serial = ++serials;
   directory.clear();
@@ -58,7 +118,6 @@ void NameIndex::Prepare() {
   directory[slots] = static_cast<uint32_t>(keys.size());
   name_weights.resize(names.size());
   for (size_t i = 0; i < names.size(); ++i) name_weights[i] = WeightFloor(names[i].weight);
-  PrepareScan();
 }
 
 void NameIndex::PrepareScan() {

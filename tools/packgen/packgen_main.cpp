@@ -72,7 +72,8 @@ int main(int argc, char** argv) {
     const auto& file = set->designation_files[i];
     const auto list = screen::LoadDesignationList(file, diags);
     if (diags.HasErrors()) return Fail(diags);
-    const std::string snapshot = screen::WriteListSnapshot(list, screen::NameIndex::Build(list.entries));
+    const std::string snapshot = screen::WriteListSnapshot(list, screen::NameIndex::Build(list.entries),
+                                                          screen::StoredScans::kYes);
     // What the binary will read must read: checked here, at build time, not at the first run.
     if (!screen::ParseListSnapshot(std::make_shared<const SourceFile>(SourceFile{file->path, snapshot}), diags)) {
       return Fail(diags);

@@ -245,6 +245,20 @@ TEST_SUITE("rules.bundle") {
       CHECK(snap->index->key_terms == built.key_terms);
       CHECK(snap->index->term_kinds == built.term_kinds);
       CHECK(snap->index->term_weights == built.term_weights);
+      // Written as the build writes it, with the index's scans stored, and byte for byte the same.
+      CHECK(*bytes == screen::WriteListSnapshot(list, built, screen::StoredScans::kYes));
+      // The program uses the stored scans as they are (trusted): they are the ones Prepare makes.
+      const auto trusted = screen::ParseListSnapshot(file->path, *bytes, diags, Integrity::kTrusted);
+      REQUIRE(trusted);
+      CHECK(trusted->index->scan_terms == snap->index->scan_terms);
+      CHECK(trusted->index->scan_next == snap->index->scan_next);
+      CHECK(trusted->index->scan_letters == snap->index->scan_letters);
+      CHECK(trusted->index->scan_text == snap->index->scan_text);
+      CHECK(trusted->index->scan_text_starts == snap->index->scan_text_starts);
+      CHECK(trusted->index->run_keys == snap->index->run_keys);
+      CHECK(trusted->index->run_terms == snap->index->run_terms);
+      CHECK(trusted->index->run_letters == snap->index->run_letters);
+      CHECK(trusted->index->run_fourth == snap->index->run_fourth);
     }
   }
 

@@ -64,6 +64,54 @@ TEST_SUITE("screen.snapshot") {
     CHECK(got[0].why == want[0].why);
   }
 
+  TEST_CASE("the scans a snapshot stores are those Prepare makes, used as stored only when trusted") {
+    const DesignationList list = SampleList();
+    const std::string bytes = WriteListSnapshot(list, NameIndex::Build(list.entries), StoredScans::kYes);
+    // Stored only when asked for: a user's snapshot does not carry them.
+    CHECK(WriteListSnapshot(list, NameIndex::Build(list.entries)).size() < bytes.size());
+    Diagnostics diags;
+    const auto stored = ParseListSnapshot("list.bin", bytes, diags, Integrity::kTrusted);  // scans as stored
+    const auto made = ParseListSnapshot("list.bin", bytes, diags, Integrity::kVerify);     // scans made again
+    REQUIRE_MESSAGE(stored, diags.RenderAll());
+    REQUIRE(made);
+    const NameIndex& a = *stored->index;
+    const NameIndex& b = *made->index;
+    CHECK(a.scan_terms.size() > 100);
+    CHECK(a.scan_starts == b.scan_starts);
+    CHECK(a.scan_terms == b.scan_terms);
+    CHECK(a.scan_kinds == b.scan_kinds);
+    CHECK(a.scan_letters == b.scan_letters);
+    CHECK(a.scan_next == b.scan_next);
+    CHECK(a.scan_text == b.scan_text);
+    CHECK(a.scan_text_starts == b.scan_text_starts);
+    CHECK(a.run_keys == b.run_keys);
+    CHECK(a.run_terms == b.run_terms);
+    CHECK(a.run_letters == b.run_letters);
+    CHECK(a.run_fourth == b.run_fourth);
+    CHECK(a.directory == b.directory);
+    CHECK(a.name_weights == b.name_weights);
+  }
+
+  TEST_CASE("stored scans out of bounds are refused, not searched") {
+    const DesignationList list = SampleList();
+    NameIndex sound = NameIndex::Build(list.entries);
+    sound.Prepare();
+    CHECK(NameIndex(sound).PrepareWithStoredScan().empty());
+    auto refused = [&](auto&& damage) {
+      NameIndex bad = sound;
+      damage(bad);
+      return !bad.PrepareWithStoredScan().empty();
+    };
+    CHECK(refused([](NameIndex& x) { x.scan_terms.back() = static_cast<uint32_t>(x.term_count()); }));
+    CHECK(refused([](NameIndex& x) { x.run_terms.back() = static_cast<uint32_t>(x.term_count()); }));
+    CHECK(refused([](NameIndex& x) { x.scan_starts[5] = x.scan_starts[6] + 1; }));
+    CHECK(refused([](NameIndex& x) { x.scan_text.pop_back(); }));
+    CHECK(refused([](NameIndex& x) { x.scan_text_starts[7] += 1; }));
+    CHECK(refused([](NameIndex& x) { x.scan_letters.pop_back(); }));
+    CHECK(refused([](NameIndex& x) { x.run_fourth.pop_back(); }));
+    CHECK(refused([](NameIndex& x) { x.scan_starts.pop_back(); }));
+  }
+
   TEST_CASE("an empty list's snapshot reads back empty and screens nothing") {
     // Its arrays are all empty: reading them must not hand memcpy a null pointer (UBSan).
     DesignationList empty = SampleList();
