@@ -26,12 +26,13 @@ Judge::Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vecto
   candidates_.Reset(index.rank_count());
   screens_.resize(order.size());
   for (size_t rank = 0; rank < order.size(); ++rank) screens_[rank] = judge::ReadsScreening(set.rules[order[rank]]);
-  if (ReadsDesignation(set, capped_only)) {
-    if (screening && screening->screener && names) {
-      names_ = std::make_unique<NameScreen>(*screening, *names, run_date);
-    } else if (!screening || !screening->screener) {
-      unscreened_ = true;  // no list: every party's designation is unknown (see judge::Unscreened)
-    }
+  if (!ReadsDesignation(set, capped_only)) return;
+  if (!screening || !screening->screener) {
+    // No list: every party's designation is unknown, the same for every record (judge::Unscreened).
+    unscreened_ = true;
+    from_status_ = to_status_ = judge::Unscreened();
+  } else if (names) {
+    names_ = std::make_unique<NameScreen>(*screening, *names, run_date);
   }
 }
 
@@ -69,8 +70,7 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
   // With no list loaded no party can be cleared: every record meets them, its parties unknown.
   bool screened = false;
   if (unscreened_) {
-    from_status_ = to_status_ = judge::Unscreened();
-    screened = true;
+    screened = true;  // the constructor set both statuses
     if (use_index_) index_.FlaggedCandidates(r, candidates_);
   } else if (use_index_ && index_.screening_gated() && names_) {
     from_status_ = names_->Status(from, r.date);

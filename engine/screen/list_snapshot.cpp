@@ -5,7 +5,6 @@
 
 #include <cstdio>
 #include <cstring>
-#include <optional>
 #include <type_traits>
 
 #include "common/sealed_bytes.hpp"
@@ -361,28 +360,23 @@ std::string WriteListSnapshot(const DesignationList& list, const NameIndex& inde
   o.Array(index.term_kinds);
   o.Array(index.term_weights);
   // The scans, which Prepare sorts on every load of another snapshot: stored for the built-in
-  // ones. An index not yet prepared (as Build makes it) is prepared on a copy.
+  // ones, as Prepare makes them (on a copy: the index may come unprepared, as Build makes it).
   o.Put<uint8_t>(static_cast<uint8_t>(scans));
   if (scans == StoredScans::kNo) return SealListSnapshot(o.bytes().substr(kHeaderBytes));
-  std::optional<NameIndex> copy;
-  const NameIndex* prepared = &index;
-  if (index.scan_starts.empty() && !index.keys.empty()) {
-    copy = index;
-    copy->Prepare();
-    prepared = &*copy;
-  }
-  o.Array(prepared->scan_starts);
-  o.Array(prepared->scan_terms);
-  o.Array(prepared->scan_kinds);
-  o.Array(prepared->scan_letters);
-  o.Array(prepared->scan_next);
-  o.Put<uint64_t>(prepared->scan_text.size());
-  o.bytes() += prepared->scan_text;
-  o.Array(std::vector<uint64_t>(prepared->scan_text_starts.begin(), prepared->scan_text_starts.end()));
-  o.Array(prepared->run_keys);
-  o.Array(prepared->run_terms);
-  o.Array(prepared->run_letters);
-  o.Array(prepared->run_fourth);
+  NameIndex prepared = index;
+  prepared.Prepare();
+  o.Array(prepared.scan_starts);
+  o.Array(prepared.scan_terms);
+  o.Array(prepared.scan_kinds);
+  o.Array(prepared.scan_letters);
+  o.Array(prepared.scan_next);
+  o.Put<uint64_t>(prepared.scan_text.size());
+  o.bytes() += prepared.scan_text;
+  o.Array(std::vector<uint64_t>(prepared.scan_text_starts.begin(), prepared.scan_text_starts.end()));
+  o.Array(prepared.run_keys);
+  o.Array(prepared.run_terms);
+  o.Array(prepared.run_letters);
+  o.Array(prepared.run_fourth);
   return SealListSnapshot(o.bytes().substr(kHeaderBytes));
 }
 

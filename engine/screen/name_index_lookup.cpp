@@ -40,25 +40,10 @@ std::pair<uint32_t, uint32_t> NameIndex::TermsUnder(uint64_t key) const {
 
 void NameIndex::Prepare() {
   PrepareLookups();
-  if (!keys.empty()) PrepareScan();  // an empty index is never searched
+  PrepareScan();
 }
 
 std::string NameIndex::PrepareWithStoredScan() {
-  if (keys.empty()) {  // as Prepare leaves an empty index: no scan
-    scan_starts.clear();
-    scan_terms.clear();
-    scan_kinds.clear();
-    scan_letters.clear();
-    scan_next.clear();
-    scan_text.clear();
-    scan_text_starts.clear();
-    run_keys.clear();
-    run_terms.clear();
-    run_letters.clear();
-    run_fourth.clear();
-    PrepareLookups();
-    return {};
-  }
   if (std::string bad = CheckScan(); !bad.empty()) return bad;
   PrepareLookups();
   return {};
