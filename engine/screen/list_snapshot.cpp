@@ -3,8 +3,10 @@
 
 #include <openssl/evp.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <span>
 #include <type_traits>
 
 #include "common/sealed_bytes.hpp"
@@ -19,6 +21,19 @@ static_assert(std::is_trivially_copyable_v<IndexedName>);
 
 constexpr size_t kDigestBytes = 32;
 constexpr size_t kHeaderBytes = kSnapshotMagic.size() + 4 + 4 + 8 + kDigestBytes;
+
+// Each table's items start at a multiple of this from the file's start (PutTable).
+constexpr size_t kTableAlign = 8;
+
+// A table: its count (64 bits), zero bytes up to a multiple of kTableAlign from the file's start
+// (the header's size is one), then its items as they lie in memory.
+template <typename T>
+void PutTable(ByteWriter& o, std::span<const T> items) {
+  static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= kTableAlign);
+  o.Put<uint64_t>(items.size());
+  o.bytes().append((kTableAlign - o.bytes().size() % kTableAlign) % kTableAlign, '\0');
+  o.bytes().append(reinterpret_cast<const char*>(items.data()), items.size() * sizeof(T));
+}
 
 struct Failure {
   size_t offset;
@@ -85,10 +100,26 @@ class In {
     for (auto& s : v) s = Str(what);
     return v;
   }
+  /// A table as PutTable writes it. Trusted bytes in memory (the program's own, which outlive
+  /// the index) are viewed in place when aligned for T; any other is copied.
   template <typename T>
-  std::vector<T> Array(const char* what) {
-    std::vector<T> v(Count(sizeof(T), what));
-    Read(v.data(), v.size() * sizeof(T), what);
+  Column<T> Table(const char* what) {
+    static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= kTableAlign);
+    const size_t n = Count(sizeof(T), what);
+    for (size_t pad = (kTableAlign - offset_ % kTableAlign) % kTableAlign; pad > 0; --pad) {
+      if (Get<uint8_t>(what) != 0) Fail(std::string("bad padding in ") + what);
+    }
+    if (n > left_ / sizeof(T)) Fail(std::string("truncated ") + what);
+    const char* at = mem_.data() + offset_;
+    if (!file_ && check_ == Integrity::kTrusted && reinterpret_cast<uintptr_t>(at) % alignof(T) == 0) {
+      // The snapshot's bytes are an array of unsigned char, in which T (trivially copyable,
+      // an implicit-lifetime type) may be read in place.
+      offset_ += n * sizeof(T);
+      left_ -= n * sizeof(T);
+      return Column<T>::Borrow(std::span<const T>(reinterpret_cast<const T*>(at), n));
+    }
+    std::vector<T> v(n);
+    Read(v.data(), n * sizeof(T), what);
     return v;
   }
   size_t left() const { return left_; }
@@ -227,21 +258,17 @@ ListSnapshot ReadPayload(In& in, const std::shared_ptr<const SourceFile>& where,
   l.entries.resize(in.Count32(64, "entries"));
   for (Designation& d : l.entries) d = GetEntry(in, where);
   index = std::make_shared<NameIndex>();
-  index->names = in.Array<IndexedName>("names");
-  const size_t arena = in.Count(1, "name arena");
-  index->arena.resize(arena);
-  in.Read(index->arena.data(), arena, "name arena");
-  const size_t term_bytes = in.Count(1, "terms");
-  index->term_text.resize(term_bytes);
-  in.Read(index->term_text.data(), term_bytes, "terms");
-  index->term_starts = in.Array<uint32_t>("terms");
-  index->name_starts = in.Array<uint32_t>("term names");
-  index->name_ids = in.Array<uint32_t>("term names");
-  index->keys = in.Array<uint64_t>("keys");
-  index->key_starts = in.Array<uint32_t>("key terms");
-  index->key_terms = in.Array<uint32_t>("key terms");
-  index->term_kinds = in.Array<uint8_t>("term kinds");
-  index->term_weights = in.Array<uint16_t>("term weights");
+  index->names = in.Table<IndexedName>("names");
+  index->arena = in.Table<char>("name arena");
+  index->term_text = in.Table<char>("terms");
+  index->term_starts = in.Table<uint32_t>("terms");
+  index->name_starts = in.Table<uint32_t>("term names");
+  index->name_ids = in.Table<uint32_t>("term names");
+  index->keys = in.Table<uint64_t>("keys");
+  index->key_starts = in.Table<uint32_t>("key terms");
+  index->key_terms = in.Table<uint32_t>("key terms");
+  index->term_kinds = in.Table<uint8_t>("term kinds");
+  index->term_weights = in.Table<uint16_t>("term weights");
   // The scans as Prepare made them when the snapshot was written, when stored (see Read).
   const auto scans = in.Get<uint8_t>("scans");
   if (scans > 1) in.Fail("bad scans flag");
@@ -250,20 +277,17 @@ ListSnapshot ReadPayload(In& in, const std::shared_ptr<const SourceFile>& where,
     if (in.left() != 0) in.Fail("unexpected bytes after the index");
     return out;
   }
-  index->scan_starts = in.Array<uint32_t>("scan");
-  index->scan_terms = in.Array<uint32_t>("scan");
-  index->scan_kinds = in.Array<uint8_t>("scan");
-  index->scan_letters = in.Array<uint64_t>("scan");
-  index->scan_next = in.Array<uint32_t>("scan");
-  const size_t scan_bytes = in.Count(1, "scan text");
-  index->scan_text.resize(scan_bytes);
-  in.Read(index->scan_text.data(), scan_bytes, "scan text");
-  const auto text_starts = in.Array<uint64_t>("scan text");
-  index->scan_text_starts.assign(text_starts.begin(), text_starts.end());
-  index->run_keys = in.Array<uint32_t>("runs");
-  index->run_terms = in.Array<uint32_t>("runs");
-  index->run_letters = in.Array<uint64_t>("runs");
-  index->run_fourth = in.Array<uint8_t>("runs");
+  index->scan_starts = in.Table<uint32_t>("scan");
+  index->scan_terms = in.Table<uint32_t>("scan");
+  index->scan_kinds = in.Table<uint8_t>("scan");
+  index->scan_letters = in.Table<uint64_t>("scan");
+  index->scan_next = in.Table<uint32_t>("scan");
+  index->scan_text = in.Table<char>("scan text");
+  index->scan_text_starts = in.Table<uint64_t>("scan text");
+  index->run_keys = in.Table<uint32_t>("runs");
+  index->run_terms = in.Table<uint32_t>("runs");
+  index->run_letters = in.Table<uint64_t>("runs");
+  index->run_fourth = in.Table<uint8_t>("runs");
   if (in.left() != 0) in.Fail("unexpected bytes after the index");
   return out;
 }
@@ -346,37 +370,34 @@ std::string WriteListSnapshot(const DesignationList& list, const NameIndex& inde
   }
   o.Put<uint32_t>(static_cast<uint32_t>(list.entries.size()));
   for (const Designation& d : list.entries) PutEntry(o, d);
-  o.Array(index.names);
-  o.Put<uint64_t>(index.arena.size());
-  o.bytes() += index.arena;
-  o.Put<uint64_t>(index.term_text.size());
-  o.bytes() += index.term_text;
-  o.Array(index.term_starts);
-  o.Array(index.name_starts);
-  o.Array(index.name_ids);
-  o.Array(index.keys);
-  o.Array(index.key_starts);
-  o.Array(index.key_terms);
-  o.Array(index.term_kinds);
-  o.Array(index.term_weights);
+  PutTable(o, index.names.span());
+  PutTable(o, index.arena.span());
+  PutTable(o, index.term_text.span());
+  PutTable(o, index.term_starts.span());
+  PutTable(o, index.name_starts.span());
+  PutTable(o, index.name_ids.span());
+  PutTable(o, index.keys.span());
+  PutTable(o, index.key_starts.span());
+  PutTable(o, index.key_terms.span());
+  PutTable(o, index.term_kinds.span());
+  PutTable(o, index.term_weights.span());
   // The scans, which Prepare sorts on every load of another snapshot: stored for the built-in
   // ones, as Prepare makes them (on a copy: the index may come unprepared, as Build makes it).
   o.Put<uint8_t>(static_cast<uint8_t>(scans));
   if (scans == StoredScans::kNo) return SealListSnapshot(o.bytes().substr(kHeaderBytes));
   NameIndex prepared = index;
   prepared.Prepare();
-  o.Array(prepared.scan_starts);
-  o.Array(prepared.scan_terms);
-  o.Array(prepared.scan_kinds);
-  o.Array(prepared.scan_letters);
-  o.Array(prepared.scan_next);
-  o.Put<uint64_t>(prepared.scan_text.size());
-  o.bytes() += prepared.scan_text;
-  o.Array(std::vector<uint64_t>(prepared.scan_text_starts.begin(), prepared.scan_text_starts.end()));
-  o.Array(prepared.run_keys);
-  o.Array(prepared.run_terms);
-  o.Array(prepared.run_letters);
-  o.Array(prepared.run_fourth);
+  PutTable(o, prepared.scan_starts.span());
+  PutTable(o, prepared.scan_terms.span());
+  PutTable(o, prepared.scan_kinds.span());
+  PutTable(o, prepared.scan_letters.span());
+  PutTable(o, prepared.scan_next.span());
+  PutTable(o, prepared.scan_text.span());
+  PutTable(o, prepared.scan_text_starts.span());
+  PutTable(o, prepared.run_keys.span());
+  PutTable(o, prepared.run_terms.span());
+  PutTable(o, prepared.run_letters.span());
+  PutTable(o, prepared.run_fourth.span());
   return SealListSnapshot(o.bytes().substr(kHeaderBytes));
 }
 

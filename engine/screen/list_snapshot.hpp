@@ -17,8 +17,9 @@ namespace sancheck::screen {
 inline constexpr std::string_view kSnapshotMagic = "SNCKLIST";
 /// Raised whenever the layout changes; a snapshot of another version is refused (re-create it
 /// from the YAML list with `sancheck lists snapshot`).
-/// 2: entries keep their delisting date; 3: terms index; 4: the index's word and run scans stored.
-inline constexpr uint32_t kSnapshotVersion = 4;
+/// 2: entries keep their delisting date; 3: terms index; 4: the index's word and run scans stored;
+/// 5: the index's tables aligned to 8 bytes from the file's start, so they can be read in place.
+inline constexpr uint32_t kSnapshotVersion = 5;
 
 /// Whether `head` (a file's first bytes) starts like a snapshot.
 bool IsListSnapshot(std::string_view head);
@@ -51,7 +52,9 @@ std::string SealListSnapshot(std::string_view payload);
 std::optional<ListSnapshot> LoadListSnapshot(const std::string& path, Diagnostics& diags);
 
 /// The same, from bytes already read (`file->text`); Integrity::kTrusted for the built-in
-/// snapshots only (see sealed_bytes.hpp).
+/// snapshots only (see sealed_bytes.hpp). Trusted bytes must outlive the snapshot: the index's
+/// tables are read where they lie (Column::Borrow) when the bytes are aligned to 8 as the
+/// program's own are, and copied otherwise.
 std::optional<ListSnapshot> ParseListSnapshot(std::shared_ptr<const SourceFile> file, Diagnostics& diags,
                                               Integrity check = Integrity::kVerify);
 /// The same, from bytes a file of that path holds (a built-in list's, in the binary).

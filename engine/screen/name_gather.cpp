@@ -13,7 +13,7 @@ namespace {
 
 // The heaviest of the part's terms name `id` has, or a negative number when
 // none (each range ascending: binary search).
-float WeightOfName(const Part& p, const std::vector<TermRange>& ranges, const std::vector<uint32_t>& ids, uint32_t id) {
+float WeightOfName(const Part& p, const std::vector<TermRange>& ranges, const Column<uint32_t>& ids, uint32_t id) {
   float found = -1;
   for (size_t r = p.first; r < p.first + p.count; ++r) {
     if (ranges[r].weight > found && std::binary_search(ids.begin() + ranges[r].first, ids.begin() + ranges[r].last, id)) {

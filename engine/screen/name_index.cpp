@@ -44,30 +44,30 @@ bool IsAcronymAlias(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-void PutText(std::string& arena, const std::string& text, const std::string* same_as) {
+void PutText(std::vector<char>& arena, const std::string& text, const std::string* same_as) {
   if (same_as && text == *same_as) {
-    arena += static_cast<char>(kSame);
+    arena.push_back(static_cast<char>(kSame));
     return;
   }
   const size_t len = std::min<size_t>(text.size(), kSame - 1);
-  arena += static_cast<char>(len);
-  arena.append(text, 0, len);
+  arena.push_back(static_cast<char>(len));
+  arena.insert(arena.end(), text.begin(), text.begin() + static_cast<std::ptrdiff_t>(len));
 }
 
-void Encode(const NormalizedName& n, std::string& arena) {
-  arena += static_cast<char>(n.tokens.size());
-  arena += static_cast<char>(n.joins.size());
+void Encode(const NormalizedName& n, std::vector<char>& arena) {
+  arena.push_back(static_cast<char>(n.tokens.size()));
+  arena.push_back(static_cast<char>(n.joins.size()));
   for (const NameToken& t : n.tokens) {
-    arena += static_cast<char>(t.flags);
+    arena.push_back(static_cast<char>(t.flags));
     char w[sizeof(float)];
     std::memcpy(w, &t.weight, sizeof w);
-    arena.append(w, sizeof w);
+    arena.insert(arena.end(), w, w + sizeof w);
     PutText(arena, t.raw, nullptr);
     PutText(arena, t.canon, &t.raw);
   }
   for (const JoinedTokens& j : n.joins) {
-    arena += static_cast<char>(j.mask & 0xFF);
-    arena += static_cast<char>(j.mask >> 8);
+    arena.push_back(static_cast<char>(j.mask & 0xFF));
+    arena.push_back(static_cast<char>(j.mask >> 8));
     PutText(arena, j.whole, &j.canon);
   }
 }
@@ -165,7 +165,7 @@ class Walker {
 };
 
 // Builds the index of a list: names and their (key, name) pairs, then the CSR
-// arrays.
+// arrays, handed to the index's tables at the end.
 class Builder {
  public:
   explicit Builder(NameIndex& out) : out_(out) {}
@@ -210,26 +210,39 @@ class Builder {
 
   void Finish() {
     // Terms in the order they were met; each term's names ascending.
-    out_.term_starts.push_back(static_cast<uint32_t>(out_.term_text.size()));
-    ToCsr(pairs_, term_kinds_.size(), out_.name_starts, out_.name_ids);
-    out_.term_kinds = term_kinds_;
+    term_starts_.push_back(static_cast<uint32_t>(term_text_.size()));
+    std::vector<uint32_t> name_starts, name_ids;
+    ToCsr(pairs_, term_kinds_.size(), name_starts, name_ids);
     pairs_ = {};
     term_ids_ = {};
+    out_.names = std::move(names_);
+    out_.arena = std::move(arena_);
+    out_.term_text = std::move(term_text_);
+    out_.term_starts = std::move(term_starts_);
+    out_.name_starts = std::move(name_starts);
+    out_.name_ids = std::move(name_ids);
+    out_.term_kinds = std::move(term_kinds_);
+    out_.term_weights = std::move(term_weights_);
     std::vector<std::pair<uint64_t, uint32_t>> keyed;
-    for (uint32_t t = 0; t < term_kinds_.size(); ++t) {
+    for (uint32_t t = 0; t < out_.term_count(); ++t) {
       keyed.emplace_back(HashText(out_.Term(t)), t);
     }
     std::sort(keyed.begin(), keyed.end());
     keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
-    out_.key_terms.reserve(keyed.size());
+    std::vector<uint64_t> keys;
+    std::vector<uint32_t> key_starts, key_terms;
+    key_terms.reserve(keyed.size());
     for (size_t i = 0; i < keyed.size(); ++i) {
       if (i == 0 || keyed[i].first != keyed[i - 1].first) {
-        out_.keys.push_back(keyed[i].first);
-        out_.key_starts.push_back(static_cast<uint32_t>(out_.key_terms.size()));
+        keys.push_back(keyed[i].first);
+        key_starts.push_back(static_cast<uint32_t>(key_terms.size()));
       }
-      out_.key_terms.push_back(keyed[i].second);
+      key_terms.push_back(keyed[i].second);
     }
-    out_.key_starts.push_back(static_cast<uint32_t>(out_.key_terms.size()));
+    key_starts.push_back(static_cast<uint32_t>(key_terms.size()));
+    out_.keys = std::move(keys);
+    out_.key_starts = std::move(key_starts);
+    out_.key_terms = std::move(key_terms);
     out_.Prepare();
   }
 
@@ -252,19 +265,19 @@ class Builder {
     }
     IndexedName n;
     n.designation = d;
-    n.offset = static_cast<uint32_t>(out_.arena.size());
+    n.offset = static_cast<uint32_t>(arena_.size());
     n.weight = norm.total_weight;
     n.listed = at;
     n.source = static_cast<uint8_t>(source);
     const bool korean = std::all_of(norm.tokens.begin(), norm.tokens.end(),
                                     [](const NameToken& t) { return (t.flags & kKoreanToken) != 0; });
     n.flags = static_cast<uint8_t>((acronym ? kAcronymName : 0) | (korean ? kKoreanName : 0));
-    Encode(norm, out_.arena);
-    const auto id = static_cast<uint32_t>(out_.names.size());
-    out_.names.push_back(n);
+    Encode(norm, arena_);
+    const auto id = static_cast<uint32_t>(names_.size());
+    names_.push_back(n);
     ForEachTerm(norm, [&](std::string_view text, bool fuzzy, bool join, float weight, bool korean) {
       const uint32_t t = TermId(text, fuzzy, join, korean);
-      out_.term_weights[t] = std::max(out_.term_weights[t], WeightCeil(weight));
+      term_weights_[t] = std::max(term_weights_[t], WeightCeil(weight));
       pairs_.emplace_back(t, id);
     });
     current_.push_back(std::move(norm));
@@ -273,10 +286,10 @@ class Builder {
   uint32_t TermId(std::string_view text, bool fuzzy, bool join, bool korean) {
     auto [it, added] = term_ids_.try_emplace(std::string(text), static_cast<uint32_t>(term_kinds_.size()));
     if (added) {
-      out_.term_starts.push_back(static_cast<uint32_t>(out_.term_text.size()));
-      out_.term_text += text;
+      term_starts_.push_back(static_cast<uint32_t>(term_text_.size()));
+      term_text_.insert(term_text_.end(), text.begin(), text.end());
       term_kinds_.push_back(kTermKorean);
-      out_.term_weights.push_back(0);
+      term_weights_.push_back(0);
     }
     uint8_t& kind = term_kinds_[it->second];
     if (fuzzy) kind |= kTermWord;
@@ -300,12 +313,17 @@ class Builder {
   NameIndex& out_;
   std::vector<NormalizedName> current_;  ///< the current designation's names, for duplicates
   std::unordered_map<std::string, uint32_t> term_ids_;
+  std::vector<IndexedName> names_;
+  std::vector<char> arena_;
+  std::vector<char> term_text_;
+  std::vector<uint32_t> term_starts_;
   std::vector<uint8_t> term_kinds_;
+  std::vector<uint16_t> term_weights_;
   std::vector<std::pair<uint32_t, uint32_t>> pairs_;  ///< (term, name)
 };
 
 // Whether CSR offsets `starts` fit `count` rows over `size` items.
-std::string CheckCsr(const std::vector<uint32_t>& starts, size_t count, size_t size, const char* what) {
+std::string CheckCsr(const Column<uint32_t>& starts, size_t count, size_t size, const char* what) {
   if (starts.size() != count + 1 || starts.front() != 0 || starts.back() != size) {
     return std::string(what) + " offsets do not match their entries";
   }

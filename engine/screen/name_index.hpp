@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "screen/column.hpp"
 #include "screen/designation.hpp"
 #include "screen/normalize.hpp"
 
@@ -65,18 +66,21 @@ inline constexpr uint8_t kKoreanName = 2;
 /// (term_keys.hpp), the listed words its letters allow (a scan of the words by length) and the
 /// runs sharing its start, keeps those Align could pair it with (PairBound), and takes their
 /// names, bounded by weight.
+///
+/// The tables are Columns: a built-in snapshot's are read where they lie in the program
+/// (ParseListSnapshot, Integrity::kTrusted), any other index owns its own.
 struct NameIndex {
-  std::vector<IndexedName> names;
-  std::string arena;
-  std::string term_text;               ///< every term's bytes, one after another
-  std::vector<uint32_t> term_starts;   ///< terms + 1 offsets into term_text
-  std::vector<uint32_t> name_starts;   ///< terms + 1 offsets into name_ids
-  std::vector<uint32_t> name_ids;      ///< per term, the names having it, ascending
-  std::vector<uint64_t> keys;          ///< the terms' hashes, sorted, unique
-  std::vector<uint32_t> key_starts;    ///< keys.size() + 1 offsets into key_terms
-  std::vector<uint32_t> key_terms;     ///< per key, the terms filed under it (more than one: a collision)
-  std::vector<uint8_t> term_kinds;     ///< per term: kTermWord, kTermKorean, kTermJoin
-  std::vector<uint16_t> term_weights;  ///< per term: the most a unit written so weighs in a name (WeightCeil)
+  Column<IndexedName> names;
+  Column<char> arena;
+  Column<char> term_text;         ///< every term's bytes, one after another
+  Column<uint32_t> term_starts;   ///< terms + 1 offsets into term_text
+  Column<uint32_t> name_starts;   ///< terms + 1 offsets into name_ids
+  Column<uint32_t> name_ids;      ///< per term, the names having it, ascending
+  Column<uint64_t> keys;          ///< the terms' hashes, sorted, unique
+  Column<uint32_t> key_starts;    ///< keys.size() + 1 offsets into key_terms
+  Column<uint32_t> key_terms;     ///< per key, the terms filed under it (more than one: a collision)
+  Column<uint8_t> term_kinds;     ///< per term: kTermWord, kTermKorean, kTermJoin
+  Column<uint16_t> term_weights;  ///< per term: the most a unit written so weighs in a name (WeightCeil)
 
   // Made again on load (Prepare), except the scans of the program's own snapshots, which
   // store them (PrepareWithStoredScan):
@@ -90,25 +94,25 @@ struct NameIndex {
   /// The words by length: scan_terms[scan_starts[n] .. scan_starts[n + 1]) have n bytes, sorted
   /// by their first four bytes (FirstBytes: the start they share, and the words starting with a
   /// query word's letter side by side); their kinds, letter sets and first bytes beside.
-  std::vector<uint32_t> scan_starts;
-  std::vector<uint32_t> scan_terms;
-  std::vector<uint8_t> scan_kinds;  ///< term_kinds of each
-  std::vector<uint64_t> scan_letters;
-  std::vector<uint32_t> scan_next;
+  Column<uint32_t> scan_starts;
+  Column<uint32_t> scan_terms;
+  Column<uint8_t> scan_kinds;  ///< term_kinds of each
+  Column<uint64_t> scan_letters;
+  Column<uint32_t> scan_next;
   /// The words' text in scan order: a length's words lie side by side from
   /// scan_text_starts[n], n bytes each, so the few a query word is compared with are
   /// read from a small block instead of all over term_text.
-  std::string scan_text;
-  std::vector<size_t> scan_text_starts;
+  Column<char> scan_text;
+  Column<uint64_t> scan_text_starts;
   std::string_view ScanText(size_t k, size_t n) const {
     return std::string_view(scan_text).substr(scan_text_starts[n] + (k - scan_starts[n]) * n, n);
   }
   /// The terms only ever joined runs, by their first three bytes and length (RunKey), sorted;
   /// their terms, letter sets and fourth bytes beside.
-  std::vector<uint32_t> run_keys;
-  std::vector<uint32_t> run_terms;
-  std::vector<uint64_t> run_letters;
-  std::vector<uint8_t> run_fourth;
+  Column<uint32_t> run_keys;
+  Column<uint32_t> run_terms;
+  Column<uint64_t> run_letters;
+  Column<uint8_t> run_fourth;
 
   size_t term_count() const { return term_starts.empty() ? 0 : term_starts.size() - 1; }
   std::string_view Term(uint32_t t) const {

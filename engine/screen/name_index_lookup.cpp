@@ -109,25 +109,25 @@ void NameIndex::PrepareScan() {
   // Words by length, each length's sorted by first bytes; runs sorted by their start and length.
   // Both sorts are radix sorts of (key << 32 | term) entries, stable, made in term order, so
   // ties stay by term: the order a full sort of the entries gives, at a fraction of its cost
-  // (this runs on every load, and the built-in list is loaded by every command).
+  // (this runs on every load of a snapshot other than the program's own).
   constexpr size_t kLengths = 256;
-  scan_starts.assign(kLengths + 1, 0);
+  std::vector<uint32_t> starts(kLengths + 1, 0);
   std::vector<uint64_t> words, runs, scratch;  // FirstBytes or RunKey << 32 | term
   for (uint32_t t = 0; t < term_count(); ++t) {
     const size_t n = term_starts[t + 1] - term_starts[t];
     if (n < 2 || n >= kLengths) continue;
     if (term_kinds[t] & kTermWord) {
-      ++scan_starts[n + 1];
+      ++starts[n + 1];
       words.push_back(uint64_t{FirstBytes(Term(t))} << 32 | t);
     } else if ((term_kinds[t] & kTermJoin) && n >= 3) {
       runs.push_back(static_cast<uint64_t>(RunKey(Term(t), n)) << 32 | t);
     }
   }
-  for (size_t n = 0; n < kLengths; ++n) scan_starts[n + 1] += scan_starts[n];
+  for (size_t n = 0; n < kLengths; ++n) starts[n + 1] += starts[n];
   // Sorted by first bytes, then placed by length in that order: each length's words stay sorted.
   SortByUpper(words, scratch, 32);
-  std::vector<uint64_t> order(scan_starts[kLengths]);
-  std::vector<uint32_t> next(scan_starts.begin(), scan_starts.end() - 1);
+  std::vector<uint64_t> order(starts[kLengths]);
+  std::vector<uint32_t> next(starts.begin(), starts.end() - 1);
   size_t text_bytes = 0;
   for (const uint64_t w : words) {
     const auto t = static_cast<uint32_t>(w);
@@ -135,43 +135,48 @@ void NameIndex::PrepareScan() {
     order[next[n]++] = w;
     text_bytes += n;
   }
-  scan_terms.assign(order.size(), 0);
-  scan_kinds.assign(order.size(), 0);
-  scan_letters.assign(order.size(), 0);
-  scan_next.assign(order.size(), 0);
-  scan_text.clear();
-  scan_text.reserve(text_bytes);
-  scan_text_starts.assign(kLengths + 1, 0);
+  std::vector<uint32_t> terms(order.size()), firsts(order.size());
+  std::vector<uint8_t> kinds(order.size());
+  std::vector<uint64_t> letters(order.size()), text_starts(kLengths + 1, 0);
+  std::vector<char> text;
+  text.reserve(text_bytes);
   for (size_t n = 0; n < kLengths; ++n) {
-    scan_text_starts[n] = scan_text.size();
-    for (uint32_t k = scan_starts[n]; k < scan_starts[n + 1]; ++k) {
+    text_starts[n] = text.size();
+    for (uint32_t k = starts[n]; k < starts[n + 1]; ++k) {
       const auto t = static_cast<uint32_t>(order[k]);
       const std::string_view w = Term(t);
-      scan_terms[k] = t;
-      scan_kinds[k] = term_kinds[t];
-      scan_letters[k] = LetterSet(w);
-      scan_next[k] = static_cast<uint32_t>(order[k] >> 32);
-      scan_text += w;
+      terms[k] = t;
+      kinds[k] = term_kinds[t];
+      letters[k] = LetterSet(w);
+      firsts[k] = static_cast<uint32_t>(order[k] >> 32);
+      text.insert(text.end(), w.begin(), w.end());
     }
   }
-  scan_text_starts[kLengths] = scan_text.size();
+  text_starts[kLengths] = text.size();
+  scan_starts = std::move(starts);
+  scan_terms = std::move(terms);
+  scan_kinds = std::move(kinds);
+  scan_letters = std::move(letters);
+  scan_next = std::move(firsts);
+  scan_text = std::move(text);
+  scan_text_starts = std::move(text_starts);
+
   SortByUpper(runs, scratch, 32);
-  run_keys.clear();
-  run_terms.clear();
-  run_letters.clear();
-  run_fourth.clear();
-  run_keys.reserve(runs.size());
-  run_terms.reserve(runs.size());
-  run_letters.reserve(runs.size());
-  run_fourth.reserve(runs.size());
-  for (const uint64_t r : runs) {
-    const auto t = static_cast<uint32_t>(r);
+  std::vector<uint32_t> run_key(runs.size()), run_term(runs.size());
+  std::vector<uint64_t> run_letter(runs.size());
+  std::vector<uint8_t> run_fourth_byte(runs.size());
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const auto t = static_cast<uint32_t>(runs[i]);
     const std::string_view w = Term(t);
-    run_keys.push_back(static_cast<uint32_t>(r >> 32));
-    run_terms.push_back(t);
-    run_letters.push_back(LetterSet(w));
-    run_fourth.push_back(static_cast<uint8_t>(FirstBytes(w) & 0xFF));
+    run_key[i] = static_cast<uint32_t>(runs[i] >> 32);
+    run_term[i] = t;
+    run_letter[i] = LetterSet(w);
+    run_fourth_byte[i] = static_cast<uint8_t>(FirstBytes(w) & 0xFF);
   }
+  run_keys = std::move(run_key);
+  run_terms = std::move(run_term);
+  run_letters = std::move(run_letter);
+  run_fourth = std::move(run_fourth_byte);
 }
 
 }  // namespace sancheck::screen

@@ -136,7 +136,7 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
     const auto from = scan_next.begin() + scan_starts[len], to = scan_next.begin() + scan_starts[len + 1];
     const auto same_lo = std::partition_point(from, to, [&](uint32_t f) { return (f >> 24) < first; });
     const auto same_hi = std::partition_point(same_lo, to, [&](uint32_t f) { return (f >> 24) == first; });
-    auto at = [&](std::vector<uint32_t>::const_iterator it) { return static_cast<size_t>(it - scan_next.begin()); };
+    auto at = [&](const uint32_t* it) { return static_cast<size_t>(it - scan_next.begin()); };
     scan(at(from), at(same_lo), len, 0, slips);
     scan(at(same_lo), at(same_hi), len, 4, slips);
     scan(at(same_hi), at(to), len, 0, slips);

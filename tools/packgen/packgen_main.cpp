@@ -19,8 +19,9 @@ namespace {
 using namespace sancheck;
 
 // `bytes` as a C++ array definition: numbers, not a string literal, which ISO C++ bounds.
+// Aligned to 8: a list snapshot's tables are read where they lie (screen::Column::Borrow).
 void AppendArray(std::string& out, const std::string& name, std::string_view bytes) {
-  out += "const unsigned char " + name + "[] = {";
+  out += "alignas(8) const unsigned char " + name + "[] = {";
   for (size_t i = 0; i < bytes.size(); ++i) {
     if (i % 32 == 0) out += "\n";
     out += std::to_string(static_cast<unsigned char>(bytes[i]));

@@ -92,6 +92,87 @@ TEST_SUITE("screen.snapshot") {
     CHECK(a.name_weights == b.name_weights);
   }
 
+  TEST_CASE("trusted aligned bytes are read in place, any other snapshot is copied, the tables the same") {
+    const DesignationList list = SampleList();
+    const std::string bytes = WriteListSnapshot(list, NameIndex::Build(list.entries), StoredScans::kYes);
+    // A string's heap buffer is aligned as the program's own snapshots are (alignas(8)); one
+    // byte further on, it is not.
+    REQUIRE(reinterpret_cast<uintptr_t>(bytes.data()) % 8 == 0);
+    const std::string shifted = "x" + bytes;
+    Diagnostics diags;
+    const auto in_place = ParseListSnapshot("list.bin", bytes, diags, Integrity::kTrusted);
+    const auto unaligned = ParseListSnapshot("list.bin", std::string_view(shifted).substr(1), diags, Integrity::kTrusted);
+    const auto verified = ParseListSnapshot("list.bin", bytes, diags, Integrity::kVerify);
+    REQUIRE_MESSAGE(in_place, diags.RenderAll());
+    REQUIRE(unaligned);
+    REQUIRE(verified);
+    const NameIndex& a = *in_place->index;
+    CHECK(a.keys.borrowed());
+    CHECK(a.names.borrowed());
+    CHECK(a.arena.borrowed());
+    CHECK(a.scan_letters.borrowed());
+    CHECK(reinterpret_cast<const char*>(a.keys.data()) > bytes.data());
+    CHECK(reinterpret_cast<const char*>(a.keys.end()) <= bytes.data() + bytes.size());
+    for (const NameIndex* b : {unaligned->index.get(), verified->index.get()}) {
+      CHECK_FALSE(b->keys.borrowed());
+      CHECK_FALSE(b->names.borrowed());
+      CHECK(std::string_view(a.arena) == std::string_view(b->arena));
+      CHECK(a.names.size() == b->names.size());
+      CHECK(a.term_starts == b->term_starts);
+      CHECK(a.name_ids == b->name_ids);
+      CHECK(a.keys == b->keys);
+      CHECK(a.key_terms == b->key_terms);
+      CHECK(a.term_weights == b->term_weights);
+      CHECK(a.scan_letters == b->scan_letters);
+      CHECK(a.run_keys == b->run_keys);
+    }
+    // A copy of a borrowed index still views the same bytes; a copy of an owned one owns its own.
+    const NameIndex copy_a = a;
+    CHECK(copy_a.keys.data() == a.keys.data());
+    const NameIndex copy_b = *verified->index;
+    CHECK(copy_b.keys.data() != verified->index->keys.data());
+    CHECK(copy_b.keys == verified->index->keys);
+    // The same answers either way.
+    Query q;
+    q.name = "Jo Chun-ryong";
+    const Screener from_place(in_place->list.entries, {Screener::Part{in_place->list.entries.size(), in_place->index}});
+    const Screener from_copy(verified->list.entries, {Screener::Part{verified->list.entries.size(), verified->index}});
+    const auto got = from_place.Screen(q, *Date::Parse("2024-09-26"));
+    const auto want = from_copy.Screen(q, *Date::Parse("2024-09-26"));
+    REQUIRE(got.size() == want.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      CHECK(got[i].designation->reference == want[i].designation->reference);
+      CHECK(got[i].score == want[i].score);
+    }
+  }
+
+  TEST_CASE("a padding byte that is not zero is refused") {
+    const DesignationList list = SampleList();
+    std::string bytes = WriteListSnapshot(list, NameIndex::Build(list.entries));
+    Diagnostics read;
+    const auto snap = ParseListSnapshot("list.bin", bytes, read, Integrity::kTrusted);  // read in place
+    REQUIRE(snap);
+    const NameIndex& x = *snap->index;
+    // Each table is its count (8 bytes), zero bytes to a multiple of 8, its items: after a
+    // text table of a length not a multiple of 8, the next table's count is followed by padding.
+    auto at = [&](const void* p) { return static_cast<size_t>(static_cast<const char*>(p) - bytes.data()); };
+    const std::pair<size_t, size_t> tables[] = {{at(x.arena.data()), x.arena.size()},
+                                                {at(x.term_text.data()), x.term_text.size()},
+                                                {at(x.term_starts.data()), 0}};
+    size_t pad = 0;
+    for (size_t t = 0; t + 1 < std::size(tables) && pad == 0; ++t) {
+      const size_t after_count = tables[t].first + tables[t].second + 8;
+      if (tables[t + 1].first > after_count) pad = after_count;
+    }
+    REQUIRE(pad > 0);  // the sample's arena or terms do not end on a multiple of 8
+    CHECK(bytes[pad] == '\0');
+    bytes[pad] = 'x';
+    Diagnostics diags;
+    constexpr size_t kHeader = 8 + 4 + 4 + 8 + 32;  // magic, version, unused, payload size, SHA-256
+    CHECK_FALSE(ParseListSnapshot(File(SealListSnapshot(std::string_view(bytes).substr(kHeader))), diags));
+    CHECK(diags.RenderAll().find("bad padding in") != std::string::npos);
+  }
+
   TEST_CASE("stored scans out of bounds are refused, not searched") {
     const DesignationList list = SampleList();
     NameIndex sound = NameIndex::Build(list.entries);
@@ -102,14 +183,14 @@ TEST_SUITE("screen.snapshot") {
       damage(bad);
       return !bad.PrepareWithStoredScan().empty();
     };
-    CHECK(refused([](NameIndex& x) { x.scan_terms.back() = static_cast<uint32_t>(x.term_count()); }));
-    CHECK(refused([](NameIndex& x) { x.run_terms.back() = static_cast<uint32_t>(x.term_count()); }));
-    CHECK(refused([](NameIndex& x) { x.scan_starts[5] = x.scan_starts[6] + 1; }));
-    CHECK(refused([](NameIndex& x) { x.scan_text.pop_back(); }));
-    CHECK(refused([](NameIndex& x) { x.scan_text_starts[7] += 1; }));
-    CHECK(refused([](NameIndex& x) { x.scan_letters.pop_back(); }));
-    CHECK(refused([](NameIndex& x) { x.run_fourth.pop_back(); }));
-    CHECK(refused([](NameIndex& x) { x.scan_starts.pop_back(); }));
+    CHECK(refused([](NameIndex& x) { x.scan_terms.Edit([&](auto& v) { v.back() = static_cast<uint32_t>(x.term_count()); }); }));
+    CHECK(refused([](NameIndex& x) { x.run_terms.Edit([&](auto& v) { v.back() = static_cast<uint32_t>(x.term_count()); }); }));
+    CHECK(refused([](NameIndex& x) { x.scan_starts.Edit([](auto& v) { v[5] = v[6] + 1; }); }));
+    CHECK(refused([](NameIndex& x) { x.scan_text.Edit([](auto& v) { v.pop_back(); }); }));
+    CHECK(refused([](NameIndex& x) { x.scan_text_starts.Edit([](auto& v) { v[7] += 1; }); }));
+    CHECK(refused([](NameIndex& x) { x.scan_letters.Edit([](auto& v) { v.pop_back(); }); }));
+    CHECK(refused([](NameIndex& x) { x.run_fourth.Edit([](auto& v) { v.pop_back(); }); }));
+    CHECK(refused([](NameIndex& x) { x.scan_starts.Edit([](auto& v) { v.pop_back(); }); }));
   }
 
   TEST_CASE("an empty list's snapshot reads back empty and screens nothing") {

@@ -191,24 +191,24 @@ TEST_SUITE("screen.index") {
     const NameIndex good = NameIndex::Build(list);
     CHECK(good.Validate(list).empty());
     NameIndex bad = good;
-    std::swap(bad.keys[0], bad.keys[1]);
+    bad.keys.Edit([](auto& v) { std::swap(v[0], v[1]); });
     CHECK(bad.Validate(list) == "keys out of order");
     bad = good;
-    bad.key_terms[0] = static_cast<uint32_t>(good.term_count());
+    bad.key_terms.Edit([&](auto& v) { v[0] = static_cast<uint32_t>(good.term_count()); });
     CHECK(bad.Validate(list) == "a key refers to no term");
     bad = good;
-    bad.name_ids[0] = static_cast<uint32_t>(good.names.size());
+    bad.name_ids.Edit([&](auto& v) { v[0] = static_cast<uint32_t>(good.names.size()); });
     CHECK(bad.Validate(list) == "a term refers to no name");
     bad = good;
-    bad.term_weights.pop_back();
+    bad.term_weights.Edit([](auto& v) { v.pop_back(); });
     CHECK(bad.Validate(list) == "term kinds do not match the terms");
     bad = good;
-    bad.names[0].weight = -4.0e6f;  // a weight no name has: the bounds would be meaningless
+    bad.names.Edit([](auto& v) { v[0].weight = -4.0e6f; });  // a weight no name has: the bounds would be meaningless
     CHECK(bad.Validate(list) == "name 0: bad weight");
-    bad.names[0].weight = std::numeric_limits<float>::quiet_NaN();
+    bad.names.Edit([](auto& v) { v[0].weight = std::numeric_limits<float>::quiet_NaN(); });
     CHECK(bad.Validate(list) == "name 0: bad weight");
     bad = good;
-    bad.term_starts.back() += 1;
+    bad.term_starts.Edit([](auto& v) { v.back() += 1; });
     CHECK(bad.Validate(list) == "term offsets do not match the terms");
   }
 }
