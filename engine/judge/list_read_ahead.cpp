@@ -2,9 +2,11 @@
 #include "judge/list_read_ahead.hpp"
 
 #include <exception>
+#include <mutex>
 #include <system_error>
 #include <utility>
 
+#include "rules/builtin_packs.hpp"
 #include "rules/pack_sources.hpp"
 #include "screen/list_snapshot.hpp"
 
@@ -30,14 +32,110 @@ std::optional<ListRead> ReadListFile(const std::shared_ptr<const SourceFile>& fi
   return ListRead{std::move(snap->list), std::move(snap->index)};
 }
 
+namespace {
+
+// What ReadBuiltinListsEarly reads: every built-in list, each claimed by at most one load (a
+// process that loads the packs twice reads them again the second time).
+class EarlyLists {
+ public:
+  ~EarlyLists() { Join(); }
+
+  void Start() {
+    const std::lock_guard lock(mutex_);
+    if (started_ || std::thread::hardware_concurrency() < 2) return;
+    started_ = true;
+    for (const auto& e : rules::BuiltinListSnapshots()) lists_.push_back(List{std::string(e.path), {}, std::nullopt, false});
+    try {
+      thread_ = std::thread([this] { ReadAll(); });
+    } catch (const std::system_error&) {
+      lists_.clear();  // no thread: the loads read them in turn
+    }
+  }
+
+  /// Whether the list at `path` is being read early, and now this caller's to Collect.
+  bool Claim(std::string_view path) {
+    const std::lock_guard lock(mutex_);
+    for (List& l : lists_) {
+      if (l.path != path || l.claimed) continue;
+      l.claimed = true;
+      return true;
+    }
+    return false;
+  }
+
+  /// The claimed list at `path`, once read, with its diagnostics appended to `diags`.
+  void Collect(std::string_view path, Diagnostics& diags, std::optional<ListRead>& out) {
+    const std::lock_guard lock(mutex_);
+    Join();
+    if (failed_) std::rethrow_exception(std::exchange(failed_, nullptr));
+    for (List& l : lists_) {
+      if (l.path != path) continue;
+      diags.Append(l.diags);
+      out = std::move(l.read);
+      ++taken_;
+      return;
+    }
+  }
+
+  size_t taken() {
+    const std::lock_guard lock(mutex_);
+    return taken_;
+  }
+
+ private:
+  struct List {
+    std::string path;
+    Diagnostics diags;
+    std::optional<ListRead> read;
+    bool claimed = false;
+  };
+
+  // The thread's work: it alone touches lists_' reads and failed_ until joined.
+  void ReadAll() {
+    try {
+      for (List& l : lists_) {
+        if (auto file = rules::BuiltinListSnapshot(l.path)) l.read = ReadListFile(file, true, l.diags);
+      }
+    } catch (...) {
+      failed_ = std::current_exception();
+    }
+  }
+  void Join() {
+    if (thread_.joinable()) thread_.join();
+  }
+
+  std::mutex mutex_;
+  std::thread thread_;
+  std::vector<List> lists_;
+  std::exception_ptr failed_;
+  size_t taken_ = 0;
+  bool started_ = false;
+};
+
+EarlyLists& Early() {
+  static EarlyLists early;
+  return early;
+}
+
+}  // namespace
+
+void ReadBuiltinListsEarly() { Early().Start(); }
+
+size_t BuiltinListsTakenEarly() { return Early().taken(); }
+
 ListReadAhead::~ListReadAhead() { Join(); }
 
 void ListReadAhead::Start(const rules::PackLists& lists) {
   // Started once; with one core the reads would only take turns with the compile.
   if (thread_.joinable() || !done_.empty() || std::thread::hardware_concurrency() < 2) return;
-  for (const auto& path : lists.builtin) done_.push_back(Done{path, nullptr, {}, std::nullopt, false});
-  for (const auto& f : lists.files) done_.push_back(Done{"", f, {}, std::nullopt, false});
-  if (done_.empty()) return;
+  bool own_reads = !lists.files.empty();
+  for (const auto& path : lists.builtin) {
+    const bool early = Early().Claim(path);
+    own_reads = own_reads || !early;
+    done_.push_back(Done{path, early ? rules::BuiltinListSnapshot(path) : nullptr, {}, std::nullopt, false, early});
+  }
+  for (const auto& f : lists.files) done_.push_back(Done{"", f, {}, std::nullopt, false, false});
+  if (!own_reads) return;  // every list already being read
   // The thread owns done_ until Join: nothing else touches it before then. A thread that cannot
   // start (a process limit) leaves the lists to be read in turn.
   try {
@@ -50,6 +148,7 @@ void ListReadAhead::Start(const rules::PackLists& lists) {
 void ListReadAhead::ReadAll() {
   try {
     for (Done& d : done_) {
+      if (d.early) continue;
       const bool builtin = !d.builtin_path.empty();
       if (builtin) d.file = rules::BuiltinListSnapshot(d.builtin_path);
       if (d.file) d.read = ReadListFile(d.file, builtin, d.diags);  // a missing one: the loader says so
@@ -69,6 +168,10 @@ bool ListReadAhead::Take(const SourceFile* file, Diagnostics& diags, std::option
   for (Done& d : done_) {
     if (!d.file || d.file.get() != file || d.taken) continue;
     d.taken = true;
+    if (d.early) {
+      Early().Collect(d.builtin_path, diags, out);
+      return true;
+    }
     diags.Append(d.diags);
     out = std::move(d.read);
     return true;

@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "judge/list_read_ahead.hpp"
 #include "judge/screening.hpp"
 #include "rules/rule_set.hpp"
 #include "sancheck/file_reader.hpp"
@@ -26,6 +28,21 @@ std::vector<std::string> Summary(const Screening& s) {
                   (s.dprk[i] ? " dprk" : "") + " tag " + std::to_string(s.regime_tag[i]));
   }
   return out;
+}
+
+// Both find KPi.038 first for `name` (CHO CHUN RYONG, written some way), with the same candidates.
+void CheckScreenAlike(const Screening& x, const Screening& y, const std::string& name) {
+  screen::Query q;
+  q.name = name;
+  const auto a = AllCandidates(x, q);
+  const auto b = AllCandidates(y, q);
+  REQUIRE_FALSE(a.empty());
+  CHECK(a.front().designation->reference == "KPi.038");
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].designation->reference == b[i].designation->reference);
+    CHECK(a[i].score == b[i].score);
+  }
 }
 
 struct Loaded {
@@ -62,17 +79,30 @@ TEST_SUITE("judge.list_read_ahead") {
     CHECK(l.ahead.set->builtin_designation_files.size() == l.ahead.set->designation_files.size());
 
     // And they screen alike, through the index the snapshot brought.
-    screen::Query q;
-    q.name = "Cho Chun Ryong";
-    const auto a = AllCandidates(*l.ahead.screening, q);
-    const auto b = AllCandidates(*l.in_turn, q);
-    REQUIRE_FALSE(a.empty());
-    CHECK(a.front().designation->reference == "KPi.038");
-    REQUIRE(a.size() == b.size());
-    for (size_t i = 0; i < a.size(); ++i) {
-      CHECK(a[i].designation->reference == b[i].designation->reference);
-      CHECK(a[i].score == b[i].score);
-    }
+    CheckScreenAlike(*l.ahead.screening, *l.in_turn, "Cho Chun Ryong");
+  }
+
+  TEST_CASE("the built-in lists read before the command line is parsed go to one load, as read in turn") {
+    ReadBuiltinListsEarly();
+    ReadBuiltinListsEarly();  // once per process: the second call starts nothing
+    const size_t before = BuiltinListsTakenEarly();
+    const auto files = std::make_shared<MemoryFileReader>();
+    Loaded first = LoadBothWays({}, files);   // its read-ahead load claims the early lists
+    Loaded second = LoadBothWays({}, files);  // none left: both its loads read their own
+    REQUIRE(first.ahead.screening);
+    REQUIRE(first.in_turn);
+    REQUIRE(second.ahead.screening);
+    const size_t builtin = first.ahead.set->builtin_designation_files.size();
+    // Taken once, by the first load, unless the machine has one core (nothing read early), or
+    // an earlier test of this process already took them.
+    const size_t taken = BuiltinListsTakenEarly() - before;
+    CHECK(taken == (std::thread::hardware_concurrency() < 2 || before > 0 ? 0 : builtin));
+    CHECK(first.ahead_diags.RenderAll() == first.in_turn_diags.RenderAll());
+    const auto in_turn = Summary(*first.in_turn);
+    CHECK(in_turn.size() > 1000);
+    CHECK(Summary(*first.ahead.screening) == in_turn);
+    CHECK(Summary(*second.ahead.screening) == in_turn);
+    CheckScreenAlike(*first.ahead.screening, *first.in_turn, "Чо Чхун Рён");
   }
 
   TEST_CASE("a pack's own list is read ahead, its errors reported once, as read in turn") {
