@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <string_view>
 
 #include <spdlog/sinks/stdout_sinks.h>
@@ -31,8 +32,10 @@ bool LoadsBuiltinLists(int argc, char** argv) {
 int main(int argc, char** argv) {
   using namespace sancheck::cli;
   sancheck::StartOpenSslForDigestsOnly();  // first: OpenSSL's start is decided once per process
-  // The built-in lists are read on the second core while the command line is made and parsed.
-  if (LoadsBuiltinLists(argc, argv)) sancheck::judge::ReadBuiltinListsEarly();
+  // The built-in lists are read on the second core while the command line is made and parsed;
+  // first of main's objects, so the last to go: it waits for the read to end.
+  std::optional<sancheck::judge::BuiltinListsReadEarly> early;
+  if (LoadsBuiltinLists(argc, argv)) early.emplace();
   CLI::App app;
   Runner runner;
   GlobalOptions global;

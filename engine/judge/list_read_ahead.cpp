@@ -34,11 +34,10 @@ std::optional<ListRead> ReadListFile(const std::shared_ptr<const SourceFile>& fi
 
 namespace {
 
-// What ReadBuiltinListsEarly reads: every built-in list, each claimed by at most one load (a
+// What BuiltinListsReadEarly reads: every built-in list, each claimed by at most one load (a
 // process that loads the packs twice reads them again the second time).
 class EarlyLists {
  public:
-  ~EarlyLists() { Join(); }
 
   void Start() {
     const std::lock_guard lock(mutex_);
@@ -61,6 +60,12 @@ class EarlyLists {
       return true;
     }
     return false;
+  }
+
+  /// Waits for the read to end (it may be still running: nothing claimed it).
+  void Finish() {
+    const std::lock_guard lock(mutex_);
+    Join();
   }
 
   /// The claimed list at `path`, once read, with its diagnostics appended to `diags`.
@@ -112,14 +117,16 @@ class EarlyLists {
   bool started_ = false;
 };
 
+// Never destroyed (a joinable thread must not be): BuiltinListsReadEarly's end waits for the read.
 EarlyLists& Early() {
-  static EarlyLists early;
-  return early;
+  static auto* early = new EarlyLists();
+  return *early;
 }
 
 }  // namespace
 
-void ReadBuiltinListsEarly() { Early().Start(); }
+BuiltinListsReadEarly::BuiltinListsReadEarly() { Early().Start(); }
+BuiltinListsReadEarly::~BuiltinListsReadEarly() { Early().Finish(); }
 
 size_t BuiltinListsTakenEarly() { return Early().taken(); }
 

@@ -26,13 +26,22 @@ struct ListRead {
 /// file's own text is empty. nullopt when it does not read, the error in `diags`.
 std::optional<ListRead> ReadListFile(const std::shared_ptr<const SourceFile>& file, bool builtin, Diagnostics& diags);
 
-/// Starts reading every built-in list on a thread of its own, for a program about to load the
-/// built-in packs (the command line, before it parses its arguments): the read (~2 ms) then
-/// overlaps the arguments, the pack bundle and the conditions' compile instead of starting after
-/// the first two. ListReadAhead takes what it read; what no load takes is dropped at exit. Once
-/// per process; nothing with one core, or when no thread can start. The library never calls it.
-void ReadBuiltinListsEarly();
-/// How many lists loads have taken from ReadBuiltinListsEarly's read so far (for tests).
+/// Reads every built-in list on a thread of its own, for a program about to load the built-in
+/// packs (the command line, before it parses its arguments): the read (~2 ms) then overlaps the
+/// arguments, the pack bundle and the conditions' compile instead of starting after the first
+/// two. ListReadAhead takes what it read; what no load takes is dropped. Once per process;
+/// nothing with one core, or when no thread can start. The library never starts it.
+///
+/// The object waits for the read to end when it goes: held by main, it goes before the process
+/// destroys its static objects, which the read uses (a usage error can end main at once).
+class BuiltinListsReadEarly {
+ public:
+  BuiltinListsReadEarly();
+  ~BuiltinListsReadEarly();
+  BuiltinListsReadEarly(const BuiltinListsReadEarly&) = delete;
+  BuiltinListsReadEarly& operator=(const BuiltinListsReadEarly&) = delete;
+};
+/// How many lists loads have taken from BuiltinListsReadEarly's read so far (for tests).
 size_t BuiltinListsTakenEarly();
 
 /// Starting a run reads the built-in UN list (~4 ms) and compiles the packs' conditions (~3 ms),
@@ -61,7 +70,7 @@ class ListReadAhead {
     Diagnostics diags;
     std::optional<ListRead> read;
     bool taken = false;
-    bool early = false;  ///< read by ReadBuiltinListsEarly's thread, taken from it
+    bool early = false;  ///< read by BuiltinListsReadEarly's thread, taken from it
   };
   void Join();
   void ReadAll();  ///< the thread's work

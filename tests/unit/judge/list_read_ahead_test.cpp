@@ -83,8 +83,8 @@ TEST_SUITE("judge.list_read_ahead") {
   }
 
   TEST_CASE("the built-in lists read before the command line is parsed go to one load, as read in turn") {
-    ReadBuiltinListsEarly();
-    ReadBuiltinListsEarly();  // once per process: the second call starts nothing
+    const BuiltinListsReadEarly early;
+    const BuiltinListsReadEarly again;  // once per process: the second starts nothing
     const size_t before = BuiltinListsTakenEarly();
     const auto files = std::make_shared<MemoryFileReader>();
     Loaded first = LoadBothWays({}, files);   // its read-ahead load claims the early lists

@@ -7,6 +7,7 @@
 #include "screen/list_snapshot.hpp"
 #include "designation_checks.hpp"
 #include "screen/screener.hpp"
+#include "screen/snapshot_bytes.hpp"
 #include "un_screener.hpp"
 
 namespace sancheck::screen {
@@ -168,8 +169,8 @@ TEST_SUITE("screen.snapshot") {
     CHECK(bytes[pad] == '\0');
     bytes[pad] = 'x';
     Diagnostics diags;
-    constexpr size_t kHeader = 8 + 4 + 4 + 8 + 32;  // magic, version, unused, payload size, SHA-256
-    CHECK_FALSE(ParseListSnapshot(File(SealListSnapshot(std::string_view(bytes).substr(kHeader))), diags));
+    const std::string_view payload = std::string_view(bytes).substr(snapshot_bytes::kHeaderBytes);
+    CHECK_FALSE(ParseListSnapshot(File(SealListSnapshot(payload)), diags));
     CHECK(diags.RenderAll().find("bad padding in") != std::string::npos);
   }
 
