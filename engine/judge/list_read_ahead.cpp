@@ -38,7 +38,6 @@ namespace {
 // process that loads the packs twice reads them again the second time).
 class EarlyLists {
  public:
-
   void Start() {
     const std::lock_guard lock(mutex_);
     if (started_ || std::thread::hardware_concurrency() < 2) return;
