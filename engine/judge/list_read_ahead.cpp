@@ -1,6 +1,7 @@
 // Reads the packs' designation lists on a second thread while their conditions compile.
 #include "judge/list_read_ahead.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <mutex>
 #include <system_error>
@@ -34,51 +35,38 @@ std::optional<ListRead> ReadListFile(const std::shared_ptr<const SourceFile>& fi
 
 namespace {
 
-// What BuiltinListsReadEarly reads: every built-in list, each claimed by at most one load (a
-// process that loads the packs twice reads them again the second time).
+// What BuiltinListsReadEarly reads: every built-in list, read ahead as a load reads its packs'
+// lists, each claimed by at most one load (a process that loads the packs twice reads them
+// again the second time). Loads come from any thread: the mutex guards the reader.
 class EarlyLists {
  public:
   void Start() {
     const std::lock_guard lock(mutex_);
-    if (started_ || std::thread::hardware_concurrency() < 2) return;
+    if (started_) return;
     started_ = true;
-    for (const auto& e : rules::BuiltinListSnapshots()) lists_.push_back(List{std::string(e.path), {}, std::nullopt, false});
-    try {
-      thread_ = std::thread([this] { ReadAll(); });
-    } catch (const std::system_error&) {
-      lists_.clear();  // no thread: the loads read them in turn
-    }
+    rules::PackLists all;
+    for (const auto& e : rules::BuiltinListSnapshots()) all.builtin.emplace_back(e.path);
+    ahead_.Start(all);
   }
 
   /// Whether the list at `path` is being read early, and now this caller's to Collect.
   bool Claim(std::string_view path) {
     const std::lock_guard lock(mutex_);
-    for (List& l : lists_) {
-      if (l.path != path || l.claimed) continue;
-      l.claimed = true;
-      return true;
-    }
-    return false;
+    if (!ahead_.Reads(path) || std::find(claimed_.begin(), claimed_.end(), path) != claimed_.end()) return false;
+    claimed_.emplace_back(path);
+    return true;
   }
 
   /// Waits for the read to end (it may be still running: nothing claimed it).
   void Finish() {
     const std::lock_guard lock(mutex_);
-    Join();
+    ahead_.Wait();
   }
 
   /// The claimed list at `path`, once read, with its diagnostics appended to `diags`.
   void Collect(std::string_view path, Diagnostics& diags, std::optional<ListRead>& out) {
     const std::lock_guard lock(mutex_);
-    Join();
-    if (failed_) std::rethrow_exception(std::exchange(failed_, nullptr));
-    for (List& l : lists_) {
-      if (l.path != path) continue;
-      diags.Append(l.diags);
-      out = std::move(l.read);
-      ++taken_;
-      return;
-    }
+    if (ahead_.Take(rules::BuiltinListSnapshot(path).get(), diags, out)) ++taken_;
   }
 
   size_t taken() {
@@ -87,31 +75,9 @@ class EarlyLists {
   }
 
  private:
-  struct List {
-    std::string path;
-    Diagnostics diags;
-    std::optional<ListRead> read;
-    bool claimed = false;
-  };
-
-  // The thread's work: it alone touches lists_' reads and failed_ until joined.
-  void ReadAll() {
-    try {
-      for (List& l : lists_) {
-        if (auto file = rules::BuiltinListSnapshot(l.path)) l.read = ReadListFile(file, true, l.diags);
-      }
-    } catch (...) {
-      failed_ = std::current_exception();
-    }
-  }
-  void Join() {
-    if (thread_.joinable()) thread_.join();
-  }
-
   std::mutex mutex_;
-  std::thread thread_;
-  std::vector<List> lists_;
-  std::exception_ptr failed_;
+  ListReadAhead ahead_{ListReadAhead::kOwnReadsOnly};
+  std::vector<std::string> claimed_;
   size_t taken_ = 0;
   bool started_ = false;
 };
@@ -136,7 +102,7 @@ void ListReadAhead::Start(const rules::PackLists& lists) {
   if (thread_.joinable() || !done_.empty() || std::thread::hardware_concurrency() < 2) return;
   bool own_reads = !lists.files.empty();
   for (const auto& path : lists.builtin) {
-    const bool early = Early().Claim(path);
+    const bool early = early_ == kTakeEarly && Early().Claim(path);
     own_reads = own_reads || !early;
     done_.push_back(Done{path, early ? rules::BuiltinListSnapshot(path) : nullptr, {}, std::nullopt, false, early});
   }
@@ -166,6 +132,10 @@ void ListReadAhead::ReadAll() {
 
 void ListReadAhead::Join() {
   if (thread_.joinable()) thread_.join();
+}
+
+bool ListReadAhead::Reads(std::string_view builtin_path) const {
+  return std::any_of(done_.begin(), done_.end(), [&](const Done& d) { return !d.early && d.builtin_path == builtin_path; });
 }
 
 bool ListReadAhead::Take(const SourceFile* file, Diagnostics& diags, std::optional<ListRead>& out) {

@@ -4,6 +4,7 @@
 #include <exception>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -50,7 +51,9 @@ size_t BuiltinListsTakenEarly();
 /// sooner. Nothing runs ahead on a machine with one core.
 class ListReadAhead {
  public:
-  ListReadAhead() = default;
+  /// Whether the built-in lists BuiltinListsReadEarly is reading are taken from it.
+  enum UseEarly : bool { kOwnReadsOnly = false, kTakeEarly = true };
+  explicit ListReadAhead(UseEarly early = kTakeEarly) : early_(early) {}
   ListReadAhead(const ListReadAhead&) = delete;
   ListReadAhead& operator=(const ListReadAhead&) = delete;
   ~ListReadAhead();
@@ -62,6 +65,11 @@ class ListReadAhead {
   /// Whether `file` was read ahead; if so (once), its result in `out` and its diagnostics
   /// appended to `diags`, after waiting for the read to end.
   bool Take(const SourceFile* file, Diagnostics& diags, std::optional<ListRead>& out);
+
+  /// Whether it reads (or read) the built-in list at `builtin_path` itself.
+  bool Reads(std::string_view builtin_path) const;
+  /// Waits for its reads to end.
+  void Wait() { Join(); }
 
  private:
   struct Done {
@@ -76,6 +84,7 @@ class ListReadAhead {
   void ReadAll();  ///< the thread's work
 
   std::vector<Done> done_;
+  UseEarly early_;  ///< kOwnReadsOnly for the early read itself
   std::exception_ptr failed_;  ///< what the read threw, rethrown by Take
   std::thread thread_;
 };
