@@ -97,7 +97,10 @@ class PackLoader {
         if (p.sees.count(set_.set_sources[name].pack)) visible.emplace(name, set);
       }
       if (p.bundled) {
-        for (const auto& rule : p.bundled->rules) AddBundledRule(rule, visible);
+        // The conditions compiled at build time hold tag bits: usable as they are only when
+        // this run numbers the tags as the build did (the built-in packs alone, or first).
+        const bool as_built = TagsAsBuilt(p.bundled->built_tags, set_.tags);
+        for (const auto& rule : p.bundled->rules) AddBundledRule(rule, visible, as_built);
       }
       for (const auto& d : p.docs) {
         if (const auto& rules = d.node["rules"]) {
@@ -388,7 +391,7 @@ class PackLoader {
     set_.sets.emplace(name, std::move(set));
   }
 
-  using SetMap = std::map<std::string, std::shared_ptr<const expr::ValueSet>, std::less<>>;
+  using SetMap = SetsByName;
 
   void ReadRules(YamlReader& r, const YAML::Node& list, const std::string& pack, const SetMap& sets) {
     if (!list.IsSequence()) {
@@ -489,8 +492,9 @@ class PackLoader {
   }
 
   // A built-in rule as the bundle holds it: only what depends on the run is done again (tag
-  // bits, exemption kinds' indexes, the compiled condition).
-  void AddBundledRule(const BundledRule& b, const SetMap& sets) {
+  // bits, exemption kinds' indexes, the condition's sets; the whole condition when the run's
+  // tags are not numbered as the build's).
+  void AddBundledRule(const BundledRule& b, const SetMap& sets, bool tags_as_built) {
     Rule rule;
     rule.info = b.info;
     rule.cap = b.cap;
@@ -508,12 +512,16 @@ class PackLoader {
     }
     const auto file = rule.info.pos.file;
     rule.condition_pos = [runs = b.condition_runs, file](size_t offset) { return PosInRuns(runs, file, offset); };
-    expr::CompileEnv env{&set_.tags, &sets};
-    expr::CompileError error;
-    auto program = expr::Compile(rule.info.condition, env, error);
+    std::optional<expr::Program> program;
+    if (tags_as_built) program = BindProgram(b.program, sets);
     if (!program) {
-      ReportCompileError(rule.condition_pos(static_cast<size_t>(error.offset)), error, pack);
-      return;
+      expr::CompileEnv env{&set_.tags, &sets};
+      expr::CompileError error;
+      program = expr::Compile(rule.info.condition, env, error);
+      if (!program) {
+        ReportCompileError(rule.condition_pos(static_cast<size_t>(error.offset)), error, pack);
+        return;
+      }
     }
     rule.program = std::move(*program);
     if (ok) set_.rules.push_back(std::move(rule));

@@ -227,6 +227,7 @@ void PutRule(BundleWriter& b, const Rule& rule) {
     w.Put(run.line);
     w.Put(run.column);
   }
+  PutProgram(w, rule.program);
 }
 
 BundledRule GetRule(BundleReader& b, const std::string& pack) {
@@ -258,6 +259,7 @@ BundledRule GetRule(BundleReader& b, const std::string& pack) {
     run.line = r.Get<int32_t>("condition position");
     run.column = r.Get<int32_t>("condition position");
   }
+  rule.program = GetProgram(r, i.condition);
   return rule;
 }
 
@@ -318,6 +320,7 @@ void PutPack(ByteWriter& out, const RuleSet& set, const PackInfo& info, const Pa
   w.Put(static_cast<uint32_t>(rules.size()));
   for (const Rule* rule : rules) PutRule(b, *rule);
   w.Strs(lists);
+  w.Strs(set.tags.names());
   out.Str(w.bytes());
 }
 
@@ -364,6 +367,7 @@ BundledPack GetPack(std::string_view bytes, size_t base) {
   p.rules.resize(r.Count(64, "rules"));
   for (BundledRule& rule : p.rules) rule = GetRule(b, p.info.name);
   p.designation_files = r.Strs("designation files");
+  p.built_tags = r.Strs("tags as built");
   if (r.left() != 0) r.Fail("unexpected bytes after the pack");
   return p;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/sealed_bytes.hpp"
+#include "rules/bundled_program.hpp"
 #include "rules/pack_sources.hpp"
 #include "rules/rule_set.hpp"
 
@@ -16,7 +17,7 @@ namespace sancheck::rules {
 
 inline constexpr std::string_view kBundleMagic = "SNCKPACK";
 /// Raised whenever the layout changes; a bundle of another version is refused.
-inline constexpr uint32_t kBundleVersion = 1;
+inline constexpr uint32_t kBundleVersion = 2;
 
 /// Where the bytes of a condition lie in its pack file: from `offset` on, byte k of the
 /// condition is at `line`, `column` + (k - offset), up to the next run.
@@ -26,12 +27,13 @@ struct PosRun {
   int32_t column = 0;
 };
 
-/// A rule as the bundle holds it: read and checked at build time; the condition is compiled
-/// again at load, against the run's tags and sets.
+/// A rule as the bundle holds it: read and checked at build time, its condition compiled then
+/// (bound to the run's sets at load, or compiled again when the run's tags are not the build's).
 struct BundledRule {
   RuleInfo info;
   std::optional<Cap> cap;
   std::vector<PosRun> condition_runs;
+  BundledProgram program;
 };
 
 /// A named set with its values; a tag set's values by name, since tag bits are given per run.
@@ -53,6 +55,8 @@ struct BundledPack {
   std::vector<BundledSet> sets;
   std::vector<BundledRule> rules;
   std::vector<std::string> designation_files;  ///< paths of the pack's designation lists
+  /// The tag registry's names in bit order when the rules' conditions were compiled.
+  std::vector<std::string> built_tags;
 };
 
 /// The position of byte `offset` of a condition laid out by `runs` in `file`.

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "../screen/designation_checks.hpp"
+#include "program_checks.hpp"
 #include "common/files.hpp"
 #include "common/sealed_bytes.hpp"
 #include "rules/builtin_packs.hpp"
@@ -71,57 +72,6 @@ void CheckCitations(const std::vector<Citation>& a, const std::vector<Citation>&
     CHECK(a[i].url == b[i].url);
     CHECK(a[i].verified == b[i].verified);
   }
-}
-
-// Tag bits are the run's: sets compare their tags by name.
-std::vector<std::string> TagNames(const expr::TagSet& tags, const expr::TagRegistry& registry) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < tags.size(); ++i) {
-    if (tags.test(i)) out.push_back(registry.names().at(i));
-  }
-  return out;
-}
-
-void CheckSet(const expr::ValueSet& a, const RuleSet& sa, const expr::ValueSet& b, const RuleSet& sb) {
-  CHECK(a.name == b.name);
-  CHECK(a.element == b.element);
-  CHECK(a.countries == b.countries);
-  CHECK(TagNames(a.tags, sa.tags) == TagNames(b.tags, sb.tags));
-  CHECK(a.enums == b.enums);
-  CHECK(a.hs == b.hs);
-  CHECK(a.numbers == b.numbers);
-  CHECK(a.dates == b.dates);
-  CHECK(a.size == b.size);
-}
-
-void CheckProgram(const expr::Program& a, const RuleSet& sa, const expr::Program& b, const RuleSet& sb) {
-  REQUIRE(a.nodes.size() == b.nodes.size());
-  for (size_t i = 0; i < a.nodes.size(); ++i) {
-    const expr::Node &x = a.nodes[i], &y = b.nodes[i];
-    CHECK(x.op == y.op);
-    CHECK(x.cmp == y.cmp);
-    CHECK(x.type == y.type);
-    CHECK(x.constant == y.constant);
-    for (const auto& [p, q] : {std::pair{&x.lhs, &y.lhs}, std::pair{&x.rhs, &y.rhs}}) {
-      CHECK(p->is_field == q->is_field);
-      CHECK(p->field == q->field);
-      CHECK(p->i == q->i);
-      CHECK(p->num == q->num);
-    }
-    CHECK(x.set == y.set);
-    CHECK(x.first == y.first);
-    CHECK(x.count == y.count);
-    CHECK(x.begin == y.begin);
-    CHECK(x.end == y.end);
-  }
-  CHECK(a.children == b.children);
-  REQUIRE(a.sets.size() == b.sets.size());
-  for (size_t i = 0; i < a.sets.size(); ++i) CheckSet(*a.sets[i], sa, *b.sets[i], sb);
-  CHECK(a.root == b.root);
-  CHECK(a.item_scoped == b.item_scoped);
-  CHECK(a.text == b.text);
-  CHECK(a.sets_used == b.sets_used);
-  CHECK(a.fields_read == b.fields_read);
 }
 
 void CheckRule(const Rule& a, const RuleSet& sa, const Rule& b, const RuleSet& sb) {
@@ -209,6 +159,40 @@ TEST_SUITE("rules.bundle") {
       CHECK(yaml->designation_files[i]->path == binary->designation_files[i]->path);
       CHECK(binary->builtin_designation_files.count(binary->designation_files[i].get()) == 1);
     }
+  }
+
+  TEST_CASE("the built-in conditions are bound as the build compiled them, or compiled again when the tags moved") {
+    Diagnostics diags;
+    const auto builtins = LoadRuleSet({}, diags);
+    REQUIRE_MESSAGE(builtins, diags.RenderAll());
+    // Alone, the built-in packs number the tags as the build did: no condition is parsed.
+    for (const auto& src : BuiltinSources(diags)) {
+      CHECK(TagsAsBuilt(src.bundled->built_tags, builtins->tags));
+      for (const BundledRule& rule : src.bundled->rules) CHECK(BindProgram(rule.program, builtins->sets));
+    }
+    // A pack loaded first with a tag of its own moves the built-in packs' tags to other bits: the
+    // built-in conditions are compiled again, as the same packs from YAML in the same order.
+    const std::string custom =
+        "pack: custom\nversion: '1'\ntags: [custom-tag]\nrules:\n"
+        "  - {id: r, title: t, verdict: review, effective: 2017-01-01, applies_to: [supply], "
+        "citations: [{resolution: '1', paragraph: '1'}], when: 'item.tags in [custom-tag]', message: m}\n";
+    auto first = GroupPackFiles({std::make_shared<const SourceFile>(SourceFile{"custom/pack.yaml", custom})});
+    REQUIRE(first.size() == 1);
+    auto from_binary = first;
+    for (auto& src : BuiltinSources(diags)) from_binary.push_back(std::move(src));
+    auto from_yaml = first;
+    for (auto& src : GroupPackFiles(BuiltinYamlFiles())) {
+      src.builtin = true;
+      from_yaml.push_back(std::move(src));
+    }
+    const auto binary = LoadRuleSetFrom(from_binary, diags);
+    const auto yaml = LoadRuleSetFrom(from_yaml, diags);
+    REQUIRE_MESSAGE((binary && yaml && !diags.HasErrors()), diags.RenderAll());
+    CHECK(binary->tags.names() == yaml->tags.names());
+    CHECK(binary->tags.names() != builtins->tags.names());
+    for (const auto& src : BuiltinSources(diags)) CHECK_FALSE(TagsAsBuilt(src.bundled->built_tags, binary->tags));
+    REQUIRE(binary->rules.size() == yaml->rules.size());
+    for (size_t i = 0; i < yaml->rules.size(); ++i) CheckRule(yaml->rules[i], *yaml, binary->rules[i], *binary);
   }
 
   TEST_CASE("the built-in lists' snapshots are the YAML lists, with the index built from them") {
