@@ -79,13 +79,17 @@ int RunCheck(const CheckArgs& args) {
   inputs.insert(inputs.end(), {args.waivers, args.clearances});
   if (!OutputsAreNotInputs(output_paths, inputs)) return kExitError;
 
+  // The scenario files are read first, while the built-in lists are still being read on the
+  // other core (BuiltinListsReadEarly); what reading them found is said after the packs load,
+  // and only when they do, as if read then.
+  ScenarioFiles files = ReadScenarioFiles(args.paths, args.exclude);
   Diagnostics diags;
   const std::shared_ptr<const Checker> checker = Checker::Load(options, diags);
   KeepUntilExit(checker);
   std::vector<Scenario> scenarios;
   std::vector<Waiver> waiver_list;
   if (checker && !args.waivers.empty()) waiver_list = waivers::LoadWaivers(args.waivers, diags);
-  if (checker) scenarios = LoadScenariosFor(*checker, args.paths, diags, args.exclude);
+  if (checker) scenarios = AcceptScenarios(*checker, std::move(files), diags);
   if (!ShowDiagnostics(diags) || !checker) return kExitError;
   RunResult run = checker->Check(scenarios);
   run.prepared_by = args.prepared_by;

@@ -107,6 +107,18 @@ std::optional<CheckOptions> CheckOptionsFor(const PackChoice& choice, bool note 
 std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector<std::string>& paths,
                                        Diagnostics& diags, const std::vector<std::string>& exclude = {});
 
+/// LoadScenariosFor in two steps, for a command that reads its scenario files before its
+/// packs are loaded (check: while the built-in lists are read on the other core). Reading
+/// keeps what it found to say; AcceptScenarios says it, as LoadScenariosFor would have.
+struct ScenarioFiles {
+  std::vector<Scenario> scenarios;
+  Diagnostics diags;
+  std::vector<SkippedFile> skipped;
+};
+ScenarioFiles ReadScenarioFiles(const std::vector<std::string>& paths, const std::vector<std::string>& exclude);
+/// The scenarios read, checked against `checker`'s packs; what reading found joins `diags`.
+std::vector<Scenario> AcceptScenarios(const Checker& checker, ScenarioFiles&& files, Diagnostics& diags);
+
 /// Writes every diagnostic, errors and warnings, on standard error. False when one is an
 /// error: the command then stops (exit 2) before judging or writing anything.
 bool ShowDiagnostics(const Diagnostics& diags);

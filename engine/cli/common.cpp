@@ -70,15 +70,24 @@ std::optional<CheckOptions> CheckOptionsFor(const PackChoice& choice, bool note)
 
 std::vector<Scenario> LoadScenariosFor(const Checker& checker, const std::vector<std::string>& paths,
                                        Diagnostics& diags, const std::vector<std::string>& exclude) {
-  std::vector<SkippedFile> skipped;
-  std::vector<Scenario> scenarios = LoadScenarios(paths, diags, ScenarioSearch{exclude, &skipped});
+  return AcceptScenarios(checker, ReadScenarioFiles(paths, exclude), diags);
+}
+
+ScenarioFiles ReadScenarioFiles(const std::vector<std::string>& paths, const std::vector<std::string>& exclude) {
+  ScenarioFiles files;
+  files.scenarios = LoadScenarios(paths, files.diags, ScenarioSearch{exclude, &files.skipped});
+  return files;
+}
+
+std::vector<Scenario> AcceptScenarios(const Checker& checker, ScenarioFiles&& files, Diagnostics& diags) {
   // Said, not silent: a file set aside by its keys would otherwise look judged.
-  for (const auto& f : skipped) {
+  for (const auto& f : files.skipped) {
     std::cerr << "sancheck: note: skipping " << VisibleText(f.path) << ": " << f.what << " (top-level key '" << f.key
               << "')\n";
   }
-  checker.Validate(scenarios, diags);
-  return scenarios;
+  diags.Append(files.diags);
+  checker.Validate(files.scenarios, diags);
+  return std::move(files.scenarios);
 }
 
 bool ShowDiagnostics(const Diagnostics& diags) {
