@@ -3,13 +3,11 @@
 
 #include <algorithm>
 #include <bit>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "common/utf8.hpp"
 #include "screen/romanization.hpp"
-#include "screen/typo_edits.hpp"
 #include "screen/unicode_fold.hpp"
+#include "screen/vocabulary.hpp"
 
 namespace sancheck::screen {
 namespace {
@@ -83,104 +81,6 @@ void AppendUtf8(std::string& out, char32_t cp) {
   }
 }
 
-using WordMap = std::unordered_map<std::string_view, std::string_view>;
-using WordSet = std::unordered_set<std::string_view>;
-
-// Legal forms: dropped, since "Co.", "Company" and "Corporation" are used interchangeably
-// for the same firm, including in the UN list's own aliases.
-const WordSet& LegalForms() {
-  static const auto* set = new WordSet{"corporation", "corp", "company", "co", "companies", "ltd",
-                                       "limited", "inc", "incorporated", "llc", "plc", "pte",
-                                       "jsc", "gmbh", "llp", "cooperation"};
-  return *set;
-}
-
-const WordSet& ConnectingWords() {
-  static const auto* set = new WordSet{"of", "the", "and", "for", "in", "at", "on", "to", "care"};
-  return *set;
-}
-
-// Abbreviations and spelling variants, mapped to one word.
-const WordMap& Spellings() {
-  static const auto* map = new WordMap{
-      {"shpg", "shipping"}, {"intl", "international"}, {"natl", "national"},
-      {"dept", "department"}, {"govt", "government"}, {"mgmt", "management"},
-      {"defence", "defense"}, {"organisation", "organization"}, {"centre", "center"},
-      {"programme", "program"}, {"korean", "korea"}, {"peoples", "people"},
-      {"1st", "first"}, {"2nd", "second"}, {"3rd", "third"}, {"4th", "fourth"}, {"5th", "fifth"}};
-  return *map;
-}
-
-const WordSet& GenericWords() {
-  static const auto* set = new WordSet{
-      "korea", "dprk", "dprkn", "democratic", "people", "republic", "choson", "chosun", "national",
-      "ministry", "defense", "academy", "sciences", "science", "natural", "bank", "banking",
-      "trading", "trade", "general", "international", "foreign", "credit", "development",
-      "commercial", "committee", "department", "office", "bureau", "industry", "industries",
-      "energy", "atomic", "technology", "technical", "space", "economic", "economics", "first",
-      "second", "third", "strategic", "rocket", "force", "forces", "central", "military",
-      "commission", "organization", "guidance", "propaganda", "agitation", "insurance",
-      "shipping", "maritime", "management", "ocean", "united", "joint", "venture", "import",
-      "export", "equipment", "complex", "machinery", "machine", "chemical", "chemicals",
-      "electronics", "administration", "aerospace", "marine", "group", "overseas", "project",
-      "art", "studio", "finance", "financial", "global", "trust", "freight", "world", "oil",
-      "east", "sea", "land", "floor", "division", "unit", "army", "workers", "party", "armed",
-      "research", "institute", "center", "state", "security", "supplies", "investment",
-      "resources", "engineering", "services", "service", "exchange", "industrial", "agency",
-      "program", "operation", "command", "public", "government", "federation", "association",
-      "holding", "holdings", "enterprise", "enterprises", "logistics", "transport", "mining",
-      "construction", "products", "supply", "affairs", "external", "enrichment", "nuclear",
-      "missile", "fuel", "power", "station", "port", "trust", "capital", "kpa", "wpk"};
-  return *set;
-}
-
-// Slips are looked for in words of at least this many letters, and inside vocabulary words of
-// at least this many; a shorter vocabulary word (one letter less) is found only with a letter
-// added ("eastt", "uunit"): a letter dropped from or swapped in a short word is too often
-// another word ("sea" / "se").
-constexpr size_t kMinSlipWord = 5;
-constexpr size_t kMinSlipVocabulary = 5;
-
-// The vocabulary word (legal form, connecting or generic word, spelling-table entry) that `w`
-// is one slip from, or empty: "CORPORATIONN", "COROPRATION" and "GENEERAL" must still be the
-// corporate form and the generic word, not distinctive words the listed name lacks. Found
-// through the one-letter-deleted forms of both, then checked.
-std::string_view NearVocabulary(std::string_view w) {
-  // Keyed by HashText of the word and of its one-letter-deleted forms: no allocation per lookup.
-  using Index = std::unordered_map<uint64_t, std::vector<std::string_view>>;
-  static const auto* index = [] {
-    auto* idx = new Index();
-    auto add = [&](std::string_view v) {
-      if (v.size() + 1 < kMinSlipWord) return;
-      for (size_t i = 0; v.size() >= kMinSlipVocabulary && i < v.size(); ++i) (*idx)[HashText(v, i)].push_back(v);
-      (*idx)[HashText(v)].push_back(v);
-    };
-    for (const WordSet* set : {&LegalForms(), &ConnectingWords(), &GenericWords()}) {
-      for (std::string_view v : *set) add(v);
-    }
-    for (const auto& [from, to] : Spellings()) add(from), add(to);
-    return idx;
-  }();
-  if (w.size() < kMinSlipWord) return {};
-  auto check = [&](uint64_t key) -> std::string_view {
-    auto it = index->find(key);
-    if (it == index->end()) return {};
-    for (std::string_view v : it->second) {
-      if (OneSlipApart(w, v)) return v;
-    }
-    return {};
-  };
-  if (std::string_view v = check(HashText(w)); !v.empty()) return v;
-  for (size_t i = 0; i < w.size(); ++i) {
-    if (std::string_view v = check(HashText(w, i)); !v.empty()) return v;
-  }
-  return {};
-}
-
-bool Known(std::string_view w) {
-  return LegalForms().count(w) || ConnectingWords().count(w) || GenericWords().count(w) || Spellings().count(w);
-}
-
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -229,18 +129,6 @@ size_t SharedLetters(uint64_t set_a, const LetterRepeats& a, uint64_t set_b, con
                              std::popcount(a.thrice & b.thrice)) +
          std::min(a.beyond, b.beyond);
 }
-
-uint64_t HashText(std::string_view s, size_t skip) {
-  uint64_t h = 1469598103934665603ull;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (i == skip) continue;
-    h ^= static_cast<unsigned char>(s[i]);
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-bool IsGenericWord(std::string_view folded_word) { return GenericWords().count(folded_word) > 0; }
 
 std::string FoldText(std::string_view text, FoldNotes* notes) {
   std::string out;
@@ -319,13 +207,13 @@ NormalizedName NormalizeName(std::string_view text) {
     // "No. 18", "#39": the number alone identifies.
     if (w == "no" && i + 1 < words.size() && AllDigits(words[i + 1])) continue;
     // Short romanised Korean words are names, not misspelt vocabulary ("choon" is not "choson").
-    if (w.size() >= kMinSlipWord && !AllDigits(w) && !Known(w) && !(w.size() <= 5 && LooksKorean(w))) {
+    if (w.size() >= kMinSlipWord && !AllDigits(w) && !IsVocabularyWord(w) && !(w.size() <= 5 && LooksKorean(w))) {
       if (std::string_view v = NearVocabulary(w); !v.empty()) w = v;
     }
-    if (auto it = Spellings().find(w); it != Spellings().end()) w = it->second;
+    if (std::string_view v = StandardSpelling(w); !v.empty()) w = v;
     // A connecting word connects: at the end of a name it is a word of the name ("Sokm-in").
     const bool last = i + 1 == words.size();
-    if (LegalForms().count(w) || (ConnectingWords().count(w) && !last)) {
+    if (IsLegalForm(w) || (IsConnectingWord(w) && !last)) {
       dropped.emplace_back(w);
       continue;
     }

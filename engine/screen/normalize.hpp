@@ -62,8 +62,17 @@ LetterRepeats RepeatsOf(std::string_view s);
 /// the occurrences past the third on the side with fewer of them.
 size_t SharedLetters(uint64_t set_a, const LetterRepeats& a, uint64_t set_b, const LetterRepeats& b);
 
-/// 64-bit FNV-1a of `s`, skipping the byte at `skip` (for single-deletion variants).
-uint64_t HashText(std::string_view s, size_t skip = std::string_view::npos);
+/// 64-bit FNV-1a of `s`, skipping the byte at `skip` (for single-deletion variants). constexpr:
+/// the vocabulary's slip keys are made at compile time (vocabulary.cpp).
+constexpr uint64_t HashText(std::string_view s, size_t skip = std::string_view::npos) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i == skip) continue;
+    h ^= static_cast<unsigned char>(s[i]);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
 
 struct NormalizedName {
   std::vector<NameToken> tokens;
@@ -97,8 +106,5 @@ std::string FoldText(std::string_view text, FoldNotes* notes = nullptr);
 /// tokens and build the joined forms. Names in other scripts are romanised separately
 /// (transliterate.hpp).
 NormalizedName NormalizeName(std::string_view text);
-
-/// Words treated as generic when screening organisation names (documented in docs/screening.md).
-bool IsGenericWord(std::string_view folded_word);
 
 }  // namespace sancheck::screen

@@ -1,0 +1,35 @@
+// The words name normalisation knows (legal forms, connecting and generic words, spelling variants) and the one a slip of them stands for.
+#pragma once
+
+#include <string_view>
+
+namespace sancheck::screen {
+
+/// A legal form ("ltd", "corporation"): dropped, as "Co." and "Company" name the same firm.
+bool IsLegalForm(std::string_view w);
+/// A connecting word ("of", "the"): dropped inside a name, kept at its end.
+bool IsConnectingWord(std::string_view w);
+/// A word many listed names share ("korea", "trading"): weighs little in a score (the list is
+/// documented in docs/screening.md).
+bool IsGenericWord(std::string_view folded_word);
+/// The one word an abbreviation or variant spelling stands for ("intl" → "international"),
+/// or empty. The view is of a constant: it outlives every name.
+std::string_view StandardSpelling(std::string_view w);
+/// Any of the above, or an abbreviation's spelling.
+bool IsVocabularyWord(std::string_view w);
+
+/// Slips are looked for in words of at least this many letters, and inside vocabulary words of
+/// at least this many; a shorter vocabulary word (one letter less) is found only with a letter
+/// added ("eastt", "uunit"): a letter dropped from or swapped in a short word is too often
+/// another word ("sea" / "se").
+inline constexpr size_t kMinSlipWord = 5;
+inline constexpr size_t kMinSlipVocabulary = 5;
+
+/// The vocabulary word that `w` is one slip from, or empty: "CORPORATIONN", "COROPRATION" and
+/// "GENEERAL" must still be the corporate form and the generic word, not distinctive words the
+/// listed name lacks. Looked for under `w` itself, then `w` with each letter left out in turn;
+/// when two words are found under one of those, the first in the tables (legal forms,
+/// connecting words, generic words, spellings) is taken.
+std::string_view NearVocabulary(std::string_view w);
+
+}  // namespace sancheck::screen
