@@ -14,25 +14,28 @@
 namespace sancheck::screen {
 namespace {
 
-// A set of term ids, small and cleared per use: the few hundred terms a query text
-// is compared with when its near terms are first looked up, where a stamp per term
-// of the list would miss the cache on every one.
-class TermSet {
+// Term ids mapped to small values, cleared per use: the few hundred terms a query text is
+// compared with, and the terms one query unit may pair with (to their place in `pairable`),
+// where an array over every term of the list would miss the cache on each one (and take
+// page faults to fill on the first query of a process).
+class TermMap {
  public:
   void Clear() {
-    slots_.assign(kInitial, kEmpty);  // back to its first size: a large fill once must not cost every later one
+    keys_.assign(kInitial, kEmpty);  // back to its first size: a large fill once must not cost every later one
+    values_.resize(kInitial);
     size_ = 0;
   }
-  // Adds `t`; false when it was there.
-  bool Insert(uint32_t t) {
-    if ((size_ + 1) * 2 > slots_.size()) Grow();
-    const size_t mask = slots_.size() - 1;
+  // The value of `t`, and whether it was absent (then given `v`).
+  std::pair<uint32_t, bool> Emplace(uint32_t t, uint32_t v) {
+    if ((size_ + 1) * 2 > keys_.size()) Grow();
+    const size_t mask = keys_.size() - 1;
     for (size_t i = (uint64_t{t} * 0x9E3779B97F4A7C15ull >> 40) & mask;; i = (i + 1) & mask) {
-      if (slots_[i] == t) return false;
-      if (slots_[i] == kEmpty) {
-        slots_[i] = t;
+      if (keys_[i] == t) return {values_[i], false};
+      if (keys_[i] == kEmpty) {
+        keys_[i] = t;
+        values_[i] = v;
         ++size_;
-        return true;
+        return {v, true};
       }
     }
   }
@@ -41,42 +44,32 @@ class TermSet {
   static constexpr uint32_t kEmpty = UINT32_MAX;  // never a term: term ids index 32-bit offsets
   static constexpr size_t kInitial = 1024;
   void Grow() {
-    std::vector<uint32_t> old(std::max(slots_.size() * 2, kInitial), kEmpty);
-    old.swap(slots_);
+    std::vector<uint32_t> old_keys(std::max(keys_.size() * 2, kInitial), kEmpty);
+    std::vector<uint32_t> old_values(old_keys.size());
+    old_keys.swap(keys_);
+    old_values.swap(values_);
     size_ = 0;
-    for (const uint32_t t : old) {
-      if (t != kEmpty) Insert(t);
+    for (size_t i = 0; i < old_keys.size(); ++i) {
+      if (old_keys[i] != kEmpty) Emplace(old_keys[i], old_values[i]);
     }
   }
-  std::vector<uint32_t> slots_;
+  std::vector<uint32_t> keys_;
+  std::vector<uint32_t> values_;
   size_t size_ = 0;
 };
 
 // Per-thread scratch: Collect stays const and safe to call from several
-// threads, and nothing is allocated per query once warm. Generation stamps
-// replace clearing.
+// threads, and nothing is allocated per query once warm.
 struct Scratch {
   std::vector<Part> parts;
   std::vector<TermRange> found;  ///< one unit's terms, before sorting into parts
   std::vector<TermRange> ranges;
-  std::vector<uint32_t> term_stamps;
-  std::vector<uint32_t> term_slots;  ///< where a stamped term is in `pairable`
-  uint32_t term_generation = 0;
-  TermSet tried;  ///< terms already tried for the text being looked up
+  TermMap slots;  ///< the terms of the unit being looked up, to their place in `pairable`
+  TermMap tried;  ///< terms already tried for the text being looked up
   std::vector<PairableTerm> pairable;  ///< one unit's terms, before sorting into tiers
   NearTermCache near;
   NameGatherer gatherer;
   std::vector<Pairing> rest;
-
-  // A fresh stamp for `stamps`, sized `size`.
-  static uint32_t Next(std::vector<uint32_t>& stamps, size_t size, uint32_t& generation) {
-    if (stamps.size() < size) stamps.assign(size, 0);
-    if (++generation == 0) {
-      std::fill(stamps.begin(), stamps.end(), 0);
-      generation = 1;
-    }
-    return generation;
-  }
 };
 
 }  // namespace
@@ -181,7 +174,6 @@ void NameIndex::NearTerms(std::string_view w, Near near, std::vector<uint32_t>& 
 void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint32_t>& out) const {
   if (q.tokens.empty() || names.empty()) return;
   thread_local Scratch s;
-  if (s.term_slots.size() < term_count()) s.term_slots.resize(term_count());
   s.parts.clear();
   s.ranges.clear();
   std::array<float, kMaxTokens> weight{};  // of each query token
@@ -191,7 +183,7 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
   // split into parts by tier.
   auto find_terms = [&](uint16_t mask, std::string_view a, std::string_view b, Near near, bool korean) {
     const bool numeric = near == Near::kExact;
-    const uint32_t stamp = Scratch::Next(s.term_stamps, term_count(), s.term_generation);
+    s.slots.Clear();
     s.pairable.clear();
     // Each text's terms, the best of the two texts per term.
     for (const std::string_view text : {a, b}) {
@@ -201,7 +193,7 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
         s.tried.Clear();
         const uint64_t letters = LetterSet(text);
         ForEachNearTerm(text, near, [&](uint32_t t, std::string_view term, uint8_t kinds, uint64_t term_letters) {
-          if (!s.tried.Insert(t)) return;
+          if (!s.tried.Emplace(t, 0).second) return;
           const bool both_korean = korean && (kinds & kTermKorean) != 0;
           const double sim =
               PairBound(text, letters, term, term_letters ? term_letters : LetterSet(term), numeric, both_korean);
@@ -209,14 +201,12 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
         });
       });
       for (const PairableTerm& p : terms) {
-        if (s.term_stamps[p.term] == stamp) {
-          float& best = s.pairable[s.term_slots[p.term]].sim;
-          best = std::max(best, p.sim);
-          continue;
+        const auto [slot, added] = s.slots.Emplace(p.term, static_cast<uint32_t>(s.pairable.size()));
+        if (added) {
+          s.pairable.push_back(p);
+        } else {
+          s.pairable[slot].sim = std::max(s.pairable[slot].sim, p.sim);
         }
-        s.term_stamps[p.term] = stamp;
-        s.term_slots[p.term] = static_cast<uint32_t>(s.pairable.size());
-        s.pairable.push_back(p);
       }
     }
     s.found.clear();
