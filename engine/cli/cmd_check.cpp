@@ -1,9 +1,11 @@
 // `sancheck check`: load packs and waivers, judge scenario files, write one or more reports, exit 0/1/2.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "common/visible.hpp"
@@ -81,15 +83,21 @@ int RunCheck(const CheckArgs& args) {
 
   // The scenario files are read first, while the built-in lists are still being read on the
   // other core (BuiltinListsReadEarly); what reading them found is said after the packs load,
-  // and only when they do, as if read then.
-  ScenarioFiles files = ReadScenarioFiles(args.paths, args.exclude);
+  // and only when they do, as if read then. Standard input is read after: a pack that does not
+  // load must not wait for someone to end what they type.
+  const bool from_stdin =
+      args.paths.empty() || std::find(args.paths.begin(), args.paths.end(), "-") != args.paths.end();
+  std::optional<ScenarioFiles> files;
+  if (!from_stdin) files = ReadScenarioFiles(args.paths, args.exclude);
   Diagnostics diags;
   const std::shared_ptr<const Checker> checker = Checker::Load(options, diags);
   KeepUntilExit(checker);
   std::vector<Scenario> scenarios;
   std::vector<Waiver> waiver_list;
   if (checker && !args.waivers.empty()) waiver_list = waivers::LoadWaivers(args.waivers, diags);
-  if (checker) scenarios = AcceptScenarios(*checker, std::move(files), diags);
+  if (checker) {
+    scenarios = AcceptScenarios(*checker, files ? std::move(*files) : ReadScenarioFiles(args.paths, args.exclude), diags);
+  }
   if (!ShowDiagnostics(diags) || !checker) return kExitError;
   RunResult run = checker->Check(scenarios);
   run.prepared_by = args.prepared_by;

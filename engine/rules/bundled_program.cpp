@@ -91,9 +91,75 @@ std::shared_ptr<const expr::ValueSet> GetLiteral(ByteReader& r) {
 bool UsesSet(expr::Op op) { return op == expr::Op::kInSet || op == expr::Op::kListInSet; }
 bool NeedsChild(expr::Op op) { return op == expr::Op::kNot || op == expr::Op::kAny || op == expr::Op::kAll; }
 
+// Whether a constant of type `t` is one the evaluator can use as it does (a country, tag or
+// enumerator is a bit position).
+bool ConstantInRange(expr::Type t, int64_t i) {
+  if (t == expr::Type::kCountry) return i >= 0 && i < Country::kCount;
+  if (t == expr::Type::kTag) return i >= 0 && i < expr::kMaxTags;
+  if (t == expr::Type::kBool) return i == 0 || i == 1;
+  if (expr::IsEnum(t)) return i >= 0 && i < 64;
+  return true;  // numbers and dates: any value compares
+}
+
+expr::Type FieldType(const expr::Operand& o) { return expr::Field(o.field).type; }
+
+// An operand of a scalar of type `t`: a field of that type, or a constant in range.
+bool ScalarOperand(const expr::Operand& o, expr::Type t) {
+  return o.is_field ? FieldType(o) == t : ConstantInRange(t, o.i);
+}
+
+// Whether node `n` reads its operands and its set as the compiler writes them for its
+// operation (compiler.cpp): types agree, constants are in range, list fields where lists go.
+bool Typed(const expr::Node& n, expr::Type set_element) {
+  using expr::Op;
+  using expr::Type;
+  switch (n.op) {
+    case Op::kConst: case Op::kAnd: case Op::kOr: case Op::kNot: case Op::kAny: case Op::kAll: return true;
+    case Op::kBoolField: return n.lhs.is_field && FieldType(n.lhs) == Type::kBool;
+    case Op::kKnown: return n.lhs.is_field && FieldType(n.lhs) == n.type;
+    case Op::kEmpty: return n.lhs.is_field && FieldType(n.lhs) == n.type && expr::IsList(n.type);
+    case Op::kCompare:
+      return n.lhs.is_field && !expr::IsList(n.type) && n.type != Type::kHs && ScalarOperand(n.lhs, n.type) &&
+             ScalarOperand(n.rhs, n.type);
+    case Op::kInSet: return n.lhs.is_field && FieldType(n.lhs) == n.type && set_element == n.type;
+    case Op::kListInSet:
+      return n.lhs.is_field && expr::IsList(FieldType(n.lhs)) && expr::ElementType(FieldType(n.lhs)) == n.type &&
+             set_element == n.type;
+    case Op::kInListField:
+      return n.rhs.is_field && expr::IsList(FieldType(n.rhs)) && expr::ElementType(FieldType(n.rhs)) == n.type &&
+             ScalarOperand(n.lhs, n.type);
+  }
+  return false;
+}
+
+// The tag bits `p` holds: tag constants (compared, or looked for in a list field) and the tags
+// of its list literals. Named sets are bound by name, their tags the run's.
+std::vector<uint16_t> TagBits(const expr::Program& p) {
+  expr::TagSet bits;
+  for (const expr::Node& n : p.nodes) {
+    if (n.type != expr::Type::kTag) continue;
+    if (n.op == expr::Op::kCompare && !n.rhs.is_field) bits.set(static_cast<size_t>(n.rhs.i));
+    if (n.op == expr::Op::kInListField && !n.lhs.is_field) bits.set(static_cast<size_t>(n.lhs.i));
+  }
+  for (const auto& s : p.sets) {
+    if (s->name.empty()) bits |= s->tags;
+  }
+  std::vector<uint16_t> out;
+  for (size_t i = 0; i < bits.size(); ++i) {
+    if (bits.test(i)) out.push_back(static_cast<uint16_t>(i));
+  }
+  return out;
+}
+
 }  // namespace
 
-void PutProgram(ByteWriter& w, const expr::Program& p) {
+void PutProgram(ByteWriter& w, const expr::Program& p, const expr::TagRegistry& registry) {
+  const std::vector<uint16_t> bits = TagBits(p);
+  w.Put(static_cast<uint32_t>(bits.size()));
+  for (const uint16_t bit : bits) {
+    w.Str(registry.names().at(bit));
+    w.Put(bit);
+  }
   w.Put(static_cast<uint32_t>(p.sets.size()));
   for (const auto& s : p.sets) {
     const bool named = !s->name.empty();
@@ -130,6 +196,12 @@ void PutProgram(ByteWriter& w, const expr::Program& p) {
 
 BundledProgram GetProgram(ByteReader& r, const std::string& text) {
   BundledProgram b;
+  b.tags.resize(r.Count(6, "tags"));
+  for (auto& [name, bit] : b.tags) {
+    name = r.Str("tag");
+    bit = r.Get<uint16_t>("tag bit");
+    if (bit >= expr::kMaxTags) r.Fail("bad tag bit");
+  }
   expr::Program& p = b.program;
   p.text = text;
   const uint32_t sets = r.Count(2, "sets");
@@ -150,6 +222,7 @@ BundledProgram GetProgram(ByteReader& r, const std::string& text) {
   for (uint32_t& c : p.children) c = r.Get<uint32_t>("child");
   p.nodes.resize(r.Count(kNodeBytes, "nodes"));
   if (p.nodes.empty()) r.Fail("a program without nodes");
+  std::vector<uint8_t> parents(p.nodes.size());
   for (size_t k = 0; k < p.nodes.size(); ++k) {
     expr::Node& n = p.nodes[k];
     n.op = r.Enum(expr::Op::kEmpty, "operation");
@@ -167,14 +240,19 @@ BundledProgram GetProgram(ByteReader& r, const std::string& text) {
     if (uint64_t{n.first} + n.count > p.children.size() || (NeedsChild(n.op) && n.count == 0)) {
       r.Fail("bad node children");
     }
-    // Children come before their parent, as the compiler emits them: no node is its own ancestor.
+    // Children come before their parent, as the compiler emits them, and each has one parent:
+    // no node is its own ancestor, and evaluating a node visits each below it once.
     for (uint32_t c = n.first; c < n.first + n.count; ++c) {
-      if (p.children[c] >= k) r.Fail("bad child");
+      if (p.children[c] >= k || parents[p.children[c]]++ > 0) r.Fail("bad child");
     }
+    const expr::Type element = !UsesSet(n.op)             ? n.type
+                               : b.set_names[n.set].name.empty() ? p.sets[n.set]->element
+                                                                 : b.set_names[n.set].element;
+    if (!Typed(n, element)) r.Fail("bad node types");
     if (n.begin < 0 || n.end < n.begin || static_cast<size_t>(n.end) > text.size()) r.Fail("bad node position");
   }
   p.root = r.Get<uint32_t>("root");
-  if (p.root >= p.nodes.size()) r.Fail("bad root");
+  if (p.root >= p.nodes.size() || parents[p.root] > 0) r.Fail("bad root");
   const auto item_scoped = r.Get<uint8_t>("item scope");
   if (item_scoped > 1) r.Fail("bad item scope");
   p.item_scoped = item_scoped == 1;
@@ -184,14 +262,11 @@ BundledProgram GetProgram(ByteReader& r, const std::string& text) {
   return b;
 }
 
-bool TagsAsBuilt(const std::vector<std::string>& built, const expr::TagRegistry& run) {
-  for (size_t i = 0; i < built.size(); ++i) {
-    if (run.Find(built[i]) != static_cast<int>(i)) return false;
+std::optional<expr::Program> BindProgram(const BundledProgram& b, const SetsByName& sets,
+                                         const expr::TagRegistry& tags) {
+  for (const auto& [name, bit] : b.tags) {
+    if (tags.Find(name) != static_cast<int>(bit)) return std::nullopt;
   }
-  return true;
-}
-
-std::optional<expr::Program> BindProgram(const BundledProgram& b, const SetsByName& sets) {
   expr::Program p = b.program;
   for (size_t k = 0; k < b.set_names.size(); ++k) {
     const BundledProgram::SetName& named = b.set_names[k];

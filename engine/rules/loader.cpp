@@ -97,10 +97,7 @@ class PackLoader {
         if (p.sees.count(set_.set_sources[name].pack)) visible.emplace(name, set);
       }
       if (p.bundled) {
-        // The conditions compiled at build time hold tag bits: usable as they are only when
-        // this run numbers the tags as the build did (the built-in packs alone, or first).
-        const bool as_built = TagsAsBuilt(p.bundled->built_tags, set_.tags);
-        for (const auto& rule : p.bundled->rules) AddBundledRule(rule, visible, as_built);
+        for (const auto& rule : p.bundled->rules) AddBundledRule(rule, visible);
       }
       for (const auto& d : p.docs) {
         if (const auto& rules = d.node["rules"]) {
@@ -492,9 +489,9 @@ class PackLoader {
   }
 
   // A built-in rule as the bundle holds it: only what depends on the run is done again (tag
-  // bits, exemption kinds' indexes, the condition's sets; the whole condition when the run's
-  // tags are not numbered as the build's).
-  void AddBundledRule(const BundledRule& b, const SetMap& sets, bool tags_as_built) {
+  // bits, exemption kinds' indexes, the condition's sets; the whole condition when the run
+  // gives one of its tags another bit than the build did).
+  void AddBundledRule(const BundledRule& b, const SetMap& sets) {
     Rule rule;
     rule.info = b.info;
     rule.cap = b.cap;
@@ -512,8 +509,7 @@ class PackLoader {
     }
     const auto file = rule.info.pos.file;
     rule.condition_pos = [runs = b.condition_runs, file](size_t offset) { return PosInRuns(runs, file, offset); };
-    std::optional<expr::Program> program;
-    if (tags_as_built) program = BindProgram(b.program, sets);
+    std::optional<expr::Program> program = BindProgram(b.program, sets, set_.tags);
     if (!program) {
       expr::CompileEnv env{&set_.tags, &sets};
       expr::CompileError error;

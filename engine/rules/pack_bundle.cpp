@@ -199,7 +199,7 @@ std::vector<PosRun> ConditionRuns(const Rule& rule) {
   return runs;
 }
 
-void PutRule(BundleWriter& b, const Rule& rule) {
+void PutRule(BundleWriter& b, const Rule& rule, const expr::TagRegistry& tags) {
   ByteWriter& w = b.w;
   const RuleInfo& i = rule.info;
   w.Str(i.id);
@@ -227,7 +227,7 @@ void PutRule(BundleWriter& b, const Rule& rule) {
     w.Put(run.line);
     w.Put(run.column);
   }
-  PutProgram(w, rule.program);
+  PutProgram(w, rule.program, tags);
 }
 
 BundledRule GetRule(BundleReader& b, const std::string& pack) {
@@ -318,9 +318,8 @@ void PutPack(ByteWriter& out, const RuleSet& set, const PackInfo& info, const Pa
     if (rule.info.pack == info.name) rules.push_back(&rule);
   }
   w.Put(static_cast<uint32_t>(rules.size()));
-  for (const Rule* rule : rules) PutRule(b, *rule);
+  for (const Rule* rule : rules) PutRule(b, *rule, set.tags);
   w.Strs(lists);
-  w.Strs(set.tags.names());
   out.Str(w.bytes());
 }
 
@@ -367,7 +366,6 @@ BundledPack GetPack(std::string_view bytes, size_t base) {
   p.rules.resize(r.Count(64, "rules"));
   for (BundledRule& rule : p.rules) rule = GetRule(b, p.info.name);
   p.designation_files = r.Strs("designation files");
-  p.built_tags = r.Strs("tags as built");
   if (r.left() != 0) r.Fail("unexpected bytes after the pack");
   return p;
 }

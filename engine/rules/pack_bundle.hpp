@@ -55,8 +55,6 @@ struct BundledPack {
   std::vector<BundledSet> sets;
   std::vector<BundledRule> rules;
   std::vector<std::string> designation_files;  ///< paths of the pack's designation lists
-  /// The tag registry's names in bit order when the rules' conditions were compiled.
-  std::vector<std::string> built_tags;
 };
 
 /// The position of byte `offset` of a condition laid out by `runs` in `file`.

@@ -30,6 +30,7 @@ std::vector<std::string_view> TopLevelKeys(const CompactYaml& tree) {
 std::vector<Scenario> ParseFile(ScenarioParser<CompactNode>& parser, std::vector<SkippedFile>* skipped = nullptr) {
   std::vector<Scenario> out;
   YamlReader& r = parser.reader();
+  const int errors_before = r.diags().error_count();  // this file's own errors, not earlier files'
   const auto tree = r.LoadCompact();
   if (!tree) return out;
   if (skipped) {
@@ -44,7 +45,7 @@ std::vector<Scenario> ParseFile(ScenarioParser<CompactNode>& parser, std::vector
     Scenario s;
     if (parser.ParseScenario(doc, s)) out.push_back(std::move(s));
   }
-  if (tree->documents() == 0 || (out.empty() && !r.diags().HasErrors())) {
+  if (tree->documents() == 0 || (out.empty() && r.diags().error_count() == errors_before)) {
     r.diags().Error(SourcePos{r.file(), 1, 1}, "scenario.empty", "the file holds no scenario");
   }
   return out;

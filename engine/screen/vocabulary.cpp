@@ -134,13 +134,18 @@ bool IsVocabularyWord(std::string_view w) {
 
 std::string_view NearVocabulary(std::string_view w) {
   if (w.size() < kMinSlipWord) return {};
+  // Under one key, two letters swapped (the same length) beat a letter dropped or added
+  // ("chemicasl" is "chemicals", not "chemical" with an "s" added); then the tables' order.
   auto check = [&](uint64_t key) -> std::string_view {
     auto it = std::lower_bound(kSlipKeys.begin(), kSlipKeys.end(), key,
                                [](const SlipKey& k, uint64_t h) { return k.hash < h; });
+    std::string_view first;
     for (; it != kSlipKeys.end() && it->hash == key; ++it) {
-      if (OneSlipApart(w, it->word)) return it->word;
+      if (!OneSlipApart(w, it->word)) continue;
+      if (it->word.size() == w.size()) return it->word;
+      if (first.empty()) first = it->word;
     }
-    return {};
+    return first;
   };
   if (std::string_view v = check(HashText(w)); !v.empty()) return v;
   for (size_t i = 0; i < w.size(); ++i) {

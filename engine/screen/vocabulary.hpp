@@ -15,7 +15,8 @@ bool IsGenericWord(std::string_view folded_word);
 /// The one word an abbreviation or variant spelling stands for ("intl" → "international"),
 /// or empty. The view is of a constant: it outlives every name.
 std::string_view StandardSpelling(std::string_view w);
-/// Any of the above, or an abbreviation's spelling.
+/// A legal form, connecting or generic word, or a word StandardSpelling maps (the abbreviation or
+/// variant, "intl", not the word it stands for unless that is in another table).
 bool IsVocabularyWord(std::string_view w);
 
 /// Slips are looked for in words of at least this many letters, and inside vocabulary words of
@@ -28,8 +29,8 @@ inline constexpr size_t kMinSlipVocabulary = 5;
 /// The vocabulary word that `w` is one slip from, or empty: "CORPORATIONN", "COROPRATION" and
 /// "GENEERAL" must still be the corporate form and the generic word, not distinctive words the
 /// listed name lacks. Looked for under `w` itself, then `w` with each letter left out in turn;
-/// when two words are found under one of those, the first in the tables (legal forms,
-/// connecting words, generic words, spellings) is taken.
+/// when two words are found under one of those, a swap (a word of w's length) is taken, else
+/// the first in the tables (legal forms, connecting words, generic words, spellings).
 std::string_view NearVocabulary(std::string_view w);
 
 }  // namespace sancheck::screen

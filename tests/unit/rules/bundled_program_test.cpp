@@ -11,7 +11,7 @@ namespace {
 // What reading `p`, written for `text`, throws ("" when it reads).
 std::string ReadError(const expr::Program& p, const std::string& text) {
   ByteWriter w;
-  PutProgram(w, p);
+  PutProgram(w, p, expr::TagRegistry{});
   ByteReader r(w.bytes());
   try {
     GetProgram(r, text);
@@ -47,11 +47,11 @@ TEST_SUITE("rules.bundled_program") {
     REQUIRE_MESSAGE(compiled, compile_error.message);
 
     ByteWriter w;
-    PutProgram(w, *compiled);
+    PutProgram(w, *compiled, run.tags);
     ByteReader r(w.bytes());
     const BundledProgram read = GetProgram(r, text);
     CHECK(r.left() == 0);
-    const auto bound = BindProgram(read, run.sets);
+    const auto bound = BindProgram(read, run.sets, run.tags);
     REQUIRE(bound);
     CheckProgram(*compiled, run, *bound, run);
     // The named set is the run's own object, as the compiler gives it.
@@ -60,24 +60,26 @@ TEST_SUITE("rules.bundled_program") {
     CHECK(shared);
 
     // A run without that set, or with a set of another type under its name, compiles instead.
-    CHECK_FALSE(BindProgram(read, {}));
+    CHECK_FALSE(BindProgram(read, {}, run.tags));
     auto countries = std::make_shared<expr::ValueSet>();
     countries->name = "arms-hs";
     countries->element = expr::Type::kCountry;
-    CHECK_FALSE(BindProgram(read, {{"arms-hs", countries}}));
-  }
+    CHECK_FALSE(BindProgram(read, {{"arms-hs", countries}}, run.tags));
 
-  TEST_CASE("a run that numbers the tags otherwise is told apart") {
-    expr::TagRegistry built;
-    REQUIRE(built.Add("custom-tag") >= 0);
-    expr::TagRegistry same;
-    REQUIRE(same.Add("custom-tag") >= 0);
-    CHECK(TagsAsBuilt(built.names(), same));
+    // A run that gives its tag another bit compiles instead; one that gives an unused tag
+    // another bit binds.
     expr::TagRegistry moved;
     REQUIRE(moved.Add("other-tag") >= 0);
     REQUIRE(moved.Add("custom-tag") >= 0);
-    CHECK_FALSE(TagsAsBuilt(built.names(), moved));
-    CHECK_FALSE(TagsAsBuilt(built.names(), expr::TagRegistry{}));
+    CHECK_FALSE(BindProgram(read, run.sets, moved));
+    REQUIRE(read.tags.size() == 2);  // arms (the scenario format's) and custom-tag
+    const std::string plain = "to.country in [KP, IR]";
+    const auto untagged = expr::Compile(plain, env, compile_error);
+    REQUIRE(untagged);
+    ByteWriter w2;
+    PutProgram(w2, *untagged, run.tags);
+    ByteReader r2(w2.bytes());
+    CHECK(BindProgram(GetProgram(r2, plain), run.sets, moved));
   }
 
   TEST_CASE("a program that would send the evaluator out of bounds, or round in circles, is refused") {
@@ -105,6 +107,31 @@ TEST_SUITE("rules.bundled_program") {
     constant.end = 4;
     CHECK(ReadError(OneNode(constant), "abc") == "bad node position");
     CHECK(ReadError(OneNode(constant), "abcd").empty());
+
+    // A child shared by two parents: evaluating the second would visit it again.
+    expr::Node leaf;
+    expr::Node first_parent = self_child;
+    first_parent.first = 0;
+    expr::Node second_parent = first_parent;
+    expr::Program shared;
+    shared.nodes = {leaf, first_parent, second_parent};
+    shared.children = {0};
+    shared.root = 2;
+    CHECK(ReadError(shared, "") == "bad child");
+
+    // A service enumerator past the 64 bits of a set's mask; a country field compared with a date.
+    expr::Node service;
+    service.op = expr::Op::kCompare;
+    service.type = expr::Type::kService;
+    service.lhs.is_field = true;
+    service.lhs.field = expr::FieldId::kService;
+    service.rhs.i = 200;
+    CHECK(ReadError(OneNode(service), "") == "bad node types");
+    service.rhs.i = 3;
+    CHECK(ReadError(OneNode(service), "").empty());
+    expr::Node mixed = service;
+    mixed.lhs.field = expr::FieldId::kFromCountry;
+    CHECK(ReadError(OneNode(mixed), "") == "bad node types");
 
     expr::Program rootless = OneNode(expr::Node{});
     rootless.root = 1;

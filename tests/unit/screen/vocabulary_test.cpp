@@ -35,6 +35,10 @@ TEST_SUITE("screen.vocabulary") {
     CHECK(NearVocabulary("choson").empty());                 // a word itself is no slip of itself
     CHECK(NearVocabulary("chosun").empty());                 // a letter replaced is no slip
     CHECK(NearVocabulary("ryonbong").empty());
+    // One slip from two words under one key: the swap, not the letter added.
+    CHECK(NearVocabulary("chemicasl") == "chemicals");
+    CHECK(NearVocabulary("economisc") == "economics");
+    CHECK(NearVocabulary("servicse") == "services");
   }
 }
 
