@@ -7,6 +7,7 @@
 #include <system_error>
 #include <utility>
 
+#include "common/sha256.hpp"
 #include "rules/builtin_packs.hpp"
 #include "rules/pack_sources.hpp"
 #include "screen/list_snapshot.hpp"
@@ -76,7 +77,7 @@ class EarlyLists {
 
  private:
   std::mutex mutex_;
-  ListReadAhead ahead_{ListReadAhead::kOwnReadsOnly};
+  ListReadAhead ahead_{ListReadAhead::kOwnReadsOnly, [] { Sha256Digest(); }};
   std::vector<std::string> claimed_;
   size_t taken_ = 0;
   bool started_ = false;
@@ -119,6 +120,7 @@ void ListReadAhead::Start(const rules::PackLists& lists) {
 
 void ListReadAhead::ReadAll() {
   try {
+    if (first_) first_();
     for (Done& d : done_) {
       if (d.early) continue;
       const bool builtin = !d.builtin_path.empty();
