@@ -12,7 +12,7 @@ namespace sancheck {
 namespace {
 
 const std::string kPlainTag = "?";   // yaml-cpp's tag of plain scalars and untagged collections
-const std::string kQuotedTag = "!";  // and of quoted scalars
+const std::string kQuotedTag = "!";  // and of quoted and block scalars (not plain: never null or a number)
 
 // yaml-cpp 0.7 refuses a simple key longer than 1024 characters; stay well below.
 constexpr size_t kMaxKey = 1000;
@@ -99,9 +99,13 @@ class BlockReader {
     return true;
   }
 
-  // A one-line scalar value at the cursor, in a collection whose entries are at column
-  // `indent`; then moves to the next content line.
+  // A one-line scalar value at the cursor, a one-line flow list of such scalars, or a folded or
+  // literal block scalar, in a collection whose entries are at column `indent`; then moves to
+  // the next content line.
   bool Value(int indent) {
+    const std::string_view rest = Rest();
+    if (rest[0] == '[') return FlowList() && NextLine(indent);
+    if (rest[0] == '>' || rest[0] == '|') return BlockScalar(indent);
     size_t end = 0;
     if (!TokenEnd(end) || !Scalar(end)) return false;
     const size_t after = pos_;
@@ -109,6 +113,82 @@ class BlockReader {
     if (!AtLineEnd() || (pos_ == after && pos_ < text_.size() && text_[pos_] == '#')) return false;
     // A plain scalar goes on over more indented lines; yaml-cpp may also read a more indented
     // comment line as part of it. Leave both to yaml-cpp.
+    return NextLine(indent);
+  }
+
+  // "[a, 'b c', d]" on one line: scalars a plain scalar in a flow list may be (no ",[]{}#:"
+  // inside) or quoted ones without escapes, one between each two commas; the cursor ends past
+  // the ']', which must end the line or come before " #".
+  bool FlowList() {
+    if (out_) out_->OnSequenceStart(Here(), kPlainTag, YAML::NullAnchor, YAML::EmitterStyle::Flow);
+    Skip(1);  // the '['
+    SkipSpaces();
+    if (Rest().starts_with("]")) {
+      Skip(1);
+    } else {
+      while (true) {
+        const std::string_view rest = Rest();
+        size_t end = 0;
+        if (rest.empty()) return false;
+        if (rest[0] == '"' || rest[0] == '\'') {
+          if (!QuotedEnd(end)) return false;
+        } else {
+          if (!PlainStart(rest)) return false;
+          while (end < rest.size() && std::string_view(",[]{}#:\"'\n").find(rest[end]) == std::string_view::npos &&
+                 static_cast<unsigned char>(rest[end]) >= 0x20) {
+            ++end;
+          }
+          while (end > 0 && rest[end - 1] == ' ') --end;
+        }
+        if (!Scalar(end)) return false;
+        SkipSpaces();
+        if (Rest().starts_with(",")) {
+          Skip(1);
+          SkipSpaces();
+          continue;
+        }
+        if (!Rest().starts_with("]")) return false;
+        Skip(1);
+        break;
+      }
+    }
+    if (out_) out_->OnSequenceEnd();
+    const size_t after = pos_;
+    SkipSpaces();
+    return AtLineEnd() && !(pos_ == after && pos_ < text_.size() && text_[pos_] == '#');
+  }
+
+  // A block scalar ">" (lines folded into one, joined by spaces) or "|" (lines kept), its last
+  // line break kept: its lines all at one column deeper than `indent`, none empty, none with
+  // spaces at its end or a '#' first, the line after it less indented (or the end). Anything
+  // else (chomping or indentation indicators, more indented or empty lines) is left to yaml-cpp.
+  bool BlockScalar(int indent) {
+    const bool folded = Rest()[0] == '>';
+    const YAML::Mark mark = Here();
+    Skip(1);
+    if (pos_ < text_.size() && text_[pos_] != '\n') return false;
+    value_.clear();
+    int column = -1;
+    size_t p = pos_ + 1;
+    while (p < text_.size()) {
+      size_t q = p;
+      while (q < text_.size() && text_[q] == ' ') ++q;
+      const int col = static_cast<int>(q - p);
+      if (q == text_.size() || text_[q] == '\n') return false;  // an empty line, or spaces alone
+      if (col <= indent) break;  // the block's end
+      if (column < 0) column = col;
+      const size_t end = LineEnd(q);
+      // A last line without its line break: clipping would keep none.
+      if (col != column || text_[q] == '#' || text_[end - 1] == ' ' || end == text_.size()) return false;
+      if (!value_.empty()) value_ += folded ? ' ' : '\n';
+      value_.append(text_, q, end - q);
+      ++line_;
+      pos_ = end;
+      p = end < text_.size() ? end + 1 : end;
+    }
+    if (column < 0) return false;  // no line
+    value_ += '\n';
+    if (out_) out_->OnScalar(mark, kQuotedTag, YAML::NullAnchor, value_);
     return NextLine(indent);
   }
 

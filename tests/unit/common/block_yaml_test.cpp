@@ -1,10 +1,15 @@
 // Tests of ReadPlainBlockYaml: for what it reads, yaml-cpp's own events mark for mark; what it declines goes to yaml-cpp.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <sstream>
+#include <vector>
 #include <string>
 
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
@@ -80,6 +85,17 @@ TEST_SUITE("common.block_yaml") {
         "k:\n  a: 1\n\n\n  b: 2\n",
         "\"quoted key\": 1\n'single key': 2\n",
         "a:\n  - x: 1\n    y:\n      - 2\n  - z: 3\n",
+        // One-line flow lists of scalars.
+        "tags: [arms, missile]\nx: 1\n",
+        "tags: []\nempty: [ ]\n",
+        "t: ['a b', \"c, d\", e f , -1, null]   # comment\n",
+        "- [a, b]\n- c\n",
+        "items:\n  - description: x\n    tags: [ammunition]\n    hs: \"9306.90\"\n",
+        // Folded and literal block scalars, their lines at one indentation.
+        "description: >\n  Press reports of the summit describe\n  a deal.\nnext: x\n",
+        "a:\n  text: |\n    line one\n    line two\n  b: 2\n",
+        "- >\n  folded in a list\n- x\n",
+        "d: >\n     deep lines\n     stay\ne: 1\n",
     };
     for (const char* text : texts) {
       CAPTURE(text);
@@ -97,12 +113,25 @@ TEST_SUITE("common.block_yaml") {
         "  a: 1\n",                 // an indented root
         "a:\nb: 1\n",               // an empty value
         "a:\n- x\n",                // a sequence at its key's column
-        "a: [1, 2]\n",              // flow collections
-        "a: {b: 1}\n",              //
+        "a: {b: 1}\n",              // flow mappings, nested or multi-line flow lists
+        "a: [[1], 2]\n",            //
+        "a: [1,\n  2]\n",          //
+        "a: [1, , 2]\n",            //
+        "a: [1, 2,]\n",             //
+        "a: [x: 1]\n",              //
+        "a: [1] b\n",               //
+        "a: [1]#c\n",               //
         "a: &x 1\nb: *x\n",         // anchors and aliases
         "a: !!str 1\n",             // tags
-        "a: |\n  text\n",           // block scalars
-        "a: >\n  text\n",           //
+        "a: |-\n  text\n",          // block scalars with indicators, uneven or empty lines
+        "a: >2\n  text\n",          //
+        "a: > # c\n  text\n",       //
+        "a: >\n  one\n    more\n",  //
+        "a: >\n  one\n\n  two\n",   //
+        "a: >\n  one \n",           //
+        "a: >\n  # hash\n",         //
+        "a: >\n  no break",          //
+        "a: >\nb: 1\n",             //
         "a: two\n  lines\n",        // a multi-line plain scalar
         "a: x\n  # deeper comment\n",
         "a: \"esc\\n\"\n",          // escapes
@@ -137,6 +166,41 @@ TEST_SUITE("common.block_yaml") {
         CHECK(result == "declined");
       }
     }
+  }
+
+  TEST_CASE("every YAML file of the project the reader takes gives yaml-cpp's events") {
+    // Samples, rule packs and their tests, lint, report and timeline cases: hand-written YAML of
+    // every kind (the hostile files of tests/badinput and tests/fuzz go through the whole
+    // program in the bad-input tests, guarded as every input is).
+    size_t taken = 0, files = 0;
+    const std::filesystem::path root = SANCHECK_SOURCE_DIR;
+    std::vector<std::filesystem::path> paths;
+    for (const char* dir : {"samples", "rules", "examples", "bench/workload", "tests/lint", "tests/cli", "tests/reports",
+                            "tests/timeline", "tests/screening", "tests/impact"}) {
+      if (!std::filesystem::exists(root / dir)) continue;
+      for (const auto& e : std::filesystem::recursive_directory_iterator(root / dir)) {
+        if (e.is_regular_file() && e.path().extension() == ".yaml") paths.push_back(e.path());
+      }
+    }
+    for (const auto& file : paths) {
+      const std::string path = file.generic_string();
+      std::ifstream in(file, std::ios::binary);
+      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      std::string expected;
+      try {
+        expected = YamlCppEvents(text);
+      } catch (const YAML::Exception&) {
+        CHECK_MESSAGE(Check(text) == "declined", path);  // what yaml-cpp refuses is never read
+        continue;
+      }
+      ++files;
+      Recorder r;
+      if (!ReadPlainBlockYaml(text, r)) continue;
+      ++taken;
+      CHECK_MESSAGE(r.out == expected, path);
+    }
+    MESSAGE(taken, " of ", files, " files read without yaml-cpp");
+    CHECK(taken > 0);
   }
 
   TEST_CASE("a long document: every event yaml-cpp's") {
