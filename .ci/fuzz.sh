@@ -17,7 +17,7 @@ dict_of() {
     *) echo yaml ;;
   esac
 }
-for target in reader condition scenario pack yaml_files ledger names lists server; do
+for target in reader condition scenario pack yaml_files ledger names lists block_yaml server; do
   seeds=tests/fuzz/corpus-${target//_/-}
   [ "$target" = reader ] && seeds=tests/fuzz/corpus
   work=build/fuzz/findings/$target

@@ -29,6 +29,12 @@ bool PlainStart(std::string_view s) {
   return static_cast<unsigned char>(c) >= 0x80;
 }
 
+// What a plain entry of a flow list may hold here.
+bool FlowPlain(char c) {
+  return IsAlnum(c) || c == ' ' || c == '_' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == '+' ||
+         c == '$' || static_cast<unsigned char>(c) >= 0x80;
+}
+
 // Reads the text line by line. Run twice: first with no handler, to find out whether the whole
 // text is within reach (so no event is passed for a text yaml-cpp must read), then with one.
 class BlockReader {
@@ -116,9 +122,9 @@ class BlockReader {
     return NextLine(indent);
   }
 
-  // "[a, 'b c', d]" on one line: scalars a plain scalar in a flow list may be (no ",[]{}#:"
-  // inside) or quoted ones without escapes, one between each two commas; the cursor ends past
-  // the ']', which must end the line or come before " #".
+  // "[a, 'b c', d]" on one line: plain scalars of FlowPlain characters or quoted ones without
+  // escapes, one between each two commas; the cursor ends past the ']', which must end the
+  // line or come before " #".
   bool FlowList() {
     if (out_) out_->OnSequenceStart(Here(), kPlainTag, YAML::NullAnchor, YAML::EmitterStyle::Flow);
     Skip(1);  // the '['
@@ -133,11 +139,10 @@ class BlockReader {
         if (rest[0] == '"' || rest[0] == '\'') {
           if (!QuotedEnd(end)) return false;
         } else {
+          // Plain entries hold only letters, digits, spaces, bytes of other scripts and "_-./()+$":
+          // yaml-cpp reads more of the other characters specially inside a flow list.
           if (!PlainStart(rest)) return false;
-          while (end < rest.size() && std::string_view(",[]{}#:\"'\n").find(rest[end]) == std::string_view::npos &&
-                 static_cast<unsigned char>(rest[end]) >= 0x20) {
-            ++end;
-          }
+          while (end < rest.size() && FlowPlain(rest[end])) ++end;
           while (end > 0 && rest[end - 1] == ' ') --end;
         }
         if (!Scalar(end)) return false;
@@ -160,7 +165,7 @@ class BlockReader {
 
   // A block scalar ">" (lines folded into one, joined by spaces) or "|" (lines kept), its last
   // line break kept: its lines all at one column deeper than `indent`, none empty, none with
-  // spaces at its end or a '#' first, the line after it less indented (or the end). Anything
+  // spaces at its end, a '#' first or a control character, the line after it less indented. Anything
   // else (chomping or indentation indicators, more indented or empty lines) is left to yaml-cpp.
   bool BlockScalar(int indent) {
     const bool folded = Rest()[0] == '>';
@@ -180,6 +185,9 @@ class BlockReader {
       const size_t end = LineEnd(q);
       // A last line without its line break: clipping would keep none.
       if (col != column || text_[q] == '#' || text_[end - 1] == ' ' || end == text_.size()) return false;
+      for (size_t k = q; k < end; ++k) {
+        if (static_cast<unsigned char>(text_[k]) < 0x20) return false;  // control characters: yaml-cpp's to judge
+      }
       if (!value_.empty()) value_ += folded ? ' ' : '\n';
       value_.append(text_, q, end - q);
       ++line_;

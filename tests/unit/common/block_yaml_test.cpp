@@ -14,51 +14,14 @@
 #include <yaml-cpp/parser.h>
 
 #include "common/block_yaml.hpp"
+#include "yaml_events.hpp"
 
 namespace sancheck {
 namespace {
 
-// Every event as a line of text: kind, position, tag and value.
-class Recorder : public YAML::EventHandler {
- public:
-  std::string out;
-
-  void OnDocumentStart(const YAML::Mark& m) override { Add("doc", m, "", ""); }
-  void OnDocumentEnd() override { out += "/doc\n"; }
-  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { Add("null" + Anchor(a), m, "", ""); }
-  void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override { Add("alias" + Anchor(a), m, "", ""); }
-  void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a, const std::string& v) override {
-    Add("scalar" + Anchor(a), m, tag, v);
-  }
-  void OnSequenceStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a, YAML::EmitterStyle::value) override {
-    Add("seq" + Anchor(a), m, tag, "");
-  }
-  void OnSequenceEnd() override { out += "/seq\n"; }
-  void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a, YAML::EmitterStyle::value) override {
-    Add("map" + Anchor(a), m, tag, "");
-  }
-  void OnMapEnd() override { out += "/map\n"; }
-
- private:
-  static std::string Anchor(YAML::anchor_t a) { return a ? "&" + std::to_string(a) : ""; }
-  void Add(const std::string& kind, const YAML::Mark& m, const std::string& tag, const std::string& value) {
-    out += kind + " " + std::to_string(m.pos) + ":" + std::to_string(m.line) + ":" + std::to_string(m.column) + " " +
-           tag + " [" + value + "]\n";
-  }
-};
-
-std::string YamlCppEvents(const std::string& text) {
-  std::istringstream in(text);
-  YAML::Parser parser(in);
-  Recorder r;
-  while (parser.HandleNextDocument(r)) {
-  }
-  return r.out;
-}
-
 // "declined", or "" when the reader's events are yaml-cpp's, or both sets of events.
 std::string Check(const std::string& text) {
-  Recorder r;
+  YamlEventRecorder r;
   if (!ReadPlainBlockYaml(text, r)) return r.out.empty() ? "declined" : "declined after events";
   const std::string expected = YamlCppEvents(text);
   return r.out == expected ? "" : "reader:\n" + r.out + "yaml-cpp:\n" + expected;
@@ -194,7 +157,7 @@ TEST_SUITE("common.block_yaml") {
         continue;
       }
       ++files;
-      Recorder r;
+      YamlEventRecorder r;
       if (!ReadPlainBlockYaml(text, r)) continue;
       ++taken;
       CHECK_MESSAGE(r.out == expected, path);
