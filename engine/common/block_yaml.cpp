@@ -164,7 +164,7 @@ class BlockReader {
   }
 
   // A block scalar ">" (lines folded into one, joined by spaces) or "|" (lines kept), its last
-  // line break kept: its lines all at one column deeper than `indent`, none empty, none with
+  // line break kept: its lines all at one column, deeper than `indent`, none empty, none with
   // spaces at its end, a '#' first or a control character, the line after it less indented. Anything
   // else (chomping or indentation indicators, more indented or empty lines) is left to yaml-cpp.
   bool BlockScalar(int indent) {

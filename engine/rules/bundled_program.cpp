@@ -133,7 +133,8 @@ bool Typed(const expr::Node& n, expr::Type set_element) {
 }
 
 // The tag bits `p` holds: tag constants (compared, or looked for in a list field) and the tags
-// of its list literals. Named sets are bound by name, their tags the run's.
+// of its list literals. Named sets (null in a program just read) are bound by name, their tags
+// the run's.
 std::vector<uint16_t> TagBits(const expr::Program& p) {
   expr::TagSet bits;
   for (const expr::Node& n : p.nodes) {
@@ -142,7 +143,7 @@ std::vector<uint16_t> TagBits(const expr::Program& p) {
     if (n.op == expr::Op::kInListField && !n.lhs.is_field) bits.set(static_cast<size_t>(n.lhs.i));
   }
   for (const auto& s : p.sets) {
-    if (s->name.empty()) bits |= s->tags;
+    if (s && s->name.empty()) bits |= s->tags;
   }
   std::vector<uint16_t> out;
   for (size_t i = 0; i < bits.size(); ++i) {
@@ -256,6 +257,10 @@ BundledProgram GetProgram(ByteReader& r, const std::string& text) {
   const auto item_scoped = r.Get<uint8_t>("item scope");
   if (item_scoped > 1) r.Fail("bad item scope");
   p.item_scoped = item_scoped == 1;
+  // The tags it names are the tags it holds: binding checks those, and only those, against the run.
+  std::vector<uint16_t> named;
+  for (const auto& tag : b.tags) named.push_back(tag.second);
+  if (named != TagBits(p)) r.Fail("bad tags");
   p.sets_used = r.Strs("sets used");
   p.fields_read.resize(r.Count(1, "fields read"));
   for (expr::FieldId& f : p.fields_read) f = GetField(r);

@@ -133,6 +133,35 @@ TEST_SUITE("rules.bundled_program") {
     mixed.lhs.field = expr::FieldId::kFromCountry;
     CHECK(ReadError(OneNode(mixed), "") == "bad node types");
 
+    // A program that holds a tag its tag list leaves out would bind without that tag's check.
+    expr::TagRegistry registry;
+    auto literal = std::make_shared<expr::ValueSet>();
+    literal->element = expr::Type::kTag;
+    literal->tags.set(static_cast<size_t>(registry.Find("arms")));
+    expr::Node tag_in;
+    tag_in.op = expr::Op::kListInSet;
+    tag_in.type = expr::Type::kTag;
+    tag_in.lhs.is_field = true;
+    tag_in.lhs.field = expr::FieldId::kItemTags;
+    expr::Program tagged = OneNode(tag_in);
+    tagged.sets = {literal};
+    ByteWriter with_tags;
+    PutProgram(with_tags, tagged, registry);
+    const size_t tag_list = 4 + 4 + std::string("arms").size() + 2;  // count, then one name and its bit
+    ByteWriter without;
+    without.Put<uint32_t>(0);
+    const std::string bytes = without.bytes() + with_tags.bytes().substr(tag_list);
+    ByteReader tagless(bytes);
+    std::string error;
+    try {
+      GetProgram(tagless, "");
+    } catch (const ByteReadError& e) {
+      error = e.message;
+    }
+    CHECK(error == "bad tags");
+    ByteReader whole(with_tags.bytes());
+    CHECK(GetProgram(whole, "").tags.size() == 1);
+
     expr::Program rootless = OneNode(expr::Node{});
     rootless.root = 1;
     CHECK(ReadError(rootless, "") == "bad root");
