@@ -51,11 +51,11 @@ void GetBits(ByteReader& r, std::bitset<N>& bits, const char* what) {
   }
 }
 
-// A list literal's values (a named set is written by name: the run has it).
-void PutLiteral(ByteWriter& w, const expr::ValueSet& s) {
+}  // namespace
+
+void PutSetValues(ByteWriter& w, const expr::ValueSet& s) {
   w.Enum(s.element);
   PutBits(w, s.countries);
-  PutBits(w, s.tags);
   w.Put(s.enums);
   w.Put(static_cast<uint32_t>(s.hs.size()));
   for (const auto& [lo, hi] : s.hs) {
@@ -69,22 +69,34 @@ void PutLiteral(ByteWriter& w, const expr::ValueSet& s) {
   w.Put(static_cast<uint64_t>(s.size));
 }
 
-std::shared_ptr<const expr::ValueSet> GetLiteral(ByteReader& r) {
-  auto s = std::make_shared<expr::ValueSet>();
-  s->element = r.Enum(expr::Type::kTagList, "set type");
-  GetBits(r, s->countries, "countries");
-  GetBits(r, s->tags, "tags");
-  s->enums = r.Get<uint64_t>("enumerators");
-  s->hs.resize(r.Count(16, "hs codes"));
-  for (auto& [lo, hi] : s->hs) {
+void GetSetValues(ByteReader& r, expr::ValueSet& s) {
+  s.element = r.Enum(expr::Type::kTagList, "set type");
+  GetBits(r, s.countries, "countries");
+  s.enums = r.Get<uint64_t>("enumerators");
+  s.hs.resize(r.Count(16, "hs codes"));
+  for (auto& [lo, hi] : s.hs) {
     lo = r.Get<uint64_t>("hs code");
     hi = r.Get<uint64_t>("hs code");
   }
-  s->numbers.resize(r.Count(8, "numbers"));
-  for (double& d : s->numbers) d = r.Get<double>("number");
-  s->dates.resize(r.Count(4, "dates"));
-  for (int32_t& d : s->dates) d = r.Get<int32_t>("date");
-  s->size = static_cast<size_t>(r.Get<uint64_t>("set size"));
+  s.numbers.resize(r.Count(8, "numbers"));
+  for (double& d : s.numbers) d = r.Get<double>("number");
+  s.dates.resize(r.Count(4, "dates"));
+  for (int32_t& d : s.dates) d = r.Get<int32_t>("date");
+  s.size = static_cast<size_t>(r.Get<uint64_t>("set size"));
+}
+
+namespace {
+
+// A list literal: its values, then its tags by bit (a named set is written by name: the run has it).
+void PutLiteral(ByteWriter& w, const expr::ValueSet& s) {
+  PutSetValues(w, s);
+  PutBits(w, s.tags);
+}
+
+std::shared_ptr<const expr::ValueSet> GetLiteral(ByteReader& r) {
+  auto s = std::make_shared<expr::ValueSet>();
+  GetSetValues(r, *s);
+  GetBits(r, s->tags, "tags");
   return s;
 }
 

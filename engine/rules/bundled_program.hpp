@@ -32,6 +32,12 @@ struct BundledProgram {
 
 using SetsByName = std::map<std::string, std::shared_ptr<const expr::ValueSet>, std::less<>>;
 
+/// A set's values as the bundle holds them, all but its tags, which the caller writes: by name
+/// for a named set (tag bits are the run's), by bit for a list literal (bound to the build's).
+void PutSetValues(ByteWriter& w, const expr::ValueSet& s);
+/// Reads what PutSetValues wrote into `s`; throws ByteReadError on a country out of range.
+void GetSetValues(ByteReader& r, expr::ValueSet& s);
+
 /// Writes `p`, just compiled from its condition against the tags of `registry`.
 void PutProgram(ByteWriter& w, const expr::Program& p, const expr::TagRegistry& registry);
 /// A program written by PutProgram for the condition `text`; throws ByteReadError when a

@@ -44,11 +44,6 @@ class BundleWriter {
       w.Enum(c.verified);
     }
   }
-  template <typename T>
-  void Array(const std::vector<T>& v) {
-    w.Put(static_cast<uint32_t>(v.size()));
-    for (const T& x : v) w.Put(x);
-  }
 
  private:
   const std::vector<std::shared_ptr<const SourceFile>>& files_;
@@ -91,60 +86,26 @@ class BundleReader {
     }
     return cs;
   }
-  template <typename T>
-  std::vector<T> Array(const char* what) {
-    std::vector<T> v(r.Count(sizeof(T), what));
-    for (T& x : v) x = r.Get<T>(what);
-    return v;
-  }
 };
 
+// A named set: its name, place and tags by name (their bits are the run's), then its values.
 void PutSet(BundleWriter& b, const expr::ValueSet& s, const SourcePos& pos, const expr::TagRegistry& tags) {
-  ByteWriter& w = b.w;
-  w.Str(s.name);
+  b.w.Str(s.name);
   b.Pos(pos);
-  w.Enum(s.element);
-  std::vector<uint16_t> countries;
-  for (size_t i = 0; i < s.countries.size(); ++i) {
-    if (s.countries.test(i)) countries.push_back(static_cast<uint16_t>(i));
-  }
-  b.Array(countries);
   std::vector<std::string> tag_names;
   for (size_t i = 0; i < s.tags.size(); ++i) {
     if (s.tags.test(i)) tag_names.push_back(tags.names().at(i));
   }
-  w.Strs(tag_names);
-  w.Put(s.enums);
-  w.Put(static_cast<uint32_t>(s.hs.size()));
-  for (const auto& [lo, hi] : s.hs) {
-    w.Put(lo);
-    w.Put(hi);
-  }
-  b.Array(s.numbers);
-  b.Array(s.dates);
-  w.Put(static_cast<uint64_t>(s.size));
+  b.w.Strs(tag_names);
+  PutSetValues(b.w, s);
 }
 
 BundledSet GetSet(BundleReader& b) {
-  ByteReader& r = b.r;
   BundledSet s;
-  s.values.name = r.Str("set name");
+  s.values.name = b.r.Str("set name");
   s.pos = b.Pos();
-  s.values.element = r.Enum(expr::Type::kTagList, "set type");
-  for (const uint16_t c : b.Array<uint16_t>("countries")) {
-    if (c >= Country::kCount) r.Fail("bad country");
-    s.values.countries.set(c);
-  }
-  s.tags = r.Strs("tags");
-  s.values.enums = r.Get<uint64_t>("enumerators");
-  s.values.hs.resize(r.Count(16, "hs codes"));
-  for (auto& [lo, hi] : s.values.hs) {
-    lo = r.Get<uint64_t>("hs code");
-    hi = r.Get<uint64_t>("hs code");
-  }
-  s.values.numbers = b.Array<double>("numbers");
-  s.values.dates = b.Array<int32_t>("dates");
-  s.values.size = static_cast<size_t>(r.Get<uint64_t>("set size"));
+  s.tags = b.r.Strs("tags");
+  GetSetValues(b.r, s.values);
   return s;
 }
 
