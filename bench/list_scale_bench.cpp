@@ -147,8 +147,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   const size_t entries = snap->list.entries.size();
-  std::vector<Screener::Part> parts{{entries, snap->index}};
-  Screener screener(std::move(snap->list.entries), parts);
+  std::vector<Screener::Part> parts(1);
+  parts[0] = Screener::Part{std::move(snap->list.entries), snap->index};
+  Screener screener(std::move(parts));
   const double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
   const auto [rss, peak] = MemoryMb();
   size_t names = 0, index_bytes = 0;

@@ -44,7 +44,7 @@ std::unique_ptr<Checker> Checker::Load(const CheckOptions& options, Diagnostics&
   if (auto log = Logger()) {
     for (const auto& p : impl.set->packs) log->info("rule pack {} {} (sha256 {})", p.name, p.version, p.sha256);
     log->info("loaded {} rules, {} designations (snapshot {}), {} clearances in {:.1f} ms", impl.set->rules.size(),
-              impl.screening->screener ? impl.screening->screener->list().size() : 0,
+              impl.screening->screener ? impl.screening->screener->size() : 0,
               impl.screening->snapshot.empty() ? "none" : impl.screening->snapshot,
               impl.screening->clearances.size(), MillisecondsSince(start));
   }

@@ -2,6 +2,7 @@
 #include "judge/list_read_ahead.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
 #include <mutex>
 #include <system_error>
@@ -24,9 +25,9 @@ std::optional<ListRead> ReadListFile(const std::shared_ptr<const SourceFile>& fi
                   "the built-in list '" + file->path + "' is missing from this binary; reinstall sancheck");
       return std::nullopt;
     }
-    snap = screen::ParseListSnapshot(file->path, *bytes, diags, Integrity::kTrusted);
+    snap = screen::ParseListSnapshot(file->path, *bytes, diags, Integrity::kTrusted, screen::EntryText::kForScreening);
   } else if (screen::IsListSnapshot(file->text)) {
-    snap = screen::ParseListSnapshot(file, diags);
+    snap = screen::ParseListSnapshot(file, diags, Integrity::kVerify, screen::EntryText::kForScreening);
   } else {
     return ListRead{screen::LoadDesignationList(file, diags), nullptr};
   }
@@ -130,10 +131,27 @@ void ListReadAhead::ReadAll() {
   } catch (...) {
     failed_ = std::current_exception();  // rethrown to the caller by Take, as a direct read would throw
   }
+  reads_done_.store(true, std::memory_order_release);
 }
 
 void ListReadAhead::Join() {
   if (thread_.joinable()) thread_.join();
+}
+
+void ListReadAhead::AwaitReads() {
+  if (!thread_.joinable()) return;
+  // The reads end within a few milliseconds of a start, and the caller comes when it needs
+  // them, so it polls for a while first: a sleeping wait (join) is woken up to a millisecond
+  // late on a virtual machine whose idle core has been halted. Yielding lets the reader run
+  // should it share this core. A longer read (a large list of the user's) is waited for asleep.
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(20);
+  for (unsigned polls = 1; !reads_done_.load(std::memory_order_acquire); ++polls) {
+    std::this_thread::yield();
+    if (polls % 64 == 0 && std::chrono::steady_clock::now() > give_up) {
+      Join();
+      return;
+    }
+  }
 }
 
 bool ListReadAhead::Reads(std::string_view builtin_path) const {
@@ -141,7 +159,7 @@ bool ListReadAhead::Reads(std::string_view builtin_path) const {
 }
 
 bool ListReadAhead::Take(const SourceFile* file, Diagnostics& diags, std::optional<ListRead>& out) {
-  Join();
+  AwaitReads();
   if (failed_) std::rethrow_exception(std::exchange(failed_, nullptr));
   for (Done& d : done_) {
     if (!d.file || d.file.get() != file || d.taken) continue;

@@ -1,6 +1,7 @@
 // Reads the packs' designation lists on a second thread while their conditions compile.
 #pragma once
 
+#include <atomic>
 #include <exception>
 #include <memory>
 #include <optional>
@@ -24,7 +25,8 @@ struct ListRead {
 /// Reads a pack's list file: a YAML list or a snapshot. `builtin` (the file is one of
 /// RuleSet::builtin_designation_files) reads a built-in snapshot from the binary by the file's
 /// path (rules::BuiltinListBytes), trusted: it was checked when the binary was built; such a
-/// file's own text is empty. nullopt when it does not read, the error in `diags`.
+/// file's own text is empty. A snapshot's entries come without their titles and notes
+/// (screen::EntryText::kForScreening). nullopt when it does not read, the error in `diags`.
 std::optional<ListRead> ReadListFile(const std::shared_ptr<const SourceFile>& file, bool builtin, Diagnostics& diags);
 
 /// Reads every built-in list on a thread of its own, for a program about to load the built-in
@@ -84,12 +86,15 @@ class ListReadAhead {
     bool early = false;  ///< read by BuiltinListsReadEarly's thread, taken from it
   };
   void Join();
+  /// Waits until the thread's reads are done (not for the thread to end: Join does that).
+  void AwaitReads();
   void ReadAll();  ///< the thread's work
 
   std::vector<Done> done_;
   UseEarly early_;  ///< kOwnReadsOnly for the early read itself
   void (*first_)();
   std::exception_ptr failed_;  ///< what the read threw, rethrown by Take
+  std::atomic<bool> reads_done_{false};  ///< set by the thread after its last write to done_ and failed_
   std::thread thread_;
 };
 

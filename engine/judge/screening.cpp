@@ -95,7 +95,7 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const Screen
   for (const ListFile& f : files) {
     std::optional<ListRead> r;
     if (!f.file) {
-      if (auto snap = screen::LoadListSnapshot(f.snapshot_path, diags)) {
+      if (auto snap = screen::LoadListSnapshot(f.snapshot_path, diags, screen::EntryText::kForScreening)) {
         r = ListRead{std::move(snap->list), std::move(snap->index)};
       }
     } else if (!sources.read_ahead || !sources.read_ahead->Take(f.file.get(), diags, r)) {
@@ -105,8 +105,6 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const Screen
     entries += r->list.entries.size();
     read.push_back(Read{std::move(*r), f.builtin});
   }
-  std::vector<screen::Designation> all;
-  all.reserve(entries);
   screening->dprk.reserve(entries);
   screening->regime_tag.reserve(entries);
   std::vector<screen::Screener::Part> parts;
@@ -122,16 +120,21 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const Screen
     const auto number = static_cast<uint16_t>(screening->lists.size());
     screening->lists.push_back(ListInfo{list.name, list.snapshot, list.source, list.format, list.sha256,
                                         list.entries.size(), r.builtin});
-    parts.push_back(screen::Screener::Part{list.entries.size(), std::move(r.index)});
+    // Entries come grouped by regime: its tag is looked up when the regime changes.
+    const std::string* regime = nullptr;
+    int bit = -1;
     for (auto& d : list.entries) {
       d.list = number;
       screening->dprk.push_back(IsUnDprk(screening->lists.back(), d));
-      const int bit = set.tags.Find(RegimeTag(list.format, d.regime));
+      if (!regime || d.regime != *regime) {
+        regime = &d.regime;
+        bit = set.tags.Find(RegimeTag(list.format, d.regime));
+      }
       screening->regime_tag.push_back(static_cast<int16_t>(bit));
-      all.push_back(std::move(d));
     }
+    parts.push_back(screen::Screener::Part{std::move(list.entries), std::move(r.index)});
   }
-  if (!files.empty()) screening->screener = std::make_unique<screen::Screener>(std::move(all), parts);
+  if (!files.empty()) screening->screener = std::make_unique<screen::Screener>(std::move(parts));
   if (!screening->screener) {
     // Fail closed: without a list no party can be cleared of a designation (judge::Unscreened).
     for (const rules::Rule& rule : set.rules) {
@@ -175,7 +178,7 @@ PartyStatus StatusAsOf(const Screening& screening, const std::vector<screen::Can
   for (const screen::Candidate& c : candidates) {
     if (date < c.designation->listed_on) continue;  // not yet listed on the activity's date
     if (c.designation->delisted_on && date >= *c.designation->delisted_on) continue;  // no longer listed
-    const size_t index = static_cast<size_t>(c.designation - screening.screener->list().data());
+    const size_t index = screening.screener->IdOf(c.designation);
     const bool dprk = screening.dprk[index];
     if (dprk && st.designated == Truth::kTrue) continue;  // a match decided; nothing weaker changes that
     if (!dprk && st.listed == Truth::kTrue && c.strength == screen::Strength::kPossible) continue;

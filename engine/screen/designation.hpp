@@ -71,7 +71,7 @@ struct Designation {
   uint16_t list = 0;      ///< which loaded list the entry came from (index into the screener's lists)
   std::string resolution; ///< designating resolution or Committee decision, as text
   std::string title;
-  std::string note;
+  std::string note;       ///< title and note: empty when read for screening (EntryText::kForScreening)
   // Vessels.
   std::string imo;        ///< 7 digits, empty when unknown
   Verification imo_status = Verification::kUnverified;

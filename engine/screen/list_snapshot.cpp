@@ -78,7 +78,7 @@ void PutEntry(ByteWriter& o, const Designation& d) {
 
 constexpr uint8_t kLastVerification = static_cast<uint8_t>(Verification::kUnverified);
 
-Designation GetEntry(In& in, const std::shared_ptr<const SourceFile>& where) {
+Designation GetEntry(In& in, const std::shared_ptr<const SourceFile>& where, EntryText text) {
   Designation d;
   d.reference = in.Str("reference");
   d.kind = GetEnum<DesignationKind>(in, static_cast<uint8_t>(DesignationKind::kVessel), "kind");
@@ -98,8 +98,13 @@ Designation GetEntry(In& in, const std::shared_ptr<const SourceFile>& where) {
   d.programs = in.Strs("programs");
   d.nationality = in.Str("nationality");
   d.resolution = in.Str("resolution");
-  d.title = in.Str("title");
-  d.note = in.Str("note");
+  if (text == EntryText::kAll) {
+    d.title = in.Str("title");
+    d.note = in.Str("note");
+  } else {
+    in.Skip(in.Count32(1, "title"), "title");
+    in.Skip(in.Count32(1, "note"), "note");
+  }
   d.imo = in.Str("imo");
   d.imo_status = GetEnum<Verification>(in, kLastVerification, "imo status");
   const auto has_flag = in.Get<uint8_t>("flag");
@@ -116,7 +121,8 @@ Designation GetEntry(In& in, const std::shared_ptr<const SourceFile>& where) {
 }
 
 // The payload after the header, the index apart (not yet checked, nor prepared); throws Failure.
-ListSnapshot ReadPayload(In& in, const std::shared_ptr<const SourceFile>& where, std::shared_ptr<NameIndex>& index,
+ListSnapshot ReadPayload(In& in, const std::shared_ptr<const SourceFile>& where, EntryText text,
+                         std::shared_ptr<NameIndex>& index,
                          bool& stored_scans) {
   ListSnapshot out;
   DesignationList& l = out.list;
@@ -132,7 +138,7 @@ ListSnapshot ReadPayload(In& in, const std::shared_ptr<const SourceFile>& where,
     i.sha256 = in.Str("input");
   }
   l.entries.resize(in.Count32(64, "entries"));
-  for (Designation& d : l.entries) d = GetEntry(in, where);
+  for (Designation& d : l.entries) d = GetEntry(in, where, text);
   index = std::make_shared<NameIndex>();
   index->names = in.Table<IndexedName>("names");
   index->arena = in.Table<char>("name arena");
@@ -145,10 +151,13 @@ ListSnapshot ReadPayload(In& in, const std::shared_ptr<const SourceFile>& where,
   index->key_terms = in.Table<uint32_t>("key terms");
   index->term_kinds = in.Table<uint8_t>("term kinds");
   index->term_weights = in.Table<uint16_t>("term weights");
-  // The scans as Prepare made them when the snapshot was written, when stored (see Read).
+  // The scans, directory and weights as Prepare made them when the snapshot was written, when
+  // stored (see Read).
   const auto scans = in.Get<uint8_t>("scans");
-  if (scans > 1) in.Fail("bad scans flag");
-  stored_scans = scans == 1;
+  if (scans != static_cast<uint8_t>(StoredScans::kNo) && scans != static_cast<uint8_t>(StoredScans::kYes)) {
+    in.Fail("bad scans flag");
+  }
+  stored_scans = scans == static_cast<uint8_t>(StoredScans::kYes);
   if (!stored_scans) {
     if (in.left() != 0) in.Fail("unexpected bytes after the index");
     return out;
@@ -164,6 +173,9 @@ ListSnapshot ReadPayload(In& in, const std::shared_ptr<const SourceFile>& where,
   index->run_terms = in.Table<uint32_t>("runs");
   index->run_letters = in.Table<uint64_t>("runs");
   index->run_fourth = in.Table<uint8_t>("runs");
+  index->name_weights = in.Table<uint16_t>("name weights");
+  index->directory = in.Table<uint32_t>("directory");
+  index->directory_shift = in.Get<uint32_t>("directory");
   if (in.left() != 0) in.Fail("unexpected bytes after the index");
   return out;
 }
@@ -189,16 +201,19 @@ std::string ParseHeader(const char* h, size_t size, Header& out) {
 }
 
 std::optional<ListSnapshot> Read(In& in, const Header& h, const std::shared_ptr<const SourceFile>& where,
-                                 Diagnostics& diags) {
+                                 EntryText text, Diagnostics& diags) {
   try {
     std::shared_ptr<NameIndex> index;
     bool stored_scans = false;
-    ListSnapshot s = ReadPayload(in, where, index, stored_scans);
+    ListSnapshot s = ReadPayload(in, where, text, index, stored_scans);
     in.Finish(h.digest);
-    if (std::string bad = index->Validate(s.list.entries); !bad.empty()) {
-      throw Failure{0, "bad index: " + bad};
+    // The program's own snapshots were read back both ways, index checks included, by the
+    // build that embedded them (packgen): a start would only check constants of its own file
+    // again (~0.4 ms).
+    if (!in.trusted()) {
+      if (std::string bad = index->Validate(s.list.entries); !bad.empty()) throw Failure{0, "bad index: " + bad};
     }
-    // Only on a sound index: both read every term. The stored scans are used as they are only
+    // Only on a sound index: both read every term. The stored tables are used as they are only
     // when the snapshot is the program's own, made by this build; any other snapshot's are
     // made again, so that a file cannot hand the search tables its checks do not cover.
     if (in.trusted() && stored_scans) {
@@ -257,8 +272,9 @@ std::string WriteListSnapshot(const DesignationList& list, const NameIndex& inde
   PutTable(o, index.key_terms.span());
   PutTable(o, index.term_kinds.span());
   PutTable(o, index.term_weights.span());
-  // The scans, which Prepare sorts on every load of another snapshot: stored for the built-in
-  // ones, as Prepare makes them (on a copy: the index may come unprepared, as Build makes it).
+  // What Prepare makes on every load of another snapshot (the sorted scans, the directory, the
+  // weights): stored for the built-in ones, as Prepare makes them (on a copy: the index may
+  // come unprepared, as Build makes it).
   o.Put<uint8_t>(static_cast<uint8_t>(scans));
   if (scans == StoredScans::kNo) return SealListSnapshot(o.bytes().substr(kHeaderBytes));
   NameIndex prepared = index;
@@ -274,6 +290,9 @@ std::string WriteListSnapshot(const DesignationList& list, const NameIndex& inde
   PutTable(o, prepared.run_terms.span());
   PutTable(o, prepared.run_letters.span());
   PutTable(o, prepared.run_fourth.span());
+  PutTable(o, prepared.name_weights.span());
+  PutTable(o, prepared.directory.span());
+  o.Put<uint32_t>(prepared.directory_shift);
   return SealListSnapshot(o.bytes().substr(kHeaderBytes));
 }
 
@@ -291,7 +310,7 @@ std::string SealListSnapshot(std::string_view payload) {
   return b;
 }
 
-std::optional<ListSnapshot> LoadListSnapshot(const std::string& path, Diagnostics& diags) {
+std::optional<ListSnapshot> LoadListSnapshot(const std::string& path, Diagnostics& diags, EntryText text) {
   // Diagnostics and positions name the file; its bytes are not kept.
   auto where = std::make_shared<const SourceFile>(SourceFile{path, ""});
   std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -315,32 +334,32 @@ std::optional<ListSnapshot> LoadListSnapshot(const std::string& path, Diagnostic
     diags.Error(SourcePos{where, 0, 0}, "lists.snapshot", bad);
   } else {
     In in(f, {}, kHeaderBytes, h.payload);
-    out = Read(in, h, where, diags);
+    out = Read(in, h, where, text, diags);
   }
   std::fclose(f);
   return out;
 }
 
 std::optional<ListSnapshot> ParseListSnapshot(std::shared_ptr<const SourceFile> file, Diagnostics& diags,
-                                              Integrity check) {
-  return ParseListSnapshot(file->path, file->text, diags, check);
+                                              Integrity check, EntryText text) {
+  return ParseListSnapshot(file->path, file->text, diags, check, text);
 }
 
-std::optional<ListSnapshot> ParseListSnapshot(std::string_view path, std::string_view text, Diagnostics& diags,
-                                              Integrity check) {
+std::optional<ListSnapshot> ParseListSnapshot(std::string_view path, std::string_view bytes, Diagnostics& diags,
+                                              Integrity check, EntryText text) {
   auto where = std::make_shared<const SourceFile>(SourceFile{std::string(path), ""});
   Header h;
-  std::string bad = ParseHeader(text.data(), text.size(), h);
-  if (bad.empty() && text.size() - kHeaderBytes != h.payload) {
-    bad = "the file holds " + std::to_string(text.size()) + " bytes, its header announces " +
+  std::string bad = ParseHeader(bytes.data(), bytes.size(), h);
+  if (bad.empty() && bytes.size() - kHeaderBytes != h.payload) {
+    bad = "the file holds " + std::to_string(bytes.size()) + " bytes, its header announces " +
           std::to_string(h.payload + kHeaderBytes) + " (truncated or extended)";
   }
   if (!bad.empty()) {
     diags.Error(SourcePos{where, 0, 0}, "lists.snapshot", bad);
     return std::nullopt;
   }
-  In in(nullptr, text, kHeaderBytes, h.payload, check);
-  return Read(in, h, where, diags);
+  In in(nullptr, bytes, kHeaderBytes, h.payload, check);
+  return Read(in, h, where, text, diags);
 }
 
 std::optional<ListTitle> ListSnapshotTitle(std::string_view bytes) {

@@ -360,17 +360,18 @@ const std::string& NameIndex::Listed(const screen::Designation& d, const Indexed
 std::string NameIndex::Validate(const std::vector<screen::Designation>& list) const {
   for (size_t i = 0; i < names.size(); ++i) {
     const IndexedName& n = names[i];
-    const std::string at = "name " + std::to_string(i);
-    if (n.designation >= list.size()) return at + " refers to no entry";
+    // Made only for an error, so that a sound index costs no string per name.
+    const auto at = [i] { return "name " + std::to_string(i); };
+    if (n.designation >= list.size()) return at() + " refers to no entry";
     const screen::Designation& d = list[n.designation];
     const auto source = static_cast<NameSource>(n.source);
     if ((source == NameSource::kAlias && n.listed >= d.aliases.size()) ||
         (source == NameSource::kOriginal && n.listed >= d.original_names.size()) ||
         n.source > static_cast<uint8_t>(NameSource::kOriginal)) {
-      return at + " refers to no name of its entry";
+      return at() + " refers to no name of its entry";
     }
-    if (!(n.weight >= 0.0f && n.weight <= kMaxWeight)) return at + ": bad weight";
-    if (!Walker(arena, n.offset).Name(nullptr)) return at + ": bad encoding";
+    if (!(n.weight >= 0.0f && n.weight <= kMaxWeight)) return at() + ": bad weight";
+    if (!Walker(arena, n.offset).Name(nullptr)) return at() + ": bad encoding";
   }
   const size_t terms = term_count();
   if (term_starts.empty() || term_starts.front() != 0 || term_starts.back() != term_text.size()) {

@@ -82,14 +82,14 @@ struct NameIndex {
   Column<uint8_t> term_kinds;     ///< per term: kTermWord, kTermKorean, kTermJoin
   Column<uint16_t> term_weights;  ///< per term: the most a unit written so weighs in a name (WeightCeil)
 
-  // Made again on load (Prepare), except the scans of the program's own snapshots, which
-  // store them (PrepareWithStoredScan):
   /// Tells indexes apart in per-thread memos (NearTermCache): new for every Prepare, never reused.
   uint64_t serial = 0;
+  // Made again on load (Prepare), except in the program's own snapshots, which store them
+  // (PrepareWithStoredScan):
   /// Per name, its weight rounded down (WeightFloor): small enough to stay in cache.
-  std::vector<uint16_t> name_weights;
+  Column<uint16_t> name_weights;
   /// Directory over `keys` by their top bits, so a lookup costs a couple of cache misses.
-  std::vector<uint32_t> directory;
+  Column<uint32_t> directory;
   unsigned directory_shift = 64;
   /// The words by length: scan_terms[scan_starts[n] .. scan_starts[n + 1]) have n bytes, sorted
   /// by their first four bytes (FirstBytes: the start they share, and the words starting with a
@@ -124,9 +124,10 @@ struct NameIndex {
   /// Builds what is made again on load rather than stored: the weights, the lookup directory
   /// over `keys`, the word scan. Only on an index that passed Validate.
   void Prepare();
-  /// Prepare with the word and run scans as a snapshot stored them (a built-in snapshot, made
-  /// by Prepare when the program was built): only checked to be in bounds, the sorting that
-  /// makes them skipped (~1 ms of every start). Empty when sound, else what is wrong.
+  /// Prepare with the weights, directory and scans as a snapshot stored them (a built-in
+  /// snapshot, made by Prepare when the program was built): only checked to be in bounds, the
+  /// sorting and filling that make them skipped (~1.2 ms of every start). Empty when sound,
+  /// else what is wrong.
   std::string PrepareWithStoredScan();
 
   /// Indexes every name, alias and original-script name of `list` (designation
@@ -173,6 +174,7 @@ struct NameIndex {
   void PrepareScan();
   void PrepareLookups();
   std::string CheckScan() const;
+  std::string CheckLookups() const;
 
  public:
   /// Checks a loaded index against the list it was built from: every offset,

@@ -1,4 +1,4 @@
-// The index's lookup structures, made again on load rather than stored: the key directory, the word and run scans, compact weights.
+// The index's lookup structures, made on load (stored only in built-in snapshots): the key directory, the word and run scans, compact weights.
 #include <algorithm>
 #include <atomic>
 
@@ -28,6 +28,16 @@ uint32_t RunKey(std::string_view w, size_t length) {
   return at(0) << 24 | at(1) << 16 | at(2) << 8 | static_cast<uint32_t>(std::min<size_t>(length, 0xFF));
 }
 
+namespace {
+
+// A new serial for every index prepared in this process (see NameIndex::serial).
+uint64_t NextSerial() {
+  static std::atomic<uint64_t> serials{0};
+  return ++serials;
+}
+
+}  // namespace
+
 std::pair<uint32_t, uint32_t> NameIndex::TermsUnder(uint64_t key) const {
   if (directory.empty()) return {0, 0};
   const size_t b = directory_shift >= 64 ? 0 : static_cast<size_t>(key >> directory_shift);
@@ -45,7 +55,25 @@ void NameIndex::Prepare() {
 
 std::string NameIndex::PrepareWithStoredScan() {
   if (std::string bad = CheckScan(); !bad.empty()) return bad;
-  PrepareLookups();
+  if (std::string bad = CheckLookups(); !bad.empty()) return bad;
+  serial = NextSerial();
+  return {};
+}
+
+// What TermsUnder and the name gathering index by, in bounds: a directory of 2^bits slots
+// (bits <= 24) whose offsets into `keys` ascend, and a weight per name. Whether they are the
+// ones PrepareLookups makes is the build's word (a built-in snapshot only).
+std::string NameIndex::CheckLookups() const {
+  if (name_weights.size() != names.size()) return "lookups: a weight per name expected";
+  if (keys.empty()) return directory.empty() && directory_shift == 64 ? "" : "lookups: a directory without keys";
+  if (directory_shift < 40 || directory_shift > 64) return "lookups: bad directory shift";
+  const size_t slots = size_t{1} << (64 - directory_shift);
+  if (directory.size() != slots + 1 || directory.front() != 0 || directory.back() != keys.size()) {
+    return "lookups: bad directory";
+  }
+  for (size_t b = 0; b < slots; ++b) {
+    if (directory[b + 1] < directory[b]) return "lookups: directory out of order";
+  }
   return {};
 }
 
@@ -84,9 +112,11 @@ std::string NameIndex::CheckScan() const {
 }
 
 void NameIndex::PrepareLookups() {
-  static std::atomic<uint64_t> serials{0};
-  serial = ++serials;
-  directory.clear();
+  serial = NextSerial();
+  std::vector<uint16_t> weights(names.size());
+  for (size_t i = 0; i < names.size(); ++i) weights[i] = WeightFloor(names[i].weight);
+  name_weights = std::move(weights);
+  directory = std::vector<uint32_t>();
   directory_shift = 64;
   if (keys.empty()) return;
   // About two keys per slot; the top `bits` bits of a key pick its slot.
@@ -94,15 +124,14 @@ void NameIndex::PrepareLookups() {
   while (bits < 24 && (size_t{1} << (bits + 1)) <= keys.size()) ++bits;
   directory_shift = 64 - bits;
   const size_t slots = size_t{1} << bits;
-  directory.assign(slots + 1, 0);
+  std::vector<uint32_t> slot_starts(slots + 1, 0);
   size_t k = 0;
   for (size_t b = 0; b < slots; ++b) {
-    directory[b] = static_cast<uint32_t>(k);
+    slot_starts[b] = static_cast<uint32_t>(k);
     while (k < keys.size() && (bits == 0 ? 0 : static_cast<size_t>(keys[k] >> directory_shift)) == b) ++k;
   }
-  directory[slots] = static_cast<uint32_t>(keys.size());
-  name_weights.resize(names.size());
-  for (size_t i = 0; i < names.size(); ++i) name_weights[i] = WeightFloor(names[i].weight);
+  slot_starts[slots] = static_cast<uint32_t>(keys.size());
+  directory = std::move(slot_starts);
 }
 
 void NameIndex::PrepareScan() {

@@ -102,43 +102,35 @@ Screener::~Screener() = default;
 Screener::Screener(Screener&&) noexcept = default;
 Screener& Screener::operator=(Screener&&) noexcept = default;
 
-Screener::Screener(std::vector<Designation> list) : Screener(std::move(list), {}) {}
+Screener::Screener(std::vector<Designation> list) : Screener([&] {
+  std::vector<Part> one(1);
+  one[0].entries = std::move(list);
+  return one;
+}()) {}
 
-Screener::Screener(std::vector<Designation> list, const std::vector<Part>& parts) : list_(std::move(list)) {
-  by_reference_.reserve(list_.size());
-  for (uint32_t d = 0; d < list_.size(); ++d) {
-    const Designation& des = list_[d];
-    by_reference_.emplace(des.reference, d);
-    if (!des.imo.empty()) by_imo_[des.imo].push_back(d);
-    if (!des.company_imo.empty()) by_imo_[des.company_imo].push_back(d);
+Screener::Screener(std::vector<Part> parts) {
+  segments_.reserve(parts.size());
+  uint32_t names = 0;
+  for (Part& p : parts) {
+    Segment seg;
+    seg.entries = std::move(p.entries);
+    seg.index = p.index ? std::move(p.index) : std::make_shared<const NameIndex>(NameIndex::Build(seg.entries));
+    seg.first = static_cast<uint32_t>(size_);
+    seg.name_base = names;
+    size_ += seg.entries.size();
+    names += static_cast<uint32_t>(seg.index->names.size());
+    segments_.push_back(std::move(seg));
   }
-  // Prebuilt parts keep their index; runs of parts without one are indexed together, so a
-  // query meets few segments.
-  size_t first = 0, names = 0;
-  auto add = [&](std::shared_ptr<const NameIndex> index, size_t begin) {
-    segments_.push_back(Segment{index, static_cast<uint32_t>(begin), static_cast<uint32_t>(names)});
-    names += index->names.size();
-  };
-  size_t pending = 0;  // entries not yet indexed, from first - pending
-  auto flush = [&] {
-    if (pending == 0) return;
-    const std::span<const Designation> run(list_.data() + first - pending, pending);
-    add(std::make_shared<const NameIndex>(NameIndex::Build(run)), first - pending);
-    pending = 0;
-  };
-  for (const Part& p : parts) {
-    const size_t n = std::min(p.entries, list_.size() - first);
-    if (p.index) {
-      flush();
-      add(p.index, first);
-    } else {
-      pending += n;
+  by_reference_.reserve(size_);
+  for (const Segment& seg : segments_) {
+    for (uint32_t i = 0; i < seg.entries.size(); ++i) {
+      const Designation& des = seg.entries[i];
+      const uint32_t d = seg.first + i;
+      by_reference_.emplace(des.reference, d);
+      if (!des.imo.empty()) by_imo_[des.imo].push_back(d);
+      if (!des.company_imo.empty()) by_imo_[des.company_imo].push_back(d);
     }
-    first += n;
   }
-  pending += list_.size() - first;
-  first = list_.size();
-  flush();
 }
 
 const Screener::Segment& Screener::SegmentOf(uint32_t name) const {
@@ -147,9 +139,24 @@ const Screener::Segment& Screener::SegmentOf(uint32_t name) const {
   return *(it - 1);
 }
 
+const Screener::Segment& Screener::SegmentAt(uint32_t id) const {
+  auto it = std::upper_bound(segments_.begin(), segments_.end(), id,
+                             [](uint32_t n, const Segment& s) { return n < s.first; });
+  return *(it - 1);
+}
+
+uint32_t Screener::IdOf(const Designation* d) const {
+  for (const Segment& seg : segments_) {
+    if (!seg.entries.empty() && d >= seg.entries.data() && d < seg.entries.data() + seg.entries.size()) {
+      return seg.first + static_cast<uint32_t>(d - seg.entries.data());
+    }
+  }
+  return static_cast<uint32_t>(size_);  // not one of ours
+}
+
 const Designation* Screener::Find(std::string_view reference) const {
   auto it = by_reference_.find(reference);
-  return it == by_reference_.end() ? nullptr : &list_[it->second];
+  return it == by_reference_.end() ? nullptr : &At(it->second);
 }
 
 void Screener::ScreenImo(const Query& q, Date as_of, std::vector<Scored>& best) const {
@@ -157,7 +164,7 @@ void Screener::ScreenImo(const Query& q, Date as_of, std::vector<Scored>& best) 
   auto it = by_imo_.find(q.imo);
   if (it == by_imo_.end()) return;
   for (uint32_t d : it->second) {
-    const Designation& des = list_[d];
+    const Designation& des = At(d);
     if (des.listed_on > as_of) continue;
     if (q.kind && KindOf(*q.kind) != des.kind) continue;
     Scored s;
@@ -203,7 +210,7 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
       if (k + kRecordsAhead < ids.size()) __builtin_prefetch(&index.names[ids[k + kRecordsAhead]]);
       if (k + kDesignationsAhead < ids.size()) {
         // The fields read first, each possibly on a cache line of its own (a Designation spans many).
-        const Designation& ahead = list_[seg.first + index.names[ids[k + kDesignationsAhead]].designation];
+        const Designation& ahead = seg.entries[index.names[ids[k + kDesignationsAhead]].designation];
         __builtin_prefetch(&ahead.listed_on);
         if (q.kind) __builtin_prefetch(&ahead.kind);
       }
@@ -216,7 +223,7 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
       const double bound = 2 * std::min(qw, cw) / (qw + cw) + kBirthDateBonus;
       if (bound < threshold) continue;
       const uint32_t designation = seg.first + rec.designation;
-      const Designation& d = list_[designation];
+      const Designation& d = seg.entries[rec.designation];
       if (d.listed_on > as_of) continue;
       if (q.kind && KindOf(*q.kind) != d.kind) continue;
       index.Decode(id, cn);
@@ -419,7 +426,7 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     if (i > 0 && scored[i].designation == scored[i - 1].designation) continue;
     const Scored& s = scored[i];
     if (s.score < threshold) continue;
-    const Designation& d = list_[s.designation];
+    const Designation& d = At(s.designation);
     Candidate c;
     c.designation = &d;
     c.score = std::round(s.score * 1000.0) / 1000.0;

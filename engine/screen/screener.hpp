@@ -47,16 +47,17 @@ class Screener {
   /// At or above, below kMatchThreshold: someone must look (`review`).
   static constexpr double kPossibleThreshold = 0.80;
 
-  explicit Screener(std::vector<Designation> list);  ///< builds indexes once
+  explicit Screener(std::vector<Designation> list);  ///< one list, indexed here
 
-  /// Consecutive entries of `list` that came from one list file, with that list's index when
-  /// it was loaded prebuilt (a snapshot); parts without one are indexed here.
+  /// One list file's entries, with its index when it was loaded prebuilt (a snapshot); a part
+  /// without one is indexed here.
   struct Part {
-    size_t entries = 0;
+    std::vector<Designation> entries;
     std::shared_ptr<const NameIndex> index;
   };
-  /// `parts` cover `list` in order (their entries add up to its size).
-  Screener(std::vector<Designation> list, const std::vector<Part>& parts);
+  /// The parts' entries are numbered in order, each part's after the previous one's. They are
+  /// kept where they are, not gathered into one buffer: a start would copy the whole list.
+  explicit Screener(std::vector<Part> parts);
 
   /// Exhaustive mode scores every listed name instead of the index's candidates: slow, the
   /// reference the index is checked against (`sancheck screen --exhaustive`).
@@ -70,28 +71,40 @@ class Screener {
   /// listed on or before `as_of`. One candidate per designation.
   std::vector<Candidate> Screen(const Query& q, Date as_of, double threshold = kPossibleThreshold) const;
 
-  const std::vector<Designation>& list() const { return list_; }
+  /// How many designations, over every part.
+  size_t size() const { return size_; }
+  /// The designation numbered `id` (< size()).
+  const Designation& At(uint32_t id) const {
+    const Segment& s = SegmentAt(id);
+    return s.entries[id - s.first];
+  }
+  /// The number of a designation of this screener (one a Candidate points to).
+  uint32_t IdOf(const Designation* d) const;
   /// The designation with this reference, or null.
   const Designation* Find(std::string_view reference) const;
 
  private:
   struct Scored;
-  /// One list's index: its names are global names name_base.., its entries designations first...
+  /// One list: its entries are designations first.., its index's names global names name_base...
   struct Segment {
+    std::vector<Designation> entries;
     std::shared_ptr<const NameIndex> index;
     uint32_t first = 0;
     uint32_t name_base = 0;
   };
 
-  const Segment& SegmentOf(uint32_t name) const;
+  const Segment& SegmentOf(uint32_t name) const;   ///< of a global name
+  const Segment& SegmentAt(uint32_t id) const;     ///< of a designation
   void ScreenName(const Query& q, const std::string& query_name, const NormalizedName& qn, Date as_of,
                   double threshold, std::vector<Scored>& best) const;
   void ScreenImo(const Query& q, Date as_of, std::vector<Scored>& best) const;
 
-  std::vector<Designation> list_;
+  /// One per part, in order. A segment's entries never move once built (moving a segment
+  /// keeps its vector's buffer), so views of them stay valid.
   std::vector<Segment> segments_;
+  size_t size_ = 0;
   std::unordered_map<std::string, std::vector<uint32_t>> by_imo_;  ///< IMO -> designation ids
-  /// Views of list_'s references: its buffer is never reallocated once built.
+  /// Views of the entries' references.
   std::unordered_map<std::string_view, uint32_t> by_reference_;
   bool exhaustive_ = false;
 };

@@ -72,6 +72,20 @@ class In {
     offset_ += n;
     left_ -= n;
   }
+  /// Passes over `n` bytes, hashed all the same (a file's as they stream by).
+  void Skip(size_t n, const char* what) {
+    if (n > left_) Fail(std::string("truncated ") + what);
+    if (file_) {
+      char buffer[4096];
+      for (size_t part; n > 0; n -= part) {
+        part = std::min(n, sizeof buffer);
+        Read(buffer, part, what);
+      }
+      return;
+    }
+    offset_ += n;
+    left_ -= n;
+  }
   template <typename T>
   T Get(const char* what) {
     T v{};

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "lists/list_writer.hpp"
 #include "lists/ofac_csv.hpp"
@@ -28,8 +29,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto snapshot = screen::ParseListSnapshot(sealed, diags);
     if (!snapshot && !diags.HasErrors()) std::abort();
     if (snapshot) {
-      const size_t entries = snapshot->list.entries.size();
-      const screen::Screener screener(std::move(snapshot->list.entries), {{entries, snapshot->index}});
+      std::vector<screen::Screener::Part> parts(1);
+      parts[0] = screen::Screener::Part{std::move(snapshot->list.entries), snapshot->index};
+      const screen::Screener screener(std::move(parts));
       const Date far = *Date::Parse("2100-01-01");
       for (const char* name : {"Kim Chol Su", "KIMCHOL", "Jo Chun Ryong", "ANZHEN", "Al-Tikriti Abd"}) {
         (void)screener.Screen(screen::Query{name, {}, {}, {}, {}, {}}, far);

@@ -76,7 +76,10 @@ int main(int argc, char** argv) {
     const std::string snapshot = screen::WriteListSnapshot(list, screen::NameIndex::Build(list.entries),
                                                           screen::StoredScans::kYes);
     // What the binary will read must read: checked here, at build time, not at the first run.
-    if (!screen::ParseListSnapshot(std::make_shared<const SourceFile>(SourceFile{file->path, snapshot}), diags)) {
+    // Both ways: verified (checksum and the index against its entries, which a start trusts
+    // the build for) and trusted, as a start reads it (the stored scans and lookups in bounds).
+    if (!screen::ParseListSnapshot(std::make_shared<const SourceFile>(SourceFile{file->path, snapshot}), diags) ||
+        !screen::ParseListSnapshot(file->path, snapshot, diags, Integrity::kTrusted)) {
       return Fail(diags);
     }
     const std::string name = "kList" + std::to_string(i);

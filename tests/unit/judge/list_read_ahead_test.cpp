@@ -22,10 +22,10 @@ std::vector<std::string> Summary(const Screening& s) {
                   std::to_string(l.entries) + (l.builtin ? " built-in" : ""));
   }
   if (!s.screener) return out;
-  const auto& entries = s.screener->list();
-  for (size_t i = 0; i < entries.size(); ++i) {
-    out.push_back(entries[i].reference + " " + entries[i].name + " list " + std::to_string(entries[i].list) +
-                  (s.dprk[i] ? " dprk" : "") + " tag " + std::to_string(s.regime_tag[i]));
+  for (uint32_t i = 0; i < s.screener->size(); ++i) {
+    const screen::Designation& d = s.screener->At(i);
+    out.push_back(d.reference + " " + d.name + " list " + std::to_string(d.list) + (s.dprk[i] ? " dprk" : "") +
+                  " tag " + std::to_string(s.regime_tag[i]));
   }
   return out;
 }

@@ -1,6 +1,11 @@
 // Binary list snapshots: a round trip keeps every field and screens alike; corrupt, truncated and hostile files are clear errors.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 
@@ -31,6 +36,12 @@ std::shared_ptr<const SourceFile> File(std::string bytes) {
   return std::make_shared<const SourceFile>(SourceFile{"list.bin", std::move(bytes)});
 }
 
+bool WriteBytes(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+  return static_cast<bool>(out.flush());
+}
+
 std::string Error(const std::string& bytes) {
   Diagnostics diags;
   const auto snap = ParseListSnapshot(File(bytes), diags);
@@ -53,8 +64,7 @@ TEST_SUITE("screen.snapshot") {
     REQUIRE(snap->list.inputs.size() == 1);
     CHECK(snap->list.inputs[0].file == "own.csv");
     CheckSameEntries(list.entries, snap->list.entries);
-    const size_t entries = snap->list.entries.size();
-    const Screener loaded(std::move(snap->list.entries), {Screener::Part{entries, snap->index}});
+    const Screener loaded({Screener::Part{std::move(snap->list.entries), snap->index}});
     Query q;
     q.name = "Jo Chun-ryong";
     const auto got = loaded.Screen(q, *Date::Parse("2024-09-26"));
@@ -65,7 +75,48 @@ TEST_SUITE("screen.snapshot") {
     CHECK(got[0].why == want[0].why);
   }
 
-  TEST_CASE("the scans a snapshot stores are those Prepare makes, used as stored only when trusted") {
+  TEST_CASE("a read for screening leaves out the entries' titles and notes, and nothing else") {
+    DesignationList list = SampleList();
+    list.entries[1].title = "Director of the bureau";
+    list.entries[1].note = "A note long enough to live on the heap, as the UN list's remarks do.";
+    const std::string bytes = WriteListSnapshot(list, NameIndex::Build(list.entries), StoredScans::kYes);
+    const std::string path =
+        (std::filesystem::temp_directory_path() / ("sancheck-snapshot-" + std::to_string(::getpid()) + ".bin")).string();
+    REQUIRE(WriteBytes(path, bytes));
+    for (const Integrity check : {Integrity::kVerify, Integrity::kTrusted}) {
+      Diagnostics diags;
+      const auto all = ParseListSnapshot("list.bin", bytes, diags, check);
+      const auto screening = ParseListSnapshot("list.bin", bytes, diags, check, EntryText::kForScreening);
+      const auto streamed = LoadListSnapshot(path, diags, EntryText::kForScreening);
+      REQUIRE_MESSAGE(all, diags.RenderAll());
+      REQUIRE(screening);
+      REQUIRE(streamed);
+      CheckSameEntries(list.entries, all->list.entries);
+      for (const auto* read : {&*screening, &*streamed}) {
+        REQUIRE(read->list.entries.size() == list.entries.size());
+        for (size_t i = 0; i < list.entries.size(); ++i) {
+          Designation want = list.entries[i];
+          want.title.clear();
+          want.note.clear();
+          CheckSameEntry(want, read->list.entries[i]);
+        }
+        CHECK(read->index->keys == all->index->keys);
+      }
+    }
+    // What is passed over is still checksummed: a note's byte changed is refused.
+    std::string flipped = bytes;
+    const size_t at = flipped.find("as the UN list");
+    REQUIRE(at != std::string::npos);
+    flipped[at] = 'A';
+    REQUIRE(WriteBytes(path, flipped));
+    Diagnostics diags;
+    CHECK_FALSE(ParseListSnapshot("list.bin", flipped, diags, Integrity::kVerify, EntryText::kForScreening));
+    CHECK_FALSE(LoadListSnapshot(path, diags, EntryText::kForScreening));
+    CHECK(diags.RenderAll().find("checksum mismatch") != std::string::npos);
+    std::remove(path.c_str());
+  }
+
+  TEST_CASE("the scans and lookups a snapshot stores are those Prepare makes, used as stored only when trusted") {
     const DesignationList list = SampleList();
     const std::string bytes = WriteListSnapshot(list, NameIndex::Build(list.entries), StoredScans::kYes);
     // Stored only when asked for: a user's snapshot does not carry them.
@@ -89,8 +140,13 @@ TEST_SUITE("screen.snapshot") {
     CHECK(a.run_terms == b.run_terms);
     CHECK(a.run_letters == b.run_letters);
     CHECK(a.run_fourth == b.run_fourth);
+    CHECK(a.directory.size() > 1);
     CHECK(a.directory == b.directory);
+    CHECK(a.directory_shift == b.directory_shift);
     CHECK(a.name_weights == b.name_weights);
+    CHECK(a.directory.borrowed());
+    CHECK(a.name_weights.borrowed());
+    CHECK_FALSE(b.directory.borrowed());
   }
 
   TEST_CASE("trusted aligned bytes are read in place, any other snapshot is copied, the tables the same") {
@@ -136,8 +192,8 @@ TEST_SUITE("screen.snapshot") {
     // The same answers either way.
     Query q;
     q.name = "Jo Chun-ryong";
-    const Screener from_place(in_place->list.entries, {Screener::Part{in_place->list.entries.size(), in_place->index}});
-    const Screener from_copy(verified->list.entries, {Screener::Part{verified->list.entries.size(), verified->index}});
+    const Screener from_place({Screener::Part{in_place->list.entries, in_place->index}});
+    const Screener from_copy({Screener::Part{verified->list.entries, verified->index}});
     const auto got = from_place.Screen(q, *Date::Parse("2024-09-26"));
     const auto want = from_copy.Screen(q, *Date::Parse("2024-09-26"));
     REQUIRE(got.size() == want.size());
@@ -192,6 +248,15 @@ TEST_SUITE("screen.snapshot") {
     CHECK(refused([](NameIndex& x) { x.scan_letters.Edit([](auto& v) { v.pop_back(); }); }));
     CHECK(refused([](NameIndex& x) { x.run_fourth.Edit([](auto& v) { v.pop_back(); }); }));
     CHECK(refused([](NameIndex& x) { x.scan_starts.Edit([](auto& v) { v.pop_back(); }); }));
+    // The key directory and the weights: what a lookup indexes by.
+    REQUIRE(sound.directory.size() > 3);
+    CHECK(refused([](NameIndex& x) { x.directory.Edit([](auto& v) { v.pop_back(); }); }));
+    CHECK(refused([](NameIndex& x) { x.directory.Edit([&](auto& v) { v.back() = static_cast<uint32_t>(x.keys.size() + 1); }); }));
+    CHECK(refused([](NameIndex& x) { x.directory.Edit([](auto& v) { v[1] = v[2] + 1; }); }));
+    CHECK(refused([](NameIndex& x) { x.directory.Edit([](auto& v) { v[0] = 1; }); }));
+    CHECK(refused([](NameIndex& x) { x.directory_shift = 39; }));
+    CHECK(refused([](NameIndex& x) { x.directory_shift -= 1; }));
+    CHECK(refused([](NameIndex& x) { x.name_weights.Edit([](auto& v) { v.pop_back(); }); }));
   }
 
   TEST_CASE("an empty list's snapshot reads back empty and screens nothing") {
@@ -203,7 +268,7 @@ TEST_SUITE("screen.snapshot") {
     REQUIRE(snap);
     CHECK(snap->list.entries.empty());
     CHECK(snap->index->names.empty());
-    const Screener s(std::move(snap->list.entries), {{0, snap->index}});
+    const Screener s({Screener::Part{std::move(snap->list.entries), snap->index}});
     CHECK(s.Screen(Query{"Kim Chol", {}, {}, {}, {}, {}}, *Date::Parse("2025-01-01")).empty());
   }
 
