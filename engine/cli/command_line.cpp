@@ -33,11 +33,48 @@ std::string VersionText() {
 
 namespace {
 
+struct Command {
+  std::string_view name;
+  void (*add)(CLI::App&, Runner&);
+};
+// In the order `sancheck --help` lists them.
+constexpr Command kCommands[] = {
+    {"check", AddCheckCommand},
+    {"rules", AddRulesCommand},
+    {"test", AddTestCommand},
+    {"screen", AddScreenCommand},
+    {"lint", AddLintCommand},
+    {"explain", AddExplainCommand},
+    {"batch", AddBatchCommand},
+    {"schema", AddSchemaCommand},
+    {"lists", AddListsCommand},
+    {"serve", AddServeCommand},
+    {"timeline", AddTimelineCommand},
+    {"rescreen", AddRescreenCommand},
+    {"impact", AddImpactCommand},
+};
+
 std::vector<const CLI::App*> Commands(const CLI::App& app) {
   return app.get_subcommands([](const CLI::App* a) { return !a->get_group().empty(); });
 }
 
 }  // namespace
+
+std::string_view CommandWord(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--log-level") {
+      ++i;  // its value
+      continue;
+    }
+    if (word.starts_with('-')) continue;
+    for (const Command& c : kCommands) {
+      if (c.name == word) return c.name;
+    }
+    return {};
+  }
+  return {};
+}
 
 std::string CommandList(const CLI::App& app) {
   size_t width = 0;
@@ -65,7 +102,7 @@ std::optional<std::string> UnknownCommand(const CLI::App& app) {
   return std::nullopt;
 }
 
-void DefineCommandLine(CLI::App& app, Runner& runner, GlobalOptions& global) {
+void DefineCommandLine(CLI::App& app, Runner& runner, GlobalOptions& global, std::string_view only) {
   app.name("sancheck");
   app.description("sancheck: judge scenarios against UN DPRK sanctions rule packs, with citations.");
   // Read when asked, so that the commands do not pay for it.
@@ -76,19 +113,9 @@ void DefineCommandLine(CLI::App& app, Runner& runner, GlobalOptions& global) {
   app.add_flag("-v,--verbose", global.verbose, "Log loading and timing on standard error (-vv: debug)");
   app.add_option("--log-level", global.log_level, "Log level on standard error: off, error, warn, info, debug, trace")
       ->check(CLI::IsMember({"off", "error", "warn", "info", "debug", "trace"}));
-  AddCheckCommand(app, runner);
-  AddRulesCommand(app, runner);
-  AddTestCommand(app, runner);
-  AddScreenCommand(app, runner);
-  AddLintCommand(app, runner);
-  AddExplainCommand(app, runner);
-  AddBatchCommand(app, runner);
-  AddSchemaCommand(app, runner);
-  AddListsCommand(app, runner);
-  AddServeCommand(app, runner);
-  AddTimelineCommand(app, runner);
-  AddRescreenCommand(app, runner);
-  AddImpactCommand(app, runner);
+  for (const Command& c : kCommands) {
+    if (only.empty() || only == c.name) c.add(app, runner);
+  }
   app.callback([&app, &runner] {
     if (!runner) runner = [&app] { return Emit("", CommandList(app)) ? kExitOk : kExitError; };
   });

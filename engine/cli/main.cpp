@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
   CLI::App app;
   Runner runner;
   GlobalOptions global;
-  DefineCommandLine(app, runner, global);
+  DefineCommandLine(app, runner, global, CommandWord(argc, argv));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

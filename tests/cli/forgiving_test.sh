@@ -19,6 +19,12 @@ expect_status "a misspelt command exits 2" 2 "$bin" chek samples
 check "it suggests the nearest" grep -qx "sancheck: error: unknown command 'chek'; did you mean 'check'?" "$work/err"
 expect_status "a word far from every command exits 2" 2 "$bin" frobnicate
 check "it lists the commands" grep -q "unknown command 'frobnicate'; the commands are check, rules" "$work/err"
+# The program defines only the command a command line names: a command's name later on (a
+# path, say) is not the command, and the program's options before it are still read.
+expect_status "a misspelt command before a command's name exits 2" 2 "$bin" frobnicate check
+check "it names the misspelt word" grep -q "not expected: frobnicate" "$work/err"
+expect_status "program options before the command" 1 "$bin" -v --log-level warn check samples/article-2023-09/launches.yaml
+check "the command ran" grep -q "prohibited" "$work/out"
 
 expect_status "--version" 0 "$bin" --version
 check "it names the built-in pack and list versions" grep -q "built-in rule packs: un-dprk" "$work/out"
