@@ -123,7 +123,9 @@ std::string Seal(std::string_view magic, uint32_t version, std::string_view payl
 /// kTrusted is for the program's own built-in data only: those bytes are constants of the
 /// executable, read back with their checksum by the build that embedded them, so each start
 /// would only hash its own program file again (the package's checksums cover the file).
-/// Magic, version, lengths, counts and indexes are checked either way.
+/// Magic, version, lengths and counts are checked either way. A trusted list snapshot's index
+/// is not checked against its entries again (the build read it back verified); its stored
+/// lookup tables are checked in bounds of the index.
 enum class Integrity { kVerify, kTrusted };
 
 /// The payload of sealed `bytes`, or nullopt with `error` saying why they are not a sound blob

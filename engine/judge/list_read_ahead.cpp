@@ -110,8 +110,8 @@ void ListReadAhead::Start(const rules::PackLists& lists) {
   }
   for (const auto& f : lists.files) done_.push_back(Done{"", f, {}, std::nullopt, false, false});
   if (!own_reads) return;  // every list already being read
-  // The thread owns done_ until Join: nothing else touches it before then. A thread that cannot
-  // start (a process limit) leaves the lists to be read in turn.
+  // The thread owns done_ until it sets reads_done_ (AwaitReads): nothing else touches it
+  // before then. A thread that cannot start (a process limit) leaves the lists to be read in turn.
   try {
     thread_ = std::thread([this] { ReadAll(); });
   } catch (const std::system_error&) {

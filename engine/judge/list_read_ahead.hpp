@@ -68,7 +68,7 @@ class ListReadAhead {
   void Start(const rules::PackLists& lists);
 
   /// Whether `file` was read ahead; if so (once), its result in `out` and its diagnostics
-  /// appended to `diags`, after waiting for the read to end.
+  /// appended to `diags`, after waiting for the reads to end (not for the thread: Wait).
   bool Take(const SourceFile* file, Diagnostics& diags, std::optional<ListRead>& out);
 
   /// Whether it reads (or read) the built-in list at `builtin_path` itself.

@@ -85,8 +85,8 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const Screen
       files.push_back(ListFile{file, "", false});
     }
   }
-  // Every list is read before its entries are gathered, so they move once, into a buffer of
-  // the final size.
+  // Every list is read before screening is put together; each stays where it was read, one
+  // part of the screener.
   struct Read : ListRead {
     bool builtin = false;
   };
@@ -178,8 +178,9 @@ PartyStatus StatusAsOf(const Screening& screening, const std::vector<screen::Can
   for (const screen::Candidate& c : candidates) {
     if (date < c.designation->listed_on) continue;  // not yet listed on the activity's date
     if (c.designation->delisted_on && date >= *c.designation->delisted_on) continue;  // no longer listed
+    // A candidate is always one of the screener's (at() would refuse another: never read past).
     const size_t index = screening.screener->IdOf(c.designation);
-    const bool dprk = screening.dprk[index];
+    const bool dprk = screening.dprk.at(index);
     if (dprk && st.designated == Truth::kTrue) continue;  // a match decided; nothing weaker changes that
     if (!dprk && st.listed == Truth::kTrue && c.strength == screen::Strength::kPossible) continue;
     Match m = MatchOf(screening, c, party_id);
@@ -207,7 +208,7 @@ PartyStatus StatusAsOf(const Screening& screening, const std::vector<screen::Can
       }
       continue;
     }
-    if (const int bit = screening.regime_tag[index]; bit >= 0) st.listed_under.set(static_cast<size_t>(bit));
+    if (const int bit = screening.regime_tag.at(index); bit >= 0) st.listed_under.set(static_cast<size_t>(bit));
     if (truth == Truth::kTrue || !st.listed_match) {
       st.listed = truth;
       st.listed_match = std::move(m);

@@ -6,6 +6,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <span>
 
 #include "screen/alignment.hpp"
@@ -146,8 +147,9 @@ const Screener::Segment& Screener::SegmentAt(uint32_t id) const {
 }
 
 uint32_t Screener::IdOf(const Designation* d) const {
+  const std::less<const Designation*> before;  // a total order over pointers into different arrays
   for (const Segment& seg : segments_) {
-    if (!seg.entries.empty() && d >= seg.entries.data() && d < seg.entries.data() + seg.entries.size()) {
+    if (!seg.entries.empty() && !before(d, seg.entries.data()) && before(d, seg.entries.data() + seg.entries.size())) {
       return seg.first + static_cast<uint32_t>(d - seg.entries.data());
     }
   }

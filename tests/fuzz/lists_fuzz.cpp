@@ -26,7 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // checks instead of stopping at the checksum; an index that passes them is searched.
     auto sealed = std::make_shared<SourceFile>(SourceFile{"list.bin", screen::SealListSnapshot(file->text)});
     Diagnostics diags;
-    auto snapshot = screen::ParseListSnapshot(sealed, diags);
+    // The first byte's next bit reads it as screening does (titles and notes passed over).
+    const auto text = (data[0] & 4) ? screen::EntryText::kForScreening : screen::EntryText::kAll;
+    auto snapshot = screen::ParseListSnapshot(sealed, diags, Integrity::kVerify, text);
     if (!snapshot && !diags.HasErrors()) std::abort();
     if (snapshot) {
       std::vector<screen::Screener::Part> parts(1);

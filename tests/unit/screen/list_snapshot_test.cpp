@@ -259,6 +259,25 @@ TEST_SUITE("screen.snapshot") {
     CHECK(refused([](NameIndex& x) { x.name_weights.Edit([](auto& v) { v.pop_back(); }); }));
   }
 
+  TEST_CASE("a stored-tables flag of another value is refused (1: the scans alone, no longer written)") {
+    const DesignationList list = SampleList();
+    std::string bytes = WriteListSnapshot(list, NameIndex::Build(list.entries), StoredScans::kYes);
+    Diagnostics read;
+    const auto snap = ParseListSnapshot("list.bin", bytes, read, Integrity::kTrusted);
+    REQUIRE(snap);
+    // The flag is the byte after the term weights' table.
+    const NameIndex& x = *snap->index;
+    const size_t flag = static_cast<size_t>(reinterpret_cast<const char*>(x.term_weights.end()) - bytes.data());
+    REQUIRE(bytes[flag] == static_cast<char>(StoredScans::kYes));
+    for (const char value : {'\1', '\3'}) {
+      bytes[flag] = value;
+      Diagnostics diags;
+      const std::string_view payload = std::string_view(bytes).substr(snapshot_bytes::kHeaderBytes);
+      CHECK_FALSE(ParseListSnapshot(File(SealListSnapshot(payload)), diags));
+      CHECK(diags.RenderAll().find("bad scans flag") != std::string::npos);
+    }
+  }
+
   TEST_CASE("an empty list's snapshot reads back empty and screens nothing") {
     // Its arrays are all empty: reading them must not hand memcpy a null pointer (UBSan).
     DesignationList empty = SampleList();
