@@ -33,6 +33,7 @@ struct Entry {
   int32_t error = -1;    ///< index into Chunk::errors
   uint32_t first = 0, count = 0;  ///< findings
   bool capped = false;
+  bool gated_out = false;  ///< the collecting pass's gate: no capped rule can meet it (not checked, not judged)
 };
 
 // Input bytes without the zero-filling of std::vector: chunks are overwritten by fread anyway.

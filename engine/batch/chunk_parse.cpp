@@ -25,7 +25,7 @@ int64_t CountLines(const char* p, const char* end) {
 
 }  // namespace
 
-void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw) {
+void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw, const CapGate* gate, CapGate::Local* local) {
   c.errors.clear();
   // The entries of the chunk's last use are reused, not built anew: CheckRecord sets each
   // value, and zeroing a whole entry per record is a slow string instruction.
@@ -37,6 +37,7 @@ void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw) {
     e.error = -1;
     e.first = e.count = 0;
     e.capped = false;
+    e.gated_out = false;
     return e;
   };
   char* p = c.data;
@@ -74,7 +75,9 @@ void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw) {
       int line_off = 0;
       bool ok = csv ? ParseCsvRecord(p, rec_end, c.file->header, raw, err, line_off)
                     : mapped ? ParseJsonLine(p, rec_end, map, raw, err) : ScanJsonLine(p, rec_end, raw, err);
-      if (ok) {
+      if (ok && gate && !gate->MayMeet(raw, *ctx.tags, *local)) {
+        e.gated_out = true;
+      } else if (ok) {
         ok = CheckRecord(raw, *ctx.tags, e.rec, err, ctx.needs);
         if (!ok) {
           const FieldKey k = FieldByName(err.field);

@@ -1,6 +1,7 @@
 // ParseChunk: the records of one chunk read (JSONL or CSV) and checked, a bad one as a positioned error.
 #pragma once
 
+#include "batch/cap_gate.hpp"
 #include "batch/chunk.hpp"
 #include "batch/pipeline_context.hpp"
 #include "batch/raw_record.hpp"
@@ -11,6 +12,9 @@ namespace sancheck::batch {
 /// error in c.errors with the line relative to the chunk) and counts its lines; `raw` is the
 /// worker's scratch record. A JSONL line is mapped once while its end is found (LineMap), then
 /// read by ParseJsonLine from that map.
-void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw);
+/// With a `gate` (the collecting pass of caps), a record it finds no capped rule can meet is
+/// left unchecked, marked gated_out; `local` is the worker's scratch for it.
+void ParseChunk(const Context& ctx, Chunk& c, RawRecord& raw, const CapGate* gate = nullptr,
+                CapGate::Local* local = nullptr);
 
 }  // namespace sancheck::batch

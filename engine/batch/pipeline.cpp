@@ -35,8 +35,11 @@ void JudgeChunk(Chunk& c, Judge& judge) {
   constexpr size_t kAhead = 4;  // records: enough for the index's lines to arrive
   for (size_t at = 0; at < c.entries.size(); ++at) {
     Entry& e = c.entries[at];
-    if (at + kAhead < c.entries.size() && c.entries[at + kAhead].error < 0) judge.Prefetch(c.entries[at + kAhead].rec);
-    if (e.error >= 0) continue;
+    if (at + kAhead < c.entries.size()) {
+      const Entry& ahead = c.entries[at + kAhead];
+      if (ahead.error < 0 && !ahead.gated_out) judge.Prefetch(ahead.rec);
+    }
+    if (e.error >= 0 || e.gated_out) continue;
     e.first = static_cast<uint32_t>(c.findings.size());
     judge.Run(e.rec, c.findings);
     e.count = static_cast<uint32_t>(c.findings.size()) - e.first;
@@ -74,9 +77,13 @@ bool StreamInto(Context& ctx, const std::vector<std::string>& inputs, Sink& writ
   std::vector<std::unique_ptr<Worker>> workers;
   // The collecting pass (a sink that formats nothing) needs only the capped rules' findings.
   const bool capped_only = !Sink::kFormats;
+  // It also leaves unchecked the records no capped rule can meet (not with --no-index, which
+  // judges every record against every rule, as a reference for the indexes).
+  const CapGate* gate = capped_only && o.use_index ? ctx.cap_gate.get() : nullptr;
   for (int i = 0; i < o.threads; ++i) {
     workers.push_back(std::unique_ptr<Worker>(new Worker{
-        RawRecord{}, Judge(ctx.set, *ctx.index, ctx.order, o.use_index, o.screening, &ctx.names, o.run_date, capped_only)}));
+        RawRecord{}, Judge(ctx.set, *ctx.index, ctx.order, o.use_index, o.screening, &ctx.names, o.run_date, capped_only),
+        gate ? gate->MakeLocal() : CapGate::Local{}}));
   }
   // What the workers touch (chunks, the files they name) outlives the pool, even when
   // leaving early: the pool's destructor joins its threads first.
@@ -86,8 +93,9 @@ bool StreamInto(Context& ctx, const std::vector<std::string>& inputs, Sink& writ
   std::vector<Chunk> chunk(slots);
   const bool defer_caps = true;
   Pool pool(o.threads, [&](Chunk& c, int w) {
-    ParseChunk(ctx, c, workers[static_cast<size_t>(w)]->raw);
-    JudgeChunk(c, workers[static_cast<size_t>(w)]->judge);
+    Worker& worker = *workers[static_cast<size_t>(w)];
+    ParseChunk(ctx, c, worker.raw, gate, &worker.gate);
+    JudgeChunk(c, worker.judge);
     if constexpr (Sink::kFormats) FormatChunk(ctx, c, defer_caps);
   });
   std::vector<int64_t> skip(slots, 0);
@@ -235,7 +243,7 @@ bool HasCaps(const rules::RuleSet& set) {
 
 bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std::vector<std::string>& inputs,
               const std::string& output, BatchReport& report, std::ostream& diag) {
-  Context ctx{set, options, {}, nullptr, nullptr, nullptr, {}, {}, {}};
+  Context ctx{set, options, {}, nullptr, nullptr, nullptr, nullptr, {}, {}, {}};
   // Rules are evaluated (and listed) in the order of the ids they are written with.
   for (uint32_t i = 0; i < set.rules.size(); ++i) ctx.order.push_back(i);
   std::stable_sort(ctx.order.begin(), ctx.order.end(), [&](uint32_t a, uint32_t b) {
@@ -243,6 +251,7 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
            ResultFormat::OutputId(set.rules[b], options.output.short_ids);
   });
   ctx.index = std::make_unique<RuleIndex>(set, ctx.order);
+  ctx.cap_gate = CapGate::Make(set, ctx.order);
   ctx.tags = std::make_unique<TagLookup>(set.tags);
   ctx.format = std::make_unique<ResultFormat>(set, ctx.order, options.output);
   ctx.needs = RecordNeeds::Of(set);

@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "batch/cap_gate.hpp"
 #include "batch/judge.hpp"
 #include "batch/name_cache.hpp"
 #include "batch/pipeline.hpp"
@@ -24,6 +25,7 @@ inline double Since(Clock::time_point t) { return std::chrono::duration<double>(
 struct Worker {
   RawRecord raw;
   Judge judge;
+  CapGate::Local gate;  ///< the collecting pass's scratch (when the run has a CapGate)
 };
 
 struct Context {
@@ -31,6 +33,7 @@ struct Context {
   const BatchOptions& options;
   std::vector<uint32_t> order;
   std::unique_ptr<RuleIndex> index;
+  std::unique_ptr<CapGate> cap_gate;  ///< null: no capped rule, or none the gate can tell
   std::unique_ptr<TagLookup> tags;
   std::unique_ptr<ResultFormat> format;
   std::vector<std::FILE*> spooled;  ///< per input: a re-readable copy, or null

@@ -68,6 +68,14 @@ const char* kRecords =
     R"({"id":"E","date":"2017-12-22","exporter_country":"CN","importer_country":"KP","hs":"847130","tags":["dual-use"]})" "\n"
     R"({"id":"F" oops)" "\n";
 
+// One capped rule: fuel to the DPRK, 100 bbl a calendar year.
+constexpr const char* kCappedPack =
+    "pack: capped\nversion: \"1\"\nrules:\n"
+    "  - id: fuel\n    title: Fuel to KP (capped)\n    verdict: review\n    effective: 2017-01-01\n"
+    "    applies_to: [supply]\n    citations:\n      - {resolution: \"2397\", paragraph: \"5\"}\n"
+    "    when: to.country == KP and item.hs in [2710]\n    message: Capped.\n"
+    "    cap: {limit: 100, unit: bbl, period: calendar-year}\n";
+
 }  // namespace
 
 TEST_CASE("pipeline: results in input order, bad records as error lines, counts") {
@@ -172,12 +180,7 @@ TEST_CASE("pipeline: empty input writes nothing") {
 
 TEST_CASE("pipeline: caps count across the run and the ledger carries totals to the next run") {
   TempDir dir;
-  dir.Write("pack.yaml",
-            "pack: capped\nversion: \"1\"\nrules:\n"
-            "  - id: fuel\n    title: Fuel to KP (capped)\n    verdict: review\n    effective: 2017-01-01\n"
-            "    applies_to: [supply]\n    citations:\n      - {resolution: \"2397\", paragraph: \"5\"}\n"
-            "    when: to.country == KP and item.hs in [2710]\n    message: Capped.\n"
-            "    cap: {limit: 100, unit: bbl, period: calendar-year}\n");
+  dir.Write("pack.yaml", std::string(kCappedPack));
   auto set = Load({dir.path.string()});
   auto rec = [](const char* id, const char* date, int bbl) {
     return std::string(R"({"id":")") + id + R"(","date":")" + date +
@@ -211,4 +214,62 @@ TEST_CASE("pipeline: caps count across the run and the ledger carries totals to 
   CHECK(out[0].find(R"("verdict":"review")") != std::string::npos);
   CHECK(out[1].find(R"("verdict":"prohibited")") != std::string::npos);
   CHECK(dir.Read("ledger.json").find("\"2019\": 110") != std::string::npos);
+}
+
+TEST_CASE("pipeline: the collecting pass checks only records a capped rule may meet, and counts the same") {
+  TempDir dir;
+  dir.Write("pack.yaml",
+            std::string(kCappedPack) +
+            "  - id: arms\n    title: Arms from KP\n    verdict: prohibited\n    effective: 2006-10-14\n"
+            "    applies_to: [supply]\n    citations:\n      - {resolution: \"1718\", paragraph: \"8\"}\n"
+            "    when: from.country == KP and item.hs in [93]\n    message: Arms.\n");
+  auto set = Load({dir.path.string()});
+  auto rec = [](const std::string& id, const std::string& date, const std::string& from, const std::string& to,
+                const std::string& hs, int bbl) {
+    std::string r = R"({"id":")" + id + R"(","date":")" + date + R"(")";
+    if (!from.empty()) r += R"(,"exporter_country":")" + from + R"(")";
+    if (!to.empty()) r += R"(,"importer_country":")" + to + R"(")";
+    return r + R"(,"hs":")" + hs + R"(","quantity":)" + std::to_string(bbl) + R"(,"unit":"bbl"})" "\n";
+  };
+  // Capped deliveries out of date order among records no capped rule meets; a bad one the gate
+  // passes (its quantity is not a number), one it cannot tell (an HS code that does not read),
+  // and one without an importer country (it meets every rule, unknown).
+  std::string all;
+  for (int i = 0; i < 30; ++i) {
+    const std::string n = std::to_string(i);
+    all += rec("late" + n, "2018-12-0" + std::to_string(1 + i % 9), "CN", "KP", "271019", 5);
+    all += rec("arms" + n, "2018-01-01", "KP", "RU", "930690", 1);
+    all += rec("rice" + n, "2018-01-01", "CN", "KP", "100630", 7);
+    all += rec("early" + n, "2018-01-0" + std::to_string(1 + i % 9), "RU", "KP", "271011", 2);
+  }
+  all += R"({"id":"bad","date":"2018-01-01","exporter_country":"CN","importer_country":"KP","hs":"271019","quantity":"x","unit":"bbl"})" "\n";
+  all += rec("badhs", "2018-01-01", "CN", "KP", "27x", 5);
+  all += rec("nocountry", "2018-01-02", "CN", "", "271019", 5);
+  const std::string in = dir.Write("in.jsonl", all);
+  BatchOptions o = BenchOptions();
+  BatchReport report;
+  std::stringstream diag;
+  REQUIRE(RunBatch(*set, o, {in}, (dir.path / "gated.jsonl").string(), report, diag));
+  BatchOptions every = BenchOptions();
+  every.use_index = false;  // the reference: every record judged against every rule, no gate
+  BatchOptions pre = BenchOptions();
+  pre.preload = true;  // no collecting pass at all
+  BatchReport r2, r3;
+  REQUIRE(RunBatch(*set, every, {in}, (dir.path / "every.jsonl").string(), r2, diag));
+  REQUIRE(RunBatch(*set, pre, {in}, (dir.path / "pre.jsonl").string(), r3, diag));
+  const std::string gated = dir.Read("gated.jsonl");
+  CHECK(gated == dir.Read("every.jsonl"));
+  CHECK(gated == dir.Read("pre.jsonl"));
+  // 30 early deliveries of 2 bbl (60), then the late ones of 5: the ninth late one crosses 100.
+  const auto out = Lines(gated);
+  REQUIRE(out.size() == 123);
+  int prohibited_late = 0;
+  for (const auto& line : out) {
+    if (line.find(R"("id":"late)") != std::string::npos && line.find(R"("verdict":"prohibited")") != std::string::npos) {
+      ++prohibited_late;
+    }
+  }
+  CHECK(prohibited_late > 0);
+  CHECK(prohibited_late < 30);
+  CHECK(report.counts[kOutError] == 2);
 }

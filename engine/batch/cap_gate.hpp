@@ -1,0 +1,43 @@
+// CapGate: whether a record read may meet a capped rule, told before it is checked, so that the collecting pass checks and judges few records.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "batch/raw_record.hpp"
+#include "batch/record.hpp"
+#include "batch/rule_index.hpp"
+#include "batch/tag_lookup.hpp"
+#include "rules/rule_set.hpp"
+
+namespace sancheck::batch {
+
+/// Caps are counted over the capped rules' findings alone, in a pass over every record before
+/// the results are written. Most records can meet no capped rule: their countries, HS code and
+/// tags already say so (a rule index of the capped rules only), and that pass then neither
+/// checks the rest of such a record nor judges it. A record the gate passes is checked and
+/// judged in full, as before; a bad record is never counted either way (the writing pass
+/// reports it).
+class CapGate {
+ public:
+  /// Null when the set has no capped rule, or one that only a flagged party meets (telling
+  /// that needs the parties screened: every record is then judged in full).
+  static std::unique_ptr<CapGate> Make(const rules::RuleSet& set, const std::vector<uint32_t>& order);
+
+  /// A worker's scratch: the fields the index reads, and its candidates.
+  struct Local {
+    Record rec;
+    RankSet ranks;
+  };
+  Local MakeLocal() const;
+
+  /// False only when `raw` surely meets no capped rule. Fields that do not read (a bad country,
+  /// HS code or tag) pass: the full check then refuses the record.
+  bool MayMeet(const RawRecord& raw, const TagLookup& tags, Local& local) const;
+
+ private:
+  explicit CapGate(std::unique_ptr<RuleIndex> index) : index_(std::move(index)) {}
+  std::unique_ptr<RuleIndex> index_;
+};
+
+}  // namespace sancheck::batch
