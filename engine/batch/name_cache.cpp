@@ -1,17 +1,30 @@
 // NameCache's hash and lookup.
 #include "batch/name_cache.hpp"
 
+#include <cstring>
+
 namespace sancheck::batch {
 
 uint64_t NameCache::Hash(std::string_view name, uint16_t country) {
-  // FNV-1a over the bytes, then the country: no allocation, one pass.
-  uint64_t h = 1469598103934665603ull;
-  for (const char c : name) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
+  // Eight bytes at a time, each word mixed by a multiply and a shift (byte at a time, this was
+  // 3 % of a batch run: every record hashes two names); the length and country go in first.
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t h = (name.size() << 16 | country) * kMul;
+  auto mix = [&](uint64_t word) {
+    h = (h ^ word) * kMul;
+    h ^= h >> 32;
+  };
+  size_t i = 0;
+  for (; i + 8 <= name.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, name.data() + i, 8);
+    mix(word);
   }
-  h ^= country;
-  h *= 1099511628211ull;
+  if (i < name.size()) {
+    uint64_t word = 0;
+    std::memcpy(&word, name.data() + i, name.size() - i);
+    mix(word);
+  }
   return h ^ (h >> 29);
 }
 

@@ -57,6 +57,13 @@ void NameScreen::Remember(const NameCache::Entry& entry) {
   ++seen_count_;
 }
 
+std::vector<screen::Candidate> NameScreen::Screen(std::string_view name, std::optional<Country> country) const {
+  screen::Query q;
+  q.name = std::string(name);
+  q.country = country;
+  return judge::AllCandidates(screening_, q);
+}
+
 judge::PartyStatus NameScreen::Status(const Party& p, Date date) {
   if (p.name.empty()) return {};
   const NameCache::Entry* entry = nullptr;
@@ -65,10 +72,16 @@ judge::PartyStatus NameScreen::Status(const Party& p, Date date) {
     entry = slot->entry;
   } else {
     entry = &cache_.Get(p.hash, p.name, p.country, [&] {
-      screen::Query q;
-      q.name = std::string(p.name);
-      if (p.country != NameCache::kNoCountry) q.country = Country{p.country};
-      return judge::AllCandidates(screening_, q);
+      // A party's country only ever drops a candidate or caps its score (Screener::Screen):
+      // a name with no candidate screened without a country has none with any, so a name met
+      // under many countries is screened once, and again only under each when it has one.
+      if (p.country != NameCache::kNoCountry &&
+          cache_.Get(NameCache::Hash(p.name, NameCache::kNoCountry), p.name, NameCache::kNoCountry, [&] {
+                  return Screen(p.name, std::nullopt);
+                }).candidates.empty()) {
+        return std::vector<screen::Candidate>{};
+      }
+      return Screen(p.name, p.country == NameCache::kNoCountry ? std::nullopt : std::optional<Country>(Country{p.country}));
     });
     // Entries past the cache's bound live only until this thread's next miss: not remembered.
     if (entry->kept) Remember(*entry);

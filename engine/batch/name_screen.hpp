@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -55,6 +56,8 @@ class NameScreen {
   };
   static_assert(sizeof(Slot) == 64, "a slot is one cache line");
 
+  /// Every candidate of the name, as a party of `country` (none: unknown).
+  std::vector<screen::Candidate> Screen(std::string_view name, std::optional<Country> country) const;
   /// The slot of the pair this worker met before, or null.
   const Slot* Seen(const Party& p) const;
   void Remember(const NameCache::Entry& entry);

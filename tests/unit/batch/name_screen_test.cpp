@@ -1,6 +1,8 @@
 // NameScreen: batch parties screened by name and country against the built-in designation list, as of each record's date.
 #include <doctest/doctest.h>
 
+#include <tuple>
+
 #include "batch/name_screen.hpp"
 #include "judge/screening.hpp"
 #include "rules/rule_set.hpp"
@@ -44,6 +46,39 @@ TEST_SUITE("batch.name_screen") {
     CHECK(other.Status("Munitions Industry Department", CountryOf("KP"), summit).designated == Truth::kTrue);
     CHECK(other.Status("Munitions Industry Department", CountryOf("RU"), summit).designated ==
           names.Status("Munitions Industry Department", CountryOf("RU"), summit).designated);
+  }
+
+  TEST_CASE("a name is screened without its country first, and the answers are each country's own") {
+    const auto screening = BuiltinScreening();
+    const Date summit = *Date::Parse("2023-09-13");
+    const Date run = *Date::Parse("2026-01-01");
+    NameCache cache;
+    NameScreen names(*screening, cache, run);
+    // What screening the pair directly (the party's country in the query) concludes.
+    auto direct = [&](const char* name, const char* country) {
+      screen::Query q;
+      q.name = name;
+      if (country) q.country = *Country::Parse(country);
+      const judge::PartyStatus st = judge::StatusAsOf(*screening, judge::AllCandidates(*screening, q), name, name, summit, run);
+      return std::make_tuple(st.designated, st.listed, st.match ? st.match->score : -1.0,
+                             st.listed_match ? st.listed_match->score : -1.0);
+    };
+    auto batch = [&](const char* name, const char* country) {
+      const judge::PartyStatus st =
+          names.Status(name, country ? CountryOf(country) : expr::Known<Country>{}, summit);
+      return std::make_tuple(st.designated, st.listed, st.match ? st.match->score : -1.0,
+                             st.listed_match ? st.listed_match->score : -1.0);
+    };
+    // A listed entity, a generic name only a DPRK party ties to the list, a Korean personal
+    // name (another nationality: for review only), a vessel (its flag), a name on no list.
+    for (const char* name : {"Munitions Industry Department", "Ministry of Defence", "Jo Chun-ryong", "AN SAN 1",
+                             "Meridian Resources Inc."}) {
+      for (const char* country : {"KP", "RU", "PA", "CN", static_cast<const char*>(nullptr)}) {
+        INFO(name, " / ", country ? country : "no country");
+        CHECK(batch(name, country) == direct(name, country));
+      }
+    }
+    CHECK(std::get<0>(batch("Ministry of Defence", "KP")) != std::get<0>(batch("Ministry of Defence", "RU")));
   }
 
   TEST_CASE("a worker's table of pairs keeps every answer as it grows") {
