@@ -138,7 +138,12 @@ template <bool kWrite>
 struct NumberScan {
   char* end;            ///< past the number; on an error, the byte where it went wrong
   const char* error;    ///< null for a well-formed number
+  /// Well-formed, without a sign or an exponent, at most kPlainNumberBytes long: surely a
+  /// finite number >= 0, as PlainNonNegative (record.cpp) tells of other readers' numbers.
+  bool plain = false;
 };
+
+inline constexpr size_t kPlainNumberBytes = 300;  // below 1e300: no overflow
 
 /// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? over [p, end): one definition, so that the
 /// fast path accepts no number the strict scanner would reject.
@@ -148,7 +153,9 @@ inline NumberScan ScanJsonNumber(char* p, char* end) {
     while (p < end && *p >= '0' && *p <= '9') ++p;
     return p > d;
   };
-  if (p < end && *p == '-') ++p;
+  char* const start = p;
+  const bool negative = p < end && *p == '-';
+  if (negative) ++p;
   if (p < end && *p == '0') {
     ++p;
   } else if (!digits()) {
@@ -162,8 +169,9 @@ inline NumberScan ScanJsonNumber(char* p, char* end) {
     ++p;
     if (p < end && (*p == '+' || *p == '-')) ++p;
     if (!digits()) return {p, "expected digits in the exponent"};
+    return {p, nullptr, false};
   }
-  return {p, nullptr};
+  return {p, nullptr, !negative && static_cast<size_t>(p - start) <= kPlainNumberBytes};
 }
 
 }  // namespace sancheck::batch

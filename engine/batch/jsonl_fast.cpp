@@ -125,10 +125,13 @@ class CommonLine {
       bool ok;
       switch (field) {
         case FieldKey::kQuantity:
-        case FieldKey::kValueUsd:
+        case FieldKey::kValueUsd: {
           column = Column();
-          ok = Number(value);
+          bool plain = false;
+          ok = Number(value, plain);
+          rec.plain_numbers |= static_cast<uint16_t>(plain) << static_cast<int>(field);
           break;
+        }
         case FieldKey::kTags:
           column = Opened(opened, '[');
           ok = column > 0 && Tags(rec);
@@ -171,8 +174,10 @@ class CommonLine {
       std::string_view value;
       if constexpr (field == FieldKey::kQuantity || field == FieldKey::kValueUsd) {
         const int column = Column();
-        if (!Number(value)) return -1;
+        bool plain = false;
+        if (!Number(value, plain)) return -1;
         rec.Set(field, value, column);
+        rec.plain_numbers |= static_cast<uint16_t>(plain) << K;
       } else {
         const int column = Column() - 1;  // at the '"' or '[' the lead ends with
         if (field == FieldKey::kTags ? !Tags(rec) : !StringRest(value)) return -1;
@@ -237,12 +242,13 @@ class CommonLine {
     return true;
   }
 
-  bool Number(std::string_view& out) {
+  bool Number(std::string_view& out, bool& plain) {
     // A string, null or anything else where a number belongs is the strict scanner's error to name.
     if (!(*p_ == '-' || (*p_ >= '0' && *p_ <= '9'))) return false;
     const NumberScan n = ScanJsonNumber(p_, last_);
     if (n.error) return false;
     out = std::string_view(p_, static_cast<size_t>(n.end - p_));
+    plain = n.plain;
     p_ = n.end;
     return true;
   }

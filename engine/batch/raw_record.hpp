@@ -40,14 +40,19 @@ struct RawRecord {
   /// What the JSONL fast path found while reading, so that CheckRecord need not look again:
   /// every field's text (tags too) is ASCII, hence UTF-8.
   bool ascii = false;
+  /// The number fields the fast path read as plain (NumberScan::plain), one bit per FieldKey:
+  /// CheckRecord need not look at their digits again when no rule reads them.
+  uint16_t plain_numbers = 0;
 
   void Clear() {
     for (int i = 0; i < kFieldCount; ++i) present[i] = false;
     ascii = false;
+    plain_numbers = 0;
     tags.clear();
     other_keys.clear();
   }
   bool Has(FieldKey k) const { return present[static_cast<int>(k)]; }
+  bool PlainNumber(FieldKey k) const { return (plain_numbers >> static_cast<int>(k)) & 1; }
   /// Empty for a field the record does not have: the text of an earlier record (whose
   /// buffer may be reused) must never show through.
   std::string_view Get(FieldKey k) const { return Has(k) ? text[static_cast<int>(k)] : std::string_view(); }

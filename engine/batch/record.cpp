@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "batch/json_text.hpp"
 #include "common/short_decimal.hpp"
 #include "common/utf8.hpp"
 #include "judge/screening_facts.hpp"
@@ -45,10 +46,10 @@ bool Fail(const RawRecord& raw, FieldKey key, std::string_view code, std::string
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Text the conversion below surely reads as a finite number >= 0: digits with maybe a fraction,
-// no sign or exponent, and at most 300 characters, so 0 or between 1e-299 and 1e300 (no
-// overflow, no underflow). Other text, valid or not, is left to the conversion.
+// no sign or exponent, and at most kPlainNumberBytes (300) characters, so 0 or between 1e-299
+// and 1e300 (no overflow, no underflow). Other text, valid or not, is left to the conversion.
 bool PlainNonNegative(std::string_view t) {
-  if (t.empty() || t.size() > 300 || !IsDigit(t.front()) || !IsDigit(t.back())) return false;
+  if (t.empty() || t.size() > kPlainNumberBytes || !IsDigit(t.front()) || !IsDigit(t.back())) return false;
   bool point = false;  // at most one, and (by the ends' test) between digits
   for (const char c : t) {
     if (IsDigit(c)) continue;
@@ -79,7 +80,7 @@ bool PlainNonNegative(std::string_view t) {
 bool Number(const RawRecord& raw, FieldKey key, bool needed, expr::Known<double>& out, RecordError& err) {
   if (!raw.Has(key)) return true;
   // Converting text to a double is most of a record's value checks: skipped when no rule reads it.
-  if (!needed && PlainNonNegative(raw.Get(key))) return true;
+  if (!needed && (raw.PlainNumber(key) || PlainNonNegative(raw.Get(key)))) return true;
   return Convert(raw, key, out, err);
 }
 

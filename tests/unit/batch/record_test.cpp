@@ -4,6 +4,7 @@
 #include <string>
 
 #include "batch/jsonl_reader.hpp"
+#include "batch/line_map.hpp"
 #include "batch/record.hpp"
 
 using namespace sancheck;
@@ -117,4 +118,40 @@ TEST_CASE("record: a reused record, reset, is a new one (every field, the names 
   CHECK((unit.known == fresh.unit.known && unit.value == fresh.unit.value));
   CHECK((value_usd.known == fresh.value_usd.known && value_usd.value == fresh.value_usd.value));
   CHECK((from_name == fresh.from_name && to_name == fresh.to_name));
+}
+
+TEST_CASE("record: a number no rule reads is still checked, whichever path read the line") {
+  expr::TagRegistry tags;
+  TagLookup lookup(tags);
+  const RecordNeeds unread{false, false};
+  const std::string huge(400, '9');  // past any double: not a number
+  struct Case {
+    std::string value;
+    bool ok;
+    bool plain;  ///< the fast path marks it plain (no second look at its digits)
+  };
+  const Case cases[] = {{"12.5", true, true}, {"0", true, true},       {"1e3", true, false},
+                        {"-3", false, false}, {"-0.5", false, false}, {"1e999", false, false},
+                        {huge, false, false}, {"1" + std::string(299, '0'), true, true}};
+  for (const Case& k : cases) {
+    for (const bool mapped : {true, false}) {
+      CAPTURE(k.value);
+      CAPTURE(mapped);
+      std::string line = R"({"id":"S1","date":"2017-12-22","quantity":)" + k.value + R"(,"value_usd":)" + k.value + "}";
+      RawRecord raw;
+      RecordError err;
+      LineMap map;
+      if (mapped) {
+        REQUIRE(map.Build(line.data(), line.data() + line.size()) == line.data() + line.size());
+        REQUIRE(ParseJsonLine(line.data(), line.data() + line.size(), map, raw, err));
+        CHECK(raw.PlainNumber(FieldKey::kQuantity) == (k.plain && map.mapped()));
+      } else {
+        REQUIRE(ParseJsonLine(line.data(), line.data() + line.size(), raw, err));
+        CHECK((!raw.PlainNumber(FieldKey::kQuantity) || k.plain));  // never a number that is not plain
+      }
+      Record rec;
+      CHECK(CheckRecord(raw, lookup, rec, err, unread) == k.ok);
+      if (!k.ok) CHECK(err.field == "quantity");
+    }
+  }
 }
