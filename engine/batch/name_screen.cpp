@@ -72,9 +72,10 @@ judge::PartyStatus NameScreen::Status(const Party& p, Date date) {
     entry = slot->entry;
   } else {
     entry = &cache_.Get(p.hash, p.name, p.country, [&] {
-      // A party's country only ever drops a candidate or caps its score (Screener::Screen):
-      // a name with no candidate screened without a country has none with any, so a name met
-      // under many countries is screened once, and again only under each when it has one.
+      // A party's country never adds a candidate (Screener::Screen): it drops one, or lifts
+      // or keeps the cap a candidate gets without it, a cap above the possible threshold. So a
+      // name with no candidate screened without a country has none with any: a name met under
+      // many countries is screened once, and again under each only when it has a candidate.
       if (p.country != NameCache::kNoCountry &&
           cache_.Get(NameCache::Hash(p.name, NameCache::kNoCountry), p.name, NameCache::kNoCountry, [&] {
                   return Screen(p.name, std::nullopt);

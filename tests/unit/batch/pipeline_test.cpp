@@ -218,17 +218,24 @@ TEST_CASE("pipeline: caps count across the run and the ledger carries totals to 
 
 TEST_CASE("pipeline: the collecting pass checks only records a capped rule may meet, and counts the same") {
   TempDir dir;
+  // A second capped rule, on the exporter and a tag: a record without an importer country is
+  // one of its deliveries (its condition is true), which the gate must pass.
   dir.Write("pack.yaml",
-            std::string(kCappedPack) +
+            "tags: [bunker]\n" + std::string(kCappedPack) +
+            "  - id: bunker\n    title: Bunker fuel from RU (capped)\n    verdict: review\n    effective: 2017-01-01\n"
+            "    applies_to: [supply]\n    citations:\n      - {resolution: \"2397\", paragraph: \"5\"}\n"
+            "    when: from.country == RU and item.tags in [bunker]\n    message: Capped.\n"
+            "    cap: {limit: 20, unit: bbl, period: calendar-year}\n"
             "  - id: arms\n    title: Arms from KP\n    verdict: prohibited\n    effective: 2006-10-14\n"
             "    applies_to: [supply]\n    citations:\n      - {resolution: \"1718\", paragraph: \"8\"}\n"
             "    when: from.country == KP and item.hs in [93]\n    message: Arms.\n");
   auto set = Load({dir.path.string()});
   auto rec = [](const std::string& id, const std::string& date, const std::string& from, const std::string& to,
-                const std::string& hs, int bbl) {
+                const std::string& hs, int bbl, const std::string& tag = "") {
     std::string r = R"({"id":")" + id + R"(","date":")" + date + R"(")";
     if (!from.empty()) r += R"(,"exporter_country":")" + from + R"(")";
     if (!to.empty()) r += R"(,"importer_country":")" + to + R"(")";
+    if (!tag.empty()) r += R"(,"tags":[")" + tag + R"("])";
     return r + R"(,"hs":")" + hs + R"(","quantity":)" + std::to_string(bbl) + R"(,"unit":"bbl"})" "\n";
   };
   // Capped deliveries out of date order among records no capped rule meets; a bad one the gate
@@ -245,6 +252,11 @@ TEST_CASE("pipeline: the collecting pass checks only records a capped rule may m
   all += R"({"id":"bad","date":"2018-01-01","exporter_country":"CN","importer_country":"KP","hs":"271019","quantity":"x","unit":"bbl"})" "\n";
   all += rec("badhs", "2018-01-01", "CN", "KP", "27x", 5);
   all += rec("nocountry", "2018-01-02", "CN", "", "271019", 5);
+  // Bunker deliveries from RU: with the tag and no importer country (the later ones cross 20),
+  // without the tag (no capped rule), and with the tag to a known country, dated first.
+  for (int i = 0; i < 6; ++i) all += rec("bunker" + std::to_string(i), "2018-03-0" + std::to_string(2 + i), "RU", "", "271000", 5, "bunker");
+  all += rec("untagged", "2018-03-01", "RU", "", "271000", 5);
+  all += rec("bunker-cn", "2018-03-01", "RU", "CN", "271000", 5, "bunker");
   const std::string in = dir.Write("in.jsonl", all);
   BatchOptions o = BenchOptions();
   BatchReport report;
@@ -262,7 +274,18 @@ TEST_CASE("pipeline: the collecting pass checks only records a capped rule may m
   CHECK(gated == dir.Read("pre.jsonl"));
   // 30 early deliveries of 2 bbl (60), then the late ones of 5: the ninth late one crosses 100.
   const auto out = Lines(gated);
-  REQUIRE(out.size() == 123);
+  REQUIRE(out.size() == 131);
+  // Bunker: 5 (bunker-cn, 1 March) then 5 a day from 2 March: bunker2 reaches 20, bunker3 crosses.
+  auto verdict_of = [&](const std::string& id) {
+    for (const auto& line : out) {
+      if (line.find(R"("id":")" + id + "\"") != std::string::npos) return line;
+    }
+    return std::string();
+  };
+  CHECK(verdict_of("bunker2").find(R"("verdict":"review")") != std::string::npos);
+  CHECK(verdict_of("bunker3").find(R"("verdict":"prohibited")") != std::string::npos);
+  CHECK(verdict_of("untagged").find(R"("bunker")") == std::string::npos);  // only fuel, unknown without an importer
+  CHECK(verdict_of("untagged").find(R"("fuel")") != std::string::npos);
   int prohibited_late = 0;
   for (const auto& line : out) {
     if (line.find(R"("id":"late)") != std::string::npos && line.find(R"("verdict":"prohibited")") != std::string::npos) {
