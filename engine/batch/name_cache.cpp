@@ -16,16 +16,23 @@ uint64_t NameCache::Hash(std::string_view name, uint16_t country) {
     h = (h ^ word) * kMul;
     h ^= h >> 32;
   };
-  size_t i = 0;
-  for (; i + 8 <= name.size(); i += 8) {
+  auto word_at = [&](size_t at) {
     uint64_t word;
-    std::memcpy(&word, name.data() + i, 8);
-    mix(word);
-  }
+    std::memcpy(&word, name.data() + at, 8);
+    return word;
+  };
+  size_t i = 0;
+  for (; i + 8 <= name.size(); i += 8) mix(word_at(i));
   if (i < name.size()) {
-    uint64_t word = 0;
-    std::memcpy(&word, name.data() + i, name.size() - i);
-    mix(word);
+    // The last bytes: the name's last eight (overlapping words already mixed), a fixed-size
+    // read rather than a copy of a few bytes; shorter names byte by byte.
+    if (name.size() >= 8) {
+      mix(word_at(name.size() - 8));
+    } else {
+      uint64_t word = 0;
+      for (; i < name.size(); ++i) word = word << 8 | static_cast<unsigned char>(name[i]);
+      mix(word);
+    }
   }
   // The MurmurHash3 64-bit finaliser: every input bit reaches every output bit.
   h ^= h >> 33;
