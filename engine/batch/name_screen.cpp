@@ -72,8 +72,8 @@ judge::PartyStatus NameScreen::Status(const Party& p, Date date) {
     entry = slot->entry;
   } else {
     entry = &cache_.Get(p.hash, p.name, p.country, [&] {
-      // A party's country never adds a candidate (Screener::Screen): it drops one, or lifts
-      // or keeps the cap a candidate gets without it, a cap above the possible threshold. So a
+      // A party's country never adds a candidate (Screener::Screen): it drops one, or caps its
+      // score or lifts a cap, the cap being above the possible threshold. So a
       // name with no candidate screened without a country has none with any: a name met under
       // many countries is screened once, and again under each only when it has a candidate.
       if (p.country != NameCache::kNoCountry &&

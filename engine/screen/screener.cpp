@@ -17,9 +17,10 @@ namespace {
 
 // Score given to a possible-only match that would otherwise reach kMatchThreshold.
 constexpr double kBelowMatch = Screener::kMatchThreshold - 0.01;
-// The caps a party's country lifts (a generic name of a DPRK party, a vessel's flag) leave a
-// possible match: a country only ever drops a candidate, never adds one, which batch relies on
-// (it screens a name without its country first: batch::NameScreen).
+// The caps a party's country sets or lifts (a Korean personal name of another nationality; a
+// generic name of a DPRK party, a vessel's flag) leave a possible match: a country only ever
+// drops a candidate, never adds one, which batch relies on (it screens a name without its
+// country first: batch::NameScreen).
 static_assert(kBelowMatch >= Screener::kPossibleThreshold);
 // Score given to a Korean personal name with a syllable left over on either side: Choe Son Hui
 // is not CHOE HWI, and a missing or different given-name syllable is a different name.
