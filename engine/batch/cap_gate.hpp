@@ -17,7 +17,7 @@ namespace sancheck::batch {
 /// tags already say so (a rule index of the capped rules only), and that pass then neither
 /// checks the rest of such a record nor judges it. A record the gate passes is checked and
 /// judged in full, as before; a bad record is never counted either way (the writing pass
-/// reports it).
+/// reports it), so one whose country, HS code or tag does not read is left out.
 class CapGate {
  public:
   /// Null when the set has no capped rule, or one that only a flagged party meets (telling
@@ -31,8 +31,8 @@ class CapGate {
   };
   Local MakeLocal() const;
 
-  /// False only when `raw` surely meets no capped rule. Fields that do not read (a bad country,
-  /// HS code or tag) pass: the full check then refuses the record.
+  /// False only when `raw` surely meets no capped rule, or cannot be counted at all: a country,
+  /// HS code or tag that does not read (CheckRecord would refuse the record).
   bool MayMeet(const RawRecord& raw, const TagLookup& tags, Local& local) const;
 
  private:

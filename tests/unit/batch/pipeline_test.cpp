@@ -239,7 +239,7 @@ TEST_CASE("pipeline: the collecting pass checks only records a capped rule may m
     return r + R"(,"hs":")" + hs + R"(","quantity":)" + std::to_string(bbl) + R"(,"unit":"bbl"})" "\n";
   };
   // Capped deliveries out of date order among records no capped rule meets; a bad one the gate
-  // passes (its quantity is not a number), one it cannot tell (an HS code that does not read),
+  // passes (its quantity is not a number), one it leaves out (an HS code that does not read),
   // and one without an importer country (it meets every rule, unknown).
   std::string all;
   for (int i = 0; i < 30; ++i) {
