@@ -295,4 +295,28 @@ TEST_CASE("pipeline: the collecting pass checks only records a capped rule may m
   CHECK(prohibited_late > 0);
   CHECK(prohibited_late < 30);
   CHECK(report.counts[kOutError] == 2);
+
+  // The same records as CSV, one thread and two: the gate reads CSV fields as it reads JSONL's.
+  std::string csv = "id,date,exporter_country,importer_country,hs,quantity,unit,tags\n";
+  for (int i = 0; i < 30; ++i) {
+    const std::string n = std::to_string(i);
+    csv += "late" + n + ",2018-12-0" + std::to_string(1 + i % 9) + ",CN,KP,271019,5,bbl,\n";
+    csv += "early" + n + ",2018-01-0" + std::to_string(1 + i % 9) + ",RU,KP,271011,2,bbl,\n";
+  }
+  for (int i = 0; i < 6; ++i) csv += "bunker" + std::to_string(i) + ",2018-03-0" + std::to_string(2 + i) + ",RU,,271000,5,bbl,bunker\n";
+  csv += "badhs,2018-01-01,CN,KP,27x,5,bbl,\n";
+  const std::string in_csv = dir.Write("in.csv", csv);
+  for (const int threads : {1, 2}) {
+    CAPTURE(threads);
+    BatchOptions gated_csv = BenchOptions();
+    gated_csv.threads = threads;
+    BatchOptions every_csv = gated_csv;
+    every_csv.use_index = false;
+    BatchReport r4, r5;
+    REQUIRE(RunBatch(*set, gated_csv, {in_csv}, (dir.path / "gated_csv.jsonl").string(), r4, diag));
+    REQUIRE(RunBatch(*set, every_csv, {in_csv}, (dir.path / "every_csv.jsonl").string(), r5, diag));
+    CHECK(dir.Read("gated_csv.jsonl") == dir.Read("every_csv.jsonl"));
+    // 5 bbl a day from 2 March: bunker3 reaches the 20, bunker4 crosses it.
+    CHECK(dir.Read("gated_csv.jsonl").find(R"({"id":"bunker4","verdict":"prohibited")") != std::string::npos);
+  }
 }
