@@ -23,31 +23,13 @@ CapGate::Local CapGate::MakeLocal() const {
 }
 
 bool CapGate::MayMeet(const RawRecord& raw, const TagLookup& tags, Local& local) const {
-  Record& r = local.rec;
-  r.Reset();
-  // As CheckRecord reads them, with the same parsers: a field that does not read makes the
-  // record a bad one, which CheckRecord refuses and no pass counts (the writing pass reports
-  // it), so it is left out here too, without the error message CheckRecord would make.
-  for (const auto& [key, out] : {std::pair{FieldKey::kExporterCountry, &r.from}, std::pair{FieldKey::kImporterCountry, &r.to}}) {
-    if (!raw.Has(key)) continue;
-    Country c;
-    if (!Country::Parse(raw.Get(key), c)) return false;
-    out->Set(c);
-  }
-  if (raw.Has(FieldKey::kHs)) {
-    HsCode hs;
-    if (!HsCode::Parse(raw.Get(FieldKey::kHs), hs)) return false;
-    r.hs.Set(hs);
-    r.hs_lo = hs.Low();
-    r.hs_hi = hs.High();
-  }
-  for (std::string_view t : raw.tags) {
-    const int bit = tags.Find(t);
-    if (bit < 0) return false;
-    r.tags.set(static_cast<size_t>(bit));
-  }
+  local.rec.Reset();
+  // As CheckRecord reads them: a field that does not read makes the record a bad one, which
+  // CheckRecord refuses and no pass counts (the writing pass reports it), so it is left out
+  // here too, without the error message CheckRecord would make.
+  if (!ReadGuardFields(raw, tags, local.rec, nullptr)) return false;
   local.ranks.Clear();
-  index_->Candidates(r, local.ranks);
+  index_->Candidates(local.rec, local.ranks);
   return !local.ranks.Empty();
 }
 

@@ -64,6 +64,11 @@ std::vector<screen::Candidate> NameScreen::Screen(std::string_view name, std::op
   return judge::AllCandidates(screening_, q);
 }
 
+const NameCache::Entry& NameScreen::CountryFree(std::string_view name) {
+  return cache_.Get(NameCache::Hash(name, NameCache::kNoCountry), name, NameCache::kNoCountry,
+                    [&] { return Screen(name, std::nullopt); });
+}
+
 judge::PartyStatus NameScreen::Status(const Party& p, Date date) {
   if (p.name.empty()) return {};
   const NameCache::Entry* entry = nullptr;
@@ -72,17 +77,13 @@ judge::PartyStatus NameScreen::Status(const Party& p, Date date) {
     entry = slot->entry;
   } else {
     entry = &cache_.Get(p.hash, p.name, p.country, [&] {
+      if (p.country == NameCache::kNoCountry) return Screen(p.name, std::nullopt);
       // A party's country never adds a candidate (Screener::Screen): it drops one, or caps its
-      // score or lifts a cap, the cap being above the possible threshold. So a
-      // name with no candidate screened without a country has none with any: a name met under
-      // many countries is screened once, and again under each only when it has a candidate.
-      if (p.country != NameCache::kNoCountry &&
-          cache_.Get(NameCache::Hash(p.name, NameCache::kNoCountry), p.name, NameCache::kNoCountry, [&] {
-                  return Screen(p.name, std::nullopt);
-                }).candidates.empty()) {
-        return std::vector<screen::Candidate>{};
-      }
-      return Screen(p.name, p.country == NameCache::kNoCountry ? std::nullopt : std::optional<Country>(Country{p.country}));
+      // score or lifts a cap, the cap being above the possible threshold. So a name with no
+      // candidate screened without a country has none with any: a name met under many
+      // countries is screened once, and again under each only when it has a candidate.
+      if (CountryFree(p.name).candidates.empty()) return std::vector<screen::Candidate>{};
+      return Screen(p.name, Country{p.country});
     });
     // Entries past the cache's bound live only until this thread's next miss: not remembered.
     if (entry->kept) Remember(*entry);

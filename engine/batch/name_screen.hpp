@@ -58,6 +58,9 @@ class NameScreen {
 
   /// Every candidate of the name, as a party of `country` (none: unknown).
   std::vector<screen::Candidate> Screen(std::string_view name, std::optional<Country> country) const;
+  /// The name's entry as a party of no known country, screened once for the run (past the
+  /// cache's bound, valid only until this thread's next miss: read it at once).
+  const NameCache::Entry& CountryFree(std::string_view name);
   /// The slot of the pair this worker met before, or null.
   const Slot* Seen(const Party& p) const;
   void Remember(const NameCache::Entry& entry);

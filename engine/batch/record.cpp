@@ -93,15 +93,42 @@ bool Number(const RawRecord& raw, FieldKey key, bool needed, expr::Known<double>
               err);
 }
 
-bool CountryField(const RawRecord& raw, FieldKey key, expr::Known<Country>& out, RecordError& err) {
+// A field that does not read: false, the error said only when asked for (`err`).
+bool CountryField(const RawRecord& raw, FieldKey key, expr::Known<Country>& out, RecordError* err) {
   if (!raw.Has(key)) return true;
   Country c;
-  if (!Country::Parse(raw.Get(key), c)) return FailCountry(raw, key, err);
+  if (!Country::Parse(raw.Get(key), c)) return err && FailCountry(raw, key, *err);
   out.Set(c);
   return true;
 }
 
 }  // namespace
+
+bool ReadGuardFields(const RawRecord& raw, const TagLookup& tags, Record& out, RecordError* err) {
+  if (!CountryField(raw, FieldKey::kExporterCountry, out.from, err)) return false;
+  if (!CountryField(raw, FieldKey::kImporterCountry, out.to, err)) return false;
+  if (raw.Has(FieldKey::kHs)) {
+    HsCode hs;
+    if (!HsCode::Parse(raw.Get(FieldKey::kHs), hs)) {
+      return err && Fail(raw, FieldKey::kHs, "batch.bad_value",
+                         Quoted(raw.Get(FieldKey::kHs)) + " is not an HS code (" + std::string(kHsCodeRule) + ")", *err);
+    }
+    out.hs.Set(hs);
+    out.hs_lo = hs.Low();
+    out.hs_hi = hs.High();
+  }
+  // A tag or unit no pack knows is an error, as in scenario files: a misspelt
+  // `amunition` would match no rule and let the record through.
+  for (std::string_view t : raw.tags) {
+    const int bit = tags.Find(t);
+    if (bit < 0) {
+      return err && Fail(raw, FieldKey::kTags, "batch.unknown_tag",
+                         "unknown tag " + Quoted(t) + ": no loaded rule pack knows it" + tags.DidYouMean(t), *err);
+    }
+    out.tags.set(static_cast<size_t>(bit));
+  }
+  return true;
+}
 
 RecordNeeds RecordNeeds::Of(const rules::RuleSet& set) {
   RecordNeeds needs{false, false};
@@ -150,28 +177,7 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
     return Fail(raw, FieldKey::kDate, "batch.bad_value",
                 Quoted(raw.Get(FieldKey::kDate)) + " is not a date (YYYY-MM-DD)", err);
   }
-  if (!CountryField(raw, FieldKey::kExporterCountry, out.from, err)) return false;
-  if (!CountryField(raw, FieldKey::kImporterCountry, out.to, err)) return false;
-  if (raw.Has(FieldKey::kHs)) {
-    HsCode hs;
-    if (!HsCode::Parse(raw.Get(FieldKey::kHs), hs)) {
-      return Fail(raw, FieldKey::kHs, "batch.bad_value",
-                  Quoted(raw.Get(FieldKey::kHs)) + " is not an HS code (" + std::string(kHsCodeRule) + ")", err);
-    }
-    out.hs.Set(hs);
-    out.hs_lo = hs.Low();
-    out.hs_hi = hs.High();
-  }
-  // A tag or unit no pack knows is an error, as in scenario files: a misspelt
-  // `amunition` would match no rule and let the record through.
-  for (std::string_view t : raw.tags) {
-    const int bit = tags.Find(t);
-    if (bit < 0) {
-      return Fail(raw, FieldKey::kTags, "batch.unknown_tag",
-                  "unknown tag " + Quoted(t) + ": no loaded rule pack knows it" + tags.DidYouMean(t), err);
-    }
-    out.tags.set(static_cast<size_t>(bit));
-  }
+  if (!ReadGuardFields(raw, tags, out, &err)) return false;
   if (!Number(raw, FieldKey::kQuantity, needs.quantity, out.quantity, err)) return false;
   if (!Number(raw, FieldKey::kValueUsd, needs.value_usd, out.value_usd, err)) return false;
   if (raw.Has(FieldKey::kUnit) && !raw.Get(FieldKey::kUnit).empty()) {

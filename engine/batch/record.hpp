@@ -65,6 +65,11 @@ struct Record {
 bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, RecordError& err,
                  const RecordNeeds& needs = {});
 
+/// The fields a rule guard reads (the countries, the HS code, the tags) into `out`, as
+/// CheckRecord reads and checks them; false for the first that does not read, its error in
+/// `err` when one is given (the caps gate, CapGate, asks for none).
+bool ReadGuardFields(const RawRecord& raw, const TagLookup& tags, Record& out, RecordError* err);
+
 /// Facts of one record as the evaluator reads them: a supply from the
 /// exporter to the importer with one item. Reused from record to record:
 /// Fill() rewrites only what a record sets.

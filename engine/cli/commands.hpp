@@ -32,7 +32,8 @@ void DefineCommandLine(CLI::App& app, Runner& runner, GlobalOptions& global, std
 
 /// The command a command line names: its first word that is neither a program option nor the
 /// value of one, when that word is a command's name; else empty (no command, or a misspelt
-/// one: the whole command line is needed to say so).
+/// one: the whole command line is needed to say so). A command line refused with that command
+/// alone defined is parsed again whole (main.cpp), so its error is the full parse's.
 std::string_view CommandWord(int argc, char** argv);
 
 /// What a bare `sancheck` prints: the commands, one line each.

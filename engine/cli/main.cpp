@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -27,6 +28,36 @@ bool LoadsBuiltinLists(int argc, char** argv) {
   return loading;
 }
 
+// The command line as defined and parsed: its callbacks hold references to the other members.
+struct CommandLine {
+  CLI::App app;
+  sancheck::cli::Runner runner;
+  sancheck::cli::GlobalOptions global;
+};
+
+// Defines the command line (only the command `only` names, when it names one) and parses it:
+// nullopt to run, else the exit status (help, version, a usage error). `refused` is set on a
+// usage error, which is then not yet said when `only` named a command.
+std::optional<int> Parse(CommandLine& line, std::string_view only, int argc, char** argv, bool& refused) {
+  using namespace sancheck::cli;
+  DefineCommandLine(line.app, line.runner, line.global, only);
+  try {
+    line.app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return line.app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return line.app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return line.app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    refused = true;
+    if (!only.empty()) return kExitError;  // the caller parses again, whole, to say why
+    if (const auto unknown = UnknownCommand(line.app)) return UsageError(*unknown);
+    return UsageError(e.what());
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -36,22 +67,19 @@ int main(int argc, char** argv) {
   // first of main's objects, so the last to go: it waits for the read to end.
   std::optional<sancheck::judge::BuiltinListsReadEarly> early;
   if (LoadsBuiltinLists(argc, argv)) early.emplace();
-  CLI::App app;
-  Runner runner;
-  GlobalOptions global;
-  DefineCommandLine(app, runner, global, CommandWord(argc, argv));
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    if (const auto unknown = UnknownCommand(app)) return UsageError(*unknown);
-    return UsageError(e.what());
+  auto line = std::make_unique<CommandLine>();
+  bool refused = false;
+  const std::string_view only = CommandWord(argc, argv);
+  auto status = Parse(*line, only, argc, argv, refused);
+  if (refused && !only.empty()) {
+    // Refused with one command defined: the whole command line, every command in it, says why
+    // (a misread command word would otherwise give another message than a full parse).
+    line = std::make_unique<CommandLine>();
+    status = Parse(*line, {}, argc, argv, refused);
   }
+  if (status) return *status;
+  const Runner& runner = line->runner;
+  const GlobalOptions& global = line->global;
   if (global.verbose > 0 || !global.log_level.empty()) {
     // The library logs only to a logger registered under its name: here, standard error.
     auto log = spdlog::stderr_logger_mt(sancheck::kLoggerName);

@@ -102,8 +102,8 @@ Designation GetEntry(In& in, const std::shared_ptr<const SourceFile>& where, Ent
     d.title = in.Str("title");
     d.note = in.Str("note");
   } else {
-    in.Skip(in.Count32(1, "title"), "title");
-    in.Skip(in.Count32(1, "note"), "note");
+    in.SkipStr("title");
+    in.SkipStr("note");
   }
   d.imo = in.Str("imo");
   d.imo_status = GetEnum<Verification>(in, kLastVerification, "imo status");

@@ -110,6 +110,8 @@ class In {
     Read(s.data(), n, what);
     return s;
   }
+  /// Passes over a string as Str reads one.
+  void SkipStr(const char* what) { Skip(Count32(1, what), what); }
   std::vector<std::string> Strs(const char* what) {
     std::vector<std::string> v(Count32(4, what));
     for (auto& s : v) s = Str(what);
