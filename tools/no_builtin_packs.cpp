@@ -1,5 +1,6 @@
-// The build tools run before the built-in packs are compiled: they link none.
+// The build tools run before the built-in packs and the Han table are made: they link none.
 #include "rules/builtin_packs.hpp"
+#include "screen/han_readings.hpp"
 
 namespace sancheck::rules {
 
@@ -11,3 +12,13 @@ const std::vector<EmbeddedFile>& BuiltinListSnapshots() {
 }
 
 }  // namespace sancheck::rules
+
+namespace sancheck::screen {
+
+// Empty: the tools read every name in Han with ICU itself.
+const HanTable& BuiltinHanTable() {
+  static const HanTable none;
+  return none;
+}
+
+}  // namespace sancheck::screen
