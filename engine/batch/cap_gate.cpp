@@ -1,7 +1,39 @@
-// CapGate: the capped rules' own index, read with the fields a record's guard needs.
+// CapGate: the capped rules' own index, read with the fields a record's guard needs, or a line's first bytes.
 #include "batch/cap_gate.hpp"
 
+#include <cstring>
+
 namespace sancheck::batch {
+namespace {
+
+// Moves `p` past `text` when the line goes on with it.
+inline bool Expect(std::string_view line, size_t& p, std::string_view text) {
+  if (line.size() - p < text.size() || std::memcmp(line.data() + p, text.data(), text.size()) != 0) return false;
+  p += text.size();
+  return true;
+}
+
+// Moves `p` past a string's characters to its closing quote, when it has no backslash (the
+// string then ends at the first quote, as JSON reads it).
+bool PlainString(std::string_view line, size_t& p) {
+  for (; p < line.size(); ++p) {
+    if (line[p] == '"') return true;
+    if (line[p] == '\\') return false;
+  }
+  return false;
+}
+
+// The code of a country written as two capital letters, or -1 (a code that is not assigned
+// makes the record a bad one: any value serves for the gate).
+int CountryCode(std::string_view line, size_t& p) {
+  if (p + 2 > line.size()) return -1;
+  const char a = line[p], b = line[p + 1];
+  if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z') return -1;
+  p += 2;
+  return (a - 'A') * 26 + (b - 'A');
+}
+
+}  // namespace
 
 std::unique_ptr<CapGate> CapGate::Make(const rules::RuleSet& set, const std::vector<uint32_t>& order) {
   // The run's rule order with the other rules left out: the gate asks only whether any
@@ -14,6 +46,14 @@ std::unique_ptr<CapGate> CapGate::Make(const rules::RuleSet& set, const std::vec
   auto index = std::make_unique<RuleIndex>(set, capped);
   if (index->screening_gated()) return nullptr;
   return std::unique_ptr<CapGate>(new CapGate(std::move(index)));
+}
+
+CapGate::CapGate(std::unique_ptr<RuleIndex> index) : index_(std::move(index)) {
+  by_countries_ = index_->every_alt_names_country();
+  for (uint16_t c = 0; c < Country::kCount; ++c) {
+    from_capped_[c] = index_->HasBucket(false, c);
+    to_capped_[c] = index_->HasBucket(true, c);
+  }
 }
 
 CapGate::Local CapGate::MakeLocal() const {
@@ -31,6 +71,19 @@ bool CapGate::MayMeet(const RawRecord& raw, const TagLookup& tags, Local& local)
   local.ranks.Clear();
   index_->Candidates(local.rec, local.ranks);
   return !local.ranks.Empty();
+}
+
+bool CapGate::SurelyOut(std::string_view line) const {
+  if (!by_countries_) return false;
+  size_t p = 0;
+  if (!Expect(line, p, R"({"id":")") || !PlainString(line, p)) return false;
+  if (!Expect(line, p, R"(","date":")") || !PlainString(line, p)) return false;
+  if (!Expect(line, p, R"(","exporter_country":")")) return false;
+  const int from = CountryCode(line, p);
+  if (from < 0 || !Expect(line, p, R"(","importer_country":")")) return false;
+  const int to = CountryCode(line, p);
+  if (to < 0 || !Expect(line, p, "\"")) return false;
+  return !from_capped_[static_cast<size_t>(from)] && !to_capped_[static_cast<size_t>(to)];
 }
 
 }  // namespace sancheck::batch

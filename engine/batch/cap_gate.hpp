@@ -1,7 +1,9 @@
 // CapGate: whether a record read may meet a capped rule, told before it is checked, so that the collecting pass checks and judges few records.
 #pragma once
 
+#include <array>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include "batch/raw_record.hpp"
@@ -35,9 +37,22 @@ class CapGate {
   /// HS code or tag that does not read (CheckRecord would refuse the record).
   bool MayMeet(const RawRecord& raw, const TagLookup& tags, Local& local) const;
 
+  /// Whether the gate can tell some JSONL lines apart by their first bytes (SurelyOut): every
+  /// capped rule names the exporter's or the importer's country.
+  bool reads_countries_first() const { return by_countries_; }
+  /// True only when `line` (a JSONL line, without its '\n') surely meets no capped rule or is
+  /// a bad record, told from its first bytes alone, before the line is mapped or read: lines
+  /// that start as generated ones do, `{"id":"…","date":"…","exporter_country":"XX",
+  /// "importer_country":"YY"`, with no backslash before the countries, and whose countries have
+  /// no capped rule. Such a line, if it is a record at all, has those two countries (a later
+  /// key repeated makes it a bad one), so MayMeet would say no as well. False for any other line.
+  bool SurelyOut(std::string_view line) const;
+
  private:
-  explicit CapGate(std::unique_ptr<RuleIndex> index) : index_(std::move(index)) {}
+  explicit CapGate(std::unique_ptr<RuleIndex> index);
   std::unique_ptr<RuleIndex> index_;
+  bool by_countries_ = false;
+  std::array<bool, Country::kCount> from_capped_{}, to_capped_{};  ///< by country code: a capped rule's bucket
 };
 
 }  // namespace sancheck::batch

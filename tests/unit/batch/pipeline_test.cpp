@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "batch/pipeline.hpp"
+#include "load_rules.hpp"
 #include "rules/rule_set.hpp"
 
 using namespace sancheck;
@@ -43,14 +44,6 @@ std::vector<std::string> Lines(const std::string& text) {
   return out;
 }
 
-std::unique_ptr<rules::RuleSet> Load(const std::vector<std::string>& paths) {
-  Diagnostics diags;
-  auto set = rules::LoadRuleSet(paths, diags);
-  INFO(diags.RenderAll());
-  REQUIRE(set);
-  return set;
-}
-
 BatchOptions BenchOptions() {
   BatchOptions o;
   o.output.short_ids = true;
@@ -79,7 +72,7 @@ constexpr const char* kCappedPack =
 }  // namespace
 
 TEST_CASE("pipeline: results in input order, bad records as error lines, counts") {
-  auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
+  auto set = LoadPacks({SANCHECK_SOURCE_DIR "/bench/workload"});
   TempDir dir;
   std::string all;
   for (int i = 0; i < 50; ++i) all += kRecords;
@@ -121,7 +114,7 @@ TEST_CASE("pipeline: results in input order, bad records as error lines, counts"
 }
 
 TEST_CASE("pipeline: --max-errors gives up after the record that passed the limit, and writes no results file") {
-  auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
+  auto set = LoadPacks({SANCHECK_SOURCE_DIR "/bench/workload"});
   TempDir dir;
   std::string all;
   for (int i = 0; i < 50; ++i) all += kRecords;
@@ -146,7 +139,7 @@ TEST_CASE("pipeline: --max-errors gives up after the record that passed the limi
 }
 
 TEST_CASE("pipeline: CSV input gives the same results as JSONL") {
-  auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
+  auto set = LoadPacks({SANCHECK_SOURCE_DIR "/bench/workload"});
   TempDir dir;
   const std::string csv = dir.Write(
       "in.csv",
@@ -168,7 +161,7 @@ TEST_CASE("pipeline: CSV input gives the same results as JSONL") {
 }
 
 TEST_CASE("pipeline: empty input writes nothing") {
-  auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
+  auto set = LoadPacks({SANCHECK_SOURCE_DIR "/bench/workload"});
   TempDir dir;
   const std::string in = dir.Write("empty.jsonl", "");
   BatchReport report;
@@ -181,7 +174,7 @@ TEST_CASE("pipeline: empty input writes nothing") {
 TEST_CASE("pipeline: caps count across the run and the ledger carries totals to the next run") {
   TempDir dir;
   dir.Write("pack.yaml", std::string(kCappedPack));
-  auto set = Load({dir.path.string()});
+  auto set = LoadPacks({dir.path.string()});
   auto rec = [](const char* id, const char* date, int bbl) {
     return std::string(R"({"id":")") + id + R"(","date":")" + date +
            R"(","exporter_country":"CN","importer_country":"KP","hs":"271019","quantity":)" + std::to_string(bbl) +
@@ -229,7 +222,7 @@ TEST_CASE("pipeline: the collecting pass checks only records a capped rule may m
             "  - id: arms\n    title: Arms from KP\n    verdict: prohibited\n    effective: 2006-10-14\n"
             "    applies_to: [supply]\n    citations:\n      - {resolution: \"1718\", paragraph: \"8\"}\n"
             "    when: from.country == KP and item.hs in [93]\n    message: Arms.\n");
-  auto set = Load({dir.path.string()});
+  auto set = LoadPacks({dir.path.string()});
   auto rec = [](const std::string& id, const std::string& date, const std::string& from, const std::string& to,
                 const std::string& hs, int bbl, const std::string& tag = "") {
     std::string r = R"({"id":")" + id + R"(","date":")" + date + R"(")";
@@ -252,6 +245,10 @@ TEST_CASE("pipeline: the collecting pass checks only records a capped rule may m
   all += R"({"id":"bad","date":"2018-01-01","exporter_country":"CN","importer_country":"KP","hs":"271019","quantity":"x","unit":"bbl"})" "\n";
   all += rec("badhs", "2018-01-01", "CN", "KP", "27x", 5);
   all += rec("nocountry", "2018-01-02", "CN", "", "271019", 5);
+  // Capped deliveries whose first bytes do not settle their countries (an escape spelling KP,
+  // spaces in the layout): the gate's first look must leave them to the full read.
+  all += R"({"id":"esc","date":"2018-01-03","exporter_country":"CN","importer_country":"K\u0050","hs":"271019","quantity":5,"unit":"bbl"})" "\n";
+  all += R"({"id": "spaced", "date": "2018-01-03", "exporter_country": "CN", "importer_country": "KP", "hs": "271019", "quantity": 5, "unit": "bbl"})" "\n";
   // Bunker deliveries from RU: with the tag and no importer country (the later ones cross 20),
   // without the tag (no capped rule), and with the tag to a known country, dated first.
   for (int i = 0; i < 6; ++i) all += rec("bunker" + std::to_string(i), "2018-03-0" + std::to_string(2 + i), "RU", "", "271000", 5, "bunker");
@@ -272,9 +269,10 @@ TEST_CASE("pipeline: the collecting pass checks only records a capped rule may m
   const std::string gated = dir.Read("gated.jsonl");
   CHECK(gated == dir.Read("every.jsonl"));
   CHECK(gated == dir.Read("pre.jsonl"));
-  // 30 early deliveries of 2 bbl (60), then the late ones of 5: the ninth late one crosses 100.
+  // 30 early deliveries of 2 bbl (60) and the two of 5 of 3 January (70), then the late ones of
+  // 5: the seventh late one crosses 100.
   const auto out = Lines(gated);
-  REQUIRE(out.size() == 131);
+  REQUIRE(out.size() == 133);
   // Bunker: 5 (bunker-cn, 1 March) then 5 a day from 2 March: bunker2 reaches 20, bunker3 crosses.
   auto verdict_of = [&](const std::string& id) {
     for (const auto& line : out) {

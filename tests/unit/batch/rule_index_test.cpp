@@ -12,6 +12,7 @@
 #include "batch/program_guard.hpp"
 #include "batch/rule_index.hpp"
 #include "judge/screening.hpp"
+#include "load_rules.hpp"
 #include "rules/rule_set.hpp"
 
 #include <unistd.h>
@@ -20,14 +21,6 @@ using namespace sancheck;
 using namespace sancheck::batch;
 
 namespace {
-
-std::unique_ptr<rules::RuleSet> Load(const std::vector<std::string>& paths) {
-  Diagnostics diags;
-  auto set = rules::LoadRuleSet(paths, diags);
-  INFO(diags.RenderAll());
-  REQUIRE(set);
-  return set;
-}
 
 expr::Program CompileText(const rules::RuleSet& set, const std::string& text) {
   expr::CompileEnv env{&set.tags, &set.sets};
@@ -41,8 +34,8 @@ expr::Program CompileText(const rules::RuleSet& set, const std::string& text) {
 // The guard of `text` compiled against the benchmark's pack (its sets and tags), or with
 // `builtin` the built-in packs (their screening regimes); each loaded once.
 Guard GuardOfText(const std::string& text, bool builtin = false) {
-  static const auto workload = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
-  static const auto packs = Load({});
+  static const auto workload = LoadPacks({SANCHECK_SOURCE_DIR "/bench/workload"});
+  static const auto packs = LoadPacks({});
   return GuardOf(CompileText(builtin ? *packs : *workload, text));
 }
 
@@ -178,17 +171,17 @@ TEST_CASE("guard: a rule reading a party's screening needs a flagged party") {
 }
 
 TEST_CASE("index: the benchmark pack gives the same findings as evaluating every rule") {
-  auto set = Load({SANCHECK_SOURCE_DIR "/bench/workload"});
+  auto set = LoadPacks({SANCHECK_SOURCE_DIR "/bench/workload"});
   CheckIndexAgrees(*set, 20000);
 }
 
 TEST_CASE("index: the built-in packs give the same findings as evaluating every rule") {
-  auto set = Load({});
+  auto set = LoadPacks({});
   CheckIndexAgrees(*set, 20000);
 }
 
 TEST_CASE("index: with parties screened, rules read only for flagged parties give the same findings") {
-  auto set = Load({});
+  auto set = LoadPacks({});
   Diagnostics diags;
   const auto screening = judge::LoadScreening(*set, judge::ScreeningSources{}, diags);
   INFO(diags.RenderAll());
