@@ -1,7 +1,10 @@
 // Reading a name written in Han characters and spaces by the build-time table, as ICU's Han-Latin would.
 #include "screen/han_readings.hpp"
 
+#include <unicode/uversion.h>
+
 #include <algorithm>
+#include <utility>
 
 #include "common/utf8.hpp"
 
@@ -24,6 +27,14 @@ int PairSyllable(const HanTable& table, char32_t cp, char32_t next) {
 }
 
 }  // namespace
+
+std::string LinkedIcuVersion() {
+  UVersionInfo info;
+  u_getVersion(info);
+  char text[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(info, text);
+  return text;
+}
 
 bool ReadHanByTable(const HanTable& table, std::string_view linked_icu_version, std::string_view text, std::string& out) {
   // Another ICU may read a character otherwise: the table speaks only for its own.
@@ -54,6 +65,11 @@ bool ReadHanByTable(const HanTable& table, std::string_view linked_icu_version, 
     if (k + 1 < n && cps[k + 1] != U' ') out += ' ';  // Han-Spacedhan's space
   }
   return true;
+}
+
+bool ReadHanByBuiltinTable(std::string_view text, std::string& out) {
+  static const std::string linked = LinkedIcuVersion();
+  return ReadHanByTable(BuiltinHanTable(), linked, text, out);
 }
 
 }  // namespace sancheck::screen

@@ -1,4 +1,4 @@
-// Han readings from a table made at build time from ICU's own "Han-Latin; Latin-ASCII": a common name read without building ICU's transliterator.
+// Han readings from a table the build reads from ICU's own Han-Latin: most names read without ICU's transliterator.
 #pragma once
 
 #include <cstdint>
@@ -31,10 +31,18 @@ struct HanTable {
 /// exists, and then read every name with ICU).
 const HanTable& BuiltinHanTable();
 
+/// The version of the ICU this program runs with ("72.1", as u_versionToString writes it): what
+/// the generator stamps on the table, and what a run compares it with. It names ICU's code, not
+/// its data: an update of the data alone (or ICU_DATA) keeps it.
+std::string LinkedIcuVersion();
+
 /// ICU's reading of `text` by the table: true, with the reading in `out`, when `text` is only
-/// Han characters the table reads and ASCII spaces; false (nothing to trust) for anything else:
-/// other characters, bytes that are not UTF-8, or a table made from another ICU version than
-/// the one `linked_icu_version` names. The caller then asks ICU itself.
+/// Han characters the table reads and ASCII spaces; false (nothing to trust, `out` unspecified)
+/// for anything else: other characters, bytes that are not UTF-8, or a table made from another
+/// ICU version than the one `linked_icu_version` names. The caller then asks ICU itself.
 bool ReadHanByTable(const HanTable& table, std::string_view linked_icu_version, std::string_view text, std::string& out);
+
+/// ReadHanByTable with the binary's table and the running ICU: what screening calls.
+bool ReadHanByBuiltinTable(std::string_view text, std::string& out);
 
 }  // namespace sancheck::screen

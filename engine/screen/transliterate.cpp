@@ -3,7 +3,6 @@
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
-#include <unicode/uversion.h>
 
 #include <algorithm>
 #include <array>
@@ -71,8 +70,8 @@ constexpr std::string_view kKoreanCyrillicRules =
 enum Which : size_t { kHangulRr, kRussianBgn, kKoreanCyrillic, kHanPinyin, kWhichCount };
 
 // One transliterator of each kind, created on first use (Han-Latin takes about 0.1 s to build:
-// HanPinyin reads most names by the build's table instead); threads clone their own, because an ICU Transliterator must not be used by two
-// threads at once (screening runs in batch workers).
+// HanPinyin reads most names by the build's table instead); threads clone their own, because
+// an ICU Transliterator must not be used by two threads at once (screening runs in batch workers).
 const icu::Transliterator* Prototype(Which which) {
   static std::array<std::unique_ptr<icu::Transliterator>, kWhichCount> prototypes;
   static std::array<std::once_flag, kWhichCount> made;
@@ -120,23 +119,11 @@ icu::UnicodeString ToUnicode(std::string_view s) {
   return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
 }
 
-// The version of the ICU this program runs with ("72.1"): the Han table speaks only for its own.
-const std::string& LinkedIcuVersion() {
-  static const std::string version = [] {
-    UVersionInfo info;
-    u_getVersion(info);
-    char text[U_MAX_VERSION_STRING_LENGTH];
-    u_versionToString(info, text);
-    return std::string(text);
-  }();
-  return version;
-}
-
 // ICU's Han-Latin reading, from the build's table when it reads the whole text (names in Han
 // characters and spaces), so that ICU builds its transliterator only for the rest.
 std::string HanPinyin(std::string_view text) {
   std::string out;
-  if (ReadHanByTable(BuiltinHanTable(), LinkedIcuVersion(), text, out)) return out;
+  if (ReadHanByBuiltinTable(text, out)) return out;
   return Transliterate(kHanPinyin, ToUnicode(text));
 }
 

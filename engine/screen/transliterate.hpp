@@ -25,7 +25,10 @@ bool HasRomanisableScript(std::string_view text);
 ///   romanised Korean, the reverse of the Kontsevich system Russian uses for Korean names
 ///   (чх -> ch, ё -> yo, ы -> u, э -> ae, ...; Чо Чхун Рён -> "cho chun ryong"); Kontsevich
 ///   writes a final ㄴ and ㅇ alike as н, so a word ending in n is read both ways;
-/// - Han: ICU "Han-Latin" (Mandarin pinyin), tone marks removed by folding.
+/// - Han: ICU "Han-Latin; Latin-ASCII" (Mandarin pinyin without tone marks); a name of Han
+///   characters and spaces is read by the build's table of ICU's readings (han_readings.hpp),
+///   which gives what ICU gives, without building its transliterator. (When the running ICU
+///   has no Han-Latin data, such a name is still read, by the table.)
 ///
 /// Characters of other scripts are kept as they are. Only the first kMaxNameBytes of `text`
 /// are read, as NormalizeName does. Empty when the name has nothing to romanise. Safe to call from several threads (each thread uses its own transliterators).

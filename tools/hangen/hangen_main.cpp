@@ -9,12 +9,12 @@
 #include <unicode/translit.h>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
-#include <unicode/uversion.h>
 
 #include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -46,6 +46,7 @@ bool Plain(const std::string& s) {
 }
 
 struct Made {
+  std::string icu_version = sancheck::screen::LinkedIcuVersion();
   std::vector<uint16_t> readings;  // syllable + 1
   std::vector<std::string> syllables;
   std::vector<HanPairReading> pairs;
@@ -55,6 +56,37 @@ uint16_t SyllableId(Made& m, std::map<std::string, uint16_t>& ids, const std::st
   const auto [it, added] = ids.emplace(s, static_cast<uint16_t>(m.syllables.size()));
   if (added) m.syllables.push_back(s);
   return it->second;
+}
+
+// The rules of Han-Latin's first step, as the table reproduces them: a space between an ideograph
+// and a letter after it (so between two Han characters), nothing else for Han characters and
+// spaces. Any other text (another ICU) could space names otherwise: no table then.
+constexpr std::string_view kSpacingRules =
+    R"rules(::[[㆒-㆟㈠-㉇㊀-㊰㋀-㋋㍘-㍰㍻-㍿㏠-㏾ 🈐-🈒🈔-🈺🉀-🉈🉐🉑][:ideographic:][:sc=han:]] nfkc;
+::fullwidth-halfwidth;
+｡ > '.';
+[[:Ideographic:][.,\:;?!．，：？！｡、；[:Pe:][:Pf:]]]{}[:Letter:] > ' ';
+[:Letter:][:Mark:]*{}[[:Ideographic:][:Ps:][:Pi:]] > ' ';)rules";
+
+// Why Han-Spacedhan's rules are not those, or nothing.
+std::string SpacingDiffers() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> spacing(icu::Transliterator::createInstance("Han-Spacedhan", UTRANS_FORWARD, status));
+  if (U_FAILURE(status)) return "ICU has no Han-Spacedhan transliterator";
+  icu::UnicodeString rules;
+  spacing->toRules(rules, false);
+  return Utf8(rules) == kSpacingRules ? std::string() : "Han-Spacedhan's rules are not the ones the table reproduces";
+}
+
+// Whether a rule's output is plain text: Latin letters and their marks, nothing ICU would read
+// again (a cursor '|', '@', quotes) nor characters of another script.
+bool PlainTarget(const icu::UnicodeString& target) {
+  static const icu::UnicodeSet latin = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeSet set(icu::UnicodeString(u"[[:Latin:][:Mn:]]"), status);
+    return set;
+  }();
+  return target.length() > 0 && latin.containsAll(target);
 }
 
 // The pairs of Han-Latin's rules "{A}' '?B > reading;", or why the rules hold something else.
@@ -72,6 +104,7 @@ std::string PairsOf(const icu::Transliterator& han, std::vector<std::pair<char32
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(line);
     const int32_t arrow = u.lastIndexOf(icu::UnicodeString(u" > "));
     if (arrow < 0 || u.charAt(u.length() - 1) != u';') return "a rule of another kind: " + line;
+    if (!PlainTarget(u.tempSubString(arrow + 3, u.length() - arrow - 4))) return "a rule's output is not plain: " + line;
     const icu::UnicodeString source = u.tempSubString(0, arrow);
     if (source.startsWith(icu::UnicodeString(u"["))) {
       UErrorCode status = U_ZERO_ERROR;
@@ -97,41 +130,53 @@ std::string PairsOf(const icu::Transliterator& han, std::vector<std::pair<char32
 std::string Compare(const HanTable& table, icu::Transliterator& icu_reader, const icu::UnicodeString& name) {
   std::string mine;
   const std::string theirs = Read(icu_reader, name);
-  if (!ReadHanByTable(table, U_ICU_VERSION, Utf8(name), mine)) return "the table does not read " + Utf8(name);
+  if (!ReadHanByTable(table, table.icu_version, Utf8(name), mine)) return "the table does not read " + Utf8(name);
   if (mine != theirs) return "'" + Utf8(name) + "' reads '" + mine + "', ICU '" + theirs + "'";
   return {};
 }
 
-// Names of two to six characters, some with spaces, and every pair written both ways.
+// `text` with each '_' a space and each 'X', 'A', 'B' one of the characters given.
+icu::UnicodeString Shape(std::u32string_view text, char32_t x, char32_t a, char32_t b) {
+  icu::UnicodeString name;
+  for (const char32_t c : text) name.append(static_cast<UChar32>(c == U'_' ? U' ' : c == U'X' ? x : c == U'A' ? a : c == U'B' ? b : c));
+  return name;
+}
+
+// Every pair written each way ICU's rule allows and one it does not; every readable character
+// beside a pair's characters, spaces before, between and after; and 20,000 names of two to six
+// characters with a space between some, at either end or doubled.
 std::string Check(const HanTable& table, icu::Transliterator& icu_reader, const std::vector<char32_t>& readable,
                   const std::vector<std::pair<char32_t, char32_t>>& pairs) {
   for (const auto& [a, b] : pairs) {
-    for (const char32_t* between : {U"", U" "}) {
-      icu::UnicodeString name;
-      name.append(static_cast<UChar32>(a));
-      if (*between) name.append(static_cast<UChar32>(U' '));
-      name.append(static_cast<UChar32>(b));
-      name.append(static_cast<UChar32>(readable[0]));
-      if (std::string why = Compare(table, icu_reader, name); !why.empty()) return why;
+    for (const std::u32string_view shape : {U"ABX", U"A_BX", U"A__B", U"_AB_", U"XAB", U"AXB"}) {
+      if (std::string why = Compare(table, icu_reader, Shape(shape, readable[0], a, b)); !why.empty()) return why;
     }
+  }
+  for (size_t i = 0; i < readable.size(); ++i) {
+    const auto& [a, b] = pairs.empty() ? std::pair{readable[0], readable[0]} : pairs[i % pairs.size()];
+    if (std::string why = Compare(table, icu_reader, Shape(U"_XA_X__BX_", readable[i], a, b)); !why.empty()) return why;
   }
   std::mt19937 random(20261201);
   std::uniform_int_distribution<size_t> pick(0, readable.size() - 1), length(2, 6), space(0, 7);
   for (int i = 0; i < 20000; ++i) {
     icu::UnicodeString name;
     const size_t n = length(random);
-    for (size_t k = 0; k < n; ++k) {
-      if (k > 0 && space(random) == 0) name.append(static_cast<UChar32>(U' '));
-      name.append(static_cast<UChar32>(readable[pick(random)]));
+    for (size_t k = 0; k <= n; ++k) {
+      // A space before a character (doubled now and then), or at the end.
+      if (space(random) == 0) name.append(static_cast<UChar32>(U' '));
+      if (space(random) == 0 && i % 4 == 0) name.append(static_cast<UChar32>(U' '));
+      if (k < n) name.append(static_cast<UChar32>(readable[pick(random)]));
     }
     if (std::string why = Compare(table, icu_reader, name); !why.empty()) return why;
   }
   return {};
 }
 
+// The table as C++ source. Each array ends with one element more than its span takes, so that
+// none is of size zero when there is no table.
 void WriteSource(std::ostream& out, const Made& m) {
-  out << "// Generated at build time by tools/hangen from ICU " U_ICU_VERSION
-         " (\"Han-Latin; Latin-ASCII\"): do not edit.\n"
+  out << "// Generated at build time by tools/hangen from ICU " << m.icu_version
+      << " (\"Han-Latin; Latin-ASCII\"): do not edit.\n"
          "#include \"screen/han_readings.hpp\"\n\n"
          "namespace sancheck::screen {\nnamespace {\n\n";
   out << "constexpr std::string_view kSyllables[] = {";
@@ -145,7 +190,7 @@ void WriteSource(std::ostream& out, const Made& m) {
   out << "{}};\n\n}  // namespace\n\nconst HanTable& BuiltinHanTable() {\n"
       << "  static constexpr HanTable table{" << static_cast<uint32_t>(kFirst) << ", {kReadings, "
       << m.readings.size() << "}, {kSyllables, " << m.syllables.size() << "}, {kPairs, " << m.pairs.size()
-      << "}, \"" << (m.readings.empty() ? "" : U_ICU_VERSION) << "\"};\n  return table;\n}\n\n"
+      << "}, \"" << (m.readings.empty() ? "" : m.icu_version) << "\"};\n  return table;\n}\n\n"
       << "}  // namespace sancheck::screen\n";
 }
 
@@ -156,6 +201,7 @@ std::string Make(Made& m) {
   std::unique_ptr<icu::Transliterator> reader(
       icu::Transliterator::createInstance("Han-Latin; Latin-ASCII", UTRANS_FORWARD, status));
   if (U_FAILURE(status)) return "ICU has no Han-Latin transliterator";
+  if (std::string why = SpacingDiffers(); !why.empty()) return why;
   std::vector<std::pair<char32_t, char32_t>> pairs;
   if (std::string why = PairsOf(*han, pairs); !why.empty()) return why;
   std::map<std::string, uint16_t> ids;
@@ -177,11 +223,8 @@ std::string Make(Made& m) {
   }
   std::sort(m.pairs.begin(), m.pairs.end(),
             [](const HanPairReading& x, const HanPairReading& y) { return std::pair{x.first, x.next} < std::pair{y.first, y.next}; });
-  const HanTable table{kFirst, m.readings, {}, m.pairs, U_ICU_VERSION};
-  std::vector<std::string_view> views(m.syllables.begin(), m.syllables.end());
-  HanTable checked = table;
-  checked.syllables = views;
-  return Check(checked, *reader, readable, pairs);
+  const std::vector<std::string_view> views(m.syllables.begin(), m.syllables.end());
+  return Check(HanTable{kFirst, m.readings, views, m.pairs, m.icu_version}, *reader, readable, pairs);
 }
 
 }  // namespace
