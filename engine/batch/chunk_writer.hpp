@@ -27,13 +27,16 @@ class Writer {
     // Errors first: they decide how much of the chunk is written.
     size_t cut = c.out.size();
     uint32_t stop_entry = static_cast<uint32_t>(c.entries.size());
+    // The chunk's messages are written at once: standard error writes each piece given it
+    // (unit-buffered), a system call each, and a ledger with many bad records made 140,000.
+    messages_.clear();
     for (size_t i = 0; i < c.errors.size(); ++i) {
       RecordError& e = c.errors[i];
       e.line += line_base;
       ++errors_;
       if (ctx_.options.max_errors >= 0 && errors_ > ctx_.options.max_errors) {
-        diag_ << "sancheck: error: more than " << ctx_.options.max_errors
-              << " bad records; giving up (raise --max-errors to read on)\n";
+        messages_ += "sancheck: error: more than " + std::to_string(ctx_.options.max_errors) +
+                     " bad records; giving up (raise --max-errors to read on)\n";
         report_.stopped = true;
         cut = c.error_out_begin[i];  // write up to this record, not its line
         for (uint32_t k = 0; k < c.entries.size(); ++k) {
@@ -42,9 +45,10 @@ class Writer {
         break;
       }
       // The message quotes the record's bytes: shown escaped, never obeyed by the terminal.
-      diag_ << Visible(c.file->name) << ':' << e.line << ':' << e.column << ": error: "
-            << Visible((e.field.empty() ? "" : "field '" + e.field + "': ") + e.message) << " [" << e.code << "]\n";
+      messages_ += Visible(c.file->name) + ':' + std::to_string(e.line) + ':' + std::to_string(e.column) + ": error: " +
+                   Visible((e.field.empty() ? "" : "field '" + e.field + "': ") + e.message) + " [" + e.code + "]\n";
     }
+    if (!messages_.empty()) diag_.write(messages_.data(), static_cast<std::streamsize>(messages_.size()));
     size_t pos = 0;
     int64_t settled_counts[kOutcomeCount] = {};
     for (const auto& [offset, index] : c.pending) {
@@ -137,6 +141,7 @@ class Writer {
   uint64_t ordinal_ = 0;  ///< position of the chunk's first record among the run's records
   BatchReport& report_;
   std::ostream& diag_;
+  std::string messages_;  ///< a chunk's messages, written together
   Clock::time_point start_;
   double last_progress_ = -1;
   int64_t errors_ = 0;
