@@ -48,14 +48,6 @@ std::unique_ptr<CapGate> CapGate::Make(const rules::RuleSet& set, const std::vec
   return std::unique_ptr<CapGate>(new CapGate(std::move(index)));
 }
 
-CapGate::CapGate(std::unique_ptr<RuleIndex> index) : index_(std::move(index)) {
-  by_countries_ = index_->every_alt_names_country();
-  for (uint16_t c = 0; c < Country::kCount; ++c) {
-    from_capped_[c] = index_->HasBucket(false, c);
-    to_capped_[c] = index_->HasBucket(true, c);
-  }
-}
-
 CapGate::Local CapGate::MakeLocal() const {
   Local local;
   local.ranks.Reset(index_->rank_count());
@@ -74,7 +66,7 @@ bool CapGate::MayMeet(const RawRecord& raw, const TagLookup& tags, Local& local)
 }
 
 bool CapGate::SurelyOut(std::string_view line) const {
-  if (!by_countries_) return false;
+  if (!reads_countries_first_) return false;
   size_t p = 0;
   if (!Expect(line, p, R"({"id":")") || !PlainString(line, p)) return false;
   if (!Expect(line, p, R"(","date":")") || !PlainString(line, p)) return false;
@@ -83,7 +75,7 @@ bool CapGate::SurelyOut(std::string_view line) const {
   if (from < 0 || !Expect(line, p, R"(","importer_country":")")) return false;
   const int to = CountryCode(line, p);
   if (to < 0 || !Expect(line, p, "\"")) return false;
-  return !from_capped_[static_cast<size_t>(from)] && !to_capped_[static_cast<size_t>(to)];
+  return !index_->HasExporterBucket(static_cast<uint16_t>(from)) && !index_->HasImporterBucket(static_cast<uint16_t>(to));
 }
 
 }  // namespace sancheck::batch

@@ -1,7 +1,6 @@
-// CapGate: whether a record read may meet a capped rule, told before it is checked, so that the collecting pass checks and judges few records.
+// CapGate: whether a record may meet a capped rule, told before it is checked (or from a line's first bytes), so that the collecting pass reads few records.
 #pragma once
 
-#include <array>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -38,8 +37,9 @@ class CapGate {
   bool MayMeet(const RawRecord& raw, const TagLookup& tags, Local& local) const;
 
   /// Whether the gate can tell some JSONL lines apart by their first bytes (SurelyOut): every
-  /// capped rule names the exporter's or the importer's country.
-  bool reads_countries_first() const { return by_countries_; }
+  /// alternative of the capped rules' guards is filed under the exporter's or the importer's
+  /// country (`to.country == KP or item.hs in [93]` has one that is not: then no line is).
+  bool reads_countries_first() const { return reads_countries_first_; }
   /// True only when `line` (a JSONL line, without its '\n') surely meets no capped rule or is
   /// a bad record, told from its first bytes alone, before the line is mapped or read: lines
   /// that start as generated ones do, `{"id":"…","date":"…","exporter_country":"XX",
@@ -49,10 +49,10 @@ class CapGate {
   bool SurelyOut(std::string_view line) const;
 
  private:
-  explicit CapGate(std::unique_ptr<RuleIndex> index);
+  explicit CapGate(std::unique_ptr<RuleIndex> index)
+      : index_(std::move(index)), reads_countries_first_(index_->every_alt_under_a_country()) {}
   std::unique_ptr<RuleIndex> index_;
-  bool by_countries_ = false;
-  std::array<bool, Country::kCount> from_capped_{}, to_capped_{};  ///< by country code: a capped rule's bucket
+  bool reads_countries_first_ = false;
 };
 
 }  // namespace sancheck::batch

@@ -73,11 +73,12 @@ class RuleIndex {
   /// does not. screening_gated(): the index has such rules.
   void FlaggedCandidates(const Record& r, RankSet& out) const;
   bool screening_gated() const { return screening_gated_; }
-  /// Whether every alternative is filed under a country: a record with both countries, neither
-  /// of which has a bucket (HasBucket), then has no candidate at all.
-  bool every_alt_names_country() const { return !any_without_country_; }
-  /// Whether the exporter's (`importer` false) or the importer's country `code` has a bucket.
-  bool HasBucket(bool importer, uint16_t code) const { return (importer ? to_slot_ : from_slot_)[code] >= 0; }
+  /// Whether every alternative is filed under a country (none without one, none met only when a
+  /// party is flagged): a record with both countries, neither of which has a bucket
+  /// (HasExporterBucket, HasImporterBucket), then has no candidate at all, flagged or not.
+  bool every_alt_under_a_country() const { return !any_without_country_ && !screening_gated_; }
+  bool HasExporterBucket(uint16_t code) const { return from_slot_[code] >= 0; }
+  bool HasImporterBucket(uint16_t code) const { return to_slot_[code] >= 0; }
   /// Asks for what Candidates(r) reads first, so that it is in cache when `r` is judged a
   /// couple of records later: the records stream through the cache and push the index out.
   void Prefetch(const Record& r) const {

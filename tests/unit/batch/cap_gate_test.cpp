@@ -1,21 +1,17 @@
 // Tests of the caps gate's first look at a JSONL line: it rules out only lines whose countries surely meet no capped rule.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 #include <numeric>
 #include <string>
 #include <vector>
 
 #include "batch/cap_gate.hpp"
 #include "load_rules.hpp"
+#include "temp_dir.hpp"
 #include "rules/rule_set.hpp"
 
 using namespace sancheck;
 using namespace sancheck::batch;
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -27,16 +23,13 @@ std::unique_ptr<CapGate> GateOf(const rules::RuleSet& set) {
 
 // A pack of one capped rule with condition `when`, loaded from a temporary folder.
 std::unique_ptr<rules::RuleSet> CappedPack(const std::string& when) {
-  const fs::path dir = fs::temp_directory_path() / ("sancheck-gate-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  std::ofstream(dir / "pack.yaml")
-      << "pack: capped\nversion: \"1\"\nrules:\n"
-         "  - id: fuel\n    title: Fuel (capped)\n    verdict: review\n    effective: 2017-01-01\n"
-         "    applies_to: [supply]\n    citations:\n      - {resolution: \"2397\", paragraph: \"5\"}\n"
-         "    when: " + when + "\n    message: Capped.\n    cap: {limit: 100, unit: bbl, period: calendar-year}\n";
-  auto set = LoadPacks({dir.string()});
-  fs::remove_all(dir);
-  return set;
+  TempDir dir;
+  dir.Write("pack.yaml",
+            "pack: capped\nversion: \"1\"\nrules:\n"
+            "  - id: fuel\n    title: Fuel (capped)\n    verdict: review\n    effective: 2017-01-01\n"
+            "    applies_to: [supply]\n    citations:\n      - {resolution: \"2397\", paragraph: \"5\"}\n"
+            "    when: " + when + "\n    message: Capped.\n    cap: {limit: 100, unit: bbl, period: calendar-year}\n");
+  return LoadPacks({dir.path.string()});
 }
 
 std::string Line(const std::string& from, const std::string& to, const std::string& id = "S1") {
@@ -56,7 +49,7 @@ TEST_CASE("caps gate: the built-in packs' capped rules (supplies to KP) rule out
   CHECK_FALSE(gate->SurelyOut(Line("CN", "KP")));
   // Whatever the first bytes do not settle is left to the full read.
   CHECK_FALSE(gate->SurelyOut(Line("CN", "K\\u0050")));        // an escape may spell KP
-  CHECK_FALSE(gate->SurelyOut(Line("CN", "RU", "a\\\"b")));     // a backslash before the countries
+  CHECK_FALSE(gate->SurelyOut(Line("CN", "RU", "a\\\"b")));     // an escaped quote: the id reads on
   CHECK_FALSE(gate->SurelyOut(Line("CN", "")));                 // no importer country: meets every rule
   CHECK_FALSE(gate->SurelyOut(Line("CN", "ru")));
   CHECK_FALSE(gate->SurelyOut(Line("CN", "RUS")));
@@ -79,4 +72,9 @@ TEST_CASE("caps gate: a capped rule on the exporter's country, and one that name
   REQUIRE(any);
   CHECK_FALSE(any->reads_countries_first());
   CHECK_FALSE(any->SurelyOut(Line("CN", "RU")));
+  const auto either = GateOf(*CappedPack("to.country == KP or item.hs in [93]"));
+  REQUIRE(either);
+  CHECK_FALSE(either->reads_countries_first());
+  // One only a flagged party meets: no gate at all (telling needs the parties screened).
+  CHECK_FALSE(GateOf(*CappedPack("to.designated and item.hs in [2710]")));
 }
