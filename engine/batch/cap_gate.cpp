@@ -65,17 +65,24 @@ bool CapGate::MayMeet(const RawRecord& raw, const TagLookup& tags, Local& local)
   return !local.ranks.Empty();
 }
 
-bool CapGate::SurelyOut(std::string_view line) const {
-  if (!reads_countries_first_) return false;
+bool LeadingCountries(std::string_view line, uint16_t& from, uint16_t& to) {
   size_t p = 0;
   if (!Expect(line, p, R"({"id":")") || !PlainString(line, p)) return false;
   if (!Expect(line, p, R"(","date":")") || !PlainString(line, p)) return false;
   if (!Expect(line, p, R"(","exporter_country":")")) return false;
-  const int from = CountryCode(line, p);
-  if (from < 0 || !Expect(line, p, R"(","importer_country":")")) return false;
-  const int to = CountryCode(line, p);
-  if (to < 0 || !Expect(line, p, "\"")) return false;
-  return !index_->HasExporterBucket(static_cast<uint16_t>(from)) && !index_->HasImporterBucket(static_cast<uint16_t>(to));
+  const int f = CountryCode(line, p);
+  if (f < 0 || !Expect(line, p, R"(","importer_country":")")) return false;
+  const int t = CountryCode(line, p);
+  if (t < 0 || !Expect(line, p, "\"")) return false;
+  from = static_cast<uint16_t>(f);
+  to = static_cast<uint16_t>(t);
+  return true;
+}
+
+bool CapGate::SurelyOut(std::string_view line) const {
+  uint16_t from = 0, to = 0;
+  return reads_countries_first_ && LeadingCountries(line, from, to) && !index_->HasExporterBucket(from) &&
+         !index_->HasImporterBucket(to);
 }
 
 }  // namespace sancheck::batch

@@ -1,6 +1,7 @@
 // CapGate: whether a record may meet a capped rule, told before it is checked (or from a line's first bytes), so that the collecting pass reads few records.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,14 @@
 #include "rules/rule_set.hpp"
 
 namespace sancheck::batch {
+
+/// The exporter's and importer's country codes (Country::code) a JSONL line's first bytes give,
+/// when the line starts as generated ones do: `{"id":"…","date":"…","exporter_country":"XX",
+/// "importer_country":"YY"`, with no backslash before the countries and XX, YY two capital
+/// letters. A record such a line holds, if it holds one at all, has these two countries: a key
+/// repeated later makes it a bad one (the reader fuzz target checks this on every line). False,
+/// and nothing to trust, for any other line.
+bool LeadingCountries(std::string_view line, uint16_t& from, uint16_t& to);
 
 /// Caps are counted over the capped rules' findings alone, in a pass over every record before
 /// the results are written. Most records can meet no capped rule: their countries, HS code and
@@ -41,11 +50,9 @@ class CapGate {
   /// country (`to.country == KP or item.hs in [93]` has one that is not: then no line is).
   bool reads_countries_first() const { return reads_countries_first_; }
   /// True only when `line` (a JSONL line, without its '\n') surely meets no capped rule or is
-  /// a bad record, told from its first bytes alone, before the line is mapped or read: lines
-  /// that start as generated ones do, `{"id":"…","date":"…","exporter_country":"XX",
-  /// "importer_country":"YY"`, with no backslash before the countries, and whose countries have
-  /// no capped rule. Such a line, if it is a record at all, has those two countries (a later
-  /// key repeated makes it a bad one), so MayMeet would say no as well. False for any other line.
+  /// a bad record, told from its first bytes alone, before the line is mapped or read: its
+  /// LeadingCountries have no capped rule, so MayMeet would say no as well. False for any other
+  /// line.
   bool SurelyOut(std::string_view line) const;
 
  private:

@@ -4,7 +4,8 @@
 // With g++ (ctest): sancheck_reader_fuzz FILE_OR_DIR... runs every corpus file once.
 // The first byte picks the reader (even: JSONL, odd: CSV with the first line as header); the rest
 // is the input. Every line must be read or rejected with a positioned error, never crash; a JSONL
-// line must read the same on the fast path and the strict scanner (CrossCheckJsonLine).
+// line must read the same on the fast path and the strict scanner (CrossCheckJsonLine), and a
+// record whose line gives LeadingCountries (what the caps gate leaves out by) has those countries.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -16,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "batch/cap_gate.hpp"
 #include "batch/csv_reader.hpp"
 #include "jsonl_crosscheck.hpp"
 #include "batch/jsonl_reader.hpp"
@@ -77,9 +79,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const CrossCheck both = CrossCheckJsonLine(std::string_view(p, static_cast<size_t>(le - p)), tags);
         if (!both.mismatch.empty()) std::fprintf(stderr, "reader_fuzz: %s\n", both.mismatch.c_str());
         Check(both.mismatch.empty(), "the fast path and the strict scanner read a line the same");
+        uint16_t from = 0, to = 0;
+        const bool leading = LeadingCountries(std::string_view(p, static_cast<size_t>(le - p)), from, to);
         err = RecordError{};
         const bool ok = ParseJsonLine(p, le, raw, err);
         Inspect(ok, raw, tags, err, p, le);
+        Record rec;
+        RecordError check_err;
+        if (leading && ok && CheckRecord(raw, tags, rec, check_err)) {
+          Check(rec.from.known && rec.from.value.code == from && rec.to.known && rec.to.value.code == to,
+                "a record has the countries its line's first bytes give");
+        }
       }
       p = le < end ? le + 1 : end;
     }
