@@ -1,11 +1,38 @@
-// Fuzz target for screening normalisation: any bytes fold to bounded tokens that are valid UTF-8.
+// Fuzz target for screening normalisation: any bytes fold to bounded tokens that are valid UTF-8, and romanise as ICU reads them.
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
+#include <string>
 #include <string_view>
 
 #include "common/utf8.hpp"
+#include "screen/han_readings.hpp"
 #include "screen/normalize.hpp"
+#include "screen/transliterate.hpp"
+
+namespace {
+
+// ICU's own Han-Latin reading: what the build's table must give for every name it reads.
+std::string IcuHanReading(std::string_view text) {
+  static const std::unique_ptr<icu::Transliterator> reader = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Han-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) std::abort();
+    return t;
+  }();
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  reader->transliterate(u);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace sancheck;
@@ -17,5 +44,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (t.raw.size() > screen::kMaxTokenLength || !IsValidUtf8(t.raw) || !IsValidUtf8(t.canon)) std::abort();
   }
   if (IsValidUtf8(text) && !IsValidUtf8(screen::FoldText(text))) std::abort();
+  // Romanised keys are bounded; those of valid text are valid text.
+  const std::vector<std::string> keys = screen::RomanisedKeys(text);
+  if (keys.size() > screen::kMaxRomanisedKeys) std::abort();
+  for (const auto& k : keys) {
+    if (IsValidUtf8(text) && !IsValidUtf8(k)) std::abort();
+  }
+  std::string by_table;
+  if (screen::ReadHanByBuiltinTable(text, by_table) && by_table != IcuHanReading(text)) std::abort();
   return 0;
 }
