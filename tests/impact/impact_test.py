@@ -287,6 +287,15 @@ def check_git(tmp, changed):
     expect("a path outside the repository: exit 2", p.returncode == 2 and p.stdout == "", p.stderr)
     p = run("--base", "no-such-branch", "--rules", "rules/un-dprk", *SCENARIOS, cwd=repo)
     expect("an unknown revision: exit 2", p.returncode == 2 and "'no-such-branch' names no commit" in p.stderr, p.stderr)
+    # An object the repository lacks (a damaged or partial clone): the file is read on its own
+    # and git's error names it, not a wrong size.
+    obj = subprocess.run(["git", "rev-parse", "HEAD:rules/un-dprk/arms.yaml"], cwd=repo, capture_output=True,
+                         text=True, env=GIT_ENV, check=True).stdout.strip()
+    (repo / ".git/objects" / obj[:2] / obj[2:]).unlink()
+    p = run("--base", "HEAD", "--rules", "rules/un-dprk", *SCENARIOS, cwd=repo)
+    expect("a missing object: exit 2, the file named",
+           p.returncode == 2 and "HEAD:rules/un-dprk/arms.yaml: cannot be read (" in p.stderr and "64 MiB (" not in p.stderr,
+           p.stderr)
     outside = tmp / "not-a-repo"
     outside.mkdir()
     p = run("--base", "HEAD", "--rules", str(changed), *SCENARIOS, cwd=outside)
