@@ -1,4 +1,4 @@
-// RevisionFiles: `git ls-tree` lists a path's files in a commit, one `git show` reads them all into a MemoryFileReader.
+// RevisionFiles: `git ls-tree` lists a path's files in a commit, `git show` reads them in batches into a MemoryFileReader.
 #include "cli/git_revision.hpp"
 
 #include <algorithm>
@@ -37,13 +37,15 @@ std::string Because(const std::string& why) { return why.empty() ? "" : " (" + w
 
 std::string FirstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
 
+/// The size of a blob `git ls-tree` did not give: listed without -l, "-" for a tree or a
+/// submodule, "BAD" for an object the repository lacks.
 constexpr uint64_t kUnknownSize = UINT64_MAX;
 
-// One entry of `git ls-tree -l -z`: "<mode> <type> <object> <size>\t<path>", the size padded
-// with spaces on the left ("-" for what is not a blob).
+// One entry of `git ls-tree -z`: "<mode> <type> <object>\t<path>", and with -l a size before the
+// tab, padded with spaces on the left.
 struct TreeEntry {
   std::string mode, object, path;
-  uint64_t size = 0;
+  uint64_t size = kUnknownSize;
 };
 
 std::vector<TreeEntry> ParseTree(const std::string& listing) {
@@ -57,20 +59,57 @@ std::vector<TreeEntry> ParseTree(const std::string& listing) {
     const size_t tab = line.find('\t');
     const size_t sp1 = line.find(' ');
     const size_t sp2 = sp1 == std::string::npos ? sp1 : line.find(' ', sp1 + 1);
-    const size_t sp3 = sp2 == std::string::npos ? sp2 : line.find(' ', sp2 + 1);
-    if (tab == std::string::npos || sp3 == std::string::npos || sp3 > tab) continue;
-    TreeEntry e{line.substr(0, sp1), line.substr(sp2 + 1, sp3 - sp2 - 1), line.substr(tab + 1)};
-    const size_t digits = line.find_first_not_of(' ', sp3);
-    if (digits == std::string::npos || digits >= tab) continue;
-    const auto [ptr, ec] = std::from_chars(line.data() + digits, line.data() + tab, e.size);
-    if (ec != std::errc() || ptr != line.data() + tab) e.size = kUnknownSize;  // "-": not a blob, or missing
+    if (tab == std::string::npos || sp2 == std::string::npos || sp2 > tab) continue;
+    const size_t sp3 = line.find(' ', sp2 + 1);
+    const size_t object_end = sp3 < tab ? sp3 : tab;
+    TreeEntry e{line.substr(0, sp1), line.substr(sp2 + 1, object_end - sp2 - 1), line.substr(tab + 1)};
+    if (sp3 < tab) {
+      const size_t digits = line.find_first_not_of(' ', sp3);
+      const auto [ptr, ec] = std::from_chars(line.data() + digits, line.data() + tab, e.size);
+      if (ec != std::errc() || ptr != line.data() + tab) e.size = kUnknownSize;
+    }
     out.push_back(std::move(e));
   }
   return out;
 }
 
-// Blobs per `git show`: their names stay far below the bound on a command line's length.
+// A `git show` run: at most this many blobs (their names stay far below the bound on a command
+// line's length) and this many bytes (what one file may hold).
 constexpr size_t kBlobsPerRun = 1000;
+constexpr uint64_t kBytesPerRun = kMaxInputBytes;
+
+// The texts of `entries` by `git show`, which writes blobs one after the other: the listed sizes
+// say where each ends. An entry stays nullopt when its size is unknown or its run failed or did
+// not add up: the caller reads it on its own, so that git's error names it.
+std::vector<std::optional<std::string>> ShowBlobs(const std::string& top, const std::vector<TreeEntry>& entries) {
+  std::vector<std::optional<std::string>> texts(entries.size());
+  size_t i = 0;
+  while (i < entries.size()) {
+    if (entries[i].size == kUnknownSize) {
+      ++i;
+      continue;
+    }
+    std::vector<std::string> args = {"-C", top, "show", "--no-textconv", "--no-color"};
+    const size_t first = i;
+    uint64_t total = 0;
+    for (; i < entries.size() && entries[i].size != kUnknownSize && i - first < kBlobsPerRun &&
+           (i == first || total + entries[i].size <= kBytesPerRun);
+         ++i) {
+      args.push_back(entries[i].object);
+      total += entries[i].size;
+    }
+    args.push_back("--");  // object names, never paths (a file may be named like one)
+    std::string why;
+    auto all = Git(args, why, static_cast<size_t>(total) + 1);
+    if (!all || all->size() != total) continue;
+    size_t at = 0;
+    for (size_t k = first; k < i; ++k) {
+      texts[k] = all->substr(at, static_cast<size_t>(entries[k].size));
+      at += static_cast<size_t>(entries[k].size);
+    }
+  }
+  return texts;
+}
 
 }  // namespace
 
@@ -109,7 +148,10 @@ std::optional<std::string> RevisionFiles::Add(const std::string& path, std::stri
   }
   const std::string pathspec = rel.generic_string();
   std::string why;
-  const auto listing = Git({"-C", top_, "--literal-pathspecs", "ls-tree", "-r", "-l", "-z", commit_, "--", pathspec}, why);
+  // With each blob's size (-l); a partial clone lacking some blob of the folder (any file, read
+  // or not) cannot give them all, and is listed again without sizes.
+  auto listing = Git({"-C", top_, "--literal-pathspecs", "ls-tree", "-r", "-l", "-z", commit_, "--", pathspec}, why);
+  if (!listing) listing = Git({"-C", top_, "--literal-pathspecs", "ls-tree", "-r", "-z", commit_, "--", pathspec}, why);
   if (!listing) {
     error = "git could not list " + path + " in " + rev_ + Because(why);
     return std::nullopt;
@@ -132,37 +174,17 @@ std::optional<std::string> RevisionFiles::Add(const std::string& path, std::stri
     wanted.push_back(std::move(e));
   }
   if (wanted.empty()) return std::nullopt;
-  // A git process per file took most of a run's time (~40 ms each here, 70 files for the
-  // built-in packs): `git show` writes blobs one after the other, and the listing's sizes say
-  // where each ends. Should that not add up, each is read on its own, as git names its errors.
-  for (size_t from = 0; from < wanted.size(); from += kBlobsPerRun) {
-    const size_t to = std::min(wanted.size(), from + kBlobsPerRun);
-    std::vector<std::string> args = {"-C", top_, "show", "--no-textconv", "--no-color"};
-    uint64_t total = 0;
-    bool sized = true;  // git gave every size (not so for an object the repository lacks)
-    for (size_t i = from; i < to; ++i) {
-      args.push_back(wanted[i].object);
-      sized = sized && wanted[i].size != kUnknownSize;
-      total += sized ? wanted[i].size : 0;
+  // One git process per file took most of a run's time: they are read in batches.
+  std::vector<std::optional<std::string>> texts = ShowBlobs(top_, wanted);
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    const TreeEntry& e = wanted[i];
+    if (!texts[i]) texts[i] = Git({"-C", top_, "cat-file", "blob", e.object}, why, kMaxInputBytes);
+    if (!texts[i]) {
+      error = rev_ + ":" + e.path + ": cannot be read (" + why + (e.size == kUnknownSize ? "; files over 64 MiB are not read)" : ")");
+      return std::nullopt;
     }
-    const auto all = sized ? Git(args, why, static_cast<size_t>(total) + 1) : std::nullopt;
-    size_t at = 0;
-    for (size_t i = from; i < to; ++i) {
-      const TreeEntry& e = wanted[i];
-      std::optional<std::string> text;
-      if (all && all->size() == total) {
-        text = all->substr(at, static_cast<size_t>(e.size));
-        at += static_cast<size_t>(e.size);
-      } else {
-        text = Git({"-C", top_, "cat-file", "blob", e.object}, why, kMaxInputBytes);
-      }
-      if (!text) {
-        error = rev_ + ":" + e.path + ": cannot be read (" + why + "; files over 64 MiB are not read)";
-        return std::nullopt;
-      }
-      const std::string suffix = e.path == pathspec ? "" : "/" + e.path.substr(under.size());
-      files_->Add(rev_ + ":" + name + suffix, *text);
-    }
+    const std::string suffix = e.path == pathspec ? "" : "/" + e.path.substr(under.size());
+    files_->Add(rev_ + ":" + name + suffix, std::move(*texts[i]));
   }
   return rev_ + ":" + name;
 }

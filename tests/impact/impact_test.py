@@ -214,6 +214,7 @@ def main():
         expect("an unknown format: exit 2", p.returncode == 2, p.stderr)
 
         check_git(tmp, pack)
+        check_partial_clone(tmp)
     print(f"{len(failures)} failures")
     sys.exit(1 if failures else 0)
 
@@ -230,15 +231,20 @@ def git(repo, *args):
                     "-c", "commit.gpgsign=false", *args], cwd=repo, check=True, capture_output=True, env=GIT_ENV)
 
 
-def check_git(tmp, changed):
-    # No repository above the scratch folder counts: "outside a repository" is outside one.
-    GIT_ENV["GIT_CEILING_DIRECTORIES"] = str(tmp)
-    repo = tmp / "repo"
+def repository_with_pack(repo):
+    """A new repository at `repo` whose one commit holds the UN pack at rules/un-dprk."""
     (repo / "rules").mkdir(parents=True)
     git(repo, "init", "-q")
     shutil.copytree(root / "rules/un-dprk", repo / "rules/un-dprk")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "the pack of this tree")
+    return repo
+
+
+def check_git(tmp, changed):
+    # No repository above the scratch folder counts: "outside a repository" is outside one.
+    GIT_ENV["GIT_CEILING_DIRECTORIES"] = str(tmp)
+    repo = repository_with_pack(tmp / "repo")
     modify(repo / "rules/un-dprk")
 
     # The base side from the commit, the new side from the working tree.
@@ -300,6 +306,23 @@ def check_git(tmp, changed):
     outside.mkdir()
     p = run("--base", "HEAD", "--rules", str(changed), *SCENARIOS, cwd=outside)
     expect("outside a repository: exit 2", p.returncode == 2 and "not inside a git repository" in p.stderr, p.stderr)
+
+
+
+
+def check_partial_clone(tmp):
+    # A clone without the blobs it did not check out (--filter=blob:none): the base commit's
+    # README is missing, its packs' files are not. The listing with sizes cannot be made, the
+    # files are still read.
+    origin = repository_with_pack(tmp / "origin")
+    with open(origin / "rules/un-dprk/README.md", "a") as f:
+        f.write("one more line\n")
+    git(origin, "commit", "-qam", "the README only")
+    git(tmp, "clone", "-q", "--bare", str(origin), str(tmp / "served"))
+    git(tmp / "served", "config", "uploadpack.allowFilter", "true")
+    git(tmp, "clone", "-q", "--filter=blob:none", (tmp / "served").as_uri(), str(tmp / "partial"))
+    p = run("--base", "HEAD~1", "--rules", "rules/un-dprk", "--format", "json", *SCENARIOS, cwd=tmp / "partial")
+    expect("a partial clone: the base side read", p.returncode in (0, 1) and p.stdout.startswith("{"), p.stderr)
 
 
 if __name__ == "__main__":
