@@ -124,7 +124,7 @@ icu::UnicodeString ToUnicode(std::string_view s) {
 std::string HanPinyin(std::string_view text) {
   std::string out;
   if (ReadHanByBuiltinTable(text, out)) return out;
-  return Transliterate(kHanPinyin, ToUnicode(text));
+  return HanLatinByIcu(text);
 }
 
 // `text` with a space between adjacent Hangul syllables: each becomes a word of its own.
@@ -184,6 +184,8 @@ void AddKoreanCyrillicKeys(const icu::UnicodeString& lower, std::vector<std::str
 }  // namespace
 
 bool HasRomanisableScript(std::string_view text) { return ScriptsIn(text).any(); }
+
+std::string HanLatinByIcu(std::string_view text) { return Transliterate(kHanPinyin, ToUnicode(text)); }
 
 std::string HangulMcCuneReischauer(std::string_view text) {
   std::string out;

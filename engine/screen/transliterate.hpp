@@ -34,6 +34,11 @@ bool HasRomanisableScript(std::string_view text);
 /// are read, as NormalizeName does. Empty when the name has nothing to romanise. Safe to call from several threads (each thread uses its own transliterators).
 std::vector<std::string> RomanisedKeys(std::string_view text);
 
+/// ICU's own "Han-Latin; Latin-ASCII" reading of `text`, never the build's table: what the table
+/// is made from and checked against (tools/hangen, the tests, the names fuzz target). Empty when
+/// ICU's data has no Han-Latin.
+std::string HanLatinByIcu(std::string_view text);
+
 /// The McCune-Reischauer reading of the Hangul syllables in `text` alone (for the tests and
 /// the documentation); other characters are copied.
 std::string HangulMcCuneReischauer(std::string_view text);

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "screen/han_readings.hpp"
+#include "screen/transliterate.hpp"
 
 namespace {
 
@@ -34,11 +35,8 @@ std::string Utf8(const icu::UnicodeString& u) {
   return s;
 }
 
-std::string Read(icu::Transliterator& t, const icu::UnicodeString& text) {
-  icu::UnicodeString u = text;
-  t.transliterate(u);
-  return Utf8(u);
-}
+// ICU's own reading (never the table being made).
+std::string Read(const icu::UnicodeString& text) { return sancheck::screen::HanLatinByIcu(Utf8(text)); }
 
 // A reading the table can hold: ASCII letters, and not the character itself (no reading).
 bool Plain(const std::string& s) {
@@ -127,9 +125,9 @@ std::string PairsOf(const icu::Transliterator& han, std::vector<std::pair<char32
 }
 
 // Why the table would read `name` otherwise than ICU, or nothing.
-std::string Compare(const HanTable& table, icu::Transliterator& icu_reader, const icu::UnicodeString& name) {
+std::string Compare(const HanTable& table, const icu::UnicodeString& name) {
   std::string mine;
-  const std::string theirs = Read(icu_reader, name);
+  const std::string theirs = Read(name);
   if (!ReadHanByTable(table, table.icu_version, Utf8(name), mine)) return "the table does not read " + Utf8(name);
   if (mine != theirs) return "'" + Utf8(name) + "' reads '" + mine + "', ICU '" + theirs + "'";
   return {};
@@ -145,16 +143,16 @@ icu::UnicodeString Shape(std::u32string_view text, char32_t x, char32_t a, char3
 // Every pair written each way ICU's rule allows and one it does not; every readable character
 // beside a pair's characters, spaces before, between and after; and 20,000 names of two to six
 // characters with a space between some, at either end or doubled.
-std::string Check(const HanTable& table, icu::Transliterator& icu_reader, const std::vector<char32_t>& readable,
+std::string Check(const HanTable& table, const std::vector<char32_t>& readable,
                   const std::vector<std::pair<char32_t, char32_t>>& pairs) {
   for (const auto& [a, b] : pairs) {
     for (const std::u32string_view shape : {U"ABX", U"A_BX", U"A__B", U"_AB_", U"XAB", U"AXB"}) {
-      if (std::string why = Compare(table, icu_reader, Shape(shape, readable[0], a, b)); !why.empty()) return why;
+      if (std::string why = Compare(table, Shape(shape, readable[0], a, b)); !why.empty()) return why;
     }
   }
   for (size_t i = 0; i < readable.size(); ++i) {
     const auto& [a, b] = pairs.empty() ? std::pair{readable[0], readable[0]} : pairs[i % pairs.size()];
-    if (std::string why = Compare(table, icu_reader, Shape(U"_XA_X__BX_", readable[i], a, b)); !why.empty()) return why;
+    if (std::string why = Compare(table, Shape(U"_XA_X__BX_", readable[i], a, b)); !why.empty()) return why;
   }
   std::mt19937 random(20261201);
   std::uniform_int_distribution<size_t> pick(0, readable.size() - 1), length(2, 6), space(0, 7);
@@ -167,7 +165,7 @@ std::string Check(const HanTable& table, icu::Transliterator& icu_reader, const 
       if (space(random) == 0 && i % 4 == 0) name.append(static_cast<UChar32>(U' '));
       if (k < n) name.append(static_cast<UChar32>(readable[pick(random)]));
     }
-    if (std::string why = Compare(table, icu_reader, name); !why.empty()) return why;
+    if (std::string why = Compare(table, name); !why.empty()) return why;
   }
   return {};
 }
@@ -198,8 +196,6 @@ void WriteSource(std::ostream& out, const Made& m) {
 std::string Make(Made& m) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Transliterator> han(icu::Transliterator::createInstance("Han-Latin", UTRANS_FORWARD, status));
-  std::unique_ptr<icu::Transliterator> reader(
-      icu::Transliterator::createInstance("Han-Latin; Latin-ASCII", UTRANS_FORWARD, status));
   if (U_FAILURE(status)) return "ICU has no Han-Latin transliterator";
   if (std::string why = SpacingDiffers(); !why.empty()) return why;
   std::vector<std::pair<char32_t, char32_t>> pairs;
@@ -208,7 +204,7 @@ std::string Make(Made& m) {
   std::vector<char32_t> readable;
   m.readings.assign(kEnd - kFirst, 0);
   for (char32_t cp = kFirst; cp < kEnd; ++cp) {
-    const std::string r = Read(*reader, icu::UnicodeString(static_cast<UChar32>(cp)));
+    const std::string r = Read(icu::UnicodeString(static_cast<UChar32>(cp)));
     if (!Plain(r)) continue;
     m.readings[cp - kFirst] = static_cast<uint16_t>(SyllableId(m, ids, r) + 1);
     readable.push_back(cp);
@@ -216,7 +212,7 @@ std::string Make(Made& m) {
   if (readable.empty()) return "ICU reads no Han character";
   for (const auto& [a, b] : pairs) {
     // ICU's reading of the pair: the first word is a's before b.
-    const std::string both = Read(*reader, icu::UnicodeString(static_cast<UChar32>(a)).append(static_cast<UChar32>(b)));
+    const std::string both = Read(icu::UnicodeString(static_cast<UChar32>(a)).append(static_cast<UChar32>(b)));
     const std::string first = both.substr(0, both.find(' '));
     if (!Plain(first)) return "no plain reading for a pair: " + both;
     m.pairs.push_back(HanPairReading{a, b, SyllableId(m, ids, first)});
@@ -224,7 +220,7 @@ std::string Make(Made& m) {
   std::sort(m.pairs.begin(), m.pairs.end(),
             [](const HanPairReading& x, const HanPairReading& y) { return std::pair{x.first, x.next} < std::pair{y.first, y.next}; });
   const std::vector<std::string_view> views(m.syllables.begin(), m.syllables.end());
-  return Check(HanTable{kFirst, m.readings, views, m.pairs, m.icu_version}, *reader, readable, pairs);
+  return Check(HanTable{kFirst, m.readings, views, m.pairs, m.icu_version}, readable, pairs);
 }
 
 }  // namespace
