@@ -127,12 +127,11 @@ Screener::Screener(std::vector<Part> parts) {
     names += static_cast<uint32_t>(seg.index->names.size());
     segments_.push_back(std::move(seg));
   }
-  by_reference_.reserve(size_);
+  by_reference_.Build(static_cast<uint32_t>(size_), [&](uint32_t id) { return std::string_view(At(id).reference); });
   for (const Segment& seg : segments_) {
     for (uint32_t i = 0; i < seg.entries.size(); ++i) {
       const Designation& des = seg.entries[i];
       const uint32_t d = seg.first + i;
-      by_reference_.emplace(des.reference, d);
       if (!des.imo.empty()) by_imo_[des.imo].push_back(d);
       if (!des.company_imo.empty()) by_imo_[des.company_imo].push_back(d);
     }
@@ -162,8 +161,8 @@ uint32_t Screener::IdOf(const Designation* d) const {
 }
 
 const Designation* Screener::Find(std::string_view reference) const {
-  auto it = by_reference_.find(reference);
-  return it == by_reference_.end() ? nullptr : &At(it->second);
+  const int64_t id = by_reference_.Find(reference, [&](uint32_t i) { return std::string_view(At(i).reference); });
+  return id < 0 ? nullptr : &At(static_cast<uint32_t>(id));
 }
 
 void Screener::ScreenImo(const Query& q, Date as_of, std::vector<Scored>& best) const {

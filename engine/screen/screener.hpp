@@ -14,6 +14,7 @@
 #include "screen/designation.hpp"
 #include "screen/name_index.hpp"
 #include "screen/normalize.hpp"
+#include "screen/reference_table.hpp"
 
 namespace sancheck::screen {
 
@@ -104,8 +105,7 @@ class Screener {
   std::vector<Segment> segments_;
   size_t size_ = 0;
   std::unordered_map<std::string, std::vector<uint32_t>> by_imo_;  ///< IMO -> designation ids
-  /// Views of the entries' references.
-  std::unordered_map<std::string_view, uint32_t> by_reference_;
+  ReferenceTable by_reference_;
   bool exhaustive_ = false;
 };
 

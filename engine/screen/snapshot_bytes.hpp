@@ -3,6 +3,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -42,15 +43,21 @@ struct Failure {
 };
 
 // The payload, read from a file or from memory; every read is checked against the bytes the
-// header announced. A file is hashed as it streams by; bytes in memory are hashed in one pass at
-// the end (thousands of small digest updates cost more than the hash), or not at all when the
-// caller vouches for them (Integrity::kTrusted).
+// header announced. A file is read in blocks, each hashed once as it comes in: a list of a
+// million names has millions of small fields, and a stdio call and a digest update per field
+// cost more than reading and hashing the whole file. Bytes in memory are hashed in one pass at
+// the end, or not at all when the caller vouches for them (Integrity::kTrusted).
 class In {
  public:
-  In(std::FILE* f, std::string_view mem, size_t offset, uint64_t payload, Integrity check = Integrity::kVerify)
+  static constexpr size_t kBlockBytes = size_t{1} << 20;
+
+  /// `block_bytes`: a file's block (smaller in tests, to cross many).
+  In(std::FILE* f, std::string_view mem, size_t offset, uint64_t payload, Integrity check = Integrity::kVerify,
+     size_t block_bytes = kBlockBytes)
       : file_(f), mem_(mem), offset_(offset), start_(offset), left_(payload), check_(check),
-        ctx_(f ? EVP_MD_CTX_new() : nullptr) {
+        ctx_(f ? EVP_MD_CTX_new() : nullptr), unread_(payload) {
     if (ctx_) EVP_DigestInit_ex(ctx_, Sha256Digest(), nullptr);
+    if (file_) block_.resize(static_cast<size_t>(std::min<uint64_t>(std::max<size_t>(block_bytes, 1), payload)));
   }
   ~In() {
     if (ctx_) EVP_MD_CTX_free(ctx_);
@@ -60,32 +67,9 @@ class In {
 
   [[noreturn]] void Fail(const std::string& message) const { throw Failure{offset_, message}; }
 
-  void Read(void* dst, size_t n, const char* what) {
-    if (n > left_) Fail(std::string("truncated ") + what);
-    if (n == 0) return;  // an empty array's data() may be null, which memcpy must not see
-    if (file_) {
-      if (n > 0 && std::fread(dst, 1, n, file_) != n) Fail(std::string("truncated ") + what);
-    } else {
-      std::memcpy(dst, mem_.data() + offset_, n);
-    }
-    if (ctx_) EVP_DigestUpdate(ctx_, dst, n);
-    offset_ += n;
-    left_ -= n;
-  }
+  void Read(void* dst, size_t n, const char* what) { Take(static_cast<char*>(dst), n, what); }
   /// Passes over `n` bytes, hashed all the same (a file's as they stream by).
-  void Skip(size_t n, const char* what) {
-    if (n > left_) Fail(std::string("truncated ") + what);
-    if (file_) {
-      char buffer[4096];
-      for (size_t part; n > 0; n -= part) {
-        part = std::min(n, sizeof buffer);
-        Read(buffer, part, what);
-      }
-      return;
-    }
-    offset_ += n;
-    left_ -= n;
-  }
+  void Skip(size_t n, const char* what) { Take(nullptr, n, what); }
   template <typename T>
   T Get(const char* what) {
     T v{};
@@ -156,13 +140,54 @@ class In {
   }
 
  private:
+  // Moves `n` bytes to `dst` (null: drops them). A file's bytes come through the block; a run
+  // longer than a block (a table) is read straight into `dst` past what the block holds.
+  void Take(char* dst, size_t n, const char* what) {
+    if (n > left_) Fail(std::string("truncated ") + what);
+    if (n == 0) return;  // an empty array's data() may be null, which memcpy must not see
+    if (!file_) {
+      if (dst) std::memcpy(dst, mem_.data() + offset_, n);
+    } else {
+      for (size_t done = 0; done < n;) {
+        if (at_ == held_) {
+          if (dst && n - done >= block_.size()) {
+            if (std::fread(dst + done, 1, n - done, file_) != n - done) Fail(std::string("truncated ") + what);
+            if (ctx_) EVP_DigestUpdate(ctx_, dst + done, n - done);
+            unread_ -= n - done;
+            break;
+          }
+          Fill(what);
+        }
+        const size_t part = std::min(n - done, held_ - at_);
+        if (dst) std::memcpy(dst + done, block_.data() + at_, part);
+        at_ += part;
+        done += part;
+      }
+    }
+    offset_ += n;
+    left_ -= n;
+  }
+  // The next block of the payload, as much of it as is left (never past its end).
+  void Fill(const char* what) {
+    const size_t want = static_cast<size_t>(std::min<uint64_t>(block_.size(), unread_));
+    if (want == 0 || std::fread(block_.data(), 1, want, file_) != want) Fail(std::string("truncated ") + what);
+    if (ctx_) EVP_DigestUpdate(ctx_, block_.data(), want);
+    unread_ -= want;
+    at_ = 0;
+    held_ = want;
+  }
+
   std::FILE* file_;
+  std::vector<char> block_;
+  size_t at_ = 0;    ///< the next byte of block_ to take
+  size_t held_ = 0;  ///< bytes of the payload in block_
   std::string_view mem_;
   size_t offset_;
   size_t start_;
   uint64_t left_;
   Integrity check_;
   EVP_MD_CTX* ctx_;
+  uint64_t unread_;  ///< bytes of the payload not yet read from the file
 };
 
 }  // namespace sancheck::screen::snapshot_bytes

@@ -13,6 +13,7 @@
 #include "designation_checks.hpp"
 #include "screen/screener.hpp"
 #include "screen/snapshot_bytes.hpp"
+#include "temp_dir.hpp"
 #include "un_screener.hpp"
 
 namespace sancheck::screen {
@@ -201,6 +202,53 @@ TEST_SUITE("screen.snapshot") {
       CHECK(got[i].designation->reference == want[i].designation->reference);
       CHECK(got[i].score == want[i].score);
     }
+  }
+
+  TEST_CASE("a file is read in blocks: any run of reads and skips gives the bytes and the digest of one read") {
+    // Fields smaller than a block, runs across two, and runs longer than a block (read past
+    // it), with a block of 7 bytes; then a byte changed far from the start is refused.
+    std::string payload;
+    for (size_t i = 0; i < 1000; ++i) payload.push_back(static_cast<char>(i * 131 % 251));
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_Digest(payload.data(), payload.size(), digest, &len, Sha256Digest(), nullptr);
+    const TempDir dir;
+    auto read_all = [&](const std::string& bytes, bool& digest_ok) {
+      std::FILE* f = std::fopen(dir.Write("payload.bin", bytes).c_str(), "rb");
+      REQUIRE(f);
+      snapshot_bytes::In in(f, {}, 0, bytes.size(), Integrity::kVerify, 7);
+      std::string got;
+      size_t step = 1;
+      for (size_t at = 0; at < bytes.size(); step = step % 23 + 3) {
+        const size_t n = std::min(step, bytes.size() - at);
+        if (step % 5 == 0) {
+          in.Skip(n, "test");
+          got.append(bytes, at, n);  // skipped bytes are still hashed; kept here to compare the rest
+        } else {
+          std::string part(n, '\0');
+          in.Read(part.data(), n, "test");
+          got += part;
+        }
+        at += n;
+      }
+      CHECK(in.left() == 0);
+      CHECK_THROWS(in.Read(&step, 1, "test"));  // past the payload: truncated, never a read past it
+      digest_ok = true;
+      try {
+        in.Finish(digest);
+      } catch (const snapshot_bytes::Failure&) {
+        digest_ok = false;
+      }
+      std::fclose(f);
+      return got;
+    };
+    bool ok = false;
+    CHECK(read_all(payload, ok) == payload);
+    CHECK(ok);
+    std::string changed = payload;
+    changed[900] = static_cast<char>(changed[900] ^ 1);
+    read_all(changed, ok);
+    CHECK_FALSE(ok);
   }
 
   TEST_CASE("a padding byte that is not zero is refused") {
