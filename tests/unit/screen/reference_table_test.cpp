@@ -9,7 +9,7 @@
 namespace sancheck::screen {
 
 TEST_SUITE("screen.reference_table") {
-  TEST_CASE("each reference finds the first id filed under it; others find none") {
+  TEST_CASE("each reference finds the first id filed under it, others find none") {
     std::vector<std::string> refs;
     for (int i = 0; i < 5000; ++i) refs.push_back("KPi." + std::to_string(i));
     refs.push_back("KPi.17");  // a repeat: the first id is kept
