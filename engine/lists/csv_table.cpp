@@ -16,7 +16,12 @@ std::optional<std::vector<CsvRow>> ReadCsvTable(const std::shared_ptr<const Sour
   // The scanner unquotes in place: a private copy of the text.
   std::string buffer = file->text;
   char* p = buffer.data();
-  char* const end = p + buffer.size();
+  char* end = p + buffer.size();
+  // OFAC's files close with a DOS end-of-file byte, on a line of its own or right after the last
+  // field: it ends the file, and is never part of a field.
+  char* mark = end;
+  while (mark > p && (mark[-1] == '\n' || mark[-1] == '\r')) --mark;
+  if (mark > p && mark[-1] == '\x1A') end = mark - 1;
   int line = 1;
   int bom = 0;  // the BOM shifts the first line's columns: they count from the file's first byte
   if (buffer.compare(0, kUtf8Bom.size(), kUtf8Bom) == 0) {
@@ -27,12 +32,9 @@ std::optional<std::vector<CsvRow>> ReadCsvTable(const std::shared_ptr<const Sour
   while (p < end) {
     char* rec_end = const_cast<char*>(CsvRecordEnd(p, end));
     const int lines_in_record = static_cast<int>(std::count(p, rec_end, '\n'));
-    const bool last = rec_end == end || rec_end + 1 == end;
     const std::string_view raw(p, static_cast<size_t>(rec_end - p));
     const bool blank = raw.empty() || raw == "\r";
-    // OFAC's files close with a DOS end-of-file byte on a line of its own: not a record.
-    const bool dos_eof = last && (raw == "\x1A" || raw == "\x1A\r");
-    if (!blank && !dos_eof) {
+    if (!blank) {
       CsvRow row;
       row.line = line;
       CsvFieldScanner s{p, rec_end, p};

@@ -2,6 +2,7 @@
 #include "lists/ofac_csv.hpp"
 
 #include <map>
+#include <unordered_set>
 
 #include "common/files.hpp"
 #include "lists/country_names.hpp"
@@ -102,8 +103,15 @@ class Importer {
         Error(file, row.fields[3], "missing", "alternate name " + Value(row.fields[1]) + " has no alt_name");
         continue;
       }
-      if (name != d->name) AddUnique(d->aliases, name);
+      AddAlias(*d, name);
     }
+  }
+
+  // An entry's aliases each once: a hash set of (reference, name), since an entry may have
+  // thousands and a linear search each made a large file take minutes.
+  void AddAlias(Designation& d, const std::string& name) {
+    if (name.empty() || name == d.name) return;
+    if (alias_keys_.insert(d.reference + '\n' + name).second) d.aliases.push_back(name);
   }
 
   // Addresses are not screened, but each row must belong to a listed entry: a file from
@@ -172,8 +180,24 @@ class Importer {
         if (const std::string v = Value(f[column]); !v.empty()) note.push_back(label + v);
       }
     } else if (d.kind == DesignationKind::kEntity) {
-      d.company_imo = r.company_imo;
+      // A company's IMO number, under whichever label OFAC wrote it (some shipping companies'
+      // read "Vessel Registration Identification IMO"); one that names several gives none, as
+      // which is the company's cannot be told.
+      d.company_imo = !r.company_imo.empty() ? r.company_imo : r.imos.size() == 1 ? r.imos.front() : std::string();
     }
+    if (d.kind == DesignationKind::kVessel && d.imo.empty() && r.imos.size() == 1) {
+      // "IMO 9187629", "... IMO 9187629 (Malta)": the vessel's number under another label.
+      d.imo = r.imos.front();
+      d.imo_status = Verification::kVerified;
+    }
+    for (const auto& item : r.unread_imos) {
+      diags_.Warning(PosOf(file, f[kRemarks]), "lists.ofac.imo_unread",
+                     "entry " + d.reference + ": '" + item + "' names IMO with no 7-digit number; left out");
+    }
+    // OFAC's weak aliases ("a.k.a. 'ABU MANSUR'") are kept as the UN's low-quality ones are: a
+    // match on one is still a match, and the note says how weak it is.
+    for (const auto& alias : r.weak_aliases) AddAlias(d, alias);
+    if (!r.weak_aliases.empty()) note.push_back("weak a.k.a.: " + Joined(r.weak_aliases, "; "));
     if (!remarks.empty()) note.push_back(Abridged(remarks, kNoteBytes));
     d.note = Joined(note, "; ");
   }
@@ -182,6 +206,7 @@ class Importer {
   Date snapshot_;
   inline static const Date kListedAlways = Date::FromCivil(1900, 1, 1);
   std::map<std::string, size_t> index_;
+  std::unordered_set<std::string> alias_keys_;
 };
 
 }  // namespace
@@ -197,14 +222,25 @@ screen::DesignationList ImportOfacCsv(const OfacFiles& files, Date snapshot, Dia
   for (const auto& file : {files.sdn, files.add, files.alt}) {
     if (file) list.inputs.push_back(screen::ListInput{BaseName(file->path), Sha256Hex(file->text)});
   }
+  // OFAC's files are never empty: one without a row is a cut download or the wrong file, and a
+  // list written from it would screen every party clear (or without its aliases).
+  auto empty = [&](const std::shared_ptr<const SourceFile>& file, const std::vector<CsvRow>& rows, const char* what) {
+    if (!rows.empty()) return false;
+    diags.Error(SourcePos{file, 1, 1}, "lists.ofac.empty", std::string("the ") + what + " file has no row (OFAC's never is empty)");
+    return true;
+  };
   auto sdn = importer.Table(files.sdn, 12);
-  if (!sdn) return list;
+  if (!sdn || empty(files.sdn, *sdn, "SDN")) return list;
   importer.ReadSdn(files.sdn, *sdn, list);
   if (files.alt) {
-    if (auto alt = importer.Table(files.alt, 5)) importer.ReadAliases(files.alt, *alt, list);
+    if (auto alt = importer.Table(files.alt, 5); alt && !empty(files.alt, *alt, "alternate names")) {
+      importer.ReadAliases(files.alt, *alt, list);
+    }
   }
   if (files.add) {
-    if (auto add = importer.Table(files.add, 6)) importer.CheckAddresses(files.add, *add, list);
+    if (auto add = importer.Table(files.add, 6); add && !empty(files.add, *add, "addresses")) {
+      importer.CheckAddresses(files.add, *add, list);
+    }
   }
   return list;
 }

@@ -2,6 +2,7 @@
 #include "lists/ofac_remarks.hpp"
 
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <optional>
 
@@ -91,6 +92,39 @@ std::string ImoAfter(std::string_view item, std::string_view label) {
   return Digits(rest, 7) ? std::string(rest) : "";
 }
 
+// "a.k.a. 'NAME'" (also f.k.a., n.k.a.): the name between the first and the last quote (a name
+// may hold one: 'ABU-'UMAR').
+std::string WeakAlias(std::string_view item) {
+  for (std::string_view lead : {"a.k.a. ", "f.k.a. ", "n.k.a. "}) {
+    if (item.substr(0, lead.size()) != lead) continue;
+    const std::string_view quoted = Trimmed(item.substr(lead.size()));
+    if (quoted.size() < 3 || quoted.front() != '\'' || quoted.back() != '\'') return "";
+    return std::string(Trimmed(quoted.substr(1, quoted.size() - 2)));
+  }
+  return "";
+}
+
+// Each "IMO" in `item` followed (after spaces, a colon or "Number") by exactly 7 digits; `unread`
+// when IMO is named with no such number.
+void ImosIn(std::string_view item, std::vector<std::string>& out, bool& unread) {
+  for (size_t at = item.find("IMO"); at != std::string_view::npos; at = item.find("IMO", at + 3)) {
+    // A word of its own: "IMO", not the end of "ZIMOUSKY".
+    if (at > 0 && std::isalpha(static_cast<unsigned char>(item[at - 1]))) continue;
+    std::string_view rest = item.substr(at + 3);
+    if (!rest.empty() && std::isalpha(static_cast<unsigned char>(rest.front()))) continue;
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':' || rest.front() == ')')) rest.remove_prefix(1);
+    if (rest.substr(0, 6) == "Number") rest.remove_prefix(6);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':')) rest.remove_prefix(1);
+    size_t digits = 0;
+    while (digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits]))) ++digits;
+    if (digits == 7) {
+      AddUnique(out, std::string(rest.substr(0, 7)));
+    } else {
+      unread = true;
+    }
+  }
+}
+
 }  // namespace
 
 OfacRemarks ReadOfacRemarks(std::string_view remarks) {
@@ -103,6 +137,13 @@ OfacRemarks ReadOfacRemarks(std::string_view remarks) {
     from = semi + 1;
     if (!item.empty() && item.back() == '.') item.remove_suffix(1);  // the last item ends the sentence
     if (item.substr(0, 5) == "alt. ") item.remove_prefix(5);
+    if (std::string alias = WeakAlias(item); !alias.empty()) {
+      AddUnique(out.weak_aliases, std::move(alias));
+      continue;
+    }
+    bool unread_imo = false;
+    ImosIn(item, out.imos, unread_imo);
+    if (unread_imo) out.unread_imos.emplace_back(item);
     if (item.substr(0, 4) == "DOB ") {
       if (auto span = ReadDob(Trimmed(item.substr(4)))) {
         out.births.push_back(*span);

@@ -17,6 +17,13 @@ struct OfacRemarks {
   std::string vessel_imo;                  ///< "Vessel Registration Identification IMO nnnnnnn"
   std::string company_imo;                 ///< "Company Number IMO" / "Identification Number IMO"
   std::vector<std::string> nationalities;
+  /// "a.k.a. 'ABU MANSUR'", "f.k.a. 'ANA I'": the weak aliases OFAC keeps in Remarks, not in alt.csv.
+  std::vector<std::string> weak_aliases;
+  /// Every IMO number an item names under any label ("IMO 9187629", "... IMO 9187629 (Malta)"),
+  /// in order, each once; the labelled ones above are among them.
+  std::vector<std::string> imos;
+  /// Items that name IMO with no 7-digit number after it ("IMO 15411"): said, not guessed.
+  std::vector<std::string> unread_imos;
 };
 
 /// Reads the `;`-separated items of a Remarks field. A DOB is an exact date ("26 Mar 1968"),

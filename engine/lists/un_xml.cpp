@@ -3,15 +3,19 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <regex>
 #include <set>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "common/files.hpp"
 #include "lists/import_text.hpp"
+#include "lists/un_xml_schema.hpp"
 
 namespace sancheck::lists {
 namespace {
@@ -35,19 +39,6 @@ using screen::DesignationKind;
 
 // COMMENTS1 runs to several paragraphs; the note keeps its start, the list keeps the rest.
 constexpr size_t kNoteBytes = 300;
-
-// The children the UN schema (sc-sanctions.xsd) gives a record. Any other element means the
-// schema changed under the importer: an error, not a silently dropped field.
-constexpr std::array<std::string_view, 26> kIndividualChildren = {
-    "DATAID", "VERSIONNUM", "FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME", "UN_LIST_TYPE",
-    "REFERENCE_NUMBER", "LISTED_ON", "GENDER", "SUBMITTED_BY", "NAME_ORIGINAL_SCRIPT", "COMMENTS1", "TITLE",
-    "DESIGNATION", "NATIONALITY", "LIST_TYPE", "LAST_DAY_UPDATED", "INDIVIDUAL_ALIAS", "INDIVIDUAL_ADDRESS",
-    "INDIVIDUAL_DATE_OF_BIRTH", "INDIVIDUAL_PLACE_OF_BIRTH", "INDIVIDUAL_DOCUMENT", "SORT_KEY",
-    "SORT_KEY_LAST_MOD", "DELISTED_ON"};
-constexpr std::array<std::string_view, 17> kEntityChildren = {
-    "DATAID", "VERSIONNUM", "FIRST_NAME", "UN_LIST_TYPE", "REFERENCE_NUMBER", "LISTED_ON", "SUBMITTED_ON",
-    "NAME_ORIGINAL_SCRIPT", "COMMENTS1", "LIST_TYPE", "LAST_DAY_UPDATED", "ENTITY_ALIAS", "ENTITY_ADDRESS",
-    "SORT_KEY", "SORT_KEY_LAST_MOD", "DELISTED_ON", "SUBMITTED_BY"};
 
 std::string_view NameOf(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
 
@@ -94,6 +85,7 @@ std::vector<std::string> Values(const xmlNode* n, std::string_view name) {
 // libxml2's first error, kept with its position: the parser stops at the first fatal one.
 struct FirstError {
   bool set = false;
+  bool dtd = false;  ///< a DOCTYPE was met (the parser is stopped there)
   int line = 0;
   int column = 0;
   std::string message;
@@ -109,6 +101,19 @@ void OnXmlError(void* data, xmlErrorPtr error) {
   first->message = FoldSpaces(error->message ? error->message : "malformed XML");
 }
 
+// A DOCTYPE, in whatever encoding the file is written: stops the parser before the internal
+// subset's declarations (entities) are read. The byte check before parsing sees only UTF-8 ones.
+void OnDoctype(void* data, const xmlChar*, const xmlChar*, const xmlChar*) {
+  auto* ctxt = static_cast<xmlParserCtxtPtr>(data);
+  auto* first = static_cast<FirstError*>(ctxt->_private);
+  if (first && !first->dtd) {
+    first->dtd = true;
+    first->line = ctxt->input ? ctxt->input->line : 1;
+    first->column = ctxt->input ? ctxt->input->col : 1;
+  }
+  xmlStopParser(ctxt);
+}
+
 class Importer {
  public:
   Importer(const std::shared_ptr<const SourceFile>& file, Diagnostics& diags) : file_(file), diags_(diags) {}
@@ -121,7 +126,13 @@ class Importer {
   SourcePos Pos(const xmlNode* n) {
     const long line = n ? xmlGetLineNo(n) : 1;
     SourcePos pos{file_, line > 0 ? static_cast<int>(line) : 1, 1};
-    if (n && n->type == XML_ELEMENT_NODE) pos.column = ColumnOfTag(pos.line, NameOf(n));
+    if (n && n->type == XML_ELEMENT_NODE) {
+      // A node asked for again (a record's position, then an error on it) keeps its column: the
+      // search on its line has moved past its tag.
+      auto [it, added] = columns_.try_emplace(n, 1);
+      if (added) it->second = ColumnOfTag(pos.line, NameOf(n));
+      pos.column = it->second;
+    }
     return pos;
   }
 
@@ -135,12 +146,14 @@ class Importer {
     xmlChar* generated = xmlGetProp(root, reinterpret_cast<const xmlChar*>("dateGenerated"));
     const std::string stamp = generated ? reinterpret_cast<const char*>(generated) : "";
     if (generated) xmlFree(generated);
-    // dateGenerated is an xs:dateTime: its first ten characters are the snapshot's date.
-    const auto date = stamp.size() >= 10 ? Date::Parse(std::string_view(stamp).substr(0, 10)) : std::nullopt;
+    // dateGenerated is an xs:dateTime: its first ten characters are the snapshot's date, and what
+    // follows them a time ('T...') or a zone, or nothing.
+    const bool tail_ok = stamp.size() == 10 || (stamp.size() > 10 && std::string_view("T+-Z").find(stamp[10]) != std::string_view::npos);
+    const auto date = stamp.size() >= 10 && tail_ok ? Date::Parse(std::string_view(stamp).substr(0, 10)) : std::nullopt;
     if (!date) {
       Error(root, "un_xml.bad_date",
             stamp.empty() ? "CONSOLIDATED_LIST has no dateGenerated (the list's snapshot date)"
-                          : "dateGenerated '" + stamp + "' does not start with a date YYYY-MM-DD");
+                          : "dateGenerated '" + stamp + "' is not a date YYYY-MM-DD, with or without a time");
     } else {
       list.snapshot = date->ToString();
     }
@@ -161,6 +174,9 @@ class Importer {
   }
 
  private:
+  // The column of the element's start tag on its line. Records are looked up in document order,
+  // so each search goes on from the last tag of that name found on the line: a file written on
+  // one line is searched once over, not once per record.
   int ColumnOfTag(int line, std::string_view name) {
     const std::string& text = file_->text;
     if (line_starts_.empty()) {
@@ -172,9 +188,21 @@ class Importer {
     }
     if (line < 1 || static_cast<size_t>(line) > line_starts_.size()) return 1;
     const size_t at = line_starts_[static_cast<size_t>(line) - 1];
-    const size_t eol = std::min(text.find('\n', at), text.size());
-    const size_t tag = std::string_view(text).substr(at, eol - at).find("<" + std::string(name));
-    return tag == std::string_view::npos ? 1 : static_cast<int>(tag) + 1;
+    const size_t eol = static_cast<size_t>(line) < line_starts_.size() ? line_starts_[static_cast<size_t>(line)] - 1 : text.size();
+    size_t& from = tag_cursor_[{line, std::string(name)}];
+    from = std::max(from, at);
+    const std::string open = "<" + std::string(name);
+    for (size_t tag = text.find(open, from); tag != std::string::npos && tag < eol; tag = text.find(open, tag + 1)) {
+      const size_t after = tag + open.size();
+      // "<INDIVIDUAL" also starts "<INDIVIDUALS" and "<INDIVIDUAL_ALIAS": the name must end there.
+      if (after < text.size() && text[after] != '>' && text[after] != '/' && text[after] != ' ' &&
+          text[after] != '\t' && text[after] != '\r' && text[after] != '\n') {
+        continue;
+      }
+      from = tag + 1;
+      return static_cast<int>(tag - at) + 1;
+    }
+    return 1;
   }
 
   void ReadRecords(const xmlNode* section, std::string_view record, DesignationKind kind,
@@ -206,15 +234,19 @@ class Importer {
                                     : std::find(kEntityChildren.begin(), kEntityChildren.end(), name) !=
                                           kEntityChildren.end();
       if (!known) Error(c, "un_xml.unknown_element", "unknown element '" + std::string(name) + "' in " + std::string(NameOf(n)));
+      CheckNested(c);
     }
     d.reference = Required(n, "REFERENCE_NUMBER");
     if (!d.reference.empty() && !references_.insert(d.reference).second) {
       Error(Child(n, "REFERENCE_NUMBER"), "un_xml.duplicate_reference", "reference " + d.reference + " is listed twice");
     }
     d.regime = Required(n, "UN_LIST_TYPE");
-    // The list prints a person's name as its parts in order, each part as given.
+    // The list prints a person's name as its parts in order, each part as given: a part may
+    // repeat another ("OSMAN MOHAMED HAMID MOHAMED"), and is kept.
     std::vector<std::string> parts;
-    for (const char* part : {"FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"}) AddUnique(parts, ChildText(n, part));
+    for (const char* part : {"FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"}) {
+      if (std::string text = ChildText(n, part); !text.empty()) parts.push_back(std::move(text));
+    }
     d.name = Joined(parts, " ");
     if (d.name.empty()) Error(n, "un_xml.missing", std::string(NameOf(n)) + " " + d.reference + " has no name (FIRST_NAME)");
     const std::string listed = Required(n, "LISTED_ON");
@@ -233,6 +265,8 @@ class Importer {
         Error(Child(n, "DELISTED_ON"), "un_xml.bad_date", "DELISTED_ON '" + delisted + "' is not a date YYYY-MM-DD");
       }
     }
+    // The record's own dates of birth first, then those its aliases carry.
+    for (const xmlNode* b : Children(n, "INDIVIDUAL_DATE_OF_BIRTH")) ReadBirth(b, d);
     ReadAliases(n, individual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS", d);
     for (const xmlNode* o : Children(n, "NAME_ORIGINAL_SCRIPT")) AddUnique(d.original_names, TextOf(o));
     d.nationality = Joined(Values(n, "NATIONALITY"), "; ");
@@ -245,7 +279,6 @@ class Importer {
     if (!low_aliases_.empty()) {
       d.note += (d.note.empty() ? "" : " | ") + std::string("low-quality a.k.a.: ") + Joined(low_aliases_, "; ");
     }
-    for (const xmlNode* b : Children(n, "INDIVIDUAL_DATE_OF_BIRTH")) ReadBirth(b, d);
     return d;
   }
 
@@ -278,13 +311,69 @@ class Importer {
   // Every alias is kept, whatever its QUALITY: the UN lists "Low" ones because the person used
   // them, and dropping them would miss a match. Low-quality ones are also named in the note,
   // so a reviewer of a match on one sees how weak it is.
+  // An alias may carry the date of birth the person used with it: a date of birth of theirs.
   void ReadAliases(const xmlNode* n, std::string_view element, Designation& d) {
     low_aliases_.clear();
+    std::unordered_set<std::string> seen;  // an entry may have thousands: no linear search each
+    std::unordered_set<std::string> low_seen;
     for (const xmlNode* a : Children(n, element)) {
+      if (const xmlNode* born = Child(a, "DATE_OF_BIRTH")) ReadAliasBirth(born, d);
       std::string alias = ChildText(a, "ALIAS_NAME");
       if (alias.empty() || alias == d.name) continue;
-      if (ChildText(a, "QUALITY") == "Low") AddUnique(low_aliases_, alias);
-      AddUnique(d.aliases, std::move(alias));
+      if (ChildText(a, "QUALITY") == "Low" && low_seen.insert(alias).second) low_aliases_.push_back(alias);
+      if (seen.insert(alias).second) d.aliases.push_back(std::move(alias));
+    }
+  }
+
+  // An alias's DATE_OF_BIRTH: a date YYYY-MM-DD or a year.
+  void ReadAliasBirth(const xmlNode* b, Designation& d) {
+    const std::string text = TextOf(b);
+    if (text.empty()) return;
+    std::optional<BirthDate> born;
+    if (text.size() == 4) {
+      born = BirthDate::Parse(text);
+    } else if (const auto date = ParseListDate(text)) {
+      born = BirthDate::Parse(date->ToString());
+    }
+    if (!born) {
+      Error(b, "un_xml.bad_date", "DATE_OF_BIRTH '" + text + "' is not a date YYYY-MM-DD or a year from 1900 to 2100");
+      return;
+    }
+    AddBirth(d, BirthSpan{*born, 0});
+  }
+
+  static void AddBirth(Designation& d, const BirthSpan& span) {
+    const bool seen = std::any_of(d.births.begin(), d.births.end(), [&](const BirthSpan& s) {
+      return s.born.year == span.born.year && s.born.date == span.born.date && s.until == span.until;
+    });
+    if (!seen) d.births.push_back(span);
+  }
+
+  // The children of an element the importer reads, against the schema: an unknown one, a value
+  // written as bare text where the schema has VALUE children, or a DATE, YEAR or name given
+  // twice would each lose a field without a word.
+  void CheckNested(const xmlNode* e) {
+    const auto& known = KnownNested();
+    const auto it = std::find_if(known.begin(), known.end(), [&](const NestedChildren& k) { return Is(e, k.element); });
+    if (it == known.end()) return;
+    std::set<std::string_view> single;
+    for (const xmlNode* c = e->children; c; c = c->next) {
+      if (c->type == XML_TEXT_NODE && !it->children.empty()) {
+        const std::string text = TextOf(c);
+        if (!text.empty()) {
+          Error(e, "un_xml.bad_value",
+                std::string(NameOf(e)) + " holds text '" + Abridged(text, 60) + "' outside its elements (" +
+                    std::string(it->children.front()) + ")");
+        }
+        continue;
+      }
+      if (c->type != XML_ELEMENT_NODE) continue;
+      const std::string_view name = NameOf(c);
+      if (std::find(it->children.begin(), it->children.end(), name) == it->children.end()) {
+        Error(c, "un_xml.unknown_element", "unknown element '" + std::string(name) + "' in " + std::string(NameOf(e)));
+      } else if (name != "VALUE" && name != "NOTE" && !single.insert(name).second) {
+        Error(c, "un_xml.repeated", "'" + std::string(name) + "' is given twice in one " + std::string(NameOf(e)));
+      }
     }
   }
 
@@ -301,10 +390,18 @@ class Importer {
     auto year = [&](std::string_view element) -> std::optional<BirthDate> {
       const std::string text = ChildText(b, element);
       auto born = text.size() == 4 ? BirthDate::Parse(text) : std::nullopt;
-      if (!born) Error(Child(b, element), "un_xml.bad_date", std::string(element) + " '" + text + "' is not a year from 1900 to 2100");
+      const xmlNode* at = Child(b, element);
+      if (!born && text.empty()) {
+        Error(at ? at : b, "un_xml.missing", "INDIVIDUAL_DATE_OF_BIRTH has no " + std::string(element));
+      } else if (!born) Error(at, "un_xml.bad_date", std::string(element) + " '" + text + "' is not a year from 1900 to 2100");
       return born;
     };
     std::optional<BirthSpan> span;
+    const bool range = !ChildText(b, "FROM_YEAR").empty() || !ChildText(b, "TO_YEAR").empty();
+    if (range && (!ChildText(b, "DATE").empty() || !ChildText(b, "YEAR").empty())) {
+      Error(b, "un_xml.bad_date", "INDIVIDUAL_DATE_OF_BIRTH gives a DATE or YEAR and a FROM_YEAR/TO_YEAR range: which is meant cannot be told");
+      return;
+    }
     if (const std::string date = ChildText(b, "DATE"); !date.empty()) {
       const auto parsed = ParseListDate(date);
       auto born = parsed ? BirthDate::Parse(parsed->ToString()) : std::nullopt;
@@ -312,6 +409,8 @@ class Importer {
         Error(Child(b, "DATE"), "un_xml.bad_date", "DATE '" + date + "' is not a date of birth YYYY-MM-DD from 1900 to 2100");
         return;
       }
+      // An approximate date is no exact date: the year is what it confirms (as OFAC's "circa").
+      if (type == "APPROXIMATELY") born->date.reset();
       span = BirthSpan{*born, 0};
     } else if (!ChildText(b, "YEAR").empty()) {
       auto born = year("YEAR");
@@ -327,17 +426,21 @@ class Importer {
       }
       span = BirthSpan{*from, to->year == from->year ? 0 : to->year};
     }
-    if (!span) return;
-    const bool seen = std::any_of(d.births.begin(), d.births.end(), [&](const BirthSpan& s) {
-      return s.born.year == span->born.year && s.born.date == span->born.date && s.until == span->until;
-    });
-    if (!seen) d.births.push_back(*span);
+    if (span) {
+      AddBirth(d, *span);
+    } else if (const std::string note = ChildText(b, "NOTE"); !note.empty()) {
+      // "Nov. 1973", "24/06/1402 (Hijri Calendar)": kept in the UN's words only; said, as OFAC's are.
+      diags_.Warning(Pos(b), "lists.un_xml.dob_unread",
+                     "a date of birth given only as the note '" + Abridged(note, 80) + "' is no date sancheck reads; left out");
+    }
   }
 
   std::shared_ptr<const SourceFile> file_;
   Diagnostics& diags_;
   std::vector<std::string> low_aliases_;
   std::vector<size_t> line_starts_;
+  std::map<std::pair<int, std::string>, size_t> tag_cursor_;  ///< per line and element: where to search on
+  std::unordered_map<const xmlNode*, int> columns_;            ///< of the nodes already placed
   std::set<std::string> references_;
 };
 
@@ -373,18 +476,28 @@ screen::DesignationList ImportUnXml(const std::shared_ptr<const SourceFile>& fil
   FirstError first;
   ctxt->_private = &first;
   ctxt->sax->serror = OnXmlError;  // errors come here, never to standard error
+  ctxt->sax->internalSubset = OnDoctype;
   // No network, no DTD loading, entities left unsubstituted (no XML_PARSE_NOENT, no
   // XML_PARSE_DTDLOAD); libxml2's size limits stay on (no XML_PARSE_HUGE). BIG_LINES keeps line
   // numbers past 65535 exact.
   const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
   xmlDocPtr doc = xmlCtxtReadMemory(ctxt, file->text.data(), static_cast<int>(file->text.size()), file->path.c_str(),
                                     nullptr, options);
-  if (!doc || first.set) {
+  if (first.dtd) {
+    diags.Error(SourcePos{file, std::max(first.line, 1), std::max(first.column, 1)}, "lists.un_xml.dtd",
+                "a DOCTYPE declaration is not accepted in a UN list file");
+  } else if (!doc || first.set) {
     diags.Error(SourcePos{file, std::max(first.line, 1), std::max(first.column, 1)}, "lists.un_xml.malformed",
                 "malformed XML: " + (first.set ? first.message : std::string("the document could not be read")));
   } else {
     Importer importer(file, diags);
+    const int errors = diags.error_count();
     importer.ReadRoot(xmlDocGetRootElement(doc), list);
+    // The UN list is never empty: a file that lists no one is a cut or a wrong file, and an
+    // empty list written from it would clear every party screened against it.
+    if (diags.error_count() == errors && list.entries.empty()) {
+      diags.Error(SourcePos{file, 1, 1}, "lists.un_xml.empty", "the file lists no INDIVIDUAL and no ENTITY");
+    }
   }
   if (doc) xmlFreeDoc(doc);
   xmlFreeParserCtxt(ctxt);

@@ -118,6 +118,31 @@ TEST_CASE("OFAC remarks: the shapes of a date of birth") {
   CHECK(r.nationalities == std::vector<std::string>{"Iran"});
 }
 
+TEST_CASE("OFAC remarks: weak aliases, IMO numbers under any label, the end-of-file byte after the last field") {
+  Diagnostics diags;
+  const std::string sdn =
+      "1,\"ROBOW, Mukhtar\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 1969; a.k.a. 'ABU MANSUR'; "
+      "a.k.a. 'ABU-'UMAR'.\"\r\n"
+      "2,\"CHONGBONG SHIPPING CO LTD\",-0- ,\"DPRK3\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"Vessel Registration "
+      "Identification IMO 5878589.\"\r\n"
+      "3,\"SEA STAR\",\"vessel\",\"DPRK3\",-0- ,-0- ,-0- ,-0- ,-0- ,\"Malta\",-0- ,\"IMO 9187629 (Malta); "
+      "Company Number IMO 15411\"\r\n"
+      "4,\"LAST\",-0- ,\"DPRK3\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \x1A";
+  OfacFiles files{std::make_shared<SourceFile>(SourceFile{"sdn.csv", sdn}), nullptr, nullptr};
+  const auto list = ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
+  REQUIRE_FALSE(diags.HasErrors());
+  const Designation& robow = Entry(list, "OFAC-1");
+  CHECK(robow.aliases == std::vector<std::string>{"ABU MANSUR", "ABU-'UMAR"});
+  CHECK(robow.note.find("weak a.k.a.: ABU MANSUR; ABU-'UMAR") != std::string::npos);
+  CHECK(Entry(list, "OFAC-2").company_imo == "5878589");
+  CHECK(Entry(list, "OFAC-3").imo == "9187629");
+  CHECK(Entry(list, "OFAC-4").note.empty());  // the 0x1A byte is no part of the last field
+  // "IMO 15411" has no 7 digits: said, not guessed.
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items().front().Render().find("'Company Number IMO 15411' names IMO with no 7-digit number") !=
+        std::string::npos);
+}
+
 TEST_CASE("malformed OFAC files: positioned errors") {
   Diagnostics diags;
   auto import = [&](const std::string& sdn, const std::string& alt = "") {
@@ -145,6 +170,14 @@ TEST_CASE("malformed OFAC files: positioned errors") {
   SUBCASE("an unknown SDN_Type") {
     import("1,\"A\",\"submarine\",\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n");
     CHECK_STARTS(diags.items().front().Render(), "sdn.csv:1:7: error: SDN_Type must be");
+  }
+  SUBCASE("an empty SDN file, or an empty alternate-names file, is no list") {
+    import("");
+    CHECK_STARTS(diags.items().front().Render(), "sdn.csv:1:1: error: the SDN file has no row");
+  }
+  SUBCASE("an empty alternate-names file") {
+    import(good, "\x1A");
+    CHECK_STARTS(diags.items().front().Render(), "alt.csv:1:1: error: the alternate names file has no row");
   }
   SUBCASE("an alias of an entry that is not listed") {
     import(good, "1,5,\"aka\",\"AA\",-0- \r\n9,6,\"aka\",\"ZZ\",-0- \r\n");

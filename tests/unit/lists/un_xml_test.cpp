@@ -199,6 +199,68 @@ TEST_CASE("aliases of every quality are kept, low-quality ones are named in the 
   CHECK(list.entries[0].note == "low-quality a.k.a.: Kim S.");
 }
 
+TEST_CASE("every name part is kept as printed, a repeated one too (SDi.006 OSMAN MOHAMED HAMID MOHAMED)") {
+  Diagnostics diags;
+  const auto list = Import(Edited("<SECOND_NAME>SONG CHOL</SECOND_NAME>",
+                                  "<SECOND_NAME>SONG</SECOND_NAME><THIRD_NAME>KIM</THIRD_NAME>"),
+                           diags);
+  REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+  REQUIRE(list.entries.size() == 1);
+  CHECK(list.entries[0].name == "KIM SONG KIM");
+  const Designation* osman = Find(RealList(), "SDi.006");
+  REQUIRE(osman);
+  CHECK(osman->name == "OSMAN MOHAMED HAMID MOHAMED");
+}
+
+TEST_CASE("an alias's date of birth is one of the person's, an approximate date is its year") {
+  Diagnostics diags;
+  const auto list = Import(
+      Edited("<LISTED_ON>",
+             "<INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>KIM HAK SONG</ALIAS_NAME>"
+             "<DATE_OF_BIRTH>1971-05-05</DATE_OF_BIRTH><COUNTRY_OF_BIRTH>Korea</COUNTRY_OF_BIRTH></INDIVIDUAL_ALIAS>"
+             "<INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>APPROXIMATELY</TYPE_OF_DATE><DATE>1970-10-15</DATE>"
+             "</INDIVIDUAL_DATE_OF_BIRTH><LISTED_ON>"),
+      diags);
+  REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+  REQUIRE(list.entries.size() == 1);
+  const auto& births = list.entries[0].births;
+  REQUIRE(births.size() == 3);
+  CHECK(births[0].born.year == 1970);  // the record's own first, in document order
+  CHECK_FALSE(births[0].born.date);    // APPROXIMATELY: the year only
+  CHECK(births[1].born.date == Date::Parse("1968-03-26"));
+  CHECK(births[2].born.date == Date::Parse("1971-05-05"));  // the alias's
+  // The real list: KPi.016's alias is born 1958-02-22.
+  const Designation* kpi016 = Find(RealList(), "KPi.016");
+  REQUIRE(kpi016);
+  CHECK(std::any_of(kpi016->births.begin(), kpi016->births.end(),
+                    [](const screen::BirthSpan& b) { return b.born.date == Date::Parse("1958-02-22"); }));
+}
+
+TEST_CASE("a date of birth given only as a note is said, not silently dropped") {
+  Diagnostics diags;
+  const auto list = Import(Edited("<DATE>1968-03-26</DATE>", "<NOTE>Nov. 1973</NOTE>"), diags);
+  CHECK_FALSE(diags.HasErrors());
+  REQUIRE(list.entries.size() == 1);
+  CHECK(list.entries[0].births.empty());
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items().front().Render().find("warning: a date of birth given only as the note 'Nov. 1973'") !=
+        std::string::npos);
+}
+
+TEST_CASE("a file on one line: each record's column is its own tag's, found in one pass") {
+  std::string one_line = kRecord;
+  std::replace(one_line.begin(), one_line.end(), '\n', ' ');
+  const std::string second = "<INDIVIDUAL><FIRST_NAME>RI</FIRST_NAME><UN_LIST_TYPE>DPRK</UN_LIST_TYPE>"
+                             "<REFERENCE_NUMBER>KPi.099</REFERENCE_NUMBER><LISTED_ON>2016-11-30</LISTED_ON></INDIVIDUAL>";
+  one_line.insert(one_line.find("</INDIVIDUALS>"), second);
+  Diagnostics diags;
+  const auto list = Import(one_line, diags);
+  REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+  REQUIRE(list.entries.size() == 2);
+  CHECK(list.entries[0].pos.column == static_cast<int>(one_line.find("<INDIVIDUAL>")) + 1);
+  CHECK(list.entries[1].pos.column == static_cast<int>(one_line.find("<INDIVIDUAL><FIRST_NAME>RI")) + 1);
+}
+
 TEST_CASE("malformed UN files: positioned errors") {
   Diagnostics diags;
   SUBCASE("truncated") {
@@ -236,6 +298,45 @@ TEST_CASE("malformed UN files: positioned errors") {
   SUBCASE("a DOCTYPE (entity declarations) is refused") {
     Import("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaa\">]>\n<CONSOLIDATED_LIST/>\n", diags);
     CHECK_STARTS(FirstError(diags), "un.xml:2:1: error: a DOCTYPE");
+  }
+  SUBCASE("a DOCTYPE in UTF-16 is refused too, before its entities are read") {
+    const std::string utf8 =
+        "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!DOCTYPE x [<!ENTITY a \"KIM\">]>\n<CONSOLIDATED_LIST/>\n";
+    std::string utf16 = "\xFF\xFE";  // little-endian, with its byte order mark
+    for (char c : utf8) {
+      utf16 += c;
+      utf16 += '\0';
+    }
+    Import(utf16, diags);
+    CHECK(FirstError(diags).find("error: a DOCTYPE declaration is not accepted") != std::string::npos);
+  }
+  SUBCASE("an element the schema does not give inside an alias or a date of birth") {
+    Import(Edited("<DATE>1968-03-26</DATE>", "<DATE_OF_BIRTH>1968-03-26</DATE_OF_BIRTH>"), diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:12:9: error: unknown element 'DATE_OF_BIRTH' in INDIVIDUAL_DATE_OF_BIRTH");
+  }
+  SUBCASE("a nationality as bare text, where the schema has VALUE") {
+    Import(Edited("<LISTED_ON>", "<NATIONALITY>Sudan</NATIONALITY><LISTED_ON>"), diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:9:7: error: NATIONALITY holds text 'Sudan'");
+  }
+  SUBCASE("a year and a range in one date of birth") {
+    Import(Edited("<DATE>1968-03-26</DATE>", "<YEAR>1968</YEAR><FROM_YEAR>1967</FROM_YEAR><TO_YEAR>1969</TO_YEAR>"), diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:10:7: error: INDIVIDUAL_DATE_OF_BIRTH gives a DATE or YEAR and a FROM_YEAR/TO_YEAR range");
+  }
+  SUBCASE("a range without its end, at the element") {
+    Import(Edited("<DATE>1968-03-26</DATE>", "<FROM_YEAR>1967</FROM_YEAR>"), diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:10:7: error: INDIVIDUAL_DATE_OF_BIRTH has no TO_YEAR");
+  }
+  SUBCASE("a dateGenerated with text after the date") {
+    Import(Edited("2026-02-27T00:00:09.554Z", "2026-02-27garbage"), diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:2:1: error: dateGenerated '2026-02-27garbage' is not a date");
+  }
+  SUBCASE("a file that lists no one") {
+    Import(Edited(std::string(kRecord).substr(std::string(kRecord).find("  <INDIVIDUALS>"),
+                                              std::string(kRecord).find("  <ENTITIES/>") -
+                                                  std::string(kRecord).find("  <INDIVIDUALS>")),
+                  ""),
+           diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:1:1: error: the file lists no INDIVIDUAL and no ENTITY");
   }
   SUBCASE("no dateGenerated") {
     Import(Edited(" dateGenerated=\"2026-02-27T00:00:09.554Z\"", ""), diags);
