@@ -153,19 +153,27 @@ int RunSnapshot(const SnapshotArgs& args) {
   return kExitOk;
 }
 
+// A list to compare: its YAML, or a binary snapshot of it (streamed, with every field but the
+// index's).
+std::optional<screen::DesignationList> LoadAnyList(const std::string& path, Diagnostics& diags) {
+  if (screen::IsListSnapshotFile(path)) {
+    auto snap = screen::LoadListSnapshot(path, diags);
+    if (!snap) return std::nullopt;
+    return std::move(snap->list);
+  }
+  auto file = ReadSource(path, diags);
+  if (!file) return std::nullopt;
+  return screen::LoadDesignationList(file, diags);
+}
+
 int RunDiff(const DiffArgs& args) {
   Diagnostics diags;
-  auto older_file = ReadSource(args.older, diags);
-  auto newer_file = ReadSource(args.newer, diags);
-  if (!older_file || !newer_file) {
-    PrintDiagnostics(diags);
-    return kExitError;
-  }
-  const auto older = screen::LoadDesignationList(older_file, diags);
-  const auto newer = screen::LoadDesignationList(newer_file, diags);
-  if (!PrintDiagnostics(diags)) return kExitError;
-  const auto diff = lists::DiffLists(older, newer);
-  const std::string out = args.format == "json" ? lists::DiffJson(diff, older, newer) : lists::DiffText(diff, older, newer);
+  const auto older = LoadAnyList(args.older, diags);
+  const auto newer = LoadAnyList(args.newer, diags);
+  if (!PrintDiagnostics(diags) || !older || !newer) return kExitError;
+  const auto diff = lists::DiffLists(*older, *newer);
+  const std::string out =
+      args.format == "json" ? lists::DiffJson(diff, *older, *newer) : lists::DiffText(diff, *older, *newer);
   if (!Emit("", out)) return kExitError;
   // As diff(1): 0 when the lists hold the same entries, 1 when they differ.
   return diff.Empty() ? kExitOk : kExitFindings;

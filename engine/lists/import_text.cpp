@@ -14,17 +14,35 @@ std::string_view Trimmed(std::string_view s) {
   return s;
 }
 
+namespace {
+
+// The bytes of a space at `s[i]`: ASCII blanks, and the Unicode spaces lists paste into names
+// (no-break U+00A0, U+2000-U+200A, narrow no-break U+202F, U+205F, ideographic U+3000), which
+// would otherwise stay inside a word ("KIM\u00A0 SONG"); 0 for anything else.
+size_t SpaceAt(std::string_view s, size_t i) {
+  const auto b = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+  if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') return 1;
+  if (b(0) == 0xC2 && b(1) == 0xA0) return 2;
+  if (b(0) == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xAF) && b(2) >= 0x80) return 3;
+  if (b(0) == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return 3;
+  if (b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;
+  return 0;
+}
+
+}  // namespace
+
 std::string FoldSpaces(std::string_view s) {
   std::string out;
   bool space = false;
-  for (char c : Trimmed(s)) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+  for (size_t i = 0; i < s.size();) {
+    if (const size_t n = SpaceAt(s, i)) {
       space = true;
+      i += n;
       continue;
     }
-    if (space) out += ' ';
+    if (space && !out.empty()) out += ' ';
     space = false;
-    out += c;
+    out += s[i++];
   }
   return out;
 }

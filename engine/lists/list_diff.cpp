@@ -1,6 +1,8 @@
 // Field-by-field comparison of two designation lists and its text and JSON renderings.
 #include "lists/list_diff.hpp"
 
+#include <algorithm>
+
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -22,18 +24,27 @@ std::string BirthsText(const std::vector<screen::BirthSpan>& births) {
   return Joined(parts, "; ");
 }
 
+// A set of values as text, in one order whatever the list's: a snapshot that lists the same
+// aliases (or dates, programmes) in another order amends nothing.
+std::string SetText(std::vector<std::string> values) {
+  std::sort(values.begin(), values.end());
+  return Joined(values, "; ");
+}
+
 // Every field of an entry as text, in the list format's order and with its keys.
 std::vector<std::pair<const char*, std::string>> Fields(const Designation& d) {
+  std::vector<std::string> births;
+  for (const screen::BirthSpan& b : d.births) births.push_back(BirthsText({b}));
   return {{"kind", std::string(screen::DesignationKindName(d.kind))},
           {"name", d.name},
-          {"aliases", Joined(d.aliases, "; ")},
-          {"original_names", Joined(d.original_names, "; ")},
-          {"born", BirthsText(d.births)},
+          {"aliases", SetText(d.aliases)},
+          {"original_names", SetText(d.original_names)},
+          {"born", SetText(std::move(births))},
           {"listed_on", d.listed_on.ToString()},
           {"updated", d.updated ? d.updated->ToString() : ""},
           {"delisted_on", d.delisted_on ? d.delisted_on->ToString() : ""},
           {"regime", d.regime},
-          {"programs", Joined(d.programs, "; ")},
+          {"programs", SetText(d.programs)},
           {"nationality", d.nationality},
           {"resolution", d.resolution},
           {"title", d.title},

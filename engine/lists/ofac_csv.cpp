@@ -21,10 +21,11 @@ constexpr size_t kNoteBytes = 300;
 
 enum Sdn { kEntNum, kName, kType, kProgram, kTitle, kCallSign, kVessType, kTonnage, kGrt, kFlag, kOwner, kRemarks };
 
-// OFAC writes "-0-" (often with a trailing space) for an empty field.
+// OFAC writes "-0-" (often with a trailing space) for an empty field. A line break or a run of
+// spaces inside a field is one space, as in a name printed on one line.
 std::string Value(const CsvField& f) {
-  const std::string_view v = Trimmed(f.text);
-  return v == "-0-" ? std::string() : std::string(v);
+  std::string v = FoldSpaces(f.text);
+  return v == "-0-" ? std::string() : v;
 }
 
 bool IsEntNum(const std::string& s) {

@@ -151,7 +151,9 @@ screen::DesignationList ImportOwnCsv(const std::shared_ptr<const SourceFile>& fi
   list.regime = regime;
   list.source = "own watch list";
   if (!file) return list;
+  // The file's stem; a file named only by its extension (".csv") gives the list the name "own".
   list.name = BaseName(file->path).substr(0, BaseName(file->path).find('.'));
+  if (list.name.empty()) list.name = "own";
   list.inputs.push_back(screen::ListInput{BaseName(file->path), Sha256Hex(file->text)});
   auto rows = ReadCsvTable(file, diags, "lists.csv.");
   if (!rows) return list;

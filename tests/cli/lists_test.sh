@@ -61,6 +61,10 @@ expect "--format json" 1 "$bin" lists diff --format json "$work/pack/un.yaml" "$
 check "the JSON names the amended field" \
   python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['amended'][0]['changes'][0]['field']=='aliases'" "$work/out"
 expect "identical lists exit 0" 0 "$bin" lists diff "$work/pack/un.yaml" "$work/pack/un.yaml"
+# A binary snapshot is compared as the list it holds.
+"$bin" lists snapshot "$work/new.yaml" -o "$work/new.bin" 2>/dev/null
+expect "a snapshot diffs as its list" 1 "$bin" lists diff "$work/pack/un.yaml" "$work/new.bin"
+check "the same amended alias" grep -q '    aliases: "Jo Chun Ryong" -> "Jo Chun-ryong"' "$work/out"
 
 # Bad input: exit 2, a positioned error, nothing written.
 head -c 5000 "$un" >"$work/truncated.xml"
