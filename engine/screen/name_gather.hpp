@@ -35,8 +35,9 @@ class NameGatherer {
   // and stage, and only the names a common part also pairs get a Pairing of their own.
   static constexpr uint32_t kSingle = 0x80000000u;
 
-  void NextStage();
-  bool SingleMay(const GatherPlan& plan, uint32_t range, const Pairing& later);
+  /// single_ok_[r] for every range gathered: whether a name pairing that range alone may
+  /// reach the floor with `later`. A few dozen bounds a stage, where a name is tested each.
+  void FindSingles(const GatherPlan& plan, const Pairing& later);
   Pairing PairingOf(const GatherPlan& plan, size_t k) const;  ///< of ids_[k], built when kSingle
   void Materialize(const GatherPlan& plan, size_t k);
   void Keep(const NameIndex& index, const GatherPlan& plan, const Pairing& later, bool weighed);
@@ -55,13 +56,12 @@ class NameGatherer {
   std::vector<uint32_t> ids_;         ///< the names still in the running, ascending
   std::vector<uint32_t> state_;       ///< beside them: kSingle | range, or an index into pool_
   std::vector<Pairing> pool_;
-  std::vector<uint32_t> single_stamp_;  ///< per range: the stage single_ok_ was found in
-  std::vector<uint8_t> single_ok_;
-  uint32_t stage_ = 0;
+  std::vector<uint8_t> single_ok_;  ///< per range gathered (FindSingles)
   /// One bit per listed name: in ids_. Cleared after each query; a bit left by a query cut short
   /// (an allocation that threw) costs one search, never a wrong result: a hit is confirmed in ids_.
   std::vector<uint64_t> present_;
   bool marked_ = false;            ///< ids_ are marked in present_
+  std::vector<uint32_t> word_first_;  ///< per word of present_ with a bit set: its first name's place in ids_
 };
 
 }  // namespace sancheck::screen
