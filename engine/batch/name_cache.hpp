@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "judge/screening.hpp"
 #include "screen/screener.hpp"
 
 namespace sancheck::batch {
@@ -32,6 +33,7 @@ class NameCache {
     bool kept = false;  ///< false: a pair screened past the bound, valid until the thread's next Get
     std::string name;
     std::vector<screen::Candidate> candidates;
+    bool unscreenable = false;  ///< judge::Unscreenable(name): the party's status is unknown
   };
 
   /// The hash Get takes, of the name's bytes and the country, without building a string.
@@ -46,6 +48,7 @@ class NameCache {
       if (const Entry* e = Find(shard, hash, name, country)) return *e;
     }
     auto made = std::make_unique<Entry>(Entry{hash, country, true, std::string(name), screen()});
+    made->unscreenable = judge::Unscreenable(name);
     if (size_.load(std::memory_order_relaxed) >= kMaxEntries) {
       thread_local Entry scratch;
       scratch = std::move(*made);

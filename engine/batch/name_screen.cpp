@@ -52,7 +52,7 @@ void NameScreen::Remember(const NameCache::Entry& entry) {
   slot.entry = &entry;
   slot.country = entry.country;
   slot.length = static_cast<uint16_t>(entry.name.size());
-  slot.candidates = !entry.candidates.empty();
+  slot.candidates = !entry.candidates.empty() || entry.unscreenable;  // either: the entry is read
   std::memcpy(slot.head, entry.name.data(), std::min(entry.name.size(), kInline));
   ++seen_count_;
 }
@@ -88,6 +88,7 @@ judge::PartyStatus NameScreen::Status(const Party& p, Date date) {
     // Entries past the cache's bound live only until this thread's next miss: not remembered.
     if (entry->kept) Remember(*entry);
   }
+  if (entry->unscreenable) return judge::Unscreened();  // fail closed, as a scenario's party
   if (entry->candidates.empty()) return {};
   // A record names its party by name only: the name is also what a clearance names.
   return judge::StatusAsOf(screening_, entry->candidates, p.name, p.name, date, run_date_);

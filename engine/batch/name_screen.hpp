@@ -51,7 +51,7 @@ class NameScreen {
     const NameCache::Entry* entry = nullptr;  ///< null: empty
     uint16_t country = 0;
     uint16_t length = 0;                      ///< of the name
-    bool candidates = false;                  ///< the entry has candidates (read only then)
+    bool candidates = false;                  ///< the entry has candidates or is unscreenable (read only then)
     char head[kInline] = {};                  ///< the name's first kInline bytes
   };
   static_assert(sizeof(Slot) == 64, "a slot is one cache line");

@@ -112,7 +112,8 @@ int RunImport(const ImportArgs& args) {
   if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;
   Diagnostics diags;
   auto list = ImportFiles(args, diags);
-  if (!list || !PrintDiagnostics(diags)) return kExitError;
+  // The diagnostics first: a file that could not be read has its reason there, and no list.
+  if (!PrintDiagnostics(diags) || !list) return kExitError;
   if (!args.name.empty()) list->name = args.name;
   // The loader is the judge of the format: a list it would refuse is never written.
   Diagnostics check;

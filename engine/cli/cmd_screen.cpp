@@ -7,9 +7,12 @@
 
 #include "cli/commands.hpp"
 #include "common/files.hpp"
+#include "common/source_text.hpp"
+#include "common/utf8.hpp"
 #include "judge/screening.hpp"
 #include "report/screen_results.hpp"
 #include "rules/rule_set.hpp"
+#include "screen/normalize.hpp"
 #include "common/json_document.hpp"
 
 namespace sancheck::cli {
@@ -29,26 +32,48 @@ struct ScreenArgs {
   bool exhaustive = false;
 };
 
+// Whether a name gives screening something to match: a name of punctuation, marks or invisible
+// characters alone matches no one, and reporting "no candidate" for it would be a silent clear.
+bool Screenable(std::string_view name) { return !screen::NormalizeName(name).tokens.empty(); }
+
 // The names to screen: the arguments, then the file's lines (blank lines and
 // lines starting with # are skipped).
 bool CollectNames(const ScreenArgs& args, std::vector<std::string>& names) {
   names = args.names;
+  for (const auto& name : args.names) {
+    if (!IsValidUtf8(name) || !Screenable(name)) {
+      std::cerr << "sancheck: error: the name '" << Utf8Sanitized(name)
+                << "' has no letter or digit to screen (or is not UTF-8)\n";
+      return false;
+    }
+  }
   if (args.file.empty()) return true;
   Diagnostics diags;
   auto source = ReadSource(args.file, diags);
-  if (!source) {
+  // As every other input: UTF-8 without NUL bytes, or a positioned error.
+  if (!source || !CheckSourceText(source, diags, "screen.")) {
     std::cerr << diags.RenderAll();
     return false;
   }
   size_t start = 0;
+  int line_no = 0;
   const std::string& text = source->text;
   while (start < text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
+    ++line_no;
     std::string line = text.substr(start, end - start);
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
     const size_t first = line.find_first_not_of(" \t");
-    if (first != std::string::npos && line[first] != '#') names.push_back(line.substr(first));
+    if (first != std::string::npos && line[first] != '#') {
+      if (!Screenable(line)) {
+        diags.Error(SourcePos{source, line_no, static_cast<int>(first) + 1}, "screen.bad_name",
+                    "the name has no letter or digit to screen");
+        std::cerr << diags.RenderAll();
+        return false;
+      }
+      names.push_back(line.substr(first));
+    }
     start = end + 1;
   }
   return true;

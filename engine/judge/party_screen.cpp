@@ -19,7 +19,7 @@ screen::Query QueryOf(const Party& p) {
 
 ScenarioParties::ScenarioParties(const Screening& screening, const Scenario& s, Date run_date)
     : screening_(screening), scenario_(s), run_date_(run_date), candidates_(s.parties.size()),
-      status_(s.parties.size()) {}
+      unscreenable_(s.parties.size(), -1), status_(s.parties.size()) {}
 
 void ScenarioParties::RefreshOne(int party, Date date) {
   if (party < 0 || static_cast<size_t>(party) >= scenario_.parties.size()) return;
@@ -29,6 +29,12 @@ void ScenarioParties::RefreshOne(int party, Date date) {
     status_[idx] = StatedStatus(screening_, p, date);
     // A stated designation not yet in force on this date must not hide what the name matches.
     if (status_[idx].designated == Truth::kTrue) return;
+  }
+  // A name screening cannot read is no clear: the party's status is unknown (fail closed).
+  if (unscreenable_[idx] < 0) unscreenable_[idx] = Unscreenable(p.name) ? 1 : 0;
+  if (unscreenable_[idx] == 1) {
+    status_[idx] = Unscreened();
+    return;
   }
   status_[idx] = StatusAsOf(screening_, Candidates(party), p.id, p.name, date, run_date_);
 }

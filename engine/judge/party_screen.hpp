@@ -1,6 +1,7 @@
 // ScenarioParties: a scenario's parties screened once each, their status read as of each activity's date.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -31,6 +32,7 @@ class ScenarioParties {
   const Scenario& scenario_;
   Date run_date_;
   std::vector<std::optional<std::vector<screen::Candidate>>> candidates_;
+  std::vector<int8_t> unscreenable_;  ///< per party: -1 not yet known, else Unscreenable(name)
   std::vector<PartyStatus> status_;
 };
 

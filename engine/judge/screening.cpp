@@ -1,5 +1,7 @@
 // Screening policy: stated designations, list candidates as of a date, clearances set aside but reported.
 #include "judge/screening.hpp"
+
+#include "screen/normalize.hpp"
 #include "judge/screening_facts.hpp"
 
 #include <cctype>
@@ -163,6 +165,8 @@ PacksAndScreening LoadPacksAndScreening(const std::vector<std::string>& pack_pat
   out.screening = LoadScreening(*out.set, sources, diags);
   return out;
 }
+
+bool Unscreenable(std::string_view name) { return !name.empty() && screen::NormalizeName(name).tokens.empty(); }
 
 std::vector<screen::Candidate> AllCandidates(const Screening& screening, const screen::Query& q) {
   if (!screening.screener) return {};

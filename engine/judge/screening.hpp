@@ -39,6 +39,11 @@ struct PartyStatus {
 
 /// A party no list could screen (none is loaded): designated and listed are unknown, so a rule
 /// reading them gives review, never a silent "not designated".
+/// A party's name gives screening nothing to match (punctuation, marks or invisible characters
+/// alone, or generic words only): its status is Unscreened(), never a clear. An empty name is
+/// not given at all, and is not this.
+bool Unscreenable(std::string_view name);
+
 inline PartyStatus Unscreened() {
   PartyStatus st;
   st.designated = Truth::kUnknown;

@@ -9,6 +9,7 @@
 #include "lists/csv_table.hpp"
 #include "lists/import_text.hpp"
 #include "lists/ofac_remarks.hpp"
+#include "screen/entry_checks.hpp"
 
 namespace sancheck::lists {
 namespace {
@@ -241,6 +242,12 @@ screen::DesignationList ImportOfacCsv(const OfacFiles& files, Date snapshot, Dia
   if (files.add) {
     if (auto add = importer.Table(files.add, 6); add && !empty(files.add, *add, "addresses")) {
       importer.CheckAddresses(files.add, *add, list);
+    }
+  }
+  // What the list loader would refuse, said at the entry's row (its aliases included).
+  for (const Designation& d : list.entries) {
+    for (const std::string& problem : screen::EntryProblems(d, std::nullopt)) {
+      diags.Error(d.pos, "lists.ofac.bad_entry", problem);
     }
   }
   return list;

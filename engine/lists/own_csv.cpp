@@ -8,6 +8,7 @@
 #include "common/strings.hpp"
 #include "lists/csv_table.hpp"
 #include "lists/import_text.hpp"
+#include "screen/entry_checks.hpp"
 
 namespace sancheck::lists {
 namespace {
@@ -166,7 +167,19 @@ screen::DesignationList ImportOwnCsv(const std::shared_ptr<const SourceFile>& fi
   if (!importer.ReadHeader(rows->front())) return list;
   importer.SetWidth(rows->front().fields.size());
   for (size_t i = 1; i < rows->size(); ++i) {
-    if (auto d = importer.ReadRow((*rows)[i], regime)) list.entries.push_back(std::move(*d));
+    if (auto d = importer.ReadRow((*rows)[i], regime)) {
+      // What the list loader would refuse, said at the row (screen/entry_checks.hpp).
+      const auto problems = screen::EntryProblems(*d, snapshot);
+      for (const std::string& problem : problems) {
+        diags.Error(SourcePos{file, (*rows)[i].line, 1}, "lists.csv.bad_entry", problem);
+      }
+      if (problems.empty()) list.entries.push_back(std::move(*d));
+    }
+  }
+  // A watch list of no one is a cut export or the wrong file: screened against, it would clear
+  // every party.
+  if (rows->size() == 1) {
+    diags.Error(SourcePos{file, 1, 1}, "lists.csv.empty", "the file has its header line and no entry");
   }
   return list;
 }

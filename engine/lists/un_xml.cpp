@@ -16,6 +16,7 @@
 #include "common/files.hpp"
 #include "lists/import_text.hpp"
 #include "lists/un_xml_schema.hpp"
+#include "screen/entry_checks.hpp"
 
 namespace sancheck::lists {
 namespace {
@@ -217,6 +218,10 @@ class Importer {
       }
       const int errors = diags_.error_count();
       Designation d = ReadRecord(c, kind);
+      // What the list loader would refuse, said here at the record (screen/entry_checks.hpp).
+      for (const std::string& problem : screen::EntryProblems(d, Date::Parse(list.snapshot))) {
+        Error(c, "un_xml.bad_entry", problem);
+      }
       if (diags_.error_count() == errors) list.entries.push_back(std::move(d));
     }
   }

@@ -8,6 +8,7 @@
 #include "common/files.hpp"
 
 #include "common/yaml_reader.hpp"
+#include "screen/entry_checks.hpp"
 
 namespace sancheck::screen {
 namespace {
@@ -62,6 +63,7 @@ class EntryReader {
     if (n["reference"]) {
       if (auto s = r_.String(n["reference"], "reference")) {
         if (s->empty()) r_.Error(n["reference"], "bad_value", "reference must not be empty");
+        if (std::string p = ControlProblem(*s); !p.empty()) r_.Error(n["reference"], "bad_value", "reference " + p);
         if (!references_.insert(*s).second) {
           r_.Error(n["reference"], "duplicate_reference", "designation '" + *s + "' is listed twice");
         }
@@ -79,7 +81,11 @@ class EntryReader {
     }
     if (n["name"]) {
       if (auto s = r_.String(n["name"], "name")) {
-        if (s->empty()) r_.Error(n["name"], "bad_value", "name must not be empty");
+        if (s->empty()) {
+          r_.Error(n["name"], "bad_value", "name must not be empty");
+        } else {
+          CheckScreenable(n["name"], *s, "name");
+        }
         d.name = *s;
       }
     }
@@ -88,6 +94,15 @@ class EntryReader {
       if (n[key]) {
         if (auto list = r_.StringList(n[key], key)) *field = std::move(*list);
       }
+    }
+    for (auto [key, field] : {std::pair{"aliases", &d.aliases}, std::pair{"original_names", &d.original_names}}) {
+      if (field->size() > kMaxAliases) {
+        r_.Error(n[key], "bad_value",
+                 std::string(key) + " holds " + std::to_string(field->size()) + " names, more than the " +
+                     std::to_string(kMaxAliases) + " an entry may have");
+        continue;
+      }
+      for (size_t i = 0; i < field->size(); ++i) CheckScreenable(n[key][i], (*field)[i], key);
     }
     if (n["listed_on"]) {
       if (auto date = r_.DateValue(n["listed_on"], "listed_on")) d.listed_on = *date;
@@ -113,6 +128,15 @@ class EntryReader {
   }
 
  private:
+  // A listed name must be one screening can match: no control character (which would forge lines
+  // in a report), and some letter or digit once normalised ("!!!", only combining marks or
+  // zero-width characters match no one: an entry that could never be found).
+  void CheckScreenable(const YAML::Node& n, const std::string& text, const char* what) {
+    if (std::string p = NameProblem(text); !p.empty()) {
+      r_.Error(n, "bad_value", std::string(what) + (p.starts_with("holds") ? " " : " " + Describe(n) + " ") + p);
+    }
+  }
+
   void OnlyFor(const YAML::Node& n, const char* key, DesignationKind kind, const Designation& d) {
     if (n[key] && d.kind != kind) {
       r_.Error(n[key], "bad_key", std::string("'") + key + "' applies to " +
@@ -282,8 +306,18 @@ DesignationList LoadDesignationList(std::shared_ptr<const SourceFile> file, Diag
         r.Error(list["entries"], "wrong_type", "entries must be a list, found " + Describe(list["entries"]));
         continue;
       }
+      // An entry listed after the list's own date cannot be in it: a mistyped year that, left,
+      // would keep the entry from matching any activity before that year.
+      const auto snapshot = Date::Parse(out.snapshot);
       for (const auto& e : list["entries"]) {
-        if (auto d = entries.Read(e)) out.entries.push_back(std::move(*d));
+        if (auto d = entries.Read(e)) {
+          if (snapshot && d->listed_on > *snapshot) {
+            r.Error(e["listed_on"], "bad_date",
+                    "listed_on " + d->listed_on.ToString() + " is after the list's snapshot " + out.snapshot);
+            continue;
+          }
+          out.entries.push_back(std::move(*d));
+        }
       }
       if (list["counts"]) CheckCounts(r, list["counts"], out);
     }

@@ -83,6 +83,23 @@ expect "ofac-csv with no alt file beside it exits 2" 2 "$bin" lists import "$wor
   --snapshot 2021-06-01 -o "$work/x.yaml"
 check "it says which file it looked for" grep -q "looked for '$work/lonely-add.csv'" "$work/err"
 expect "a list diffed against a broken one exits 2" 2 "$bin" lists diff "$work/pack/un.yaml" "$work/bad.csv"
+expect "a file that cannot be read exits 2" 2 "$bin" lists import "$work/no-such.csv" --format csv --snapshot 2024-01-01 \
+  -o "$work/x.yaml"
+check "and says why" grep -q "no-such.csv" "$work/err"
+printf 'reference,kind,name,listed_on\n' >"$work/header-only.csv"
+expect "an own list of no one exits 2" 2 "$bin" lists import "$work/header-only.csv" --format csv --snapshot 2024-01-01 \
+  -o "$work/x.yaml"
+check "it says the file lists no one" grep -q "header-only.csv:1:1: error: the file has its header line and no entry" "$work/err"
+printf 'reference,kind,name,listed_on\nW-1,entity,ACME,2099-01-01\n' >"$work/future.csv"
+expect "an entry listed after the snapshot exits 2" 2 "$bin" lists import "$work/future.csv" --format csv \
+  --snapshot 2024-01-01 -o "$work/x.yaml"
+check "it names the date" grep -q "future.csv:2:1: error: entry W-1: listed on 2099-01-01, after the list's snapshot 2024-01-01" "$work/err"
+# Screening a name that holds nothing to match is an error, never "no candidate".
+expect "screening '!!!' exits 2" 2 "$bin" screen '!!!'
+check "it says why" grep -q "has no letter or digit to screen" "$work/err"
+printf 'KIM SONG CHOL\n\xff\xfe\n' >"$work/names.txt"
+expect "a names file that is not UTF-8 exits 2" 2 "$bin" screen --file "$work/names.txt"
+check "the error is positioned" grep -q "names.txt:2:1: error" "$work/err"
 expect "an output over its input exits 2" 2 "$bin" lists import "$fixtures/own.csv" --format csv --snapshot 2024-01-01 \
   -o "$fixtures/own.csv"
 check "no output file anywhere" test ! -e "$work/x.yaml"

@@ -50,6 +50,25 @@ TEST_SUITE("batch.name_screen") {
           names.Status("Munitions Industry Department", CountryOf("RU"), summit).designated);
   }
 
+  TEST_CASE("a name screening cannot read is unknown, never clear, seen again or not") {
+    const auto screening = BuiltinScreening();
+    const Date summit = *Date::Parse("2023-09-13");
+    NameCache cache;
+    NameScreen names(*screening, cache, *Date::Parse("2026-01-01"));
+    for (const char* name : {"!!!", "\u200b\u200b", "\u0301\u0301", "-"}) {
+      INFO(name);
+      for (int seen = 0; seen < 2; ++seen) {  // the second answer comes from the worker's own table
+        const judge::PartyStatus st = names.Status(name, CountryOf("CN"), summit);
+        CHECK(st.designated == Truth::kUnknown);
+        CHECK(st.listed == Truth::kUnknown);
+      }
+    }
+    CHECK(names.Status("", CountryOf("CN"), summit).designated == Truth::kFalse);  // no name given
+    CHECK(judge::Unscreenable("!!!"));
+    CHECK_FALSE(judge::Unscreenable(""));
+    CHECK_FALSE(judge::Unscreenable("Co Ltd"));
+  }
+
   TEST_CASE("a name is screened without its country first, and the answers are each country's own") {
     const auto screening = BuiltinScreening();
     const Date summit = *Date::Parse("2023-09-13");

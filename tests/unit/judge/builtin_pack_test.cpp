@@ -62,6 +62,20 @@ activities:
     CHECK(worded);
   }
 
+  TEST_CASE("a party whose name screening cannot read is reviewed, never cleared (as in batch)") {
+    const auto j = Judge(R"(scenario: s
+parties:
+  odd: {name: "!!!", country: CN}
+  plain: {name: Meridian Resources Inc., country: CN}
+activities:
+  - {id: odd, type: supply, date: 2023-09-13, from: odd, to: plain, items: [{description: shirts, hs: "620520"}]}
+  - {id: plain, type: supply, date: 2023-09-13, from: plain, to: plain, items: [{description: shirts, hs: "620520"}]}
+)");
+    CHECK(j.Activity("odd").verdict == Verdict::kReview);
+    CHECK(FindingOf(j.Activity("odd"), "un-dprk/asset-freeze-designated") != nullptr);
+    CHECK(j.Activity("plain").verdict == Verdict::kPermitted);
+  }
+
   TEST_CASE("a payment for a prohibited shipment is prohibited, one for a permitted shipment is not") {
     const auto j = Judge(R"(scenario: s
 parties:

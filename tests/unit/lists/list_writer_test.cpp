@@ -50,7 +50,7 @@ TEST_CASE("every field, awkward text, vessels and a list regime round-trip") {
   person.reference = "1968";
   person.kind = DesignationKind::kIndividual;
   person.name = "NO";
-  person.aliases = {"null", "~", "Yes: it's", "- dash", "line\nbreak", "tab\there"};
+  person.aliases = {"null", "~ Tilde", "Yes: it's", "- dash", "# hash"};
   person.original_names = {"김송철"};
   person.births = {BirthSpan{*BirthDate::Parse("1968-03-26"), 0}, BirthSpan{*BirthDate::Parse("1950"), 1955},
                    BirthSpan{*BirthDate::Parse("1940"), 0}};
@@ -60,7 +60,7 @@ TEST_CASE("every field, awkward text, vessels and a list regime round-trip") {
   person.nationality = "Democratic People's Republic of Korea";
   person.resolution = "res. 2321 (2016)";
   person.title = "Official";
-  person.note = "a 'note' with \\ backslash and \"quotes\"";
+  person.note = "a 'note' with \\ backslash and \"quotes\", a line\nbreak and a tab\there";
   list.entries.push_back(person);
   Designation ship;
   ship.reference = "OFAC-1";

@@ -106,6 +106,28 @@ TEST_SUITE("screen.designations") {
               .find("[designations.duplicate_reference]") != std::string::npos);
   }
 
+  TEST_CASE("entries that would clear parties silently are refused: listed after the snapshot, unscreenable names") {
+    // A mistyped year: listed after the list's own date, the entry would match no earlier activity.
+    CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: entity, name: X, listed_on: 2099-01-01}\n")
+              .find("d.yaml:4:56: error: listed_on 2099-01-01 is after the list's snapshot 2024-09-26") !=
+          std::string::npos);
+    CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: entity, name: X, listed_on: 2024-09-26}\n").empty());
+    // Names and aliases screening cannot match, and control characters that would forge report lines.
+    CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: entity, name: \"!!!\", listed_on: 2020-01-01}\n")
+              .find("name '!!!' has no letter or digit to screen") != std::string::npos);
+    CHECK(Errors(std::string(kHead) +
+                 "    - {reference: A, kind: entity, name: X, aliases: [\"\\u200B\\u200B\"], listed_on: 2020-01-01}\n")
+              .find("aliases") != std::string::npos);
+    CHECK(Errors(std::string(kHead) + "    - {reference: A, kind: entity, name: \"X\\e[2J\", listed_on: 2020-01-01}\n")
+              .find("name holds the control character U+001B") != std::string::npos);
+    CHECK(Errors(std::string(kHead) + "    - {reference: \"A\\nadded FAKE\", kind: entity, name: X, listed_on: 2020-01-01}\n")
+              .find("reference holds the control character U+000A") != std::string::npos);
+    // More aliases than any list has: refused, bounding what one entry costs to index.
+    std::string many = std::string(kHead) + "    - reference: A\n      kind: entity\n      name: X\n      listed_on: 2020-01-01\n      aliases:\n";
+    for (int i = 0; i < 4097; ++i) many += "        - \"X" + std::to_string(i) + "\"\n";
+    CHECK(Errors(many).find("aliases holds 4097 names, more than the 4096 an entry may have") != std::string::npos);
+  }
+
   TEST_CASE("several dates of birth, years and ranges, the best fit decides") {
     Diagnostics diags;
     const auto list = LoadDesignationList(
