@@ -36,8 +36,8 @@ struct Item {
 // MatchesNeeded calls incompatible the bound is below both cutoffs (see LengthsCompatible).
 bool MaybeSimilar(size_t len_a, uint64_t letters_a, size_t len_b, uint64_t letters_b, double cutoff,
                   size_t prefix = 4) {
-  const auto miss_a = static_cast<size_t>(std::popcount(letters_a & ~letters_b));
-  const auto miss_b = static_cast<size_t>(std::popcount(letters_b & ~letters_a));
+  const auto miss_a = static_cast<size_t>(CountBits(letters_a & ~letters_b));
+  const auto miss_b = static_cast<size_t>(CountBits(letters_b & ~letters_a));
   if (miss_a >= len_a || miss_b >= len_b) return false;
   const size_t matches = std::min(len_a - miss_a, len_b - miss_b);
   if (cutoff != kTokenCutoff && cutoff != kKoreanCutoff) return SimilarityBound(matches, len_a, len_b, prefix) >= cutoff;
@@ -90,7 +90,7 @@ bool ShortKorean(const NameToken& t) { return (t.flags & kKoreanToken) && t.cano
 // Whether joined runs `qj` and `cj` are the same words, word for word: then the single pairs
 // already say so, and a joined pair would only hide which spelling differed.
 bool SameWords(const NormalizedName& q, uint16_t q_mask, const NormalizedName& c, uint16_t c_mask) {
-  if (std::popcount(q_mask) != std::popcount(c_mask)) return false;
+  if (CountBits(q_mask) != CountBits(c_mask)) return false;
   size_t i = 0, j = 0;
   while (q_mask != 0) {
     while (!(q_mask & (1u << i))) ++i;

@@ -17,6 +17,7 @@ namespace {
 // Fields and arrays are written as the machine holds them (little-endian, asserted with
 // ByteWriter).
 static_assert(std::is_trivially_copyable_v<IndexedName>);
+static_assert(std::is_trivially_copyable_v<LetterRepeats> && sizeof(LetterRepeats) == 24);
 
 using snapshot_bytes::Failure;
 using snapshot_bytes::In;
@@ -173,6 +174,7 @@ ListSnapshot ReadPayload(In& in, const std::shared_ptr<const SourceFile>& where,
   index->run_terms = in.Table<uint32_t>("runs");
   index->run_letters = in.Table<uint64_t>("runs");
   index->run_fourth = in.Table<uint8_t>("runs");
+  index->run_repeats = in.Table<LetterRepeats>("runs");
   index->name_weights = in.Table<uint16_t>("name weights");
   index->directory = in.Table<uint32_t>("directory");
   index->directory_shift = in.Get<uint32_t>("directory");
@@ -290,6 +292,7 @@ std::string WriteListSnapshot(const DesignationList& list, const NameIndex& inde
   PutTable(o, prepared.run_terms.span());
   PutTable(o, prepared.run_letters.span());
   PutTable(o, prepared.run_fourth.span());
+  PutTable(o, prepared.run_repeats.span());
   PutTable(o, prepared.name_weights.span());
   PutTable(o, prepared.directory.span());
   o.Put<uint32_t>(prepared.directory_shift);

@@ -136,7 +136,7 @@ void NameGatherer::SearchPart(const NameIndex& index, const GatherPlan& plan, si
       const uint32_t id = index.name_ids[i];
       const uint64_t word = present_[id >> 6];
       if (!(word >> (id & 63) & 1)) continue;
-      size_t k = word_first_[id >> 6] + static_cast<size_t>(std::popcount(word & ((uint64_t{1} << (id & 63)) - 1)));
+      size_t k = word_first_[id >> 6] + static_cast<size_t>(CountBits(word & ((uint64_t{1} << (id & 63)) - 1)));
       // A bit left by a query cut short (see present_) misplaces the count: then searched for.
       if (k >= ids_.size() || ids_[k] != id) {
         const auto it = std::lower_bound(ids_.begin(), ids_.end(), id);

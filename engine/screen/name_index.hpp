@@ -54,7 +54,8 @@ uint32_t FirstBytes(std::string_view w);
 /// How many first bytes (up to four) two texts share, from their FirstBytes.
 size_t SharedPrefix(uint32_t first_a, uint32_t first_b);
 
-/// A text's first three bytes and its length (at most 255), as the run scan sorts them.
+/// A text's length (at most 255) and first three bytes, as the run scan sorts them: each length's
+/// runs side by side, by their start.
 uint32_t RunKey(std::string_view w, size_t length);
 
 inline constexpr uint8_t kAcronymName = 1;
@@ -107,12 +108,16 @@ struct NameIndex {
   std::string_view ScanText(size_t k, size_t n) const {
     return std::string_view(scan_text).substr(scan_text_starts[n] + (k - scan_starts[n]) * n, n);
   }
-  /// The terms only ever joined runs, by their first three bytes and length (RunKey), sorted;
+  /// The terms only ever joined runs, by their length and first three bytes (RunKey), sorted;
   /// their terms, letter sets and fourth bytes beside.
   Column<uint32_t> run_keys;
   Column<uint32_t> run_terms;
   Column<uint64_t> run_letters;
   Column<uint8_t> run_fourth;
+  /// Each run's letters counted twice, thrice and beyond (RepeatsOf): the bound on the letters a
+  /// query word shares with it, read beside its letter set instead of from its text, scattered
+  /// over term_text (every run of a compatible length is tried).
+  Column<LetterRepeats> run_repeats;
 
   size_t term_count() const { return term_starts.empty() ? 0 : term_starts.size() - 1; }
   std::string_view Term(uint32_t t) const {

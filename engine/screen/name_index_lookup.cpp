@@ -25,7 +25,7 @@ size_t SharedPrefix(uint32_t first_a, uint32_t first_b) {
 
 uint32_t RunKey(std::string_view w, size_t length) {
   const auto at = [&](size_t i) { return i < w.size() ? static_cast<uint32_t>(static_cast<unsigned char>(w[i])) : 0u; };
-  return at(0) << 24 | at(1) << 16 | at(2) << 8 | static_cast<uint32_t>(std::min<size_t>(length, 0xFF));
+  return static_cast<uint32_t>(std::min<size_t>(length, 0xFF)) << 24 | at(0) << 16 | at(1) << 8 | at(2);
 }
 
 namespace {
@@ -102,7 +102,7 @@ std::string NameIndex::CheckScan() const {
     if (t >= term_count()) return "scan: a word past the terms";
   }
   if (run_terms.size() != run_keys.size() || run_letters.size() != run_keys.size() ||
-      run_fourth.size() != run_keys.size()) {
+      run_fourth.size() != run_keys.size() || run_repeats.size() != run_keys.size()) {
     return "scan: run tables of different sizes";
   }
   for (const uint32_t t : run_terms) {
@@ -135,7 +135,7 @@ void NameIndex::PrepareLookups() {
 }
 
 void NameIndex::PrepareScan() {
-  // Words by length, each length's sorted by first bytes; runs sorted by their start and length.
+  // Words by length, each length's sorted by first bytes; runs sorted by their length and start.
   // Both sorts are radix sorts of (key << 32 | term) entries, stable, made in term order, so
   // ties stay by term: the order a full sort of the entries gives, at a fraction of its cost
   // (this runs on every load of a snapshot other than the program's own).
@@ -194,6 +194,7 @@ void NameIndex::PrepareScan() {
   std::vector<uint32_t> run_key(runs.size()), run_term(runs.size());
   std::vector<uint64_t> run_letter(runs.size());
   std::vector<uint8_t> run_fourth_byte(runs.size());
+  std::vector<LetterRepeats> run_repeat(runs.size());
   for (size_t i = 0; i < runs.size(); ++i) {
     const auto t = static_cast<uint32_t>(runs[i]);
     const std::string_view w = Term(t);
@@ -201,11 +202,13 @@ void NameIndex::PrepareScan() {
     run_term[i] = t;
     run_letter[i] = LetterSet(w);
     run_fourth_byte[i] = static_cast<uint8_t>(FirstBytes(w) & 0xFF);
+    run_repeat[i] = RepeatsOf(w);
   }
   run_keys = std::move(run_key);
   run_terms = std::move(run_term);
   run_letters = std::move(run_letter);
   run_fourth = std::move(run_fourth_byte);
+  run_repeats = std::move(run_repeat);
 }
 
 }  // namespace sancheck::screen

@@ -111,8 +111,8 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
     for (size_t i = 0; i < n; ++i) {
       const size_t k = from + kept[i];
       const uint64_t other = scan_letters[k];
-      const bool may_slip = slips && static_cast<size_t>(std::popcount(letters & ~other)) <= size_t{len < w.size()} &&
-                            static_cast<size_t>(std::popcount(other & ~letters)) <= size_t{len > w.size()};
+      const bool may_slip = slips && static_cast<size_t>(CountBits(letters & ~other)) <= size_t{len < w.size()} &&
+                            static_cast<size_t>(CountBits(other & ~letters)) <= size_t{len > w.size()};
       if (may_slip) {
         consider(scan_terms[k], ScanText(k, len), scan_kinds[k], other);
         continue;
@@ -134,25 +134,54 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
     scan(at(same_lo), at(same_hi), len, 4, slips);
     scan(at(same_hi), at(to), len, 0, slips);
   }
-  // Joined runs are too many to scan whole (millions on a large list): those
-  // sharing the first three letters (a clerk running listed words together
-  // keeps their start), held to the closer resemblance Align asks of runs of
-  // Korean syllables.
+  // Joined runs (a million on a large list), by length and start as the words are: every run of
+  // a compatible length is tried, those not sharing w's first three letters held to the closer
+  // resemblance their shorter shared start allows (a clerk running listed words together may
+  // slip in their first letters too: "jinghua" / "liang hua", "vladimirovich" / "vadim
+  // igorovich"), so that nearly all are ruled out by their letter sets; a run of Korean
+  // syllables, or any run a Korean word meets, is held to Align's closer resemblance.
   if (!runs || w.size() < 3) return;
-  const auto lo = std::lower_bound(run_keys.begin(), run_keys.end(), RunKey(w, lo_len));
-  const auto hi = std::upper_bound(lo, run_keys.end(), RunKey(w, hi_len));
+  const uint32_t start3 = start >> 8;  // w's first three bytes, as RunKey keeps a run's
   const auto fourth = static_cast<uint8_t>(start & 0xFF);  // of w
-  for (auto it = lo; it != hi; ++it) {
-    const auto k = static_cast<size_t>(it - run_keys.begin());
-    const size_t prefix = fourth != 0 && run_fourth[k] == fourth ? 4 : 3;
-    const size_t len = *it & 0xFF;
-    if (!MayResemble(w.size(), letters, len, run_letters[k], prefix)) continue;
-    const uint32_t t = run_terms[k];
-    if (!shares_enough(Term(t), run_letters[k], prefix)) continue;
-    if ((korean || (term_kinds[t] & kTermKorean)) && !MayResemble(w.size(), letters, len, run_letters[k], prefix, kKoreanCutoff)) {
-      continue;
+  // The runs [from, to) of length `len`, sharing at most `prefix` first letters with w.
+  auto scan_runs = [&](size_t from, size_t to, size_t len, size_t prefix) {
+    const size_t needed = MatchesNeeded(w.size(), len, prefix, kTokenCutoff);
+    if (needed > std::min(w.size(), len) || from == to) return;
+    if (kept.size() < to - from) kept.resize(to - from);
+    const size_t n = FilterByLetters(run_letters.data() + from, to - from, letters, w.size() - needed, len - needed,
+                                     kept.data());
+    for (size_t i = 0; i < n; ++i) {
+      const size_t k = from + kept[i];
+      const uint32_t run_start = run_keys[k] & 0xFFFFFF;
+      const size_t shared = run_start == start3 ? (fourth != 0 && run_fourth[k] == fourth ? 4 : 3)
+                                                : SharedPrefix(start, run_start << 8);
+      if (!MayResemble(w.size(), letters, len, run_letters[k], shared)) continue;
+      const uint32_t t = run_terms[k];
+      if (SharedLetters(letters, repeats, run_letters[k], run_repeats[k]) <
+          MatchesNeeded(w.size(), len, shared, kTokenCutoff)) {
+        continue;
+      }
+      if ((korean || (term_kinds[t] & kTermKorean)) &&
+          !MayResemble(w.size(), letters, len, run_letters[k], shared, kKoreanCutoff)) {
+        continue;
+      }
+      consider(t, Term(t), term_kinds[t], run_letters[k]);
     }
-    consider(t, Term(t), term_kinds[t], run_letters[k]);
+  };
+  for (size_t len = lo_len; len <= hi_len; ++len) {
+    const auto from = std::lower_bound(run_keys.begin(), run_keys.end(), RunKey(std::string_view(), len));
+    const auto to = std::partition_point(from, run_keys.end(), [&](uint32_t key) { return (key >> 24) == len; });
+    // Those starting with w's first letter, and among them those starting with its first three.
+    const auto one_lo = std::partition_point(from, to, [&](uint32_t key) { return (key >> 16 & 0xFF) < first; });
+    const auto one_hi = std::partition_point(one_lo, to, [&](uint32_t key) { return (key >> 16 & 0xFF) == first; });
+    const auto three_lo = std::partition_point(one_lo, one_hi, [&](uint32_t key) { return (key & 0xFFFFFF) < start3; });
+    const auto three_hi = std::partition_point(three_lo, one_hi, [&](uint32_t key) { return (key & 0xFFFFFF) == start3; });
+    auto at = [&](const uint32_t* it) { return static_cast<size_t>(it - run_keys.begin()); };
+    scan_runs(at(from), at(one_lo), len, 0);
+    scan_runs(at(one_lo), at(three_lo), len, 2);
+    scan_runs(at(three_lo), at(three_hi), len, 4);
+    scan_runs(at(three_hi), at(one_hi), len, 2);
+    scan_runs(at(one_hi), at(to), len, 0);
   }
 }
 

@@ -124,11 +124,6 @@ LetterRepeats RepeatsOf(std::string_view s) {
   return r;
 }
 
-size_t SharedLetters(uint64_t set_a, const LetterRepeats& a, uint64_t set_b, const LetterRepeats& b) {
-  return static_cast<size_t>(std::popcount(set_a & set_b) + std::popcount(a.twice & b.twice) +
-                             std::popcount(a.thrice & b.thrice)) +
-         std::min(a.beyond, b.beyond);
-}
 
 std::string FoldText(std::string_view text, FoldNotes* notes) {
   std::string out;

@@ -1,12 +1,34 @@
 // Name normalisation for screening: UTF-8 folding, tokens, corporate forms, generic words, romanisation classes.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace sancheck::screen {
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__POPCNT__)
+/// Whether the processor counts bits in one instruction: Debian's baseline x86-64 does not
+/// promise it, and without it GCC calls a library routine for every count.
+inline const bool kHasPopcnt = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("popcnt") != 0;
+}();
+#endif
+
+/// The bits set in `x`: one instruction where the processor has it, else std::popcount.
+inline int CountBits(uint64_t x) {
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__POPCNT__)
+  if (kHasPopcnt) {
+    uint64_t n;
+    __asm__("popcnt %1, %0" : "=r"(n) : "rm"(x) : "cc");
+    return static_cast<int>(n);
+  }
+#endif
+  return std::popcount(x);
+}
 
 // Bounds on hostile input: longer names are cut, so screening work stays bounded.
 inline constexpr size_t kMaxNameBytes = 256;
@@ -60,7 +82,12 @@ LetterRepeats RepeatsOf(std::string_view s);
 /// The most bytes two texts can have in common, repeats counted: each byte value contributes
 /// the fewer of its two counts, here bounded by its presence once, twice and three times, and
 /// the occurrences past the third on the side with fewer of them.
-size_t SharedLetters(uint64_t set_a, const LetterRepeats& a, uint64_t set_b, const LetterRepeats& b);
+/// (Inline: the run scan asks it of every run its letter sets leave.)
+inline size_t SharedLetters(uint64_t set_a, const LetterRepeats& a, uint64_t set_b, const LetterRepeats& b) {
+  return static_cast<size_t>(CountBits(set_a & set_b) + CountBits(a.twice & b.twice) +
+                             CountBits(a.thrice & b.thrice)) +
+         (a.beyond < b.beyond ? a.beyond : b.beyond);
+}
 
 /// 64-bit FNV-1a of `s`, skipping the byte at `skip` (for single-deletion variants). constexpr:
 /// the vocabulary's slip keys are made at compile time (vocabulary.cpp).
