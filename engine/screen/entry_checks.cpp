@@ -40,25 +40,46 @@ std::string NameProblem(std::string_view text) {
   return "";
 }
 
-std::vector<std::string> EntryProblems(const Designation& d, const std::optional<Date>& snapshot) {
+std::vector<std::string> EntryProblems(const Designation& d, const std::optional<Date>& snapshot, bool normalize) {
   std::vector<std::string> out;
-  const std::string who = "entry " + d.reference + ": ";
+  const auto name_problem = [&](std::string_view text) { return normalize ? NameProblem(text) : ControlProblem(text); };
+  const auto who = [&] { return "entry " + d.reference + ": "; };  // made only for a problem
   if (std::string p = ControlProblem(d.reference); !p.empty()) out.push_back("the reference " + p);
-  if (std::string p = NameProblem(d.name); !p.empty()) out.push_back(who + "the name '" + d.name + "' " + p);
+  if (std::string p = name_problem(d.name); !p.empty()) out.push_back(who() + "the name '" + d.name + "' " + p);
   for (const auto* names : {&d.aliases, &d.original_names}) {
     const char* what = names == &d.aliases ? "aliases" : "original names";
     if (names->size() > kMaxAliases) {
-      out.push_back(who + std::to_string(names->size()) + " " + what + ", more than the " +
+      out.push_back(who() + std::to_string(names->size()) + " " + what + ", more than the " +
                     std::to_string(kMaxAliases) + " an entry may have");
       continue;
     }
     for (const auto& n : *names) {
-      if (std::string p = NameProblem(n); !p.empty()) out.push_back(who + "the name '" + n + "' in " + what + " " + p);
+      if (std::string p = name_problem(n); !p.empty()) out.push_back(who() + "the name '" + n + "' in " + what + " " + p);
     }
   }
   if (snapshot && d.listed_on > *snapshot) {
-    out.push_back(who + "listed on " + d.listed_on.ToString() + ", after the list's snapshot " + snapshot->ToString());
+    out.push_back(who() + "listed on " + d.listed_on.ToString() + ", after the list's snapshot " + snapshot->ToString());
   }
+  // What a list file's reader checks field by field, and a binary snapshot's reader must check
+  // here: dates a list can hold, births as the one reading gives them, IMO numbers, and fields
+  // only one kind has.
+  static const Date kFirst = Date::FromCivil(1, 1, 1), kLast = Date::FromCivil(9999, 12, 31);
+  for (const std::optional<Date>& date : {std::optional<Date>(d.listed_on), d.updated, d.delisted_on}) {
+    if (date && (*date < kFirst || kLast < *date)) out.push_back(who() + "a date out of range");
+  }
+  if (d.delisted_on && *d.delisted_on < d.listed_on) out.push_back(who() + "delisted before it was listed");
+  for (const BirthSpan& b : d.births) {
+    const auto read = BirthSpan::Parse(b.born.date ? b.born.date->ToString() : std::to_string(b.born.year));
+    const bool range_ok = b.until == 0 || (b.until > b.born.year && BirthDate::Parse(std::to_string(b.until)));
+    if (!read || read->born.year != b.born.year || !range_ok) out.push_back(who() + "a date of birth out of range");
+  }
+  const auto digits = [](const std::string& s) {
+    return s.empty() || (s.size() == 7 && s.find_first_not_of("0123456789") == std::string::npos);
+  };
+  if (!digits(d.imo) || !digits(d.company_imo)) out.push_back(who() + "an IMO number that is not 7 digits");
+  if (!d.births.empty() && d.kind != DesignationKind::kIndividual) out.push_back(who() + "dates of birth on a " + std::string(DesignationKindName(d.kind)));
+  if ((!d.imo.empty() || d.flag) && d.kind != DesignationKind::kVessel) out.push_back(who() + "a vessel's IMO number or flag on a " + std::string(DesignationKindName(d.kind)));
+  if (!d.company_imo.empty() && d.kind != DesignationKind::kEntity) out.push_back(who() + "a company IMO number on a " + std::string(DesignationKindName(d.kind)));
   return out;
 }
 

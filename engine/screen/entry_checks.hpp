@@ -27,6 +27,10 @@ std::string NameProblem(std::string_view text);
 /// Every such problem of an entry an importer made, each a message naming the field: its
 /// reference, name, aliases and original names, their number, and a listing date after the
 /// list's `snapshot` (a mistyped year would hide the entry from every earlier activity).
-std::vector<std::string> EntryProblems(const Designation& d, const std::optional<Date>& snapshot);
+/// `normalize`: whether a name is normalised to tell it has a word (NameProblem); without, only
+/// its control characters are looked for (a binary snapshot of a million names loads in a second:
+/// normalising each again would take four more).
+std::vector<std::string> EntryProblems(const Designation& d, const std::optional<Date>& snapshot,
+                                       bool normalize = true);
 
 }  // namespace sancheck::screen

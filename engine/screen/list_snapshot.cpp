@@ -5,10 +5,12 @@
 
 #include <cstdio>
 #include <cstring>
+#include <unordered_set>
 #include <type_traits>
 
 #include "common/sealed_bytes.hpp"
 #include "common/sha256.hpp"
+#include "screen/entry_checks.hpp"
 #include "screen/snapshot_bytes.hpp"
 
 namespace sancheck::screen {
@@ -214,6 +216,15 @@ std::optional<ListSnapshot> Read(In& in, const Header& h, const std::shared_ptr<
     // again (~0.4 ms).
     if (!in.trusted()) {
       if (std::string bad = index->Validate(s.list.entries); !bad.empty()) throw Failure{0, "bad index: " + bad};
+      // A snapshot's entries meet what a list file's reader asks of them: a file rewritten with
+      // its checksum made again could otherwise hand screening an entry no list holds.
+      std::unordered_set<std::string_view> references(s.list.entries.size() * 2);
+      const auto snapshot = Date::Parse(s.list.snapshot);
+      if (!snapshot) throw Failure{0, "bad snapshot date '" + s.list.snapshot + "'"};
+      for (const Designation& d : s.list.entries) {
+        if (!references.insert(d.reference).second) throw Failure{0, "entry " + d.reference + " is listed twice"};
+        if (const auto problems = EntryProblems(d, snapshot, false); !problems.empty()) throw Failure{0, problems.front()};
+      }
     }
     // Only on a sound index: both read every term. The stored tables are used as they are only
     // when the snapshot is the program's own, made by this build; any other snapshot's are

@@ -353,6 +353,27 @@ TEST_SUITE("screen.snapshot") {
     CHECK_FALSE(IsListSnapshot("designations:\n"));
   }
 
+  TEST_CASE("a snapshot's entries are held to what a list file's reader asks, the checksum made again or not") {
+    // Written (and sealed) as a rewritten file would be: each entry one a list file could not hold.
+    auto refused = [](auto&& spoil) {
+      DesignationList list = SampleList();
+      spoil(list);
+      const std::string bytes = WriteListSnapshot(list, NameIndex::Build(list.entries));
+      Diagnostics diags;
+      CHECK_FALSE(ParseListSnapshot("list.bin", bytes, diags, Integrity::kVerify));
+      return diags.RenderAll();
+    };
+    CHECK(refused([](DesignationList& l) { l.entries[0].births[0].born.year = 2147483647; })
+              .find("a date of birth out of range") != std::string::npos);
+    CHECK(refused([](DesignationList& l) { l.entries[0].listed_on = *Date::Parse("2099-01-01"); })
+              .find("after the list's snapshot 2024-09-26") != std::string::npos);
+    CHECK(refused([](DesignationList& l) { l.entries[1].reference = l.entries[0].reference; })
+              .find("is listed twice") != std::string::npos);
+    CHECK(refused([](DesignationList& l) { l.entries[0].name += "\x1b[2J"; })
+              .find("control character U+001B") != std::string::npos);
+    CHECK(refused([](DesignationList& l) { l.entries[0].imo = "12a4567"; }).find("IMO") != std::string::npos);
+  }
+
   TEST_CASE("a hostile count is refused before anything is allocated") {
     const DesignationList list = SampleList();
     std::string bytes = WriteListSnapshot(list, NameIndex::Build(list.entries));
