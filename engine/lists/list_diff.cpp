@@ -28,6 +28,7 @@ std::string BirthsText(const std::vector<screen::BirthSpan>& births) {
 // aliases (or dates, programmes) in another order amends nothing.
 std::string SetText(std::vector<std::string> values) {
   std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());  // a set: a repeat is no change
   return Joined(values, "; ");
 }
 

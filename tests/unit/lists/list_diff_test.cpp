@@ -86,6 +86,12 @@ TEST_CASE("the diff of two UN snapshots: one removed, one alias amended, one add
     std::reverse(d.programs.begin(), d.programs.end());
   }
   CHECK(DiffLists(older, reordered).Empty());
+  // ... and an alias written twice is the same set.
+  auto repeated = older;
+  for (auto& d : repeated.entries) {
+    if (!d.aliases.empty()) d.aliases.push_back(d.aliases.front());
+  }
+  CHECK(DiffLists(older, repeated).Empty());
 }
 
 }  // namespace
