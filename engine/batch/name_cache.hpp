@@ -11,7 +11,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "judge/screening.hpp"
 #include "screen/screener.hpp"
 
 namespace sancheck::batch {
@@ -39,7 +38,14 @@ class NameCache {
   /// The hash Get takes, of the name's bytes and the country, without building a string.
   static uint64_t Hash(std::string_view name, uint16_t country);
 
-  /// The entry of (name, country) under `hash`, made with screen(name, country) when absent.
+  /// What screening a pair gives its entry: every candidate, and whether the name is
+  /// unscreenable (judge::Unscreenable).
+  struct Screened {
+    std::vector<screen::Candidate> candidates;
+    bool unscreenable = false;
+  };
+
+  /// The entry of (name, country) under `hash`, made with screen() (a Screened) when absent.
   template <class Screen>
   const Entry& Get(uint64_t hash, std::string_view name, uint16_t country, Screen&& screen) {
     Shard& shard = shards_[hash % kShards];
@@ -47,8 +53,9 @@ class NameCache {
       std::lock_guard<std::mutex> lock(shard.mutex);
       if (const Entry* e = Find(shard, hash, name, country)) return *e;
     }
-    auto made = std::make_unique<Entry>(Entry{hash, country, true, std::string(name), screen()});
-    made->unscreenable = judge::Unscreenable(name);
+    Screened screened = screen();
+    auto made = std::make_unique<Entry>(
+        Entry{hash, country, true, std::string(name), std::move(screened.candidates), screened.unscreenable});
     if (size_.load(std::memory_order_relaxed) >= kMaxEntries) {
       thread_local Entry scratch;
       scratch = std::move(*made);

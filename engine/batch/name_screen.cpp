@@ -65,8 +65,13 @@ std::vector<screen::Candidate> NameScreen::Screen(std::string_view name, std::op
 }
 
 const NameCache::Entry& NameScreen::CountryFree(std::string_view name) {
-  return cache_.Get(NameCache::Hash(name, NameCache::kNoCountry), name, NameCache::kNoCountry,
-                    [&] { return Screen(name, std::nullopt); });
+  return cache_.Get(NameCache::Hash(name, NameCache::kNoCountry), name, NameCache::kNoCountry, [&] {
+    NameCache::Screened out{Screen(name, std::nullopt), false};
+    // A name with a candidate has a word; the others are normalised once more to tell (once
+    // per distinct name: each country's entry takes this answer).
+    out.unscreenable = out.candidates.empty() && judge::Unscreenable(name);
+    return out;
+  });
 }
 
 judge::PartyStatus NameScreen::Status(const Party& p, Date date) {
@@ -77,13 +82,15 @@ judge::PartyStatus NameScreen::Status(const Party& p, Date date) {
     entry = slot->entry;
   } else {
     entry = &cache_.Get(p.hash, p.name, p.country, [&] {
-      if (p.country == NameCache::kNoCountry) return Screen(p.name, std::nullopt);
       // A party's country never adds a candidate (Screener::Screen): it drops one, or caps its
       // score or lifts a cap, the cap being above the possible threshold. So a name with no
       // candidate screened without a country has none with any: a name met under many
       // countries is screened once, and again under each only when it has a candidate.
-      if (CountryFree(p.name).candidates.empty()) return std::vector<screen::Candidate>{};
-      return Screen(p.name, Country{p.country});
+      const NameCache::Entry& free = CountryFree(p.name);
+      if (p.country == NameCache::kNoCountry || free.candidates.empty()) {
+        return NameCache::Screened{free.candidates, free.unscreenable};
+      }
+      return NameCache::Screened{Screen(p.name, Country{p.country}), false};
     });
     // Entries past the cache's bound live only until this thread's next miss: not remembered.
     if (entry->kept) Remember(*entry);
