@@ -70,7 +70,7 @@ std::vector<std::string> EntryProblems(const Designation& d, const std::optional
   if (d.delisted_on && *d.delisted_on < d.listed_on) out.push_back(who() + "delisted before it was listed");
   for (const BirthSpan& b : d.births) {
     const auto read = BirthSpan::Parse(b.born.date ? b.born.date->ToString() : std::to_string(b.born.year));
-    const bool range_ok = b.until == 0 || (b.until > b.born.year && BirthDate::Parse(std::to_string(b.until)));
+    const bool range_ok = b.until == 0 || (b.until >= b.born.year && BirthDate::Parse(std::to_string(b.until)));
     if (!read || read->born.year != b.born.year || !range_ok) out.push_back(who() + "a date of birth out of range");
   }
   const auto digits = [](const std::string& s) {
