@@ -2,6 +2,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -85,6 +86,11 @@ int RunScreen(const ScreenArgs& args) {
   if (!base) return UsageError("--" + error);
   std::optional<Date> as_of = RunDate();
   if (!ReadDateOption("--as-of", args.as_of, as_of)) return kExitError;
+  // A party born after the day screened for cannot be anyone listed: the year would contradict
+  // every listed birth and drop a true match. A typo, refused rather than screened.
+  if (base->born && as_of && base->born->year > std::stoi(as_of->ToString().substr(0, 4))) {
+    return UsageError("--born " + args.born + " is after the day screened for (" + as_of->ToString() + ")");
+  }
   std::vector<std::string> names;
   if (!CollectNames(args, names)) return kExitError;
   if (names.empty() && base->imo.empty()) return UsageError("give names to screen, --file FILE or --imo");

@@ -94,6 +94,9 @@ printf 'reference,kind,name,listed_on\nW-1,entity,ACME,2099-01-01\n' >"$work/fut
 expect "an entry listed after the snapshot exits 2" 2 "$bin" lists import "$work/future.csv" --format csv \
   --snapshot 2024-01-01 -o "$work/x.yaml"
 check "it names the date" grep -q "future.csv:2:1: error: entry W-1: listed on 2099-01-01, after the list's snapshot 2024-01-01" "$work/err"
+# A year of birth after the day screened for is refused, not screened into "no candidate".
+expect "--born after the day screened for exits 2" 2 "$bin" screen "KIM SONG CHOL" --born 2100 --as-of 2024-01-01
+check "it says why" grep -q "is after the day screened for" "$work/err"
 # Screening a name that holds nothing to match is an error, never "no candidate".
 expect "screening '!!!' exits 2" 2 "$bin" screen '!!!'
 check "it says why" grep -q "has no letter or digit to screen" "$work/err"
