@@ -81,15 +81,14 @@ judge::PartyStatus NameScreen::Status(const Party& p, Date date) {
     if (!slot->candidates) return {};  // most parties: answered without reading the entry
     entry = slot->entry;
   } else {
-    entry = &cache_.Get(p.hash, p.name, p.country, [&] {
+    // A party of no known country is the name's country-free entry itself.
+    entry = p.country == NameCache::kNoCountry ? &CountryFree(p.name) : &cache_.Get(p.hash, p.name, p.country, [&] {
       // A party's country never adds a candidate (Screener::Screen): it drops one, or caps its
       // score or lifts a cap, the cap being above the possible threshold. So a name with no
       // candidate screened without a country has none with any: a name met under many
       // countries is screened once, and again under each only when it has a candidate.
       const NameCache::Entry& free = CountryFree(p.name);
-      if (p.country == NameCache::kNoCountry || free.candidates.empty()) {
-        return NameCache::Screened{free.candidates, free.unscreenable};
-      }
+      if (free.candidates.empty()) return NameCache::Screened{{}, free.unscreenable};
       return NameCache::Screened{Screen(p.name, Country{p.country}), false};
     });
     // Entries past the cache's bound live only until this thread's next miss: not remembered.

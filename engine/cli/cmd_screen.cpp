@@ -88,7 +88,7 @@ int RunScreen(const ScreenArgs& args) {
   if (!ReadDateOption("--as-of", args.as_of, as_of)) return kExitError;
   // A party born after the day screened for cannot be anyone listed: the year would contradict
   // every listed birth and drop a true match. A typo, refused rather than screened.
-  if (base->born && as_of && base->born->year > std::stoi(as_of->ToString().substr(0, 4))) {
+  if (base->born && as_of && base->born->year > as_of->Year()) {
     return UsageError("--born " + args.born + " is after the day screened for (" + as_of->ToString() + ")");
   }
   std::vector<std::string> names;

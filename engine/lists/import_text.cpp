@@ -2,6 +2,7 @@
 #include "lists/import_text.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "common/utf8.hpp"
 
@@ -81,6 +82,25 @@ std::string Joined(const std::vector<std::string>& parts, std::string_view sep) 
     out += p;
   }
   return out;
+}
+
+void ImoNumbersIn(std::string_view text, std::vector<std::string>& out, bool& unread) {
+  for (size_t at = text.find("IMO"); at != std::string_view::npos; at = text.find("IMO", at + 3)) {
+    // A word of its own: "IMO", not the end of "ZIMOUSKY".
+    if (at > 0 && std::isalpha(static_cast<unsigned char>(text[at - 1]))) continue;
+    std::string_view rest = text.substr(at + 3);
+    if (!rest.empty() && std::isalpha(static_cast<unsigned char>(rest.front()))) continue;
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':' || rest.front() == ')')) rest.remove_prefix(1);
+    if (rest.substr(0, 6) == "Number" || rest.substr(0, 6) == "number") rest.remove_prefix(6);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':')) rest.remove_prefix(1);
+    size_t digits = 0;
+    while (digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits]))) ++digits;
+    if (digits == 7) {
+      AddUnique(out, std::string(rest.substr(0, 7)));
+    } else {
+      unread = true;
+    }
+  }
 }
 
 }  // namespace sancheck::lists

@@ -26,6 +26,12 @@ std::optional<Date> ParseListDate(std::string_view s);
 /// Appends `value` unless it is empty or already present (aliases, births' text).
 void AddUnique(std::vector<std::string>& to, std::string value);
 
+/// Every IMO number `text` names, in order and each once: "IMO" as a word, then spaces, ')',
+/// ':' or "Number" ("IMO 9187629", "(IMO) Number: 1790183", "Company Number IMO 5434358"),
+/// then exactly 7 digits. `unread` is set when IMO is named with no such number ("IMO 15411").
+/// The UN's narratives and OFAC's remarks are both read with it.
+void ImoNumbersIn(std::string_view text, std::vector<std::string>& out, bool& unread);
+
 /// "data/un.xml" -> "un.xml": how a list's provenance names an input file (no directories,
 /// which would differ from machine to machine).
 std::string BaseName(std::string_view path);

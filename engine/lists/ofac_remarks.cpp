@@ -2,7 +2,6 @@
 #include "lists/ofac_remarks.hpp"
 
 #include <array>
-#include <cctype>
 #include <cstdio>
 #include <optional>
 
@@ -104,27 +103,6 @@ std::string WeakAlias(std::string_view item) {
   return "";
 }
 
-// Each "IMO" in `item` followed (after spaces, a colon or "Number") by exactly 7 digits; `unread`
-// when IMO is named with no such number.
-void ImosIn(std::string_view item, std::vector<std::string>& out, bool& unread) {
-  for (size_t at = item.find("IMO"); at != std::string_view::npos; at = item.find("IMO", at + 3)) {
-    // A word of its own: "IMO", not the end of "ZIMOUSKY".
-    if (at > 0 && std::isalpha(static_cast<unsigned char>(item[at - 1]))) continue;
-    std::string_view rest = item.substr(at + 3);
-    if (!rest.empty() && std::isalpha(static_cast<unsigned char>(rest.front()))) continue;
-    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':' || rest.front() == ')')) rest.remove_prefix(1);
-    if (rest.substr(0, 6) == "Number") rest.remove_prefix(6);
-    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':')) rest.remove_prefix(1);
-    size_t digits = 0;
-    while (digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits]))) ++digits;
-    if (digits == 7) {
-      AddUnique(out, std::string(rest.substr(0, 7)));
-    } else {
-      unread = true;
-    }
-  }
-}
-
 }  // namespace
 
 OfacRemarks ReadOfacRemarks(std::string_view remarks) {
@@ -142,7 +120,7 @@ OfacRemarks ReadOfacRemarks(std::string_view remarks) {
       continue;
     }
     bool unread_imo = false;
-    ImosIn(item, out.imos, unread_imo);
+    ImoNumbersIn(item, out.imos, unread_imo);
     if (unread_imo) out.unread_imos.emplace_back(item);
     if (item.substr(0, 4) == "DOB ") {
       if (auto span = ReadDob(Trimmed(item.substr(4)))) {

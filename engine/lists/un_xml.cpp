@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <regex>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -26,12 +25,10 @@ namespace {
 // number against it. A narrative naming several numbers (its vessels' too) gives none: which
 // is the company's cannot be told.
 std::string CompanyImo(const std::string& narrative) {
-  static const std::regex kImo(R"(IMO\)?\s*(?:[Nn]umber\s*)?:?\s*(\d{7})\b)");
-  std::set<std::string> found;
-  for (auto it = std::sregex_iterator(narrative.begin(), narrative.end(), kImo); it != std::sregex_iterator(); ++it) {
-    found.insert((*it)[1].str());
-  }
-  return found.size() == 1 ? *found.begin() : std::string();
+  std::vector<std::string> found;
+  bool unread = false;  // a narrative names other numbers too: only a 7-digit IMO number counts
+  ImoNumbersIn(narrative, found, unread);
+  return found.size() == 1 ? found.front() : std::string();
 }
 
 using screen::BirthSpan;
@@ -208,6 +205,7 @@ class Importer {
 
   void ReadRecords(const xmlNode* section, std::string_view record, DesignationKind kind,
                    screen::DesignationList& list) {
+    const std::optional<Date> snapshot = Date::Parse(list.snapshot);  // read before the records
     for (const xmlNode* c = section->children; c; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
       if (!Is(c, record)) {
@@ -219,7 +217,7 @@ class Importer {
       const int errors = diags_.error_count();
       Designation d = ReadRecord(c, kind);
       // What the list loader would refuse, said here at the record (screen/entry_checks.hpp).
-      for (const std::string& problem : screen::EntryProblems(d, Date::Parse(list.snapshot))) {
+      for (const std::string& problem : screen::EntryProblems(d, snapshot)) {
         Error(c, "un_xml.bad_entry", problem);
       }
       if (diags_.error_count() == errors) list.entries.push_back(std::move(d));

@@ -69,9 +69,11 @@ std::vector<std::string> EntryProblems(const Designation& d, const std::optional
   }
   if (d.delisted_on && *d.delisted_on < d.listed_on) out.push_back(who() + "delisted before it was listed");
   for (const BirthSpan& b : d.births) {
-    const auto read = BirthSpan::Parse(b.born.date ? b.born.date->ToString() : std::to_string(b.born.year));
-    const bool range_ok = b.until == 0 || (b.until >= b.born.year && BirthDate::Parse(std::to_string(b.until)));
-    if (!read || read->born.year != b.born.year || !range_ok) out.push_back(who() + "a date of birth out of range");
+    // BirthDate::Parse holds the years a birth may have; a date must be in its own year.
+    const auto year_ok = [](int year) { return BirthDate::Parse(std::to_string(year)).has_value(); };
+    const bool date_ok = !b.born.date || b.born.date->Year() == b.born.year;
+    const bool range_ok = b.until == 0 || (b.until >= b.born.year && year_ok(b.until));
+    if (!year_ok(b.born.year) || !date_ok || !range_ok) out.push_back(who() + "a date of birth out of range");
   }
   const auto digits = [](const std::string& s) {
     return s.empty() || (s.size() == 7 && s.find_first_not_of("0123456789") == std::string::npos);
