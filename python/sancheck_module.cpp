@@ -113,10 +113,10 @@ class PyChecker {
   // The text `sancheck screen --format json` writes for these names.
   std::string Screen(const std::vector<std::string>& names, const std::string& country, const std::string& born,
                      const std::string& kind, const std::optional<std::string>& as_of_text, double threshold) const {
-    std::string error;
-    const auto base = report::MakeScreenQuery({"", country, born, kind, ""}, error);
-    if (!base) throw py::value_error(error);
     const Date as_of = ParseAsOf(as_of_text).value_or(Date::Today());
+    std::string error;
+    const auto base = report::MakeScreenQuery({"", country, born, kind, ""}, as_of, error);
+    if (!base) throw py::value_error(error);
     const judge::Screening& screening = *checker_->impl().screening;
     if (!screening.screener) throw py::value_error("no designation list to screen against (the packs have none; add lists)");
     py::gil_scoped_release unlocked;

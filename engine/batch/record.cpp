@@ -6,6 +6,7 @@
 #include <string>
 
 #include "batch/json_text.hpp"
+#include "common/imo_number.hpp"
 #include "common/short_decimal.hpp"
 #include "common/utf8.hpp"
 #include "judge/screening_facts.hpp"
@@ -15,15 +16,7 @@
 namespace sancheck::batch {
 namespace {
 
-bool ValidImo(std::string_view s) {
-  if (s.size() != 10 || s.substr(0, 3) != "IMO") return false;
-  int sum = 0;
-  for (size_t i = 3; i < 10; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  for (size_t i = 0; i < 6; ++i) sum += (s[3 + i] - '0') * static_cast<int>(7 - i);
-  return sum % 10 == s[9] - '0';
-}
+bool ValidImo(std::string_view s) { return s.size() == 10 && s.substr(0, 3) == "IMO" && IsImoNumber(s.substr(3)); }
 
 // 'text', built by appending: GCC 12 warns (-Wrestrict, falsely) on "'" + std::string(...).
 std::string Quoted(std::string_view text) {

@@ -28,7 +28,7 @@ int RunRescreen(const RescreenArgs& args) {
   Diagnostics diags;
   auto file = ReadSource(args.counterparties, diags);
   std::optional<std::vector<report::Counterparty>> counterparties;
-  if (file) counterparties = report::ReadCounterparties(file, diags);
+  if (file) counterparties = report::ReadCounterparties(file, *as_of, diags);
   // Only the lists given, on each side (as --no-builtin): no pack, no built-in list.
   rules::RuleSet none;
   auto base = judge::LoadScreening(none, judge::ScreeningSources{"", args.base_lists}, diags);

@@ -81,16 +81,11 @@ bool CollectNames(const ScreenArgs& args, std::vector<std::string>& names) {
 }
 
 int RunScreen(const ScreenArgs& args) {
-  std::string error;
-  const auto base = report::MakeScreenQuery({"", args.country, args.born, args.kind, args.imo}, error);
-  if (!base) return UsageError("--" + error);
   std::optional<Date> as_of = RunDate();
   if (!ReadDateOption("--as-of", args.as_of, as_of)) return kExitError;
-  // A party born after the day screened for cannot be anyone listed: the year would contradict
-  // every listed birth and drop a true match. A typo, refused rather than screened.
-  if (base->born && as_of && base->born->year > as_of->Year()) {
-    return UsageError("--born " + args.born + " is after the day screened for (" + as_of->ToString() + ")");
-  }
+  std::string error;
+  const auto base = report::MakeScreenQuery({"", args.country, args.born, args.kind, args.imo}, *as_of, error);
+  if (!base) return UsageError("--" + error);
   std::vector<std::string> names;
   if (!CollectNames(args, names)) return kExitError;
   if (names.empty() && base->imo.empty()) return UsageError("give names to screen, --file FILE or --imo");

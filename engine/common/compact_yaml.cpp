@@ -40,7 +40,7 @@ class CompactYamlBuilder : public YAML::EventHandler {
     Attach(known ? anchors_[anchor] : Add(mark, YAML::NodeType::Null, 0, 0));
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
-    guard_.Scalar(mark, value);
+    guard_.Scalar(mark, tag, value);
     const uint32_t i = Add(mark, YAML::NodeType::Scalar, TagIndex(tag), anchor);
     out_.nodes_[i].first = static_cast<uint32_t>(out_.text_.size());
     out_.nodes_[i].count = static_cast<uint32_t>(value.size());
@@ -84,7 +84,7 @@ class CompactYamlBuilder : public YAML::EventHandler {
   }
 
   void Open(const YAML::Mark& mark, YAML::NodeType::value kind, const std::string& tag, YAML::anchor_t anchor, bool map) {
-    guard_.CollectionStart(mark, map);
+    guard_.CollectionStart(mark, tag, map);
     const uint32_t i = Add(mark, kind, TagIndex(tag), anchor);
     Attach(i);
     open_.push_back({i, pending_.size()});

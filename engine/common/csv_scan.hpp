@@ -28,12 +28,17 @@ struct CsvFieldScanner {
     col = Column(p);
     line_off = line_offset;
     if (p < end && *p == '"') {
+      char* const quote_line_start = line_start;
       char* start = ++p;
       char* o = start;
       for (;;) {
         if (p >= end) {
-          error = "unterminated quoted field";
+          // Positioned at the opening quote (its line, as line_offset tells callers), not at the
+          // end of the file it ran to, where nothing shows what went wrong.
+          error = "unterminated quoted field (the quote opened here is never closed)";
           error_col = col;
+          line_offset = line_off;
+          line_start = quote_line_start;
           return false;
         }
         const char c = *p++;

@@ -33,15 +33,16 @@ class GuardOnly : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { guard_.Null(mark); }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { guard_.Alias(mark); }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string& value) override {
-    guard_.Scalar(mark, value);
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
+    guard_.Scalar(mark, tag, value);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-    guard_.CollectionStart(mark, false);
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    guard_.CollectionStart(mark, tag, false);
   }
   void OnSequenceEnd() override { guard_.CollectionEnd(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-    guard_.CollectionStart(mark, true);
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    guard_.CollectionStart(mark, tag, true);
   }
   void OnMapEnd() override { guard_.CollectionEnd(); }
 
@@ -73,7 +74,16 @@ void YamlGuard::Alias(const YAML::Mark& mark) {
   Node(mark, {}, true);
 }
 
-void YamlGuard::CollectionStart(const YAML::Mark& mark, bool map) {
+void YamlGuard::CheckTag(const YAML::Mark& mark, const std::string& tag) {
+  // sancheck reads a value by its key and its form: a tag would be dropped without a word
+  // (`!!int "12"` is still the text "12", a custom `!secret` means nothing to the loaders).
+  if (tag.empty() || tag == "?" || tag == "!") return;
+  const std::string shown = tag.starts_with("tag:yaml.org,2002:") ? "!!" + tag.substr(18) : tag;
+  Fail(mark, "tag", "YAML tag '" + shown + "' is not read by sancheck: remove it (quote a value to make it text)");
+}
+
+void YamlGuard::CollectionStart(const YAML::Mark& mark, const std::string& tag, bool map) {
+  CheckTag(mark, tag);
   Node(mark, {}, true);
   if (static_cast<int>(frames_.size()) >= kMaxYamlNesting) {
     Fail(mark, "too_deep", "YAML nested deeper than " + std::to_string(kMaxYamlNesting) + " levels");

@@ -23,7 +23,7 @@ inline constexpr int kMaxYamlNesting = 64;
 /// The first problem the pass found; `code` is empty when there was none.
 struct YamlGuardError {
   YAML::Mark mark;
-  std::string code;  ///< "yaml", "duplicate_key", "too_deep", "too_many_documents", "too_many_aliases"
+  std::string code;  ///< "yaml", "duplicate_key", "tag", "too_deep", "too_many_documents", "too_many_aliases"
   std::string message;
 };
 
@@ -42,8 +42,12 @@ class YamlGuard {
   void DocumentStart(const YAML::Mark& mark);
   void Null(const YAML::Mark& mark) { Node(mark, {}, false); }
   void Alias(const YAML::Mark& mark);
-  void Scalar(const YAML::Mark& mark, std::string_view value) { Node(mark, value, false); }
-  void CollectionStart(const YAML::Mark& mark, bool map);
+  /// `tag` as yaml-cpp gives it: "?" (plain), "!" (quoted) or one written (refused).
+  void Scalar(const YAML::Mark& mark, const std::string& tag, std::string_view value) {
+    CheckTag(mark, tag);
+    Node(mark, value, false);
+  }
+  void CollectionStart(const YAML::Mark& mark, const std::string& tag, bool map);
   void CollectionEnd();
 
   const YamlGuardError& error() const { return error_; }
@@ -61,6 +65,7 @@ class YamlGuard {
   };
 
   [[noreturn]] void Fail(const YAML::Mark& mark, std::string code, std::string message);
+  void CheckTag(const YAML::Mark& mark, const std::string& tag);
   // A node inside the current collection: in a map, keys and values alternate.
   // `complex` for a collection or alias used as a key, which the loaders reject by type.
   void Node(const YAML::Mark& mark, std::string_view scalar, bool complex);
@@ -84,7 +89,8 @@ YamlGuardError ParseGuarded(const std::string& text, YAML::EventHandler& handler
 /// a syntax error; a document that does not advance the parser (yaml-cpp 0.7
 /// loops forever on a ',' outside a flow collection, e.g. a file holding one
 /// comma, and YAML::LoadAll then allocates without bound); a mapping with the
-/// same key twice; nesting, documents or aliases over the limits above.
+/// same key twice; a tag (`!x`, `!!str`); nesting, documents or aliases over
+/// the limits above.
 /// Only text that passes is handed to YAML::LoadAll.
 YamlGuardError GuardYaml(const std::string& text);
 

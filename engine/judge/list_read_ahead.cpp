@@ -15,7 +15,8 @@
 
 namespace sancheck::judge {
 
-std::optional<ListRead> ReadListFile(const std::shared_ptr<const SourceFile>& file, bool builtin, Diagnostics& diags) {
+std::optional<ListRead> ReadListFile(const std::shared_ptr<const SourceFile>& file, bool builtin,
+                                     screen::ListFileRole role, Diagnostics& diags) {
   std::optional<screen::ListSnapshot> snap;
   if (builtin) {
     // Read where it lies in the binary; part of the program, checked when it was built (Integrity).
@@ -29,7 +30,7 @@ std::optional<ListRead> ReadListFile(const std::shared_ptr<const SourceFile>& fi
   } else if (screen::IsListSnapshot(file->text)) {
     snap = screen::ParseListSnapshot(file, diags, Integrity::kVerify, screen::EntryText::kForScreening);
   } else {
-    return ListRead{screen::LoadDesignationList(file, diags), nullptr};
+    return ListRead{screen::LoadDesignationList(file, diags, role), nullptr};
   }
   if (!snap) return std::nullopt;
   return ListRead{std::move(snap->list), std::move(snap->index)};
@@ -126,7 +127,8 @@ void ListReadAhead::ReadAll() {
       if (d.early) continue;
       const bool builtin = !d.builtin_path.empty();
       if (builtin) d.file = rules::BuiltinListSnapshot(d.builtin_path);
-      if (d.file) d.read = ReadListFile(d.file, builtin, d.diags);  // a missing one: the loader says so
+      // The packs' own files (a missing one: the loader says so).
+      if (d.file) d.read = ReadListFile(d.file, builtin, screen::ListFileRole::kPackFile, d.diags);
     }
   } catch (...) {
     failed_ = std::current_exception();  // rethrown to the caller by Take, as a direct read would throw

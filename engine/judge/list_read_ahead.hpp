@@ -27,7 +27,9 @@ struct ListRead {
 /// path (rules::BuiltinListBytes), trusted: it was checked when the binary was built; such a
 /// file's own text is empty. A snapshot's entries come without their titles and notes
 /// (screen::EntryText::kForScreening). nullopt when it does not read, the error in `diags`.
-std::optional<ListRead> ReadListFile(const std::shared_ptr<const SourceFile>& file, bool builtin, Diagnostics& diags);
+/// `role`: a YAML file named by `--lists` is a list file, one of a pack's files may hold rules too.
+std::optional<ListRead> ReadListFile(const std::shared_ptr<const SourceFile>& file, bool builtin,
+                                     screen::ListFileRole role, Diagnostics& diags);
 
 /// Reads every built-in list on a thread of its own, for a program about to load the built-in
 /// packs (the command line, before it parses its arguments): the read (~2 ms) then overlaps the

@@ -75,16 +75,17 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const Screen
     std::shared_ptr<const SourceFile> file;
     std::string snapshot_path;
     bool builtin = false;
+    screen::ListFileRole role = screen::ListFileRole::kListFile;
   };
   std::vector<ListFile> files;
   for (const auto& file : set.designation_files) {
-    files.push_back(ListFile{file, "", set.builtin_designation_files.count(file.get()) > 0});
+    files.push_back(ListFile{file, "", set.builtin_designation_files.count(file.get()) > 0, screen::ListFileRole::kPackFile});
   }
   for (const auto& path : sources.list_paths) {
     if (!sources.files && screen::IsListSnapshotFile(path)) {
-      files.push_back(ListFile{nullptr, path, false});
+      files.push_back(ListFile{nullptr, path, false, screen::ListFileRole::kListFile});
     } else if (auto file = ReadInput(path, sources.files, "lists", diags)) {
-      files.push_back(ListFile{file, "", false});
+      files.push_back(ListFile{file, "", false, screen::ListFileRole::kListFile});
     }
   }
   // Every list is read before screening is put together; each stays where it was read, one
@@ -101,7 +102,7 @@ std::unique_ptr<Screening> LoadScreening(const rules::RuleSet& set, const Screen
         r = ListRead{std::move(snap->list), std::move(snap->index)};
       }
     } else if (!sources.read_ahead || !sources.read_ahead->Take(f.file.get(), diags, r)) {
-      r = ReadListFile(f.file, f.builtin, diags);
+      r = ReadListFile(f.file, f.builtin, f.role, diags);
     }
     if (!r) continue;
     entries += r->list.entries.size();

@@ -68,7 +68,7 @@ std::string ListsText(const judge::Screening& screening) {
 
 }  // namespace
 
-std::optional<std::vector<Counterparty>> ReadCounterparties(const std::shared_ptr<const SourceFile>& file,
+std::optional<std::vector<Counterparty>> ReadCounterparties(const std::shared_ptr<const SourceFile>& file, Date as_of,
                                                             Diagnostics& diags) {
   const int errors = diags.error_count();
   auto rows = lists::ReadCsvTable(file, diags, "rescreen.csv.");
@@ -119,7 +119,7 @@ std::optional<std::vector<Counterparty>> ReadCounterparties(const std::shared_pt
       continue;
     }
     std::string error;
-    auto query = MakeScreenQuery(cp.text, error);
+    auto query = MakeScreenQuery(cp.text, as_of, error);
     if (!query) {
       const std::string field = error.substr(0, error.find(':'));
       const auto it = std::find(kColumns.begin(), kColumns.end(), field);

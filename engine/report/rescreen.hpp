@@ -21,8 +21,9 @@ struct Counterparty {
 };
 
 /// Reads a counterparties CSV (header `name,country,born,kind,imo`, any order, only `name`
-/// required). Errors are positioned ("rescreen.csv.*"); nullopt when there was any.
-std::optional<std::vector<Counterparty>> ReadCounterparties(const std::shared_ptr<const SourceFile>& file,
+/// required), to be screened as of `as_of` (MakeScreenQuery). Errors are positioned
+/// ("rescreen.csv.*"); nullopt when there was any.
+std::optional<std::vector<Counterparty>> ReadCounterparties(const std::shared_ptr<const SourceFile>& file, Date as_of,
                                                             Diagnostics& diags);
 
 /// One candidate of a screening, as rescreening compares them (by list and reference).

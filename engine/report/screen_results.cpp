@@ -3,11 +3,12 @@
 
 #include <cstdio>
 
+#include "common/imo_number.hpp"
 #include "report/lists_json.hpp"
 
 namespace sancheck::report {
 
-std::optional<screen::Query> MakeScreenQuery(const ScreenQueryText& text, std::string& error) {
+std::optional<screen::Query> MakeScreenQuery(const ScreenQueryText& text, Date as_of, std::string& error) {
   screen::Query q;
   q.name = text.name;
   if (!text.country.empty()) {
@@ -23,6 +24,12 @@ std::optional<screen::Query> MakeScreenQuery(const ScreenQueryText& text, std::s
       error = "born: expected a year (1960) or a date (1960-04-04) from 1900 to 2100, found '" + text.born + "'";
       return std::nullopt;
     }
+    // A party born after the day screened for cannot be anyone listed: the year would contradict
+    // every listed birth and drop a true match. A typo, refused rather than screened.
+    if (q.born->year > as_of.Year()) {
+      error = "born: " + text.born + " is after the day screened for (" + as_of.ToString() + ")";
+      return std::nullopt;
+    }
   }
   if (!text.kind.empty()) {
     q.kind = ParsePartyKind(text.kind);
@@ -34,6 +41,11 @@ std::optional<screen::Query> MakeScreenQuery(const ScreenQueryText& text, std::s
   if (!text.imo.empty()) {
     if (text.imo.size() != 7 || text.imo.find_first_not_of("0123456789") != std::string::npos) {
       error = "imo: expected 7 digits, found '" + text.imo + "'";
+      return std::nullopt;
+    }
+    // A digit mistyped would match no vessel: the number's own check digit tells.
+    if (!IsImoNumber(text.imo)) {
+      error = "imo: " + text.imo + " is not an IMO number (its check digit is wrong: a digit mistyped?)";
       return std::nullopt;
     }
     q.imo = text.imo;

@@ -21,9 +21,10 @@ struct ScreenQueryText {
   std::string imo;      ///< 7 digits
 };
 
-/// The query the screener takes, or nullopt with `error` naming the bad field
-/// ("country: unknown country code 'XX'"); callers prefix where it came from.
-std::optional<screen::Query> MakeScreenQuery(const ScreenQueryText& text, std::string& error);
+/// The query the screener takes for screening as of `as_of`, or nullopt with `error` naming the
+/// bad field ("country: unknown country code 'XX'"); callers prefix where it came from. A birth
+/// after `as_of` and an IMO number failing its check digit are bad fields.
+std::optional<screen::Query> MakeScreenQuery(const ScreenQueryText& text, Date as_of, std::string& error);
 
 /// What screening some queries found: `sancheck screen`'s text and JSON, and whether any had a candidate.
 struct ScreenOutcome {

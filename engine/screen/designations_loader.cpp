@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
 #include <set>
 
 #include "common/files.hpp"
+#include "common/imo_number.hpp"
 
 #include "common/yaml_reader.hpp"
 #include "screen/entry_checks.hpp"
@@ -169,6 +171,11 @@ class EntryReader {
       if (auto s = r_.String(n[key], key)) {
         if (!IsDigits(*s, 7)) {
           r_.Error(n[key], "bad_imo", std::string(key) + " must be 7 digits, found " + Describe(n[key]));
+        } else if (field == &d.imo && !IsImoNumber(*s)) {
+          // Kept as listed (a party quoting the list's number still matches it); the list is
+          // more likely wrong than the vessel, and whoever maintains it should know.
+          r_.Warning(n[key], "imo_check_digit",
+                     "imo " + *s + " fails the IMO check digit: kept as listed (a digit mistyped in the list?)");
         }
         *field = *s;
       }
@@ -229,6 +236,19 @@ void ReadInputs(YamlReader& r, const YAML::Node& n, DesignationList& out) {
   }
 }
 
+// A number of entries: plain decimal digits only. A fraction, an exponent, a sign or hex is
+// not a count the importer wrote (3.4 must not pass as 3), and no list holds a billion entries.
+std::optional<size_t> CountOf(YamlReader& r, const YAML::Node& n) {
+  constexpr size_t kMaxDigits = 9;
+  const bool digits = n.IsScalar() && !n.Scalar().empty() && n.Scalar().size() <= kMaxDigits &&
+                      std::all_of(n.Scalar().begin(), n.Scalar().end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits) {
+    r.Error(n, "wrong_type", "a count must be a whole number of entries (digits only), found " + Describe(n));
+    return std::nullopt;
+  }
+  return static_cast<size_t>(std::stoul(n.Scalar()));
+}
+
 // `counts:` records what the importer wrote; a file edited since (an entry lost or added by
 // hand) no longer matches, and screening against a silently shortened list must not happen.
 void CheckCounts(YamlReader& r, const YAML::Node& n, const DesignationList& list) {
@@ -244,18 +264,23 @@ void CheckCounts(YamlReader& r, const YAML::Node& n, const DesignationList& list
     return 0;
   };
   size_t stated_total = 0;
+  bool all_read = true;
   for (const auto& kv : n) {
     const std::string regime = kv.first.Scalar();
-    const auto stated = r.Number(kv.second, "a count");
-    if (!stated) continue;
-    stated_total += static_cast<size_t>(*stated);
-    if (static_cast<size_t>(*stated) != count_of(regime)) {
+    const auto stated = CountOf(r, kv.second);
+    if (!stated) {
+      all_read = false;
+      continue;
+    }
+    stated_total += *stated;
+    if (*stated != count_of(regime)) {
       r.Error(kv.second, "count_mismatch",
-              "counts says " + std::to_string(static_cast<size_t>(*stated)) + " entries of regime '" + regime +
-                  "', the file has " + std::to_string(count_of(regime)));
+              "counts says " + std::to_string(*stated) + " entries of regime '" + regime + "', the file has " +
+                  std::to_string(count_of(regime)));
     }
   }
-  if (stated_total != list.entries.size()) {
+  // A count that could not be read is reported as such, not as a total that does not add up.
+  if (all_read && stated_total != list.entries.size()) {
     r.Error(n, "count_mismatch",
             "counts add up to " + std::to_string(stated_total) + " entries, the file has " +
                 std::to_string(list.entries.size()));
@@ -270,7 +295,9 @@ std::vector<std::pair<std::string, size_t>> DesignationList::CountsByRegime() co
   return {counts.begin(), counts.end()};
 }
 
-DesignationList LoadDesignationList(std::shared_ptr<const SourceFile> file, Diagnostics& diags) {
+bool IsListFormat(std::string_view format) { return format == "un-xml" || format == "ofac-csv" || format == "csv"; }
+
+DesignationList LoadDesignationList(std::shared_ptr<const SourceFile> file, Diagnostics& diags, ListFileRole role) {
   DesignationList out;
   if (!file) return out;
   out.sha256 = Sha256Hex(file->text);
@@ -282,7 +309,24 @@ DesignationList LoadDesignationList(std::shared_ptr<const SourceFile> file, Diag
     EntryReader entries(r);
     bool found = false;
     for (const auto& doc : *docs) {
-      if (!doc.IsMap() || !doc["designations"]) continue;
+      if (doc.IsNull()) continue;  // an empty document: a file of comments, a trailing '---'
+      if (role == ListFileRole::kPackFile) {
+        if (!doc.IsMap() || !doc["designations"]) continue;  // the pack's header or rules
+      } else {
+        // A key beside `designations:` (a misplaced `entries:`, say) would be ignored.
+        if (!r.CheckMap(doc, "a designation list file", {"designations"})) continue;
+        if (!doc["designations"]) {
+          r.Error(doc, "missing", "a designation list file holds 'designations:' at its top level");
+          found = true;
+          continue;
+        }
+      }
+      // A second list would mix its entries with the first's under the first's provenance.
+      if (found) {
+        r.Error(doc, "second_list",
+                "a second 'designations:' document: a list file holds one list (write another file)");
+        continue;
+      }
       found = true;
       const YAML::Node& list = doc["designations"];
       if (!r.CheckMap(list, "designations",
@@ -298,6 +342,10 @@ DesignationList LoadDesignationList(std::shared_ptr<const SourceFile> file, Diag
         if (list[key]) {
           if (auto s = r.String(list[key], key)) *field = *s;
         }
+      }
+      if (list["format"] && !IsListFormat(out.format)) {
+        r.Error(list["format"], "bad_value", "format must be " + std::string(kListFormats) + ", found " +
+                                                 Describe(list["format"]) + " (it decides whose listing an entry is)");
       }
       entries.SetDefaultRegime(out.regime);
       if (list["inputs"]) ReadInputs(r, list["inputs"], out);

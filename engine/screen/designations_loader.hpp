@@ -1,8 +1,10 @@
-// Reads a designations file (the `designations:` section of a rule pack) into Designation records.
+// Reads a designation list file (or the `designations:` section of a rule pack's file) into Designation records.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sancheck/diagnostics.hpp"
@@ -30,10 +32,20 @@ struct DesignationList {
   std::vector<std::pair<std::string, size_t>> CountsByRegime() const;
 };
 
-/// Parses every `designations:` section of `file` (other top-level keys belong to the rule
-/// pack and are left to its loader). Errors are appended to `diags` with codes
-/// "designations.*"; unknown keys are errors. Never throws.
-DesignationList LoadDesignationList(std::shared_ptr<const SourceFile> file, Diagnostics& diags);
+/// The formats a list file may name in `format:` (what `sancheck lists import` writes), for messages.
+inline constexpr const char* kListFormats = "un-xml, ofac-csv or csv";
+/// Whether `format` is one of them (a list file's format decides whose listing an entry is).
+bool IsListFormat(std::string_view format);
+
+/// What a file holding `designations:` is: a list file of its own (`--lists`, `lists diff`), whose
+/// top level is that one key, or a rule pack's file, whose other keys and documents belong to
+/// the pack and are left to its loader.
+enum class ListFileRole : uint8_t { kListFile, kPackFile };
+
+/// Parses the `designations:` section of `file` (one per file). Errors are appended to `diags`
+/// with codes "designations.*"; unknown keys are errors. Never throws.
+DesignationList LoadDesignationList(std::shared_ptr<const SourceFile> file, Diagnostics& diags,
+                                    ListFileRole role = ListFileRole::kListFile);
 
 /// The entries alone.
 std::vector<Designation> LoadDesignations(std::shared_ptr<const SourceFile> file, Diagnostics& diags);

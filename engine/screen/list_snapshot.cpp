@@ -221,6 +221,9 @@ std::optional<ListSnapshot> Read(In& in, const Header& h, const std::shared_ptr<
       std::unordered_set<std::string_view> references(s.list.entries.size() * 2);
       const auto snapshot = Date::Parse(s.list.snapshot);
       if (!snapshot) throw Failure{0, "bad snapshot date '" + s.list.snapshot + "'"};
+      if (!s.list.format.empty() && !IsListFormat(s.list.format)) {
+        throw Failure{0, "bad format '" + s.list.format + "' (" + kListFormats + ")"};
+      }
       for (const Designation& d : s.list.entries) {
         if (!references.insert(d.reference).second) throw Failure{0, "entry " + d.reference + " is listed twice"};
         if (const auto problems = EntryProblems(d, snapshot, false); !problems.empty()) throw Failure{0, problems.front()};

@@ -68,7 +68,7 @@ std::optional<ScreenRequest> Parse(const std::string& body, Diagnostics& diags) 
       continue;
     }
     std::string error;
-    if (auto query = report::MakeScreenQuery(text, error)) {
+    if (auto query = report::MakeScreenQuery(text, out.as_of, error)) {
       out.queries.push_back(std::move(*query));
     } else {
       r.Error(q, "bad_value", where + "." + error);

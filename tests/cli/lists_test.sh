@@ -97,6 +97,9 @@ check "it names the date" grep -q "future.csv:2:1: error: entry W-1: listed on 2
 # A year of birth after the day screened for is refused, not screened into "no candidate".
 expect "--born after the day screened for exits 2" 2 "$bin" screen "KIM SONG CHOL" --born 2100 --as-of 2024-01-01
 check "it says why" grep -q "is after the day screened for" "$work/err"
+# An IMO number with a digit mistyped would match no vessel: its check digit tells.
+expect "--imo failing its check digit exits 2" 2 "$bin" screen --imo 9176188
+check "it says why" grep -q "imo: 9176188 is not an IMO number (its check digit is wrong" "$work/err"
 # Screening a name that holds nothing to match is an error, never "no candidate".
 expect "screening '!!!' exits 2" 2 "$bin" screen '!!!'
 check "it says why" grep -q "has no letter or digit to screen" "$work/err"

@@ -70,6 +70,11 @@ printf 'name,country\nSunny Bakery,FR\nKim Chol Su,XX\n' >"$work/bad-country.csv
 expect "a bad country exits 2" 2 run "$work/bad-country.csv"
 check "the error is positioned at the field" grep -q "bad-country.csv:3:13: .*unknown country code 'XX'" "$work/err"
 
+printf 'name,born,imo\nSunny Bakery,2100,\nOcean Star,,9176188\n' >"$work/bad-born-imo.csv"
+expect "a birth after the day screened for and a mistyped IMO number exit 2" 2 run "$work/bad-born-imo.csv"
+check "the birth is positioned at its field" grep -q "bad-born-imo.csv:2:14: .*born: 2100 is after the day screened for" "$work/err"
+check "the IMO number at its field" grep -q "bad-born-imo.csv:3:13: .*imo: 9176188 is not an IMO number (its check digit is wrong" "$work/err"
+
 expect "a missing list exits 2" 2 "$bin" rescreen --base-lists "$work/absent.yaml" --lists "$work/new.yaml" "$work/parties.csv"
 
 finish

@@ -82,6 +82,8 @@ with Server(exe) as server:
                             ('{"queries": [{"name": "x"}], "threshold": 2}', "screen.bad_value"),
                             ('{"queries": [{"name": "x"}], "threshold": -0.5}', "screen.bad_value"),
                             ('{"queries": [{"name": "x"}], "as_of": "yesterday"}', "screen.bad_date"),
+                            ('{"queries": [{"name": "x", "born": "2100"}], "as_of": "2026-01-01"}', "screen.bad_value"),
+                            ('{"queries": [{"imo": "9176188"}]}', "screen.bad_value"),
                             ('{"queries": [{"name": "x"}]', "screen.yaml"),
                             ('{"queries": [%s]}' % ",".join(['{"name": "x"}'] * 1001), "screen.too_many")]:
         status, _, body = server.request("POST", "/v1/screen", body=body_text)

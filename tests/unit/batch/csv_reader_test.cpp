@@ -102,6 +102,12 @@ TEST_CASE("csv: malformed records are errors") {
   CHECK_FALSE(after.ok);
   Parsed unterminated(h, "S1,\"2020,93");
   CHECK_FALSE(unterminated.ok);
+  CHECK(unterminated.err.column == 4);
+  // Past a quoted line break the error is still at the quote that opened the field.
+  Parsed open_across(h, "S1,\"20\n20,93\n");
+  CHECK_FALSE(open_across.ok);
+  CHECK(open_across.err.column == 4);
+  CHECK(open_across.line_off == 0);
   Parsed too_few(h, "S1,2020-01-01");
   CHECK_FALSE(too_few.ok);
   CHECK(too_few.err.message.find("expected 3 fields") != std::string::npos);

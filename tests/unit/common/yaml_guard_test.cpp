@@ -39,6 +39,15 @@ TEST_SUITE("common.yaml_guard") {
     CHECK(Guarded("a: 1\n---\na: 2\n") == "ok");                  // two documents
   }
 
+  TEST_CASE("a tag is an error at its node, as sancheck would drop it without a word") {
+    CHECK(Guarded("a: !secret x\n") == "1:4 tag");
+    CHECK(Guarded("a: !!int \"12\"\n") == "1:4 tag");
+    CHECK(Guarded("a: !!map {b: 1}\n") == "1:4 tag");
+    CHECK(Guarded("- !!seq [1]\n") == "1:3 tag");
+    CHECK(Guarded("a: 'x'\nb: \"y\"\nc: z\nd: [1]\n") == "ok");  // quoted and plain: yaml-cpp's own '!' and '?'
+    CHECK(Guarded("a: x!y\n") == "ok");                               // a '!' inside text is text
+  }
+
   TEST_CASE("nesting, documents and aliases are bounded") {
     std::string deep;
     for (int i = 0; i < kMaxYamlNesting; ++i) deep += "[";
@@ -67,6 +76,23 @@ TEST_SUITE("common.yaml_guard") {
     CHECK(check("a: \xED\xA0\x80\n") == "1:4 x.bad_utf8");      // a surrogate
     CHECK(check("a: \xE2\x82") == "1:4 x.bad_utf8");            // cut at the end
     CHECK(check("\xEF\xBB\xBF" "a: \xC3\xA9\n") == "ok");
+  }
+
+  TEST_CASE("a file in UTF-16 or UTF-32 is named so, with or without its byte-order mark") {
+    auto code = [](std::string text) {
+      auto file = std::make_shared<SourceFile>(SourceFile{"f.yaml", std::move(text)});
+      Diagnostics diags;
+      if (CheckSourceText(file, diags, "x.")) return std::string("ok");
+      const Diagnostic& d = diags.items().front();
+      return std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + " " + d.code + " " + d.message;
+    };
+    const std::string saved_as = " x.encoding the file is ";
+    CHECK(code(std::string("\xFF\xFE" "a\0:\0", 6)) == "1:1" + saved_as + "UTF-16LE text, not UTF-8: save it as UTF-8");
+    CHECK(code(std::string("\xFE\xFF\0a\0:", 6)) == "1:1" + saved_as + "UTF-16BE text, not UTF-8: save it as UTF-8");
+    CHECK(code(std::string("a\0:\0", 4)) == "1:1" + saved_as + "UTF-16LE text, not UTF-8: save it as UTF-8");
+    CHECK(code(std::string("\0a\0:", 4)) == "1:1" + saved_as + "UTF-16BE text, not UTF-8: save it as UTF-8");
+    CHECK(code(std::string("\xFF\xFE\0\0a\0\0\0", 8)) == "1:1" + saved_as + "UTF-32LE text, not UTF-8: save it as UTF-8");
+    CHECK(code(std::string("ab\0", 3)).starts_with("1:3 x.nul_byte"));  // a NUL further on is one
   }
 
   TEST_CASE("YamlReader::LoadAll runs every check before yaml-cpp builds nodes") {

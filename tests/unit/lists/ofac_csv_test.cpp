@@ -156,8 +156,12 @@ TEST_CASE("malformed OFAC files: positioned errors") {
     CHECK_STARTS(diags.items().front().Render(), "sdn.csv:2:6: error: text after the closing quote");
   }
   SUBCASE("an unterminated quote (a truncated file)") {
-    import(good + "2,\"B,-0- ,\"CUBA\",-0- ");
-    CHECK_STARTS(diags.items().front().Render(), "sdn.csv:2:");
+    // At the quote that opens the field running to the end, with its line: not past the last line.
+    import(good + "2,\"B,-0- ,CUBA,-0- \r\n3,C,-0- \r\n");
+    CHECK(diags.items().front().Render() ==
+          "sdn.csv:2:3: error: unterminated quoted field (the quote opened here is never closed) [lists.ofac.bad_csv]\n"
+          "  2,\"B,-0- ,CUBA,-0- \n"
+          "    ^\n");
   }
   SUBCASE("too few fields") {
     import(good + "2,\"B\",-0- \r\n");

@@ -182,6 +182,63 @@ TEST_SUITE("screen.designations") {
     CHECK(LoadDesignationList(Text(std::string(kHead) + "    []\n"), d2).name == "d");
   }
 
+  TEST_CASE("a list file holds one designations section and nothing beside it, a pack file may hold rules too") {
+    const std::string list = std::string(kHead) + "    - {reference: A1, kind: entity, name: GRAU, listed_on: 2020-01-01}\n";
+    CHECK(Errors(list).empty());
+    // A key beside it (here an `entries:` written one level too high) would be ignored.
+    CHECK(Errors(list + "entries: []\n").find("d.yaml:5:1: error: unknown key 'entries' in a designation list file") !=
+          std::string::npos);
+    CHECK(Errors("- 1\n---\n" + list).find("[designations.wrong_type]") != std::string::npos);
+    // A second list would be merged under the first's provenance.
+    CHECK(Errors(list + "---\n" + list).find("d.yaml:6:1: error: a second 'designations:' document") !=
+          std::string::npos);
+    CHECK(Errors("# only a comment\n---\n" + list).empty());  // an empty document is nothing
+    // The same text as one of a rule pack's files: its other keys and documents are the pack's.
+    Diagnostics diags;
+    const auto pack = LoadDesignationList(Text("pack: p\nversion: '1'\n" + list + "---\nrules: []\n"), diags,
+                                          ListFileRole::kPackFile);
+    CHECK_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+    CHECK(pack.entries.size() == 1);
+  }
+
+  TEST_CASE("format is one an importer writes, as it decides whose listing an entry is") {
+    const std::string entries = "  entries:\n    - {reference: A1, kind: entity, name: GRAU, listed_on: 2020-01-01}\n";
+    for (const char* format : {"un-xml", "ofac-csv", "csv"}) {
+      CHECK(Errors("designations:\n  snapshot: 2024-09-26\n  format: " + std::string(format) + "\n" + entries).empty());
+    }
+    // A misspelt ofac-csv read as a UN list would make an OFAC entry with a DPRK programme a UN designation.
+    CHECK(Errors("designations:\n  snapshot: 2024-09-26\n  format: ofac_csv\n" + entries)
+              .find("d.yaml:3:11: error: format must be un-xml, ofac-csv or csv, found 'ofac_csv'") != std::string::npos);
+  }
+
+  TEST_CASE("counts are whole numbers written as digits") {
+    const std::string head = "designations:\n  snapshot: 2024-09-26\n";
+    const std::string entries = "  entries:\n    - {reference: A1, kind: entity, name: GRAU, listed_on: 2020-01-01}\n";
+    CHECK(Errors(head + "  counts: {'': 1}\n" + entries).empty());
+    for (const char* bad : {"1.4", "1.0", "+1", "1e0", "0x1", "18446744073709551617", "-1", "[1]"}) {
+      const std::string errors = Errors(head + "  counts: {'': " + bad + "}\n" + entries);
+      CHECK_MESSAGE(errors.find("a count must be a whole number of entries (digits only)") != std::string::npos, bad);
+      // The count that cannot be read is the error, not a total that then fails to add up.
+      CHECK_MESSAGE(errors.find("count_mismatch") == std::string::npos, bad);
+    }
+  }
+
+  TEST_CASE("a vessel's IMO number failing its check digit is kept, with a warning") {
+    const std::string head = "designations:\n  snapshot: 2024-09-26\n  entries:\n";
+    Diagnostics diags;
+    const auto list = LoadDesignationList(
+        Text(head + "    - {reference: V1, kind: vessel, name: SHIP ONE, listed_on: 2020-01-01, imo: '9176188'}\n"
+                    "    - {reference: V2, kind: vessel, name: SHIP TWO, listed_on: 2020-01-01, imo: '9176187'}\n"
+                    "    - {reference: E1, kind: entity, name: OWNER CO, listed_on: 2020-01-01, company_imo: '5985863'}\n"),
+        diags);
+    CHECK_FALSE(diags.HasErrors());
+    REQUIRE(diags.items().size() == 1);  // the company number is numbered otherwise: not checked
+    CHECK(diags.items()[0].code == "designations.imo_check_digit");
+    CHECK(diags.items()[0].pos.line == 4);
+    REQUIRE(list.entries.size() == 3);
+    CHECK(list.entries[0].imo == "9176188");
+  }
+
   TEST_CASE("broken YAML and a missing section are diagnostics, not exceptions") {
     CHECK(Errors("designations: [unclosed\n").find("[designations.yaml]") != std::string::npos);
     CHECK(Errors("pack: x\n").find("[designations.missing]") != std::string::npos);
