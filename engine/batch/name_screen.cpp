@@ -57,19 +57,23 @@ void NameScreen::Remember(const NameCache::Entry& entry) {
   ++seen_count_;
 }
 
-std::vector<screen::Candidate> NameScreen::Screen(std::string_view name, std::optional<Country> country) const {
+std::vector<screen::Candidate> NameScreen::Screen(std::string_view name, std::optional<Country> country,
+                                                  bool* unscreenable) const {
   screen::Query q;
   q.name = std::string(name);
   q.country = country;
-  return judge::AllCandidates(screening_, q);
+  return judge::AllCandidates(screening_, q, unscreenable);
 }
 
 const NameCache::Entry& NameScreen::CountryFree(std::string_view name) {
   return cache_.Get(NameCache::Hash(name, NameCache::kNoCountry), name, NameCache::kNoCountry, [&] {
-    NameCache::Screened out{Screen(name, std::nullopt), false};
-    // A name with a candidate has a word; the others are normalised once more to tell (once
-    // per distinct name: each country's entry takes this answer).
-    out.unscreenable = out.candidates.empty() && judge::Unscreenable(name);
+    // Whether the name holds a word is read from its screening (once per distinct name: each
+    // country's entry takes this answer). A name with a candidate is screenable, whatever its
+    // script (a name in Hangul is found by its romanised keys).
+    NameCache::Screened out;
+    bool no_words = false;
+    out.candidates = Screen(name, std::nullopt, &no_words);
+    out.unscreenable = out.candidates.empty() && no_words;
     return out;
   });
 }

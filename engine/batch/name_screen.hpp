@@ -56,8 +56,10 @@ class NameScreen {
   };
   static_assert(sizeof(Slot) == 64, "a slot is one cache line");
 
-  /// Every candidate of the name, as a party of `country` (none: unknown).
-  std::vector<screen::Candidate> Screen(std::string_view name, std::optional<Country> country) const;
+  /// Every candidate of the name, as a party of `country` (none: unknown); `unscreenable`, when
+  /// given, set to judge::Unscreenable(name).
+  std::vector<screen::Candidate> Screen(std::string_view name, std::optional<Country> country,
+                                        bool* unscreenable = nullptr) const;
   /// The name's entry as a party of no known country, screened once for the run (past the
   /// cache's bound, valid only until this thread's next miss: read it at once).
   const NameCache::Entry& CountryFree(std::string_view name);

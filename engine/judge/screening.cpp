@@ -169,9 +169,16 @@ PacksAndScreening LoadPacksAndScreening(const std::vector<std::string>& pack_pat
 
 bool Unscreenable(std::string_view name) { return !name.empty() && screen::NormalizeName(name).tokens.empty(); }
 
-std::vector<screen::Candidate> AllCandidates(const Screening& screening, const screen::Query& q) {
-  if (!screening.screener) return {};
-  return screening.screener->Screen(q, Date::FromCivil(9999, 12, 31));
+std::vector<screen::Candidate> AllCandidates(const Screening& screening, const screen::Query& q, bool* unscreenable) {
+  if (!screening.screener) {
+    if (unscreenable) *unscreenable = Unscreenable(q.name);
+    return {};
+  }
+  bool words = true;
+  auto out = screening.screener->Screen(q, Date::FromCivil(9999, 12, 31), screen::Screener::kPossibleThreshold,
+                                        unscreenable ? &words : nullptr);
+  if (unscreenable) *unscreenable = !q.name.empty() && !words;
+  return out;
 }
 
 PartyStatus StatusAsOf(const Screening& screening, const std::vector<screen::Candidate>& candidates,

@@ -99,7 +99,9 @@ PacksAndScreening LoadPacksAndScreening(const std::vector<std::string>& pack_pat
 
 /// Every designation `q` could be, whatever its listing date, best first. A party is
 /// screened once; StatusAsOf() then reads the candidates as of each activity's date.
-std::vector<screen::Candidate> AllCandidates(const Screening& screening, const screen::Query& q);
+/// `unscreenable`, when given, is set to Unscreenable(q.name), read from the screening itself.
+std::vector<screen::Candidate> AllCandidates(const Screening& screening, const screen::Query& q,
+                                             bool* unscreenable = nullptr);
 
 /// The status of a party on `date`: every candidate listed on or before that date is
 /// considered, best first. A candidate cleared on `run_date` is set aside (and reported

@@ -372,7 +372,7 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
   }
 }
 
-std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double threshold) const {
+std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double threshold, bool* name_has_words) const {
   std::vector<NormalizedName> qnames;
   std::vector<const std::string*> qtexts;
   qtexts.push_back(&q.name);
@@ -397,6 +397,7 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
   qnames.reserve(qtexts.size());
   for (size_t i = 0; i < qtexts.size(); ++i) {
     screen_variant(i, {});
+    if (i == 0 && name_has_words) *name_has_words = !qnames.back().tokens.empty();
     if (!HasRomanisableScript(*qtexts[i])) continue;
     for (std::string& key : RomanisedKeys(*qtexts[i])) screen_variant(i, std::move(key));
   }

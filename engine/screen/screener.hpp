@@ -69,8 +69,11 @@ class Screener {
   Screener& operator=(Screener&&) noexcept;
 
   /// Candidates at or above `threshold`, best first (ties by reference); only designations
-  /// listed on or before `as_of`. One candidate per designation.
-  std::vector<Candidate> Screen(const Query& q, Date as_of, double threshold = kPossibleThreshold) const;
+  /// listed on or before `as_of`. One candidate per designation. `name_has_words`, when given,
+  /// is set to whether the query's name normalised to some word (a caller telling a name that
+  /// matches no one from one that holds nothing to match need not normalise it again).
+  std::vector<Candidate> Screen(const Query& q, Date as_of, double threshold = kPossibleThreshold,
+                                bool* name_has_words = nullptr) const;
 
   /// How many designations, over every part.
   size_t size() const { return size_; }
