@@ -102,6 +102,44 @@ bool SameWords(const NormalizedName& q, uint16_t q_mask, const NormalizedName& c
   return true;
 }
 
+// How a word pairs with words run together on the other side (0: not at all). Korean syllables
+// run together need the closer resemblance single Korean words need (kyongchol is not
+// pyong-chol; chaohai is not chang-ha). Other words need the same letters but for one slip: a
+// clerk runs words together or splits one, and a mere resemblance across a word break pairs
+// unrelated names ("fu bin" / "fupi", "shahid wardak" / "shahidwror", "muhammad kuwari" /
+// "muhamadmuhtar").
+// Canonical forms may differ where the written ones agree ("adem" alone reads as romanised
+// Korean, "ademyilmaz" does not): the word's written form is compared with the run's too.
+double JoinSim(const NameToken& t, const NormalizedName& n, const JoinedTokens& j, bool korean) {
+  const double sim = std::min(TokenSimilarity(t.canon, j.canon, false), double{kVariantSim});
+  // The run's words as written, joined (a run is at most three words).
+  std::array<char, 3 * kMaxTokenLength> buf;
+  size_t len = 0;
+  for (size_t k = 0; k < n.tokens.size(); ++k) {
+    if (!(j.mask & (1u << k))) continue;
+    const std::string& raw = n.tokens[k].raw;
+    const size_t take = std::min(raw.size(), buf.size() - len);
+    std::copy_n(raw.begin(), take, buf.begin() + static_cast<std::ptrdiff_t>(len));
+    len += take;
+  }
+  const std::string_view written(buf.data(), len);
+  for (const std::string_view a : {std::string_view(t.canon), std::string_view(t.raw)}) {
+    for (const std::string_view b : {std::string_view(j.canon), std::string_view(j.whole), written}) {
+      if (a == b) return kVariantSim;
+    }
+  }
+  // A slip is the clerk's, in what was written: canonical forms one letter apart may be two
+  // spellings apart ("fu bin" reads "fupin", one letter from the alias "Fupi").
+  const std::string_view raw = t.raw;
+  double best = 0;
+  if (OneLetterDoubled(raw, written) || OneLetterDoubled(written, raw) || OneSlipApart(raw, written)) {
+    best = std::max(sim, kSlipSim);
+  }
+  // Korean syllables run together also pair by the closer resemblance of romanisations.
+  if (korean && sim >= kKoreanCutoff) best = std::max(best, sim);
+  return best;
+}
+
 }  // namespace
 
 double SimilarityBound(size_t matches, size_t len_a, size_t len_b, size_t prefix) {
@@ -259,10 +297,7 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
       if (cj.mask & out.c_used) continue;
       if (!LengthsCompatible(qt.canon.size(), cj.canon.size())) continue;
       if (!MaybeSimilar(qt.canon.size(), qt.letters, cj.canon.size(), cj.letters, kTokenCutoff)) continue;
-      const double sim = std::min(TokenSimilarity(qt.canon, cj.canon, false), double{kVariantSim});
-      // Korean syllables run together on either side: the closer resemblance single Korean
-      // words need (kyongchol is not pyong-chol; chaohai is not chang-ha).
-      if (sim < kKoreanCutoff && ((qt.flags & kKoreanToken) || AllKorean(c, cj.mask))) continue;
+      const double sim = JoinSim(qt, c, cj, (qt.flags & kKoreanToken) || AllKorean(c, cj.mask));
       add(sim, qt.weight + cj.weight, static_cast<uint16_t>(1u << i), cj.mask);
     }
   }
@@ -273,8 +308,7 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
       if (ct.numeric() || (out.c_used & (1u << j))) continue;
       if (!LengthsCompatible(qj.canon.size(), ct.canon.size())) continue;
       if (!MaybeSimilar(qj.canon.size(), qj.letters, ct.canon.size(), ct.letters, kTokenCutoff)) continue;
-      const double sim = std::min(TokenSimilarity(qj.canon, ct.canon, false), double{kVariantSim});
-      if (sim < kKoreanCutoff && ((ct.flags & kKoreanToken) || AllKorean(q, qj.mask))) continue;
+      const double sim = JoinSim(ct, q, qj, (ct.flags & kKoreanToken) || AllKorean(q, qj.mask));
       add(sim, qj.weight + ct.weight, qj.mask, static_cast<uint16_t>(1u << j));
     }
   }

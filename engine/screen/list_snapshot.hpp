@@ -18,8 +18,9 @@ inline constexpr std::string_view kSnapshotMagic = "SNCKLIST";
 /// Raised whenever the layout changes; a snapshot of another version is refused (re-create it
 /// from the YAML list with `sancheck lists snapshot`).
 /// 2: entries keep their delisting date; 3: terms index; 4: the index's word and run scans stored;
-/// 5: the index's tables aligned to 8 bytes from the file's start, so they can be read in place.
-inline constexpr uint32_t kSnapshotVersion = 5;
+/// 5: the index's tables aligned to 8 bytes from the file's start, so they can be read in place;
+/// 6: names indexed without titles (Mr, Dr, Colonel: NormalizeName drops them).
+inline constexpr uint32_t kSnapshotVersion = 6;
 
 /// Whether `head` (a file's first bytes) starts like a snapshot.
 bool IsListSnapshot(std::string_view head);

@@ -201,14 +201,20 @@ NormalizedName NormalizeName(std::string_view text) {
     }
     // "No. 18", "#39": the number alone identifies.
     if (w == "no" && i + 1 < words.size() && AllDigits(words[i + 1])) continue;
+    if (IsTitleWord(w)) {  // "Mr", "Dr", "Colonel", "Jr.": not part of the name
+      dropped.emplace_back(w);
+      continue;
+    }
     // Short romanised Korean words are names, not misspelt vocabulary ("choon" is not "choson").
     if (w.size() >= kMinSlipWord && !AllDigits(w) && !IsVocabularyWord(w) && !(w.size() <= 5 && LooksKorean(w))) {
       if (std::string_view v = NearVocabulary(w); !v.empty()) w = v;
     }
     if (std::string_view v = StandardSpelling(w); !v.empty()) w = v;
-    // A connecting word connects: at the end of a name it is a word of the name ("Sokm-in").
+    // A connecting word connects: at the end of a name it is a word of the name ("Sokm-in"),
+    // and at its start too ("In Young-chul", "To Hyong": Korean surnames), but for "the".
     const bool last = i + 1 == words.size();
-    if (IsLegalForm(w) || (IsConnectingWord(w) && !last)) {
+    const bool inside = !last && (i > 0 || w == "the");
+    if (IsLegalForm(w) || (IsConnectingWord(w) && inside)) {
       dropped.emplace_back(w);
       continue;
     }

@@ -61,6 +61,17 @@ enum Note : uint32_t {
   kSyllableOrder = 1u << 18,
 };
 
+// The text with its first parenthesised part taken out ("Cho Chun Ryong (Director)" →
+// "Cho Chun Ryong "), or empty when it has none or nothing but it.
+std::string WithoutParenthesis(const std::string& text) {
+  const size_t open = text.find('(');
+  const size_t close = open == std::string::npos ? std::string::npos : text.find(')', open);
+  if (close == std::string::npos) return {};
+  std::string out = text.substr(0, open) + " " + text.substr(close + 1);
+  if (out.find_first_not_of(" \t") == std::string::npos) return {};
+  return out;
+}
+
 // Korean given-name syllables keep their order (Chol-hyok is not Hyok-chol), while the surname
 // may stand first or last: the listed positions, taken in the query's order, must be an
 // ascending run or a rotation of one.
@@ -360,6 +371,13 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
         notes |= kSyllableLeft;
         score = std::min(score, kBelowPossible);
       }
+      // A person listed under one word alone (a given name or a nickname: "Abdelrahman",
+      // "Kony") is everyone of that name: a party whose name has another distinctive word is
+      // someone else, unless another of the person's names pairs it.
+      if (d.kind == DesignationKind::kIndividual && cn.tokens.size() == 1 && q_word_left) {
+        notes |= kPartial;
+        score = std::min(score, kBelowPossible);
+      }
       if (d.kind == DesignationKind::kIndividual && korean && !InRotatedOrder(s.alignment)) {
         notes |= kSyllableOrder;
         score = std::min(score, kBelowPossible);
@@ -382,24 +400,32 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
   }
   std::vector<Scored> scored;
   ScreenImo(q, as_of, scored);
-  // Each name as written, then its romanised keys when it is in Hangul, Cyrillic or Han
-  // script: a key is screened like another spelling of the same name (query_of maps back).
+  // Each name as written, then the same name without a remark in parentheses, then its
+  // romanised keys when it is in Hangul, Cyrillic or Han script: a variant is screened like
+  // another spelling of the same name (query_of maps back).
   std::vector<size_t> query_of;
-  std::vector<std::string> romanised;  ///< the key a variant was made from; empty: as written
-  auto screen_variant = [&](size_t text, std::string key) {
-    qnames.push_back(NormalizeName(key.empty() ? std::string_view(*qtexts[text]) : std::string_view(key)));
+  std::vector<std::string> read_as;  ///< how a variant was read from its text; empty: as written
+  auto screen_variant = [&](size_t text, std::string_view variant, std::string note) {
+    qnames.push_back(NormalizeName(variant));
     query_of.push_back(text);
-    romanised.push_back(std::move(key));
+    read_as.push_back(std::move(note));
     const size_t before = scored.size();
     ScreenName(q, *qtexts[text], qnames.back(), as_of, threshold, scored);
     for (size_t k = before; k < scored.size(); ++k) scored[k].query = qnames.size() - 1;
   };
   qnames.reserve(qtexts.size());
   for (size_t i = 0; i < qtexts.size(); ++i) {
-    screen_variant(i, {});
+    screen_variant(i, *qtexts[i], {});
     if (i == 0 && name_has_words) *name_has_words = !qnames.back().tokens.empty();
+    // "Cho Chun Ryong (Director)": a remark beside a person's name is no part of it. A
+    // company's parenthesis is part of its name ("(HK)", "(Pvt)"): its listed names are
+    // indexed with and without theirs.
+    const bool company = q.kind && KindOf(*q.kind) != DesignationKind::kIndividual;
+    if (const std::string without = company ? std::string() : WithoutParenthesis(*qtexts[i]); !without.empty()) {
+      screen_variant(i, without, "read without its parenthesis");
+    }
     if (!HasRomanisableScript(*qtexts[i])) continue;
-    for (std::string& key : RomanisedKeys(*qtexts[i])) screen_variant(i, std::move(key));
+    for (const std::string& key : RomanisedKeys(*qtexts[i])) screen_variant(i, key, "romanised as " + key);
   }
   // An IMO hit on an unverified listed IMO becomes a match when the name agrees as well.
   for (Scored& imo : scored) {
@@ -440,7 +466,7 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     c.strength = c.score >= kMatchThreshold ? Strength::kMatch : Strength::kPossible;
     c.query_name = *qtexts[query_of[s.query]];
     std::vector<std::string> parts;
-    if (s.name != kNoName && !romanised[s.query].empty()) parts.push_back("romanised as " + romanised[s.query]);
+    if (s.name != kNoName && !read_as[s.query].empty()) parts.push_back(read_as[s.query]);
     if (s.notes & kImoExact) parts.push_back("IMO " + q.imo + " exact");
     if (s.notes & kImoUnverified) parts.push_back("listed IMO unverified and name differs");
     if (s.notes & kCompanyImo) parts.push_back("IMO company number " + q.imo + " exact");

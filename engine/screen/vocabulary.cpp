@@ -18,6 +18,16 @@ constexpr std::string_view kLegalForms[] = {"corporation", "corp", "company", "c
                                             "limited", "inc", "incorporated", "llc", "plc", "pte",
                                             "jsc", "gmbh", "llp", "cooperation"};
 
+// Titles, honorifics and name suffixes a clerk writes around a person's name ("Mr", "Dr",
+// "Colonel General", "Jr."): no part of the name, and an unpaired word would keep a listed
+// Korean individual from being found at all. Only unambiguous ones: "Major", "Miss" or
+// "Captain" may be a surname, "General" is a generic word, religious titles ("Haji") are
+// written inside listed names.
+constexpr std::string_view kTitleWords[] = {"mr", "mrs", "ms", "mx", "mister", "messrs", "dr", "prof", "professor",
+                                            "sir", "dame", "madam", "madame", "mme", "mlle", "herr", "frau", "jr",
+                                            "sr", "esq", "phd", "colonel", "capt", "lt", "maj", "gen",
+                                            "marshal", "admiral", "adm", "sgt", "cmdr"};
+
 constexpr std::string_view kConnectingWords[] = {"of", "the", "and", "for", "in", "at", "on", "to", "care"};
 
 constexpr std::string_view kGenericWords[] = {
@@ -60,6 +70,7 @@ constexpr std::array<std::string_view, N> Sorted(const std::string_view (&words)
 }
 
 constexpr auto kLegalSorted = Sorted(kLegalForms);
+constexpr auto kTitleSorted = Sorted(kTitleWords);
 constexpr auto kConnectingSorted = Sorted(kConnectingWords);
 constexpr auto kGenericSorted = Sorted(kGenericWords);
 constexpr auto kSpellingsSorted = [] {
@@ -120,6 +131,7 @@ constexpr auto kSlipKeys = [] {
 
 bool IsLegalForm(std::string_view w) { return In(kLegalSorted, w); }
 bool IsConnectingWord(std::string_view w) { return In(kConnectingSorted, w); }
+bool IsTitleWord(std::string_view w) { return In(kTitleSorted, w); }
 bool IsGenericWord(std::string_view folded_word) { return In(kGenericSorted, folded_word); }
 
 std::string_view StandardSpelling(std::string_view w) {

@@ -1,4 +1,4 @@
-// The words name normalisation knows (legal forms, connecting and generic words, spelling variants) and the one a slip of them stands for.
+// The words name normalisation knows (legal forms, titles, connecting and generic words, spelling variants) and the one a slip of them stands for.
 #pragma once
 
 #include <string_view>
@@ -9,6 +9,8 @@ namespace sancheck::screen {
 bool IsLegalForm(std::string_view w);
 /// A connecting word ("of", "the"): dropped inside a name, kept at its end.
 bool IsConnectingWord(std::string_view w);
+/// A title, honorific or name suffix ("mr", "dr", "colonel", "jr"): dropped.
+bool IsTitleWord(std::string_view w);
 /// A word many listed names share ("korea", "trading"): weighs little in a score (the list is
 /// documented in docs/screening.md).
 bool IsGenericWord(std::string_view folded_word);

@@ -78,6 +78,43 @@ TEST_SUITE("screen.screener") {
     CHECK(Top(Q("Kim Song Chol", "KP")) == "KPi.030");  // not KPi.036 KIM SOK CHOL
   }
 
+  TEST_CASE("titles, honorifics and a remark in parentheses are no part of a person's name") {
+    // Each word unpaired kept a listed Korean individual from being found at all.
+    CHECK(Top(Q("Mr Cho Chun Ryong")) == "KPi.038");
+    CHECK(Top(Q("Colonel Cho Chun Ryong Jr.")) == "KPi.038");
+    CHECK(Top(Q("Dr. Ri Je Son")) == "KPi.002");
+    CHECK(Top(Q("Mrs Son Mun San")) == "KPi.039");
+    const auto c = Un().Screen(Q("Cho Chun Ryong (Director)"), D("2024-09-26"));
+    REQUIRE_FALSE(c.empty());
+    CHECK(c.front().designation->reference == "KPi.038");
+    CHECK(c.front().why.find("read without its parenthesis") != std::string::npos);
+    // "Ko Col Man": a letter dropped from "chol", not the abbreviation of a colonel.
+    CHECK(Top(Q("Ko Col Man"), D("2026-02-27"), Screener::kPossibleThreshold) == "KPi.069");
+  }
+
+  TEST_CASE("words run together pair with one listed word only by the same letters, give or take a slip") {
+    const Date late = D("2026-02-27");
+    auto has = [&](const char* name, const char* reference) {
+      for (const Candidate& c : UnAllRegimes().Screen(Q(name, nullptr, PartyKind::kIndividual), late)) {
+        if (c.designation->reference == reference) return true;
+      }
+      return false;
+    };
+    CHECK(has("ADEMYILMAZ", "QDi.261"));
+    CHECK(has("Bakhtgul", "TAi.161"));
+    CHECK(has("JULESmutebutsi", "CDi.018"));
+    // A resemblance across a word break is another name ("fu bin" / the alias "Fupi").
+    CHECK_FALSE(has("Fu Bin", "QDi.028"));
+    CHECK_FALSE(has("Shahid Wardak", "TAi.021"));
+    CHECK_FALSE(has("Muhammad Kuwari", "QDi.398"));
+    // A Korean surname that is also an English word ("In") is a word of the name, not dropped.
+    CHECK_FALSE(has("In Young-chul", "KPi.024"));
+    // One listed word alone ("Abdelrahman", an alias) is everyone of that name: a party with a
+    // surname besides is someone else; the word alone still finds it.
+    CHECK_FALSE(has("Fadi Abdelrahman", "QDi.262"));
+    CHECK(has("Abdelrahman", "QDi.262"));
+  }
+
   TEST_CASE("generic names: a DPRK party matches, another country's does not") {
     CHECK(Top(Q("Ministry of Defence", "KP", PartyKind::kGovernment)) == "KPe.054");
     CHECK(Un().Screen(Q("Ministry of Defence", "GB", PartyKind::kGovernment), D("2024-09-26")).empty());

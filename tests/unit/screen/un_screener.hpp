@@ -1,4 +1,4 @@
-// The screener over the built-in UN 1718 designations (DPRK entries of the generated UN list, and the vessels), built once.
+// The screeners over the built-in UN lists (the DPRK entries and the vessels; every regime), built once.
 #pragma once
 
 #include <memory>
@@ -39,6 +39,18 @@ inline std::vector<Designation> BuiltinDprkDesignations() {
 
 inline const Screener& Un() {
   static const Screener* screener = new Screener(BuiltinDprkDesignations());
+  return *screener;
+}
+
+/// Every entry of the built-in lists, all UN regimes.
+inline const Screener& UnAllRegimes() {
+  static const Screener* screener = [] {
+    std::vector<Designation> all;
+    for (auto& [path, list] : BuiltinLists()) {
+      for (auto& d : list.entries) all.push_back(std::move(d));
+    }
+    return new Screener(std::move(all));
+  }();
   return *screener;
 }
 
