@@ -2,6 +2,7 @@
 #include "batch/judge.hpp"
 
 #include <algorithm>
+#include <string>
 #include <tuple>
 
 #include "judge/rule_judge.hpp"
@@ -22,7 +23,7 @@ bool ReadsDesignation(const rules::RuleSet& set, bool capped_only) {
 Judge::Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vector<uint32_t>& order,
              bool use_index, const judge::Screening* screening, NameCache* names, Date run_date, bool capped_only)
     : set_(set), index_(index), order_(order), use_index_(use_index), capped_only_(capped_only),
-      screening_(screening) {
+      screening_(screening), run_date_(run_date) {
   candidates_.Reset(index.rank_count());
   screens_.resize(order.size());
   for (size_t rank = 0; rank < order.size(); ++rank) screens_[rank] = judge::ReadsScreening(set.rules[order[rank]]);
@@ -36,12 +37,31 @@ Judge::Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vecto
   }
 }
 
+judge::PartyStatus Judge::VesselStatus(std::string_view imo, Date date) {
+  if (imo.empty()) return {};
+  if (unscreened_) return judge::Unscreened();
+  // Nearly every vessel is on no list: only an IMO number some entry has is screened (once).
+  const std::string number(imo);
+  if (!names_ || !screening_->screener->ListsImo(number)) return {};
+  auto it = std::find_if(listed_imos_.begin(), listed_imos_.end(), [&](const auto& e) { return e.first == number; });
+  if (it == listed_imos_.end()) {
+    screen::Query q;
+    q.imo = number;
+    listed_imos_.emplace_back(number, judge::AllCandidates(*screening_, q));
+    it = listed_imos_.end() - 1;
+  }
+  // A clearance names a vessel as a record does: by its IMO number.
+  const std::string name = "IMO" + number;
+  return judge::StatusAsOf(*screening_, it->second, name, name, date, run_date_);
+}
+
 std::shared_ptr<const Match> Judge::MatchOf(const rules::Rule& rule) const {
   // The record names its parties by role: the exporter's match first, as the scenario front end
-  // reports the supplier's before the recipient's.
+  // reports the supplier's before the recipient's, then the carrying vessel's.
   for (const auto& [field, status, role] :
        {std::tuple{expr::FieldId::kFromDesignated, &from_status_, "exporter"},
-        std::tuple{expr::FieldId::kToDesignated, &to_status_, "importer"}}) {
+        std::tuple{expr::FieldId::kToDesignated, &to_status_, "importer"},
+        std::tuple{expr::FieldId::kVesselDesignated, &vessel_status_, "vessel"}}) {
     const judge::ReadParty read[] = {{field, status}};
     if (auto m = judge::MatchFor(rule, read)) {
       m->party = role;
@@ -75,8 +95,11 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
   } else if (use_index_ && index_.screening_gated() && names_) {
     from_status_ = names_->Status(from, r.date);
     to_status_ = names_->Status(to, r.date);
+    vessel_status_ = VesselStatus(r.vessel_imo, r.date);
     screened = true;
-    if (from_status_.Flagged() || to_status_.Flagged()) index_.FlaggedCandidates(r, candidates_);
+    if (from_status_.Flagged() || to_status_.Flagged() || vessel_status_.Flagged()) {
+      index_.FlaggedCandidates(r, candidates_);
+    }
   }
   if (candidates_.Empty()) return;  // most records: no rule can match, no facts to build
   if (capped_only_) {
@@ -93,12 +116,16 @@ void Judge::Run(const Record& r, std::vector<Finding>& out) {
     if (screen) {
       from_status_ = names_->Status(from, r.date);
       to_status_ = names_->Status(to, r.date);
+      vessel_status_ = VesselStatus(r.vessel_imo, r.date);
     } else {
       from_status_ = {};
       to_status_ = {};
+      vessel_status_ = {};
     }
+  } else if (unscreened_) {
+    vessel_status_ = VesselStatus(r.vessel_imo, r.date);
   }
-  facts_.SetScreening(from_status_, to_status_);
+  facts_.SetScreening(from_status_, to_status_, vessel_status_);
   candidates_.ForEach([&](uint32_t rank) {
     const rules::Rule& rule = set_.rules[order_[rank]];
     if (capped_only_ && !rule.cap) return;

@@ -19,7 +19,7 @@ struct Finding {
   Verdict verdict = Verdict::kPermitted;
   bool undecided = false;  ///< the condition was unknown (a missing fact): review
   bool capped = false;
-  /// The screening match behind the finding (party "exporter"/"importer"), for a rule that
+  /// The screening match behind the finding (party "exporter"/"importer"/"vessel"), for a rule that
   /// read a party's screening; null otherwise, so most findings allocate nothing.
   std::shared_ptr<const Match> match;
 };
@@ -29,7 +29,8 @@ class Judge {
  public:
   /// `order[rank]` indexes set.rules; with `use_index` false every supply rule is evaluated.
   /// With `screening` and `names` (the run's cache, shared by its workers), exporter and
-  /// importer names are screened (when some rule reads a designation); its clearances expire
+  /// importer names, and the carrying vessel's IMO number, are screened (when some rule reads a
+  /// designation); its clearances expire
   /// against `run_date`. `capped_only` judges only the rules with a cap (the pass that
   /// collects capped deliveries before counting them).
   Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vector<uint32_t>& order, bool use_index,
@@ -46,6 +47,8 @@ class Judge {
 
  private:
   std::shared_ptr<const Match> MatchOf(const rules::Rule& rule) const;
+  /// The carrying vessel's status on `date` by its IMO number (none: not a party).
+  judge::PartyStatus VesselStatus(std::string_view imo, Date date);
 
   const rules::RuleSet& set_;
   const RuleIndex& index_;
@@ -59,6 +62,11 @@ class Judge {
   bool unscreened_ = false;            ///< rules read designations and no list is loaded
   std::vector<bool> screens_;          ///< by rank: the rule reads a designation
   judge::PartyStatus from_status_, to_status_;  ///< the record's screening, for findings' matches
+  judge::PartyStatus vessel_status_;
+  Date run_date_;
+  /// The IMO numbers met that some listed vessel or company has, with their candidates: few
+  /// (the list's own), so a search of a short vector.
+  std::vector<std::pair<std::string, std::vector<screen::Candidate>>> listed_imos_;
 };
 
 }  // namespace sancheck::batch

@@ -181,11 +181,13 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
     }
     out.unit.Set(*u);
   }
-  if (raw.Has(FieldKey::kVesselImo) && !raw.Get(FieldKey::kVesselImo).empty() &&
-      !ValidImo(raw.Get(FieldKey::kVesselImo))) {
-    return Fail(raw, FieldKey::kVesselImo, "batch.bad_value",
-                Quoted(raw.Get(FieldKey::kVesselImo)) + " is not an IMO number (IMO and 7 digits with a valid check digit)",
-                err);
+  if (raw.Has(FieldKey::kVesselImo) && !raw.Get(FieldKey::kVesselImo).empty()) {
+    if (!ValidImo(raw.Get(FieldKey::kVesselImo))) {
+      return Fail(raw, FieldKey::kVesselImo, "batch.bad_value",
+                  Quoted(raw.Get(FieldKey::kVesselImo)) + " is not an IMO number (IMO and 7 digits with a valid check digit)",
+                  err);
+    }
+    out.vessel_imo = raw.Get(FieldKey::kVesselImo).substr(3);
   }
   return true;
 }
@@ -223,7 +225,8 @@ void RecordFacts::Fill(const Record& r) {
   item_.origin = r.from;  // the scenario format's default: the supplier's country
 }
 
-void RecordFacts::SetScreening(const judge::PartyStatus& from, const judge::PartyStatus& to) {
+void RecordFacts::SetScreening(const judge::PartyStatus& from, const judge::PartyStatus& to,
+                               const judge::PartyStatus& vessel) {
   facts_.from.designated = from.designated;
   facts_.to.designated = to.designated;
   facts_.any_designated = Truth::kFalse;
@@ -232,6 +235,7 @@ void RecordFacts::SetScreening(const judge::PartyStatus& from, const judge::Part
   facts_.listed_under.reset();
   judge::AddPartyScreening(from, from.designated, facts_);
   judge::AddPartyScreening(to, to.designated, facts_);
+  judge::AddPartyScreening(vessel, vessel.designated, facts_);
 }
 
 }  // namespace sancheck::batch

@@ -38,6 +38,7 @@ struct Record {
   expr::Known<Unit> unit;
   expr::Known<double> value_usd;
   std::string_view from_name, to_name;  ///< exporter and importer names, for screening
+  std::string_view vessel_imo;          ///< the carrying vessel's 7-digit IMO number (checked), or empty
 
   /// Back to a new record's state, field by field: records are reused from chunk to chunk, and
   /// zeroing the whole struct compiles to a slow string instruction. A field added above is
@@ -54,6 +55,7 @@ struct Record {
     unit = {};
     value_usd = {};
     from_name = to_name = {};
+    vessel_imo = {};
   }
 };
 
@@ -80,8 +82,9 @@ class RecordFacts {
   RecordFacts& operator=(const RecordFacts&) = delete;
 
   void Fill(const Record& r);
-  /// Sets what screening found about the exporter and the importer.
-  void SetScreening(const judge::PartyStatus& from, const judge::PartyStatus& to);
+  /// Sets what screening found about the exporter, the importer and the carrying vessel (a
+  /// party to the shipment, as a scenario activity's `vessel` is: parties.designated reads it).
+  void SetScreening(const judge::PartyStatus& from, const judge::PartyStatus& to, const judge::PartyStatus& vessel);
   /// Whether the designation data is too old for the record's date (designations.stale).
   void SetStale(bool stale) { facts_.designations_stale = stale; }
   const expr::ActivityFacts& facts() const { return facts_; }

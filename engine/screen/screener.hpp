@@ -75,6 +75,10 @@ class Screener {
   std::vector<Candidate> Screen(const Query& q, Date as_of, double threshold = kPossibleThreshold,
                                 bool* name_has_words = nullptr) const;
 
+  /// Whether some listed vessel or company has the 7-digit IMO number `imo` (the one thing an
+  /// IMO screening can find): a batch screens a record's vessel only then.
+  bool ListsImo(const std::string& imo) const { return by_imo_.count(imo) > 0; }
+
   /// How many designations, over every part.
   size_t size() const { return size_; }
   /// The designation numbered `id` (< size()).

@@ -98,6 +98,15 @@ check "and the result names the match: party, list, reference, score" grep -q '"
 printf '%s\n' '{"id":"B2","date":"2023-09-13","exporter_country":"DE","importer_country":"PH","exporter_name":"Example GmbH","importer_name":"Abu Sayyaf Group","hs":"940130","description":"chairs","quantity":10,"unit":"pcs","value_usd":5000,"tags":[],"vessel_imo":""}' >"$work/other-regime.jsonl"
 expect "an importer on another UN regime's list is review in batch too" 0 "$bin" batch "$work/other-regime.jsonl"
 check "citing that regime, with the match" grep -q '"verdict":"review","rules":\["un-regimes/listed-un-al-qaida"\],"match":{"party":"importer","list":"un-consolidated","reference":"QDe.001"' "$work/out"
+# The carrying vessel is a party to the shipment, as a scenario activity's vessel is: a designated
+# vessel's IMO number makes the record prohibited (from its listing date on), whoever trades.
+printf '%s\n' '{"id":"V1","date":"2024-03-01","exporter_country":"CN","importer_country":"RU","exporter_name":"Acme","importer_name":"Beta Ltd","hs":"8471","quantity":10,"unit":"kg","value_usd":1000,"vessel_imo":"IMO8705539"}' \
+  '{"id":"V2","date":"2010-03-01","exporter_country":"CN","importer_country":"RU","exporter_name":"Acme","importer_name":"Beta Ltd","hs":"8471","quantity":10,"unit":"kg","value_usd":1000,"vessel_imo":"IMO8705539"}' \
+  '{"id":"V3","date":"2024-03-01","exporter_country":"CN","importer_country":"RU","exporter_name":"Acme","importer_name":"Beta Ltd","hs":"8471","quantity":10,"unit":"kg","value_usd":1000,"vessel_imo":"IMO9176187"}' >"$work/vessel.jsonl"
+expect "a designated carrying vessel makes a record prohibited" 1 "$bin" batch "$work/vessel.jsonl"
+check "with the vessel's match" grep -q '{"id":"V1","verdict":"prohibited","rules":\["un-dprk/asset-freeze-designated"\],"match":{"party":"vessel","list":"un-dprk-vessels","reference":"VSL.KUM-UN-SAN-3","score":1}}' "$work/out"
+check "not before its listing" grep -q '{"id":"V2","verdict":"permitted","rules":\[\]}' "$work/out"
+check "another vessel is no party to screen" grep -q '{"id":"V3","verdict":"permitted","rules":\[\]}' "$work/out"
 
 # --rules adds a pack beside the built-in UN pack; --no-builtin is the explicit opt-out (issue 11, point 2).
 cp "$root/tests/cli/fixtures/lathe-kp.yaml" "$work/lathe-kp.yaml"

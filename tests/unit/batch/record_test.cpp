@@ -101,11 +101,14 @@ TEST_CASE("record: a reused record, reset, is a new one (every field, the names 
   expr::TagRegistry tags;
   tags.Add("mtcr");
   Checked c(tags, R"({"id":"S1","date":"2017-12-22","exporter_country":"KP","importer_country":"CN","hs":"030617",)"
-                  R"("quantity":1e3,"unit":"t","value_usd":2.5,"tags":["mtcr"],"exporter_name":"A","importer_name":"B"})");
+                  R"("quantity":1e3,"unit":"t","value_usd":2.5,"tags":["mtcr"],"exporter_name":"A","importer_name":"B",)"
+                  R"("vessel_imo":"IMO9176187"})");
   REQUIRE(c.ok);
+  CHECK(c.rec.vessel_imo == "9176187");  // the number, without its "IMO"
   c.rec.Reset();
   // Bound field by field: a field added to Record (and so to Reset) breaks this line's build.
-  const auto& [id, date, from, to, hs, hs_lo, hs_hi, tags_set, quantity, unit, value_usd, from_name, to_name] = c.rec;
+  const auto& [id, date, from, to, hs, hs_lo, hs_hi, tags_set, quantity, unit, value_usd, from_name, to_name,
+               vessel_imo] = c.rec;
   const Record fresh;
   CHECK(id == fresh.id);
   CHECK(date == fresh.date);
@@ -118,6 +121,7 @@ TEST_CASE("record: a reused record, reset, is a new one (every field, the names 
   CHECK((unit.known == fresh.unit.known && unit.value == fresh.unit.value));
   CHECK((value_usd.known == fresh.value_usd.known && value_usd.value == fresh.value_usd.value));
   CHECK((from_name == fresh.from_name && to_name == fresh.to_name));
+  CHECK(vessel_imo == fresh.vessel_imo);
 }
 
 TEST_CASE("record: a number no rule reads is still checked, whichever path read the line") {
