@@ -62,6 +62,13 @@ bool ParseCsvHeader(char* begin, char* end, CsvHeader& header, RecordError& err)
       twice = seen[static_cast<int>(key)];
       seen[static_cast<int>(key)] = true;
     } else {
+      if (const std::string near = NearFieldName(name); !near.empty()) {
+        err.column = col;
+        err.code = "batch.unknown_key";
+        err.message = "header: unknown column '" + std::string(name) + "' (did you mean " + near +
+                      "? misspelt, the field would be left unread)";
+        return false;
+      }
       twice = std::find(other.begin(), other.end(), name) != other.end();
       other.push_back(name);
     }

@@ -40,6 +40,12 @@ class Scanner {
         duplicate = (seen >> static_cast<int>(field)) & 1;
         seen |= 1u << static_cast<int>(field);
       } else {
+        if (const std::string near = NearFieldName(key); !near.empty()) {
+          p_ = key_at;
+          field_ = {};
+          return Fail("batch.unknown_key", "unknown key '" + std::string(key) + "' (did you mean " + near +
+                                               "? misspelt, the field would be left unread)");
+        }
         for (std::string_view k : rec.other_keys) duplicate = duplicate || k == key;
         rec.other_keys.push_back(key);
       }

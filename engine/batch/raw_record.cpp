@@ -1,6 +1,10 @@
 // Field names of the shipment record format shared by the JSONL and CSV readers.
 #include "batch/raw_record.hpp"
 
+#include <cctype>
+
+#include "common/strings.hpp"
+
 namespace sancheck::batch {
 
 std::string_view FieldName(FieldKey key) { return kFieldNames[static_cast<int>(key)]; }
@@ -19,6 +23,29 @@ FieldKey FieldByName(std::string_view name) {
     case 16: return name[0] == 'e' ? is(FieldKey::kExporterCountry) : is(FieldKey::kImporterCountry);
     default: return FieldKey::kCount;
   }
+}
+
+std::string NearFieldName(std::string_view name) {
+  std::string folded;  // lower case, blanks and hyphens as written keys have them dropped or '_'
+  for (char c : name) {
+    if (c == ' ' || c == '\t') continue;
+    folded += c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (const FieldKey k = FieldByName(folded); k != FieldKey::kCount) return "'" + std::string(FieldName(k)) + "'";
+  // A field's first word alone ("importer"): which of its fields is meant is not known.
+  std::string words;
+  for (std::string_view field : kFieldNames) {
+    const size_t cut = field.find('_');
+    if (cut != std::string_view::npos && field.substr(0, cut) == folded) {
+      words += (words.empty() ? "'" : " or '") + std::string(field) + "'";
+    }
+  }
+  if (!words.empty()) return words;
+  // One slip in a short name, two in a longer one: "note" is a key of its own, not "date".
+  if (folded.size() < 3) return {};
+  const std::string near = Closest(folded, kFieldNames);
+  if (near.empty() || EditDistance(folded, near) > (folded.size() >= 7 ? 2u : 1u)) return {};
+  return "'" + near + "'";
 }
 
 }  // namespace sancheck::batch

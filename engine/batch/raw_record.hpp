@@ -26,6 +26,11 @@ inline constexpr std::string_view kFieldNames[kFieldCount] = {
 std::string_view FieldName(FieldKey key);
 /// The field named `name`, or kCount for a name sancheck does not read.
 FieldKey FieldByName(std::string_view name);
+/// For a name sancheck does not read, the field(s) it looks like a slip of ("importer",
+/// "Importer_Name", " importer_name", "improter_name"), quoted for a message, or empty: a key
+/// misspelt so would leave the field unread (a party never screened), while other keys (a
+/// ledger's own columns) are skipped.
+std::string NearFieldName(std::string_view name);
 
 /// Views point into the reader's buffer (strings already unescaped in place),
 /// so a record is valid until that buffer is reused. `tags` keeps its capacity

@@ -120,6 +120,23 @@ TEST_CASE("csv: empty input has no record") {
   CHECK(CsvRecordEnd(empty.data(), empty.data()) == empty.data());
 }
 
+TEST_CASE("csv: a header column like a field's, misspelt, is refused at it, other columns are skipped") {
+  for (const std::string& line : {std::string("id,date, importer_name"), std::string("id,date,Exporter_Name"),
+                                 std::string("id,date,exporter")}) {
+    CAPTURE(line);
+    CsvHeader h;
+    RecordError err;
+    std::string buf = line;
+    CHECK_FALSE(ParseCsvHeader(buf.data(), buf.data() + buf.size(), h, err));
+    CHECK(err.code == "batch.unknown_key");
+    CHECK(err.column == 9);
+  }
+  CsvHeader h;
+  RecordError err;
+  std::string buf = "id,date,invoice_no,notes";
+  CHECK(ParseCsvHeader(buf.data(), buf.data() + buf.size(), h, err));
+}
+
 TEST_CASE("csv: a header naming a column twice is refused, read or skipped, a BOM before it is accepted") {
   for (const std::string& line : {std::string("id,date,hs,hs"), std::string("id,date,note,note")}) {
     CAPTURE(line);

@@ -71,6 +71,25 @@ TEST_CASE("jsonl: null is absent") {
   CHECK(p.rec.Get(FieldKey::kDate) == "2002-02-02");
 }
 
+TEST_CASE("jsonl: a key like a field's, misspelt, is an error at it, other keys are skipped") {
+  // Left unread, "importer" would leave the importer unscreened and the record permitted.
+  for (const auto& [key, near] : {std::pair{"importer", "'importer_country' or 'importer_name'"},
+                                  std::pair{"Importer_Name", "'importer_name'"},
+                                  std::pair{"importer name", "'importer_name'"},
+                                  std::pair{"improter_name", "'importer_name'"}, std::pair{"tag", "'tags'"},
+                                  std::pair{"vesel_imo", "'vessel_imo'"}}) {
+    const std::string line = std::string(R"({"id":"S1","date":"2002-02-02",")") + key + R"(":"Kim"})";
+    CAPTURE(line);
+    Parsed p(line);
+    CHECK_FALSE(p.ok);
+    CHECK(p.err.code == "batch.unknown_key");
+    CHECK(p.err.column == 32);
+    CHECK(p.err.message.find(std::string("did you mean ") + near + "?") != std::string::npos);
+  }
+  Parsed ok(R"({"id":"S1","date":"2002-02-02","invoice_no":"X-1","notes":"a ledger's own column","no":1})");
+  CHECK(ok.ok);
+}
+
 TEST_CASE("jsonl: a repeated key is an error at the second one, read or skipped, even after a null") {
   for (const std::string line : {R"({"id":"S1","hs":"930690","date":"2002-02-02","hs":"100199"})",
                                  R"({"id":"S1","hs":null,"date":"2002-02-02","hs":"100199"})",
