@@ -56,15 +56,24 @@ bool CollectNames(const ScreenArgs& args, std::vector<std::string>& names) {
     std::cerr << diags.RenderAll();
     return false;
   }
-  size_t start = 0;
-  int line_no = 0;
   const std::string& text = source->text;
+  // A byte order mark (spreadsheets write one) is no part of the first name.
+  size_t start = text.compare(0, kUtf8Bom.size(), kUtf8Bom) == 0 ? kUtf8Bom.size() : 0;
+  int line_no = 0;
   while (start < text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
     ++line_no;
     std::string line = text.substr(start, end - start);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    // Lines ended by a carriage return alone (an old Mac file) would run every name into one.
+    if (const size_t cr = line.find('\r'); cr != std::string::npos) {
+      diags.Error(SourcePos{source, line_no, static_cast<int>(cr) + 1}, "screen.bad_line_end",
+                  "a line ended by a carriage return alone: save the file with LF or CRLF line ends");
+      std::cerr << diags.RenderAll();
+      return false;
+    }
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
     const size_t first = line.find_first_not_of(" \t");
     if (first != std::string::npos && line[first] != '#') {
       if (!Screenable(line)) {

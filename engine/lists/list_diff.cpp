@@ -24,12 +24,30 @@ std::string BirthsText(const std::vector<screen::BirthSpan>& births) {
   return Joined(parts, "; ");
 }
 
+// Between the values of a set as compared: a control character, which no listed value holds
+// (the loaders refuse them), so that two aliases never compare equal to one alias holding
+// "; " (["Petrov", "Ivan"] is not ["Ivan; Petrov"]). Shown as "; ".
+constexpr char kSetSeparator = '\x1f';
+
 // A set of values as text, in one order whatever the list's: a snapshot that lists the same
 // aliases (or dates, programmes) in another order amends nothing.
 std::string SetText(std::vector<std::string> values) {
   std::sort(values.begin(), values.end());
   values.erase(std::unique(values.begin(), values.end()), values.end());  // a set: a repeat is no change
-  return Joined(values, "; ");
+  return Joined(values, std::string(1, kSetSeparator));
+}
+
+// A field's text as shown: a set's values separated by "; ".
+std::string Shown(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == kSetSeparator) {
+      out += "; ";
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 // Every field of an entry as text, in the list format's order and with its keys.
@@ -92,7 +110,7 @@ ListDiff DiffLists(const screen::DesignationList& older, const screen::Designati
     Amendment a{d.reference, d.name, {}};
     for (size_t i = 0; i < new_fields.size(); ++i) {
       if (old_fields[i].second != new_fields[i].second) {
-        a.changes.push_back({new_fields[i].first, old_fields[i].second, new_fields[i].second});
+        a.changes.push_back({new_fields[i].first, Shown(old_fields[i].second), Shown(new_fields[i].second)});
       }
     }
     if (!a.changes.empty()) diff.amended.push_back(std::move(a));

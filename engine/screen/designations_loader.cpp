@@ -124,6 +124,18 @@ class EntryReader {
         if (auto s = r_.String(n[key], key)) *field = *s;
       }
     }
+    // Shown in reports beside the match: a control character could forge a line of one.
+    for (const char* key : {"regime", "nationality", "resolution", "title"}) {
+      if (!n[key]) continue;
+      const std::string& text = key == std::string_view("regime") ? d.regime
+                                : key == std::string_view("nationality") ? d.nationality
+                                : key == std::string_view("resolution") ? d.resolution
+                                                                         : d.title;
+      if (std::string p = ControlProblem(text); !p.empty()) r_.Error(n[key], "bad_value", std::string(key) + " " + p);
+    }
+    for (size_t i = 0; i < d.programs.size(); ++i) {
+      if (std::string p = ControlProblem(d.programs[i]); !p.empty()) r_.Error(n["programs"][i], "bad_value", "programs " + p);
+    }
     ReadKindSpecific(n, d);
     if (r_.diags().error_count() > errors_before) return std::nullopt;
     return d;
@@ -341,6 +353,8 @@ DesignationList LoadDesignationList(std::shared_ptr<const SourceFile> file, Diag
                                 std::pair{"format", &out.format}, std::pair{"regime", &out.regime}}) {
         if (list[key]) {
           if (auto s = r.String(list[key], key)) *field = *s;
+          // Named in every report's audit block and beside every match.
+          if (std::string p = ControlProblem(*field); !p.empty()) r.Error(list[key], "bad_value", std::string(key) + " " + p);
         }
       }
       if (list["format"] && !IsListFormat(out.format)) {

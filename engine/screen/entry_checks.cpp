@@ -57,6 +57,14 @@ std::vector<std::string> EntryProblems(const Designation& d, const std::optional
       if (std::string p = name_problem(n); !p.empty()) out.push_back(who() + "the name '" + n + "' in " + what + " " + p);
     }
   }
+  // Shown in reports beside the match: a control character could forge a line of one.
+  for (const auto& [what, text] : {std::pair{"regime", &d.regime}, std::pair{"nationality", &d.nationality},
+                                   std::pair{"resolution", &d.resolution}, std::pair{"title", &d.title}}) {
+    if (std::string p = ControlProblem(*text); !p.empty()) out.push_back(who() + "the " + what + " " + p);
+  }
+  for (const std::string& program : d.programs) {
+    if (std::string p = ControlProblem(program); !p.empty()) out.push_back(who() + "a programme " + p);
+  }
   if (snapshot && d.listed_on > *snapshot) {
     out.push_back(who() + "listed on " + d.listed_on.ToString() + ", after the list's snapshot " + snapshot->ToString());
   }

@@ -221,6 +221,9 @@ std::optional<ListSnapshot> Read(In& in, const Header& h, const std::shared_ptr<
       std::unordered_set<std::string_view> references(s.list.entries.size() * 2);
       const auto snapshot = Date::Parse(s.list.snapshot);
       if (!snapshot) throw Failure{0, "bad snapshot date '" + s.list.snapshot + "'"};
+      for (const std::string* text : {&s.list.name, &s.list.source, &s.list.regime}) {
+        if (std::string p = ControlProblem(*text); !p.empty()) throw Failure{0, "the list's name, source or regime " + p};
+      }
       if (!s.list.format.empty() && !IsListFormat(s.list.format)) {
         throw Failure{0, "bad format '" + s.list.format + "' (" + kListFormats + ")"};
       }

@@ -103,6 +103,12 @@ check "it says why" grep -q "imo: 9176188 is not an IMO number (its check digit 
 # Screening a name that holds nothing to match is an error, never "no candidate".
 expect "screening '!!!' exits 2" 2 "$bin" screen '!!!'
 check "it says why" grep -q "has no letter or digit to screen" "$work/err"
+printf 'Cho Chun Ryong\rSon Mun San\r' >"$work/names-cr.txt"
+expect "a names file with carriage returns alone for line ends exits 2" 2 "$bin" screen --file "$work/names-cr.txt"
+check "it says so, at the first" grep -q "names-cr.txt:1:15: error: a line ended by a carriage return alone" "$work/err"
+printf '\xef\xbb\xbfCho Chun Ryong\r\n' >"$work/names-bom.txt"
+expect "a byte order mark is no part of the first name" 1 "$bin" screen --file "$work/names-bom.txt"
+check "the name is screened as written, the mark left out" grep -q "^Cho Chun Ryong$" "$work/out"
 printf 'KIM SONG CHOL\n\xff\xfe\n' >"$work/names.txt"
 expect "a names file that is not UTF-8 exits 2" 2 "$bin" screen --file "$work/names.txt"
 check "the error is positioned" grep -q "names.txt:2:1: error" "$work/err"

@@ -92,6 +92,14 @@ TEST_CASE("the diff of two UN snapshots: one removed, one alias amended, one add
     if (!d.aliases.empty()) d.aliases.push_back(d.aliases.front());
   }
   CHECK(DiffLists(older, repeated).Empty());
+  // Two aliases are not one alias holding "; ": the sets are compared value by value.
+  auto split = older, merged = older;
+  split.entries[0].aliases = {"Petrov", "Ivan"};
+  merged.entries[0].aliases = {"Ivan; Petrov"};
+  const ListDiff apart = DiffLists(split, merged);
+  REQUIRE(apart.amended.size() == 1);
+  CHECK(apart.amended[0].changes[0].before == "Ivan; Petrov");  // shown alike, compared apart
+  CHECK(apart.amended[0].changes[0].after == "Ivan; Petrov");
 }
 
 }  // namespace

@@ -211,6 +211,16 @@ TEST_SUITE("screen.designations") {
               .find("d.yaml:3:11: error: format must be un-xml, ofac-csv or csv, found 'ofac_csv'") != std::string::npos);
   }
 
+  TEST_CASE("what reports show beside a match holds no control character") {
+    const std::string entry = "    - {reference: A1, kind: entity, name: GRAU, listed_on: 2020-01-01";
+    CHECK(Errors("designations:\n  name: \"evil\\nFAKE: line\"\n  snapshot: 2024-09-26\n  entries:\n" + entry + "}\n")
+              .find("d.yaml:2:9: error: name holds the control character U+000A") != std::string::npos);
+    CHECK(Errors(std::string(kHead) + entry + ", regime: \"own\\e[31m\"}\n")
+              .find("regime holds the control character U+001B") != std::string::npos);
+    CHECK(Errors(std::string(kHead) + entry + ", programs: [\"a\\tb\"]}\n")
+              .find("programs holds the control character U+0009") != std::string::npos);
+  }
+
   TEST_CASE("counts are whole numbers written as digits") {
     const std::string head = "designations:\n  snapshot: 2024-09-26\n";
     const std::string entries = "  entries:\n    - {reference: A1, kind: entity, name: GRAU, listed_on: 2020-01-01}\n";
