@@ -12,6 +12,7 @@
 #include "lists/csv_table.hpp"
 #include "lists/import_text.hpp"
 #include "report/lists_json.hpp"
+#include "screen/entry_checks.hpp"
 
 namespace sancheck::report {
 namespace {
@@ -118,6 +119,14 @@ std::optional<std::vector<Counterparty>> ReadCounterparties(const std::shared_pt
       diags.Error(pos_of(0), "rescreen.csv.missing_name", "a counterparty needs a name (or, for a vessel, an imo)");
       continue;
     }
+    // A name that holds nothing to match would be "unchanged" under any list: refused, as
+    // `sancheck screen` refuses it.
+    if (!cp.text.name.empty()) {
+      if (std::string p = screen::NameProblem(cp.text.name); !p.empty()) {
+        diags.Error(pos_of(0), "rescreen.csv.bad_name", "the name " + p);
+        continue;
+      }
+    }
     std::string error;
     auto query = MakeScreenQuery(cp.text, as_of, error);
     if (!query) {
@@ -131,6 +140,12 @@ std::optional<std::vector<Counterparty>> ReadCounterparties(const std::shared_pt
     out.push_back(std::move(cp));
   }
   if (diags.error_count() != errors) return std::nullopt;
+  // A header alone (a cut export) would report no change: nothing was rescreened.
+  if (out.empty()) {
+    diags.Error(SourcePos{file, header.line, 1}, "rescreen.csv.no_counterparty",
+                "the file has its header line and no counterparty");
+    return std::nullopt;
+  }
   return out;
 }
 

@@ -75,6 +75,13 @@ expect "a birth after the day screened for and a mistyped IMO number exit 2" 2 r
 check "the birth is positioned at its field" grep -q "bad-born-imo.csv:2:14: .*born: 2100 is after the day screened for" "$work/err"
 check "the IMO number at its field" grep -q "bad-born-imo.csv:3:13: .*imo: 9176188 is not an IMO number (its check digit is wrong" "$work/err"
 
+printf 'name\nSunny Bakery\n!!!\n' >"$work/unscreenable.csv"
+expect "a counterparty name with nothing to screen exits 2" 2 run "$work/unscreenable.csv"
+check "it is positioned" grep -q "unscreenable.csv:3:1: .*the name has no letter or digit to screen" "$work/err"
+printf 'name,country\n' >"$work/header-only.csv"
+expect "a header without counterparties exits 2" 2 run "$work/header-only.csv"
+check "it says so" grep -q "header-only.csv:1:1: .*the file has its header line and no counterparty" "$work/err"
+
 expect "a missing list exits 2" 2 "$bin" rescreen --base-lists "$work/absent.yaml" --lists "$work/new.yaml" "$work/parties.csv"
 
 finish
