@@ -229,9 +229,18 @@ class Importer {
     d.kind = kind;
     d.pos = Pos(n);
     const bool individual = kind == DesignationKind::kIndividual;
+    // The record's fields read once: a second one (a second UN_LIST_TYPE, LISTED_ON or
+    // DELISTED_ON) would be dropped without a word, and with it the regime or dates it gives.
+    static constexpr std::array<std::string_view, 9> kOnce = {
+        "FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME", "UN_LIST_TYPE", "REFERENCE_NUMBER",
+        "LISTED_ON", "DELISTED_ON", "COMMENTS1"};
+    std::set<std::string_view> once;
     for (const xmlNode* c = n->children; c; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
       const std::string_view name = NameOf(c);
+      if (std::find(kOnce.begin(), kOnce.end(), name) != kOnce.end() && !once.insert(name).second) {
+        Error(c, "un_xml.repeated", "'" + std::string(name) + "' is given twice in one " + std::string(NameOf(n)));
+      }
       const bool known = individual ? std::find(kIndividualChildren.begin(), kIndividualChildren.end(), name) !=
                                           kIndividualChildren.end()
                                     : std::find(kEntityChildren.begin(), kEntityChildren.end(), name) !=

@@ -291,6 +291,12 @@ TEST_CASE("malformed UN files: positioned errors") {
     Import("<?xml version=\"1.0\"?>\n<sdnList/>\n", diags);
     CHECK_STARTS(FirstError(diags), "un.xml:2:1: error: the root element must be CONSOLIDATED_LIST");
   }
+  SUBCASE("a field of the record given twice (the second would be dropped, a regime or a date with it)") {
+    Import(Edited("<LISTED_ON>2016-11-30</LISTED_ON>", "<LISTED_ON>2016-11-30</LISTED_ON><LISTED_ON>2010-01-01</LISTED_ON>"),
+           diags);
+    CHECK(FirstError(diags).find("error: 'LISTED_ON' is given twice in one INDIVIDUAL [lists.un_xml.repeated]") !=
+          std::string::npos);
+  }
   SUBCASE("an unknown element") {
     Import(Edited("<LISTED_ON>", "<SHOE_SIZE>9</SHOE_SIZE><LISTED_ON>"), diags);
     CHECK_STARTS(FirstError(diags), "un.xml:9:7: error: unknown element 'SHOE_SIZE'");
