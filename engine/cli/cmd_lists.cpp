@@ -110,6 +110,11 @@ int RunImport(const ImportArgs& args) {
     }
   }
   if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;
+  // A YAML list under a snapshot's name would be read as YAML, but looks like what it is not.
+  if (args.output.ends_with(".bin")) {
+    return UsageError("--output " + args.output + ": import writes the YAML list; make its snapshot with "
+                      "'sancheck lists snapshot LIST.yaml -o " + args.output + "'");
+  }
   Diagnostics diags;
   auto list = ImportFiles(args, diags);
   // The diagnostics first: a file that could not be read has its reason there, and no list.

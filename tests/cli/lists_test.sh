@@ -109,6 +109,8 @@ check "it says so, at the first" grep -q "names-cr.txt:1:15: error: a line ended
 printf '\xef\xbb\xbfCho Chun Ryong\r\n' >"$work/names-bom.txt"
 expect "a byte order mark is no part of the first name" 1 "$bin" screen --file "$work/names-bom.txt"
 check "the name is screened as written, the mark left out" grep -q "^Cho Chun Ryong$" "$work/out"
+expect "import to a .bin name exits 2" 2 "$bin" lists import "$work/future.csv" --format csv --snapshot 2100-01-01 -o "$work/x.bin"
+check "it names the snapshot command" grep -q "make its snapshot with 'sancheck lists snapshot" "$work/err"
 printf 'KIM SONG CHOL\n\xff\xfe\n' >"$work/names.txt"
 expect "a names file that is not UTF-8 exits 2" 2 "$bin" screen --file "$work/names.txt"
 check "the error is positioned" grep -q "names.txt:2:1: error" "$work/err"
