@@ -1,4 +1,5 @@
 // `sancheck lists import|snapshot|diff`: imports sanctions lists into the YAML list format, writes binary snapshots, compares lists.
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -37,10 +38,20 @@ struct DiffArgs {
 
 // "data/ofac-sdn.csv" -> "data/ofac-add.csv": OFAC's three files share a name but for "sdn".
 std::string Sibling(const std::string& sdn, const std::string& part) {
+  // OFAC's archives have named the files SDN.CSV, ADD.CSV, ALT.CSV too: found in either case,
+  // each letter of the sibling's name in the case of the letter it replaces.
+  std::string lower = sdn;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const size_t slash = sdn.find_last_of('/');
-  const size_t at = sdn.rfind("sdn");
+  const size_t at = lower.rfind("sdn");
   if (at == std::string::npos || (slash != std::string::npos && at < slash)) return "";
-  return sdn.substr(0, at) + part + sdn.substr(at + 3);
+  std::string name = part;
+  for (size_t k = 0; k < name.size(); ++k) {
+    if (std::isupper(static_cast<unsigned char>(sdn[at + k]))) {
+      name[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[k])));
+    }
+  }
+  return sdn.substr(0, at) + name + sdn.substr(at + 3);
 }
 
 // A usage error inside an importer step: printed, and nothing imported.

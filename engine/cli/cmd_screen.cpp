@@ -12,6 +12,7 @@
 #include "common/utf8.hpp"
 #include "judge/screening.hpp"
 #include "report/screen_results.hpp"
+#include "rules/pack_sources.hpp"
 #include "rules/rule_set.hpp"
 #include "screen/normalize.hpp"
 #include "common/json_document.hpp"
@@ -89,6 +90,22 @@ bool CollectNames(const ScreenArgs& args, std::vector<std::string>& names) {
   return true;
 }
 
+// Screening needs a list, not rules: --no-builtin with --lists alone screens against those
+// lists (an OFAC or a company's own list by itself); a --rules pack brings its own list.
+judge::PacksAndScreening LoadForScreening(const PackChoice& packs, Diagnostics& diags) {
+  const judge::ScreeningSources sources{"", packs.lists};
+  if (packs.no_builtin && packs.rules.empty() && !packs.lists.empty()) {
+    NoteNoBuiltin();
+    judge::PacksAndScreening out;
+    out.set = rules::LoadRuleSetFrom({}, diags, {});
+    if (out.set) out.screening = judge::LoadScreening(*out.set, sources, diags);
+    return out;
+  }
+  const auto pack_paths = PackPaths(packs);
+  if (!pack_paths) return {};
+  return judge::LoadPacksAndScreening(*pack_paths, {}, sources, diags);
+}
+
 int RunScreen(const ScreenArgs& args) {
   std::optional<Date> as_of = RunDate();
   if (!ReadDateOption("--as-of", args.as_of, as_of)) return kExitError;
@@ -101,9 +118,8 @@ int RunScreen(const ScreenArgs& args) {
   if (names.empty()) names.push_back("");
 
   Diagnostics diags;
-  const auto pack_paths = PackPaths(args.packs);
-  if (!pack_paths) return kExitError;
-  auto [set, screening] = judge::LoadPacksAndScreening(*pack_paths, {}, judge::ScreeningSources{"", args.packs.lists}, diags);
+  auto [set, screening] = LoadForScreening(args.packs, diags);
+  if (!set && !diags.HasErrors()) return kExitError;
   if (!set || diags.HasErrors()) {
     std::cerr << diags.RenderAll();
     return kExitError;

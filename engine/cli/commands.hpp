@@ -96,6 +96,9 @@ struct PackChoice {
 /// Registers --rules, --lists and --no-builtin on `cmd`; `what` describes the packs --rules names.
 void AddPackOptions(CLI::App* cmd, PackChoice& choice, const std::string& what = "A rule-pack folder or file");
 
+/// Says on standard error that --no-builtin leaves the built-in packs and list out (never silently).
+void NoteNoBuiltin();
+
 /// The pack paths of a run: the built-in packs beside the --rules packs (a
 /// --rules folder with a built-in pack's name replaces it), only the --rules
 /// packs with --no-builtin. Nullopt (after a usage error) when --no-builtin

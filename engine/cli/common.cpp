@@ -40,6 +40,11 @@ void AddPackOptions(CLI::App* cmd, PackChoice& choice, const std::string& what) 
       ->check(CLI::Range(0, 36500));
 }
 
+void NoteNoBuiltin() {
+  std::cerr << "sancheck: note: --no-builtin: the built-in packs and the built-in UN DPRK designation list are "
+               "not loaded\n";
+}
+
 std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice, bool note) {
   if (choice.no_builtin) {
     if (choice.rules.empty()) {
@@ -48,10 +53,7 @@ std::optional<std::vector<std::string>> PackPaths(const PackChoice& choice, bool
     }
     // Said, not silent: without the built-in list nobody is screened against the UN DPRK list
     // unless a --rules pack or a --lists file brings it.
-    if (note) {
-      std::cerr << "sancheck: note: --no-builtin: the built-in packs and the built-in UN DPRK designation list are "
-                   "not loaded\n";
-    }
+    if (note) NoteNoBuiltin();
     return choice.rules;
   }
   return rules::WithBuiltinPacks(choice.rules);

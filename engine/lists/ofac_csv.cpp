@@ -1,6 +1,7 @@
 // OFAC legacy CSV rows to designations: the join on ent_num and the mapping of each column.
 #include "lists/ofac_csv.hpp"
 
+#include <algorithm>
 #include <map>
 #include <unordered_set>
 
@@ -249,6 +250,20 @@ screen::DesignationList ImportOfacCsv(const OfacFiles& files, Date snapshot, Dia
     for (const std::string& problem : screen::EntryProblems(d, std::nullopt)) {
       diags.Error(d.pos, "lists.ofac.bad_entry", problem);
     }
+  }
+  // Each of OFAC's files closes with a DOS end-of-file byte (0x1A): one without it was most
+  // likely cut short in the download, at a row's end where nothing else would show it (an alt
+  // file cut so loses aliases without an error). Said, not refused: a file re-saved by a tool
+  // may have lost the byte alone. Only for a file that otherwise imports: an error says more.
+  for (const auto& file : {files.sdn, files.add, files.alt}) {
+    if (!file || diags.HasErrors()) continue;
+    std::string_view text = file->text;
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+    if (text.empty() || text.back() == '\x1A') continue;
+    const int last_line = 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    diags.Warning(SourcePos{file, last_line, 1}, "lists.ofac.no_end_mark",
+                  "the file does not end with OFAC's end-of-file byte (0x1A): it may have been cut short; "
+                  "compare it with OFAC's published file");
   }
   return list;
 }

@@ -13,6 +13,7 @@
 #include <libxml/tree.h>
 
 #include "common/files.hpp"
+#include "lists/alias_text.hpp"
 #include "lists/import_text.hpp"
 #include "lists/un_xml_schema.hpp"
 #include "screen/entry_checks.hpp"
@@ -291,6 +292,9 @@ class Importer {
     if (!low_aliases_.empty()) {
       d.note += (d.note.empty() ? "" : " | ") + std::string("low-quality a.k.a.: ") + Joined(low_aliases_, "; ");
     }
+    if (!alias_remarks_.empty()) {
+      d.note += (d.note.empty() ? "" : " | ") + std::string("a.k.a. remarks: ") + Joined(alias_remarks_, "; ");
+    }
     return d;
   }
 
@@ -324,16 +328,26 @@ class Importer {
   // them, and dropping them would miss a match. Low-quality ones are also named in the note,
   // so a reviewer of a match on one sees how weak it is.
   // An alias may carry the date of birth the person used with it: a date of birth of theirs.
+  // One ALIAS_NAME may hold several names and a birth remark (SplitAliasText): each name is an
+  // alias, the remark's year a birth, the remark itself goes to the note.
   void ReadAliases(const xmlNode* n, std::string_view element, Designation& d) {
     low_aliases_.clear();
+    alias_remarks_.clear();
     std::unordered_set<std::string> seen;  // an entry may have thousands: no linear search each
     std::unordered_set<std::string> low_seen;
     for (const xmlNode* a : Children(n, element)) {
       if (const xmlNode* born = Child(a, "DATE_OF_BIRTH")) ReadAliasBirth(born, d);
-      std::string alias = ChildText(a, "ALIAS_NAME");
-      if (alias.empty() || alias == d.name) continue;
-      if (ChildText(a, "QUALITY") == "Low" && low_seen.insert(alias).second) low_aliases_.push_back(alias);
-      if (seen.insert(alias).second) d.aliases.push_back(std::move(alias));
+      AliasText field = SplitAliasText(ChildText(a, "ALIAS_NAME"));
+      if (d.kind == DesignationKind::kIndividual) {
+        for (const int year : field.birth_years) AddBirth(d, BirthSpan{BirthDate{year, std::nullopt}, 0});
+      }
+      for (std::string& remark : field.remarks) AddUnique(alias_remarks_, std::move(remark));
+      const bool low = ChildText(a, "QUALITY") == "Low";
+      for (std::string& alias : field.names) {
+        if (alias == d.name) continue;
+        if (low && low_seen.insert(alias).second) low_aliases_.push_back(alias);
+        if (seen.insert(alias).second) d.aliases.push_back(std::move(alias));
+      }
     }
   }
 
@@ -450,6 +464,7 @@ class Importer {
   std::shared_ptr<const SourceFile> file_;
   Diagnostics& diags_;
   std::vector<std::string> low_aliases_;
+  std::vector<std::string> alias_remarks_;  // "born in 1963" cut from an alias (SplitAliasText)
   std::vector<size_t> line_starts_;
   std::map<std::pair<int, std::string>, size_t> tag_cursor_;  ///< per line and element: where to search on
   std::unordered_map<const xmlNode*, int> columns_;            ///< of the nodes already placed

@@ -36,9 +36,21 @@ check "KPi.030 is found by both dates of birth" grep -q "KPi.030" "$work/out"
 expect "the OFAC fixture imports, add and alt named explicitly" 0 "$bin" lists import --format ofac-csv \
   --snapshot 2021-06-01 -o "$work/ofac.yaml" "$fixtures/sdn.csv" "$fixtures/add.csv" "$fixtures/alt.csv"
 check "the vessel keeps its IMO number" grep -q 'imo: "7389704"' "$work/ofac.yaml"
+mkdir -p "$work/upper"
+cp "$fixtures/sdn.csv" "$work/upper/SDN.CSV"
+cp "$fixtures/add.csv" "$work/upper/ADD.CSV"
+cp "$fixtures/alt.csv" "$work/upper/ALT.CSV"
+expect "an upper-case SDN.CSV finds ADD.CSV and ALT.CSV beside it" 0 "$bin" lists import --format ofac-csv \
+  --snapshot 2021-06-01 -o "$work/ofac-upper.yaml" "$work/upper/SDN.CSV"
+check "the same list as the lower-case files give" bash -c "diff <(grep -v 'file:\|sha256' '$work/ofac.yaml') <(grep -v 'file:\|sha256' '$work/ofac-upper.yaml')"
 expect "an own CSV list imports with --name and --regime" 0 "$bin" lists import "$fixtures/own.csv" --format csv \
   --snapshot 2024-06-30 --name watch --regime WATCH -o "$work/own.yaml"
 check "name and regime are the given ones" sh -c "grep -q 'name: \"watch\"' '$work/own.yaml' && grep -q 'regime: \"WATCH\"' '$work/own.yaml'"
+expect "screen --no-builtin screens against --lists alone (no pack needed)" 1 "$bin" screen --no-builtin \
+  --lists "$work/own.yaml" --as-of 2024-12-31 "John Doe"
+check "the own list's entry is the candidate" grep -q "W-1" "$work/out"
+check "it says the built-in list is left out" grep -q "note: --no-builtin" "$work/err"
+expect "a UN DPRK name is no candidate then" 0 "$bin" screen --no-builtin --lists "$work/own.yaml" "Jo Chun-ryong"
 
 # Diff: a second snapshot with one entry removed, one amended, one added.
 sed -e '/reference: "KPi.030"/,/reference: "KPi.031"/{/reference: "KPi.031"/!d}' \

@@ -143,6 +143,22 @@ TEST_CASE("OFAC remarks: weak aliases, IMO numbers under any label, the end-of-f
         std::string::npos);
 }
 
+TEST_CASE("a file without OFAC's end-of-file byte is imported with a warning at its last line") {
+  Diagnostics diags;
+  // An alt file cut at a row's end: every row reads, so only the missing byte shows the cut.
+  const std::string sdn = "1,\"KIM, Il\",\"individual\",\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\x1A";
+  const std::string alt = "1,1,\"aka\",\"KIM, Ilsong\",-0- \r\n1,2,\"aka\",\"KIM, Ilsung\",-0- \r\n";
+  OfacFiles files{std::make_shared<SourceFile>(SourceFile{"sdn.csv", sdn}), nullptr,
+                  std::make_shared<SourceFile>(SourceFile{"alt.csv", alt})};
+  const auto list = ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
+  REQUIRE_FALSE(diags.HasErrors());
+  CHECK(Entry(list, "OFAC-1").aliases.size() == 2);
+  REQUIRE(diags.items().size() == 1);
+  const std::string said = diags.items().front().Render();
+  CHECK(said.find("alt.csv:2:1: warning: the file does not end with OFAC's end-of-file byte (0x1A)") !=
+        std::string::npos);
+}
+
 TEST_CASE("malformed OFAC files: positioned errors") {
   Diagnostics diags;
   auto import = [&](const std::string& sdn, const std::string& alt = "") {
