@@ -102,7 +102,8 @@ bool SameWords(const NormalizedName& q, uint16_t q_mask, const NormalizedName& c
   return true;
 }
 
-// How a word pairs with words run together on the other side (0: not at all). Korean syllables
+// How a word pairs with words run together on the other side (0: not at all; `slip`: Korean
+// syllables paired other than letter for letter, see the end). Korean syllables
 // run together need the closer resemblance single Korean words need (kyongchol is not
 // pyong-chol; chaohai is not chang-ha). Other words need the same letters but for one slip: a
 // clerk runs words together or splits one, and a mere resemblance across a word break pairs
@@ -110,7 +111,8 @@ bool SameWords(const NormalizedName& q, uint16_t q_mask, const NormalizedName& c
 // "muhamadmuhtar").
 // Canonical forms may differ where the written ones agree ("adem" alone reads as romanised
 // Korean, "ademyilmaz" does not): the word's written form is compared with the run's too.
-double JoinSim(const NameToken& t, const NormalizedName& n, const JoinedTokens& j, bool korean) {
+double JoinSim(const NameToken& t, const NormalizedName& n, const JoinedTokens& j, bool korean, bool& slip) {
+  slip = false;
   const double sim = std::min(TokenSimilarity(t.canon, j.canon, false), double{kVariantSim});
   // The run's words as written, joined (a run is at most three words).
   std::array<char, 3 * kMaxTokenLength> buf;
@@ -137,6 +139,10 @@ double JoinSim(const NameToken& t, const NormalizedName& n, const JoinedTokens& 
   }
   // Korean syllables run together also pair by the closer resemblance of romanisations.
   if (korean && sim >= kKoreanCutoff) best = std::max(best, sim);
+  // Korean syllables paired so, not letter for letter, hold a syllable a letter off: counted as
+  // the slip it is, as when the same syllables are written apart ("ko taehyun" / KO TAE HUN
+  // reads as "ko tae-hyun", which is held for review), not a match.
+  slip = korean && best > 0;
   return best;
 }
 
@@ -297,8 +303,9 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
       if (cj.mask & out.c_used) continue;
       if (!LengthsCompatible(qt.canon.size(), cj.canon.size())) continue;
       if (!MaybeSimilar(qt.canon.size(), qt.letters, cj.canon.size(), cj.letters, kTokenCutoff)) continue;
-      const double sim = JoinSim(qt, c, cj, (qt.flags & kKoreanToken) || AllKorean(c, cj.mask));
-      add(sim, qt.weight + cj.weight, static_cast<uint16_t>(1u << i), cj.mask);
+      bool slip = false;
+      const double sim = JoinSim(qt, c, cj, (qt.flags & kKoreanToken) || AllKorean(c, cj.mask), slip);
+      add(sim, qt.weight + cj.weight, static_cast<uint16_t>(1u << i), cj.mask, slip);
     }
   }
   for (const JoinedTokens& qj : q.joins) {
@@ -308,8 +315,9 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
       if (ct.numeric() || (out.c_used & (1u << j))) continue;
       if (!LengthsCompatible(qj.canon.size(), ct.canon.size())) continue;
       if (!MaybeSimilar(qj.canon.size(), qj.letters, ct.canon.size(), ct.letters, kTokenCutoff)) continue;
-      const double sim = JoinSim(ct, q, qj, (ct.flags & kKoreanToken) || AllKorean(q, qj.mask));
-      add(sim, qj.weight + ct.weight, qj.mask, static_cast<uint16_t>(1u << j));
+      bool slip = false;
+      const double sim = JoinSim(ct, q, qj, (ct.flags & kKoreanToken) || AllKorean(q, qj.mask), slip);
+      add(sim, qj.weight + ct.weight, qj.mask, static_cast<uint16_t>(1u << j), slip);
     }
   }
   Select(items.data(), count, out, covered);

@@ -19,8 +19,9 @@ inline constexpr std::string_view kSnapshotMagic = "SNCKLIST";
 /// from the YAML list with `sancheck lists snapshot`).
 /// 2: entries keep their delisting date; 3: terms index; 4: the index's word and run scans stored;
 /// 5: the index's tables aligned to 8 bytes from the file's start, so they can be read in place;
-/// 6: names indexed without titles (Mr, Dr, Colonel: NormalizeName drops them).
-inline constexpr uint32_t kSnapshotVersion = 6;
+/// 6: names indexed without titles (Mr, Dr, Colonel: NormalizeName drops them); 7: religious
+/// titles dropped too (Mullah, Sheikh, Haji), letters with a dot or line below folded (Muḥammad).
+inline constexpr uint32_t kSnapshotVersion = 7;
 
 /// Whether `head` (a file's first bytes) starts like a snapshot.
 bool IsListSnapshot(std::string_view head);

@@ -157,6 +157,8 @@ std::string FoldText(std::string_view text, FoldNotes* notes) {
       out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
     } else if (std::string_view latin = FoldLatin(cp); !latin.empty()) {
       out += latin;
+    } else if (std::string base = LatinBaseLetter(cp); !base.empty()) {
+      out += base;  // "Muḥammad", "Ṭsang": a dot or line below, as an accent, is left out
     } else if (std::string look_alike = LatinLookAlike(cp); !look_alike.empty()) {
       out += look_alike;  // Cyrillic 'Ј' in "Јo Chun-ryong" reads as the Latin 'j' it imitates
       if (notes) notes->look_alike = true;
@@ -201,13 +203,14 @@ NormalizedName NormalizeName(std::string_view text) {
     }
     // "No. 18", "#39": the number alone identifies.
     if (w == "no" && i + 1 < words.size() && AllDigits(words[i + 1])) continue;
-    if (IsTitleWord(w)) {  // "Mr", "Dr", "Colonel", "Jr.": not part of the name
+    // Short romanised Korean words are names, not misspelt vocabulary ("choon" is not "choson").
+    if (w.size() >= kMinSlipWord && !AllDigits(w) && !IsVocabularyWord(w) && !IsTitleWord(w) &&
+        !(w.size() <= 5 && LooksKorean(w))) {
+      if (std::string_view v = NearVocabulary(w); !v.empty()) w = v;
+    }
+    if (IsTitleWord(w)) {  // "Mr", "Dr", "Colonel", "Jr.", "Sheikh" (or "Sheih"): not part of the name
       dropped.emplace_back(w);
       continue;
-    }
-    // Short romanised Korean words are names, not misspelt vocabulary ("choon" is not "choson").
-    if (w.size() >= kMinSlipWord && !AllDigits(w) && !IsVocabularyWord(w) && !(w.size() <= 5 && LooksKorean(w))) {
-      if (std::string_view v = NearVocabulary(w); !v.empty()) w = v;
     }
     if (std::string_view v = StandardSpelling(w); !v.empty()) w = v;
     // A connecting word connects: at the end of a name it is a word of the name ("Sokm-in"),

@@ -1,7 +1,8 @@
-// IsInvisible() and LatinLookAlike() over ICU (uchar, uscript, uspoof); look-alikes are cached per thread.
+// IsInvisible(), LatinBaseLetter() and LatinLookAlike() over ICU (uchar, unorm2, uscript, uspoof); look-alikes are cached per thread.
 #include "screen/unicode_fold.hpp"
 
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 #include <unicode/utf16.h>
@@ -57,6 +58,25 @@ std::string ComputeLookAlike(char32_t cp) {
 }
 
 }  // namespace
+
+std::string LatinBaseLetter(char32_t cp) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &status);
+  if (U_FAILURE(status) || script != USCRIPT_LATIN) return {};
+  const UNormalizer2* nfd = unorm2_getNFDInstance(&status);
+  if (U_FAILURE(status)) return {};
+  UChar parts[8];
+  const int32_t n = unorm2_getDecomposition(nfd, static_cast<UChar32>(cp), parts, 8, &status);
+  if (U_FAILURE(status) || n < 2) return {};
+  UChar base = parts[0];
+  if (base >= 'A' && base <= 'Z') base = static_cast<UChar>(base - 'A' + 'a');
+  if (base < 'a' || base > 'z') return {};
+  // A base letter and marks only: the marks are what a clerk's keyboard leaves out.
+  for (int32_t i = 1; i < n; ++i) {
+    if (u_getCombiningClass(parts[i]) == 0 && !(parts[i] >= 0x300 && parts[i] <= 0x36F)) return {};
+  }
+  return std::string(1, static_cast<char>(base));
+}
 
 bool IsInvisible(char32_t cp) {
   const auto c = static_cast<UChar32>(cp);

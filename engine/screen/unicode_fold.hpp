@@ -1,4 +1,4 @@
-// Unicode properties for name folding, from ICU: invisible code points and Latin look-alikes of other scripts.
+// Unicode properties for name folding, from ICU: invisible code points, Latin base letters, look-alikes of other scripts.
 #pragma once
 
 #include <string>
@@ -9,6 +9,11 @@ namespace sancheck::screen {
 /// default-ignorable ones (zero-width space, soft hyphen, word joiner, ...)
 /// and the bidirectional controls.
 bool IsInvisible(char32_t cp);
+
+/// For a Latin letter with diacritics the fixed tables do not cover (U+1E00 block: 'ḥ', 'Ṭ',
+/// 'ẓ' of Arabic transliteration; Latin Extended-B: 'ș', 'ǧ'), its base letter in lower case,
+/// from the canonical decomposition (NFD: a base letter and combining marks); empty otherwise.
+std::string LatinBaseLetter(char32_t cp);
 
 /// For a letter of another script that looks like Latin letters (Cyrillic
 /// 'Ј' for 'J', Greek 'Ο' for 'O'), those letters in lower case, from the

@@ -20,13 +20,18 @@ constexpr std::string_view kLegalForms[] = {"corporation", "corp", "company", "c
 
 // Titles, honorifics and name suffixes a clerk writes around a person's name ("Mr", "Dr",
 // "Colonel General", "Jr."): no part of the name, and an unpaired word would keep a listed
-// Korean individual from being found at all. Only unambiguous ones: "Major", "Miss" or
-// "Captain" may be a surname, "General" is a generic word, religious titles ("Haji") are
-// written inside listed names.
+// Korean individual from being found at all. Religious ones too ("Mullah", "Sheikh", "Haji",
+// "Maulavi"): the UN list writes them in some aliases and not others of the same person
+// ("Haji Ahmad Shah", "Ahmad Shah"), and a clerk adds or leaves them out as freely. Only
+// unambiguous ones: "Major", "Miss" or "Captain" may be a surname, "General" is a generic word.
 constexpr std::string_view kTitleWords[] = {"mr", "mrs", "ms", "mx", "mister", "messrs", "dr", "prof", "professor",
                                             "sir", "dame", "madam", "madame", "mme", "mlle", "herr", "frau", "jr",
                                             "sr", "esq", "phd", "colonel", "capt", "lt", "maj", "gen",
-                                            "marshal", "admiral", "adm", "sgt", "cmdr"};
+                                            "marshal", "admiral", "adm", "sgt", "cmdr", "commander",
+                                            "mullah", "mulla", "maulavi", "mawlawi", "maulvi", "moulavi",
+                                            "mawlavi", "maulana", "mawlana", "sheikh", "shaykh", "shaikh",
+                                            "sheik", "mufti", "qari", "haji", "hajji", "hadji", "alhaj",
+                                            "alhaji"};
 
 constexpr std::string_view kConnectingWords[] = {"of", "the", "and", "for", "in", "at", "on", "to", "care"};
 
@@ -49,6 +54,11 @@ constexpr std::string_view kGenericWords[] = {
     "holding", "holdings", "enterprise", "enterprises", "logistics", "transport", "mining",
     "construction", "products", "supply", "affairs", "external", "enrichment", "nuclear",
     "missile", "fuel", "power", "station", "port", "capital", "kpa", "wpk"};
+
+// The titles of six letters or more a slip in is still the title ("Sheih", "Mullh",
+// "Commandder"); shorter ones are a slip from real names ("Hajri", "Qadri").
+constexpr std::string_view kTitleSlipWords[] = {"sheikh", "shaykh", "mullah", "maulavi", "moulavi",
+                                                "mawlavi", "maulana", "mawlana", "commander"};
 
 // Abbreviations and spelling variants, mapped to one word.
 struct Spelling {
@@ -97,6 +107,7 @@ constexpr void ForEachSlipWord(F&& f) {
   for (std::string_view v : kConnectingWords) each(v);
   for (std::string_view v : kGenericWords) each(v);
   for (const Spelling& s : kSpellings) each(s.from), each(s.to);
+  for (std::string_view v : kTitleSlipWords) each(v);
 }
 
 // A word filed under the hash of itself and, when long enough, of each of its forms with one

@@ -92,6 +92,32 @@ TEST_SUITE("screen.screener") {
     CHECK(Top(Q("Ko Col Man"), D("2026-02-27"), Screener::kPossibleThreshold) == "KPi.069");
   }
 
+  TEST_CASE("religious titles, a slip in a long one, and letters with a dot below are no part of a name") {
+    const Date late = D("2026-02-27");
+    auto top = [&](const char* name) {
+      const auto c = UnAllRegimes().Screen(Q(name, nullptr, PartyKind::kIndividual), late);
+      return c.empty() ? std::string() : c.front().designation->reference + (c.front().strength == Strength::kMatch ? " match" : " possible");
+    };
+    CHECK(top("Sheikh Aiman Muhammed Rabi al-Zawahiri") == "QDi.006 match");
+    CHECK(top("Mullah Aiman Muhammed Rabi al-Zawahiri") == "QDi.006 match");
+    CHECK(top("Sheih Aiman Muhammed Rabi al-Zawahiri") == "QDi.006 match");  // "Sheikh", a letter dropped
+    CHECK(top("Aiman Muḥammad Rabi al-Zawahiri") == "QDi.006 match");       // a precomposed dot below
+    CHECK(top("Qasem Sulaimani") == "IRi.039 match");  // a name of an alias field holding several
+  }
+
+  TEST_CASE("Korean syllables run together a letter off are held for review, as written apart") {
+    const Date late = D("2026-02-27");
+    auto strength = [&](const char* name) {
+      for (const Candidate& c : UnAllRegimes().Screen(Q(name, nullptr, PartyKind::kIndividual), late)) {
+        if (c.designation->reference == "KPi.025") return c.strength == Strength::kMatch ? "match" : "possible";
+      }
+      return "none";
+    };
+    CHECK(std::string(strength("Ko Tae-hyun")) == "possible");
+    CHECK(std::string(strength("Ko Taehyun")) == "possible");
+    CHECK(std::string(strength("Ko Taehun")) == "match");  // the same letters run together
+  }
+
   TEST_CASE("words run together pair with one listed word only by the same letters, give or take a slip") {
     const Date late = D("2026-02-27");
     auto has = [&](const char* name, const char* reference) {

@@ -31,6 +31,12 @@ TEST_SUITE("screen.text") {
     CHECK(FoldText("Ｆｕｌｌ－ｗｉｄｔｈ") == "full width");
     CHECK(FoldText("長安海連技術有限公司") == "長安海連技術有限公司");
     CHECK(FoldText("R&D") == "r and d");
+    // Letters with a dot or line below (Arabic transliteration) and Latin Extended-B, precomposed
+    // or written as a letter and a combining mark: the base letter, as an accent's.
+    CHECK(FoldText("Muḥammad ṬSANG ẓāhir Ḏ") == "muhammad tsang zahir d");
+    CHECK(FoldText("Muh\u0323ammad") == "muhammad");
+    CHECK(FoldText("Ștefan Ǧamal") == "stefan gamal");
+    CHECK(FoldText("Ɓ") == "Ɓ");  // a letter of its own, no base letter and mark: kept
   }
 
   TEST_CASE("invalid UTF-8 is a separator, never a crash") {
