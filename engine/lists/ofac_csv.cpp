@@ -155,6 +155,14 @@ class Importer {
 
   void ReadRemarks(const std::shared_ptr<const SourceFile>& file, const std::vector<CsvField>& f, Designation& d) {
     const std::string remarks = Value(f[kRemarks]);
+    // OFAC cuts Remarks at 1,000 characters and continues them in a fourth file
+    // (sdn_comments.csv), which this importer does not read: what the cut leaves out (weak
+    // aliases, dates of birth) is said, not lost without a word.
+    if (f[kRemarks].text.size() >= kRemarksLimit) {
+      diags_.Warning(PosOf(file, f[kRemarks]), "lists.ofac.remarks_cut",
+                     "entry " + d.reference + ": Remarks reach OFAC's " + std::to_string(kRemarksLimit) +
+                         "-character limit; their continuation (in OFAC's sdn_comments.csv, not read) is left out");
+    }
     const OfacRemarks r = ReadOfacRemarks(remarks);
     if (d.kind == DesignationKind::kIndividual) {
       d.births = r.births;
@@ -205,6 +213,7 @@ class Importer {
     d.note = Joined(note, "; ");
   }
 
+  static constexpr size_t kRemarksLimit = 1000;
   Diagnostics& diags_;
   Date snapshot_;
   inline static const Date kListedAlways = Date::FromCivil(1900, 1, 1);

@@ -438,6 +438,12 @@ class Importer {
       // An approximate date is no exact date: the year is what it confirms (as OFAC's "circa").
       if (type == "APPROXIMATELY") born->date.reset();
       span = BirthSpan{*born, 0};
+      // A YEAR beside the DATE: kept too when it is another year, never dropped unread.
+      if (!ChildText(b, "YEAR").empty()) {
+        const auto other = year("YEAR");
+        if (!other) return;
+        if (other->year != born->year) AddBirth(d, BirthSpan{*other, 0});
+      }
     } else if (!ChildText(b, "YEAR").empty()) {
       auto born = year("YEAR");
       if (!born) return;

@@ -159,6 +159,23 @@ TEST_CASE("a file without OFAC's end-of-file byte is imported with a warning at 
         std::string::npos);
 }
 
+TEST_CASE("Remarks cut at OFAC's 1,000 characters are said to be cut, at the entry's Remarks") {
+  Diagnostics diags;
+  std::string remarks = "DOB 1968; a.k.a. 'ABU'";
+  while (remarks.size() < 1000) remarks += "; alt. Digital Currency Address - XBT 1Gq";
+  remarks.resize(1000);
+  const std::string sdn = "7,\"KIM, Il\",\"individual\",\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"" + remarks +
+                          "\"\r\n8,\"RI, Su\",\"individual\",\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"" +
+                          remarks.substr(0, 999) + "\"\r\n\x1A";
+  OfacFiles files{std::make_shared<SourceFile>(SourceFile{"sdn.csv", sdn}), nullptr, nullptr};
+  const auto list = ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
+  REQUIRE_FALSE(diags.HasErrors());
+  CHECK(Entry(list, "OFAC-7").aliases == std::vector<std::string>{"ABU"});
+  REQUIRE(diags.items().size() == 1);  // the entry of 999 characters is whole
+  CHECK(diags.items().front().Render().find(
+            "sdn.csv:1:62: warning: entry OFAC-7: Remarks reach OFAC's 1000-character limit") != std::string::npos);
+}
+
 TEST_CASE("malformed OFAC files: positioned errors") {
   Diagnostics diags;
   auto import = [&](const std::string& sdn, const std::string& alt = "") {

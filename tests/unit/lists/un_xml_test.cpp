@@ -236,6 +236,20 @@ TEST_CASE("an alias's date of birth is one of the person's, an approximate date 
                     [](const screen::BirthSpan& b) { return b.born.date == Date::Parse("1958-02-22"); }));
 }
 
+TEST_CASE("a YEAR beside a DATE in one date of birth is kept when it is another year") {
+  Diagnostics diags;
+  const auto list = Import(Edited("<LISTED_ON>",
+                                  "<INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><DATE>1958-05-01</DATE>"
+                                  "<YEAR>1959</YEAR></INDIVIDUAL_DATE_OF_BIRTH><LISTED_ON>"),
+                           diags);
+  REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+  REQUIRE(list.entries.size() == 1);
+  const auto& births = list.entries[0].births;
+  CHECK(std::any_of(births.begin(), births.end(), [](const screen::BirthSpan& b) { return b.born.year == 1959; }));
+  CHECK(std::any_of(births.begin(), births.end(),
+                    [](const screen::BirthSpan& b) { return b.born.date == Date::Parse("1958-05-01"); }));
+}
+
 TEST_CASE("a date of birth given only as a note is said, not silently dropped") {
   Diagnostics diags;
   const auto list = Import(Edited("<DATE>1968-03-26</DATE>", "<NOTE>Nov. 1973</NOTE>"), diags);
