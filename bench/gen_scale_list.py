@@ -71,6 +71,14 @@ CYR = [("shch", "щ"), ("kh", "х"), ("zh", "ж"), ("ch", "ч"), ("sh", "ш"), (
        ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф")]
 
 
+
+def imo_number(six_digits):
+    """Six digits and their IMO check digit (the digits weighted 7..2, summed, mod 10): a real
+    list's numbers pass the check, which the loader warns about otherwise."""
+    digits = str(six_digits)
+    check = sum(int(d) * w for d, w in zip(digits, range(7, 1, -1))) % 10
+    return digits + str(check)
+
 def word(rng, syllables):
     return "".join(rng.choice(SYL_C) + rng.choice(SYL_V) for _ in range(syllables))
 
@@ -224,7 +232,7 @@ def main():
                 out.write(f'      born: ["{rng.randint(1940, 2000)}"]\n')
             out.write(f"      listed_on: 20{rng.randint(10, 25):02d}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}\n")
             if kind == "vessel":
-                out.write(f'      imo: "{rng.randint(7000000, 9999999)}"\n      flag: {rng.choice(FLAGS)}\n')
+                out.write(f'      imo: "{imo_number(rng.randint(700000, 999999))}"\n      flag: {rng.choice(FLAGS)}\n')
             if rng.random() < 0.001 or len(listed) < 50:
                 listed.append(name)
             for a in aliases:
