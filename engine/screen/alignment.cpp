@@ -11,7 +11,6 @@
 namespace sancheck::screen {
 namespace {
 
-constexpr float kVariantSim = 0.99f;  // same romanisation class, different spelling
 constexpr size_t kStrictLength = 5;   // one romanised syllable: ryong, chong, kwang
 // Longer romanised Korean words differing by a letter usually differ by a whole syllable
 // (Taedong/Taesong, Kwangmyong/Kwangsong): they need a closer resemblance than other words.

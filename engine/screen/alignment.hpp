@@ -9,6 +9,10 @@
 
 namespace sancheck::screen {
 
+/// A pair of the same letters spelt otherwise: the same romanisation class, a word and a run
+/// of the same letters, word breaks typed elsewhere. Below it, a pair is a resemblance or a slip.
+inline constexpr float kVariantSim = 0.99f;
+
 /// Token pairs scoring below this are not paired at all: a weak resemblance between two
 /// different given names must not add to the score.
 inline constexpr double kTokenCutoff = 0.84;

@@ -374,7 +374,12 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
       // A person listed under one word alone (a given name or a nickname: "Abdelrahman",
       // "Kony") is everyone of that name: a party whose name has another distinctive word is
       // someone else, unless another of the person's names pairs it.
-      if (d.kind == DesignationKind::kIndividual && cn.tokens.size() == 1 && q_word_left) {
+      // So is a party whose words run together only resemble it ("Jun Chen", "Joo Min-jun" /
+      // the alias "Junjun"): several words make the one name by the same letters alone.
+      const bool run_resembles = cn.tokens.size() == 1 && s.alignment.pair_count == 1 &&
+                                 std::popcount(s.alignment.pairs[0].q_mask) > 1 &&
+                                 s.alignment.pairs[0].sim < kVariantSim;
+      if (d.kind == DesignationKind::kIndividual && cn.tokens.size() == 1 && (q_word_left || run_resembles)) {
         notes |= kPartial;
         score = std::min(score, kBelowPossible);
       }

@@ -173,7 +173,7 @@ TEST_CASE("Remarks cut at OFAC's 1,000 characters are said to be cut, at the ent
   CHECK(Entry(list, "OFAC-7").aliases == std::vector<std::string>{"ABU"});
   REQUIRE(diags.items().size() == 1);  // the entry of 999 characters is whole
   CHECK(diags.items().front().Render().find(
-            "sdn.csv:1:62: warning: entry OFAC-7: Remarks reach OFAC's 1000-character limit") != std::string::npos);
+            "sdn.csv:1:68: warning: entry OFAC-7: Remarks reach OFAC's 1000-character limit") != std::string::npos);
 }
 
 TEST_CASE("malformed OFAC files: positioned errors") {

@@ -139,6 +139,11 @@ TEST_SUITE("screen.screener") {
     // surname besides is someone else; the word alone still finds it.
     CHECK_FALSE(has("Fadi Abdelrahman", "QDi.262"));
     CHECK(has("Abdelrahman", "QDi.262"));
+    // Several words run together make such a name by its letters alone: "Jun Jun" is the alias
+    // "Junjun", "Jun Chen" and "Joo Min-jun" only resemble it.
+    CHECK(has("Jun Jun", "QDi.247"));
+    CHECK_FALSE(has("Jun Chen", "QDi.247"));
+    CHECK_FALSE(has("Joo Min-jun", "QDi.247"));
   }
 
   TEST_CASE("generic names: a DPRK party matches, another country's does not") {
