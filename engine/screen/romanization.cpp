@@ -185,7 +185,35 @@ const std::unordered_map<std::string_view, std::string_view>& RuledClasses() {
   return *table;
 }
 
+// Arabic given names written several ways in Latin letters (UN and OFAC aliases of one person
+// use each: Abdul/Abdel, Husayn/Hussein, Yusuf/Youssef, Umar/Omar), each spelling, the class's
+// own included, mapped to one form before the Korean rules: "abdul" would read as the Korean
+// syllables ab-dul and be rewritten.
+const std::unordered_map<std::string_view, std::string_view>& ArabicClasses() {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<std::string_view, std::string_view>;
+    for (const RomanisationClass& c : ArabicNameClasses()) {
+      for (std::string_view spelling : c.spellings) t->emplace(spelling, c.canonical);
+    }
+    return t;
+  }();
+  return *table;
+}
+
 }  // namespace
+
+const std::vector<RomanisationClass>& ArabicNameClasses() {
+  static const auto* classes = new std::vector<RomanisationClass>{
+      {"abdul", {"abdul", "abdel", "abdal", "abdoul", "abdol"}},
+      {"ibrahim", {"ibrahim", "ebrahim", "ibraheem", "ebraheem", "ibrahem"}},
+      {"hussein", {"hussein", "husayn", "husain", "hussain", "hossein", "husein", "hosein", "hussien"}},
+      {"yusuf", {"yusuf", "yousef", "youssef", "yousuf", "yusef", "yousif", "youssouf"}},
+      {"umar", {"umar", "omar"}},
+      {"usama", {"usama", "osama"}},
+      {"abu", {"abu", "abou"}},
+  };
+  return *classes;
+}
 
 bool LooksKorean(std::string_view token) {
   if (token.empty() || token.size() > kMaxKoreanToken) return false;
@@ -200,6 +228,8 @@ bool LooksKorean(std::string_view token) {
 std::string CanonicalToken(std::string_view token) { return CanonicalToken(token, LooksKorean(token)); }
 
 std::string CanonicalToken(std::string_view token, bool looks_korean) {
+  const auto& arabic = ArabicClasses();
+  if (auto it = arabic.find(token); it != arabic.end()) return std::string(it->second);
   const auto& raw = RawClasses();
   if (auto it = raw.find(token); it != raw.end()) return std::string(it->second);
   if (!looks_korean) return std::string(token);

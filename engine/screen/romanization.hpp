@@ -30,4 +30,8 @@ struct RomanisationClass {
 /// documentation and the tests.
 const std::vector<RomanisationClass>& RomanisationClasses();
 
+/// Arabic given names' Latin spellings, one class each (Abdul/Abdel/Abdal, Husayn/Hussein,
+/// Yusuf/Youssef, Umar/Omar, ...): CanonicalToken maps every spelling, on any token, to the class.
+const std::vector<RomanisationClass>& ArabicNameClasses();
+
 }  // namespace sancheck::screen

@@ -82,7 +82,9 @@ TEST_SUITE("screen.text") {
   }
 
   TEST_CASE("every documented romanisation spelling maps to its class") {
-    for (const auto& cls : RomanisationClasses()) {
+    std::vector<RomanisationClass> all = RomanisationClasses();
+    all.insert(all.end(), ArabicNameClasses().begin(), ArabicNameClasses().end());
+    for (const auto& cls : all) {
       for (auto spelling : cls.spellings) {
         INFO(spelling);
         CHECK(CanonicalToken(spelling) == cls.canonical);
