@@ -125,13 +125,7 @@ class Importer {
   SourcePos Pos(const xmlNode* n) {
     const long line = n ? xmlGetLineNo(n) : 1;
     SourcePos pos{file_, line > 0 ? static_cast<int>(line) : 1, 1};
-    if (n && n->type == XML_ELEMENT_NODE) {
-      // A node asked for again (a record's position, then an error on it) keeps its column: the
-      // search on its line has moved past its tag.
-      auto [it, added] = columns_.try_emplace(n, 1);
-      if (added) it->second = ColumnOfTag(pos.line, NameOf(n));
-      pos.column = it->second;
-    }
+    if (n && n->type == XML_ELEMENT_NODE) pos.column = ColumnOf(n, pos.line);
     return pos;
   }
 
@@ -178,30 +172,89 @@ class Importer {
   // one line is searched once over, not once per record.
   int ColumnOfTag(int line, std::string_view name) {
     const std::string& text = file_->text;
-    if (line_starts_.empty()) {
-      // Built once: every record's position is looked up, and the file has tens of thousands of lines.
-      line_starts_.push_back(0);
-      for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n') line_starts_.push_back(i + 1);
-      }
-    }
+    LineStarts();
     if (line < 1 || static_cast<size_t>(line) > line_starts_.size()) return 1;
     const size_t at = line_starts_[static_cast<size_t>(line) - 1];
     const size_t eol = static_cast<size_t>(line) < line_starts_.size() ? line_starts_[static_cast<size_t>(line)] - 1 : text.size();
     size_t& from = tag_cursor_[{line, std::string(name)}];
     from = std::max(from, at);
-    const std::string open = "<" + std::string(name);
-    for (size_t tag = text.find(open, from); tag != std::string::npos && tag < eol; tag = text.find(open, tag + 1)) {
-      const size_t after = tag + open.size();
-      // "<INDIVIDUAL" also starts "<INDIVIDUALS" and "<INDIVIDUAL_ALIAS": the name must end there.
-      if (after < text.size() && text[after] != '>' && text[after] != '/' && text[after] != ' ' &&
-          text[after] != '\t' && text[after] != '\r' && text[after] != '\n') {
-        continue;
+    // "<INDIVIDUAL" also starts "<INDIVIDUALS" and "<INDIVIDUAL_ALIAS": NextTag wants the name to end there.
+    const size_t tag = NextTag(from, name);
+    if (tag == std::string::npos || tag >= eol) return 1;
+    from = tag + 1;
+    return static_cast<int>(tag - at) + 1;
+  }
+
+  // The column of an element's start tag on its line (1 when it cannot be found). A node asked
+  // for again (a record's position, then an error on it) keeps its column. Records and what
+  // holds them are found on their line in document order (ColumnOfTag); an element inside a
+  // record is found after its parent's tag, as the parent's k-th child of its name: a file on
+  // one line repeats a tag (YEAR, VALUE) in every record and often within one.
+  int ColumnOf(const xmlNode* n, int line) {
+    auto [it, added] = columns_.try_emplace(n, 1);
+    if (!added) return it->second;
+    const xmlNode* parent = n->parent;
+    const bool in_record = parent && parent->type == XML_ELEMENT_NODE && parent->parent &&
+                           parent->parent->type == XML_ELEMENT_NODE && parent->parent->parent &&
+                           parent->parent->parent->type == XML_ELEMENT_NODE;
+    int column = 0;
+    if (in_record) {
+      const long parent_line = xmlGetLineNo(parent);
+      const int parent_column = ColumnOf(parent, parent_line > 0 ? static_cast<int>(parent_line) : 1);
+      size_t nth = 0;
+      for (const xmlNode* c = parent->children; c && c != n; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, n->name)) ++nth;
       }
-      from = tag + 1;
-      return static_cast<int>(tag - at) + 1;
+      if (parent_line > 0) column = ColumnAfter(static_cast<int>(parent_line), parent_column, line, NameOf(n), nth);
     }
-    return 1;
+    if (column == 0) column = ColumnOfTag(line, NameOf(n));
+    columns_[n] = column;
+    return column;
+  }
+
+  // The column of the `nth` (from 0) start tag `name` after line `from_line`, column
+  // `from_column`, if it is on `line`; 0 otherwise.
+  int ColumnAfter(int from_line, int from_column, int line, std::string_view name, size_t nth) {
+    const std::string& text = file_->text;
+    LineStarts();
+    if (from_line < 1 || line < 1 || static_cast<size_t>(line) > line_starts_.size() ||
+        static_cast<size_t>(from_line) > line_starts_.size()) {
+      return 0;
+    }
+    size_t tag = line_starts_[static_cast<size_t>(from_line) - 1] + static_cast<size_t>(from_column);
+    for (size_t k = 0;; ++k) {
+      tag = NextTag(tag, name);
+      if (tag == std::string::npos) return 0;
+      if (k == nth) break;
+      ++tag;
+    }
+    const size_t at = line_starts_[static_cast<size_t>(line) - 1];
+    const size_t eol = static_cast<size_t>(line) < line_starts_.size() ? line_starts_[static_cast<size_t>(line)] : text.size();
+    return tag >= at && tag < eol ? static_cast<int>(tag - at) + 1 : 0;
+  }
+
+  // Where the next start tag `name` begins at or after `from` ("<YEAR>", "<YEAR/>", not "<YEARS"), or npos.
+  size_t NextTag(size_t from, std::string_view name) const {
+    const std::string& text = file_->text;
+    const std::string open = "<" + std::string(name);
+    for (size_t tag = text.find(open, from); tag != std::string::npos; tag = text.find(open, tag + 1)) {
+      const size_t after = tag + open.size();
+      if (after >= text.size() || text[after] == '>' || text[after] == '/' || text[after] == ' ' ||
+          text[after] == '\t' || text[after] == '\r' || text[after] == '\n') {
+        return tag;
+      }
+    }
+    return std::string::npos;
+  }
+
+  void LineStarts() {
+    if (!line_starts_.empty()) return;
+    // Built once: every record's position is looked up, and the file has tens of thousands of lines.
+    const std::string& text = file_->text;
+    line_starts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') line_starts_.push_back(i + 1);
+    }
   }
 
   void ReadRecords(const xmlNode* section, std::string_view record, DesignationKind kind,

@@ -273,6 +273,27 @@ TEST_CASE("a file on one line: each record's column is its own tag's, found in o
   CHECK(list.entries[1].pos.column == static_cast<int>(one_line.find("<INDIVIDUAL><FIRST_NAME>RI")) + 1);
 }
 
+TEST_CASE("a file on one line: an error inside a record is at its own element, not the first of its name") {
+  std::string one_line = kRecord;
+  std::replace(one_line.begin(), one_line.end(), '\n', ' ');
+  // Two records, each with two dates of birth: the bad YEAR is the second record's second.
+  const std::string births = "<INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><YEAR>1958</YEAR>"
+                             "</INDIVIDUAL_DATE_OF_BIRTH><INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE>"
+                             "<YEAR>YEAR2</YEAR></INDIVIDUAL_DATE_OF_BIRTH>";
+  auto with_births = [&](const char* reference, const char* second_year) {
+    std::string b = births;
+    b.replace(b.find("YEAR2"), 5, second_year);
+    return std::string("<INDIVIDUAL><FIRST_NAME>RI</FIRST_NAME><UN_LIST_TYPE>DPRK</UN_LIST_TYPE><REFERENCE_NUMBER>") +
+           reference + "</REFERENCE_NUMBER><LISTED_ON>2016-11-30</LISTED_ON>" + b + "</INDIVIDUAL>";
+  };
+  one_line.insert(one_line.find("</INDIVIDUALS>"), with_births("KPi.098", "1960") + with_births("KPi.099", "19S9"));
+  Diagnostics diags;
+  Import(one_line, diags);
+  REQUIRE(diags.HasErrors());
+  CHECK_STARTS(diags.items().front().Render(),
+               "un.xml:1:" + std::to_string(one_line.find("<YEAR>19S9") + 1) + ": error: YEAR '19S9'");
+}
+
 TEST_CASE("malformed UN files: positioned errors") {
   Diagnostics diags;
   SUBCASE("truncated") {
