@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 #include "lists/import_text.hpp"
 
@@ -117,7 +118,10 @@ std::string_view WithoutTrailingPunctuation(std::string_view s) {
   return s;
 }
 
-void AddName(AliasText& out, std::string_view piece) {
+// The names kept so far, to keep each once in time linear in a field of thousands.
+using Seen = std::unordered_set<std::string_view>;
+
+void AddName(AliasText& out, Seen& seen, std::string_view piece) {
   std::string_view name = Trimmed(piece);
   if (const size_t born = BirthRemarkAt(name); born != std::string_view::npos) {
     const std::string_view remark = Trimmed(name.substr(born));
@@ -126,29 +130,36 @@ void AddName(AliasText& out, std::string_view piece) {
     name = Trimmed(name.substr(0, born));
   }
   name = WithoutTrailingPunctuation(Trimmed(WithoutScriptMarker(WithoutTrailingPunctuation(name))));
-  if (!name.empty()) AddUnique(out.names, std::string(name));
+  if (!name.empty() && seen.insert(name).second) out.names.emplace_back(name);
 }
 
-void ReadPiece(AliasText& out, std::string_view piece) {
+// Lists in parentheses nest this deep at most in a real field (a name's own remark inside a
+// list); a hostile one nested thousands deep is read as names no deeper, in linear time and
+// without recursing down the stack.
+constexpr int kMaxNesting = 4;
+
+void ReadPiece(AliasText& out, Seen& seen, std::string_view piece, int depth) {
   piece = Trimmed(piece);
   // "X (A; B; C)": X and each name listed in its parenthesis.
-  const size_t open = OpeningOfFinalGroup(piece);
+  const size_t open = depth < kMaxNesting ? OpeningOfFinalGroup(piece) : std::string_view::npos;
   if (open != std::string_view::npos) {
     const std::string_view inner = piece.substr(open + 1, piece.size() - open - 2);
-    if (SplitAtSemicolons(inner).size() > 1) {
-      ReadPiece(out, piece.substr(0, open));
-      for (const std::string_view part : SplitAtSemicolons(inner)) ReadPiece(out, part);
+    const std::vector<std::string_view> parts = SplitAtSemicolons(inner);
+    if (parts.size() > 1) {
+      ReadPiece(out, seen, piece.substr(0, open), depth + 1);
+      for (const std::string_view part : parts) ReadPiece(out, seen, part, depth + 1);
       return;
     }
   }
-  for (const std::string_view part : SplitEnumeration(piece)) AddName(out, part);
+  for (const std::string_view part : SplitEnumeration(piece)) AddName(out, seen, part);
 }
 
 }  // namespace
 
 AliasText SplitAliasText(std::string_view field) {
   AliasText out;
-  for (const std::string_view piece : SplitAtSemicolons(Trimmed(field))) ReadPiece(out, piece);
+  Seen seen;  // views into `field`, which outlives the call
+  for (const std::string_view piece : SplitAtSemicolons(Trimmed(field))) ReadPiece(out, seen, piece, 0);
   return out;
 }
 

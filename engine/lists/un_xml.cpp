@@ -346,7 +346,8 @@ class Importer {
       d.note += (d.note.empty() ? "" : " | ") + std::string("low-quality a.k.a.: ") + Joined(low_aliases_, "; ");
     }
     if (!alias_remarks_.empty()) {
-      d.note += (d.note.empty() ? "" : " | ") + std::string("a.k.a. remarks: ") + Joined(alias_remarks_, "; ");
+      d.note += (d.note.empty() ? "" : " | ") + std::string("a.k.a. remarks: ") +
+                Abridged(Joined(alias_remarks_, "; "), kNoteBytes);
     }
     return d;
   }
@@ -388,13 +389,16 @@ class Importer {
     alias_remarks_.clear();
     std::unordered_set<std::string> seen;  // an entry may have thousands: no linear search each
     std::unordered_set<std::string> low_seen;
+    std::unordered_set<std::string> remarks_seen;
     for (const xmlNode* a : Children(n, element)) {
       if (const xmlNode* born = Child(a, "DATE_OF_BIRTH")) ReadAliasBirth(born, d);
       AliasText field = SplitAliasText(ChildText(a, "ALIAS_NAME"));
       if (d.kind == DesignationKind::kIndividual) {
         for (const int year : field.birth_years) AddBirth(d, BirthSpan{BirthDate{year, std::nullopt}, 0});
       }
-      for (std::string& remark : field.remarks) AddUnique(alias_remarks_, std::move(remark));
+      for (std::string& remark : field.remarks) {
+        if (remarks_seen.insert(remark).second) alias_remarks_.push_back(std::move(remark));
+      }
       const bool low = ChildText(a, "QUALITY") == "Low";
       for (std::string& alias : field.names) {
         if (alias == d.name) continue;

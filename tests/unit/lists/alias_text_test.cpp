@@ -59,6 +59,18 @@ TEST_CASE("a birth remark is cut from the name, its first year outside parenthes
   CHECK(SplitAliasText("Anna Born Smith").names == Names{"Anna Born Smith"});
 }
 
+TEST_CASE("a hostile field, nested or long, is read in linear time without deep recursion") {
+  std::string nested;
+  for (int i = 0; i < 100000; ++i) nested += "A; (";
+  nested += "B";
+  nested += std::string(100000, ')');
+  const AliasText deep = SplitAliasText(nested);
+  CHECK_FALSE(deep.names.empty());
+  std::string many;
+  for (int i = 0; i < 200000; ++i) many += "Name" + std::to_string(i % 1000) + "; ";
+  CHECK(SplitAliasText(many).names.size() == 1000);
+}
+
 const screen::Designation& Entry(const screen::DesignationList& list, const std::string& reference) {
   const auto it = std::find_if(list.entries.begin(), list.entries.end(),
                                [&](const screen::Designation& d) { return d.reference == reference; });
