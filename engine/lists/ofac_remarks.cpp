@@ -103,6 +103,16 @@ std::string WeakAlias(std::string_view item) {
   return "";
 }
 
+// "a.k.a. 'P": a weak alias whose closing quote is not in this item.
+bool OpensWeakAlias(std::string_view item) {
+  if (!item.empty() && item.back() == '.') item.remove_suffix(1);
+  if (item.substr(0, 5) == "alt. ") item.remove_prefix(5);
+  for (std::string_view lead : {"a.k.a. '", "f.k.a. '", "n.k.a. '"}) {
+    if (item.substr(0, lead.size()) == lead) return item.size() == lead.size() || item.back() != '\'';
+  }
+  return false;
+}
+
 }  // namespace
 
 OfacRemarks ReadOfacRemarks(std::string_view remarks) {
@@ -111,6 +121,25 @@ OfacRemarks ReadOfacRemarks(std::string_view remarks) {
   while (from <= remarks.size()) {
     size_t semi = remarks.find(';', from);
     if (semi == std::string_view::npos) semi = remarks.size();
+    // A weak alias may hold a semicolon ("a.k.a. 'P; TEN'"): its item runs to the quote that
+    // closes it, when one does before the remarks end.
+    if (OpensWeakAlias(Trimmed(remarks.substr(from, semi - from)))) {
+      // A part holding a quote elsewhere than at its end starts another item ("DOB 1960;
+      // a.k.a. 'Q'"): the quote is never closed, and the item stays as cut.
+      for (size_t next = semi; next < remarks.size();) {
+        size_t end = remarks.find(';', next + 1);
+        if (end == std::string_view::npos) end = remarks.size();
+        std::string_view part = Trimmed(remarks.substr(next + 1, end - next - 1));
+        if (!part.empty() && part.back() == '.') part.remove_suffix(1);
+        const size_t quote = part.find('\'');
+        if (quote != std::string_view::npos && quote + 1 != part.size()) break;
+        if (quote != std::string_view::npos) {
+          semi = end;
+          break;
+        }
+        next = end;
+      }
+    }
     std::string_view item = Trimmed(remarks.substr(from, semi - from));
     from = semi + 1;
     if (!item.empty() && item.back() == '.') item.remove_suffix(1);  // the last item ends the sentence
@@ -128,6 +157,8 @@ OfacRemarks ReadOfacRemarks(std::string_view remarks) {
       } else {
         out.unread_births.emplace_back(item);
       }
+    } else if (item.substr(0, 3) == "DOB" || item.substr(0, 6) == "D.O.B.") {
+      out.unread_births.emplace_back(item);  // "DOB: 1968", "D.O.B. 1968": not OFAC's form, said
     } else if (item.substr(0, 12) == "nationality ") {
       AddUnique(out.nationalities, std::string(Trimmed(item.substr(12))));
     } else if (auto imo = ImoAfter(item, "Vessel Registration Identification IMO"); !imo.empty()) {

@@ -118,6 +118,15 @@ TEST_CASE("OFAC remarks: the shapes of a date of birth") {
   CHECK(r.nationalities == std::vector<std::string>{"Iran"});
 }
 
+TEST_CASE("OFAC remarks: a weak alias holding a semicolon, a date of birth not in OFAC's form") {
+  const auto r = ReadOfacRemarks("a.k.a. 'P; TEN'; DOB: 1968; a.k.a. 'ABU-'UMAR'; a.k.a. 'Q; DOB 1960; a.k.a. 'R'.");
+  // The quote of 'Q is never closed before another item starts: it stays as cut, read as nothing.
+  CHECK(r.weak_aliases == std::vector<std::string>{"P; TEN", "ABU-'UMAR", "R"});
+  CHECK(r.unread_births == std::vector<std::string>{"DOB: 1968"});
+  REQUIRE(r.births.size() == 1);
+  CHECK(r.births[0].born.year == 1960);
+}
+
 TEST_CASE("OFAC remarks: weak aliases, IMO numbers under any label, the end-of-file byte after the last field") {
   Diagnostics diags;
   const std::string sdn =
