@@ -58,11 +58,15 @@ std::vector<std::string_view> SplitEnumeration(std::string_view s) {
   return SplitOutsideParentheses(s, [](std::string_view t, size_t i) -> size_t { return IsEnumerationAt(t, i) ? 2 : 0; });
 }
 
+// `text` is `lower` (lower case) in any case.
+bool EqualsFolded(std::string_view text, std::string_view lower) {
+  return text.size() == lower.size() &&
+         std::equal(text.begin(), text.end(), lower.begin(),
+                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
+
 bool WordAt(std::string_view s, size_t i, std::string_view word) {
-  if (i + word.size() > s.size()) return false;
-  for (size_t k = 0; k < word.size(); ++k) {
-    if (std::tolower(static_cast<unsigned char>(s[i + k])) != word[k]) return false;
-  }
+  if (i + word.size() > s.size() || !EqualsFolded(s.substr(i, word.size()), word)) return false;
   const size_t end = i + word.size();
   return end == s.size() || !std::isalnum(static_cast<unsigned char>(s[end]));
 }
@@ -106,11 +110,7 @@ std::string_view WithoutScriptMarker(std::string_view s) {
   const size_t open = OpeningOfFinalGroup(s);
   if (open == std::string_view::npos) return s;
   const std::string_view inner = s.substr(open + 1, s.size() - open - 2);
-  if (inner.size() != 15) return s;
-  for (size_t k = 0; k < inner.size(); ++k) {
-    if (std::tolower(static_cast<unsigned char>(inner[k])) != "original script"[k]) return s;
-  }
-  return Trimmed(s.substr(0, open));
+  return EqualsFolded(inner, "original script") ? Trimmed(s.substr(0, open)) : s;
 }
 
 std::string_view WithoutTrailingPunctuation(std::string_view s) {

@@ -104,13 +104,36 @@ std::string WeakAlias(std::string_view item) {
 }
 
 // "a.k.a. 'P": a weak alias whose closing quote is not in this item.
-bool OpensWeakAlias(std::string_view item) {
+// An item as read: without the full stop ending the last one, nor "alt." before it.
+std::string_view ItemText(std::string_view item) {
+  item = Trimmed(item);
   if (!item.empty() && item.back() == '.') item.remove_suffix(1);
   if (item.substr(0, 5) == "alt. ") item.remove_prefix(5);
+  return item;
+}
+
+bool OpensWeakAlias(std::string_view item) {
+  item = ItemText(item);
   for (std::string_view lead : {"a.k.a. '", "f.k.a. '", "n.k.a. '"}) {
     if (item.substr(0, lead.size()) == lead) return item.size() == lead.size() || item.back() != '\'';
   }
   return false;
+}
+
+// Where the item of a weak alias opened before `semi` ends: a weak alias may hold a semicolon
+// ("a.k.a. 'P; TEN'"), so it runs to the part whose last character closes the quote. A part
+// holding a quote elsewhere starts another item ("DOB 1960; a.k.a. 'Q'"): the alias's quote is
+// never closed, and it ends at `semi`, as cut.
+size_t WeakAliasEnd(std::string_view remarks, size_t semi) {
+  for (size_t next = semi; next < remarks.size();) {
+    size_t end = remarks.find(';', next + 1);
+    if (end == std::string_view::npos) end = remarks.size();
+    const std::string_view part = ItemText(remarks.substr(next + 1, end - next - 1));
+    const size_t quote = part.find('\'');
+    if (quote != std::string_view::npos) return quote + 1 == part.size() ? end : semi;
+    next = end;
+  }
+  return semi;
 }
 
 }  // namespace
@@ -121,29 +144,9 @@ OfacRemarks ReadOfacRemarks(std::string_view remarks) {
   while (from <= remarks.size()) {
     size_t semi = remarks.find(';', from);
     if (semi == std::string_view::npos) semi = remarks.size();
-    // A weak alias may hold a semicolon ("a.k.a. 'P; TEN'"): its item runs to the quote that
-    // closes it, when one does before the remarks end.
-    if (OpensWeakAlias(Trimmed(remarks.substr(from, semi - from)))) {
-      // A part holding a quote elsewhere than at its end starts another item ("DOB 1960;
-      // a.k.a. 'Q'"): the quote is never closed, and the item stays as cut.
-      for (size_t next = semi; next < remarks.size();) {
-        size_t end = remarks.find(';', next + 1);
-        if (end == std::string_view::npos) end = remarks.size();
-        std::string_view part = Trimmed(remarks.substr(next + 1, end - next - 1));
-        if (!part.empty() && part.back() == '.') part.remove_suffix(1);
-        const size_t quote = part.find('\'');
-        if (quote != std::string_view::npos && quote + 1 != part.size()) break;
-        if (quote != std::string_view::npos) {
-          semi = end;
-          break;
-        }
-        next = end;
-      }
-    }
-    std::string_view item = Trimmed(remarks.substr(from, semi - from));
+    if (OpensWeakAlias(remarks.substr(from, semi - from))) semi = WeakAliasEnd(remarks, semi);
+    const std::string_view item = ItemText(remarks.substr(from, semi - from));
     from = semi + 1;
-    if (!item.empty() && item.back() == '.') item.remove_suffix(1);  // the last item ends the sentence
-    if (item.substr(0, 5) == "alt. ") item.remove_prefix(5);
     if (std::string alias = WeakAlias(item); !alias.empty()) {
       AddUnique(out.weak_aliases, std::move(alias));
       continue;

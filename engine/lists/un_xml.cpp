@@ -194,11 +194,10 @@ class Importer {
     auto [it, added] = columns_.try_emplace(n, 1);
     if (!added) return it->second;
     const xmlNode* parent = n->parent;
-    const bool in_record = parent && parent->type == XML_ELEMENT_NODE && parent->parent &&
-                           parent->parent->type == XML_ELEMENT_NODE && parent->parent->parent &&
-                           parent->parent->parent->type == XML_ELEMENT_NODE;
+    int holders = 0;  // a record's element is held by the record, its section and the root
+    for (const xmlNode* p = parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) ++holders;
     int column = 0;
-    if (in_record) {
+    if (holders >= 3) {
       const long parent_line = xmlGetLineNo(parent);
       const int parent_column = ColumnOf(parent, parent_line > 0 ? static_cast<int>(parent_line) : 1);
       size_t nth = 0;

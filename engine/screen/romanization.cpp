@@ -166,13 +166,21 @@ std::string ApplyLetterRules(std::string_view s) {
 
 // Irregular spellings that the letter rules cannot reach, looked up on the token as
 // written (before the rules, so that "joe" is not mistaken for "choe").
+// The Arabic given names' spellings (ArabicNameClasses) are in it too, each class's own
+// included: looked up before the Korean rules, which would read "abdul" as ab-dul.
 const std::unordered_map<std::string_view, std::string_view>& RawClasses() {
-  static const auto* table = new std::unordered_map<std::string_view, std::string_view>{
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<std::string_view, std::string_view>{
       {"joe", "cho"},   {"lee", "ri"},   {"rhee", "ri"},  {"yi", "ri"},    {"i", "ri"},
       {"yee", "ri"},    {"rhie", "ri"},  {"li", "ri"},    {"park", "pak"}, {"bark", "pak"},
       {"bahk", "pak"},  {"choi", "choe"}, {"chwe", "choe"}, {"choy", "choe"}, {"woo", "u"},
       {"wu", "u"},      {"oh", "o"},     {"koh", "ko"},   {"paik", "paek"}, {"baik", "paek"},
       {"pack", "paek"}};
+    for (const RomanisationClass& c : ArabicNameClasses()) {
+      for (std::string_view spelling : c.spellings) t->emplace(spelling, c.canonical);
+    }
+    return t;
+  }();
   return *table;
 }
 
@@ -185,23 +193,10 @@ const std::unordered_map<std::string_view, std::string_view>& RuledClasses() {
   return *table;
 }
 
-// Arabic given names written several ways in Latin letters (UN and OFAC aliases of one person
-// use each: Abdul/Abdel, Husayn/Hussein, Yusuf/Youssef, Umar/Omar), each spelling, the class's
-// own included, mapped to one form before the Korean rules: "abdul" would read as the Korean
-// syllables ab-dul and be rewritten.
-const std::unordered_map<std::string_view, std::string_view>& ArabicClasses() {
-  static const auto* table = [] {
-    auto* t = new std::unordered_map<std::string_view, std::string_view>;
-    for (const RomanisationClass& c : ArabicNameClasses()) {
-      for (std::string_view spelling : c.spellings) t->emplace(spelling, c.canonical);
-    }
-    return t;
-  }();
-  return *table;
-}
-
 }  // namespace
 
+// Arabic given names written several ways in Latin letters: UN and OFAC aliases of one person
+// use each (Abdul/Abdel, Husayn/Hussein, Yusuf/Youssef, Umar/Omar). Whole words only.
 const std::vector<RomanisationClass>& ArabicNameClasses() {
   static const auto* classes = new std::vector<RomanisationClass>{
       {"abdul", {"abdul", "abdel", "abdal", "abdoul", "abdol"}},
@@ -228,8 +223,6 @@ bool LooksKorean(std::string_view token) {
 std::string CanonicalToken(std::string_view token) { return CanonicalToken(token, LooksKorean(token)); }
 
 std::string CanonicalToken(std::string_view token, bool looks_korean) {
-  const auto& arabic = ArabicClasses();
-  if (auto it = arabic.find(token); it != arabic.end()) return std::string(it->second);
   const auto& raw = RawClasses();
   if (auto it = raw.find(token); it != raw.end()) return std::string(it->second);
   if (!looks_korean) return std::string(token);

@@ -60,6 +60,9 @@ std::string ComputeLookAlike(char32_t cp) {
 }  // namespace
 
 std::string LatinBaseLetter(char32_t cp) {
+  // Latin Extended-B and Latin Extended Additional: no other block holds a letter the fixed
+  // tables leave, and a name in another script (Hangul, Cyrillic, Han) asks ICU nothing.
+  if (!((cp >= 0x180 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF))) return {};
   UErrorCode status = U_ZERO_ERROR;
   const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &status);
   if (U_FAILURE(status) || script != USCRIPT_LATIN) return {};
