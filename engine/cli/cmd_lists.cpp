@@ -1,4 +1,5 @@
 // `sancheck lists import|snapshot|diff`: imports sanctions lists into the YAML list format, writes binary snapshots, compares lists.
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <iostream>
@@ -36,10 +37,12 @@ struct DiffArgs {
   std::string format = "text";
 };
 
-// "data/ofac-sdn.csv" -> "data/ofac-add.csv": OFAC's three files share a name but for "sdn".
+// "data/ofac-sdn.csv" -> "data/ofac-add.csv", "data/ofac-sdn_comments.csv": OFAC's files share a
+// name but for "sdn" (the comments file's "sdn_comments").
 std::string Sibling(const std::string& sdn, const std::string& part) {
   // OFAC's archives have named the files SDN.CSV, ADD.CSV, ALT.CSV too: found in either case,
-  // each letter of the sibling's name in the case of the letter it replaces.
+  // each letter of the sibling's name in the case of the letter of "sdn" it replaces (past the
+  // third, of the third).
   std::string lower = sdn;
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const size_t slash = sdn.find_last_of('/');
@@ -47,11 +50,18 @@ std::string Sibling(const std::string& sdn, const std::string& part) {
   if (at == std::string::npos || (slash != std::string::npos && at < slash)) return "";
   std::string name = part;
   for (size_t k = 0; k < name.size(); ++k) {
-    if (std::isupper(static_cast<unsigned char>(sdn[at + k]))) {
+    if (std::isupper(static_cast<unsigned char>(sdn[at + std::min<size_t>(k, 2)]))) {
       name[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[k])));
     }
   }
   return sdn.substr(0, at) + name + sdn.substr(at + 3);
+}
+
+// The comments file beside an sdn file, when there is one: OFAC's snapshots before 2013 have none.
+std::string CommentsBeside(const std::string& sdn) {
+  const std::string sibling = Sibling(sdn, "sdn_comments");
+  std::error_code ec;
+  return !sibling.empty() && std::filesystem::exists(sibling, ec) ? sibling : std::string();
 }
 
 // A usage error inside an importer step: printed, and nothing imported.
@@ -88,7 +98,8 @@ std::optional<screen::DesignationList> ImportFiles(const ImportArgs& args, Diagn
     if (!file) return std::nullopt;
     return lists::ImportOwnCsv(file, *snapshot, args.regime.empty() ? "own" : args.regime, diags);
   }
-  // ofac-csv: the sdn file alone (add and alt beside it), or all three in that order.
+  // ofac-csv: the sdn file alone (add, alt and any sdn_comments beside it), or the sdn, add, alt
+  // and optionally sdn_comments files in that order.
   std::vector<std::string> paths = args.files;
   if (paths.size() == 1) {
     for (const char* part : {"add", "alt"}) {
@@ -101,10 +112,14 @@ std::optional<screen::DesignationList> ImportFiles(const ImportArgs& args, Diagn
       }
       paths.push_back(sibling);
     }
+    if (std::string comments = CommentsBeside(paths[0]); !comments.empty()) paths.push_back(comments);
   }
-  if (paths.size() != 3) return Refuse("--format ofac-csv reads the sdn file, or the sdn, add and alt files");
-  lists::OfacFiles files{ReadSource(paths[0], diags), ReadSource(paths[1], diags), ReadSource(paths[2], diags)};
-  if (!files.sdn || !files.add || !files.alt) return std::nullopt;
+  if (paths.size() != 3 && paths.size() != 4) {
+    return Refuse("--format ofac-csv reads the sdn file, or the sdn, add, alt (and sdn_comments) files");
+  }
+  lists::OfacFiles files{ReadSource(paths[0], diags), ReadSource(paths[1], diags), ReadSource(paths[2], diags),
+                         paths.size() == 4 ? ReadSource(paths[3], diags) : nullptr};
+  if (!files.sdn || !files.add || !files.alt || (paths.size() == 4 && !files.comments)) return std::nullopt;
   auto list = lists::ImportOfacCsv(files, *snapshot, diags);
   if (!args.regime.empty()) {
     for (auto& d : list.entries) d.regime = args.regime;
@@ -116,7 +131,7 @@ int RunImport(const ImportArgs& args) {
   // The add and alt files found beside an sdn file are inputs too: the output must not replace them.
   std::vector<std::string> inputs = args.files;
   if (args.format == "ofac-csv" && args.files.size() == 1) {
-    for (const char* part : {"add", "alt"}) {
+    for (const char* part : {"add", "alt", "sdn_comments"}) {
       if (const std::string sibling = Sibling(args.files[0], part); !sibling.empty()) inputs.push_back(sibling);
     }
   }
@@ -205,7 +220,8 @@ void AddListsCommand(CLI::App& app, Runner& runner) {
   auto imp = std::make_shared<ImportArgs>();
   CLI::App* cmd = lists->add_subcommand("import", "Import a list into the YAML designation-list format");
   cmd->footer("ofac-csv reads the sdn file and finds the add and alt files beside it (sdn replaced by add, alt\n"
-              "in its name), or reads the sdn, add and alt files named in that order.\n"
+              "in its name) and the sdn_comments file when there is one, or reads the sdn, add and alt files\n"
+              "(and sdn_comments) named in that order.\n"
               "Exit status: 0 when written, 2 on any error (nothing is written).");
   cmd->add_option("files", imp->files, "The list's file(s)")->required();
   cmd->add_option("--format", imp->format, "un-xml, ofac-csv or csv (an own list)")

@@ -9,6 +9,7 @@
 #include "lists/country_names.hpp"
 #include "lists/csv_table.hpp"
 #include "lists/import_text.hpp"
+#include "lists/ofac_comments.hpp"
 #include "lists/ofac_remarks.hpp"
 #include "screen/entry_checks.hpp"
 
@@ -86,7 +87,7 @@ class Importer {
       // any activity before it (an --as-of run), a silent `permitted`; so they count as listed
       // on every date, and the reviewer reads the date from OFAC.
       d.listed_on = kListedAlways;
-      ReadRemarks(file, f, d);
+      ReadRemarks(file, f, num, d);
       list.entries.push_back(std::move(d));
     }
   }
@@ -124,6 +125,21 @@ class Importer {
     for (const auto& row : rows) Owner(file, row, list);
   }
 
+  // sdn_comments.csv's rows by entity number, their texts joined in file order; each row must
+  // belong to an entry of the SDN file (checked by CheckComments once it is read).
+  void ReadComments(const std::vector<OfacComment>& rows) {
+    comments_given_ = true;
+    for (const auto& row : rows) continued_.try_emplace(row.ent_num, Continuation{row.line, {}}).first->second.text += row.text;
+  }
+  void CheckComments(const std::shared_ptr<const SourceFile>& file) {
+    for (const auto& [num, continuation] : continued_) {
+      if (index_.count(num) == 0) {
+        diags_.Error(SourcePos{file, continuation.line, 1}, "lists.ofac.unknown_reference",
+                     "ent_num '" + num + "' is not in the SDN file");
+      }
+    }
+  }
+
  private:
   void Error(const std::shared_ptr<const SourceFile>& file, const CsvField& f, const std::string& code,
              std::string message) {
@@ -153,15 +169,19 @@ class Importer {
     if (d.programs.empty()) Error(file, f, "missing", "entry " + d.reference + " has no Program");
   }
 
-  void ReadRemarks(const std::shared_ptr<const SourceFile>& file, const std::vector<CsvField>& f, Designation& d) {
-    const std::string remarks = Value(f[kRemarks]);
-    // OFAC cuts Remarks at 1,000 characters and continues them in a fourth file
-    // (sdn_comments.csv), which this importer does not read: what the cut leaves out (weak
-    // aliases, dates of birth) is said, not lost without a word.
-    if (f[kRemarks].text.size() >= kRemarksLimit) {
+  void ReadRemarks(const std::shared_ptr<const SourceFile>& file, const std::vector<CsvField>& f, const std::string& num,
+                   Designation& d) {
+    // OFAC cuts Remarks at 1,000 characters, mid-word as often as not, and goes on in
+    // sdn_comments.csv from the very next byte: the two are one text. Without that file what the
+    // cut leaves out (weak aliases, dates of birth) is said, not lost without a word.
+    const auto continued = continued_.find(num);
+    const std::string remarks = continued == continued_.end() ? Value(f[kRemarks])
+                                                              : Value(CsvField{f[kRemarks].text + continued->second.text});
+    if (f[kRemarks].text.size() >= kRemarksLimit && continued == continued_.end()) {
       diags_.Warning(PosOf(file, f[kRemarks]), "lists.ofac.remarks_cut",
                      "entry " + d.reference + ": Remarks reach OFAC's " + std::to_string(kRemarksLimit) +
-                         "-character limit; their continuation (in OFAC's sdn_comments.csv, not read) is left out");
+                         "-character limit; their continuation (in OFAC's sdn_comments.csv, " +
+                         (comments_given_ ? "which has no row for it" : "not given") + ") is left out");
     }
     const OfacRemarks r = ReadOfacRemarks(remarks);
     if (d.kind == DesignationKind::kIndividual) {
@@ -214,6 +234,12 @@ class Importer {
   }
 
   static constexpr size_t kRemarksLimit = 1000;
+  struct Continuation {
+    int line = 0;  ///< of its first row
+    std::string text;
+  };
+  std::map<std::string, Continuation> continued_;
+  bool comments_given_ = false;
   Diagnostics& diags_;
   Date snapshot_;
   inline static const Date kListedAlways = Date::FromCivil(1900, 1, 1);
@@ -228,10 +254,11 @@ screen::DesignationList ImportOfacCsv(const OfacFiles& files, Date snapshot, Dia
   list.name = "ofac-sdn";
   list.format = "ofac-csv";
   list.snapshot = snapshot.ToString();
-  list.source = "US Treasury OFAC Specially Designated Nationals list (legacy CSV: sdn, add, alt)";
+  list.source = files.comments ? "US Treasury OFAC Specially Designated Nationals list (legacy CSV: sdn, add, alt, sdn_comments)"
+                               : "US Treasury OFAC Specially Designated Nationals list (legacy CSV: sdn, add, alt)";
   if (!files.sdn) return list;
   Importer importer(diags, snapshot);
-  for (const auto& file : {files.sdn, files.add, files.alt}) {
+  for (const auto& file : {files.sdn, files.add, files.alt, files.comments}) {
     if (file) list.inputs.push_back(screen::ListInput{BaseName(file->path), Sha256Hex(file->text)});
   }
   // OFAC's files are never empty: one without a row is a cut download or the wrong file, and a
@@ -241,9 +268,17 @@ screen::DesignationList ImportOfacCsv(const OfacFiles& files, Date snapshot, Dia
     diags.Error(SourcePos{file, 1, 1}, "lists.ofac.empty", std::string("the ") + what + " file has no row (OFAC's never is empty)");
     return true;
   };
+  // The continuations first: the SDN rows' Remarks are read whole. A snapshot's comments file
+  // may be empty (no entry's Remarks reached the limit).
+  if (files.comments) {
+    auto comments = ReadOfacComments(files.comments, diags);
+    if (!comments) return list;
+    importer.ReadComments(*comments);
+  }
   auto sdn = importer.Table(files.sdn, 12);
   if (!sdn || empty(files.sdn, *sdn, "SDN")) return list;
   importer.ReadSdn(files.sdn, *sdn, list);
+  if (files.comments) importer.CheckComments(files.comments);
   if (files.alt) {
     if (auto alt = importer.Table(files.alt, 5); alt && !empty(files.alt, *alt, "alternate names")) {
       importer.ReadAliases(files.alt, *alt, list);
@@ -264,7 +299,7 @@ screen::DesignationList ImportOfacCsv(const OfacFiles& files, Date snapshot, Dia
   // likely cut short in the download, at a row's end where nothing else would show it (an alt
   // file cut so loses aliases without an error). Said, not refused: a file re-saved by a tool
   // may have lost the byte alone. Only for a file that otherwise imports: an error says more.
-  for (const auto& file : {files.sdn, files.add, files.alt}) {
+  for (const auto& file : {files.sdn, files.add, files.alt, files.comments}) {
     if (!file || diags.HasErrors()) continue;
     std::string_view text = file->text;
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);

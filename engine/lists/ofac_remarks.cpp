@@ -92,18 +92,20 @@ std::string ImoAfter(std::string_view item, std::string_view label) {
 }
 
 // "a.k.a. 'NAME'" (also f.k.a., n.k.a.): the name between the first and the last quote (a name
-// may hold one: 'ABU-'UMAR').
+// may hold one: 'ABU-'UMAR'). OFAC quotes them with apostrophes in sdn.csv and with double quotes
+// in sdn_comments.csv, which continues the same remarks.
+bool IsAliasQuote(char c) { return c == '\'' || c == '"'; }
+
 std::string WeakAlias(std::string_view item) {
   for (std::string_view lead : {"a.k.a. ", "f.k.a. ", "n.k.a. "}) {
     if (item.substr(0, lead.size()) != lead) continue;
     const std::string_view quoted = Trimmed(item.substr(lead.size()));
-    if (quoted.size() < 3 || quoted.front() != '\'' || quoted.back() != '\'') return "";
+    if (quoted.size() < 3 || !IsAliasQuote(quoted.front()) || quoted.back() != quoted.front()) return "";
     return std::string(Trimmed(quoted.substr(1, quoted.size() - 2)));
   }
   return "";
 }
 
-// "a.k.a. 'P": a weak alias whose closing quote is not in this item.
 // An item as read: without the full stop ending the last one, nor "alt." before it.
 std::string_view ItemText(std::string_view item) {
   item = Trimmed(item);
@@ -112,24 +114,27 @@ std::string_view ItemText(std::string_view item) {
   return item;
 }
 
-bool OpensWeakAlias(std::string_view item) {
+// The quote a weak alias opens and this item does not close ("a.k.a. 'P"), or 0.
+char OpensWeakAlias(std::string_view item) {
   item = ItemText(item);
-  for (std::string_view lead : {"a.k.a. '", "f.k.a. '", "n.k.a. '"}) {
-    if (item.substr(0, lead.size()) == lead) return item.size() == lead.size() || item.back() != '\'';
+  for (std::string_view lead : {"a.k.a. ", "f.k.a. ", "n.k.a. "}) {
+    if (item.size() <= lead.size() || item.substr(0, lead.size()) != lead || !IsAliasQuote(item[lead.size()])) continue;
+    const char quote = item[lead.size()];
+    return item.size() == lead.size() + 1 || item.back() != quote ? quote : 0;
   }
-  return false;
+  return 0;
 }
 
 // Where the item of a weak alias opened before `semi` ends: a weak alias may hold a semicolon
 // ("a.k.a. 'P; TEN'"), so it runs to the part whose last character closes the quote. A part
 // holding a quote elsewhere starts another item ("DOB 1960; a.k.a. 'Q'"): the alias's quote is
 // never closed, and it ends at `semi`, as cut.
-size_t WeakAliasEnd(std::string_view remarks, size_t semi) {
+size_t WeakAliasEnd(std::string_view remarks, size_t semi, char quote_char) {
   for (size_t next = semi; next < remarks.size();) {
     size_t end = remarks.find(';', next + 1);
     if (end == std::string_view::npos) end = remarks.size();
     const std::string_view part = ItemText(remarks.substr(next + 1, end - next - 1));
-    const size_t quote = part.find('\'');
+    const size_t quote = part.find(quote_char);
     if (quote != std::string_view::npos) return quote + 1 == part.size() ? end : semi;
     next = end;
   }
@@ -144,7 +149,7 @@ OfacRemarks ReadOfacRemarks(std::string_view remarks) {
   while (from <= remarks.size()) {
     size_t semi = remarks.find(';', from);
     if (semi == std::string_view::npos) semi = remarks.size();
-    if (OpensWeakAlias(remarks.substr(from, semi - from))) semi = WeakAliasEnd(remarks, semi);
+    if (const char quote = OpensWeakAlias(remarks.substr(from, semi - from))) semi = WeakAliasEnd(remarks, semi, quote);
     const std::string_view item = ItemText(remarks.substr(from, semi - from));
     from = semi + 1;
     if (std::string alias = WeakAlias(item); !alias.empty()) {

@@ -43,6 +43,23 @@ cp "$fixtures/alt.csv" "$work/upper/ALT.CSV"
 expect "an upper-case SDN.CSV finds ADD.CSV and ALT.CSV beside it" 0 "$bin" lists import --format ofac-csv \
   --snapshot 2021-06-01 -o "$work/ofac-upper.yaml" "$work/upper/SDN.CSV"
 check "the same list as the lower-case files give" bash -c "diff <(grep -v 'file:\|sha256' '$work/ofac.yaml') <(grep -v 'file:\|sha256' '$work/ofac-upper.yaml')"
+# Remarks cut at 1,000 characters go on in sdn_comments.csv, found beside the sdn file.
+mkdir -p "$work/comments"
+filler=$(printf '%0971d' 0 | tr 0 x)
+printf '7,"KIM, Il","individual","DPRK",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"Nationality Korea, North; %s; a"\r\n\x1A' \
+  "$filler" >"$work/comments/ofac-sdn.csv"
+printf '7,1,"Pyongyang",-0- ,"Korea, North",-0- \r\n\x1A' >"$work/comments/ofac-add.csv"
+printf '7,2,"aka","KIM, Ilsong",-0- \r\n\x1A' >"$work/comments/ofac-alt.csv"
+printf '7,".k.a. "KIM IL SONG"; DOB 1972."\r\n\x1A' >"$work/comments/ofac-sdn_comments.csv"
+expect "sdn_comments.csv beside the sdn file is read" 0 "$bin" lists import --format ofac-csv \
+  --snapshot 2021-06-01 -o "$work/comments.yaml" "$work/comments/ofac-sdn.csv"
+check "the weak alias after the cut is an alias" grep -q '"KIM IL SONG"' "$work/comments.yaml"
+check "the comments file is an input of the provenance" grep -q 'file: "ofac-sdn_comments.csv"' "$work/comments.yaml"
+check "nothing said of a cut" bash -c "! grep -q remarks_cut '$work/err'"
+rm "$work/comments/ofac-sdn_comments.csv"
+expect "without it the import says the remarks are cut" 0 "$bin" lists import --format ofac-csv \
+  --snapshot 2021-06-01 -o "$work/comments.yaml" "$work/comments/ofac-sdn.csv"
+check "the cut is said" grep -q 'lists.ofac.remarks_cut' "$work/err"
 expect "an own CSV list imports with --name and --regime" 0 "$bin" lists import "$fixtures/own.csv" --format csv \
   --snapshot 2024-06-30 --name watch --regime WATCH -o "$work/own.yaml"
 check "name and regime are the given ones" sh -c "grep -q 'name: \"watch\"' '$work/own.yaml' && grep -q 'regime: \"WATCH\"' '$work/own.yaml'"

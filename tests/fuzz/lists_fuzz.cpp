@@ -1,4 +1,4 @@
-// Fuzz target for the list readers: the first byte picks UN XML, OFAC sdn CSV, own CSV or a binary list snapshot; what imports cleanly must round-trip.
+// Fuzz target for the list readers: the first byte picks UN XML, OFAC sdn or comments CSV, own CSV or a binary list snapshot; what imports cleanly must round-trip.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -47,7 +47,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (format == 0) {
     list = lists::ImportUnXml(file, diags);
   } else if (format == 1) {
-    list = lists::ImportOfacCsv(lists::OfacFiles{file, nullptr, nullptr}, snapshot, diags);
+    // The first byte's next bit makes the input an sdn_comments.csv beside a fixed SDN file whose
+    // entries 1 and 2 it may continue.
+    if (data[0] & 4) {
+      auto sdn = std::make_shared<SourceFile>(SourceFile{
+          "sdn.csv", "1,\"KIM, Il\",\"individual\",\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 1960; a\"\r\n"
+                     "2,\"CHON SONG\",\"vessel\",\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\x1A"});
+      list = lists::ImportOfacCsv(lists::OfacFiles{sdn, nullptr, nullptr, file}, snapshot, diags);
+    } else {
+      list = lists::ImportOfacCsv(lists::OfacFiles{file, nullptr, nullptr, nullptr}, snapshot, diags);
+    }
   } else {
     list = lists::ImportOwnCsv(file, snapshot, "own", diags);
   }

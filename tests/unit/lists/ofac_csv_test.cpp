@@ -32,7 +32,7 @@ std::shared_ptr<const SourceFile> Read(const std::string& path) {
 }
 
 screen::DesignationList ImportFiles(const std::string& dir, Diagnostics& diags) {
-  OfacFiles files{Read(dir + "sdn.csv"), Read(dir + "add.csv"), Read(dir + "alt.csv")};
+  OfacFiles files{Read(dir + "sdn.csv"), Read(dir + "add.csv"), Read(dir + "alt.csv"), nullptr};
   return ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
 }
 
@@ -125,6 +125,11 @@ TEST_CASE("OFAC remarks: a weak alias holding a semicolon, a date of birth not i
   CHECK(r.unread_births == std::vector<std::string>{"DOB: 1968"});
   REQUIRE(r.births.size() == 1);
   CHECK(r.births[0].born.year == 1960);
+  // sdn_comments.csv quotes them with double quotes; a quote of the other kind inside is the name's.
+  const auto c = ReadOfacRemarks("a.k.a. \"blackjack1987\"; a.k.a. \"KHALEE'S; I\"; n.k.a. \"X'; DOB 1971.");
+  CHECK(c.weak_aliases == std::vector<std::string>{"blackjack1987", "KHALEE'S; I"});
+  REQUIRE(c.births.size() == 1);
+  CHECK(c.births[0].born.year == 1971);
 }
 
 TEST_CASE("OFAC remarks: weak aliases, IMO numbers under any label, the end-of-file byte after the last field") {
@@ -137,7 +142,7 @@ TEST_CASE("OFAC remarks: weak aliases, IMO numbers under any label, the end-of-f
       "3,\"SEA STAR\",\"vessel\",\"DPRK3\",-0- ,-0- ,-0- ,-0- ,-0- ,\"Malta\",-0- ,\"IMO 9187629 (Malta); "
       "Company Number IMO 15411\"\r\n"
       "4,\"LAST\",-0- ,\"DPRK3\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \x1A";
-  OfacFiles files{std::make_shared<SourceFile>(SourceFile{"sdn.csv", sdn}), nullptr, nullptr};
+  OfacFiles files{std::make_shared<SourceFile>(SourceFile{"sdn.csv", sdn}), nullptr, nullptr, nullptr};
   const auto list = ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
   REQUIRE_FALSE(diags.HasErrors());
   const Designation& robow = Entry(list, "OFAC-1");
@@ -158,7 +163,7 @@ TEST_CASE("a file without OFAC's end-of-file byte is imported with a warning at 
   const std::string sdn = "1,\"KIM, Il\",\"individual\",\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\x1A";
   const std::string alt = "1,1,\"aka\",\"KIM, Ilsong\",-0- \r\n1,2,\"aka\",\"KIM, Ilsung\",-0- \r\n";
   OfacFiles files{std::make_shared<SourceFile>(SourceFile{"sdn.csv", sdn}), nullptr,
-                  std::make_shared<SourceFile>(SourceFile{"alt.csv", alt})};
+                  std::make_shared<SourceFile>(SourceFile{"alt.csv", alt}), nullptr};
   const auto list = ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
   REQUIRE_FALSE(diags.HasErrors());
   CHECK(Entry(list, "OFAC-1").aliases.size() == 2);
@@ -176,7 +181,7 @@ TEST_CASE("Remarks cut at OFAC's 1,000 characters are said to be cut, at the ent
   const std::string sdn = "7,\"KIM, Il\",\"individual\",\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"" + remarks +
                           "\"\r\n8,\"RI, Su\",\"individual\",\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"" +
                           remarks.substr(0, 999) + "\"\r\n\x1A";
-  OfacFiles files{std::make_shared<SourceFile>(SourceFile{"sdn.csv", sdn}), nullptr, nullptr};
+  OfacFiles files{std::make_shared<SourceFile>(SourceFile{"sdn.csv", sdn}), nullptr, nullptr, nullptr};
   const auto list = ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
   REQUIRE_FALSE(diags.HasErrors());
   CHECK(Entry(list, "OFAC-7").aliases == std::vector<std::string>{"ABU"});
@@ -185,11 +190,87 @@ TEST_CASE("Remarks cut at OFAC's 1,000 characters are said to be cut, at the ent
             "sdn.csv:1:68: warning: entry OFAC-7: Remarks reach OFAC's 1000-character limit") != std::string::npos);
 }
 
+// An SDN row whose Remarks are cut at OFAC's 1,000 characters in the middle of "a.k.a.", with a
+// date of birth and a weak alias only in the continuation.
+std::string CutSdnRow(const std::string& num, std::string* cut_tail) {
+  std::string remarks = "Nationality Korea, North";
+  while (remarks.size() < 1000) remarks += "; alt. Digital Currency Address - XBT 1Gq";
+  remarks.resize(997);
+  remarks += "; a";
+  *cut_tail = ".k.a. 'KIM IL SONG'; DOB 12 Oct 1972; Linked To: \"LAZARUS GROUP\".";
+  return num + ",\"KIM, Il\",\"individual\",\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"" + remarks + "\"\r\n";
+}
+
+TEST_CASE("sdn_comments.csv continues Remarks cut at 1,000 characters: one text, read whole") {
+  Diagnostics diags;
+  std::string tail;
+  const std::string sdn = CutSdnRow("7", &tail) + "8,\"RI, Su\",\"individual\",\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\x1A";
+  // Two rows for entry 7 (joined in order); OFAC's bare quotes inside the quoted remark kept.
+  const std::string comments = "7,\"" + tail.substr(0, 20) + "\"\r\n7,\"" + tail.substr(20) + "\"\r\n\x1A";
+  OfacFiles files{std::make_shared<SourceFile>(SourceFile{"sdn.csv", sdn}), nullptr, nullptr,
+                  std::make_shared<SourceFile>(SourceFile{"sdn_comments.csv", comments})};
+  const auto list = ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
+  REQUIRE_MESSAGE(diags.items().empty(), diags.RenderAll());  // no remarks_cut: the rest was read
+  const Designation& kim = Entry(list, "OFAC-7");
+  CHECK(kim.aliases == std::vector<std::string>{"KIM IL SONG"});
+  REQUIRE(kim.births.size() == 1);
+  CHECK(kim.births[0].born.year == 1972);
+  CHECK(Entry(list, "OFAC-8").aliases.empty());
+  REQUIRE(list.inputs.size() == 2);
+  CHECK(list.inputs[1].file == "sdn_comments.csv");
+  CHECK(list.source.find("sdn_comments") != std::string::npos);
+
+  SUBCASE("without the comments file the cut is said, and what it holds is not read") {
+    Diagnostics cut;
+    OfacFiles alone{files.sdn, nullptr, nullptr, nullptr};
+    const auto without = ImportOfacCsv(alone, *Date::Parse("2021-06-01"), cut);
+    CHECK(Entry(without, "OFAC-7").births.empty());
+    REQUIRE(cut.items().size() == 1);
+    CHECK(cut.items().front().Render().find("sdn_comments.csv, not given) is left out") != std::string::npos);
+  }
+  SUBCASE("a comments file with no row for the cut entry says so") {
+    Diagnostics cut;
+    OfacFiles other{files.sdn, nullptr, nullptr,
+                    std::make_shared<SourceFile>(SourceFile{"sdn_comments.csv", "8,\" more\"\r\n\x1A"})};
+    ImportOfacCsv(other, *Date::Parse("2021-06-01"), cut);
+    REQUIRE(cut.items().size() == 1);
+    CHECK(cut.items().front().Render().find("sdn_comments.csv, which has no row for it) is left out") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("malformed sdn_comments.csv: positioned errors, nothing imported") {
+  Diagnostics diags;
+  const std::string sdn = "1,\"A\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n";
+  auto import = [&](const std::string& comments) {
+    OfacFiles files{std::make_shared<SourceFile>(SourceFile{"sdn.csv", sdn}), nullptr, nullptr,
+                    std::make_shared<SourceFile>(SourceFile{"sdn_comments.csv", comments})};
+    return ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
+  };
+  SUBCASE("a row of an entry that is not listed (another snapshot's file)") {
+    import("1,\"x\"\r\n\r\n9,\"y\"\r\n");
+    CHECK_STARTS(diags.items().front().Render(), "sdn_comments.csv:3:1: error: ent_num '9' is not in the SDN file");
+  }
+  SUBCASE("a quoted remark not closed on its line") {
+    import("1,\"x\"\r\n1,\"y; a.k.a. 'Z'\r\n");
+    CHECK_STARTS(diags.items().front().Render(), "sdn_comments.csv:2:3: error: the quoted remark is not closed on its line");
+  }
+  SUBCASE("no entity number") {
+    import("\xEF\xBB\xBF" "1,\"x\"\r\nABC,\"y\"\r\n");
+    CHECK_STARTS(diags.items().front().Render(), "sdn_comments.csv:2:1: error: expected an entity number and a comma");
+  }
+  SUBCASE("a NUL byte") {
+    import(std::string("1,\"x\0\"\r\n", 7));
+    CHECK(diags.HasErrors());
+  }
+  CHECK(diags.HasErrors());
+}
+
 TEST_CASE("malformed OFAC files: positioned errors") {
   Diagnostics diags;
   auto import = [&](const std::string& sdn, const std::string& alt = "") {
     OfacFiles files{std::make_shared<SourceFile>(SourceFile{"sdn.csv", sdn}), nullptr,
-                    alt.empty() ? nullptr : std::make_shared<SourceFile>(SourceFile{"alt.csv", alt})};
+                    alt.empty() ? nullptr : std::make_shared<SourceFile>(SourceFile{"alt.csv", alt}), nullptr};
     return ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
   };
   const std::string good = "1,\"A\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n";
@@ -235,7 +316,7 @@ const bool kNoRealOfac = !std::filesystem::exists(REAL_OFAC "ofac-sdn.csv");
 
 TEST_CASE("the real OFAC SDN snapshot: 8976 entries, 414 under a DPRK programme" * doctest::skip(kNoRealOfac)) {
   Diagnostics diags;
-  OfacFiles files{Read(REAL_OFAC "ofac-sdn.csv"), Read(REAL_OFAC "ofac-add.csv"), Read(REAL_OFAC "ofac-alt.csv")};
+  OfacFiles files{Read(REAL_OFAC "ofac-sdn.csv"), Read(REAL_OFAC "ofac-add.csv"), Read(REAL_OFAC "ofac-alt.csv"), nullptr};
   const auto list = ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
   REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
   CHECK(list.entries.size() == 8976);

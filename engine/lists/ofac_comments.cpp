@@ -1,0 +1,73 @@
+// sdn_comments.csv, one row a line: the entity number, then the remark to the line's last quote, bare quotes kept.
+#include "lists/ofac_comments.hpp"
+
+#include <string_view>
+
+#include "common/source_text.hpp"
+#include "common/utf8.hpp"
+
+namespace sancheck::lists {
+namespace {
+
+// "-0-", OFAC's empty field, often with a space after it.
+bool IsOfacNull(std::string_view v) {
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  return v == "-0-";
+}
+
+}  // namespace
+
+std::optional<std::vector<OfacComment>> ReadOfacComments(const std::shared_ptr<const SourceFile>& file,
+                                                         Diagnostics& diags) {
+  if (!CheckSourceText(file, diags, "lists.ofac.")) return std::nullopt;
+  std::string_view text = file->text;
+  size_t skip = text.compare(0, kUtf8Bom.size(), kUtf8Bom) == 0 ? kUtf8Bom.size() : 0;
+  std::vector<OfacComment> rows;
+  int line = 0;
+  auto fail = [&](size_t column, const std::string& message) {
+    diags.Error(SourcePos{file, line, static_cast<int>(column) + 1}, "lists.ofac.bad_csv", message);
+    return std::nullopt;
+  };
+  for (size_t at = 0; at < text.size();) {
+    ++line;
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view row = text.substr(at, end - at);
+    const size_t column0 = line == 1 ? skip : 0;  // columns count from the line's first byte, BOM included
+    row.remove_prefix(line == 1 ? skip : 0);
+    at = end + 1;
+    if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
+    // The end-of-file byte closes the file, on a line of its own or after the last row.
+    const bool last = at >= text.size();
+    if (last && !row.empty() && row.back() == '\x1A') row.remove_suffix(1);
+    if (row.empty()) continue;
+    const size_t comma = row.find(',');
+    const std::string_view num = row.substr(0, comma);
+    if (comma == std::string_view::npos || num.empty() || num.size() > 9 ||
+        num.find_first_not_of("0123456789") != std::string_view::npos) {
+      return fail(column0, "expected an entity number and a comma, found '" + std::string(row.substr(0, 40)) + "'");
+    }
+    std::string_view value = row.substr(comma + 1);
+    const size_t value_column = column0 + comma + 1;
+    std::string remark;
+    if (!value.empty() && value.front() == '"') {
+      size_t close = value.size();
+      while (close > 1 && value[close - 1] == ' ') --close;
+      if (close < 2 || value[close - 1] != '"') {
+        return fail(value_column, "the quoted remark is not closed on its line (the quote opened here)");
+      }
+      // Doubled quotes are one quote, as RFC 4180 writes them; a lone quote stays as OFAC wrote it.
+      const std::string_view inside = value.substr(1, close - 2);
+      for (size_t k = 0; k < inside.size(); ++k) {
+        remark += inside[k];
+        if (inside[k] == '"' && k + 1 < inside.size() && inside[k + 1] == '"') ++k;
+      }
+    } else if (!IsOfacNull(value)) {
+      remark = std::string(value);
+    }
+    rows.push_back(OfacComment{std::string(num), std::move(remark), line});
+  }
+  return rows;
+}
+
+}  // namespace sancheck::lists
