@@ -53,16 +53,40 @@ std::string Abridged(std::string_view s, size_t max_bytes) {
   return std::string(Trimmed(Utf8Prefix(s, max_bytes))) + "...";
 }
 
+namespace {
+
+// "hh:mm" with hh at most `max_hours`: the time of day and a zone's offset.
+bool HoursMinutes(std::string_view s, int max_hours) {
+  if (s.size() != 5 || s[2] != ':') return false;
+  for (const size_t k : {0, 1, 3, 4}) {
+    if (s[k] < '0' || s[k] > '9') return false;
+  }
+  return (s[0] - '0') * 10 + (s[1] - '0') <= max_hours && s[3] <= '5';
+}
+
+}  // namespace
+
 std::optional<Date> ParseListDate(std::string_view s) {
   s = Trimmed(s);
-  if (s.size() > 10) {
-    const std::string_view zone = s.substr(10);
-    const bool offset = zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':' &&
-                        std::all_of(zone.begin() + 1, zone.end(), [](char c) { return c == ':' || (c >= '0' && c <= '9'); });
-    if (zone != "Z" && !offset) return std::nullopt;
-    s = s.substr(0, 10);
+  if (s.size() < 10) return std::nullopt;
+  std::string_view rest = s.substr(10);
+  // A time: "T10:00:09", a fraction of a second after it allowed.
+  if (!rest.empty() && rest[0] == 'T') {
+    if (rest.size() < 9 || !HoursMinutes(rest.substr(1, 5), 24) || rest[6] != ':' || rest[7] < '0' || rest[7] > '6' ||
+        rest[8] < '0' || rest[8] > '9') {
+      return std::nullopt;
+    }
+    rest.remove_prefix(9);
+    if (!rest.empty() && rest[0] == '.') {
+      const size_t end = std::min(rest.find_first_not_of("0123456789", 1), rest.size());
+      if (end == 1) return std::nullopt;  // a point without a digit
+      rest.remove_prefix(end);
+    }
   }
-  return Date::Parse(s);
+  // A zone: "Z" or an offset "-05:00".
+  const bool zone_ok = rest.empty() || rest == "Z" ||
+                       (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && HoursMinutes(rest.substr(1), 14));
+  return zone_ok ? Date::Parse(s.substr(0, 10)) : std::nullopt;
 }
 
 void AddUnique(std::vector<std::string>& to, std::string value) {

@@ -19,8 +19,10 @@ std::string FoldSpaces(std::string_view s);
 /// At most `max_bytes` of `s` (cut on a character boundary) with "..." when cut.
 std::string Abridged(std::string_view s, size_t max_bytes);
 
-/// An xs:date: YYYY-MM-DD with an optional zone ("Z", "+hh:mm", "-hh:mm"), which the UN XML
-/// gives on some dates ("2015-04-07-04:00"): the calendar date is kept, the zone dropped.
+/// An xs:date or xs:dateTime: YYYY-MM-DD, an optional time ("T10:00:09", "T00:00:09.554") and an
+/// optional zone ("Z", "+hh:mm", "-hh:mm"), which the UN XML gives on some dates
+/// ("2015-04-07-04:00"): the calendar date is kept, the time and zone dropped. Anything else
+/// after the date is no date.
 std::optional<Date> ParseListDate(std::string_view s);
 
 /// Appends `value` unless it is empty or already present (aliases, births' text).

@@ -139,10 +139,8 @@ class Importer {
     xmlChar* generated = xmlGetProp(root, reinterpret_cast<const xmlChar*>("dateGenerated"));
     const std::string stamp = generated ? reinterpret_cast<const char*>(generated) : "";
     if (generated) xmlFree(generated);
-    // dateGenerated is an xs:dateTime: its first ten characters are the snapshot's date, and what
-    // follows them a time ('T...') or a zone, or nothing.
-    const bool tail_ok = stamp.size() == 10 || (stamp.size() > 10 && std::string_view("T+-Z").find(stamp[10]) != std::string_view::npos);
-    const auto date = stamp.size() >= 10 && tail_ok ? Date::Parse(std::string_view(stamp).substr(0, 10)) : std::nullopt;
+    // dateGenerated is an xs:dateTime: its date is the snapshot's.
+    const auto date = ParseListDate(stamp);
     if (!date) {
       Error(root, "un_xml.bad_date",
             stamp.empty() ? "CONSOLIDATED_LIST has no dateGenerated (the list's snapshot date)"

@@ -8,6 +8,7 @@
 
 #include "common/files.hpp"
 #include "lists_test_util.hpp"
+#include "lists/import_text.hpp"
 #include "lists/un_xml.hpp"
 
 namespace sancheck::lists {
@@ -294,6 +295,22 @@ TEST_CASE("a file on one line: an error inside a record is at its own element, n
                "un.xml:1:" + std::to_string(one_line.find("<YEAR>19S9") + 1) + ": error: YEAR '19S9'");
 }
 
+TEST_CASE("list dates: an xs:date or xs:dateTime, its time and zone dropped") {
+  for (const char* good : {"2026-02-27", "2026-02-27Z", "2026-02-27-04:00", "2026-02-27T00:00:09.554Z",
+                           "2026-02-27T23:59:60+14:00", "2026-02-27T10:00:09", " 2026-02-27T10:00:09.5 "}) {
+    const std::string shown = good;
+    CAPTURE(shown);
+    CHECK(ParseListDate(good) == Date::Parse("2026-02-27"));
+  }
+  for (const char* bad : {"2026-02-27garbage", "2026-02-27T", "2026-02-27T10:00", "2026-02-27T10:00:09.",
+                          "2026-02-27T25:00:00Z", "2026-02-27T10:61:00Z", "2026-02-27+5", "2026-02-27T10:00:09+15:00",
+                          "2026-02-27 10:00:09", "2026-02-30"}) {
+    const std::string shown = bad;
+    CAPTURE(shown);
+    CHECK_FALSE(ParseListDate(bad).has_value());
+  }
+}
+
 TEST_CASE("malformed UN files: positioned errors") {
   Diagnostics diags;
   SUBCASE("truncated") {
@@ -368,6 +385,14 @@ TEST_CASE("malformed UN files: positioned errors") {
   SUBCASE("a dateGenerated with text after the date") {
     Import(Edited("2026-02-27T00:00:09.554Z", "2026-02-27garbage"), diags);
     CHECK_STARTS(FirstError(diags), "un.xml:2:1: error: dateGenerated '2026-02-27garbage' is not a date");
+  }
+  SUBCASE("a dateGenerated whose time is not one") {
+    Import(Edited("2026-02-27T00:00:09.554Z", "2026-02-27Tnoon"), diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:2:1: error: dateGenerated '2026-02-27Tnoon' is not a date");
+  }
+  SUBCASE("a dateGenerated whose zone is not one") {
+    Import(Edited("2026-02-27T00:00:09.554Z", "2026-02-27T00:00:09+5"), diags);
+    CHECK_STARTS(FirstError(diags), "un.xml:2:1: error: dateGenerated '2026-02-27T00:00:09+5' is not a date");
   }
   SUBCASE("a file that lists no one") {
     Import(Edited(std::string(kRecord).substr(std::string(kRecord).find("  <INDIVIDUALS>"),
