@@ -22,7 +22,7 @@ Match MatchOf(const Screening& screening, const screen::Candidate& c, std::strin
   if (c.designation->list < screening.lists.size()) m.list = screening.lists[c.designation->list].name;
   m.regime = c.designation->regime;
   m.score = c.score;
-  m.possible = c.strength == screen::Strength::kPossible;
+  m.possible = c.strength != screen::Strength::kMatch;
   m.why = c.why;
   return m;
 }
@@ -194,7 +194,7 @@ PartyStatus StatusAsOf(const Screening& screening, const std::vector<screen::Can
     const size_t index = screening.screener->IdOf(c.designation);
     const bool dprk = screening.dprk.at(index);
     if (dprk && st.designated == Truth::kTrue) continue;  // a match decided; nothing weaker changes that
-    if (!dprk && st.listed == Truth::kTrue && c.strength == screen::Strength::kPossible) continue;
+    if (!dprk && st.listed == Truth::kTrue && c.strength != screen::Strength::kMatch) continue;
     Match m = MatchOf(screening, c, party_id);
     const auto lookup =
         screen::FindClearance(screening.clearances, party_id, party_name, m.reference, run_date);

@@ -213,7 +213,7 @@ double PairBound(std::string_view q, uint64_t q_letters, std::string_view term, 
   // words of two letters or more, or a resemblance; between Korean words a
   // resemblance only at kKoreanCutoff, and short syllables only by a slip.
   const bool slip = OneLetterDoubled(q, term) || OneLetterDoubled(term, q) ||
-                    (std::min(q.size(), term.size()) >= 2 && OneSlipApart(q, term));
+                    (std::min(q.size(), term.size()) >= 2 && OneSlipApart(q, term)) || OneNeighbourKey(q, term);
   double sim = 0;
   const bool strict = korean && std::max(q.size(), term.size()) <= kStrictLength;
   if (!strict && MayResemble(q.size(), q_letters, term.size(), term_letters)) {
@@ -239,6 +239,12 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
       items[count++] = Item{static_cast<float>(sim), weight, qm, cm, slip};
     }
   };
+  // Short words of a name that is not all romanised Korean only look like Korean syllables
+  // ("kurdi", "sakim" in an Arabic name): a key struck beside the one meant is a slip in them
+  // too, held for review as a Korean syllable's is. Between two Korean names it is another
+  // syllable, another name (sok / sol).
+  const bool korean_names = AllKorean(q, static_cast<uint16_t>((1u << n) - 1)) &&
+                            AllKorean(c, static_cast<uint16_t>((1u << m) - 1));
   for (size_t i = 0; i < n; ++i) {
     const NameToken& qt = q.tokens[i];
     for (size_t j = 0; j < m; ++j) {
@@ -254,7 +260,10 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
       // "cho" / "choe") is a clerk's slip or another name: paired, and counted in `slips` so
       // that the screener keeps it for review.
       if (StrictPair(qt, ct)) {
-        if (SyllableSlip(qt.raw, ct.raw) || SyllableSlip(qt.canon, ct.canon)) add(kSlipSim, weight, qm, cm, true);
+        if (SyllableSlip(qt.raw, ct.raw) || SyllableSlip(qt.canon, ct.canon) ||
+            (!korean_names && OneNeighbourKey(qt.raw, ct.raw))) {
+          add(kSlipSim, weight, qm, cm, true);
+        }
         continue;
       }
       double sim = 0;
@@ -265,9 +274,11 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
       }
       // A slip in the written words can hide behind canonical forms that differ more: "ledaer"
       // reads as romanised Korean and "leader" does not; "jnag" is no syllable, "jang" is. A
-      // doubled letter counts in words of any length ("rii" / "ri").
+      // doubled letter counts in words of any length ("rii" / "ri"), a key struck beside the
+      // one meant in words of four letters or more ("mubqrak", "pmar").
       const bool doubled = OneLetterDoubled(qt.raw, ct.raw) || OneLetterDoubled(ct.raw, qt.raw);
-      if (sim < kSlipSim && (doubled || (std::min(qt.raw.size(), ct.raw.size()) >= 3 && OneSlipApart(qt.raw, ct.raw)))) {
+      if (sim < kSlipSim && (doubled || (std::min(qt.raw.size(), ct.raw.size()) >= 3 && OneSlipApart(qt.raw, ct.raw)) ||
+                             OneNeighbourKey(qt.raw, ct.raw))) {
         add(kSlipSim, weight, qm, cm, ShortKorean(qt) || ShortKorean(ct));
         continue;
       }

@@ -10,6 +10,7 @@
 #include "screen/name_pairing.hpp"
 #include "screen/near_cache.hpp"
 #include "screen/term_keys.hpp"
+#include "screen/typo_edits.hpp"
 
 namespace sancheck::screen {
 namespace {
@@ -100,19 +101,30 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
   // exact bonus is checked for the few left. A clerk's slip (PairBound) pairs whatever
   // Jaro-Winkler says: a letter dropped or added (one letter more on one side) or two swapped
   // (none).
+  // A key struck beside the one meant (OneNeighbourKey) trades one letter for another: a word of the
+  // same length lacking one of w's letters and having one w lacks.
+  const bool neighbour_key = w.size() >= kNeighbourKeyMinLength;
   auto scan = [&](size_t from, size_t to, size_t len, size_t prefix, bool slips) {
     const size_t needed = MatchesNeeded(w.size(), len, prefix, kTokenCutoff);
     const bool resembles = needed <= std::min(w.size(), len);
     if ((!resembles && !slips) || from == to) return;
-    const size_t lack_w = std::max(resembles ? w.size() - needed : 0, size_t{slips && len < w.size()});
-    const size_t lack_term = std::max(resembles ? len - needed : 0, size_t{slips && len > w.size()});
+    const bool traded = slips && neighbour_key && len == w.size();
+    const size_t slip_lack_w = size_t{slips && (len < w.size() || traded)};
+    const size_t slip_lack_term = size_t{slips && (len > w.size() || traded)};
+    const size_t lack_w = std::max(resembles ? w.size() - needed : 0, slip_lack_w);
+    const size_t lack_term = std::max(resembles ? len - needed : 0, slip_lack_term);
     if (kept.size() < to - from) kept.resize(to - from);
     const size_t n = FilterByLetters(scan_letters.data() + from, to - from, letters, lack_w, lack_term, kept.data());
     for (size_t i = 0; i < n; ++i) {
       const size_t k = from + kept[i];
       const uint64_t other = scan_letters[k];
-      const bool may_slip = slips && static_cast<size_t>(CountBits(letters & ~other)) <= size_t{len < w.size()} &&
-                            static_cast<size_t>(CountBits(other & ~letters)) <= size_t{len > w.size()};
+      const auto lacks_w = static_cast<size_t>(CountBits(letters & ~other));
+      const auto lacks_term = static_cast<size_t>(CountBits(other & ~letters));
+      bool may_slip = slips && lacks_w <= slip_lack_w && lacks_term <= slip_lack_term;
+      // Of a word of w's length with other letters, the one slip is a neighbouring key: asked
+      // here, where it is one pass over the letters, so that the many words of the same length
+      // differing in a letter or two are not all scored.
+      if (may_slip && len == w.size() && (lacks_w | lacks_term) != 0) may_slip = OneNeighbourKey(w, ScanText(k, len));
       if (may_slip) {
         consider(scan_terms[k], ScanText(k, len), scan_kinds[k], other);
         continue;
@@ -161,9 +173,16 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
           MatchesNeeded(w.size(), len, shared, kTokenCutoff)) {
         continue;
       }
+      // Korean runs pair by the closer resemblance, or by one slip in what was written ("hao" /
+      // "ha-ok": a letter dropped, added or doubled, two swapped), which leaves the longer side
+      // one letter the other lacks at most, and the shorter none.
       if ((korean || (term_kinds[t] & kTermKorean)) &&
           !MayResemble(w.size(), letters, len, run_letters[k], shared, kKoreanCutoff)) {
-        continue;
+        const auto lacks_w = static_cast<size_t>(CountBits(letters & ~run_letters[k]));
+        const auto lacks_run = static_cast<size_t>(CountBits(run_letters[k] & ~letters));
+        const bool slip = len + 1 >= w.size() && len <= w.size() + 1 && lacks_w <= size_t{len < w.size()} &&
+                          lacks_run <= size_t{len > w.size()};
+        if (!slip) continue;
       }
       consider(t, Term(t), term_kinds[t], run_letters[k]);
     }

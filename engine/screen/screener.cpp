@@ -25,6 +25,8 @@ static_assert(kBelowMatch >= Screener::kPossibleThreshold);
 // Score given to a Korean personal name with a syllable left over on either side: Choe Son Hui
 // is not CHOE HWI, and a missing or different given-name syllable is a different name.
 constexpr double kBelowPossible = Screener::kPossibleThreshold - 0.01;
+// A loose resemblance between two words (see the individual's checks in ScreenName).
+constexpr double kLooseResemblance = 0.89;
 constexpr double kBirthConflictPenalty = 0.25;
 constexpr double kBirthYearBonus = 0.03;
 constexpr double kBirthDateBonus = 0.05;
@@ -59,6 +61,7 @@ enum Note : uint32_t {
   kSyllableLeft = 1u << 16,
   kSyllableSlip = 1u << 17,
   kSyllableOrder = 1u << 18,
+  kLooseWord = 1u << 19,
 };
 
 // The text with its first parenthesised part taken out ("Cho Chun Ryong (Director)" →
@@ -104,7 +107,9 @@ std::string FormatScore(double v) {
 
 }  // namespace
 
-std::string_view StrengthName(Strength s) { return s == Strength::kMatch ? "match" : "possible"; }
+std::string_view StrengthName(Strength s) {
+  return s == Strength::kMatch ? "match" : s == Strength::kPossible ? "possible" : "below";
+}
 
 struct Screener::Scored {
   uint32_t designation = 0;
@@ -337,6 +342,24 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
             case BirthFit::kNear: break;
           }
         }
+        // A word that only loosely resembles the listed one (below kLooseResemblance: not a
+        // clerk's slip, which pairs at 0.90, nor a spelling of the same letters, at 0.99) is as
+        // often another name as another spelling (hashmi / hamid, afshar / ashraf). A person's
+        // name with one is another person, unless the year of birth confirms it, when no other
+        // word is the listed one either (Asma Mehmood / AQSA MAHMOOD, Davood Safari / Dawood
+        // Sabri: a clerk slips once in a name) or a word is on one side only (Muhammad Yousaf
+        // Umer / Muhammad Yusuf).
+        if (!birth_confirms) {
+          bool none_same = true, loose = false;
+          for (size_t k = 0; k < s.alignment.pair_count; ++k) {
+            none_same = none_same && s.alignment.pairs[k].sim < kVariantSim;
+            loose = loose || s.alignment.pairs[k].sim < kLooseResemblance;
+          }
+          if (loose && ((none_same && s.alignment.pair_count >= 2) || q_word_left || c_word_left)) {
+            notes |= kLooseWord;
+            score = std::min(score, kBelowPossible);
+          }
+        }
         // Korean names are shared by millions outside the DPRK: without a confirming year of
         // birth, a namesake of another nationality is for review only.
         if (q.country && *q.country != kDprk && korean && !birth_confirms) {
@@ -468,16 +491,20 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     Candidate c;
     c.designation = &d;
     c.score = std::round(s.score * 1000.0) / 1000.0;
-    c.strength = c.score >= kMatchThreshold ? Strength::kMatch : Strength::kPossible;
+    c.strength = c.score >= kMatchThreshold      ? Strength::kMatch
+                 : c.score >= kPossibleThreshold ? Strength::kPossible
+                                                 : Strength::kBelow;
     c.query_name = *qtexts[query_of[s.query]];
     std::vector<std::string> parts;
     if (s.name != kNoName && !read_as[s.query].empty()) parts.push_back(read_as[s.query]);
     if (s.notes & kImoExact) parts.push_back("IMO " + q.imo + " exact");
     if (s.notes & kImoUnverified) parts.push_back("listed IMO unverified and name differs");
     if (s.notes & kCompanyImo) parts.push_back("IMO company number " + q.imo + " exact");
+    bool korean_listed = false;  // a slip in a short word of another name is no Korean syllable's
     if (s.name != kNoName) {
       const Segment& seg = SegmentOf(s.name);
       const uint32_t local = s.name - seg.name_base;
+      korean_listed = (seg.index->names[local].flags & kKoreanName) != 0;
       NormalizedName cn;
       seg.index->Decode(local, cn);
       const NormalizedName& qn = qnames[s.query];
@@ -528,8 +555,11 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     if (s.notes & kNumberMissing) parts.push_back("number not on both sides");
     if (s.notes & kPartial) parts.push_back("names differ in a distinctive word");
     if (s.notes & kSyllableLeft) parts.push_back("a Korean name syllable on one side only, or two a letter off");
-    if (s.notes & kSyllableSlip) parts.push_back("a Korean syllable a letter off");
+    if (s.notes & kSyllableSlip) {
+      parts.push_back(korean_listed ? "a Korean syllable a letter off" : "a short word a letter off, held for review");
+    }
     if (s.notes & kSyllableOrder) parts.push_back("Korean name syllables in another order");
+    if (s.notes & kLooseWord) parts.push_back("a word only loosely resembling the listed one");
     if (s.notes & kFlagAgrees) parts.push_back("flag " + d.flag->ToString());
     if (s.notes & kFlagDiffers) {
       parts.push_back("flag " + q.country->ToString() + " but listed " + d.flag->ToString());

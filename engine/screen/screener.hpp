@@ -29,8 +29,10 @@ struct Query {
   std::string imo;  ///< 7 digits, vessels; empty when unknown
 };
 
-enum class Strength { kMatch, kPossible };
-std::string_view StrengthName(Strength s);  ///< "match" / "possible"
+/// kBelow: under the possible threshold, shown only when a caller asks for a lower one
+/// (`screen --threshold`): never an alert.
+enum class Strength { kMatch, kPossible, kBelow };
+std::string_view StrengthName(Strength s);  ///< "match" / "possible" / "below"
 
 struct Candidate {
   const Designation* designation = nullptr;

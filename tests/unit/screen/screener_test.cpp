@@ -105,6 +105,23 @@ TEST_SUITE("screen.screener") {
     CHECK(top("Qasem Sulaimani") == "IRi.039 match");  // a name of an alias field holding several
   }
 
+  TEST_CASE("a neighbouring key is a slip, a loose resemblance of several words another name") {
+    const Date late = D("2026-02-27");
+    auto found = [&](const char* name, const char* reference) {
+      for (const Candidate& c : UnAllRegimes().Screen(Q(name, nullptr, PartyKind::kIndividual), late)) {
+        if (c.designation->reference == reference) return true;
+      }
+      return false;
+    };
+    CHECK(found("Abdelhamid Al Kurri", "QDi.144"));  // Kurdi, r for d: a short word of a name not Korean
+    CHECK(found("Ahmed Dahit Aweys", "QDi.042"));    // Dahir
+    CHECK(found("Abou Pmar Al Tounisi", "QDi.354"));  // Omar, its first letter struck beside
+    // Every word only resembling, one loosely (dawood / davood 0.91, sabri / safari 0.86).
+    CHECK_FALSE(found("Davood Safari", "QDi.135"));
+    // A word more, and one only loosely resembling (yousaf / yusuf 0.84).
+    CHECK_FALSE(found("Muhammad Yousaf Umer", "TAi.107"));
+  }
+
   TEST_CASE("Korean syllables run together a letter off are held for review, as written apart") {
     const Date late = D("2026-02-27");
     auto strength = [&](const char* name) {

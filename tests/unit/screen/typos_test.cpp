@@ -6,6 +6,7 @@
 #include "screen/alignment.hpp"
 #include "screen/normalize.hpp"
 #include "screen/screener.hpp"
+#include "screen/typo_edits.hpp"
 #include "un_screener.hpp"
 
 namespace sancheck::screen {
@@ -43,6 +44,23 @@ TEST_SUITE("screen.typos") {
     CHECK(Top("KIM SOK CHLO") == "KPi.036");
     CHECK(Top("CHO CHUN RYOGN") == "KPi.038");
     CHECK(Top("KIM SOK") == "");  // a missing given-name syllable is still not enough
+  }
+
+  TEST_CASE("a key struck beside the one meant") {
+    CHECK(OneNeighbourKey("mubqrak", "mubarak"));
+    CHECK(OneNeighbourKey("pmar", "omar"));    // the first letter too
+    CHECK(OneNeighbourKey("kurri", "kurdi"));  // r / d: the row below, half a key left
+    CHECK(OneNeighbourKey("salim", "sakim"));
+    CHECK_FALSE(OneNeighbourKey("wahid", "zahid"));  // w / z: not neighbours
+    CHECK_FALSE(OneNeighbourKey("sol", "sok"));      // under four letters: as often another name
+    CHECK_FALSE(OneNeighbourKey("kurdi", "kurdi"));  // the same word is no slip
+    CHECK_FALSE(OneNeighbourKey("kurrj", "kurdi"));  // two letters changed
+    CHECK_FALSE(OneNeighbourKey("mubara", "mubarak"));
+    // Every row's ends: p / l and o; m / n, j and k; q / w and a.
+    CHECK(OneNeighbourKey("abcp", "abcl"));
+    CHECK(OneNeighbourKey("abcm", "abck"));
+    CHECK_FALSE(OneNeighbourKey("abcm", "abcl"));
+    CHECK(OneNeighbourKey("qbcd", "abcd"));
   }
 
   TEST_CASE("doubled letters") {
