@@ -78,6 +78,22 @@ TEST_SUITE("screen.index") {
     CHECK(Found(indexed, "SUN BINXIA").count("T.1") == 1);
   }
 
+  TEST_CASE("slips the word scan does not reach: a one-letter word doubled, a Korean run a letter short") {
+    // Pairs the index missed on the generated million-name list, found by exhaustive scoring.
+    std::vector<Designation> list = {Person("T.1", "FF"), Person("T.2", "G"), Person("T.3", "HA OK IL"),
+                                     Person("T.4", "MOHAMMED AL-TIKRITI")};
+    list[0].kind = list[1].kind = DesignationKind::kEntity;
+    Screener indexed(list);
+    Screener exhaustive(list);
+    exhaustive.SetExhaustive(true);
+    for (const std::string name : {"F", "GG", "IL HAO", "Mohammed Al-Tikrito"}) {
+      const auto reference = Found(exhaustive, name);
+      INFO(name);
+      CHECK_FALSE(reference.empty());
+      CHECK(Found(indexed, name) == reference);
+    }
+  }
+
   TEST_CASE("a name whose weight is stored rounded down is kept when its score reaches the floor") {
     // KORYO TRADING weighs 7.8 (a generic word counts 0.4 of its letters), stored as 7.75: the
     // bound must take the whole quarter, not its lower end, or the name is lost just below its score.
