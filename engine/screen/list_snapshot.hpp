@@ -20,8 +20,9 @@ inline constexpr std::string_view kSnapshotMagic = "SNCKLIST";
 /// 2: entries keep their delisting date; 3: terms index; 4: the index's word and run scans stored;
 /// 5: the index's tables aligned to 8 bytes from the file's start, so they can be read in place;
 /// 6: names indexed without titles (Mr, Dr, Colonel: NormalizeName drops them); 7: religious
-/// titles dropped too (Mullah, Sheikh, Haji), letters with a dot or line below folded (Muḥammad).
-inline constexpr uint32_t kSnapshotVersion = 7;
+/// titles dropped too (Mullah, Sheikh, Haji), letters with a dot or line below folded (Muḥammad);
+/// 8: more Arabic name spellings read as one (Muhammad/Mohamed, Hasan/Hassan, Syed/Sayyid, ...).
+inline constexpr uint32_t kSnapshotVersion = 8;
 
 /// Whether `head` (a file's first bytes) starts like a snapshot.
 bool IsListSnapshot(std::string_view head);

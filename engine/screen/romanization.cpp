@@ -206,6 +206,18 @@ const std::vector<RomanisationClass>& ArabicNameClasses() {
       {"umar", {"umar", "omar"}},
       {"usama", {"usama", "osama"}},
       {"abu", {"abu", "abou"}},
+      {"mahmud", {"mahmud", "mahmoud", "mahmood", "mehmood"}},
+      {"mustafa", {"mustafa", "mostafa", "moustafa", "mustapha", "mostapha"}},
+      {"hasan", {"hasan", "hassan", "hasen"}},
+      {"aziz", {"aziz", "azeez", "aziiz"}},
+      {"said", {"said", "saeed", "saiid", "sayeed"}},
+      {"rashid", {"rashid", "rasheed", "rachid", "rached"}},
+      {"mansur", {"mansur", "mansour", "mansoor"}},
+      {"jamal", {"jamal", "gamal", "djamal"}},
+      {"ismail", {"ismail", "ismael", "esmail", "ismaeel", "ismaiel"}},
+      {"salim", {"salim", "selim", "saleem"}},
+      {"sayyid", {"sayyid", "sayed", "syed", "seyed", "sayid", "seyyed", "sayyed"}},
+      {"nur", {"nur", "noor", "nour"}},
   };
   return *classes;
 }
