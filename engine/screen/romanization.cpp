@@ -218,6 +218,7 @@ const std::vector<RomanisationClass>& ArabicNameClasses() {
       {"salim", {"salim", "selim", "saleem"}},
       {"sayyid", {"sayyid", "sayed", "syed", "seyed", "sayid", "seyyed", "sayyed"}},
       {"nur", {"nur", "noor", "nour"}},
+      {"al", {"al", "el"}},  // the article
   };
   return *classes;
 }

@@ -264,17 +264,20 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
       // Numbers name sister ships and offices: JI SONG 6 is not JI SONG 8.
       bool q_number_left = false, c_number_left = false;
       bool q_word_left = false, c_word_left = false, word_left = false;
+      bool name_left = false;  // a distinctive word of three letters or more (not "al", "na")
       for (size_t i = 0; i < qn.tokens.size(); ++i) {
         if (s.alignment.q_used & (1u << i)) continue;
         if (qn.tokens[i].numeric()) q_number_left = true;
         else if (!qn.tokens[i].generic()) q_word_left = true;
         word_left = word_left || !qn.tokens[i].generic();
+        name_left = name_left || (!qn.tokens[i].numeric() && !qn.tokens[i].generic() && qn.tokens[i].canon.size() >= 3);
       }
       for (size_t j = 0; j < cn.tokens.size(); ++j) {
         if (s.alignment.c_used & (1u << j)) continue;
         if (cn.tokens[j].numeric()) c_number_left = true;
         else if (!cn.tokens[j].generic()) c_word_left = true;
         word_left = word_left || !cn.tokens[j].generic();
+        name_left = name_left || (!cn.tokens[j].numeric() && !cn.tokens[j].generic() && cn.tokens[j].canon.size() >= 3);
       }
       if (q_number_left && c_number_left) continue;
       if (q_number_left || c_number_left) {
@@ -349,13 +352,18 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
         // word is the listed one either (Asma Mehmood / AQSA MAHMOOD, Davood Safari / Dawood
         // Sabri: a clerk slips once in a name) or a word is on one side only (Muhammad Yousaf
         // Umer / Muhammad Yusuf).
+        // So is one with a name on one side only and a word paired by a slip or a resemblance
+        // below kKoreanCutoff's 0.95 (Isse Abdirahman Bashir / Abdurrahman Bashir, Mohammad Zahir
+        // Javid / MOHAMMAD ZAHID): two differences, where a variant of the listed name has one.
         if (!birth_confirms) {
-          bool none_same = true, loose = false;
+          bool none_same = true, loose = false, inexact = false;
           for (size_t k = 0; k < s.alignment.pair_count; ++k) {
             none_same = none_same && s.alignment.pairs[k].sim < kVariantSim;
             loose = loose || s.alignment.pairs[k].sim < kLooseResemblance;
+            inexact = inexact || s.alignment.pairs[k].sim < kKoreanCutoff;
           }
-          if (loose && ((none_same && s.alignment.pair_count >= 2) || q_word_left || c_word_left)) {
+          if ((loose && ((none_same && s.alignment.pair_count >= 2) || q_word_left || c_word_left)) ||
+              (inexact && name_left)) {
             notes |= kLooseWord;
             score = std::min(score, kBelowPossible);
           }
@@ -559,7 +567,7 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
       parts.push_back(korean_listed ? "a Korean syllable a letter off" : "a short word a letter off, held for review");
     }
     if (s.notes & kSyllableOrder) parts.push_back("Korean name syllables in another order");
-    if (s.notes & kLooseWord) parts.push_back("a word only loosely resembling the listed one");
+    if (s.notes & kLooseWord) parts.push_back("a word only resembling the listed one, and another difference");
     if (s.notes & kFlagAgrees) parts.push_back("flag " + d.flag->ToString());
     if (s.notes & kFlagDiffers) {
       parts.push_back("flag " + q.country->ToString() + " but listed " + d.flag->ToString());

@@ -120,6 +120,11 @@ TEST_SUITE("screen.screener") {
     CHECK_FALSE(found("Davood Safari", "QDi.135"));
     // A word more, and one only loosely resembling (yousaf / yusuf 0.84).
     CHECK_FALSE(found("Muhammad Yousaf Umer", "TAi.107"));
+    // A name more, and a word paired only by a resemblance or a slip: two differences.
+    CHECK_FALSE(found("Isse Abdirahman Bashir", "QDi.293"));  // Abdurrahman Bashir
+    CHECK_FALSE(found("Mohammad Zahir Javid", "TAi.127"));    // MOHAMMAD ZAHID
+    CHECK(found("Barzan Ibrahim Hassan El-Tikriti", "IQi.038"));  // el, the article al: no word left
+    CHECK(found("Barzan Ibrahim Hasan Al-Tikrity", "IQi.038"));   // Hassan, a class; one slip
   }
 
   TEST_CASE("Korean syllables run together a letter off are held for review, as written apart") {
