@@ -185,7 +185,17 @@ class Importer {
     }
     const OfacRemarks r = ReadOfacRemarks(remarks);
     if (d.kind == DesignationKind::kIndividual) {
-      d.births = r.births;
+      // A birth after the date the files were taken is a slip in them: left out, and said (kept,
+      // the person's true year would read as a conflict).
+      for (const auto& span : r.births) {
+        if (span.born.year > snapshot_.Year() || (span.born.date && *span.born.date > snapshot_)) {
+          diags_.Warning(PosOf(file, f[kRemarks]), "lists.ofac.dob_after_snapshot",
+                         "entry " + d.reference + ": a date of birth in " + std::to_string(span.born.year) +
+                             ", after the snapshot " + snapshot_.ToString() + ", is no date sancheck reads; left out");
+        } else {
+          d.births.push_back(span);
+        }
+      }
       for (const auto& unread : r.unread_births) {
         diags_.Warning(PosOf(file, f[kRemarks]), "lists.ofac.dob_unread",
                        "entry " + d.reference + ": '" + unread + "' is no date of birth sancheck reads; left out");

@@ -257,6 +257,7 @@ class Importer {
   void ReadRecords(const xmlNode* section, std::string_view record, DesignationKind kind,
                    screen::DesignationList& list) {
     const std::optional<Date> snapshot = Date::Parse(list.snapshot);  // read before the records
+    snapshot_ = snapshot;
     for (const xmlNode* c = section->children; c; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
       if (!Is(c, record)) {
@@ -391,7 +392,7 @@ class Importer {
       if (const xmlNode* born = Child(a, "DATE_OF_BIRTH")) ReadAliasBirth(born, d);
       AliasText field = SplitAliasText(ChildText(a, "ALIAS_NAME"));
       if (d.kind == DesignationKind::kIndividual) {
-        for (const int year : field.birth_years) AddBirth(d, BirthSpan{BirthDate{year, std::nullopt}, 0});
+        for (const int year : field.birth_years) AddBirth(a, d, BirthSpan{BirthDate{year, std::nullopt}, 0});
       }
       for (std::string& remark : field.remarks) {
         if (remarks_seen.insert(remark).second) alias_remarks_.push_back(std::move(remark));
@@ -419,10 +420,18 @@ class Importer {
       Error(b, "un_xml.bad_date", "DATE_OF_BIRTH '" + text + "' is not a date YYYY-MM-DD or a year from 1900 to 2100");
       return;
     }
-    AddBirth(d, BirthSpan{*born, 0});
+    AddBirth(b, d, BirthSpan{*born, 0});
   }
 
-  static void AddBirth(Designation& d, const BirthSpan& span) {
+  // A birth after the list's own date is a slip in the list (2031 for 1931): kept, a namesake's
+  // true year would read as a conflict and lower the score of the person. Left out, and said.
+  void AddBirth(const xmlNode* at, Designation& d, const BirthSpan& span) {
+    if (snapshot_ && (span.born.year > snapshot_->Year() || (span.born.date && *span.born.date > *snapshot_))) {
+      diags_.Warning(Pos(at), "lists.un_xml.dob_after_snapshot",
+                     d.reference + ": a date of birth in " + std::to_string(span.born.year) + ", after the list's date " +
+                         snapshot_->ToString() + ", is no date sancheck reads; left out");
+      return;
+    }
     const bool seen = std::any_of(d.births.begin(), d.births.end(), [&](const BirthSpan& s) {
       return s.born.year == span.born.year && s.born.date == span.born.date && s.until == span.until;
     });
@@ -496,7 +505,7 @@ class Importer {
       if (!ChildText(b, "YEAR").empty()) {
         const auto other = year("YEAR");
         if (!other) return;
-        if (other->year != born->year) AddBirth(d, BirthSpan{*other, 0});
+        if (other->year != born->year) AddBirth(b, d, BirthSpan{*other, 0});
       }
     } else if (!ChildText(b, "YEAR").empty()) {
       auto born = year("YEAR");
@@ -513,7 +522,7 @@ class Importer {
       span = BirthSpan{*from, to->year == from->year ? 0 : to->year};
     }
     if (span) {
-      AddBirth(d, *span);
+      AddBirth(b, d, *span);
     } else if (const std::string note = ChildText(b, "NOTE"); !note.empty()) {
       // "Nov. 1973", "24/06/1402 (Hijri Calendar)": kept in the UN's words only; said, as OFAC's are.
       diags_.Warning(Pos(b), "lists.un_xml.dob_unread",
@@ -523,6 +532,7 @@ class Importer {
 
   std::shared_ptr<const SourceFile> file_;
   Diagnostics& diags_;
+  std::optional<Date> snapshot_;  ///< the list's dateGenerated, once read
   std::vector<std::string> low_aliases_;
   std::vector<std::string> alias_remarks_;  // "born in 1963" cut from an alias (SplitAliasText)
   std::vector<size_t> line_starts_;

@@ -266,6 +266,20 @@ TEST_CASE("malformed sdn_comments.csv: positioned errors, nothing imported") {
   CHECK(diags.HasErrors());
 }
 
+TEST_CASE("a date of birth after the snapshot is said and left out") {
+  Diagnostics diags;
+  const std::string sdn =
+      "7,\"KIM, Il\",\"individual\",\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 2031; alt. DOB 1960.\"\r\n\x1A";
+  OfacFiles files{std::make_shared<SourceFile>(SourceFile{"sdn.csv", sdn}), nullptr, nullptr, nullptr};
+  const auto list = ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
+  REQUIRE_FALSE(diags.HasErrors());
+  const Designation& kim = Entry(list, "OFAC-7");
+  REQUIRE(kim.births.size() == 1);
+  CHECK(kim.births[0].born.year == 1960);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items().front().Render().find("a date of birth in 2031, after the snapshot 2021-06-01") != std::string::npos);
+}
+
 TEST_CASE("malformed OFAC files: positioned errors") {
   Diagnostics diags;
   auto import = [&](const std::string& sdn, const std::string& alt = "") {

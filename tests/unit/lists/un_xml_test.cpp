@@ -260,6 +260,21 @@ TEST_CASE("a date of birth given only as a note is said, not silently dropped") 
         std::string::npos);
 }
 
+TEST_CASE("a date of birth after the list's own date is said and left out") {
+  Diagnostics diags;
+  const auto list = Import(Edited("<DATE>1968-03-26</DATE>", "<DATE>2031-03-26</DATE>"), diags);
+  CHECK_FALSE(diags.HasErrors());
+  REQUIRE(list.entries.size() == 1);
+  CHECK(list.entries[0].births.empty());
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items().front().Render().find("a date of birth in 2031, after the list's date 2026-02-27") !=
+        std::string::npos);
+  Diagnostics same_year;
+  const auto early = Import(Edited("<DATE>1968-03-26</DATE>", "<DATE>2026-01-02</DATE>"), same_year);
+  CHECK(same_year.items().empty());
+  CHECK(early.entries.at(0).births.size() == 1);
+}
+
 TEST_CASE("a file on one line: each record's column is its own tag's, found in one pass") {
   std::string one_line = kRecord;
   std::replace(one_line.begin(), one_line.end(), '\n', ' ');
