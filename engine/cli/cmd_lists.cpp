@@ -58,10 +58,14 @@ std::string Sibling(const std::string& sdn, const std::string& part) {
 }
 
 // The comments file beside an sdn file, when there is one: OFAC's snapshots before 2013 have none.
+// One whose presence cannot be told (a folder that cannot be read) is named, so that reading it
+// says why rather than the import going on without it.
 std::string CommentsBeside(const std::string& sdn) {
   const std::string sibling = Sibling(sdn, "sdn_comments");
+  if (sibling.empty()) return "";
   std::error_code ec;
-  return !sibling.empty() && std::filesystem::exists(sibling, ec) ? sibling : std::string();
+  const bool there = std::filesystem::exists(sibling, ec);
+  return there || ec ? sibling : std::string();
 }
 
 // A usage error inside an importer step: printed, and nothing imported.

@@ -55,13 +55,17 @@ std::string Abridged(std::string_view s, size_t max_bytes) {
 
 namespace {
 
-// "hh:mm" with hh at most `max_hours`: the time of day and a zone's offset.
-bool HoursMinutes(std::string_view s, int max_hours) {
+// Two digits from `s` as a number, or -1.
+int TwoDigits(std::string_view s) {
+  if (s.size() < 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9') return -1;
+  return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+// "hh:mm": a zone's offset, at most 14:00 (xs:dateTime's range).
+bool ZoneOffset(std::string_view s) {
   if (s.size() != 5 || s[2] != ':') return false;
-  for (const size_t k : {0, 1, 3, 4}) {
-    if (s[k] < '0' || s[k] > '9') return false;
-  }
-  return (s[0] - '0') * 10 + (s[1] - '0') <= max_hours && s[3] <= '5';
+  const int h = TwoDigits(s), m = TwoDigits(s.substr(3));
+  return h >= 0 && m >= 0 && m <= 59 && (h < 14 || (h == 14 && m == 0));
 }
 
 }  // namespace
@@ -70,12 +74,12 @@ std::optional<Date> ParseListDate(std::string_view s) {
   s = Trimmed(s);
   if (s.size() < 10) return std::nullopt;
   std::string_view rest = s.substr(10);
-  // A time: "T10:00:09", a fraction of a second after it allowed.
+  // A time: "T10:00:09", a fraction of a second after it allowed; 24:00:00 is the day's end and
+  // second 60 a leap second, as xs:dateTime has them.
   if (!rest.empty() && rest[0] == 'T') {
-    if (rest.size() < 9 || !HoursMinutes(rest.substr(1, 5), 24) || rest[6] != ':' || rest[7] < '0' || rest[7] > '6' ||
-        rest[8] < '0' || rest[8] > '9') {
-      return std::nullopt;
-    }
+    if (rest.size() < 9 || rest[3] != ':' || rest[6] != ':') return std::nullopt;
+    const int h = TwoDigits(rest.substr(1)), m = TwoDigits(rest.substr(4)), sec = TwoDigits(rest.substr(7));
+    if (h < 0 || m < 0 || sec < 0 || m > 59 || sec > 60 || h > 24 || (h == 24 && (m != 0 || sec != 0))) return std::nullopt;
     rest.remove_prefix(9);
     if (!rest.empty() && rest[0] == '.') {
       const size_t end = std::min(rest.find_first_not_of("0123456789", 1), rest.size());
@@ -85,8 +89,12 @@ std::optional<Date> ParseListDate(std::string_view s) {
   }
   // A zone: "Z" or an offset "-05:00".
   const bool zone_ok = rest.empty() || rest == "Z" ||
-                       (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && HoursMinutes(rest.substr(1), 14));
+                       (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && ZoneOffset(rest.substr(1)));
   return zone_ok ? Date::Parse(s.substr(0, 10)) : std::nullopt;
+}
+
+bool BornAfter(const screen::BirthSpan& span, Date list_date) {
+  return span.born.year > list_date.Year() || (span.born.date && *span.born.date > list_date);
 }
 
 void AddUnique(std::vector<std::string>& to, std::string value) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sancheck/core_types.hpp"
+#include "screen/designation.hpp"
 
 namespace sancheck::lists {
 
@@ -24,6 +25,10 @@ std::string Abridged(std::string_view s, size_t max_bytes);
 /// ("2015-04-07-04:00"): the calendar date is kept, the time and zone dropped. Anything else
 /// after the date is no date.
 std::optional<Date> ParseListDate(std::string_view s);
+
+/// Whether a listed date of birth falls after `list_date`, the date the list was made: a slip in
+/// the list (2031 for 1931), which importers leave out and say.
+bool BornAfter(const screen::BirthSpan& span, Date list_date);
 
 /// Appends `value` unless it is empty or already present (aliases, births' text).
 void AddUnique(std::vector<std::string>& to, std::string value);

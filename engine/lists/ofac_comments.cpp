@@ -5,17 +5,10 @@
 
 #include "common/source_text.hpp"
 #include "common/utf8.hpp"
+#include "lists/import_text.hpp"
+#include "lists/ofac_fields.hpp"
 
 namespace sancheck::lists {
-namespace {
-
-// "-0-", OFAC's empty field, often with a space after it.
-bool IsOfacNull(std::string_view v) {
-  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-  return v == "-0-";
-}
-
-}  // namespace
 
 std::optional<std::vector<OfacComment>> ReadOfacComments(const std::shared_ptr<const SourceFile>& file,
                                                          Diagnostics& diags) {
@@ -41,11 +34,19 @@ std::optional<std::vector<OfacComment>> ReadOfacComments(const std::shared_ptr<c
     const bool last = at >= text.size();
     if (last && !row.empty() && row.back() == '\x1A') row.remove_suffix(1);
     if (row.empty()) continue;
+    // A carriage return inside a row is a line end OFAC never writes (theirs are CRLF): read as
+    // text, it would join the next row's remark to this entry. So is any other control byte.
+    for (size_t k = 0; k < row.size(); ++k) {
+      const auto c = static_cast<unsigned char>(row[k]);
+      if ((c < 0x20 && c != '\t') || c == 0x7F) {
+        return fail(column0 + k, c == '\r' ? std::string("a carriage return inside a row (OFAC ends rows with CRLF)")
+                                            : "a control character (byte " + std::to_string(c) + ") in a row");
+      }
+    }
     const size_t comma = row.find(',');
     const std::string_view num = row.substr(0, comma);
-    if (comma == std::string_view::npos || num.empty() || num.size() > 9 ||
-        num.find_first_not_of("0123456789") != std::string_view::npos) {
-      return fail(column0, "expected an entity number and a comma, found '" + std::string(row.substr(0, 40)) + "'");
+    if (comma == std::string_view::npos || !IsEntNum(num)) {
+      return fail(column0, "expected an entity number and a comma, found '" + Abridged(row, 40) + "'");
     }
     std::string_view value = row.substr(comma + 1);
     const size_t value_column = column0 + comma + 1;

@@ -10,6 +10,7 @@
 #include "lists/csv_table.hpp"
 #include "lists/import_text.hpp"
 #include "lists/ofac_comments.hpp"
+#include "lists/ofac_fields.hpp"
 #include "lists/ofac_remarks.hpp"
 #include "screen/entry_checks.hpp"
 
@@ -28,11 +29,7 @@ enum Sdn { kEntNum, kName, kType, kProgram, kTitle, kCallSign, kVessType, kTonna
 // spaces inside a field is one space, as in a name printed on one line.
 std::string Value(const CsvField& f) {
   std::string v = FoldSpaces(f.text);
-  return v == "-0-" ? std::string() : v;
-}
-
-bool IsEntNum(const std::string& s) {
-  return !s.empty() && s.size() <= 9 && s.find_first_not_of("0123456789") == std::string::npos;
+  return IsOfacNull(v) ? std::string() : v;
 }
 
 class Importer {
@@ -175,8 +172,16 @@ class Importer {
     // sdn_comments.csv from the very next byte: the two are one text. Without that file what the
     // cut leaves out (weak aliases, dates of birth) is said, not lost without a word.
     const auto continued = continued_.find(num);
+    const std::string own = IsOfacNull(f[kRemarks].text) ? std::string() : f[kRemarks].text;
     const std::string remarks = continued == continued_.end() ? Value(f[kRemarks])
-                                                              : Value(CsvField{f[kRemarks].text + continued->second.text});
+                                                              : Value(CsvField{own + continued->second.text});
+    if (continued != continued_.end() && f[kRemarks].text.size() < kRemarksLimit) {
+      // OFAC continues only Remarks it cut: a row for another entry is read all the same, and said.
+      diags_.Warning(PosOf(file, f[kRemarks]), "lists.ofac.comments_uncut",
+                     "entry " + d.reference + ": sdn_comments.csv continues Remarks of " +
+                         std::to_string(f[kRemarks].text.size()) + " characters, under OFAC's " +
+                         std::to_string(kRemarksLimit) + "-character cut; read joined");
+    }
     if (f[kRemarks].text.size() >= kRemarksLimit && continued == continued_.end()) {
       diags_.Warning(PosOf(file, f[kRemarks]), "lists.ofac.remarks_cut",
                      "entry " + d.reference + ": Remarks reach OFAC's " + std::to_string(kRemarksLimit) +
@@ -188,7 +193,7 @@ class Importer {
       // A birth after the date the files were taken is a slip in them: left out, and said (kept,
       // the person's true year would read as a conflict).
       for (const auto& span : r.births) {
-        if (span.born.year > snapshot_.Year() || (span.born.date && *span.born.date > snapshot_)) {
+        if (BornAfter(span, snapshot_)) {
           diags_.Warning(PosOf(file, f[kRemarks]), "lists.ofac.dob_after_snapshot",
                          "entry " + d.reference + ": a date of birth in " + std::to_string(span.born.year) +
                              ", after the snapshot " + snapshot_.ToString() + ", is no date sancheck reads; left out");

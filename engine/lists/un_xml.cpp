@@ -426,7 +426,7 @@ class Importer {
   // A birth after the list's own date is a slip in the list (2031 for 1931): kept, a namesake's
   // true year would read as a conflict and lower the score of the person. Left out, and said.
   void AddBirth(const xmlNode* at, Designation& d, const BirthSpan& span) {
-    if (snapshot_ && (span.born.year > snapshot_->Year() || (span.born.date && *span.born.date > *snapshot_))) {
+    if (snapshot_ && BornAfter(span, *snapshot_)) {
       diags_.Warning(Pos(at), "lists.un_xml.dob_after_snapshot",
                      d.reference + ": a date of birth in " + std::to_string(span.born.year) + ", after the list's date " +
                          snapshot_->ToString() + ", is no date sancheck reads; left out");

@@ -242,7 +242,7 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
   // Short words of a name that is not all romanised Korean only look like Korean syllables
   // ("kurdi", "sakim" in an Arabic name): a key struck beside the one meant is a slip in them
   // too, held for review as a Korean syllable's is. Between two Korean names it is another
-  // syllable, another name (sok / sol).
+  // syllable, another name (song / sonh).
   const bool korean_names = AllKorean(q, static_cast<uint16_t>((1u << n) - 1)) &&
                             AllKorean(c, static_cast<uint16_t>((1u << m) - 1));
   for (size_t i = 0; i < n; ++i) {
@@ -266,20 +266,30 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
         }
         continue;
       }
+      const bool both_korean = (qt.flags & ct.flags & kKoreanToken) != 0;
       double sim = 0;
       if (LengthsCompatible(qt.canon.size(), ct.canon.size()) &&
           MaybeSimilar(qt.canon.size(), qt.letters, ct.canon.size(), ct.letters, kTokenCutoff)) {
         sim = TokenSimilarity(qt.canon, ct.canon, false);
-        if (sim < kKoreanCutoff && (qt.flags & ct.flags & kKoreanToken)) sim = 0;
       }
+      // A class's canonical form stands for spellings far from a typo of one of them: "saeeq"
+      // resembles the written "Saeed", not its class's "said". The written words are compared too.
+      if ((qt.raw_hash != qt.canon_hash || ct.raw_hash != ct.canon_hash) && LengthsCompatible(qt.raw.size(), ct.raw.size())) {
+        sim = std::max(sim, TokenSimilarity(qt.raw, ct.raw, false));
+      }
+      if (sim < kKoreanCutoff && both_korean) sim = 0;
       // A slip in the written words can hide behind canonical forms that differ more: "ledaer"
       // reads as romanised Korean and "leader" does not; "jnag" is no syllable, "jang" is. A
       // doubled letter counts in words of any length ("rii" / "ri"), a key struck beside the
-      // one meant in words of four letters or more ("mubqrak", "pmar").
+      // one meant in words of four letters or more ("mubqrak", "pmar"). Between two words that
+      // read as Korean it makes another syllable as often (taedong / taesong): not paired when
+      // both names are all Korean, and held for review (a syllable slip) when one is not, since
+      // many words of other names read as Korean too ("shipping", "tikriti").
       const bool doubled = OneLetterDoubled(qt.raw, ct.raw) || OneLetterDoubled(ct.raw, qt.raw);
-      if (sim < kSlipSim && (doubled || (std::min(qt.raw.size(), ct.raw.size()) >= 3 && OneSlipApart(qt.raw, ct.raw)) ||
-                             OneNeighbourKey(qt.raw, ct.raw))) {
-        add(kSlipSim, weight, qm, cm, ShortKorean(qt) || ShortKorean(ct));
+      const bool slipped = doubled || (std::min(qt.raw.size(), ct.raw.size()) >= 3 && OneSlipApart(qt.raw, ct.raw));
+      const bool neighbour = !slipped && !(both_korean && korean_names) && OneNeighbourKey(qt.raw, ct.raw);
+      if (sim < kSlipSim && (slipped || neighbour)) {
+        add(kSlipSim, weight, qm, cm, ShortKorean(qt) || ShortKorean(ct) || (neighbour && both_korean));
         continue;
       }
       add(sim, weight, qm, cm);

@@ -21,7 +21,7 @@ inline constexpr std::string_view kSnapshotMagic = "SNCKLIST";
 /// 5: the index's tables aligned to 8 bytes from the file's start, so they can be read in place;
 /// 6: names indexed without titles (Mr, Dr, Colonel: NormalizeName drops them); 7: religious
 /// titles dropped too (Mullah, Sheikh, Haji), letters with a dot or line below folded (Muḥammad);
-/// 8: more Arabic name spellings read as one (Muhammad/Mohamed, Hasan/Hassan, Syed/Sayyid, ...).
+/// 8: more Arabic name spellings read as one (Mahmoud/Mahmood, Hasan/Hassan, Syed/Sayyid, al/el, ...).
 inline constexpr uint32_t kSnapshotVersion = 8;
 
 /// Whether `head` (a file's first bytes) starts like a snapshot.

@@ -264,20 +264,20 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
       // Numbers name sister ships and offices: JI SONG 6 is not JI SONG 8.
       bool q_number_left = false, c_number_left = false;
       bool q_word_left = false, c_word_left = false, word_left = false;
-      bool name_left = false;  // a distinctive word of three letters or more (not "al", "na")
+      bool listed_name_left = false;  // a listed distinctive word of three letters or more (not "al", "na")
       for (size_t i = 0; i < qn.tokens.size(); ++i) {
         if (s.alignment.q_used & (1u << i)) continue;
         if (qn.tokens[i].numeric()) q_number_left = true;
         else if (!qn.tokens[i].generic()) q_word_left = true;
         word_left = word_left || !qn.tokens[i].generic();
-        name_left = name_left || (!qn.tokens[i].numeric() && !qn.tokens[i].generic() && qn.tokens[i].canon.size() >= 3);
       }
       for (size_t j = 0; j < cn.tokens.size(); ++j) {
         if (s.alignment.c_used & (1u << j)) continue;
         if (cn.tokens[j].numeric()) c_number_left = true;
         else if (!cn.tokens[j].generic()) c_word_left = true;
         word_left = word_left || !cn.tokens[j].generic();
-        name_left = name_left || (!cn.tokens[j].numeric() && !cn.tokens[j].generic() && cn.tokens[j].canon.size() >= 3);
+        listed_name_left =
+            listed_name_left || (!cn.tokens[j].numeric() && !cn.tokens[j].generic() && cn.tokens[j].canon.size() >= 3);
       }
       if (q_number_left && c_number_left) continue;
       if (q_number_left || c_number_left) {
@@ -352,9 +352,11 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
         // word is the listed one either (Asma Mehmood / AQSA MAHMOOD, Davood Safari / Dawood
         // Sabri: a clerk slips once in a name) or a word is on one side only (Muhammad Yousaf
         // Umer / Muhammad Yusuf).
-        // So is one with a name on one side only and a word paired by a slip or a resemblance
-        // below kKoreanCutoff's 0.95 (Isse Abdirahman Bashir / Abdurrahman Bashir, Mohammad Zahir
-        // Javid / MOHAMMAD ZAHID): two differences, where a variant of the listed name has one.
+        // So is one that leaves a name of the listed one unpaired and pairs another only by a slip
+        // or a resemblance below kKoreanCutoff's 0.95 (Akbar Ahmadi / ALI AKBAR AHMADIAN is two
+        // differences, where a variant of the listed name has one). A party's name holding
+        // every listed name, one of them slipped, and a name more is kept: it may be the listed
+        // person's fuller name (Hafiz Muhammad Saeef Khan / HAFIZ MUHAMMAD SAEED).
         if (!birth_confirms) {
           bool none_same = true, loose = false, inexact = false;
           for (size_t k = 0; k < s.alignment.pair_count; ++k) {
@@ -363,7 +365,7 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
             inexact = inexact || s.alignment.pairs[k].sim < kKoreanCutoff;
           }
           if ((loose && ((none_same && s.alignment.pair_count >= 2) || q_word_left || c_word_left)) ||
-              (inexact && name_left)) {
+              (inexact && listed_name_left)) {
             notes |= kLooseWord;
             score = std::min(score, kBelowPossible);
           }
@@ -564,10 +566,11 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     if (s.notes & kPartial) parts.push_back("names differ in a distinctive word");
     if (s.notes & kSyllableLeft) parts.push_back("a Korean name syllable on one side only, or two a letter off");
     if (s.notes & kSyllableSlip) {
-      parts.push_back(korean_listed ? "a Korean syllable a letter off" : "a short word a letter off, held for review");
+      parts.push_back(korean_listed ? "a Korean syllable a letter off"
+                                    : "a letter off in a word that reads as a Korean syllable, held for review");
     }
     if (s.notes & kSyllableOrder) parts.push_back("Korean name syllables in another order");
-    if (s.notes & kLooseWord) parts.push_back("a word only resembling the listed one, and another difference");
+    if (s.notes & kLooseWord) parts.push_back("a word only resembling the listed one beside another difference");
     if (s.notes & kFlagAgrees) parts.push_back("flag " + d.flag->ToString());
     if (s.notes & kFlagDiffers) {
       parts.push_back("flag " + q.country->ToString() + " but listed " + d.flag->ToString());

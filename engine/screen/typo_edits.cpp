@@ -20,7 +20,7 @@ constexpr std::array<uint32_t, 26> NeighbourKeys() {
     for (size_t k = 0; rows[r][k] != 0; ++k) {
       if (rows[r][k + 1] != 0) link(rows[r][k], rows[r][k + 1]);  // beside it on its row
       if (r + 1 < rows.size()) {
-        // The row below sits half a key to the right: key k touches its keys k-1 and k
+        // The row below is offset to the right: key k touches its keys k-1 and k
         // (q: a; w: a, s; a: z; s: z, x).
         const char* below = rows[r + 1];
         size_t below_len = 0;

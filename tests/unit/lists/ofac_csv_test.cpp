@@ -232,10 +232,13 @@ TEST_CASE("sdn_comments.csv continues Remarks cut at 1,000 characters: one text,
     Diagnostics cut;
     OfacFiles other{files.sdn, nullptr, nullptr,
                     std::make_shared<SourceFile>(SourceFile{"sdn_comments.csv", "8,\" more\"\r\n\x1A"})};
-    ImportOfacCsv(other, *Date::Parse("2021-06-01"), cut);
-    REQUIRE(cut.items().size() == 1);
-    CHECK(cut.items().front().Render().find("sdn_comments.csv, which has no row for it) is left out") !=
+    const auto list = ImportOfacCsv(other, *Date::Parse("2021-06-01"), cut);
+    REQUIRE(cut.items().size() == 2);
+    CHECK(cut.items()[0].Render().find("sdn_comments.csv, which has no row for it) is left out") != std::string::npos);
+    // The row for entry 8, whose Remarks are OFAC's empty field: read as its Remarks, and said.
+    CHECK(cut.items()[1].Render().find("entry OFAC-8: sdn_comments.csv continues Remarks of 4 characters") !=
           std::string::npos);
+    CHECK(Entry(list, "OFAC-8").note == "more");
   }
 }
 
@@ -247,9 +250,19 @@ TEST_CASE("malformed sdn_comments.csv: positioned errors, nothing imported") {
                     std::make_shared<SourceFile>(SourceFile{"sdn_comments.csv", comments})};
     return ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
   };
+  auto first_error = [&] {
+    for (const auto& d : diags.items()) {
+      if (d.severity == Severity::kError) return d.Render();
+    }
+    return std::string();
+  };
   SUBCASE("a row of an entry that is not listed (another snapshot's file)") {
     import("1,\"x\"\r\n\r\n9,\"y\"\r\n");
-    CHECK_STARTS(diags.items().front().Render(), "sdn_comments.csv:3:1: error: ent_num '9' is not in the SDN file");
+    CHECK_STARTS(first_error(), "sdn_comments.csv:3:1: error: ent_num '9' is not in the SDN file");
+  }
+  SUBCASE("a carriage return alone inside a row would join the next row to this entry") {
+    import("1,\"; a.k.a. 'X'\"\r2,\"; DOB 1970\"\r\n");
+    CHECK_STARTS(first_error(), "sdn_comments.csv:1:17: error: a carriage return inside a row");
   }
   SUBCASE("a quoted remark not closed on its line") {
     import("1,\"x\"\r\n1,\"y; a.k.a. 'Z'\r\n");

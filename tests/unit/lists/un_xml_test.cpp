@@ -312,13 +312,15 @@ TEST_CASE("a file on one line: an error inside a record is at its own element, n
 
 TEST_CASE("list dates: an xs:date or xs:dateTime, its time and zone dropped") {
   for (const char* good : {"2026-02-27", "2026-02-27Z", "2026-02-27-04:00", "2026-02-27T00:00:09.554Z",
-                           "2026-02-27T23:59:60+14:00", "2026-02-27T10:00:09", " 2026-02-27T10:00:09.5 "}) {
+                           "2026-02-27T23:59:60+14:00", "2026-02-27T10:00:09", " 2026-02-27T10:00:09.5 ",
+                           "2026-02-27T24:00:00Z"}) {
     const std::string shown = good;
     CAPTURE(shown);
     CHECK(ParseListDate(good) == Date::Parse("2026-02-27"));
   }
   for (const char* bad : {"2026-02-27garbage", "2026-02-27T", "2026-02-27T10:00", "2026-02-27T10:00:09.",
                           "2026-02-27T25:00:00Z", "2026-02-27T10:61:00Z", "2026-02-27+5", "2026-02-27T10:00:09+15:00",
+                          "2026-02-27T24:30:00", "2026-02-27T10:00:61", "2026-02-27T10:00:09+14:30",
                           "2026-02-27 10:00:09", "2026-02-30"}) {
     const std::string shown = bad;
     CAPTURE(shown);
