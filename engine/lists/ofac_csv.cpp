@@ -126,7 +126,10 @@ class Importer {
   // belong to an entry of the SDN file (checked by CheckComments once it is read).
   void ReadComments(const std::vector<OfacComment>& rows) {
     comments_given_ = true;
-    for (const auto& row : rows) continued_.try_emplace(row.ent_num, Continuation{row.line, {}}).first->second.text += row.text;
+    for (const auto& row : rows) {
+      Continuation& c = continued_.try_emplace(row.ent_num, Continuation{row.line, {}}).first->second;
+      c.text += row.text;
+    }
   }
   void CheckComments(const std::shared_ptr<const SourceFile>& file) {
     for (const auto& [num, continuation] : continued_) {
@@ -171,10 +174,11 @@ class Importer {
     // OFAC cuts Remarks at 1,000 characters, mid-word as often as not, and goes on in
     // sdn_comments.csv from the very next byte: the two are one text. Without that file what the
     // cut leaves out (weak aliases, dates of birth) is said, not lost without a word.
+    // Joined as written, before spaces are folded: a cut just after a space must keep it.
     const auto continued = continued_.find(num);
-    const std::string own = IsOfacNull(f[kRemarks].text) ? std::string() : f[kRemarks].text;
-    const std::string remarks = continued == continued_.end() ? Value(f[kRemarks])
-                                                              : Value(CsvField{own + continued->second.text});
+    std::string text = Value(f[kRemarks]).empty() ? std::string() : f[kRemarks].text;  // "-0-": none
+    if (continued != continued_.end()) text += continued->second.text;
+    const std::string remarks = FoldSpaces(text);
     if (continued != continued_.end() && f[kRemarks].text.size() < kRemarksLimit) {
       // OFAC continues only Remarks it cut: a row for another entry is read all the same, and said.
       diags_.Warning(PosOf(file, f[kRemarks]), "lists.ofac.comments_uncut",

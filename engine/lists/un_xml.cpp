@@ -147,6 +147,7 @@ class Importer {
                           : "dateGenerated '" + stamp + "' is not a date YYYY-MM-DD, with or without a time");
     } else {
       list.snapshot = date->ToString();
+      snapshot_ = date;
     }
     list.name = "un-consolidated";
     list.format = "un-xml";
@@ -256,8 +257,6 @@ class Importer {
 
   void ReadRecords(const xmlNode* section, std::string_view record, DesignationKind kind,
                    screen::DesignationList& list) {
-    const std::optional<Date> snapshot = Date::Parse(list.snapshot);  // read before the records
-    snapshot_ = snapshot;
     for (const xmlNode* c = section->children; c; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
       if (!Is(c, record)) {
@@ -269,7 +268,7 @@ class Importer {
       const int errors = diags_.error_count();
       Designation d = ReadRecord(c, kind);
       // What the list loader would refuse, said here at the record (screen/entry_checks.hpp).
-      for (const std::string& problem : screen::EntryProblems(d, snapshot)) {
+      for (const std::string& problem : screen::EntryProblems(d, snapshot_)) {
         Error(c, "un_xml.bad_entry", problem);
       }
       if (diags_.error_count() == errors) list.entries.push_back(std::move(d));
@@ -532,7 +531,7 @@ class Importer {
 
   std::shared_ptr<const SourceFile> file_;
   Diagnostics& diags_;
-  std::optional<Date> snapshot_;  ///< the list's dateGenerated, once read
+  std::optional<Date> snapshot_;  ///< the list's dateGenerated, read before the records
   std::vector<std::string> low_aliases_;
   std::vector<std::string> alias_remarks_;  // "born in 1963" cut from an alias (SplitAliasText)
   std::vector<size_t> line_starts_;

@@ -274,7 +274,11 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
       }
       // A class's canonical form stands for spellings far from a typo of one of them: "saeeq"
       // resembles the written "Saeed", not its class's "said". The written words are compared too.
-      if ((qt.raw_hash != qt.canon_hash || ct.raw_hash != ct.canon_hash) && LengthsCompatible(qt.raw.size(), ct.raw.size())) {
+      // Only a resemblance reaching the cutoff can count, which the letter sets rule out for most
+      // pairs before Jaro-Winkler runs (Align scores every candidate: this is its hot loop).
+      if ((qt.raw_hash != qt.canon_hash || ct.raw_hash != ct.canon_hash) && LengthsCompatible(qt.raw.size(), ct.raw.size()) &&
+          MaybeSimilar(qt.raw.size(), LetterSet(qt.raw), ct.raw.size(), LetterSet(ct.raw),
+                       both_korean ? kKoreanCutoff : kTokenCutoff)) {
         sim = std::max(sim, TokenSimilarity(qt.raw, ct.raw, false));
       }
       if (sim < kKoreanCutoff && both_korean) sim = 0;

@@ -73,6 +73,17 @@ struct Scratch {
   std::vector<Pairing> rest;
 };
 
+// Whether a text of `len` letters with letter set `other` may be one slip from w (w_len letters,
+// letter set `letters`) by what the two letter sets hold: a letter dropped or added leaves the
+// longer side one letter the shorter lacks at most and the shorter none, two letters swapped
+// none either way; `traded` (same length) lets one letter differ each way, a neighbouring key.
+bool LettersAllowSlip(uint64_t letters, size_t w_len, uint64_t other, size_t len, bool traded = false) {
+  if (len + 1 < w_len || len > w_len + 1) return false;
+  const auto lacks_w = static_cast<size_t>(CountBits(letters & ~other));
+  const auto lacks_other = static_cast<size_t>(CountBits(other & ~letters));
+  return lacks_w <= size_t{len < w_len || traded} && lacks_other <= size_t{len > w_len || traded};
+}
+
 }  // namespace
 
 template <typename F>
@@ -118,13 +129,11 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
     for (size_t i = 0; i < n; ++i) {
       const size_t k = from + kept[i];
       const uint64_t other = scan_letters[k];
-      const auto lacks_w = static_cast<size_t>(CountBits(letters & ~other));
-      const auto lacks_term = static_cast<size_t>(CountBits(other & ~letters));
-      bool may_slip = slips && lacks_w <= slip_lack_w && lacks_term <= slip_lack_term;
+      bool may_slip = slips && LettersAllowSlip(letters, w.size(), other, len, traded);
       // Of a word of w's length with other letters, the one slip is a neighbouring key: asked
       // here, where it is one pass over the letters, so that the many words of the same length
       // differing in a letter or two are not all scored.
-      if (may_slip && len == w.size() && (lacks_w | lacks_term) != 0) may_slip = OneNeighbourKey(w, ScanText(k, len));
+      if (may_slip && len == w.size() && other != letters) may_slip = OneNeighbourKey(w, ScanText(k, len));
       if (may_slip) {
         consider(scan_terms[k], ScanText(k, len), scan_kinds[k], other);
         continue;
@@ -178,11 +187,7 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
       // one letter the other lacks at most, and the shorter none.
       if ((korean || (term_kinds[t] & kTermKorean)) &&
           !MayResemble(w.size(), letters, len, run_letters[k], shared, kKoreanCutoff)) {
-        const auto lacks_w = static_cast<size_t>(CountBits(letters & ~run_letters[k]));
-        const auto lacks_run = static_cast<size_t>(CountBits(run_letters[k] & ~letters));
-        const bool slip = len + 1 >= w.size() && len <= w.size() + 1 && lacks_w <= size_t{len < w.size()} &&
-                          lacks_run <= size_t{len > w.size()};
-        if (!slip) continue;
+        if (!LettersAllowSlip(letters, w.size(), run_letters[k], len)) continue;
       }
       consider(t, Term(t), term_kinds[t], run_letters[k]);
     }

@@ -22,6 +22,15 @@ Query Q(std::string name, const char* country = nullptr, std::optional<PartyKind
   return q;
 }
 
+// Whether an individual named `name` has `reference` among its candidates on every regime's list
+// of 2026-02-27 (at the possible threshold).
+bool Finds(const char* name, const char* reference) {
+  for (const Candidate& c : UnAllRegimes().Screen(Q(name, nullptr, PartyKind::kIndividual), D("2026-02-27"))) {
+    if (c.designation->reference == reference) return true;
+  }
+  return false;
+}
+
 // Reference of the best candidate at or above `threshold`, or "".
 std::string Top(const Query& q, Date as_of = D("2024-09-26"), double threshold = Screener::kMatchThreshold) {
   const auto c = Un().Screen(q, as_of, threshold);
@@ -107,32 +116,26 @@ TEST_SUITE("screen.screener") {
 
   TEST_CASE("a neighbouring key is a slip, a loose resemblance of several words another name") {
     const Date late = D("2026-02-27");
-    auto found = [&](const char* name, const char* reference) {
-      for (const Candidate& c : UnAllRegimes().Screen(Q(name, nullptr, PartyKind::kIndividual), late)) {
-        if (c.designation->reference == reference) return true;
-      }
-      return false;
-    };
-    CHECK(found("Abdelhamid Al Kurri", "QDi.144"));  // Kurdi, r for d: a short word of a name not Korean
-    CHECK(found("Ahmed Dahit Aweys", "QDi.042"));    // Dahir
-    CHECK(found("Abou Pmar Al Tounisi", "QDi.354"));  // Omar, its first letter struck beside
+    CHECK(Finds("Abdelhamid Al Kurri", "QDi.144"));  // Kurdi, r for d: a short word of a name not Korean
+    CHECK(Finds("Ahmed Dahit Aweys", "QDi.042"));    // Dahir
+    CHECK(Finds("Abou Pmar Al Tounisi", "QDi.354"));  // Omar, its first letter struck beside
     // Every word only resembling, one loosely (dawood / davood 0.91, sabri / safari 0.86).
-    CHECK_FALSE(found("Davood Safari", "QDi.135"));
+    CHECK_FALSE(Finds("Davood Safari", "QDi.135"));
     // A word more, and one only loosely resembling (yousaf / yusuf 0.84).
-    CHECK_FALSE(found("Muhammad Yousaf Umer", "TAi.107"));
+    CHECK_FALSE(Finds("Muhammad Yousaf Umer", "TAi.107"));
     // A listed name left unpaired, and a word paired only by a resemblance or a slip: two differences.
-    CHECK_FALSE(found("Akbar Ahmadi", "IRi.004"));  // ALI AKBAR AHMADIAN
+    CHECK_FALSE(Finds("Akbar Ahmadi", "IRi.004"));  // ALI AKBAR AHMADIAN
     // Every listed word, one slipped, and a word more: maybe the person's fuller name, kept.
-    CHECK(found("Hafiz Muhammad Saeef Khan", "QDi.263"));
+    CHECK(Finds("Hafiz Muhammad Saeef Khan", "QDi.263"));
     // A typo of a word a class reads otherwise ("Saeed" is the class "said"): the written words pair.
-    CHECK(found("Hafiz Muhammad Saeeq", "QDi.263"));
+    CHECK(Finds("Hafiz Muhammad Saeeq", "QDi.263"));
     // Between words that read as Korean a neighbouring key makes another syllable as often: at most
     // held for review (Taesong is not Taedong), never a match.
     for (const Candidate& c : UnAllRegimes().Screen(Q("Taesong Credit Bank", nullptr, PartyKind::kCompany), late)) {
       if (c.designation->reference == "KPe.023") CHECK(c.strength != Strength::kMatch);
     }
-    CHECK(found("Barzan Ibrahim Hassan El-Tikriti", "IQi.038"));  // el, the article al: no word left
-    CHECK(found("Barzan Ibrahim Hasan Al-Tikrity", "IQi.038"));   // Hassan, a class; one slip
+    CHECK(Finds("Barzan Ibrahim Hassan El-Tikriti", "IQi.038"));  // el, the article al: no word left
+    CHECK(Finds("Barzan Ibrahim Hasan Al-Tikrity", "IQi.038"));   // Hassan, a class; one slip
   }
 
   TEST_CASE("Korean syllables run together a letter off are held for review, as written apart") {
@@ -149,31 +152,24 @@ TEST_SUITE("screen.screener") {
   }
 
   TEST_CASE("words run together pair with one listed word only by the same letters, give or take a slip") {
-    const Date late = D("2026-02-27");
-    auto has = [&](const char* name, const char* reference) {
-      for (const Candidate& c : UnAllRegimes().Screen(Q(name, nullptr, PartyKind::kIndividual), late)) {
-        if (c.designation->reference == reference) return true;
-      }
-      return false;
-    };
-    CHECK(has("ADEMYILMAZ", "QDi.261"));
-    CHECK(has("Bakhtgul", "TAi.161"));
-    CHECK(has("JULESmutebutsi", "CDi.018"));
+    CHECK(Finds("ADEMYILMAZ", "QDi.261"));
+    CHECK(Finds("Bakhtgul", "TAi.161"));
+    CHECK(Finds("JULESmutebutsi", "CDi.018"));
     // A resemblance across a word break is another name ("fu bin" / the alias "Fupi").
-    CHECK_FALSE(has("Fu Bin", "QDi.028"));
-    CHECK_FALSE(has("Shahid Wardak", "TAi.021"));
-    CHECK_FALSE(has("Muhammad Kuwari", "QDi.398"));
+    CHECK_FALSE(Finds("Fu Bin", "QDi.028"));
+    CHECK_FALSE(Finds("Shahid Wardak", "TAi.021"));
+    CHECK_FALSE(Finds("Muhammad Kuwari", "QDi.398"));
     // A Korean surname that is also an English word ("In") is a word of the name, not dropped.
-    CHECK_FALSE(has("In Young-chul", "KPi.024"));
+    CHECK_FALSE(Finds("In Young-chul", "KPi.024"));
     // One listed word alone ("Abdelrahman", an alias) is everyone of that name: a party with a
     // surname besides is someone else; the word alone still finds it.
-    CHECK_FALSE(has("Fadi Abdelrahman", "QDi.262"));
-    CHECK(has("Abdelrahman", "QDi.262"));
+    CHECK_FALSE(Finds("Fadi Abdelrahman", "QDi.262"));
+    CHECK(Finds("Abdelrahman", "QDi.262"));
     // Several words run together make such a name by its letters alone: "Jun Jun" is the alias
     // "Junjun", "Jun Chen" and "Joo Min-jun" only resemble it.
-    CHECK(has("Jun Jun", "QDi.247"));
-    CHECK_FALSE(has("Jun Chen", "QDi.247"));
-    CHECK_FALSE(has("Joo Min-jun", "QDi.247"));
+    CHECK(Finds("Jun Jun", "QDi.247"));
+    CHECK_FALSE(Finds("Jun Chen", "QDi.247"));
+    CHECK_FALSE(Finds("Joo Min-jun", "QDi.247"));
   }
 
   TEST_CASE("generic names: a DPRK party matches, another country's does not") {
