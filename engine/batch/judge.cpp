@@ -71,13 +71,9 @@ std::shared_ptr<const Match> Judge::MatchOf(const rules::Rule& rule) const {
   return nullptr;
 }
 
-void Judge::Run(const Record& r, std::vector<Finding>& out) {
-  // The parties' table slots are fetched while the index is searched: most records screen them.
-  NameScreen::Party from, to;
-  if (names_) {
-    from = names_->Prepare(r.from_name, r.from);
-    to = names_->Prepare(r.to_name, r.to);
-  }
+void Judge::Run(const Record& r, const Parties& parties, std::vector<Finding>& out) {
+  const NameScreen::Party& from = parties.from;
+  const NameScreen::Party& to = parties.to;
   candidates_.Clear();
   if (use_index_) {
     index_.Candidates(r, candidates_);

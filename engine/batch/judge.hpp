@@ -37,12 +37,28 @@ class Judge {
         const judge::Screening* screening = nullptr, NameCache* names = nullptr, Date run_date = Date(),
         bool capped_only = false);
 
+  /// A record's exporter and importer as its screening will look them up (hashed, their table
+  /// slots asked for); empty when no name is screened.
+  struct Parties {
+    NameScreen::Party from, to;
+  };
+
   /// Appends the record's findings in rank order, judged by judge::JudgeRule as
-  /// scenario activities are; capped rules are marked for the cap accounting.
-  void Run(const Record& r, std::vector<Finding>& out);
-  /// Asks for the rule index's memory a record judged soon will read (RuleIndex::Prefetch).
-  void Prefetch(const Record& r) const {
+  /// scenario activities are; capped rules are marked for the cap accounting. `parties` are
+  /// Prefetch(r)'s.
+  void Run(const Record& r, const Parties& parties, std::vector<Finding>& out);
+  void Run(const Record& r, std::vector<Finding>& out) { Run(r, Prefetch(r), out); }
+  /// Asks for the memory a record judged soon will read: the rule index's (RuleIndex::Prefetch)
+  /// and its parties' slots in the worker's name table (a table of every pair met, too large
+  /// for the nearer caches: fetched while the records before it are judged, not at its turn).
+  Parties Prefetch(const Record& r) const {
     if (use_index_) index_.Prefetch(r);
+    Parties p;
+    if (names_) {
+      p.from = names_->Prepare(r.from_name, r.from);
+      p.to = names_->Prepare(r.to_name, r.to);
+    }
+    return p;
   }
 
  private:

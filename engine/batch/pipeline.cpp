@@ -32,16 +32,22 @@ namespace {
 
 void JudgeChunk(Chunk& c, Judge& judge) {
   c.findings.clear();
-  constexpr size_t kAhead = 4;  // records: enough for the index's lines to arrive
+  // Records ahead: enough for the index's lines and the parties' name-table slots to arrive.
+  // Each record's parties are hashed once, when it is fetched, and kept until its turn.
+  constexpr size_t kAhead = 8;
+  Judge::Parties ahead[kAhead];
+  auto fetch = [&](size_t at) {
+    const Entry& e = c.entries[at];
+    if (e.error < 0 && !e.gated_out) ahead[at % kAhead] = judge.Prefetch(e.rec);
+  };
+  for (size_t at = 0; at < std::min(kAhead, c.entries.size()); ++at) fetch(at);
   for (size_t at = 0; at < c.entries.size(); ++at) {
     Entry& e = c.entries[at];
-    if (at + kAhead < c.entries.size()) {
-      const Entry& ahead = c.entries[at + kAhead];
-      if (ahead.error < 0 && !ahead.gated_out) judge.Prefetch(ahead.rec);
-    }
+    const Judge::Parties parties = ahead[at % kAhead];
+    if (at + kAhead < c.entries.size()) fetch(at + kAhead);
     if (e.error >= 0 || e.gated_out) continue;
     e.first = static_cast<uint32_t>(c.findings.size());
-    judge.Run(e.rec, c.findings);
+    judge.Run(e.rec, parties, c.findings);
     e.count = static_cast<uint32_t>(c.findings.size()) - e.first;
     for (uint32_t i = 0; i < e.count; ++i) e.capped |= c.findings[e.first + i].capped;
   }
