@@ -34,6 +34,7 @@ Judge::Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vecto
     from_status_ = to_status_ = judge::Unscreened();
   } else if (names) {
     names_ = std::make_unique<NameScreen>(*screening, *names, run_date);
+    listed_imo_numbers_ = screening->screener->ImoNumbers();
   }
 }
 
@@ -41,8 +42,11 @@ judge::PartyStatus Judge::VesselStatus(std::string_view imo, Date date) {
   if (imo.empty()) return {};
   if (unscreened_) return judge::Unscreened();
   // Nearly every vessel is on no list: only an IMO number some entry has is screened (once).
+  // A record's number is checked as 7 digits (CheckRecord).
+  uint32_t value = 0;
+  for (char c : imo) value = value * 10 + static_cast<uint32_t>(c - '0');
+  if (!names_ || !std::binary_search(listed_imo_numbers_.begin(), listed_imo_numbers_.end(), value)) return {};
   const std::string number(imo);
-  if (!names_ || !screening_->screener->ListsImo(number)) return {};
   auto it = std::find_if(listed_imos_.begin(), listed_imos_.end(), [&](const auto& e) { return e.first == number; });
   if (it == listed_imos_.end()) {
     screen::Query q;

@@ -80,6 +80,9 @@ class Judge {
   judge::PartyStatus from_status_, to_status_;  ///< the record's screening, for findings' matches
   judge::PartyStatus vessel_status_;
   Date run_date_;
+  /// The IMO numbers some listed vessel or company has (Screener::ImoNumbers): most records'
+  /// vessels are told apart from them by a search of integers, not a lookup of text.
+  std::vector<uint32_t> listed_imo_numbers_;
   /// The IMO numbers met that some listed vessel or company has, with their candidates: few
   /// (the list's own), so a search of a short vector.
   std::vector<std::pair<std::string, std::vector<screen::Candidate>>> listed_imos_;

@@ -427,6 +427,21 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
   }
 }
 
+std::vector<uint32_t> Screener::ImoNumbers() const {
+  std::vector<uint32_t> out;
+  for (const auto& [imo, ids] : by_imo_) {
+    uint32_t n = 0;
+    bool digits = imo.size() == 7;
+    for (char c : imo) {
+      digits = digits && c >= '0' && c <= '9';
+      n = n * 10 + static_cast<uint32_t>(c - '0');
+    }
+    if (digits) out.push_back(n);  // a listed number is checked as 7 digits on loading
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double threshold, bool* name_has_words) const {
   std::vector<NormalizedName> qnames;
   std::vector<const std::string*> qtexts;

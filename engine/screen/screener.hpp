@@ -77,9 +77,9 @@ class Screener {
   std::vector<Candidate> Screen(const Query& q, Date as_of, double threshold = kPossibleThreshold,
                                 bool* name_has_words = nullptr) const;
 
-  /// Whether some listed vessel or company has the 7-digit IMO number `imo` (the one thing an
-  /// IMO screening can find): a batch screens a record's vessel only then.
-  bool ListsImo(const std::string& imo) const { return by_imo_.count(imo) > 0; }
+  /// The 7-digit IMO numbers some listed vessel or company has (the one thing an IMO screening
+  /// can find), ascending, as numbers: a batch screens a record's vessel only when it has one.
+  std::vector<uint32_t> ImoNumbers() const;
 
   /// How many designations, over every part.
   size_t size() const { return size_; }
