@@ -331,6 +331,7 @@ class Importer {
     // The record's own dates of birth first, then those its aliases carry.
     for (const xmlNode* b : Children(n, "INDIVIDUAL_DATE_OF_BIRTH")) ReadBirth(b, d);
     ReadAliases(n, individual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS", d);
+    SplitPrimaryName(d);
     for (const xmlNode* o : Children(n, "NAME_ORIGINAL_SCRIPT")) AddUnique(d.original_names, TextOf(o));
     d.nationality = Joined(Values(n, "NATIONALITY"), "; ");
     std::vector<std::string> title = Values(n, "TITLE");
@@ -371,6 +372,29 @@ class Importer {
         } else if (!d.updated || *date > *d.updated) {
           d.updated = date;
         }
+      }
+    }
+  }
+
+  // A name field may hold two names ("COMPAGNIE AERIENNE DES GRANDS LACS (CAGL) ; GREAT LAKES
+  // BUSINESS COMPANY (GLBC)"): screened as one long name, neither is found. The first stays the
+  // name, the others lead the aliases.
+  static void SplitPrimaryName(Designation& d) {
+    if (d.name.find(';') == std::string::npos) return;
+    std::vector<std::string> names;
+    std::string_view rest = d.name;
+    while (!rest.empty()) {
+      const size_t semi = rest.find(';');
+      const std::string_view part = Trimmed(rest.substr(0, semi));
+      if (!part.empty() && std::find(names.begin(), names.end(), part) == names.end()) names.emplace_back(part);
+      rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
+    }
+    if (names.empty()) return;  // nothing but separators: kept as written
+    d.name = names.front();
+    std::erase_if(d.aliases, [&](const std::string& a) { return a == d.name; });
+    for (size_t i = names.size(); i-- > 1;) {
+      if (std::find(d.aliases.begin(), d.aliases.end(), names[i]) == d.aliases.end()) {
+        d.aliases.insert(d.aliases.begin(), names[i]);
       }
     }
   }

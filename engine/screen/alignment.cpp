@@ -188,15 +188,54 @@ bool StrictPair(const NameToken& a, const NameToken& b) {
   return (a.flags & b.flags & kKoreanToken) != 0 && std::max(a.canon.size(), b.canon.size()) <= kStrictLength;
 }
 
-double TokenSimilarity(std::string_view a, std::string_view b, bool numeric, bool strict) {
-  if (a == b) return 1.0;
-  if (numeric || strict || a.empty() || b.empty()) return 0.0;
+namespace {
+
+// Below this, the names after "abd" are other names (majid / malik 0.79), not spellings of one.
+constexpr double kOtherNameAfterAbd = 0.85;
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// The name after the "servant of" of an Arabic theophoric name, written as one word
+// ("abdulmalik" -> "malik", "abdurrahman" -> "rahman", "abdullah" -> "lah"), or empty when the
+// word has none: its vowels, then the article's "l" or the sun letter it became.
+std::string_view AfterAbd(std::string_view w) {
+  if (w.size() < 5 || w.substr(0, 3) != "abd") return {};
+  size_t i = 3;
+  while (i < w.size() && IsVowel(w[i])) ++i;
+  if (i < w.size() && w[i] == 'l') {
+    ++i;
+  } else if (i + 1 < w.size() && w[i] == w[i + 1]) {
+    ++i;
+  }
+  return w.substr(i);
+}
+
+double PlainSimilarity(std::string_view a, std::string_view b) {
   const double lo = static_cast<double>(std::min(a.size(), b.size()));
   const double hi = static_cast<double>(std::max(a.size(), b.size()));
   const double ratio = lo / hi;
   if (ratio < 0.5) return 0.0;
   double sim = JaroWinkler(a, b);
   if (ratio < 0.8) sim *= ratio / 0.8;
+  return sim;
+}
+
+}  // namespace
+
+double TokenSimilarity(std::string_view a, std::string_view b, bool numeric, bool strict) {
+  if (a == b) return 1.0;
+  if (numeric || strict || a.empty() || b.empty()) return 0.0;
+  double sim = PlainSimilarity(a, b);
+  // Two names "servant of" another of God's names are as alike as those names when these
+  // plainly differ: the shared "abdul" lifts Jaro-Winkler by its prefix (abdulwahid / abdullah
+  // 0.89, abdelmajid / abdulmalik 0.86), though Wahid is not Allah. Names alike after it
+  // (abdulrahim / abdulrahman) and a clerk's slip anywhere (abdularhman) keep their resemblance.
+  if (const std::string_view ra = AfterAbd(a), rb = AfterAbd(b); ra.size() >= 2 && rb.size() >= 2 && ra != rb) {
+    const double after = PlainSimilarity(ra, rb);
+    if (after < kOtherNameAfterAbd && !OneSlipApart(a, b) && !OneAdjacentSwap(a, b) && !OneNeighbourKey(a, b)) {
+      sim = std::min(sim, after);
+    }
+  }
   if (sim < kSlipSim && a.size() >= 3 && OneAdjacentSwap(a, b)) sim = kSlipSim;  // "ok" / "ko": two syllables
   return sim;
 }
@@ -306,6 +345,27 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
     for (const JoinedTokens& cj : c.joins) {
       if (qj.whole_hash != cj.whole_hash || qj.whole != cj.whole || SameWords(q, qj.mask, c, cj.mask)) continue;
       add(kVariantSim, qj.weight + cj.weight, qj.mask, cj.mask);
+    }
+  }
+  // A word one side writes whole and the other in two or three, the same letters ("albughanimi"
+  // / "al-bughanimi", "nor-ullah" / "norullah"): a word break dropped or added. The run's words
+  // read as one word (`whole`) when two: a word's canonical form is not its parts' joined
+  // (romanised Korean letter rules read the whole word). Weighed with the
+  // single pairs too, so that a word resembling only part of the run ("albughanimi" /
+  // "bughanimi") does not take it first and leave the rest unpaired.
+  for (size_t i = 0; i < n; ++i) {
+    const NameToken& qt = q.tokens[i];
+    if (qt.numeric()) continue;
+    for (const JoinedTokens& cj : c.joins) {
+      if (qt.canon != cj.canon && qt.canon != cj.whole) continue;
+      add(kVariantSim, qt.weight + cj.weight, static_cast<uint16_t>(1u << i), cj.mask);
+    }
+  }
+  for (const JoinedTokens& qj : q.joins) {
+    for (size_t j = 0; j < m; ++j) {
+      const NameToken& ct = c.tokens[j];
+      if (ct.numeric() || (ct.canon != qj.canon && ct.canon != qj.whole)) continue;
+      add(kVariantSim, qj.weight + ct.weight, qj.mask, static_cast<uint16_t>(1u << j));
     }
   }
   double covered = 0;

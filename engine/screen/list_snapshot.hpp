@@ -21,8 +21,11 @@ inline constexpr std::string_view kSnapshotMagic = "SNCKLIST";
 /// 5: the index's tables aligned to 8 bytes from the file's start, so they can be read in place;
 /// 6: names indexed without titles (Mr, Dr, Colonel: NormalizeName drops them); 7: religious
 /// titles dropped too (Mullah, Sheikh, Haji), letters with a dot or line below folded (Muḥammad);
-/// 8: more Arabic name spellings read as one (Mahmoud/Mahmood, Hasan/Hassan, Syed/Sayyid, al/el, ...).
-inline constexpr uint32_t kSnapshotVersion = 8;
+/// 8: more Arabic name spellings read as one (Mahmoud/Mahmood, Hasan/Hassan, Syed/Sayyid, al/el, ...);
+/// 9: a word read as a title's slip keeps the title's first letter ("ullah" is a name's, not "mullah");
+/// a vocabulary word with a letter struck for another read as that word ("intdrnational"); a
+/// parenthesis a name of its own only when in another script than the rest.
+inline constexpr uint32_t kSnapshotVersion = 9;
 
 /// Whether `head` (a file's first bytes) starts like a snapshot.
 bool IsListSnapshot(std::string_view head);

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "common/utf8.hpp"
 #include "screen/alignment.hpp"
 #include "screen/transliterate.hpp"
 
@@ -42,6 +43,19 @@ void ForEachTerm(const NormalizedName& n, F&& f) {
 bool IsAcronymAlias(std::string_view s) {
   if (s.size() < 2 || s.size() > 5) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Whether `s` holds a letter of a script other than Latin (Arabic, Han, Hangul, Cyrillic, ...):
+// code points past the Latin letters, their accents and the spacing modifiers.
+bool HasOtherScript(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    if (DecodeUtf8(s, i) >= 0x370) return true;
+  }
+  return false;
 }
 
 void PutText(std::vector<char>& arena, const std::string& text, const std::string* same_as) {
@@ -194,11 +208,10 @@ class Builder {
         const std::string without = listed.substr(0, open) + " " + listed.substr(close + 1);
         Add(d, source, at, without, false);
         if (IsAcronymAlias(inner)) Add(d, source, at, inner, true);
-        // "Jin Tiesan (金铁三)": the name in its own script is a name of its
-        // own.
-        if (std::any_of(inner.begin(), inner.end(), [](char ch) { return (ch & 0x80) != 0; })) {
-          WithKeys(d, source, at, inner, false);
-        }
+        // "Jin Tiesan (金铁三)", "عبدالله السندي (Abdullah Sindhi)": the name written in
+        // another script is a name of its own. In the same script the parenthesis is part of
+        // the name ("華信船務(香港)有限公司": Hong Kong, the company's seat, is no name of it).
+        if (HasOtherScript(inner) != HasOtherScript(without)) WithKeys(d, source, at, inner, false);
       }
     }
     // The list's name in the original script (Hangul, Cyrillic, Han, Arabic):

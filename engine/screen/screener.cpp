@@ -411,7 +411,14 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
       const bool run_resembles = cn.tokens.size() == 1 && s.alignment.pair_count == 1 &&
                                  std::popcount(s.alignment.pairs[0].q_mask) > 1 &&
                                  s.alignment.pairs[0].sim < kVariantSim;
-      if (d.kind == DesignationKind::kIndividual && cn.tokens.size() == 1 && (q_word_left || run_resembles)) {
+      // A listed name one word of the party's writes whole is one name too ("Abdulrahman Kefi" /
+      // the alias "Abdul Rahman").
+      bool one_word_listed = cn.tokens.size() == 1;
+      const auto c_all = static_cast<uint16_t>((1u << cn.tokens.size()) - 1);
+      for (size_t k = 0; k < s.alignment.pair_count && !one_word_listed; ++k) {
+        one_word_listed = s.alignment.pairs[k].c_mask == c_all && std::popcount(s.alignment.pairs[k].q_mask) == 1;
+      }
+      if (d.kind == DesignationKind::kIndividual && one_word_listed && (q_word_left || run_resembles)) {
         notes |= kPartial;
         score = std::min(score, kBelowPossible);
       }
@@ -419,6 +426,12 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
         notes |= kSyllableOrder;
         score = std::min(score, kBelowPossible);
       }
+      // Never above the bound tested before decoding. A word may pair one of unlike weight (a
+      // misspelt generic word, "defegce" / "defence", whose weight its spelling no longer
+      // lowers): such a name could score past the bound, and was then kept or not by the
+      // threshold asked, the bound pruning it only below. Capped, a name's score is the same
+      // whatever the threshold.
+      score = std::min(score, bound);
       if (score < threshold) continue;
       s.score = score;
       s.notes = notes;

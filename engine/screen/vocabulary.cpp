@@ -138,6 +138,17 @@ constexpr auto kSlipKeys = [] {
   return keys;
 }();
 
+// One letter struck for another in a vocabulary word: a neighbouring key, or any key in a long
+// word (kMinChangedVocabulary).
+bool OneLetterStruck(std::string_view w, std::string_view word) {
+  if (w.size() != word.size()) return false;
+  if (OneNeighbourKey(w, word)) return true;
+  if (word.size() < kMinChangedVocabulary) return false;
+  size_t differ = 0;
+  for (size_t i = 0; i < w.size(); ++i) differ += w[i] != word[i] ? 1 : 0;
+  return differ == 1;
+}
+
 }  // namespace
 
 bool IsLegalForm(std::string_view w) { return In(kLegalSorted, w); }
@@ -164,7 +175,11 @@ std::string_view NearVocabulary(std::string_view w) {
                                [](const SlipKey& k, uint64_t h) { return k.hash < h; });
     std::string_view first;
     for (; it != kSlipKeys.end() && it->hash == key; ++it) {
-      if (!OneSlipApart(w, it->word)) continue;
+      const bool title = IsTitleWord(it->word);
+      if (!OneSlipApart(w, it->word) && (title || !OneLetterStruck(w, it->word))) continue;
+      // A title is dropped from a name: a slip read as one keeps its first letter. "ullah"
+      // ends Afghan given names written apart (Nor-ullah, Amin-ullah); it is no "mullah".
+      if (title && w.front() != it->word.front()) continue;
       if (it->word.size() == w.size()) return it->word;
       if (first.empty()) first = it->word;
     }

@@ -27,10 +27,16 @@ bool IsVocabularyWord(std::string_view w);
 /// another word ("sea" / "se").
 inline constexpr size_t kMinSlipWord = 5;
 inline constexpr size_t kMinSlipVocabulary = 5;
+/// Vocabulary words this long are long enough that one letter changed, whatever the key, leaves
+/// no other word: "intergational" is "international".
+inline constexpr size_t kMinChangedVocabulary = 8;
 
 /// The vocabulary word that `w` is one slip from, or empty: "CORPORATIONN", "COROPRATION" and
 /// "GENEERAL" must still be the corporate form and the generic word, not distinctive words the
-/// listed name lacks. Looked for under `w` itself, then `w` with each letter left out in turn;
+/// listed name lacks. A letter struck for another counts too, but never as a title (a title is
+/// dropped from the name): a neighbouring key ("INTDRNATIONAL", "TRADIBG"), or any letter in a
+/// word of kMinChangedVocabulary letters or more ("INTERGATIONAL"). A slip read as a title keeps
+/// its first letter ("ullah" is no "mullah"). Looked for under `w` itself, then `w` with each letter left out in turn;
 /// when two words are found under one of those, a swap (a word of w's length) is taken, else
 /// the first in the tables (legal forms, connecting words, generic words, spellings).
 std::string_view NearVocabulary(std::string_view w);

@@ -120,6 +120,19 @@ TEST_CASE("KPi.038 CHO CHUN RYONG: name, alias, title") {
   CHECK(d->births[0].born.date->ToString() == "1960-04-04");
 }
 
+TEST_CASE("a name field holding two names: the first the name, the other an alias (CDe.003)") {
+  const Designation* d = Find(RealList(), "CDe.003");
+  REQUIRE(d);
+  CHECK(d->name == "COMPAGNIE AERIENNE DES GRANDS LACS (CAGL)");
+  REQUIRE_FALSE(d->aliases.empty());
+  CHECK(d->aliases.front() == "GREAT LAKES BUSINESS COMPANY (GLBC)");
+  CHECK(std::count(d->aliases.begin(), d->aliases.end(), "CAGL") == 1);
+  // No name is left holding a separator.
+  for (const Designation& e : RealList().entries) {
+    CHECK_MESSAGE(e.name.find(';') == std::string::npos, e.reference);
+  }
+}
+
 TEST_CASE("a shipping company's IMO company number comes from its narrative") {
   const Designation* d = Find(RealList(), "KPe.022");  // "IMO Number: 5342883"
   REQUIRE(d);

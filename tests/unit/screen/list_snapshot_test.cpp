@@ -348,8 +348,8 @@ TEST_SUITE("screen.snapshot") {
     CHECK(Error(bytes.substr(0, bytes.size() - 10)).find("truncated or extended") != std::string::npos);
     CHECK(Error(bytes.substr(0, 20)).find("truncated header") != std::string::npos);
     std::string version = bytes;
-    version[8] = 9;
-    CHECK(Error(version).find("format version 9") != std::string::npos);
+    version[8] = static_cast<char>(kSnapshotVersion + 1);
+    CHECK(Error(version).find("format version " + std::to_string(kSnapshotVersion + 1)) != std::string::npos);
     CHECK_FALSE(IsListSnapshot("designations:\n"));
   }
 

@@ -40,6 +40,22 @@ TEST_SUITE("screen.vocabulary") {
     CHECK(NearVocabulary("economisc") == "economics");
     CHECK(NearVocabulary("servicse") == "services");
   }
+
+  TEST_CASE("a slip read as a title keeps the title's first letter") {
+    CHECK(NearVocabulary("mulah") == "mullah");
+    CHECK(NearVocabulary("sheih") == "sheikh");
+    // "ullah" ends Afghan given names written apart (Nor-ullah): it is no "mullah".
+    CHECK(NearVocabulary("ullah").empty());
+    CHECK(NearVocabulary("heikh").empty());
+  }
+
+  TEST_CASE("a letter struck for another in a vocabulary word is still that word, never a title") {
+    CHECK(NearVocabulary("intdrnational") == "international");  // a neighbouring key
+    CHECK(NearVocabulary("tradibg") == "trading");
+    CHECK(NearVocabulary("intergational") == "international");  // any key, in a long word
+    CHECK(NearVocabulary("defegce").empty());  // any key, in a short word: not read
+    CHECK(NearVocabulary("mullag").empty());   // a title is no word struck
+  }
 }
 
 }  // namespace
