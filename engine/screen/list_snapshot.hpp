@@ -24,8 +24,10 @@ inline constexpr std::string_view kSnapshotMagic = "SNCKLIST";
 /// 8: more Arabic name spellings read as one (Mahmoud/Mahmood, Hasan/Hassan, Syed/Sayyid, al/el, ...);
 /// 9: a word read as a title's slip keeps the title's first letter ("ullah" is a name's, not "mullah");
 /// a vocabulary word with a letter struck for another read as that word ("intdrnational"); a
-/// parenthesis a name of its own only when in another script than the rest.
-inline constexpr uint32_t kSnapshotVersion = 9;
+/// parenthesis a name of its own only when in another script than the rest;
+/// 10: names of a designation that is not Korean (a UN regime other than the DPRK's, another
+/// nationality) not held to the pairing of romanised Korean syllables.
+inline constexpr uint32_t kSnapshotVersion = 10;
 
 /// Whether `head` (a file's first bytes) starts like a snapshot.
 bool IsListSnapshot(std::string_view head);

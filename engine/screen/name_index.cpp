@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <unordered_map>
 
@@ -43,6 +44,31 @@ void ForEachTerm(const NormalizedName& n, F&& f) {
 bool IsAcronymAlias(std::string_view s) {
   if (s.size() < 2 || s.size() > 5) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Whether a designation's names may be romanised Korean. Many Arabic, African and Afghan names
+// read as Korean syllables by their letters alone ("Ali Salim", "Bilal bin Marwan"), and Korean
+// names pair strictly (a letter off is another syllable, a word more another person): a name
+// listed under a UN regime other than the DPRK's (its reference says which: QDi.123, not KPi),
+// or of a nationality that is not Korean, is not held to that. Without either, its letters decide.
+bool MayBeKorean(const screen::Designation& des) {
+  auto mentions_korea = [](std::string_view text) {
+    constexpr std::string_view kKorea = "korea";
+    for (size_t i = 0; i + kKorea.size() <= text.size(); ++i) {
+      bool same = true;
+      for (size_t k = 0; k < kKorea.size() && same; ++k) {
+        same = std::tolower(static_cast<unsigned char>(text[i + k])) == kKorea[k];
+      }
+      if (same) return true;
+    }
+    return false;
+  };
+  if (!des.nationality.empty()) return mentions_korea(des.nationality);
+  const std::string_view ref = des.reference;
+  const bool un_reference = ref.size() >= 5 && ref[3] == '.' && (ref[2] == 'i' || ref[2] == 'e') &&
+                            std::isupper(static_cast<unsigned char>(ref[0])) &&
+                            std::isupper(static_cast<unsigned char>(ref[1]));
+  return !un_reference || ref.substr(0, 2) == "KP";
 }
 
 // Whether `s` holds a letter of a script other than Latin (Arabic, Han, Hangul, Cyrillic, ...):
@@ -186,6 +212,7 @@ class Builder {
 
   void Designation(uint32_t d, const screen::Designation& des) {
     current_.clear();
+    korean_entry_ = MayBeKorean(des);
     const size_t aliases = des.aliases.size();
     for (size_t k = 0; k <= aliases; ++k) {
       const std::string& listed = k == 0 ? des.name : des.aliases[k - 1];
@@ -269,6 +296,11 @@ class Builder {
   void Add(uint32_t d, NameSource source, uint16_t at, std::string_view variant, bool acronym) {
     NormalizedName norm = NormalizeName(variant);
     if (norm.tokens.empty()) return;
+    // The words keep their canonical forms (a party's name is read the same way), but not the
+    // strict pairing of romanised Korean syllables.
+    if (!korean_entry_) {
+      for (NameToken& t : norm.tokens) t.flags = static_cast<uint8_t>(t.flags & ~kKoreanToken);
+    }
     // The same normalised form twice for one designation adds nothing.
     for (const NormalizedName& seen : current_) {
       if (seen.tokens.size() != norm.tokens.size()) continue;
@@ -325,6 +357,7 @@ class Builder {
 
   NameIndex& out_;
   std::vector<NormalizedName> current_;  ///< the current designation's names, for duplicates
+  bool korean_entry_ = true;  ///< MayBeKorean of the current designation
   std::unordered_map<std::string, uint32_t> term_ids_;
   std::vector<IndexedName> names_;
   std::vector<char> arena_;
