@@ -62,6 +62,7 @@ enum Note : uint32_t {
   kSyllableSlip = 1u << 17,
   kSyllableOrder = 1u << 18,
   kLooseWord = 1u << 19,
+  kLooseOnly = 1u << 20,
 };
 
 // The text with its first parenthesised part taken out ("Cho Chun Ryong (Director)" →
@@ -291,6 +292,15 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
       if (s.alignment.slips > 0) {
         notes |= kSyllableSlip;
         possible_only = true;
+      }
+      // A word that only loosely resembles the listed one (below kLooseResemblance: no clerk's
+      // slip, no spelling of the same letters) is as often another name (Atal / ADAM, Taheri /
+      // Thaer): a possible match at most, for review, never a match on its word.
+      for (size_t k = 0; k < s.alignment.pair_count; ++k) {
+        if (s.alignment.pairs[k].sim < kLooseResemblance) {
+          notes |= kLooseOnly;
+          possible_only = true;
+        }
       }
       // A clerk makes one slip in a name; two syllables each a letter off are another name
       // (Rim Sun-song is not RI UN SONG).
@@ -602,6 +612,7 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     }
     if (s.notes & kSyllableOrder) parts.push_back("Korean name syllables in another order");
     if (s.notes & kLooseWord) parts.push_back("a word only resembling the listed one beside another difference");
+    if ((s.notes & kLooseOnly) && !(s.notes & kLooseWord)) parts.push_back("a word only resembling the listed one");
     if (s.notes & kFlagAgrees) parts.push_back("flag " + d.flag->ToString());
     if (s.notes & kFlagDiffers) {
       parts.push_back("flag " + q.country->ToString() + " but listed " + d.flag->ToString());

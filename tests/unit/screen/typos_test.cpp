@@ -162,6 +162,14 @@ TEST_SUITE("screen.typos") {
     CHECK(BestOfEveryRegime("KIM SOK CHOK", "KPi.036") < Screener::kMatchThreshold);
   }
 
+  TEST_CASE("a word only loosely resembling the listed one makes a possible match at most") {
+    // atal / adam (0.88): another name as often as another spelling, for review.
+    const double loose = BestOfEveryRegime("Atal Khan", "TAi.167");
+    CHECK(loose < Screener::kMatchThreshold);
+    // A clerk's slip is no loose resemblance: still a match.
+    CHECK(BestOfEveryRegime("Adma Khan", "TAi.167") >= Screener::kMatchThreshold);
+  }
+
   TEST_CASE("a listed name of one word beside an article or a kunya is one name") {
     Query q;
     q.kind = PartyKind::kIndividual;
