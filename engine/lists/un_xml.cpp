@@ -386,7 +386,7 @@ class Importer {
     while (!rest.empty()) {
       const size_t semi = rest.find(';');
       const std::string_view part = Trimmed(rest.substr(0, semi));
-      if (!part.empty() && std::find(names.begin(), names.end(), part) == names.end()) names.emplace_back(part);
+      if (!part.empty()) AddUnique(names, std::string(part));
       rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
     }
     if (names.empty()) return;  // nothing but separators: kept as written

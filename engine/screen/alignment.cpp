@@ -193,8 +193,6 @@ namespace {
 // Below this, the names after "abd" are other names (majid / malik 0.79), not spellings of one.
 constexpr double kOtherNameAfterAbd = 0.85;
 
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
 // The name after the "servant of" of an Arabic theophoric name, written as one word
 // ("abdulmalik" -> "malik", "abdurrahman" -> "rahman", "abdullah" -> "lah"), or empty when the
 // word has none: its vowels, then the article's "l" or the sun letter it became.

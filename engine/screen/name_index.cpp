@@ -54,14 +54,9 @@ bool IsAcronymAlias(std::string_view s) {
 bool MayBeKorean(const screen::Designation& des) {
   auto mentions_korea = [](std::string_view text) {
     constexpr std::string_view kKorea = "korea";
-    for (size_t i = 0; i + kKorea.size() <= text.size(); ++i) {
-      bool same = true;
-      for (size_t k = 0; k < kKorea.size() && same; ++k) {
-        same = std::tolower(static_cast<unsigned char>(text[i + k])) == kKorea[k];
-      }
-      if (same) return true;
-    }
-    return false;
+    return std::search(text.begin(), text.end(), kKorea.begin(), kKorea.end(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) == b;
+           }) != text.end();
   };
   if (!des.nationality.empty()) return mentions_korea(des.nationality);
   const std::string_view ref = des.reference;

@@ -89,8 +89,6 @@ bool AllAsciiLower(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
 // `w` with runs of one consonant letter cut to one letter ("kimm" -> "kim"); vowel pairs stay,
 // since romanisations write oo, ee and the like on purpose.
 std::string CollapseDoubledConsonants(std::string_view w) {
@@ -104,6 +102,8 @@ std::string CollapseDoubledConsonants(std::string_view w) {
 }
 
 }  // namespace
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 uint64_t LetterSet(std::string_view s) {
   uint64_t set = 0;

@@ -71,6 +71,9 @@ struct JoinedTokens {
 /// missing from the other's set cannot be a Jaro match.
 uint64_t LetterSet(std::string_view s);
 
+/// Whether `c` is one of the five vowel letters a, e, i, o, u (lower case).
+bool IsVowel(char c);
+
 /// The bytes of `s` (as LetterSet folds them) present twice or more and three times or more,
 /// and how many occurrences lie past a byte's third: with the letter sets, a bound on the bytes
 /// two texts share counting repeats (SharedLetters), so on Jaro's matches.

@@ -296,11 +296,11 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
       // A word that only loosely resembles the listed one (below kLooseResemblance: no clerk's
       // slip, no spelling of the same letters) is as often another name (Atal / ADAM, Taheri /
       // Thaer): a possible match at most, for review, never a match on its word.
-      for (size_t k = 0; k < s.alignment.pair_count; ++k) {
-        if (s.alignment.pairs[k].sim < kLooseResemblance) {
-          notes |= kLooseOnly;
-          possible_only = true;
-        }
+      const bool loose = std::any_of(s.alignment.pairs.begin(), s.alignment.pairs.begin() + s.alignment.pair_count,
+                                     [](const AlignedPair& p) { return p.sim < kLooseResemblance; });
+      if (loose) {
+        notes |= kLooseOnly;
+        possible_only = true;
       }
       // A clerk makes one slip in a name; two syllables each a letter off are another name
       // (Rim Sun-song is not RI UN SONG).
@@ -367,10 +367,9 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
         // every listed name, one of them slipped, and a name more is kept: it may be the listed
         // person's fuller name (Hafiz Muhammad Saeef Khan / HAFIZ MUHAMMAD SAEED).
         if (!birth_confirms) {
-          bool none_same = true, loose = false, inexact = false;
+          bool none_same = true, inexact = false;
           for (size_t k = 0; k < s.alignment.pair_count; ++k) {
             none_same = none_same && s.alignment.pairs[k].sim < kVariantSim;
-            loose = loose || s.alignment.pairs[k].sim < kLooseResemblance;
             inexact = inexact || s.alignment.pairs[k].sim < kKoreanCutoff;
           }
           if ((loose && ((none_same && s.alignment.pair_count >= 2) || q_word_left || c_word_left)) ||
