@@ -5,6 +5,7 @@
 #include <string>
 #include <tuple>
 
+#include "common/imo_number.hpp"
 #include "judge/rule_judge.hpp"
 #include "judge/screening_facts.hpp"
 
@@ -38,14 +39,17 @@ Judge::Judge(const rules::RuleSet& set, const RuleIndex& index, const std::vecto
   }
 }
 
-judge::PartyStatus Judge::VesselStatus(std::string_view imo, Date date) {
-  if (imo.empty()) return {};
-  if (unscreened_) return judge::Unscreened();
+void Judge::VesselStatus(std::string_view imo, Date date, judge::PartyStatus& out) {
+  out.Clear();
+  if (imo.empty()) return;
+  if (unscreened_) {
+    out = judge::Unscreened();
+    return;
+  }
   // Nearly every vessel is on no list: only an IMO number some entry has is screened (once).
   // A record's number is checked as 7 digits (CheckRecord).
-  uint32_t value = 0;
-  for (char c : imo) value = value * 10 + static_cast<uint32_t>(c - '0');
-  if (!names_ || !std::binary_search(listed_imo_numbers_.begin(), listed_imo_numbers_.end(), value)) return {};
+  const auto value = ImoValue(imo);
+  if (!names_ || !value || !std::binary_search(listed_imo_numbers_.begin(), listed_imo_numbers_.end(), *value)) return;
   const std::string number(imo);
   auto it = std::find_if(listed_imos_.begin(), listed_imos_.end(), [&](const auto& e) { return e.first == number; });
   if (it == listed_imos_.end()) {
@@ -56,7 +60,13 @@ judge::PartyStatus Judge::VesselStatus(std::string_view imo, Date date) {
   }
   // A clearance names a vessel as a record does: by its IMO number.
   const std::string name = "IMO" + number;
-  return judge::StatusAsOf(*screening_, it->second, name, name, date, run_date_);
+  out = judge::StatusAsOf(*screening_, it->second, name, name, date, run_date_);
+}
+
+void Judge::ScreenParties(const Record& r, const Parties& parties) {
+  names_->Status(parties.from, r.date, from_status_);
+  names_->Status(parties.to, r.date, to_status_);
+  VesselStatus(r.vessel_imo, r.date, vessel_status_);
 }
 
 std::shared_ptr<const Match> Judge::MatchOf(const rules::Rule& rule) const {
@@ -76,8 +86,6 @@ std::shared_ptr<const Match> Judge::MatchOf(const rules::Rule& rule) const {
 }
 
 void Judge::Run(const Record& r, const Parties& parties, std::vector<Finding>& out) {
-  const NameScreen::Party& from = parties.from;
-  const NameScreen::Party& to = parties.to;
   candidates_.Clear();
   if (use_index_) {
     index_.Candidates(r, candidates_);
@@ -93,9 +101,7 @@ void Judge::Run(const Record& r, const Parties& parties, std::vector<Finding>& o
     screened = true;  // the constructor set both statuses
     if (use_index_) index_.FlaggedCandidates(r, candidates_);
   } else if (use_index_ && index_.screening_gated() && names_) {
-    from_status_ = names_->Status(from, r.date);
-    to_status_ = names_->Status(to, r.date);
-    vessel_status_ = VesselStatus(r.vessel_imo, r.date);
+    ScreenParties(r, parties);
     screened = true;
     if (from_status_.Flagged() || to_status_.Flagged() || vessel_status_.Flagged()) {
       index_.FlaggedCandidates(r, candidates_);
@@ -114,16 +120,14 @@ void Judge::Run(const Record& r, const Parties& parties, std::vector<Finding>& o
     bool screen = false;
     if (names_) candidates_.ForEach([&](uint32_t rank) { screen = screen || screens_[rank]; });
     if (screen) {
-      from_status_ = names_->Status(from, r.date);
-      to_status_ = names_->Status(to, r.date);
-      vessel_status_ = VesselStatus(r.vessel_imo, r.date);
+      ScreenParties(r, parties);
     } else {
-      from_status_ = {};
-      to_status_ = {};
-      vessel_status_ = {};
+      from_status_.Clear();
+      to_status_.Clear();
+      vessel_status_.Clear();
     }
   } else if (unscreened_) {
-    vessel_status_ = VesselStatus(r.vessel_imo, r.date);
+    VesselStatus(r.vessel_imo, r.date, vessel_status_);
   }
   facts_.SetScreening(from_status_, to_status_, vessel_status_);
   candidates_.ForEach([&](uint32_t rank) {

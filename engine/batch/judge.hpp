@@ -63,8 +63,10 @@ class Judge {
 
  private:
   std::shared_ptr<const Match> MatchOf(const rules::Rule& rule) const;
-  /// The carrying vessel's status on `date` by its IMO number (none: not a party).
-  judge::PartyStatus VesselStatus(std::string_view imo, Date date);
+  /// The carrying vessel's status on `date` by its IMO number (none: not a party), into `out`.
+  void VesselStatus(std::string_view imo, Date date, judge::PartyStatus& out);
+  /// Every party's status cleared, or screened (names_ set) for a record of `date`.
+  void ScreenParties(const Record& r, const Parties& parties);
 
   const rules::RuleSet& set_;
   const RuleIndex& index_;

@@ -78,11 +78,12 @@ const NameCache::Entry& NameScreen::CountryFree(std::string_view name) {
   });
 }
 
-judge::PartyStatus NameScreen::Status(const Party& p, Date date) {
-  if (p.name.empty()) return {};
+void NameScreen::Status(const Party& p, Date date, judge::PartyStatus& out) {
+  out.Clear();
+  if (p.name.empty()) return;
   const NameCache::Entry* entry = nullptr;
   if (const Slot* slot = Seen(p)) {
-    if (!slot->candidates) return {};  // most parties: answered without reading the entry
+    if (!slot->candidates) return;  // most parties: answered without reading the entry
     entry = slot->entry;
   } else {
     // A party of no known country is the name's country-free entry itself.
@@ -98,10 +99,13 @@ judge::PartyStatus NameScreen::Status(const Party& p, Date date) {
     // Entries past the cache's bound live only until this thread's next miss: not remembered.
     if (entry->kept) Remember(*entry);
   }
-  if (entry->unscreenable) return judge::Unscreened();  // fail closed, as a scenario's party
-  if (entry->candidates.empty()) return {};
+  if (entry->unscreenable) {
+    out = judge::Unscreened();
+    return;
+  }  // fail closed, as a scenario's party
+  if (entry->candidates.empty()) return;
   // A record names its party by name only: the name is also what a clearance names.
-  return judge::StatusAsOf(screening_, entry->candidates, p.name, p.name, date, run_date_);
+  out = judge::StatusAsOf(screening_, entry->candidates, p.name, p.name, date, run_date_);
 }
 
 }  // namespace sancheck::batch

@@ -35,10 +35,13 @@ class NameScreen {
   Party Prepare(std::string_view name, const expr::Known<Country>& country) const;
 
   /// What screening concludes about the party on `date` (designated: kTrue a match,
-  /// kUnknown a possible match, kFalse none or not yet listed; `cleared` reported).
-  judge::PartyStatus Status(const Party& party, Date date);
+  /// kUnknown a possible match, kFalse none or not yet listed; `cleared` reported), written
+  /// into `out`, the caller's reused status (cleared first).
+  void Status(const Party& party, Date date, judge::PartyStatus& out);
   judge::PartyStatus Status(std::string_view name, const expr::Known<Country>& country, Date date) {
-    return Status(Prepare(name, country), date);
+    judge::PartyStatus status;
+    Status(Prepare(name, country), date, status);
+    return status;
   }
 
  private:

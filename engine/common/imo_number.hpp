@@ -1,6 +1,8 @@
 // IMO ship identification numbers: seven digits whose last is a check digit.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace sancheck {
@@ -18,6 +20,19 @@ constexpr bool IsImoNumber(std::string_view digits) {
   return sum % 10 == digits[6] - '0';
 }
 
+/// Seven digits as one integer (an IMO number's key for sorted lookups), or none when `digits`
+/// are not seven decimal digits. The check digit is not tested: a listed number is kept as listed.
+constexpr std::optional<uint32_t> ImoValue(std::string_view digits) {
+  if (digits.size() != 7) return std::nullopt;
+  uint32_t value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<uint32_t>(c - '0');
+  }
+  return value;
+}
+
+static_assert(ImoValue("9176187") == 9176187u && !ImoValue("917618") && !ImoValue("91761a7"));
 static_assert(IsImoNumber("9176187") && !IsImoNumber("9176188") && !IsImoNumber("917618"));
 
 }  // namespace sancheck

@@ -84,6 +84,9 @@ bool LettersAllowSlip(uint64_t letters, size_t w_len, uint64_t other, size_t len
   return lacks_w <= size_t{len < w_len || traded} && lacks_other <= size_t{len > w_len || traded};
 }
 
+// How many kept words or runs ahead of the one read their details are fetched (ScanNear).
+constexpr size_t kRunsAhead = 8;
+
 }  // namespace
 
 template <typename F>
@@ -115,6 +118,11 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
   // A key struck beside the one meant (OneNeighbourKey) trades one letter for another: a word of the
   // same length lacking one of w's letters and having one w lacks.
   const bool neighbour_key = w.size() >= kNeighbourKeyMinLength;
+  auto prefetch_word = [&](size_t k) {
+    __builtin_prefetch(&scan_next[k]);
+    __builtin_prefetch(&scan_terms[k]);
+    __builtin_prefetch(&scan_kinds[k]);
+  };
   auto scan = [&](size_t from, size_t to, size_t len, size_t prefix, bool slips) {
     const size_t needed = MatchesNeeded(w.size(), len, prefix, kTokenCutoff);
     const bool resembles = needed <= std::min(w.size(), len);
@@ -127,6 +135,7 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
     if (kept.size() < to - from) kept.resize(to - from);
     const size_t n = FilterByLetters(scan_letters.data() + from, to - from, letters, lack_w, lack_term, kept.data());
     for (size_t i = 0; i < n; ++i) {
+      if (i + kRunsAhead < n) prefetch_word(from + kept[i + kRunsAhead]);
       const size_t k = from + kept[i];
       const uint64_t other = scan_letters[k];
       bool may_slip = slips && LettersAllowSlip(letters, w.size(), other, len, traded);
@@ -162,6 +171,12 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
   // igorovich"), so that nearly all are ruled out by their letter sets; a run of Korean
   // syllables, or any run a Korean word meets, is held to Align's closer resemblance.
   if (!runs || w.size() < 3) return;
+  auto prefetch_run = [&](size_t k) {
+    __builtin_prefetch(&run_keys[k]);
+    __builtin_prefetch(&run_terms[k]);
+    __builtin_prefetch(&run_fourth[k]);
+    __builtin_prefetch(&run_repeats[k]);
+  };
   const uint32_t start3 = start >> 8;  // w's first three bytes, as RunKey keeps a run's
   const auto fourth = static_cast<uint8_t>(start & 0xFF);  // of w
   // The runs [from, to) of length `len`, sharing at most `prefix` first letters with w.
@@ -172,6 +187,9 @@ void NameIndex::ScanNear(std::string_view w, bool korean, bool runs, F&& conside
     const size_t n = FilterByLetters(run_letters.data() + from, to - from, letters, w.size() - needed, len - needed,
                                      kept.data());
     for (size_t i = 0; i < n; ++i) {
+      // The runs kept are scattered over tables of a million: their details are fetched a few
+      // runs ahead, so that the misses overlap rather than come one after another.
+      if (i + kRunsAhead < n) prefetch_run(from + kept[i + kRunsAhead]);
       const size_t k = from + kept[i];
       const uint32_t run_start = run_keys[k] & 0xFFFFFF;
       const size_t shared = run_start == start3 ? (fourth != 0 && run_fourth[k] == fourth ? 4 : 3)

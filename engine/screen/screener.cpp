@@ -9,6 +9,7 @@
 #include <functional>
 #include <span>
 
+#include "common/imo_number.hpp"
 #include "screen/alignment.hpp"
 #include "screen/transliterate.hpp"
 
@@ -456,13 +457,7 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
 std::vector<uint32_t> Screener::ImoNumbers() const {
   std::vector<uint32_t> out;
   for (const auto& [imo, ids] : by_imo_) {
-    uint32_t n = 0;
-    bool digits = imo.size() == 7;
-    for (char c : imo) {
-      digits = digits && c >= '0' && c <= '9';
-      n = n * 10 + static_cast<uint32_t>(c - '0');
-    }
-    if (digits) out.push_back(n);  // a listed number is checked as 7 digits on loading
+    if (auto n = ImoValue(imo)) out.push_back(*n);  // a listed number is checked as 7 digits on loading
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -50,6 +50,31 @@ TEST_SUITE("batch.name_screen") {
           names.Status("Munitions Industry Department", CountryOf("RU"), summit).designated);
   }
 
+  TEST_CASE("a reused status keeps nothing of the party before") {
+    // The batch writes each record's statuses into the same objects: a listed party's match
+    // must not outlive it into the next record's clean (or unreadable) party.
+    const auto screening = BuiltinScreening();
+    const Date summit = *Date::Parse("2023-09-13");
+    NameCache cache;
+    NameScreen names(*screening, cache, *Date::Parse("2026-01-01"));
+    judge::PartyStatus status;
+    names.Status(names.Prepare("Munitions Industry Department", CountryOf("KP")), summit, status);
+    REQUIRE(status.designated == Truth::kTrue);
+    REQUIRE(status.match);
+    names.Status(names.Prepare("Dandong Foods Trading Co", CountryOf("CN")), summit, status);
+    CHECK(status.designated == Truth::kFalse);
+    CHECK_FALSE(status.match);
+    CHECK_FALSE(status.Flagged());
+    names.Status(names.Prepare("Munitions Industry Department", CountryOf("KP")), summit, status);
+    names.Status(names.Prepare("", CountryOf("KP")), summit, status);
+    CHECK_FALSE(status.match);
+    CHECK(status.designated == Truth::kFalse);
+    names.Status(names.Prepare("Munitions Industry Department", CountryOf("KP")), summit, status);
+    names.Status(names.Prepare("!!!", CountryOf("KP")), summit, status);
+    CHECK_FALSE(status.match);
+    CHECK(status.designated == Truth::kUnknown);
+  }
+
   TEST_CASE("a name screening cannot read is unknown, never clear, seen again or not") {
     const auto screening = BuiltinScreening();
     const Date summit = *Date::Parse("2023-09-13");
