@@ -37,31 +37,55 @@ struct DiffArgs {
   std::string format = "text";
 };
 
-// "data/ofac-sdn.csv" -> "data/ofac-add.csv", "data/ofac-sdn_comments.csv": OFAC's files share a
-// name but for "sdn" (the comments file's "sdn_comments").
-std::string Sibling(const std::string& sdn, const std::string& part) {
-  // OFAC's archives have named the files SDN.CSV, ADD.CSV, ALT.CSV too: found in either case,
-  // each letter of the sibling's name in the case of the letter of "sdn" it replaces (past the
-  // third, of the third).
-  std::string lower = sdn;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const size_t slash = sdn.find_last_of('/');
-  const size_t at = lower.rfind("sdn");
+// How an OFAC snapshot's files are named: its primary file holds `word` (case aside), and the
+// others hold the parts instead ("data/ofac-sdn.csv" -> "data/ofac-add.csv",
+// "data/ofac-sdn_comments.csv"; "cons_prim.csv" -> "cons_add.csv", "cons_comments.csv").
+struct OfacNaming {
+  lists::OfacList list;
+  const char* word;
+  const char* add;
+  const char* alt;
+  const char* comments;
+};
+constexpr OfacNaming kSdnNaming{lists::OfacList::kSdn, "sdn", "add", "alt", "sdn_comments"};
+constexpr OfacNaming kConsolidatedNaming{lists::OfacList::kConsolidated, "prim", "add", "alt", "comments"};
+
+std::string Lowered(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// The naming of OFAC's files a primary file's name shows (the consolidated list's first: its
+// files' folder may be named "sdn"), or none.
+const OfacNaming* NamingOf(const std::string& path) {
+  const std::string base = Lowered(std::filesystem::path(path).filename().string());
+  if (base.find("cons_prim") != std::string::npos) return &kConsolidatedNaming;
+  if (base.find("sdn") != std::string::npos) return &kSdnNaming;
+  return nullptr;
+}
+
+// The file beside `primary` with `part` in place of the naming's word, found in either case:
+// OFAC's archives have named the files SDN.CSV, ADD.CSV, ALT.CSV too, so each letter of the part
+// takes the case of the letter of the word it replaces (past the word's last, of its last).
+std::string Sibling(const std::string& primary, const OfacNaming& naming, const std::string& part) {
+  const std::string word = naming.word;
+  const size_t slash = primary.find_last_of('/');
+  const size_t at = Lowered(primary).rfind(word);
   if (at == std::string::npos || (slash != std::string::npos && at < slash)) return "";
   std::string name = part;
   for (size_t k = 0; k < name.size(); ++k) {
-    if (std::isupper(static_cast<unsigned char>(sdn[at + std::min<size_t>(k, 2)]))) {
+    if (std::isupper(static_cast<unsigned char>(primary[at + std::min(k, word.size() - 1)]))) {
       name[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[k])));
     }
   }
-  return sdn.substr(0, at) + name + sdn.substr(at + 3);
+  return primary.substr(0, at) + name + primary.substr(at + word.size());
 }
 
-// The comments file beside an sdn file, when there is one: OFAC's snapshots before 2013 have none.
-// One whose presence cannot be told (a folder that cannot be read) is named, so that reading it
-// says why rather than the import going on without it.
-std::string CommentsBeside(const std::string& sdn) {
-  const std::string sibling = Sibling(sdn, "sdn_comments");
+// The comments file beside a primary file, when there is one: OFAC's snapshots before 2013 have
+// none. One whose presence cannot be told (a folder that cannot be read) is named, so that
+// reading it says why rather than the import going on without it.
+std::string CommentsBeside(const std::string& primary, const OfacNaming& naming) {
+  const std::string sibling = Sibling(primary, naming, naming.comments);
   if (sibling.empty()) return "";
   std::error_code ec;
   const bool there = std::filesystem::exists(sibling, ec);
@@ -102,12 +126,18 @@ std::optional<screen::DesignationList> ImportFiles(const ImportArgs& args, Diagn
     if (!file) return std::nullopt;
     return lists::ImportOwnCsv(file, *snapshot, args.regime.empty() ? "own" : args.regime, diags);
   }
-  // ofac-csv: the sdn file alone (add, alt and any sdn_comments beside it), or the sdn, add, alt
-  // and optionally sdn_comments files in that order.
+  // ofac-csv: the sdn (or cons_prim) file alone (add, alt and any comments beside it), or the
+  // sdn, add, alt and optionally comments files in that order.
   std::vector<std::string> paths = args.files;
+  const OfacNaming* naming = paths.empty() ? nullptr : NamingOf(paths[0]);
   if (paths.size() == 1) {
-    for (const char* part : {"add", "alt"}) {
-      const std::string sibling = Sibling(paths[0], part);
+    if (!naming) {
+      return Refuse("--format ofac-csv: '" + paths[0] +
+                    "' is named neither sdn nor cons_prim, so its add and alt files cannot be found; name the "
+                    "sdn, add and alt files explicitly");
+    }
+    for (const char* part : {naming->add, naming->alt}) {
+      const std::string sibling = Sibling(paths[0], *naming, part);
       std::error_code ec;
       if (sibling.empty() || !std::filesystem::exists(sibling, ec)) {
         return Refuse("--format ofac-csv: no " + std::string(part) + " file beside '" + paths[0] + "'" +
@@ -116,13 +146,21 @@ std::optional<screen::DesignationList> ImportFiles(const ImportArgs& args, Diagn
       }
       paths.push_back(sibling);
     }
-    if (std::string comments = CommentsBeside(paths[0]); !comments.empty()) paths.push_back(comments);
+    if (std::string comments = CommentsBeside(paths[0], *naming); !comments.empty()) paths.push_back(comments);
   }
   if (paths.size() != 3 && paths.size() != 4) {
     return Refuse("--format ofac-csv reads the sdn file, or the sdn, add, alt (and sdn_comments) files");
   }
+  if (!naming && args.regime.empty()) {
+    // The list's consequence is its regime: files named neither way are taken for the SDN list,
+    // and said so.
+    std::cerr << "sancheck: warning: '" << paths[0]
+              << "' is named neither as OFAC's SDN file (sdn) nor as its consolidated list's (cons_prim): "
+                 "imported as the SDN list; give --regime and --name for another\n";
+  }
   lists::OfacFiles files{ReadSource(paths[0], diags), ReadSource(paths[1], diags), ReadSource(paths[2], diags),
-                         paths.size() == 4 ? ReadSource(paths[3], diags) : nullptr};
+                         paths.size() == 4 ? ReadSource(paths[3], diags) : nullptr,
+                         naming ? naming->list : lists::OfacList::kSdn};
   if (!files.sdn || !files.add || !files.alt || (paths.size() == 4 && !files.comments)) return std::nullopt;
   auto list = lists::ImportOfacCsv(files, *snapshot, diags);
   if (!args.regime.empty()) {
@@ -135,8 +173,10 @@ int RunImport(const ImportArgs& args) {
   // The add and alt files found beside an sdn file are inputs too: the output must not replace them.
   std::vector<std::string> inputs = args.files;
   if (args.format == "ofac-csv" && args.files.size() == 1) {
-    for (const char* part : {"add", "alt", "sdn_comments"}) {
-      if (const std::string sibling = Sibling(args.files[0], part); !sibling.empty()) inputs.push_back(sibling);
+    if (const OfacNaming* naming = NamingOf(args.files[0])) {
+      for (const char* part : {naming->add, naming->alt, naming->comments}) {
+        if (const std::string sibling = Sibling(args.files[0], *naming, part); !sibling.empty()) inputs.push_back(sibling);
+      }
     }
   }
   if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;
@@ -225,15 +265,17 @@ void AddListsCommand(CLI::App& app, Runner& runner) {
   CLI::App* cmd = lists->add_subcommand("import", "Import a list into the YAML designation-list format");
   cmd->footer("ofac-csv reads the sdn file and finds the add and alt files beside it (sdn replaced by add, alt\n"
               "in its name) and the sdn_comments file when there is one, or reads the sdn, add and alt files\n"
-              "(and sdn_comments) named in that order.\n"
+              "(and sdn_comments) named in that order. OFAC's consolidated non-SDN list is read the same way\n"
+              "from its cons_prim file (cons_add, cons_alt, cons_comments beside it): name ofac-consolidated,\n"
+              "regime 'OFAC non-SDN'.\n"
               "Exit status: 0 when written, 2 on any error (nothing is written).");
   cmd->add_option("files", imp->files, "The list's file(s)")->required();
   cmd->add_option("--format", imp->format, "un-xml, ofac-csv or csv (an own list)")
       ->required()
       ->check(CLI::IsMember({"un-xml", "ofac-csv", "csv"}));
   cmd->add_option("--output,-o", imp->output, "The YAML list to write")->required();
-  cmd->add_option("--name", imp->name, "The list's name in reports (default un-consolidated, ofac-sdn, or the file's stem)");
-  cmd->add_option("--regime", imp->regime, "ofac-csv, csv: the regime of every entry (default 'OFAC SDN', 'own')");
+  cmd->add_option("--name", imp->name, "The list's name in reports (default un-consolidated, ofac-sdn, ofac-consolidated, or the file's stem)");
+  cmd->add_option("--regime", imp->regime, "ofac-csv, csv: the regime of every entry (default 'OFAC SDN', 'OFAC non-SDN' for cons_prim, 'own')");
   cmd->add_option("--snapshot", imp->snapshot, "ofac-csv, csv: the date the list was taken, YYYY-MM-DD (required)");
   cmd->callback([&runner, imp] { runner = [imp] { return RunImport(*imp); }; });
 

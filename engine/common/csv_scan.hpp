@@ -59,7 +59,10 @@ struct CsvFieldScanner {
       out = std::string_view(start, static_cast<size_t>(o - start));
       if (p < end && *p == '\r' && p + 1 == end) ++p;
       if (p < end && *p != ',') {
-        error = "text after the closing quote of a field (quote the whole field and double its quotes)";
+        // A carriage return with no line feed after it: the line ends of another system, which
+        // no CSV reader here takes for a record's end.
+        error = *p == '\r' ? "a carriage return without a line feed after a field (lines must end with LF or CRLF)"
+                           : "text after the closing quote of a field (quote the whole field and double its quotes)";
         error_col = Column(p);
         return false;
       }

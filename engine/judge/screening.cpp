@@ -8,6 +8,7 @@
 
 #include "common/files.hpp"
 #include "judge/list_read_ahead.hpp"
+#include "lists/ofac_csv.hpp"
 #include "screen/designations_loader.hpp"
 #include "screen/list_snapshot.hpp"
 
@@ -30,7 +31,7 @@ Match MatchOf(const Screening& screening, const screen::Candidate& c, std::strin
 }  // namespace
 
 std::string RegimeTag(std::string_view list_format, std::string_view regime) {
-  if (list_format == "ofac-csv") return "ofac";
+  if (list_format == "ofac-csv") return regime == lists::kOfacConsolidatedRegime ? "ofac-non-sdn" : "ofac";
   if (list_format != "un-xml") return "own-list";
   std::string tag = "un-";
   for (char c : regime) {

@@ -76,8 +76,9 @@ struct Screening {
 };
 
 /// The tag a list entry's regime goes by in conditions (`parties.listed_under`): "un-" and the
-/// regime for lists imported from the UN XML ("un-al-qaida"), "ofac" for OFAC's, "own-list" for
-/// any other list (an own CSV, a hand-written list).
+/// regime for lists imported from the UN XML ("un-al-qaida"), "ofac" for OFAC's SDN list,
+/// "ofac-non-sdn" for its consolidated non-SDN list (regime lists::kOfacConsolidatedRegime: not
+/// blocking), "own-list" for any other list (an own CSV, a hand-written list).
 std::string RegimeTag(std::string_view list_format, std::string_view regime);
 
 /// Where screening's data comes from besides the packs' own lists.

@@ -102,6 +102,13 @@ void AddUnique(std::vector<std::string>& to, std::string value) {
   to.push_back(std::move(value));
 }
 
+void AddUnique(std::vector<screen::BirthSpan>& to, const screen::BirthSpan& span) {
+  const bool seen = std::any_of(to.begin(), to.end(), [&](const screen::BirthSpan& s) {
+    return s.born.year == span.born.year && s.born.date == span.born.date && s.until == span.until;
+  });
+  if (!seen) to.push_back(span);
+}
+
 std::string BaseName(std::string_view path) {
   const size_t slash = path.find_last_of('/');
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));

@@ -32,6 +32,9 @@ bool BornAfter(const screen::BirthSpan& span, Date list_date);
 
 /// Appends `value` unless it is empty or already present (aliases, births' text).
 void AddUnique(std::vector<std::string>& to, std::string value);
+/// Appends `span` unless the same date, year or range is there already: a list may give a year
+/// twice ("DOB circa 1948; alt. DOB Dec 1948", whose month sancheck does not keep).
+void AddUnique(std::vector<screen::BirthSpan>& to, const screen::BirthSpan& span);
 
 /// Every IMO number `text` names, in order and each once: "IMO" as a word, then spaces, ')',
 /// ':' or "Number" ("IMO 9187629", "(IMO) Number: 1790183", "Company Number IMO 5434358"),

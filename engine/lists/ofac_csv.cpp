@@ -34,7 +34,7 @@ std::string Value(const CsvField& f) {
 
 class Importer {
  public:
-  Importer(Diagnostics& diags, Date snapshot) : diags_(diags), snapshot_(snapshot) {}
+  Importer(Diagnostics& diags, Date snapshot, const char* regime) : diags_(diags), snapshot_(snapshot), regime_(regime) {}
 
   std::optional<std::vector<CsvRow>> Table(const std::shared_ptr<const SourceFile>& file, size_t columns) {
     auto rows = ReadCsvTable(file, diags_, "lists.ofac.");
@@ -79,7 +79,7 @@ class Importer {
       }
       ReadPrograms(file, f[kProgram], d);
       d.title = Value(f[kTitle]);
-      d.regime = kOfacRegime;
+      d.regime = regime_;
       // The legacy CSV gives no listing date. Dating entries by the snapshot would hide them from
       // any activity before it (an --as-of run), a silent `permitted`; so they count as listed
       // on every date, and the reviewer reads the date from OFAC.
@@ -202,7 +202,7 @@ class Importer {
                          "entry " + d.reference + ": a date of birth in " + std::to_string(span.born.year) +
                              ", after the snapshot " + snapshot_.ToString() + ", is no date sancheck reads; left out");
         } else {
-          d.births.push_back(span);
+          AddUnique(d.births, span);
         }
       }
       for (const auto& unread : r.unread_births) {
@@ -261,6 +261,7 @@ class Importer {
   bool comments_given_ = false;
   Diagnostics& diags_;
   Date snapshot_;
+  const char* regime_;
   inline static const Date kListedAlways = Date::FromCivil(1900, 1, 1);
   std::map<std::string, size_t> index_;
   std::unordered_set<std::string> alias_keys_;
@@ -270,13 +271,15 @@ class Importer {
 
 screen::DesignationList ImportOfacCsv(const OfacFiles& files, Date snapshot, Diagnostics& diags) {
   screen::DesignationList list;
-  list.name = "ofac-sdn";
+  const bool consolidated = files.list == OfacList::kConsolidated;
+  list.name = consolidated ? "ofac-consolidated" : "ofac-sdn";
   list.format = "ofac-csv";
   list.snapshot = snapshot.ToString();
-  list.source = files.comments ? "US Treasury OFAC Specially Designated Nationals list (legacy CSV: sdn, add, alt, sdn_comments)"
-                               : "US Treasury OFAC Specially Designated Nationals list (legacy CSV: sdn, add, alt)";
+  list.source = consolidated ? "US Treasury OFAC Consolidated Sanctions List, non-SDN (legacy CSV: cons_prim, cons_add, cons_alt"
+                             : "US Treasury OFAC Specially Designated Nationals list (legacy CSV: sdn, add, alt";
+  list.source += files.comments ? (consolidated ? ", cons_comments)" : ", sdn_comments)") : ")";
   if (!files.sdn) return list;
-  Importer importer(diags, snapshot);
+  Importer importer(diags, snapshot, consolidated ? kOfacConsolidatedRegime : kOfacRegime);
   for (const auto& file : {files.sdn, files.add, files.alt, files.comments}) {
     if (file) list.inputs.push_back(screen::ListInput{BaseName(file->path), Sha256Hex(file->text)});
   }

@@ -127,7 +127,7 @@ class Importer {
     }
     for (const auto& b : born) {
       if (auto span = BirthSpan::Parse(b)) {
-        d.births.push_back(*span);
+        AddUnique(d.births, *span);
       } else {
         Error(Field(row, 4), "bad_date",
               "bad date of birth '" + b + "' (expected YYYY, YYYY-MM-DD or a range of years YYYY/YYYY, 1900 to 2100)");

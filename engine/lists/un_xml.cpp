@@ -455,10 +455,7 @@ class Importer {
                          snapshot_->ToString() + ", is no date sancheck reads; left out");
       return;
     }
-    const bool seen = std::any_of(d.births.begin(), d.births.end(), [&](const BirthSpan& s) {
-      return s.born.year == span.born.year && s.born.date == span.born.date && s.until == span.until;
-    });
-    if (!seen) d.births.push_back(span);
+    AddUnique(d.births, span);
   }
 
   // The children of an element the importer reads, against the schema: an unknown one, a value

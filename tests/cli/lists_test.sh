@@ -36,10 +36,14 @@ check "KPi.030 is found by both dates of birth" grep -q "KPi.030" "$work/out"
 expect "the OFAC fixture imports, add and alt named explicitly" 0 "$bin" lists import --format ofac-csv \
   --snapshot 2021-06-01 -o "$work/ofac.yaml" "$fixtures/sdn.csv" "$fixtures/add.csv" "$fixtures/alt.csv"
 check "the vessel keeps its IMO number" grep -q 'imo: "7389704"' "$work/ofac.yaml"
-mkdir -p "$work/upper"
-cp "$fixtures/sdn.csv" "$work/upper/SDN.CSV"
-cp "$fixtures/add.csv" "$work/upper/ADD.CSV"
-cp "$fixtures/alt.csv" "$work/upper/ALT.CSV"
+# The OFAC fixture's sdn, add and alt files copied into folder $1 under the names $2, $3 and $4.
+copy_ofac_fixture() {
+  mkdir -p "$1"
+  cp "$fixtures/sdn.csv" "$1/$2"
+  cp "$fixtures/add.csv" "$1/$3"
+  cp "$fixtures/alt.csv" "$1/$4"
+}
+copy_ofac_fixture "$work/upper" SDN.CSV ADD.CSV ALT.CSV
 expect "an upper-case SDN.CSV finds ADD.CSV and ALT.CSV beside it" 0 "$bin" lists import --format ofac-csv \
   --snapshot 2021-06-01 -o "$work/ofac-upper.yaml" "$work/upper/SDN.CSV"
 check "the same list as the lower-case files give" bash -c "diff <(grep -v 'file:\|sha256' '$work/ofac.yaml') <(grep -v 'file:\|sha256' '$work/ofac-upper.yaml')"
@@ -60,6 +64,20 @@ rm "$work/comments/ofac-sdn_comments.csv"
 expect "without it the import says the remarks are cut" 0 "$bin" lists import --format ofac-csv \
   --snapshot 2021-06-01 -o "$work/comments.yaml" "$work/comments/ofac-sdn.csv"
 check "the cut is said" grep -q 'lists.ofac.remarks_cut' "$work/err"
+# OFAC's consolidated non-SDN list comes in the same layout as cons_prim, cons_add, cons_alt and
+# cons_comments: found beside cons_prim, and labelled as the non-SDN list it is, not as the SDN list.
+copy_ofac_fixture "$work/cons" cons_prim.csv cons_add.csv cons_alt.csv
+expect "cons_prim.csv finds cons_add.csv and cons_alt.csv beside it" 0 "$bin" lists import --format ofac-csv \
+  --snapshot 2021-06-01 -o "$work/cons.yaml" "$work/cons/cons_prim.csv"
+check "it is the consolidated list, its entries non-SDN" sh -c "grep -q 'name: \"ofac-consolidated\"' '$work/cons.yaml' \
+  && grep -q 'regime: \"OFAC non-SDN\"' '$work/cons.yaml' && ! grep -q 'OFAC SDN' '$work/cons.yaml'"
+check "the same entries as the SDN-named files give" bash -c "diff <(grep -v 'file:\|sha256\|name: \"ofac\|source:\|OFAC' '$work/ofac.yaml') <(grep -v 'file:\|sha256\|name: \"ofac\|source:\|OFAC' '$work/cons.yaml')"
+cp "$fixtures/sdn.csv" "$work/cons/entities.csv"
+expect "files named neither way, given in order, import as the SDN list" 0 "$bin" lists import --format ofac-csv \
+  --snapshot 2021-06-01 -o "$work/renamed.yaml" "$work/cons/entities.csv" "$work/cons/cons_add.csv" "$work/cons/cons_alt.csv"
+check "and say so" grep -q "named neither as OFAC's SDN file" "$work/err"
+expect "such a file alone is refused: its add and alt files cannot be found" 2 "$bin" lists import --format ofac-csv \
+  --snapshot 2021-06-01 -o "$work/renamed.yaml" "$work/cons/entities.csv"
 expect "an own CSV list imports with --name and --regime" 0 "$bin" lists import "$fixtures/own.csv" --format csv \
   --snapshot 2024-06-30 --name watch --regime WATCH -o "$work/own.yaml"
 check "name and regime are the given ones" sh -c "grep -q 'name: \"watch\"' '$work/own.yaml' && grep -q 'regime: \"WATCH\"' '$work/own.yaml'"

@@ -81,6 +81,10 @@ TEST_SUITE("judge.other_lists") {
     Outcome o = Judge(ListText("ofac-csv", "DPRK"));
     CHECK(o.verdict == Verdict::kReview);
     CHECK(o.rule == "un-regimes/listed-ofac");
+    // OFAC's consolidated non-SDN list restricts dealings, it does not block: its own rule.
+    o = Judge(ListText("ofac-csv", "OFAC non-SDN"));
+    CHECK(o.verdict == Verdict::kReview);
+    CHECK(o.rule == "un-regimes/listed-ofac-non-sdn");
     o = Judge(ListText("csv", "DPRK"));
     CHECK(o.verdict == Verdict::kReview);
     CHECK(o.rule == "un-regimes/listed-own-list");

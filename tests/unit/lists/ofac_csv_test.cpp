@@ -293,6 +293,24 @@ TEST_CASE("a date of birth after the snapshot is said and left out") {
   CHECK(diags.items().front().Render().find("a date of birth in 2031, after the snapshot 2021-06-01") != std::string::npos);
 }
 
+TEST_CASE("a year given twice is one date of birth, and the consolidated list is labelled as such") {
+  Diagnostics diags;
+  const std::string sdn =
+      "7,\"KIM, Il\",\"individual\",\"SSI\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB circa 1948; alt. DOB Dec 1948; "
+      "alt. DOB 1950.\"\r\n\x1A";
+  OfacFiles files{std::make_shared<SourceFile>(SourceFile{"cons_prim.csv", sdn}), nullptr, nullptr, nullptr,
+                  OfacList::kConsolidated};
+  const auto list = ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
+  REQUIRE_FALSE(diags.HasErrors());
+  const Designation& kim = Entry(list, "OFAC-7");
+  REQUIRE(kim.births.size() == 2);
+  CHECK(kim.births[0].born.year == 1948);
+  CHECK(kim.births[1].born.year == 1950);
+  CHECK(list.name == "ofac-consolidated");
+  CHECK(kim.regime == kOfacConsolidatedRegime);
+  CHECK(list.source.find("non-SDN") != std::string::npos);
+}
+
 TEST_CASE("malformed OFAC files: positioned errors") {
   Diagnostics diags;
   auto import = [&](const std::string& sdn, const std::string& alt = "") {
@@ -304,6 +322,10 @@ TEST_CASE("malformed OFAC files: positioned errors") {
   SUBCASE("bad quoting") {
     import(good + "2,\"B\"x,-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n");
     CHECK_STARTS(diags.items().front().Render(), "sdn.csv:2:6: error: text after the closing quote");
+  }
+  SUBCASE("lines ending with a carriage return alone") {
+    import("1,\"A\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"x\"\r2,\"B\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"y\"\r");
+    CHECK_STARTS(diags.items().front().Render(), "sdn.csv:1:57: error: a carriage return without a line feed");
   }
   SUBCASE("an unterminated quote (a truncated file)") {
     // At the quote that opens the field running to the end, with its line: not past the last line.
