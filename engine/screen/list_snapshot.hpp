@@ -26,8 +26,9 @@ inline constexpr std::string_view kSnapshotMagic = "SNCKLIST";
 /// a vocabulary word with a letter struck for another read as that word ("intdrnational"); a
 /// parenthesis a name of its own only when in another script than the rest;
 /// 10: names of a designation that is not Korean (a UN regime other than the DPRK's, another
-/// nationality) not held to the pairing of romanised Korean syllables.
-inline constexpr uint32_t kSnapshotVersion = 10;
+/// nationality) not held to the pairing of romanised Korean syllables;
+/// 11: the words "al" and "abu" (and their spellings) marked as particles of a name.
+inline constexpr uint32_t kSnapshotVersion = 11;
 
 /// Whether `head` (a file's first bytes) starts like a snapshot.
 bool IsListSnapshot(std::string_view head);

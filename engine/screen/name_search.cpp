@@ -22,8 +22,15 @@ namespace {
 class TermMap {
  public:
   void Clear() {
-    keys_.assign(kInitial, kEmpty);  // back to its first size: a large fill once must not cost every later one
-    values_.resize(kInitial);
+    if (keys_.size() != kInitial) {
+      keys_.assign(kInitial, kEmpty);  // back to its first size: a large fill once must not cost every later one
+      values_.resize(kInitial);
+    } else {
+      // Only the slots used: most uses hold a few terms, and refilling the whole table each time
+      // (a query clears it for every word) showed in profiles of a batch screening names.
+      for (const uint32_t i : used_) keys_[i] = kEmpty;
+    }
+    used_.clear();
     size_ = 0;
   }
   // The value of `t`, and whether it was absent (then given `v`).
@@ -35,6 +42,7 @@ class TermMap {
       if (keys_[i] == kEmpty) {
         keys_[i] = t;
         values_[i] = v;
+        used_.push_back(static_cast<uint32_t>(i));
         ++size_;
         return {v, true};
       }
@@ -49,6 +57,7 @@ class TermMap {
     std::vector<uint32_t> old_values(old_keys.size());
     old_keys.swap(keys_);
     old_values.swap(values_);
+    used_.clear();
     size_ = 0;
     for (size_t i = 0; i < old_keys.size(); ++i) {
       if (old_keys[i] != kEmpty) Emplace(old_keys[i], old_values[i]);
@@ -56,6 +65,7 @@ class TermMap {
   }
   std::vector<uint32_t> keys_;
   std::vector<uint32_t> values_;
+  std::vector<uint32_t> used_;  ///< the slots holding a term, to clear
   size_t size_ = 0;
 };
 

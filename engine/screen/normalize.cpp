@@ -261,6 +261,8 @@ NormalizedName NormalizeName(std::string_view text) {
       }
       if (korean) t.flags |= kKoreanToken;
       t.canon = ascii ? CanonicalToken(spelled, korean) : std::string(w);
+      // By its class: "el" and "abou" are written forms of these.
+      if (t.canon == "al" || t.canon == "abu") t.flags |= kParticleToken;
       t.weight = static_cast<float>(std::max<size_t>(t.canon.size(), 2));
       if (t.generic()) t.weight *= 0.4f;
     }

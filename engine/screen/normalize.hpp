@@ -39,6 +39,7 @@ enum TokenFlag : uint8_t {
   kGenericToken = 1,  ///< a word many organisations share ("bank", "ministry", "korea")
   kNumericToken = 2,  ///< digits only: vessel numbers, "Office 39"
   kKoreanToken = 4,   ///< reads as romanised Korean (see LooksKorean)
+  kParticleToken = 8, ///< an article or a kunya's "abu" ("al", "el", "abou"): part of a name, not a name
 };
 
 struct NameToken {
@@ -52,6 +53,7 @@ struct NameToken {
 
   bool generic() const { return (flags & kGenericToken) != 0; }
   bool numeric() const { return (flags & kNumericToken) != 0; }
+  bool particle() const { return (flags & kParticleToken) != 0; }
 };
 
 /// Adjacent tokens joined, so "chun ryong" can meet "chunryong" (and the reverse).

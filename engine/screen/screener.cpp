@@ -426,7 +426,7 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
       // So is one whose other words are an article or "Abu" ("Al-Shammari", "Abu-Khalil": one name
       // and its article, or a kunya).
       size_t name_words = 0;
-      for (const NameToken& t : cn.tokens) name_words += t.generic() || t.canon == "al" || t.canon == "abu" ? 0 : 1;
+      for (const NameToken& t : cn.tokens) name_words += t.generic() || t.particle() ? 0 : 1;
       bool one_word_listed = cn.tokens.size() == 1 || (name_words == 1 && !cn.tokens.front().numeric());
       const auto c_all = static_cast<uint16_t>((1u << cn.tokens.size()) - 1);
       for (size_t k = 0; k < s.alignment.pair_count && !one_word_listed; ++k) {

@@ -183,6 +183,15 @@ TEST_SUITE("screen.typos") {
     // The alias "Al-Shammari" of QDi.337: a party with a given name more is another person.
     CHECK_FALSE(has("Naim Al Shammari", "QDi.337"));
     CHECK(has("Al-Shammari", "QDi.337"));
+    // The article as otherwise spelt is the same particle; a name written beside it is not one.
+    CHECK_FALSE(has("Naim El Shammari", "QDi.337"));
+    CHECK(has("El-Shammari", "QDi.337"));
+    const NormalizedName n = NormalizeName("Abou Ali el Alim");
+    REQUIRE(n.tokens.size() == 4);
+    CHECK(n.tokens[0].particle());
+    CHECK_FALSE(n.tokens[1].particle());
+    CHECK(n.tokens[2].particle());
+    CHECK_FALSE(n.tokens[3].particle());
   }
 
   TEST_CASE("a parenthesis is a name of its own only when written in another script") {
