@@ -27,7 +27,9 @@ inline constexpr std::string_view kSnapshotMagic = "SNCKLIST";
 /// parenthesis a name of its own only when in another script than the rest;
 /// 10: names of a designation that is not Korean (a UN regime other than the DPRK's, another
 /// nationality) not held to the pairing of romanised Korean syllables;
-/// 11: the words "al" and "abu" (and their spellings) marked as particles of a name.
+/// 11: the words "al" and "abu" (and their spellings) marked as particles of a name; a religious
+/// title last in a name or after the article read as a name; bin/ben/ibn and Ali/Aly as one;
+/// the middle names of a person's name weighing half.
 inline constexpr uint32_t kSnapshotVersion = 11;
 
 /// Whether `head` (a file's first bytes) starts like a snapshot.

@@ -189,6 +189,8 @@ NormalizedName NormalizeName(std::string_view text) {
     pos = end + 1;
   }
 
+  // "AWEYS, Sheikh": a surname first and a comma, the title then last.
+  const bool inverted = text.find(',') != std::string_view::npos;
   // Views into `folded` or into the static word tables: no copies until the tokens are made.
   std::vector<std::string_view> kept;
   std::vector<std::string_view> dropped;
@@ -208,7 +210,12 @@ NormalizedName NormalizeName(std::string_view text) {
         !(w.size() <= 5 && LooksKorean(w))) {
       if (std::string_view v = NearVocabulary(w); !v.empty()) w = v;
     }
-    if (IsTitleWord(w)) {  // "Mr", "Dr", "Colonel", "Jr.", "Sheikh" (or "Sheih"): not part of the name
+    // A title written where none stands is a name: last in a name of several words not written
+    // surname first ("Kashif Sheikh", "Mohamed Omar Haji"), or after the article ("Al-Mulla",
+    // "al-Sheikh": a family).
+    const bool after_article = !kept.empty() && (kept.back() == "al" || kept.back() == "el");
+    const bool name_title = IsNameTitle(w) && ((i + 1 == words.size() && i > 0 && !inverted) || after_article);
+    if (IsTitleWord(w) && !name_title) {  // "Mr", "Dr", "Colonel", "Jr.", "Sheikh" (or "Sheih"): not part of the name
       dropped.emplace_back(w);
       continue;
     }
@@ -218,6 +225,7 @@ NormalizedName NormalizeName(std::string_view text) {
     const bool last = i + 1 == words.size();
     const bool inside = !last && (i > 0 || w == "the");
     if (IsLegalForm(w) || (IsConnectingWord(w) && inside)) {
+      name.legal_form = name.legal_form || IsLegalForm(w);
       dropped.emplace_back(w);
       continue;
     }
@@ -226,7 +234,10 @@ NormalizedName NormalizeName(std::string_view text) {
     }
     kept.emplace_back(w);
   }
-  if (kept.empty()) kept = std::move(dropped);  // a name made only of such words keeps them
+  if (kept.empty()) {
+    kept = std::move(dropped);  // a name made only of such words keeps them
+    name.legal_form = false;
+  }
   if (kept.size() > kMaxTokens) {
     kept.resize(kMaxTokens);
     name.truncated = true;
@@ -273,6 +284,13 @@ NormalizedName NormalizeName(std::string_view text) {
     name.tokens.push_back(std::move(t));
   }
 
+  // A person's name of three words: its middle names weigh less (after the joins are made).
+  const bool person_like =
+      name.tokens.size() >= 3 && std::none_of(name.tokens.begin(), name.tokens.end(), [](const NameToken& t) {
+        return t.generic() || t.numeric();
+      }) && !std::all_of(name.tokens.begin(), name.tokens.end(), [](const NameToken& t) {
+        return (t.flags & kKoreanToken) != 0;
+      });
   // Joined runs of 2 and 3 tokens: given names are written "Chun-ryong", "Chun Ryong" and
   // "Chunryong", and company names "Chong Chon Gang" and "Chongchongang".
   const size_t n = name.tokens.size();
@@ -297,7 +315,28 @@ NormalizedName NormalizeName(std::string_view text) {
       name.joins.push_back(std::move(j));
     }
   }
+  if (person_like) LightenMiddleNames(name);
   return name;
+}
+
+void LightenMiddleNames(NormalizedName& name) {
+  const size_t n = name.tokens.size();
+  if (n < 3) return;
+  float lost = 0;
+  for (size_t k = 1; k + 1 < n; ++k) {
+    NameToken& t = name.tokens[k];
+    if (t.numeric()) continue;
+    const float lighter = t.weight * kMiddleNameWeight;
+    lost += t.weight - lighter;
+    t.weight = lighter;
+  }
+  name.total_weight -= lost;
+  for (JoinedTokens& j : name.joins) {
+    j.weight = 0;
+    for (size_t k = 0; k < n; ++k) {
+      if (j.mask >> k & 1) j.weight += name.tokens[k].weight;
+    }
+  }
 }
 
 }  // namespace sancheck::screen

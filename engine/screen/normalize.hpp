@@ -113,6 +113,7 @@ struct NormalizedName {
   bool truncated = false;  ///< the input was longer than the bounds above
   bool invisible = false;  ///< invisible characters were removed (see FoldNotes)
   bool look_alike = false;  ///< letters of another script were read as Latin
+  bool legal_form = false;  ///< a company's legal form was dropped ("Co.", "Ltd", "LLC")
 };
 
 /// What folding changed that a reader of a match should know about.
@@ -138,5 +139,18 @@ std::string FoldText(std::string_view text, FoldNotes* notes = nullptr);
 /// tokens and build the joined forms. Names in other scripts are romanised separately
 /// (transliterate.hpp).
 NormalizedName NormalizeName(std::string_view text);
+
+/// How much a person's middle name weighs against the others (LightenMiddleNames).
+inline constexpr float kMiddleNameWeight = 0.5f;
+
+/// A name of three words or more with the words between the first and the last (second names,
+/// patronymics: "Tarkhan Isaevich Gaziev", "NOOR MOHAMMAD SAQIB") weighing kMiddleNameWeight of
+/// their due, joined runs and the total with them: a party named by the first and last alone
+/// ("Tarkhan Gaziev"), as people and clerks often write them, then covers enough of the name to
+/// be a possible match, and a middle name differing costs less than a given name or surname.
+/// NormalizeName applies it, to both sides alike, to names that read as a person's: no generic
+/// word or number (an organisation's), not romanised Korean syllables alone (a surname and a
+/// two-syllable given name).
+void LightenMiddleNames(NormalizedName& name);
 
 }  // namespace sancheck::screen

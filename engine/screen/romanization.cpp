@@ -219,6 +219,8 @@ const std::vector<RomanisationClass>& ArabicNameClasses() {
       {"sayyid", {"sayyid", "sayed", "syed", "seyed", "sayid", "seyyed", "sayyed"}},
       {"nur", {"nur", "noor", "nour"}},
       {"al", {"al", "el"}},  // the article
+      {"bin", {"bin", "ben", "ibn"}},  // "son of"
+      {"ali", {"ali", "aly"}},
   };
   return *classes;
 }

@@ -12,6 +12,7 @@
 #include "common/imo_number.hpp"
 #include "screen/alignment.hpp"
 #include "screen/transliterate.hpp"
+#include "screen/typo_edits.hpp"
 
 namespace sancheck::screen {
 namespace {
@@ -64,7 +65,29 @@ enum Note : uint32_t {
   kSyllableOrder = 1u << 18,
   kLooseWord = 1u << 19,
   kLooseOnly = 1u << 20,
+  kResemblingOnly = 1u << 21,
+  kOwnWordEach = 1u << 22,
+  kLegalForm = 1u << 23,
 };
+
+// Whether a token `mask` covers of `name` is a distinctive word: no article or kunya, no word
+// many organisations share.
+bool DistinctiveIn(const NormalizedName& name, uint16_t mask) {
+  for (size_t i = 0; i < name.tokens.size(); ++i) {
+    if ((mask >> i & 1) && !name.tokens[i].generic() && !name.tokens[i].particle()) return true;
+  }
+  return false;
+}
+
+// Whether a pair of single words is one clerk's slip apart (a letter dropped, added, doubled,
+// two swapped, a neighbouring key), as written or in their classes' forms.
+bool SlipPair(const NormalizedName& q, const NormalizedName& c, const AlignedPair& p) {
+  if (std::popcount(p.q_mask) != 1 || std::popcount(p.c_mask) != 1) return false;
+  const NameToken& a = q.tokens[static_cast<size_t>(std::countr_zero(p.q_mask))];
+  const NameToken& b = c.tokens[static_cast<size_t>(std::countr_zero(p.c_mask))];
+  auto slip = [](std::string_view x, std::string_view y) { return OneSlipApart(x, y) || OneNeighbourKey(x, y); };
+  return slip(a.canon, b.canon) || slip(a.raw, b.raw);
+}
 
 // The text with its first parenthesised part taken out ("Cho Chun Ryong (Director)" →
 // "Cho Chun Ryong "), or empty when it has none or nothing but it.
@@ -273,6 +296,14 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
         else if (!qn.tokens[i].generic()) q_word_left = true;
         word_left = word_left || !qn.tokens[i].generic();
       }
+      // A company's legal form on the party's name against a person's listed name ("Oumar Co" /
+      // the alias "Sheik Omar"): a company, or a surname read as a legal form ("Có"). Either way
+      // not the person's whole name: a word left over.
+      if (d.kind == DesignationKind::kIndividual && qn.legal_form) {
+        notes |= kLegalForm;
+        q_word_left = true;
+        word_left = true;
+      }
       for (size_t j = 0; j < cn.tokens.size(); ++j) {
         if (s.alignment.c_used & (1u << j)) continue;
         if (cn.tokens[j].numeric()) c_number_left = true;
@@ -367,17 +398,34 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
         // differences, where a variant of the listed name has one). A party's name holding
         // every listed name, one of them slipped, and a name more is kept: it may be the listed
         // person's fuller name (Hafiz Muhammad Saeef Khan / HAFIZ MUHAMMAD SAEED).
+        // Likewise a name of which two words or more only resemble the listed ones, by no slip
+        // (Salif Okafor / Salim Ogaro), and no distinctive word is the same: each word near by
+        // chance, as names of one culture often are, where a clerk's variant keeps a word or slips.
+        // An article or a generic word the same does not make the name the same (Nasser al-Saati
+        // / Sanafi al Nasr). And a short name (three words at most on each side) with a word of
+        // its own on each side: another middle name is another person (Seyyed Omid Hosseini /
+        // SEYYED HUSSEIN HOSSEINI), where a clerk or a shorter form drops one.
         if (!birth_confirms) {
           bool none_same = true, inexact = false;
+          size_t resembling = 0;
           for (size_t k = 0; k < s.alignment.pair_count; ++k) {
-            none_same = none_same && s.alignment.pairs[k].sim < kVariantSim;
-            inexact = inexact || s.alignment.pairs[k].sim < kKoreanCutoff;
+            const AlignedPair& p = s.alignment.pairs[k];
+            inexact = inexact || p.sim < kKoreanCutoff;
+            if (p.sim >= kVariantSim) {
+              none_same = none_same && !DistinctiveIn(cn, p.c_mask);
+            } else if (!SlipPair(qn, cn, p)) {
+              ++resembling;
+            }
           }
+          const bool resembling_only = none_same && resembling >= 2;
+          const bool own_word_each = q_word_left && c_word_left && qn.tokens.size() <= 3 && cn.tokens.size() <= 3;
           if ((loose && ((none_same && s.alignment.pair_count >= 2) || q_word_left || c_word_left)) ||
               (inexact && listed_name_left)) {
             notes |= kLooseWord;
-            score = std::min(score, kBelowPossible);
           }
+          if (resembling_only) notes |= kResemblingOnly;
+          if (own_word_each) notes |= kOwnWordEach;
+          if (notes & (kLooseWord | kResemblingOnly | kOwnWordEach)) score = std::min(score, kBelowPossible);
         }
         // Korean names are shared by millions outside the DPRK: without a confirming year of
         // birth, a namesake of another nationality is for review only.
@@ -607,6 +655,9 @@ std::vector<Candidate> Screener::Screen(const Query& q, Date as_of, double thres
     if (s.notes & kSyllableOrder) parts.push_back("Korean name syllables in another order");
     if (s.notes & kLooseWord) parts.push_back("a word only resembling the listed one beside another difference");
     if ((s.notes & kLooseOnly) && !(s.notes & kLooseWord)) parts.push_back("a word only resembling the listed one");
+    if (s.notes & kResemblingOnly) parts.push_back("words only resembling the listed ones, none the same");
+    if (s.notes & kOwnWordEach) parts.push_back("a word of its own on each side");
+    if (s.notes & kLegalForm) parts.push_back("a company's legal form on the party's name");
     if (s.notes & kFlagAgrees) parts.push_back("flag " + d.flag->ToString());
     if (s.notes & kFlagDiffers) {
       parts.push_back("flag " + q.country->ToString() + " but listed " + d.flag->ToString());

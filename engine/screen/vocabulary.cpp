@@ -33,6 +33,11 @@ constexpr std::string_view kTitleWords[] = {"mr", "mrs", "ms", "mx", "mister", "
                                             "sheik", "mufti", "qari", "haji", "hajji", "hadji", "alhaj",
                                             "alhaji"};
 
+// The titles of kTitleWords that are names too (IsNameTitle).
+constexpr std::string_view kNameTitles[] = {"mullah", "mulla", "maulavi", "mawlawi", "maulvi", "moulavi", "mawlavi",
+                                            "maulana", "mawlana", "sheikh", "shaykh", "shaikh", "sheik", "mufti",
+                                            "qari", "haji", "hajji", "hadji", "alhaj", "alhaji"};
+
 constexpr std::string_view kConnectingWords[] = {"of", "the", "and", "for", "in", "at", "on", "to", "care"};
 
 constexpr std::string_view kGenericWords[] = {
@@ -81,6 +86,7 @@ constexpr std::array<std::string_view, N> Sorted(const std::string_view (&words)
 
 constexpr auto kLegalSorted = Sorted(kLegalForms);
 constexpr auto kTitleSorted = Sorted(kTitleWords);
+constexpr auto kNameTitlesSorted = Sorted(kNameTitles);
 constexpr auto kConnectingSorted = Sorted(kConnectingWords);
 constexpr auto kGenericSorted = Sorted(kGenericWords);
 constexpr auto kSpellingsSorted = [] {
@@ -154,6 +160,7 @@ bool OneLetterStruck(std::string_view w, std::string_view word) {
 bool IsLegalForm(std::string_view w) { return In(kLegalSorted, w); }
 bool IsConnectingWord(std::string_view w) { return In(kConnectingSorted, w); }
 bool IsTitleWord(std::string_view w) { return In(kTitleSorted, w); }
+bool IsNameTitle(std::string_view w) { return In(kNameTitlesSorted, w); }
 bool IsGenericWord(std::string_view folded_word) { return In(kGenericSorted, folded_word); }
 
 std::string_view StandardSpelling(std::string_view w) {

@@ -11,6 +11,10 @@ bool IsLegalForm(std::string_view w);
 bool IsConnectingWord(std::string_view w);
 /// A title, honorific or name suffix ("mr", "dr", "colonel", "jr"): dropped.
 bool IsTitleWord(std::string_view w);
+/// A religious or honorific title that is also a family name or a name's part where it cannot be
+/// a title: mullah, sheikh, haji, qari, mufti, maulavi and their spellings (Kashif Sheikh,
+/// Al-Mulla, Mohamed Omar Haji).
+bool IsNameTitle(std::string_view w);
 /// A word many listed names share ("korea", "trading"): weighs little in a score (the list is
 /// documented in docs/screening.md).
 bool IsGenericWord(std::string_view folded_word);

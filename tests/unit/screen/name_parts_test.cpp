@@ -1,0 +1,88 @@
+// How a name's parts weigh against a listed person's: middle names, religious titles used as names, a company's legal form, a word of its own on each side.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "screen/normalize.hpp"
+#include "screen/screener.hpp"
+#include "un_screener.hpp"
+
+namespace sancheck::screen {
+namespace {
+
+// The score of `reference` for a party named `name` (kind unknown), screened against every UN
+// regime (0: none at 0.5 or more).
+double Score(const std::string& name, const std::string& reference) {
+  Query q;
+  q.name = name;
+  double score = 0;
+  for (const Candidate& c : UnAllRegimes().Screen(q, *Date::Parse("2026-02-27"), 0.5)) {
+    if (c.designation->reference == reference) score = std::max(score, c.score);
+  }
+  return score;
+}
+
+TEST_SUITE("screen.name_parts") {
+  TEST_CASE("a middle name left out is a possible match, the whole name a match") {
+    // QDi.366 TARKHAN ISMAILOVICH GAZIEV, alias Tarkhan Isaevich Gaziev: a patronymic dropped.
+    CHECK(Score("Tarkhan Gaziev", "QDi.366") >= Screener::kPossibleThreshold);
+    CHECK(Score("Tarkhan Gaziev", "QDi.366") < Screener::kMatchThreshold);
+    // TAi.110 NOOR MOHAMMAD SAQIB: a second name dropped.
+    CHECK(Score("Noor Saqib", "TAi.110") >= Screener::kPossibleThreshold);
+    CHECK(Score("Noor Mohammad Saqib", "TAi.110") >= 0.99);
+    const NormalizedName n = NormalizeName("Tarkhan Isaevich Gaziev");
+    REQUIRE(n.tokens.size() == 3);
+    CHECK(n.tokens[1].weight == doctest::Approx(8 * kMiddleNameWeight));  // "isaevich"
+    CHECK(n.tokens[2].weight == doctest::Approx(6.0));
+    // A company's name (a generic word) and romanised Korean syllables keep their weights.
+    const NormalizedName company = NormalizeName("Korea Kumsan Trading");
+    CHECK(company.tokens[1].weight == doctest::Approx(6.0));
+    const NormalizedName korean = NormalizeName("Cho Chun Ryong");
+    CHECK(korean.tokens[1].weight == doctest::Approx(static_cast<float>(korean.tokens[1].canon.size())));
+  }
+
+  TEST_CASE("another middle name is another person") {
+    // IRi.019 SEYYED HUSSEIN HOSSEINI: each name has a middle word the other lacks.
+    CHECK(Score("Seyyed Omid Hosseini", "IRi.019") < Screener::kPossibleThreshold);
+    CHECK(Score("Seyyed Hussein Hosseini", "IRi.019") >= Screener::kMatchThreshold);
+  }
+
+  TEST_CASE("a religious title where none stands is a name") {
+    // Last in a name ("Sheikh" a family name), or after the article ("Al-Mulla" a family).
+    const NormalizedName last = NormalizeName("Kashif Sheikh");
+    REQUIRE(last.tokens.size() == 2);
+    CHECK(last.tokens[1].canon == "sheikh");
+    const NormalizedName family = NormalizeName("Hamid Al-Mulla");
+    CHECK(family.tokens.size() == 3);
+    // First it is a title, and so it is last in a name written surname first ("AWEYS, Sheikh").
+    CHECK(NormalizeName("Sheikh Kashif").tokens.size() == 1);
+    CHECK(NormalizeName("AWEYS, Sheikh").tokens.size() == 1);
+    CHECK(Score("Kashif Sheikh", "LYi.025") < Screener::kPossibleThreshold);  // its alias "Kashlaf"
+    CHECK(Score("Sheikh Aweys", "SOi.002") >= Screener::kMatchThreshold);
+  }
+
+  TEST_CASE("a company's legal form on a party's name is a word a person's name lacks") {
+    const NormalizedName n = NormalizeName("Oumar Co");
+    CHECK(n.legal_form);
+    CHECK_FALSE(NormalizeName("Co").legal_form);  // a name made of it alone keeps it as its word
+    // QDi.247's alias "Sheik Omar" is one word once its title is dropped.
+    CHECK(Score("Oumar Co", "QDi.247") < Screener::kPossibleThreshold);
+    CHECK(Score("Oumar", "QDi.247") >= Screener::kPossibleThreshold);
+  }
+
+  TEST_CASE("words only resembling the listed ones, none the same, are another name") {
+    // CFi.011's alias Salim Ogaro: each word a letter or two off, by no clerk's slip.
+    CHECK(Score("Salif Okafor", "CFi.011") < Screener::kPossibleThreshold);
+    // Two slips, one in each word, are still the name.
+    CHECK(Score("Slaim Ogaor", "CFi.011") >= Screener::kPossibleThreshold);
+  }
+
+  TEST_CASE("son of and Ali as other languages write them") {
+    CHECK(Score("Omar Aly Hussain", "QDi.359") >= Screener::kMatchThreshold);
+    CHECK(Score("Moussa ibn Omar bin Aly Essaadi", "QDi.096") >= Screener::kMatchThreshold);
+  }
+}
+
+}  // namespace
+}  // namespace sancheck::screen
