@@ -1,7 +1,6 @@
 // How a name's parts weigh against a listed person's: middle names, religious titles used as names, a company's legal form, a word of its own on each side.
 #include <doctest/doctest.h>
 
-#include <algorithm>
 #include <string>
 
 #include "screen/normalize.hpp"
@@ -11,17 +10,7 @@
 namespace sancheck::screen {
 namespace {
 
-// The score of `reference` for a party named `name` (kind unknown), screened against every UN
-// regime (0: none at 0.5 or more).
-double Score(const std::string& name, const std::string& reference) {
-  Query q;
-  q.name = name;
-  double score = 0;
-  for (const Candidate& c : UnAllRegimes().Screen(q, *Date::Parse("2026-02-27"), 0.5)) {
-    if (c.designation->reference == reference) score = std::max(score, c.score);
-  }
-  return score;
-}
+double Score(const std::string& name, const std::string& reference) { return ScoreAgainstEveryRegime(name, reference); }
 
 TEST_SUITE("screen.name_parts") {
   TEST_CASE("a middle name left out is a possible match, the whole name a match") {

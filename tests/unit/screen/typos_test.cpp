@@ -42,14 +42,7 @@ std::string TopEntity(const std::string& name) {
 // The score of `reference` for an individual named `name`, screened against every regime (0: none
 // at 0.5 or more).
 double BestOfEveryRegime(const std::string& name, const std::string& reference) {
-  Query q;
-  q.name = name;
-  q.kind = PartyKind::kIndividual;
-  double score = 0;
-  for (const Candidate& c : UnAllRegimes().Screen(q, *Date::Parse("2026-02-27"), 0.5)) {
-    if (c.designation->reference == reference) score = std::max(score, c.score);
-  }
-  return score;
+  return ScoreAgainstEveryRegime(name, reference, PartyKind::kIndividual);
 }
 
 TEST_SUITE("screen.typos") {

@@ -1,7 +1,9 @@
 // The screeners over the built-in UN lists (the DPRK entries and the vessels; every regime), built once.
 #pragma once
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +54,20 @@ inline const Screener& UnAllRegimes() {
     return new Screener(std::move(all));
   }();
   return *screener;
+}
+
+/// The score of `reference` for a party named `name` (of `kind`, when given), screened against
+/// every regime on the list's date (0: none at 0.5 or more).
+inline double ScoreAgainstEveryRegime(const std::string& name, const std::string& reference,
+                                      std::optional<PartyKind> kind = std::nullopt) {
+  Query q;
+  q.name = name;
+  q.kind = kind;
+  double score = 0;
+  for (const Candidate& c : UnAllRegimes().Screen(q, *Date::Parse("2026-02-27"), 0.5)) {
+    if (c.designation->reference == reference) score = std::max(score, c.score);
+  }
+  return score;
 }
 
 }  // namespace sancheck::screen
