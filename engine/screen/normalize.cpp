@@ -203,6 +203,22 @@ NormalizedName NormalizeName(std::string_view text) {
       if (w == "j") ++i;
       continue;
     }
+    // "Abd al-Hadi", "Abd-el-Karim", "Abd ul Haq": the Arabic "servant of the" written apart is
+    // the word "Abdul" others write (its class: Abdel, Abdal, ...); so is it with the article
+    // run into the name after it ("Abd alSalam": Abdul Salam).
+    if (w == "abd" && i + 1 < words.size()) {
+      const std::string_view next = words[i + 1];
+      const bool article = next.size() >= 2 && (next.starts_with("al") || next.starts_with("el") || next.starts_with("ul"));
+      if (article && (next.size() == 2 || next.size() >= 5)) {
+        kept.emplace_back("abdul");
+        if (next.size() == 2) {
+          ++i;
+        } else {
+          words[i + 1] = next.substr(2);
+        }
+        continue;
+      }
+    }
     // "No. 18", "#39": the number alone identifies.
     if (w == "no" && i + 1 < words.size() && AllDigits(words[i + 1])) continue;
     // Short romanised Korean words are names, not misspelt vocabulary ("choon" is not "choson").

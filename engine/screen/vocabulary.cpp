@@ -16,7 +16,7 @@ namespace {
 // for the same firm, including in the UN list's own aliases.
 constexpr std::string_view kLegalForms[] = {"corporation", "corp", "company", "co", "companies", "ltd",
                                             "limited", "inc", "incorporated", "llc", "plc", "pte",
-                                            "jsc", "gmbh", "llp", "cooperation"};
+                                            "jsc", "gmbh", "llp", "cooperation", "liability"};
 
 // Titles, honorifics and name suffixes a clerk writes around a person's name ("Mr", "Dr",
 // "Colonel General", "Jr."): no part of the name, and an unpaired word would keep a listed
@@ -31,12 +31,14 @@ constexpr std::string_view kTitleWords[] = {"mr", "mrs", "ms", "mx", "mister", "
                                             "mullah", "mulla", "maulavi", "mawlawi", "maulvi", "moulavi",
                                             "mawlavi", "maulana", "mawlana", "sheikh", "shaykh", "shaikh",
                                             "sheik", "mufti", "qari", "haji", "hajji", "hadji", "alhaj",
-                                            "alhaji"};
+                                            "alhaji", "doctor", "lieutenant", "imam", "ustad", "ustadz",
+                                            "ustaz", "molla"};
 
 // The titles of kTitleWords that are names too (IsNameTitle).
 constexpr std::string_view kNameTitles[] = {"mullah", "mulla", "maulavi", "mawlawi", "maulvi", "moulavi", "mawlavi",
                                             "maulana", "mawlana", "sheikh", "shaykh", "shaikh", "sheik", "mufti",
-                                            "qari", "haji", "hajji", "hadji", "alhaj", "alhaji"};
+                                            "qari", "haji", "hajji", "hadji", "alhaj", "alhaji", "imam",
+                                            "ustad", "ustadz", "ustaz", "molla"};
 
 constexpr std::string_view kConnectingWords[] = {"of", "the", "and", "for", "in", "at", "on", "to", "care"};
 
