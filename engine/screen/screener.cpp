@@ -89,6 +89,28 @@ bool SlipPair(const NormalizedName& q, const NormalizedName& c, const AlignedPai
   return slip(a.canon, b.canon) || slip(a.raw, b.raw);
 }
 
+// How the words of an alignment pair: whether some distinctive word is the same (or spelt as
+// the same), whether a pair is below kKoreanCutoff, and how many pairs only resemble, by no slip.
+struct PairTally {
+  bool none_same = true;
+  bool inexact = false;
+  size_t resembling = 0;
+};
+
+PairTally TallyPairs(const NormalizedName& q, const NormalizedName& c, const Alignment& a) {
+  PairTally t;
+  for (size_t k = 0; k < a.pair_count; ++k) {
+    const AlignedPair& p = a.pairs[k];
+    t.inexact = t.inexact || p.sim < kKoreanCutoff;
+    if (p.sim >= kVariantSim) {
+      t.none_same = t.none_same && !DistinctiveIn(c, p.c_mask);
+    } else if (!SlipPair(q, c, p)) {
+      ++t.resembling;
+    }
+  }
+  return t;
+}
+
 // The text with its first parenthesised part taken out ("Cho Chun Ryong (Director)" →
 // "Cho Chun Ryong "), or empty when it has none or nothing but it.
 std::string WithoutParenthesis(const std::string& text) {
@@ -354,6 +376,13 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
           }
         }
         if (acronym) notes |= kAcronym;
+        // An organisation's name of which no distinctive word is the same and two or more only
+        // resemble, by no slip (Anas Shalabi / Ansar al-Shari'a, Habibullah Andar / Haji
+        // Khairullah and Abdul Sattar and Company): another name, as for a person's.
+        if (const PairTally t = TallyPairs(qn, cn, s.alignment); t.none_same && t.resembling >= 2) {
+          notes |= kResemblingOnly;
+          score = std::min(score, kBelowPossible);
+        }
         if (!distinctive) {
           if (!q.country) {
             notes |= kGenericNoCountry;
@@ -406,17 +435,7 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
         // its own on each side: another middle name is another person (Seyyed Omid Hosseini /
         // SEYYED HUSSEIN HOSSEINI), where a clerk or a shorter form drops one.
         if (!birth_confirms) {
-          bool none_same = true, inexact = false;
-          size_t resembling = 0;
-          for (size_t k = 0; k < s.alignment.pair_count; ++k) {
-            const AlignedPair& p = s.alignment.pairs[k];
-            inexact = inexact || p.sim < kKoreanCutoff;
-            if (p.sim >= kVariantSim) {
-              none_same = none_same && !DistinctiveIn(cn, p.c_mask);
-            } else if (!SlipPair(qn, cn, p)) {
-              ++resembling;
-            }
-          }
+          const auto [none_same, inexact, resembling] = TallyPairs(qn, cn, s.alignment);
           const bool resembling_only = none_same && resembling >= 2;
           const bool own_word_each = q_word_left && c_word_left && qn.tokens.size() <= 3 && cn.tokens.size() <= 3;
           if ((loose && ((none_same && s.alignment.pair_count >= 2) || q_word_left || c_word_left)) ||

@@ -65,6 +65,9 @@ TEST_SUITE("screen.name_parts") {
     CHECK(Score("Salif Okafor", "CFi.011") < Screener::kPossibleThreshold);
     // Two slips, one in each word, are still the name.
     CHECK(Score("Slaim Ogaor", "CFi.011") >= Screener::kPossibleThreshold);
+    // So for an organisation's name: QDe.129's alias Ansar al-Shari'a.
+    CHECK(Score("Anas Shalabi", "QDe.129") < Screener::kPossibleThreshold);
+    CHECK(Score("Ansar al-Sharia", "QDe.129") >= Screener::kMatchThreshold);
   }
 
   TEST_CASE("the UN list's own titles are titles: Imam, Ustad, Doctor") {
