@@ -75,6 +75,11 @@ struct CsvFieldScanner {
         error_col = Column(p);
         return false;
       }
+      if (*p == '\r' && p + 1 < end) {
+        error = "a carriage return without a line feed in a field (lines must end with LF or CRLF)";
+        error_col = Column(p);
+        return false;
+      }
       ++p;
     }
     char* stop = p;

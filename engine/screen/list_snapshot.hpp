@@ -30,8 +30,9 @@ inline constexpr std::string_view kSnapshotMagic = "SNCKLIST";
 /// 11: the words "al" and "abu" (and their spellings) marked as particles of a name; a religious
 /// title last in a name or after the article read as a name; bin/ben/ibn and Ali/Aly as one;
 /// the middle names of a person's name weighing half;
-/// 12: the UN list's own titles (Imam, Ustad, Doctor...) dropped; "Abd al-" read as "abdul";
-/// Omer, Tarek, Qasem, Abdulla as their classes.
+/// 12: the UN list's own titles (Imam, Ustad, Doctor...) dropped; "Abd al-" read as one word,
+/// a word beginning with Abdul's spellings read with its class's form; Omer, Tarek, Qasem,
+/// Abdulla as their classes; the middle names of a name written surname first.
 inline constexpr uint32_t kSnapshotVersion = 12;
 
 /// Whether `head` (a file's first bytes) starts like a snapshot.

@@ -169,6 +169,22 @@ std::string FoldText(std::string_view text, FoldNotes* notes) {
   return out;
 }
 
+namespace {
+
+// The words of a folded text (FoldText separates them by single spaces).
+std::vector<std::string_view> FoldedWords(std::string_view folded) {
+  std::vector<std::string_view> words;
+  for (size_t pos = 0; pos < folded.size();) {
+    size_t end = folded.find(' ', pos);
+    if (end == std::string_view::npos) end = folded.size();
+    if (end > pos) words.push_back(folded.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return words;
+}
+
+}  // namespace
+
 NormalizedName NormalizeName(std::string_view text) {
   NormalizedName name;
   if (text.size() > kMaxNameBytes) {
@@ -181,21 +197,27 @@ NormalizedName NormalizeName(std::string_view text) {
   const std::string folded = FoldText(text, &notes);
   name.invisible = notes.invisible;
   name.look_alike = notes.look_alike;
-  std::vector<std::string_view> words;
-  for (size_t pos = 0; pos < folded.size();) {
-    size_t end = folded.find(' ', pos);
-    if (end == std::string::npos) end = folded.size();
-    if (end > pos) words.push_back(std::string_view(folded).substr(pos, end - pos));
-    pos = end + 1;
-  }
+  std::vector<std::string_view> words = FoldedWords(folded);
 
-  // "AWEYS, Sheikh": a surname first and a comma, the title then last.
-  const bool inverted = text.find(',') != std::string_view::npos;
+  // "AWEYS, Sheikh", "GAZIEV, Tarkhan Isaevich": the surname first, then a comma and the given
+  // names. The words before the comma are the surname (a title's word there is the surname:
+  // "SHEIKH, Kashif"); a title after it is a title.
+  size_t surname_words = 0;
+  if (const size_t comma = text.find(','); comma != std::string_view::npos) {
+    surname_words = FoldedWords(FoldText(text.substr(0, comma))).size();
+  }
+  const bool inverted = surname_words > 0 && surname_words < words.size();
   // Views into `folded` or into the static word tables: no copies until the tokens are made.
   std::vector<std::string_view> kept;
   std::vector<std::string_view> dropped;
   kept.reserve(words.size() + 1);
+  size_t kept_in_surname = 0;  // the words kept from before the comma
+  bool surname_done = !inverted;
   for (size_t i = 0; i < words.size(); ++i) {
+    if (!surname_done && i >= surname_words) {
+      kept_in_surname = kept.size();
+      surname_done = true;
+    }
     std::string_view w = words[i];
     if ((w == "j" && i + 1 < words.size() && words[i + 1] == "v") || w == "jv") {
       kept.emplace_back("joint");
@@ -204,13 +226,16 @@ NormalizedName NormalizeName(std::string_view text) {
       continue;
     }
     // "Abd al-Hadi", "Abd-el-Karim", "Abd ul Haq": the Arabic "servant of the" written apart is
-    // the word "Abdul" others write (its class: Abdel, Abdal, ...); so is it with the article
-    // run into the name after it ("Abd alSalam": Abdul Salam).
+    // the word others write whole, Abdal, Abdel or Abdul as the article was written (one class);
+    // so is it with the article run into the name after it ("Abd alSalam": Abdal Salam).
     if (w == "abd" && i + 1 < words.size()) {
       const std::string_view next = words[i + 1];
-      const bool article = next.size() >= 2 && (next.starts_with("al") || next.starts_with("el") || next.starts_with("ul"));
-      if (article && (next.size() == 2 || next.size() >= 5)) {
-        kept.emplace_back("abdul");
+      const std::string_view whole = next.starts_with("al") ? "abdal"
+                                     : next.starts_with("el") ? "abdel"
+                                     : next.starts_with("ul") ? "abdul"
+                                                              : "";
+      if (!whole.empty() && (next.size() == 2 || next.size() >= 5)) {
+        kept.emplace_back(whole);
         if (next.size() == 2) {
           ++i;
         } else {
@@ -226,11 +251,19 @@ NormalizedName NormalizeName(std::string_view text) {
         !(w.size() <= 5 && LooksKorean(w))) {
       if (std::string_view v = NearVocabulary(w); !v.empty()) w = v;
     }
-    // A title written where none stands is a name: last in a name of several words not written
-    // surname first ("Kashif Sheikh", "Mohamed Omar Haji"), or after the article ("Al-Mulla",
-    // "al-Sheikh": a family).
+    // A title written where none stands is a name: last in a name of several words ("Kashif
+    // Sheikh", "Mohamed Omar Haji"), in the surname before a comma ("SHEIKH, Kashif"), or after
+    // the article ("Al-Mulla", "al-Sheikh": a family), but for the pilgrim's title the article
+    // begins ("El Hadji", "Al-Haji": Alhaji, the article dropped with it).
     const bool after_article = !kept.empty() && (kept.back() == "al" || kept.back() == "el");
-    const bool name_title = IsNameTitle(w) && ((i + 1 == words.size() && i > 0 && !inverted) || after_article);
+    if (after_article && IsPilgrimTitle(w)) {
+      dropped.push_back(kept.back());
+      kept.pop_back();
+      dropped.emplace_back(w);
+      continue;
+    }
+    const bool name_title =
+        IsNameTitle(w) && (after_article || (inverted ? i < surname_words : i + 1 == words.size() && i > 0));
     if (IsTitleWord(w) && !name_title) {  // "Mr", "Dr", "Colonel", "Jr.", "Sheikh" (or "Sheih"): not part of the name
       dropped.emplace_back(w);
       continue;
@@ -250,9 +283,11 @@ NormalizedName NormalizeName(std::string_view text) {
     }
     kept.emplace_back(w);
   }
+  if (!surname_done) kept_in_surname = kept.size();
   if (kept.empty()) {
     kept = std::move(dropped);  // a name made only of such words keeps them
     name.legal_form = false;
+    kept_in_surname = 0;
   }
   if (kept.size() > kMaxTokens) {
     kept.resize(kMaxTokens);
@@ -331,15 +366,20 @@ NormalizedName NormalizeName(std::string_view text) {
       name.joins.push_back(std::move(j));
     }
   }
-  if (person_like) LightenMiddleNames(name);
+  if (person_like) LightenMiddleNames(name, std::min(kept_in_surname, name.tokens.size()));
   return name;
 }
 
-void LightenMiddleNames(NormalizedName& name) {
+void LightenMiddleNames(NormalizedName& name, size_t surname_tokens) {
   const size_t n = name.tokens.size();
   if (n < 3) return;
+  // In the order the names are said: the first given name first, the surname last.
+  const bool inverted = surname_tokens > 0 && surname_tokens < n;
+  const size_t first = inverted ? surname_tokens : 0;
+  const size_t last = inverted ? surname_tokens - 1 : n - 1;
   float lost = 0;
-  for (size_t k = 1; k + 1 < n; ++k) {
+  for (size_t k = 0; k < n; ++k) {
+    if (k == first || k == last) continue;
     NameToken& t = name.tokens[k];
     if (t.numeric()) continue;
     const float lighter = t.weight * kMiddleNameWeight;

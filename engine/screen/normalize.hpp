@@ -151,6 +151,9 @@ inline constexpr float kMiddleNameWeight = 0.5f;
 /// NormalizeName applies it, to both sides alike, to names that read as a person's: no generic
 /// word or number (an organisation's), not romanised Korean syllables alone (a surname and a
 /// two-syllable given name).
-void LightenMiddleNames(NormalizedName& name);
+/// `surname_tokens`: how many leading tokens were written before a comma, the surname first
+/// ("GAZIEV, Tarkhan Isaevich"): then the first given name is the token after them and the
+/// surname the last of them, and the others are the middle names.
+void LightenMiddleNames(NormalizedName& name, size_t surname_tokens = 0);
 
 }  // namespace sancheck::screen

@@ -243,6 +243,15 @@ std::string CanonicalToken(std::string_view token) { return CanonicalToken(token
 std::string CanonicalToken(std::string_view token, bool looks_korean) {
   const auto& raw = RawClasses();
   if (auto it = raw.find(token); it != raw.end()) return std::string(it->second);
+  // "Abdalhadi", "Abdelkarim", "Abdoulaye": the Arabic "servant of the" run into the name after
+  // it, spelt as the word alone is (the abdul class), is read with the class's form, so that
+  // every spelling of one name meets ("Abd al-Hadi", "Abdul Hadi", "Abdulhadi"). Its letters
+  // may read as Korean syllables ("abdalhai"): it is no Korean name.
+  for (const std::string_view spelling : {"abdoul", "abdul", "abdel", "abdal", "abdol"}) {
+    if (token.size() >= spelling.size() + 3 && token.starts_with(spelling)) {
+      return "abdul" + std::string(token.substr(spelling.size()));
+    }
+  }
   if (!looks_korean) return std::string(token);
   std::string ruled = ApplyLetterRules(token);
   const auto& ruled_classes = RuledClasses();

@@ -163,6 +163,7 @@ bool IsLegalForm(std::string_view w) { return In(kLegalSorted, w); }
 bool IsConnectingWord(std::string_view w) { return In(kConnectingSorted, w); }
 bool IsTitleWord(std::string_view w) { return In(kTitleSorted, w); }
 bool IsNameTitle(std::string_view w) { return In(kNameTitlesSorted, w); }
+bool IsPilgrimTitle(std::string_view w) { return w == "haji" || w == "hajji" || w == "hadji"; }
 bool IsGenericWord(std::string_view folded_word) { return In(kGenericSorted, folded_word); }
 
 std::string_view StandardSpelling(std::string_view w) {

@@ -15,6 +15,9 @@ bool IsTitleWord(std::string_view w);
 /// a title: mullah, sheikh, haji, qari, mufti, maulavi and their spellings (Kashif Sheikh,
 /// Al-Mulla, Mohamed Omar Haji).
 bool IsNameTitle(std::string_view w);
+/// The pilgrim's title haji (hajji, hadji), which the article begins when written apart ("El
+/// Hadji", "Al-Haji": Alhaji).
+bool IsPilgrimTitle(std::string_view w);
 /// A word many listed names share ("korea", "trading"): weighs little in a score (the list is
 /// documented in docs/screening.md).
 bool IsGenericWord(std::string_view folded_word);

@@ -50,6 +50,24 @@ TEST_SUITE("batch.name_screen") {
           names.Status("Munitions Industry Department", CountryOf("RU"), summit).designated);
   }
 
+  TEST_CASE("a status cleared is a clean party's, whatever it held") {
+    judge::PartyStatus status;
+    status.designated = Truth::kTrue;
+    status.cleared = true;
+    status.match = Match{};
+    status.listed = Truth::kUnknown;
+    status.listed_under.set(3);
+    status.listed_match = Match{};
+    status.Clear();
+    const judge::PartyStatus clean;
+    CHECK(status.designated == clean.designated);
+    CHECK(status.cleared == clean.cleared);
+    CHECK_FALSE(status.match);
+    CHECK(status.listed == clean.listed);
+    CHECK(status.listed_under == clean.listed_under);
+    CHECK_FALSE(status.listed_match);
+  }
+
   TEST_CASE("a reused status keeps nothing of the party before") {
     // The batch writes each record's statuses into the same objects: a listed party's match
     // must not outlive it into the next record's clean (or unreadable) party.

@@ -327,6 +327,10 @@ TEST_CASE("malformed OFAC files: positioned errors") {
     import("1,\"A\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"x\"\r2,\"B\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"y\"\r");
     CHECK_STARTS(diags.items().front().Render(), "sdn.csv:1:57: error: a carriage return without a line feed");
   }
+  SUBCASE("a carriage return alone after an unquoted field") {
+    import("1,\"A\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r2,\"B\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r");
+    CHECK_STARTS(diags.items().front().Render(), "sdn.csv:1:58: error: a carriage return without a line feed in a field");
+  }
   SUBCASE("an unterminated quote (a truncated file)") {
     // At the quote that opens the field running to the end, with its line: not past the last line.
     import(good + "2,\"B,-0- ,CUBA,-0- \r\n3,C,-0- \r\n");
