@@ -89,6 +89,15 @@ bool SlipPair(const NormalizedName& q, const NormalizedName& c, const AlignedPai
   return slip(a.canon, b.canon) || slip(a.raw, b.raw);
 }
 
+// Whether a word of `name` left unpaired (not in `used`) is an initial ("Samuel P. Mudde"): it
+// may stand for the other side's middle name, so the two are no words of their own.
+bool InitialLeft(const NormalizedName& name, uint16_t used) {
+  for (size_t i = 0; i < name.tokens.size(); ++i) {
+    if (!(used >> i & 1) && name.tokens[i].raw.size() == 1) return true;
+  }
+  return false;
+}
+
 // How the words of an alignment pair: whether some distinctive word is the same (or spelt as
 // the same), whether a pair is below kKoreanCutoff, and how many pairs only resemble, by no slip.
 struct PairTally {
@@ -437,7 +446,8 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
         if (!birth_confirms) {
           const auto [none_same, inexact, resembling] = TallyPairs(qn, cn, s.alignment);
           const bool resembling_only = none_same && resembling >= 2;
-          const bool own_word_each = q_word_left && c_word_left && qn.tokens.size() <= 3 && cn.tokens.size() <= 3;
+          const bool own_word_each = q_word_left && c_word_left && qn.tokens.size() <= 3 && cn.tokens.size() <= 3 &&
+                                     !InitialLeft(qn, s.alignment.q_used) && !InitialLeft(cn, s.alignment.c_used);
           if ((loose && ((none_same && s.alignment.pair_count >= 2) || q_word_left || c_word_left)) ||
               (inexact && listed_name_left)) {
             notes |= kLooseWord;

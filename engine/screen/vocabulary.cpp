@@ -32,13 +32,13 @@ constexpr std::string_view kTitleWords[] = {"mr", "mrs", "ms", "mx", "mister", "
                                             "mawlavi", "maulana", "mawlana", "sheikh", "shaykh", "shaikh",
                                             "sheik", "mufti", "qari", "haji", "hajji", "hadji", "alhaj",
                                             "alhaji", "doctor", "lieutenant", "imam", "ustad", "ustadz",
-                                            "ustaz", "molla"};
+                                            "ustaz", "molla", "cheikh"};
 
 // The titles of kTitleWords that are names too (IsNameTitle).
 constexpr std::string_view kNameTitles[] = {"mullah", "mulla", "maulavi", "mawlawi", "maulvi", "moulavi", "mawlavi",
                                             "maulana", "mawlana", "sheikh", "shaykh", "shaikh", "sheik", "mufti",
                                             "qari", "haji", "hajji", "hadji", "alhaj", "alhaji", "imam",
-                                            "ustad", "ustadz", "ustaz", "molla"};
+                                            "ustad", "ustadz", "ustaz", "molla", "cheikh"};
 
 constexpr std::string_view kConnectingWords[] = {"of", "the", "and", "for", "in", "at", "on", "to", "care"};
 
