@@ -403,6 +403,26 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
     }
   }
   Select(items.data(), count, out, covered);
+  // Last, an initial among the words still unpaired: a letter alone and a word of the other
+  // side it begins ("Samuel P. Mudde" / SAMUEL PETER MUDDE). Not between romanised Korean names,
+  // whose one-letter words are syllables ("I", "O").
+  if (!korean_names) {
+    count = 0;
+    auto initial_of = [](const NameToken& a, const NameToken& b) {
+      return a.raw.size() == 1 && !a.numeric() && b.raw.size() >= 2 && !b.numeric() && b.raw[0] == a.raw[0];
+    };
+    for (size_t i = 0; i < n; ++i) {
+      if (out.q_used & (1u << i)) continue;
+      for (size_t j = 0; j < m; ++j) {
+        if (out.c_used & (1u << j)) continue;
+        if (initial_of(q.tokens[i], c.tokens[j]) || initial_of(c.tokens[j], q.tokens[i])) {
+          add(kInitialSim, q.tokens[i].weight + c.tokens[j].weight, static_cast<uint16_t>(1u << i),
+              static_cast<uint16_t>(1u << j));
+        }
+      }
+    }
+    Select(items.data(), count, out, covered);
+  }
   const double total = static_cast<double>(q.total_weight) + static_cast<double>(c.total_weight);
   out.score = total > 0 ? covered / total : 0.0;
   return out;

@@ -17,6 +17,11 @@ inline constexpr float kVariantSim = 0.99f;
 /// different given names must not add to the score.
 inline constexpr double kTokenCutoff = 0.84;
 
+/// An initial paired with a word it begins ("P." / "Peter"): just over the cutoff, a loose
+/// resemblance (the screener makes it a possible match at most): it may stand for that name or
+/// for another of the same letter.
+inline constexpr float kInitialSim = 0.85f;
+
 /// Similarity of two canonical tokens in [0, 1]: Jaro-Winkler, damped when the lengths differ
 /// much (JW's prefix bonus otherwise rates "namchon" close to "namchongang"). Numbers only
 /// match exactly, and so do `strict` tokens: short romanised Korean syllables, where one

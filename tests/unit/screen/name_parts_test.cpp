@@ -1,8 +1,10 @@
 // How a name's parts weigh against a listed person's: middle names, religious titles used as names, a company's legal form, a word of its own on each side.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
+#include "screen/alignment.hpp"
 #include "screen/normalize.hpp"
 #include "screen/screener.hpp"
 #include "un_screener.hpp"
@@ -42,8 +44,16 @@ TEST_SUITE("screen.name_parts") {
     // IRi.019 SEYYED HUSSEIN HOSSEINI: each name has a middle word the other lacks.
     CHECK(Score("Seyyed Omid Hosseini", "IRi.019") < Screener::kPossibleThreshold);
     CHECK(Score("Seyyed Hussein Hosseini", "IRi.019") >= Screener::kMatchThreshold);
-    // A middle initial may stand for the listed middle name (CFi.001 SAMUEL PETER MUDDE).
+    // A middle initial may stand for the listed middle name (CFi.001 SAMUEL PETER MUDDE): paired
+    // loosely, a possible match, never a match on a letter.
     CHECK(Score("Samuel P. Mudde", "CFi.001") >= Screener::kPossibleThreshold);
+    CHECK(Score("Samuel P. Mudde", "CFi.001") < Screener::kMatchThreshold);
+    const Alignment a = Align(NormalizeName("Samuel P. Mudde"), NormalizeName("Samuel Peter Mudde"));
+    CHECK(a.pair_count == 3);
+    CHECK(std::any_of(a.pairs.begin(), a.pairs.begin() + a.pair_count,
+                      [](const AlignedPair& p) { return p.sim == kInitialSim; }));
+    // Another letter is no initial of it.
+    CHECK(Align(NormalizeName("Samuel Q. Mudde"), NormalizeName("Samuel Peter Mudde")).pair_count == 2);
   }
 
   TEST_CASE("a religious title where none stands is a name") {
