@@ -65,7 +65,8 @@ class Judge {
   std::shared_ptr<const Match> MatchOf(const rules::Rule& rule) const;
   /// The carrying vessel's status on `date` by its IMO number (none: not a party), into `out`.
   void VesselStatus(std::string_view imo, Date date, judge::PartyStatus& out);
-  /// Every party's status cleared, or screened (names_ set) for a record of `date`.
+  /// The record's parties (exporter, importer, carrying vessel) screened as of its date, into
+  /// the judge's statuses; only with a name screen (names_).
   void ScreenParties(const Record& r, const Parties& parties);
 
   const rules::RuleSet& set_;

@@ -99,10 +99,10 @@ void NameScreen::Status(const Party& p, Date date, judge::PartyStatus& out) {
     // Entries past the cache's bound live only until this thread's next miss: not remembered.
     if (entry->kept) Remember(*entry);
   }
-  if (entry->unscreenable) {
+  if (entry->unscreenable) {  // fail closed, as a scenario's party
     out = judge::Unscreened();
     return;
-  }  // fail closed, as a scenario's party
+  }
   if (entry->candidates.empty()) return;
   // A record names its party by name only: the name is also what a clearance names.
   out = judge::StatusAsOf(screening_, entry->candidates, p.name, p.name, date, run_date_);

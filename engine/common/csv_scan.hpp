@@ -59,10 +59,7 @@ struct CsvFieldScanner {
       out = std::string_view(start, static_cast<size_t>(o - start));
       if (p < end && *p == '\r' && p + 1 == end) ++p;
       if (p < end && *p != ',') {
-        // A carriage return with no line feed after it: the line ends of another system, which
-        // no CSV reader here takes for a record's end.
-        error = *p == '\r' ? "a carriage return without a line feed after a field (lines must end with LF or CRLF)"
-                           : "text after the closing quote of a field (quote the whole field and double its quotes)";
+        error = "text after the closing quote of a field (quote the whole field and double its quotes)";
         error_col = Column(p);
         return false;
       }
@@ -72,11 +69,6 @@ struct CsvFieldScanner {
     while (p < end && *p != ',') {
       if (*p == '"') {
         error = "a quote inside an unquoted field (quote the field and double its quotes)";
-        error_col = Column(p);
-        return false;
-      }
-      if (*p == '\r' && p + 1 < end) {
-        error = "a carriage return without a line feed in a field (lines must end with LF or CRLF)";
         error_col = Column(p);
         return false;
       }

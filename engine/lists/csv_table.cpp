@@ -22,6 +22,23 @@ std::optional<std::vector<CsvRow>> ReadCsvTable(const std::shared_ptr<const Sour
   char* mark = end;
   while (mark > p && (mark[-1] == '\n' || mark[-1] == '\r')) --mark;
   if (mark > p && mark[-1] == '\x1A') end = mark - 1;
+  // A carriage return with no line feed after it: the line ends of another system, which would
+  // read as one long record with its fields miscounted. Said where the first one is.
+  for (const char* cr = p; (cr = static_cast<const char*>(std::memchr(cr, '\r', static_cast<size_t>(end - cr)))); ++cr) {
+    if (cr + 1 < end && cr[1] == '\n') continue;
+    if (cr + 1 == end) break;  // the last line's CRLF, its LF cut with the end-of-file byte
+    const char* line_start = p;
+    int at_line = 1;
+    for (const char* q = p; q < cr; ++q) {
+      if (*q == '\n') {
+        ++at_line;
+        line_start = q + 1;
+      }
+    }
+    diags.Error(SourcePos{file, at_line, static_cast<int>(cr - line_start) + 1}, code_prefix + "bad_csv",
+                "a carriage return without a line feed (lines must end with LF or CRLF)");
+    return std::nullopt;
+  }
   int line = 1;
   int bom = 0;  // the BOM shifts the first line's columns: they count from the file's first byte
   if (buffer.compare(0, kUtf8Bom.size(), kUtf8Bom) == 0) {

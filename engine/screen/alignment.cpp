@@ -25,7 +25,8 @@ struct Item {
   float weight;
   uint16_t q_mask;
   uint16_t c_mask;
-  bool slip;
+  bool slip;  ///< a Korean syllable slip, counted in Alignment::slips
+  bool typo;  ///< AlignedPair::typo
 };
 
 // An upper bound of TokenSimilarity from letter sets: a letter of one string absent from the
@@ -70,7 +71,7 @@ void Select(Item* items, size_t count, Alignment& out, double& covered) {
     if ((it.q_mask & out.q_used) || (it.c_mask & out.c_used)) continue;
     out.q_used = static_cast<uint16_t>(out.q_used | it.q_mask);
     out.c_used = static_cast<uint16_t>(out.c_used | it.c_mask);
-    out.pairs[out.pair_count++] = AlignedPair{it.q_mask, it.c_mask, it.sim};
+    out.pairs[out.pair_count++] = AlignedPair{it.q_mask, it.c_mask, it.sim, it.typo};
     if (it.slip) ++out.slips;
     covered += static_cast<double>(it.sim) * static_cast<double>(it.weight);
   }
@@ -271,9 +272,9 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
   if (n == 0 || m == 0) return out;
   std::array<Item, kMaxItems> items;
   size_t count = 0;
-  auto add = [&](double sim, float weight, uint16_t qm, uint16_t cm, bool slip = false) {
+  auto add = [&](double sim, float weight, uint16_t qm, uint16_t cm, bool slip = false, bool typo = false) {
     if (sim >= kTokenCutoff && count < items.size()) {
-      items[count++] = Item{static_cast<float>(sim), weight, qm, cm, slip};
+      items[count++] = Item{static_cast<float>(sim), weight, qm, cm, slip, typo || slip};
     }
   };
   // Short words of a name that is not all romanised Korean only look like Korean syllables
@@ -330,10 +331,10 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
       const bool slipped = doubled || (std::min(qt.raw.size(), ct.raw.size()) >= 3 && OneSlipApart(qt.raw, ct.raw));
       const bool neighbour = !slipped && !(both_korean && korean_names) && OneNeighbourKey(qt.raw, ct.raw);
       if (sim < kSlipSim && (slipped || neighbour)) {
-        add(kSlipSim, weight, qm, cm, ShortKorean(qt) || ShortKorean(ct) || (neighbour && both_korean));
+        add(kSlipSim, weight, qm, cm, ShortKorean(qt) || ShortKorean(ct) || (neighbour && both_korean), true);
         continue;
       }
-      add(sim, weight, qm, cm);
+      add(sim, weight, qm, cm, false, slipped || neighbour);
     }
   }
   // Runs whose written letters agree but whose word breaks differ ("myongc-hin" / "myong-chin",
@@ -406,7 +407,7 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
   // Last, an initial among the words still unpaired: a letter alone and a word of the other
   // side it begins ("Samuel P. Mudde" / SAMUEL PETER MUDDE). Not between romanised Korean names,
   // whose one-letter words are syllables ("I", "O").
-  if (!korean_names) {
+  if (!korean_names && out.q_used != q_all && out.c_used != c_all) {
     count = 0;
     auto initial_of = [](const NameToken& a, const NameToken& b) {
       return a.raw.size() == 1 && !a.numeric() && b.raw.size() >= 2 && !b.numeric() && b.raw[0] == a.raw[0];

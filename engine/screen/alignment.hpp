@@ -66,6 +66,9 @@ struct AlignedPair {
   uint16_t q_mask = 0;  ///< query tokens covered (one, or a joined run)
   uint16_t c_mask = 0;  ///< listed-name tokens covered
   float sim = 0;
+  /// Two words written one clerk's slip apart (a letter dropped, added, doubled, two swapped, a
+  /// key struck beside the one meant), whatever their resemblance.
+  bool typo = false;
 };
 
 struct Alignment {

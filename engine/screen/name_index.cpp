@@ -296,8 +296,6 @@ class Builder {
     if (!korean_entry_) {
       for (NameToken& t : norm.tokens) t.flags = static_cast<uint8_t>(t.flags & ~kKoreanToken);
     }
-    const bool korean = std::all_of(norm.tokens.begin(), norm.tokens.end(),
-                                    [](const NameToken& t) { return (t.flags & kKoreanToken) != 0; });
     // The same normalised form twice for one designation adds nothing.
     for (const NormalizedName& seen : current_) {
       if (seen.tokens.size() != norm.tokens.size()) continue;
@@ -311,6 +309,8 @@ class Builder {
     n.weight = norm.total_weight;
     n.listed = at;
     n.source = static_cast<uint8_t>(source);
+    const bool korean = std::all_of(norm.tokens.begin(), norm.tokens.end(),
+                                    [](const NameToken& t) { return (t.flags & kKoreanToken) != 0; });
     n.flags = static_cast<uint8_t>((acronym ? kAcronymName : 0) | (korean ? kKoreanName : 0));
     Encode(norm, arena_);
     const auto id = static_cast<uint32_t>(names_.size());

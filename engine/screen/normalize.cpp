@@ -183,6 +183,32 @@ std::vector<std::string_view> FoldedWords(std::string_view folded) {
   return words;
 }
 
+// Whether tokens read as a person's name whose middle names weigh less: three words or more, no
+// generic word or number (an organisation's), not romanised Korean syllables alone.
+bool HasMiddleNames(const std::vector<NameToken>& tokens) {
+  return tokens.size() >= 3 &&
+         std::none_of(tokens.begin(), tokens.end(), [](const NameToken& t) { return t.generic() || t.numeric(); }) &&
+         !std::all_of(tokens.begin(), tokens.end(), [](const NameToken& t) { return (t.flags & kKoreanToken) != 0; });
+}
+
+// The middle names weigh kMiddleNameWeight of their due, and the total with them (before the
+// joined runs, which sum their words' weights, are made). `surname_tokens`: how many leading
+// tokens were written before a comma, the surname first: then the first given name is the token
+// after them and the surname the last of them.
+void LightenMiddleNames(NormalizedName& name, size_t surname_tokens) {
+  const size_t n = name.tokens.size();
+  // In the order the names are said: the first given name first, the surname last.
+  const bool inverted = surname_tokens > 0 && surname_tokens < n;
+  const size_t first = inverted ? surname_tokens : 0;
+  const size_t last = inverted ? surname_tokens - 1 : n - 1;
+  for (size_t k = 0; k < n; ++k) {
+    if (k == first || k == last) continue;
+    NameToken& t = name.tokens[k];
+    name.total_weight -= t.weight * (1 - kMiddleNameWeight);
+    t.weight *= kMiddleNameWeight;
+  }
+}
+
 }  // namespace
 
 NormalizedName NormalizeName(std::string_view text) {
@@ -335,13 +361,7 @@ NormalizedName NormalizeName(std::string_view text) {
     name.tokens.push_back(std::move(t));
   }
 
-  // A person's name of three words: its middle names weigh less (after the joins are made).
-  const bool person_like =
-      name.tokens.size() >= 3 && std::none_of(name.tokens.begin(), name.tokens.end(), [](const NameToken& t) {
-        return t.generic() || t.numeric();
-      }) && !std::all_of(name.tokens.begin(), name.tokens.end(), [](const NameToken& t) {
-        return (t.flags & kKoreanToken) != 0;
-      });
+  if (HasMiddleNames(name.tokens)) LightenMiddleNames(name, std::min(kept_in_surname, name.tokens.size()));
   // Joined runs of 2 and 3 tokens: given names are written "Chun-ryong", "Chun Ryong" and
   // "Chunryong", and company names "Chong Chon Gang" and "Chongchongang".
   const size_t n = name.tokens.size();
@@ -366,33 +386,8 @@ NormalizedName NormalizeName(std::string_view text) {
       name.joins.push_back(std::move(j));
     }
   }
-  if (person_like) LightenMiddleNames(name, std::min(kept_in_surname, name.tokens.size()));
   return name;
 }
 
-void LightenMiddleNames(NormalizedName& name, size_t surname_tokens) {
-  const size_t n = name.tokens.size();
-  if (n < 3) return;
-  // In the order the names are said: the first given name first, the surname last.
-  const bool inverted = surname_tokens > 0 && surname_tokens < n;
-  const size_t first = inverted ? surname_tokens : 0;
-  const size_t last = inverted ? surname_tokens - 1 : n - 1;
-  float lost = 0;
-  for (size_t k = 0; k < n; ++k) {
-    if (k == first || k == last) continue;
-    NameToken& t = name.tokens[k];
-    if (t.numeric()) continue;
-    const float lighter = t.weight * kMiddleNameWeight;
-    lost += t.weight - lighter;
-    t.weight = lighter;
-  }
-  name.total_weight -= lost;
-  for (JoinedTokens& j : name.joins) {
-    j.weight = 0;
-    for (size_t k = 0; k < n; ++k) {
-      if (j.mask >> k & 1) j.weight += name.tokens[k].weight;
-    }
-  }
-}
 
 }  // namespace sancheck::screen

@@ -140,20 +140,15 @@ std::string FoldText(std::string_view text, FoldNotes* notes = nullptr);
 /// (transliterate.hpp).
 NormalizedName NormalizeName(std::string_view text);
 
-/// How much a person's middle name weighs against the others (LightenMiddleNames).
+/// How much a person's middle name weighs against the others. NormalizeName weighs so, on both
+/// sides alike, the words between the first and the last (second names, patronymics: "Tarkhan
+/// Isaevich Gaziev", "NOOR MOHAMMAD SAQIB"; in a name written surname first before a comma,
+/// "GAZIEV, Tarkhan Isaevich", those between the first given name and the surname) of a name
+/// that reads as a person's: three words or more, no generic word or number (an
+/// organisation's), not romanised Korean syllables alone (a surname and a two-syllable given
+/// name). A party named by the first and last alone ("Tarkhan Gaziev"), as people and clerks
+/// often write them, then covers enough of the name to be a possible match, and a middle name
+/// differing costs less than a given name or surname.
 inline constexpr float kMiddleNameWeight = 0.5f;
-
-/// A name of three words or more with the words between the first and the last (second names,
-/// patronymics: "Tarkhan Isaevich Gaziev", "NOOR MOHAMMAD SAQIB") weighing kMiddleNameWeight of
-/// their due, joined runs and the total with them: a party named by the first and last alone
-/// ("Tarkhan Gaziev"), as people and clerks often write them, then covers enough of the name to
-/// be a possible match, and a middle name differing costs less than a given name or surname.
-/// NormalizeName applies it, to both sides alike, to names that read as a person's: no generic
-/// word or number (an organisation's), not romanised Korean syllables alone (a surname and a
-/// two-syllable given name).
-/// `surname_tokens`: how many leading tokens were written before a comma, the surname first
-/// ("GAZIEV, Tarkhan Isaevich"): then the first given name is the token after them and the
-/// surname the last of them, and the others are the middle names.
-void LightenMiddleNames(NormalizedName& name, size_t surname_tokens = 0);
 
 }  // namespace sancheck::screen

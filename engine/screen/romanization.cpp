@@ -1,6 +1,7 @@
 // Romanisation equivalence: whole-token classes for irregular spellings plus letter rules for the regular ones.
 #include "screen/romanization.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -247,9 +248,11 @@ std::string CanonicalToken(std::string_view token, bool looks_korean) {
   // it, spelt as the word alone is (the abdul class), is read with the class's form, so that
   // every spelling of one name meets ("Abd al-Hadi", "Abdul Hadi", "Abdulhadi"). Its letters
   // may read as Korean syllables ("abdalhai"): it is no Korean name.
-  for (const std::string_view spelling : {"abdoul", "abdul", "abdel", "abdal", "abdol"}) {
+  static const RomanisationClass& abdul = *std::find_if(
+      ArabicNameClasses().begin(), ArabicNameClasses().end(), [](const RomanisationClass& c) { return c.canonical == "abdul"; });
+  for (const std::string_view spelling : abdul.spellings) {
     if (token.size() >= spelling.size() + 3 && token.starts_with(spelling)) {
-      return "abdul" + std::string(token.substr(spelling.size()));
+      return std::string(abdul.canonical) + std::string(token.substr(spelling.size()));
     }
   }
   if (!looks_korean) return std::string(token);

@@ -12,7 +12,6 @@
 #include "common/imo_number.hpp"
 #include "screen/alignment.hpp"
 #include "screen/transliterate.hpp"
-#include "screen/typo_edits.hpp"
 
 namespace sancheck::screen {
 namespace {
@@ -79,41 +78,25 @@ bool DistinctiveIn(const NormalizedName& name, uint16_t mask) {
   return false;
 }
 
-// Whether a pair of single words is one clerk's slip apart (a letter dropped, added, doubled,
-// two swapped, a neighbouring key), as written or in their classes' forms.
-bool SlipPair(const NormalizedName& q, const NormalizedName& c, const AlignedPair& p) {
-  if (std::popcount(p.q_mask) != 1 || std::popcount(p.c_mask) != 1) return false;
-  const NameToken& a = q.tokens[static_cast<size_t>(std::countr_zero(p.q_mask))];
-  const NameToken& b = c.tokens[static_cast<size_t>(std::countr_zero(p.c_mask))];
-  auto slip = [](std::string_view x, std::string_view y) { return OneSlipApart(x, y) || OneNeighbourKey(x, y); };
-  return slip(a.canon, b.canon) || slip(a.raw, b.raw);
-}
-
-// Whether a word of `name` left unpaired (not in `used`) is an initial ("Samuel P. Mudde"): it
-// may stand for the other side's middle name, so the two are no words of their own.
-bool InitialLeft(const NormalizedName& name, uint16_t used) {
-  for (size_t i = 0; i < name.tokens.size(); ++i) {
-    if (!(used >> i & 1) && name.tokens[i].raw.size() == 1) return true;
-  }
-  return false;
-}
-
-// How the words of an alignment pair: whether some distinctive word is the same (or spelt as
-// the same), whether a pair is below kKoreanCutoff, and how many pairs only resemble, by no slip.
+// How the words of an alignment with the listed name `c` pair: whether some distinctive word is
+// the same (or spelt as the same), whether a pair only loosely resembles (below
+// kLooseResemblance) or is below kKoreanCutoff, and how many pairs only resemble, by no slip.
 struct PairTally {
   bool none_same = true;
+  bool loose = false;
   bool inexact = false;
   size_t resembling = 0;
 };
 
-PairTally TallyPairs(const NormalizedName& q, const NormalizedName& c, const Alignment& a) {
+PairTally TallyPairs(const NormalizedName& c, const Alignment& a) {
   PairTally t;
   for (size_t k = 0; k < a.pair_count; ++k) {
     const AlignedPair& p = a.pairs[k];
+    t.loose = t.loose || p.sim < kLooseResemblance;
     t.inexact = t.inexact || p.sim < kKoreanCutoff;
     if (p.sim >= kVariantSim) {
       t.none_same = t.none_same && !DistinctiveIn(c, p.c_mask);
-    } else if (!SlipPair(q, c, p)) {
+    } else if (!p.typo) {
       ++t.resembling;
     }
   }
@@ -359,9 +342,15 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
       // A word that only loosely resembles the listed one (below kLooseResemblance: no clerk's
       // slip, no spelling of the same letters) is as often another name (Atal / ADAM, Taheri /
       // Thaer): a possible match at most, for review, never a match on its word.
-      const bool loose = std::any_of(s.alignment.pairs.begin(), s.alignment.pairs.begin() + s.alignment.pair_count,
-                                     [](const AlignedPair& p) { return p.sim < kLooseResemblance; });
-      if (loose) {
+      const PairTally tally = TallyPairs(cn, s.alignment);
+      // Two words or more only resembling the listed ones, by no slip, and no distinctive word
+      // the same: each word near by chance, as names of one culture often are, where a clerk's
+      // variant keeps a word or slips (Salif Okafor / Salim Ogaro; Anas Shalabi / Ansar
+      // al-Shari'a). An article or a generic word the same does not make the name the same
+      // (Nasser al-Saati / Sanafi al Nasr). Another name, of a person unless a year of birth
+      // confirms it (below).
+      const bool resembling_only = tally.none_same && tally.resembling >= 2;
+      if (tally.loose) {
         notes |= kLooseOnly;
         possible_only = true;
       }
@@ -385,10 +374,7 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
           }
         }
         if (acronym) notes |= kAcronym;
-        // An organisation's name of which no distinctive word is the same and two or more only
-        // resemble, by no slip (Anas Shalabi / Ansar al-Shari'a, Habibullah Andar / Haji
-        // Khairullah and Abdul Sattar and Company): another name, as for a person's.
-        if (const PairTally t = TallyPairs(qn, cn, s.alignment); t.none_same && t.resembling >= 2) {
+        if (resembling_only) {
           notes |= kResemblingOnly;
           score = std::min(score, kBelowPossible);
         }
@@ -436,20 +422,14 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
         // differences, where a variant of the listed name has one). A party's name holding
         // every listed name, one of them slipped, and a name more is kept: it may be the listed
         // person's fuller name (Hafiz Muhammad Saeef Khan / HAFIZ MUHAMMAD SAEED).
-        // Likewise a name of which two words or more only resemble the listed ones, by no slip
-        // (Salif Okafor / Salim Ogaro), and no distinctive word is the same: each word near by
-        // chance, as names of one culture often are, where a clerk's variant keeps a word or slips.
-        // An article or a generic word the same does not make the name the same (Nasser al-Saati
-        // / Sanafi al Nasr). And a short name (three words at most on each side) with a word of
-        // its own on each side: another middle name is another person (Seyyed Omid Hosseini /
-        // SEYYED HUSSEIN HOSSEINI), where a clerk or a shorter form drops one.
+        // Likewise a name that only resembles word by word (above), and a short name (three words
+        // at most on each side) with a word of its own on each side: another middle name is
+        // another person (Seyyed Omid Hosseini / SEYYED HUSSEIN HOSSEINI), where a clerk or a
+        // shorter form drops one.
         if (!birth_confirms) {
-          const auto [none_same, inexact, resembling] = TallyPairs(qn, cn, s.alignment);
-          const bool resembling_only = none_same && resembling >= 2;
-          const bool own_word_each = q_word_left && c_word_left && qn.tokens.size() <= 3 && cn.tokens.size() <= 3 &&
-                                     !InitialLeft(qn, s.alignment.q_used) && !InitialLeft(cn, s.alignment.c_used);
-          if ((loose && ((none_same && s.alignment.pair_count >= 2) || q_word_left || c_word_left)) ||
-              (inexact && listed_name_left)) {
+          const bool own_word_each = q_word_left && c_word_left && qn.tokens.size() <= 3 && cn.tokens.size() <= 3;
+          if ((tally.loose && ((tally.none_same && s.alignment.pair_count >= 2) || q_word_left || c_word_left)) ||
+              (tally.inexact && listed_name_left)) {
             notes |= kLooseWord;
           }
           if (resembling_only) notes |= kResemblingOnly;

@@ -99,9 +99,13 @@ constexpr auto kSpellingsSorted = [] {
 }();
 
 template <size_t N>
-bool In(const std::array<std::string_view, N>& sorted, std::string_view w) {
+constexpr bool In(const std::array<std::string_view, N>& sorted, std::string_view w) {
   return std::binary_search(sorted.begin(), sorted.end(), w);
 }
+
+// A title that is also a name is a title first: the table of those is a part of the titles'.
+static_assert(std::all_of(kNameTitlesSorted.begin(), kNameTitlesSorted.end(),
+                          [](std::string_view w) { return In(kTitleSorted, w); }));
 
 // Every vocabulary word a slip may stand for, in the tables' order (the spellings' two sides
 // each), with `f(word, order)`.

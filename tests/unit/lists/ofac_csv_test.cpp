@@ -329,7 +329,7 @@ TEST_CASE("malformed OFAC files: positioned errors") {
   }
   SUBCASE("a carriage return alone after an unquoted field") {
     import("1,\"A\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r2,\"B\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r");
-    CHECK_STARTS(diags.items().front().Render(), "sdn.csv:1:58: error: a carriage return without a line feed in a field");
+    CHECK_STARTS(diags.items().front().Render(), "sdn.csv:1:58: error: a carriage return without a line feed (");
   }
   SUBCASE("an unterminated quote (a truncated file)") {
     // At the quote that opens the field running to the end, with its line: not past the last line.

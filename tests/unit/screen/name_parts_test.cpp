@@ -52,8 +52,10 @@ TEST_SUITE("screen.name_parts") {
     CHECK(a.pair_count == 3);
     CHECK(std::any_of(a.pairs.begin(), a.pairs.begin() + a.pair_count,
                       [](const AlignedPair& p) { return p.sim == kInitialSim; }));
-    // Another letter is no initial of it.
+    // Another letter is no initial of it: another middle name, another person.
     CHECK(Align(NormalizeName("Samuel Q. Mudde"), NormalizeName("Samuel Peter Mudde")).pair_count == 2);
+    CHECK(Score("Samuel Q. Mudde", "CFi.001") < Screener::kPossibleThreshold);
+    CHECK(Score("Samuel Q. Mudde", "CFi.001") > 0);
   }
 
   TEST_CASE("a religious title where none stands is a name") {
