@@ -114,17 +114,8 @@ bool SameWords(const NormalizedName& q, uint16_t q_mask, const NormalizedName& c
 double JoinSim(const NameToken& t, const NormalizedName& n, const JoinedTokens& j, bool korean, bool& slip) {
   slip = false;
   const double sim = std::min(TokenSimilarity(t.canon, j.canon, false), double{kVariantSim});
-  // The run's words as written, joined (a run is at most three words).
-  std::array<char, 3 * kMaxTokenLength> buf;
-  size_t len = 0;
-  for (size_t k = 0; k < n.tokens.size(); ++k) {
-    if (!(j.mask & (1u << k))) continue;
-    const std::string& raw = n.tokens[k].raw;
-    const size_t take = std::min(raw.size(), buf.size() - len);
-    std::copy_n(raw.begin(), take, buf.begin() + static_cast<std::ptrdiff_t>(len));
-    len += take;
-  }
-  const std::string_view written(buf.data(), len);
+  WrittenRunBuffer buf;
+  const std::string_view written = WrittenRun(n, j.mask, buf);
   for (const std::string_view a : {std::string_view(t.canon), std::string_view(t.raw)}) {
     for (const std::string_view b : {std::string_view(j.canon), std::string_view(j.whole), written}) {
       if (a == b) return kVariantSim;

@@ -33,7 +33,8 @@ inline constexpr std::string_view kSnapshotMagic = "SNCKLIST";
 /// 12: the UN list's own titles (Imam, Ustad, Doctor...) dropped; "Abd al-" read as one word,
 /// a word beginning with Abdul's spellings read with its class's form; Omer, Tarek, Qasem,
 /// Abdulla as their classes; the middle names of a name written surname first.
-inline constexpr uint32_t kSnapshotVersion = 12;
+/// 13: a joined run indexed also as written where both its canonical readings differ from it.
+inline constexpr uint32_t kSnapshotVersion = 13;
 
 /// Whether `head` (a file's first bytes) starts like a snapshot.
 bool IsListSnapshot(std::string_view head);

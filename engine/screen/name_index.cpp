@@ -38,6 +38,11 @@ void ForEachTerm(const NormalizedName& n, F&& f) {
     const bool korean = AllKorean(n, j.mask);
     f(std::string_view(j.canon), false, true, j.weight, korean);
     if (j.whole != j.canon) f(std::string_view(j.whole), false, true, j.weight, korean);
+    // As written too, where both canonical readings differ from it: Align pairs a word with the
+    // written run, and a slip in a word is one in what was written ("yasir" / "yas air").
+    WrittenRunBuffer buf;
+    const std::string_view written = WrittenRun(n, j.mask, buf);
+    if (written != j.canon && written != j.whole) f(written, false, true, j.weight, korean);
   }
 }
 

@@ -262,12 +262,12 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
   // The terms each query word or joined run may pair with, found under a shared
   // key or by their start, kept with the most Align could give the pair and
   // split into parts by tier.
-  auto find_terms = [&](uint16_t mask, std::string_view a, std::string_view b, Near near, bool korean) {
+  auto find_terms = [&](uint16_t mask, std::array<std::string_view, 3> texts, Near near, bool korean) {
     const bool numeric = near == Near::kExact;
     s.slots.Clear();
     s.pairable.clear();
-    // Each text's terms, the best of the two texts per term.
-    for (const std::string_view text : {a, b}) {
+    // Each text's terms, the best of the texts per term.
+    for (const std::string_view text : texts) {
       if (text.empty()) continue;
       const auto kind = static_cast<uint8_t>(static_cast<uint8_t>(near) << 1 | (korean ? 1 : 0));
       const auto& terms = s.near.Get(serial, text, kind, [&](std::vector<PairableTerm>& out) {
@@ -321,13 +321,17 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
     const NameToken& t = q.tokens[i];
     const std::string_view raw = t.raw != t.canon ? std::string_view(t.raw) : std::string_view();
     const bool korean = (t.flags & kKoreanToken) != 0;
-    find_terms(static_cast<uint16_t>(1u << i), t.canon, raw, NearFor(t), korean);
+    find_terms(static_cast<uint16_t>(1u << i), {t.canon, raw, {}}, NearFor(t), korean);
   }
+  WrittenRunBuffer buf;
   for (const JoinedTokens& jt : q.joins) {
     const std::string_view whole = jt.whole != jt.canon ? std::string_view(jt.whole) : std::string_view();
+    // As Align reads a run, also as written where both canonical readings differ from it.
+    std::string_view written = WrittenRun(q, jt.mask, buf);
+    if (written == jt.canon || written == jt.whole) written = {};
     // A joined run meets a listed run written the same, or a listed word like it
     // ("chun ryong" / "chunryng").
-    find_terms(jt.mask, jt.canon, whole, Near::kRun, AllKorean(q, jt.mask));
+    find_terms(jt.mask, {jt.canon, whole, written}, Near::kRun, AllKorean(q, jt.mask));
   }
 
   const ScoreBound bound(weight, q.total_weight);

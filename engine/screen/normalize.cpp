@@ -389,5 +389,16 @@ NormalizedName NormalizeName(std::string_view text) {
   return name;
 }
 
+std::string_view WrittenRun(const NormalizedName& n, uint16_t mask, WrittenRunBuffer& buf) {
+  size_t len = 0;
+  for (size_t k = 0; k < n.tokens.size(); ++k) {
+    if (!(mask & (1u << k))) continue;
+    const std::string& raw = n.tokens[k].raw;
+    const size_t take = std::min(raw.size(), buf.size() - len);
+    std::copy_n(raw.begin(), take, buf.begin() + static_cast<std::ptrdiff_t>(len));
+    len += take;
+  }
+  return std::string_view(buf.data(), len);
+}
 
 }  // namespace sancheck::screen

@@ -1,6 +1,7 @@
 // Name normalisation for screening: UTF-8 folding, tokens, corporate forms, generic words, romanisation classes.
 #pragma once
 
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <string>
@@ -115,6 +116,12 @@ struct NormalizedName {
   bool look_alike = false;  ///< letters of another script were read as Latin
   bool legal_form = false;  ///< a company's legal form was dropped ("Co.", "Ltd", "LLC")
 };
+
+/// A joined run's words as written (their `raw` forms), run together in `buf` (a run is at most
+/// three words): what a clerk would type, which the canonical forms may read otherwise ("YAS AIR"
+/// reads "yasaer", written "yasair", one letter from "Yasir").
+using WrittenRunBuffer = std::array<char, 3 * kMaxTokenLength>;
+std::string_view WrittenRun(const NormalizedName& n, uint16_t mask, WrittenRunBuffer& buf);
 
 /// What folding changed that a reader of a match should know about.
 struct FoldNotes {

@@ -94,6 +94,23 @@ TEST_SUITE("screen.index") {
     }
   }
 
+  TEST_CASE("a run whose canonical readings differ from what was written is found by a slip in the writing") {
+    // "YAS AIR" reads "yasaer" ("air" as a Korean syllable), written "yasair": "Yasir" is a letter
+    // dropped from the writing, which Align pairs, so the index must try the written run too.
+    std::vector<Designation> list = {Person("T.1", "YAS AIR"), Person("T.2", "YASIR")};
+    list[0].kind = list[1].kind = DesignationKind::kEntity;
+    const std::vector<Designation> first(list.begin(), list.begin() + 1), second(list.begin() + 1, list.end());
+    for (const auto& [listed, name] : {std::pair{first, std::string("Yasir")}, std::pair{second, std::string("Yas Air")}}) {
+      Screener indexed(listed);
+      Screener exhaustive(listed);
+      exhaustive.SetExhaustive(true);
+      const auto reference = Found(exhaustive, name);
+      INFO(name);
+      CHECK_FALSE(reference.empty());
+      CHECK(Found(indexed, name) == reference);
+    }
+  }
+
   TEST_CASE("a name whose weight is stored rounded down is kept when its score reaches the floor") {
     // KORYO TRADING weighs 7.8 (a generic word counts 0.4 of its letters), stored as 7.75: the
     // bound must take the whole quarter, not its lower end, or the name is lost just below its score.
