@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "common/csv_scan.hpp"
+#include "common/scalar_position.hpp"
 #include "common/source_text.hpp"
 #include "common/utf8.hpp"
 
@@ -27,16 +28,9 @@ std::optional<std::vector<CsvRow>> ReadCsvTable(const std::shared_ptr<const Sour
   for (const char* cr = p; (cr = static_cast<const char*>(std::memchr(cr, '\r', static_cast<size_t>(end - cr)))); ++cr) {
     if (cr + 1 < end && cr[1] == '\n') continue;
     if (cr + 1 == end) break;  // the last line's CRLF, its LF cut with the end-of-file byte
-    const char* line_start = p;
-    int at_line = 1;
-    for (const char* q = p; q < cr; ++q) {
-      if (*q == '\n') {
-        ++at_line;
-        line_start = q + 1;
-      }
-    }
-    diags.Error(SourcePos{file, at_line, static_cast<int>(cr - line_start) + 1}, code_prefix + "bad_csv",
-                "a carriage return without a line feed (lines must end with LF or CRLF)");
+    SourcePos at{file, 0, 0};
+    LineColumnAt(file->text, static_cast<size_t>(cr - p), at.line, at.column);
+    diags.Error(at, code_prefix + "bad_csv", "a carriage return without a line feed (lines must end with LF or CRLF)");
     return std::nullopt;
   }
   int line = 1;

@@ -28,21 +28,16 @@ template <typename F>
 void ForEachTerm(const NormalizedName& n, F&& f) {
   for (const NameToken& t : n.tokens) {
     const bool korean = (t.flags & kKoreanToken) != 0;
-    f(std::string_view(t.canon), !t.numeric(), false, t.weight, korean);
-    // The written form as well when romanisation rewrote it: a slip can make a
-    // word that no longer reads as Korean ("jiindallae", "yogn"), whose canon
-    // then differs from the listed word's more than the writing does.
-    if (t.raw != t.canon) f(std::string_view(t.raw), !t.numeric(), false, t.weight, korean);
+    for (const std::string_view text : WordTexts(t)) {
+      if (!text.empty()) f(text, !t.numeric(), false, t.weight, korean);
+    }
   }
+  WrittenRunBuffer buf;
   for (const JoinedTokens& j : n.joins) {
     const bool korean = AllKorean(n, j.mask);
-    f(std::string_view(j.canon), false, true, j.weight, korean);
-    if (j.whole != j.canon) f(std::string_view(j.whole), false, true, j.weight, korean);
-    // As written too, where both canonical readings differ from it: Align pairs a word with the
-    // written run, and a slip in a word is one in what was written ("yasir" / "yas air").
-    WrittenRunBuffer buf;
-    const std::string_view written = WrittenRun(n, j.mask, buf);
-    if (written != j.canon && written != j.whole) f(written, false, true, j.weight, korean);
+    for (const std::string_view text : RunTexts(n, j, buf)) {
+      if (!text.empty()) f(text, false, true, j.weight, korean);
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <span>
@@ -57,6 +58,24 @@ size_t SharedPrefix(uint32_t first_a, uint32_t first_b);
 /// A text's length (at most 255) and first three bytes, as the run scan sorts them: each length's
 /// runs side by side, by their start.
 uint32_t RunKey(std::string_view w, size_t length);
+
+/// The texts a word is a term by, on the list's side and the query's alike: its canonical form,
+/// and as written where romanisation rewrote it (empty otherwise). A slip can make a word that no
+/// longer reads as Korean ("jiindallae", "yogn"), whose canon then differs from the listed
+/// word's more than the writing does.
+inline std::array<std::string_view, 2> WordTexts(const NameToken& t) {
+  return {t.canon, t.raw != t.canon ? std::string_view(t.raw) : std::string_view()};
+}
+
+/// The texts a joined run is a term by, on both sides alike: its canonical form, read whole where
+/// that differs, and as written (in `buf`) where that differs from both (empty otherwise). Align
+/// pairs a word with the written run, and a slip in a word is one in what was written ("yasir" /
+/// "yas air", which reads "yasaer").
+inline std::array<std::string_view, 3> RunTexts(const NormalizedName& n, const JoinedTokens& j, WrittenRunBuffer& buf) {
+  const std::string_view written = WrittenRun(n, j.mask, buf);
+  return {j.canon, j.whole != j.canon ? std::string_view(j.whole) : std::string_view(),
+          written != j.canon && written != j.whole ? written : std::string_view()};
+}
 
 inline constexpr uint8_t kAcronymName = 1;
 inline constexpr uint8_t kKoreanName = 2;

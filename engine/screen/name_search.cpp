@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <span>
 
 #include "screen/alignment.hpp"
 #include "screen/letter_filter.hpp"
@@ -262,7 +263,7 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
   // The terms each query word or joined run may pair with, found under a shared
   // key or by their start, kept with the most Align could give the pair and
   // split into parts by tier.
-  auto find_terms = [&](uint16_t mask, std::array<std::string_view, 3> texts, Near near, bool korean) {
+  auto find_terms = [&](uint16_t mask, std::span<const std::string_view> texts, Near near, bool korean) {
     const bool numeric = near == Near::kExact;
     s.slots.Clear();
     s.pairable.clear();
@@ -317,21 +318,16 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
       if (p.count > 0) s.parts.push_back(p);
     }
   };
+  // Each by the texts its like is filed under (WordTexts, RunTexts).
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     const NameToken& t = q.tokens[i];
-    const std::string_view raw = t.raw != t.canon ? std::string_view(t.raw) : std::string_view();
-    const bool korean = (t.flags & kKoreanToken) != 0;
-    find_terms(static_cast<uint16_t>(1u << i), {t.canon, raw, {}}, NearFor(t), korean);
+    find_terms(static_cast<uint16_t>(1u << i), WordTexts(t), NearFor(t), (t.flags & kKoreanToken) != 0);
   }
   WrittenRunBuffer buf;
   for (const JoinedTokens& jt : q.joins) {
-    const std::string_view whole = jt.whole != jt.canon ? std::string_view(jt.whole) : std::string_view();
-    // As Align reads a run, also as written where both canonical readings differ from it.
-    std::string_view written = WrittenRun(q, jt.mask, buf);
-    if (written == jt.canon || written == jt.whole) written = {};
     // A joined run meets a listed run written the same, or a listed word like it
     // ("chun ryong" / "chunryng").
-    find_terms(jt.mask, {jt.canon, whole, written}, Near::kRun, AllKorean(q, jt.mask));
+    find_terms(jt.mask, RunTexts(q, jt, buf), Near::kRun, AllKorean(q, jt.mask));
   }
 
   const ScoreBound bound(weight, q.total_weight);
