@@ -397,8 +397,9 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
   Select(items.data(), count, out, covered);
   // Last, an initial among the words still unpaired: a letter alone and a word of the other
   // side it begins ("Samuel P. Mudde" / SAMUEL PETER MUDDE). Not between romanised Korean names,
-  // whose one-letter words are syllables ("I", "O").
-  if (!korean_names && out.q_used != q_all && out.c_used != c_all) {
+  // whose one-letter words are syllables ("I", "O"), and only beside a word paired otherwise: an
+  // initial adds to a name, it is none ("F" is not the acronym FTB).
+  if (!korean_names && out.q_used != 0 && out.q_used != q_all && out.c_used != c_all) {
     count = 0;
     auto initial_of = [](const NameToken& a, const NameToken& b) {
       return a.raw.size() == 1 && !a.numeric() && b.raw.size() >= 2 && !b.numeric() && b.raw[0] == a.raw[0];

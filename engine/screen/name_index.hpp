@@ -195,6 +195,10 @@ struct NameIndex {
   void ForEachNearTerm(std::string_view w, Near near, F&& f) const;
   template <typename F>
   void ScanNear(std::string_view w, bool korean, bool runs, F&& consider) const;
+  /// The word terms a query word pairs with as an initial (kInitialSim): for a letter alone, every
+  /// listed word of two letters or more it begins; for a longer word, its first letter listed alone.
+  template <typename F>
+  void ForEachInitialPair(std::string_view w, F&& f) const;
   void PrepareScan();
   void PrepareLookups();
   std::string CheckScan() const;

@@ -95,6 +95,9 @@ bool LettersAllowSlip(uint64_t letters, size_t w_len, uint64_t other, size_t len
   return lacks_w <= size_t{len < w_len || traded} && lacks_other <= size_t{len > w_len || traded};
 }
 
+// The memo's kind for a word's initial pairs (ForEachInitialPair), apart from the Near kinds.
+constexpr uint8_t kInitialKind = 0x80;
+
 // How many kept words or runs ahead of the one read their details are fetched (ScanNear).
 constexpr size_t kRunsAhead = 8;
 
@@ -249,6 +252,29 @@ void NameIndex::ForEachNearTerm(std::string_view w, Near near, F&& f) const {
   if (near == Near::kRun) ScanNear(w, false, false, f);
 }
 
+template <typename F>
+void NameIndex::ForEachInitialPair(std::string_view w, F&& f) const {
+  // Align pairs a letter alone with a word of two letters or more it begins, on either side.
+  if (w.empty()) return;
+  if (w.size() > 1) {
+    const std::string_view letter = w.substr(0, 1);
+    const auto [lo, hi] = TermsUnder(HashText(letter));
+    for (uint32_t k = lo; k < hi; ++k) {
+      const uint32_t t = key_terms[k];
+      if ((term_kinds[t] & kTermWord) && Term(t) == letter) f(t);
+    }
+    return;
+  }
+  if (scan_starts.empty()) return;
+  // Every listed word of two letters or more starting with it: within a length, side by side.
+  const auto first = static_cast<uint32_t>(static_cast<unsigned char>(w[0]));
+  for (size_t len = 2; len + 1 < scan_starts.size(); ++len) {
+    const auto from = scan_next.begin() + scan_starts[len], to = scan_next.begin() + scan_starts[len + 1];
+    const auto lo = std::partition_point(from, to, [&](uint32_t s) { return (s >> 24) < first; });
+    for (auto it = lo; it != to && (*it >> 24) == first; ++it) f(scan_terms[static_cast<size_t>(it - scan_next.begin())]);
+  }
+}
+
 void NameIndex::NearTerms(std::string_view w, Near near, std::vector<uint32_t>& out) const {
   ForEachNearTerm(w, near, [&](uint32_t t, std::string_view, uint8_t, uint64_t) { out.push_back(t); });
 }
@@ -263,15 +289,26 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
   // The terms each query word or joined run may pair with, found under a shared
   // key or by their start, kept with the most Align could give the pair and
   // split into parts by tier.
-  auto find_terms = [&](uint16_t mask, std::span<const std::string_view> texts, Near near, bool korean) {
+  auto find_terms = [&](uint16_t mask, std::span<const std::string_view> texts, Near near, bool korean,
+                        std::string_view initial = {}) {
     const bool numeric = near == Near::kExact;
     s.slots.Clear();
     s.pairable.clear();
+    auto merge = [&](const std::vector<PairableTerm>& terms) {
+      for (const PairableTerm& p : terms) {
+        const auto [slot, added] = s.slots.Emplace(p.term, static_cast<uint32_t>(s.pairable.size()));
+        if (added) {
+          s.pairable.push_back(p);
+        } else {
+          s.pairable[slot].sim = std::max(s.pairable[slot].sim, p.sim);
+        }
+      }
+    };
     // Each text's terms, the best of the texts per term.
     for (const std::string_view text : texts) {
       if (text.empty()) continue;
       const auto kind = static_cast<uint8_t>(static_cast<uint8_t>(near) << 1 | (korean ? 1 : 0));
-      const auto& terms = s.near.Get(serial, text, kind, [&](std::vector<PairableTerm>& out) {
+      merge(s.near.Get(serial, text, kind, [&](std::vector<PairableTerm>& out) {
         s.tried.Clear();
         const uint64_t letters = LetterSet(text);
         ForEachNearTerm(text, near, [&](uint32_t t, std::string_view term, uint8_t kinds, uint64_t term_letters) {
@@ -281,15 +318,15 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
               PairBound(text, letters, term, term_letters ? term_letters : LetterSet(term), numeric, both_korean);
           if (sim > 0) out.push_back(PairableTerm{t, static_cast<float>(sim)});
         });
-      });
-      for (const PairableTerm& p : terms) {
-        const auto [slot, added] = s.slots.Emplace(p.term, static_cast<uint32_t>(s.pairable.size()));
-        if (added) {
-          s.pairable.push_back(p);
-        } else {
-          s.pairable[slot].sim = std::max(s.pairable[slot].sim, p.sim);
-        }
-      }
+      }));
+    }
+    // The initials Align pairs last, between words left unpaired beside a word paired otherwise
+    // (not between two names all romanised Korean, which the index does not tell apart here:
+    // kept, as a bound may be loose).
+    if (!initial.empty()) {
+      merge(s.near.Get(serial, initial, kInitialKind, [&](std::vector<PairableTerm>& out) {
+        ForEachInitialPair(initial, [&](uint32_t t) { out.push_back(PairableTerm{t, kInitialSim}); });
+      }));
     }
     s.found.clear();
     for (const PairableTerm& p : s.pairable) {
@@ -321,7 +358,8 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
   // Each by the texts its like is filed under (WordTexts, RunTexts).
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     const NameToken& t = q.tokens[i];
-    find_terms(static_cast<uint16_t>(1u << i), WordTexts(t), NearFor(t), (t.flags & kKoreanToken) != 0);
+    find_terms(static_cast<uint16_t>(1u << i), WordTexts(t), NearFor(t), (t.flags & kKoreanToken) != 0,
+               t.numeric() || q.tokens.size() < 2 ? std::string_view() : std::string_view(t.raw));
   }
   WrittenRunBuffer buf;
   for (const JoinedTokens& jt : q.joins) {

@@ -1,6 +1,7 @@
 // The screening index on a small list: words an edit or two apart are found, what exhaustive screening finds is found, and a broken index is refused.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <limits>
 #include <random>
 #include <set>
@@ -108,6 +109,31 @@ TEST_SUITE("screen.index") {
       INFO(name);
       CHECK_FALSE(reference.empty());
       CHECK(Found(indexed, name) == reference);
+    }
+  }
+
+  TEST_CASE("an initial is found beside the word it begins, on the query's side or the list's") {
+    // Align pairs a letter alone with a word it begins ("u" / "ung", "kenneth" / "k") last, after
+    // the other words: the index must count that pair in its bound, or a name it lifts over the
+    // floor is never scored.
+    const std::vector<Designation> list = {Person("T.1", "YUN UNG MI"), Person("T.2", "JOHN K OKAFOR"),
+                                           Person("T.3", "SAMUEL PETER MUDDE")};
+    const NameIndex index = NameIndex::Build(list);
+    for (const char* text : {"YNU U MI", "Kenneth Okafor", "Samul P Mudde", "Smauel P Mudde"}) {
+      const NormalizedName query = NormalizeName(text);
+      for (const double floor : {0.7, 0.8}) {
+        std::vector<uint32_t> found;
+        index.Collect(query, floor, found);
+        std::vector<uint32_t> expected;
+        for (uint32_t n = 0; n < index.names.size(); ++n) {
+          NormalizedName listed;
+          index.Decode(n, listed);
+          if (Align(query, listed).score >= floor) expected.push_back(n);
+        }
+        INFO(std::string(text), " at ", floor);
+        if (floor < 0.8) CHECK_FALSE(expected.empty());  // "Kenneth Okafor" scores 0.78
+        CHECK(std::includes(found.begin(), found.end(), expected.begin(), expected.end()));
+      }
     }
   }
 

@@ -56,6 +56,10 @@ TEST_SUITE("screen.name_parts") {
     CHECK(Align(NormalizeName("Samuel Q. Mudde"), NormalizeName("Samuel Peter Mudde")).pair_count == 2);
     CHECK(Score("Samuel Q. Mudde", "CFi.001") < Screener::kPossibleThreshold);
     CHECK(Score("Samuel Q. Mudde", "CFi.001") > 0);
+    // A letter alone is no name: it pairs as an initial only beside a word paired otherwise
+    // (KPe.047 FOREIGN TRADE BANK, alias FTB; a party named "F" is not it).
+    CHECK(Align(NormalizeName("F"), NormalizeName("FTB")).pair_count == 0);
+    CHECK(Score("F", "KPe.047") < Screener::kPossibleThreshold);
   }
 
   TEST_CASE("a religious title where none stands is a name") {
