@@ -78,7 +78,21 @@ std::string Sibling(const std::string& primary, const OfacNaming& naming, const 
       name[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[k])));
     }
   }
-  return primary.substr(0, at) + name + primary.substr(at + word.size());
+  const std::string expected = primary.substr(0, at) + name + primary.substr(at + word.size());
+  // Files copied by hand mix cases ("SDN.csv" beside "add.csv"): absent as expected, the one file
+  // of the folder named so in any case is it (two such files: neither, and the error names the expected).
+  std::error_code ec;
+  if (std::filesystem::exists(expected, ec) || ec) return expected;
+  const std::filesystem::path wanted(expected);
+  const std::filesystem::path folder = wanted.has_parent_path() ? wanted.parent_path() : std::filesystem::path(".");
+  const std::string lowered = Lowered(wanted.filename().string());
+  std::string found;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+    if (Lowered(entry.path().filename().string()) != lowered) continue;
+    if (!found.empty()) return expected;
+    found = wanted.has_parent_path() ? (folder / entry.path().filename()).string() : entry.path().filename().string();
+  }
+  return found.empty() ? expected : found;
 }
 
 // The comments file beside a primary file, when there is one: OFAC's snapshots before 2013 have

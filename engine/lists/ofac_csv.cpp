@@ -221,7 +221,13 @@ class Importer {
       const std::string flag = Value(f[kFlag]);
       if (!flag.empty()) {
         d.flag = CountryByName(flag);
-        if (d.flag) d.flag_status = Verification::kVerified;
+        if (d.flag) {
+          d.flag_status = Verification::kVerified;
+        } else if (!SaysNoCountry(flag)) {
+          diags_.Warning(PosOf(file, f[kFlag]), "lists.ofac.flag_unread",
+                         "entry " + d.reference + ": flag '" + flag +
+                             "' is no country name sancheck knows; the vessel's flag is left unknown (kept in its note)");
+        }
         note.push_back("flag " + flag);
       }
       for (auto [label, column] : {std::pair{"call sign ", kCallSign}, std::pair{"type ", kVessType},

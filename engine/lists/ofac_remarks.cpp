@@ -169,6 +169,9 @@ OfacRemarks ReadOfacRemarks(std::string_view remarks) {
       out.unread_births.emplace_back(item);  // "DOB: 1968", "D.O.B. 1968": not OFAC's form, said
     } else if (item.substr(0, 12) == "nationality ") {
       AddUnique(out.nationalities, std::string(Trimmed(item.substr(12))));
+    } else if (item.substr(0, 8) == "citizen ") {
+      // Citizenship is a nationality for screening: many records give only "citizen Iran".
+      AddUnique(out.nationalities, std::string(Trimmed(item.substr(8))));
     } else if (auto imo = ImoAfter(item, "Vessel Registration Identification IMO"); !imo.empty()) {
       if (out.vessel_imo.empty()) out.vessel_imo = imo;
     } else if (auto company = ImoAfter(item, "Company Number IMO"); !company.empty()) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <set>
 #include <string_view>
@@ -333,7 +334,9 @@ class Importer {
     ReadAliases(n, individual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS", d);
     SplitPrimaryName(d);
     for (const xmlNode* o : Children(n, "NAME_ORIGINAL_SCRIPT")) AddUnique(d.original_names, TextOf(o));
-    d.nationality = Joined(Values(n, "NATIONALITY"), "; ");
+    std::vector<std::string> nationality = Values(n, "NATIONALITY");
+    for (auto& v : Values(n, "NATIONALITY2")) AddUnique(nationality, std::move(v));
+    d.nationality = Joined(nationality, "; ");
     std::vector<std::string> title = Values(n, "TITLE");
     for (auto& v : Values(n, "DESIGNATION")) AddUnique(title, std::move(v));
     d.title = Joined(title, "; ");
@@ -490,7 +493,9 @@ class Importer {
   // year is kept as that year: the screener already treats a year off as neither confirming
   // nor contradicting. An element with no date at all (only a NOTE) adds nothing.
   void ReadBirth(const xmlNode* b, Designation& d) {
-    const std::string type = ChildText(b, "TYPE_OF_DATE");
+    // The list writes it in capitals; a file of another date may not ("Exact").
+    std::string type = ChildText(b, "TYPE_OF_DATE");
+    for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (type != "EXACT" && type != "APPROXIMATELY" && type != "BETWEEN" && !type.empty()) {
       Error(Child(b, "TYPE_OF_DATE"), "un_xml.bad_value",
             "TYPE_OF_DATE must be EXACT, APPROXIMATELY or BETWEEN, found '" + type + "'");

@@ -47,6 +47,10 @@ copy_ofac_fixture "$work/upper" SDN.CSV ADD.CSV ALT.CSV
 expect "an upper-case SDN.CSV finds ADD.CSV and ALT.CSV beside it" 0 "$bin" lists import --format ofac-csv \
   --snapshot 2021-06-01 -o "$work/ofac-upper.yaml" "$work/upper/SDN.CSV"
 check "the same list as the lower-case files give" bash -c "diff <(grep -v 'file:\|sha256' '$work/ofac.yaml') <(grep -v 'file:\|sha256' '$work/ofac-upper.yaml')"
+copy_ofac_fixture "$work/mixed" SDN.csv add.csv Alt.csv
+expect "a mixed-case SDN.csv finds add.csv and Alt.csv beside it" 0 "$bin" lists import --format ofac-csv \
+  --snapshot 2021-06-01 -o "$work/ofac-mixed.yaml" "$work/mixed/SDN.csv"
+check "the same list again" bash -c "diff <(grep -v 'file:\|sha256' '$work/ofac.yaml') <(grep -v 'file:\|sha256' '$work/ofac-mixed.yaml')"
 # Remarks cut at 1,000 characters go on in sdn_comments.csv, found beside the sdn file.
 mkdir -p "$work/comments"
 filler=$(printf '%0971d' 0 | tr 0 x)

@@ -8,6 +8,7 @@
 
 #include "common/files.hpp"
 #include "lists_test_util.hpp"
+#include "lists/country_names.hpp"
 #include "lists/ofac_csv.hpp"
 #include "lists/ofac_remarks.hpp"
 
@@ -98,6 +99,11 @@ TEST_CASE("the OFAC fixture: quoting, -0-, programmes, aliases, vessels, dates o
   CHECK(unknown_flag.imo == "9187629");
   CHECK(!unknown_flag.flag);  // "Atlantis" is no country the table knows: left empty, never guessed
   CHECK(unknown_flag.flag_status == Verification::kUnverified);
+  // ... and said, at its flag field.
+  const std::string said = diags.RenderAll();
+  CHECK(said.find("sdn.csv:5:") != std::string::npos);
+  CHECK(said.find("lists.ofac.flag_unread") != std::string::npos);
+  CHECK(said.find("'Atlantis'") != std::string::npos);
 
   CHECK(Entry(list, "OFAC-105").programs == std::vector<std::string>{"CUBA"});
 }
@@ -116,6 +122,40 @@ TEST_CASE("OFAC remarks: the shapes of a date of birth") {
   CHECK(r.births[4].born.year == 1970);
   CHECK(r.unread_births == std::vector<std::string>{"DOB sometime"});
   CHECK(r.nationalities == std::vector<std::string>{"Iran"});
+}
+
+TEST_CASE("OFAC remarks: a citizenship is a nationality") {
+  const auto r = ReadOfacRemarks("DOB 1971; citizen Iran; nationality Iran; alt. citizen Syria");
+  CHECK(r.nationalities == std::vector<std::string>{"Iran", "Syria"});
+}
+
+TEST_CASE("flag states by any of the names lists print, every registry of ISO 3166-1") {
+  const std::pair<const char*, const char*> names[] = {
+      {"Korea, North", "KP"}, {"Democratic People's Republic of Korea", "KP"}, {"St. Kitts & Nevis", "KN"},
+      {"Saint Kitts and Nevis", "KN"}, {"San Marino", "SM"}, {"Sao Tome & Principe", "ST"},
+      {"S\u00e3o Tom\u00e9 and Pr\u00edncipe", "ST"}, {"Gambia, The", "GM"}, {"The Bahamas", "BS"},
+      {"Eswatini", "SZ"}, {"Burma", "MM"}, {"Curacao", "CW"}, {"Cura\u00e7ao", "CW"}, {"Cote d'Ivoire", "CI"},
+      {"C\u00f4te d\u2019Ivoire", "CI"}, {"Congo, Democratic Republic of the", "CD"}, {"Tanzania", "TZ"},
+      {"MADAGASCAR", "MG"}, {"Sri Lanka", "LK"}, {"Guyana", "GY"}, {"Micronesia, Federated States of", "FM"},
+      {"Virgin Islands, British", "VG"}, {"T\u00fcrkiye", "TR"}, {"Kosovo", "XK"}};
+  for (const auto& [name, code] : names) {
+    INFO(name);
+    const auto country = CountryByName(name);
+    REQUIRE(country);
+    CHECK(country->ToString() == code);
+  }
+  for (const char* none : {"Atlantis", "Korea", "", "None Identified", "Saint", "Guinea Bissau Islands"}) {
+    INFO(none);
+    CHECK(!CountryByName(none));
+  }
+  CHECK(SaysNoCountry("None Identified"));
+  CHECK_FALSE(SaysNoCountry("Atlantis"));
+  // A wrong code in the table would make its name unknown without a word.
+  for (const std::string_view code : CountryTableCodes()) {
+    INFO(code);
+    CHECK(Country::Parse(code));
+  }
+  CHECK(CountryTableCodes().size() > 249);  // every ISO 3166-1 entry, and other spellings
 }
 
 TEST_CASE("OFAC remarks: a weak alias holding a semicolon, a date of birth not in OFAC's form") {

@@ -253,6 +253,24 @@ TEST_CASE("an alias's date of birth is one of the person's, an approximate date 
                     [](const screen::BirthSpan& b) { return b.born.date == Date::Parse("1958-02-22"); }));
 }
 
+TEST_CASE("a file of another date: a second nationality, a date's type not in capitals") {
+  // NATIONALITY2 is in the schema beside NATIONALITY; TYPE_OF_DATE has been written "Exact".
+  Diagnostics diags;
+  const auto list = Import(Edited("<TYPE_OF_DATE>EXACT</TYPE_OF_DATE>",
+                                  "<TYPE_OF_DATE>Approximately</TYPE_OF_DATE><YEAR>1966</YEAR></INDIVIDUAL_DATE_OF_BIRTH>"
+                                  "<NATIONALITY><VALUE>Democratic People's Republic of Korea</VALUE></NATIONALITY>"
+                                  "<NATIONALITY2><VALUE>Russian Federation</VALUE></NATIONALITY2>"
+                                  "<INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>exact</TYPE_OF_DATE>"),
+                           diags);
+  REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+  REQUIRE(list.entries.size() == 1);
+  const Designation& d = list.entries[0];
+  CHECK(d.nationality == "Democratic People's Republic of Korea; Russian Federation");
+  REQUIRE(d.births.size() == 2);
+  CHECK(d.births[0].born.year == 1966);  // "Approximately", in document order first
+  CHECK(d.births[1].born.date == Date::Parse("1968-03-26"));  // "exact"
+}
+
 TEST_CASE("a YEAR beside a DATE in one date of birth is kept when it is another year") {
   const auto births = BirthsBefore(
       "<INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><DATE>1958-05-01</DATE>"
