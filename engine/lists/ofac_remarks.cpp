@@ -2,8 +2,10 @@
 #include "lists/ofac_remarks.hpp"
 
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <optional>
+#include <string>
 
 #include "lists/import_text.hpp"
 
@@ -20,11 +22,19 @@ bool Digits(std::string_view s, size_t n) {
   return true;
 }
 
+// A month by its name or OFAC's three-letter abbreviation, in any letter case ("Mar", "MAR",
+// "March"; files before June 2012 spelt some out), or 0.
 int Month(std::string_view s) {
-  static constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  static constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
+                                                              "may",     "june",     "july",      "august",
+                                                              "september", "october", "november", "december"};
+  if (s.size() < 3) return 0;
+  std::string lower(s);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (size_t i = 0; i < kMonths.size(); ++i) {
-    if (s == kMonths[i]) return static_cast<int>(i) + 1;
+    if (lower == kMonths[i] || lower == kMonths[i].substr(0, 3) || (i == 8 && lower == "sept")) {
+      return static_cast<int>(i) + 1;
+    }
   }
   return 0;
 }
@@ -41,15 +51,17 @@ std::vector<std::string_view> Words(std::string_view s) {
   return out;
 }
 
-// "26 Mar 1968", "Mar 1968" or "1968": the date or year it names (a month keeps its year only).
+// "26 Mar 1968", "5 January 1971", "Mar 1968" or "1968": the date or year it names (a month keeps
+// its year only).
 std::optional<BirthDate> OneDate(std::string_view text, bool& exact) {
   const auto w = Words(text);
   exact = false;
   if (w.size() == 1 && Digits(w[0], 4)) return BirthDate::Parse(w[0]);
   if (w.size() == 2 && Month(w[0]) && Digits(w[1], 4)) return BirthDate::Parse(w[1]);
-  if (w.size() == 3 && Digits(w[0], 2) && Month(w[1]) && Digits(w[2], 4)) {
+  if (w.size() == 3 && (Digits(w[0], 2) || Digits(w[0], 1)) && Month(w[1]) && Digits(w[2], 4)) {
     char iso[11];
-    std::snprintf(iso, sizeof iso, "%.4s-%02d-%.2s", w[2].data(), Month(w[1]), w[0].data());
+    const std::string day = w[0].size() == 1 ? "0" + std::string(w[0]) : std::string(w[0]);  // "5 Jan 1971"
+    std::snprintf(iso, sizeof iso, "%.4s-%02d-%.2s", w[2].data(), Month(w[1]), day.data());
     exact = true;
     return BirthDate::Parse(iso);
   }

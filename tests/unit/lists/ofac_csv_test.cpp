@@ -124,6 +124,17 @@ TEST_CASE("OFAC remarks: the shapes of a date of birth") {
   CHECK(r.nationalities == std::vector<std::string>{"Iran"});
 }
 
+TEST_CASE("OFAC remarks: dates of birth as files before June 2012 wrote them") {
+  const auto r = ReadOfacRemarks("DOB 5 Jan 1971; alt. DOB 05 JUNE 1972; alt. DOB 17 September 1973; DOB 1958/1959");
+  REQUIRE(r.births.size() == 3);
+  CHECK(r.births[0].born.date == Date::Parse("1971-01-05"));
+  CHECK(r.births[1].born.date == Date::Parse("1972-06-05"));
+  CHECK(r.births[2].born.date == Date::Parse("1973-09-17"));
+  CHECK(r.unread_births == std::vector<std::string>{"DOB 1958/1959"});  // which year is meant: said, not guessed
+  CHECK(ReadOfacRemarks("DOB 5 Jul 19").births.empty());                 // a two-digit year: no century guessed
+  CHECK(ReadOfacRemarks("DOB 32 Jan 1971").births.empty());
+}
+
 TEST_CASE("OFAC remarks: a citizenship is a nationality") {
   const auto r = ReadOfacRemarks("DOB 1971; citizen Iran; nationality Iran; alt. citizen Syria");
   CHECK(r.nationalities == std::vector<std::string>{"Iran", "Syria"});
