@@ -397,9 +397,10 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
   Select(items.data(), count, out, covered);
   // Last, an initial among the words still unpaired: a letter alone and a word of the other
   // side it begins ("Samuel P. Mudde" / SAMUEL PETER MUDDE). Not between romanised Korean names,
-  // whose one-letter words are syllables ("I", "O"), and only beside a word paired otherwise: an
-  // initial adds to a name, it is none ("F" is not the acronym FTB).
-  if (!korean_names && out.q_used != 0 && out.q_used != q_all && out.c_used != c_all) {
+  // whose one-letter words are syllables ("I", "O"), and only beside two words paired otherwise:
+  // an initial adds to a name, it is none ("F" is not the acronym FTB), and a surname with an
+  // initial is half a name (`Ainab Ahmed` is not "Ahmed, A", `Ashraf Mishal` not HAJI M. ASHRAF).
+  if (!korean_names && std::popcount(out.q_used) >= 2 && out.q_used != q_all && out.c_used != c_all) {
     count = 0;
     auto initial_of = [](const NameToken& a, const NameToken& b) {
       return a.raw.size() == 1 && !a.numeric() && b.raw.size() >= 2 && !b.numeric() && b.raw[0] == a.raw[0];

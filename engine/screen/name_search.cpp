@@ -320,7 +320,7 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
         });
       }));
     }
-    // The initials Align pairs last, between words left unpaired beside a word paired otherwise
+    // The initials Align pairs last, between words left unpaired beside two words paired otherwise
     // (not between two names all romanised Korean, which the index does not tell apart here:
     // kept, as a bound may be loose).
     if (!initial.empty()) {
@@ -359,7 +359,7 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
   for (size_t i = 0; i < q.tokens.size(); ++i) {
     const NameToken& t = q.tokens[i];
     find_terms(static_cast<uint16_t>(1u << i), WordTexts(t), NearFor(t), (t.flags & kKoreanToken) != 0,
-               t.numeric() || q.tokens.size() < 2 ? std::string_view() : std::string_view(t.raw));
+               t.numeric() || q.tokens.size() < 3 ? std::string_view() : std::string_view(t.raw));
   }
   WrittenRunBuffer buf;
   for (const JoinedTokens& jt : q.joins) {

@@ -60,6 +60,9 @@ TEST_SUITE("screen.name_parts") {
     // (KPe.047 FOREIGN TRADE BANK, alias FTB; a party named "F" is not it).
     CHECK(Align(NormalizeName("F"), NormalizeName("FTB")).pair_count == 0);
     CHECK(Score("F", "KPe.047") < Screener::kPossibleThreshold);
+    // Nor is a surname with an initial: two words must pair otherwise (QDi.028, alias "Ahmed, A").
+    CHECK(Align(NormalizeName("Ainab Ahmed"), NormalizeName("Ahmed, A")).pair_count == 1);
+    CHECK(Score("Ainab Ahmed", "QDi.028") < Screener::kPossibleThreshold);
   }
 
   TEST_CASE("a religious title where none stands is a name") {
