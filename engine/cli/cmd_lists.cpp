@@ -67,7 +67,12 @@ const OfacNaming* NamingOf(const std::string& path) {
 // The file beside `primary` with `part` in place of the naming's word, found in either case:
 // OFAC's archives have named the files SDN.CSV, ADD.CSV, ALT.CSV too, so each letter of the part
 // takes the case of the letter of the word it replaces (past the word's last, of its last).
-std::string Sibling(const std::string& primary, const OfacNaming& naming, const std::string& part) {
+// Absent so, the one file of the folder named so in any case is it (files copied by hand mix
+// cases: "SDN.csv" beside "add.csv"). `problem` says why none can be told: two such files, or a
+// folder that cannot be listed.
+std::string Sibling(const std::string& primary, const OfacNaming& naming, const std::string& part,
+                    std::string& problem) {
+  problem.clear();
   const std::string word = naming.word;
   const size_t slash = primary.find_last_of('/');
   const size_t at = Lowered(primary).rfind(word);
@@ -79,28 +84,37 @@ std::string Sibling(const std::string& primary, const OfacNaming& naming, const 
     }
   }
   const std::string expected = primary.substr(0, at) + name + primary.substr(at + word.size());
-  // Files copied by hand mix cases ("SDN.csv" beside "add.csv"): absent as expected, the one file
-  // of the folder named so in any case is it (two such files: neither, and the error names the expected).
   std::error_code ec;
   if (std::filesystem::exists(expected, ec) || ec) return expected;
   const std::filesystem::path wanted(expected);
   const std::filesystem::path folder = wanted.has_parent_path() ? wanted.parent_path() : std::filesystem::path(".");
   const std::string lowered = Lowered(wanted.filename().string());
   std::string found;
-  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
-    if (Lowered(entry.path().filename().string()) != lowered) continue;
-    if (!found.empty()) return expected;
-    found = wanted.has_parent_path() ? (folder / entry.path().filename()).string() : entry.path().filename().string();
+  std::filesystem::directory_iterator it(folder, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    if (Lowered(it->path().filename().string()) != lowered) continue;
+    if (!found.empty()) {
+      problem = "two files named '" + wanted.filename().string() + "' in different letter case in '" +
+                folder.string() + "': name the files explicitly";
+      return expected;
+    }
+    found = wanted.has_parent_path() ? (folder / it->path().filename()).string() : it->path().filename().string();
+  }
+  if (ec) {
+    problem = "the folder '" + folder.string() + "' cannot be listed to find '" + wanted.filename().string() +
+              "' in any letter case (" + ec.message() + "): name the files explicitly";
+    return expected;
   }
   return found.empty() ? expected : found;
 }
 
 // The comments file beside a primary file, when there is one: OFAC's snapshots before 2013 have
-// none. One whose presence cannot be told (a folder that cannot be read) is named, so that
-// reading it says why rather than the import going on without it.
-std::string CommentsBeside(const std::string& primary, const OfacNaming& naming) {
-  const std::string sibling = Sibling(primary, naming, naming.comments);
-  if (sibling.empty()) return "";
+// none. One whose presence cannot be told (a folder that cannot be read, two files of its name
+// in different letter case) is named, or `problem` says why, so that the import stops rather
+// than going on without it.
+std::string CommentsBeside(const std::string& primary, const OfacNaming& naming, std::string& problem) {
+  const std::string sibling = Sibling(primary, naming, naming.comments, problem);
+  if (sibling.empty() || !problem.empty()) return "";
   std::error_code ec;
   const bool there = std::filesystem::exists(sibling, ec);
   return there || ec ? sibling : std::string();
@@ -150,8 +164,10 @@ std::optional<screen::DesignationList> ImportFiles(const ImportArgs& args, Diagn
                     "' is named neither sdn nor cons_prim, so its add and alt files cannot be found; name the "
                     "sdn, add and alt files explicitly");
     }
+    std::string problem;
     for (const char* part : {naming->add, naming->alt}) {
-      const std::string sibling = Sibling(paths[0], *naming, part);
+      const std::string sibling = Sibling(paths[0], *naming, part, problem);
+      if (!problem.empty()) return Refuse("--format ofac-csv: " + problem);
       std::error_code ec;
       if (sibling.empty() || !std::filesystem::exists(sibling, ec)) {
         return Refuse("--format ofac-csv: no " + std::string(part) + " file beside '" + paths[0] + "'" +
@@ -160,7 +176,11 @@ std::optional<screen::DesignationList> ImportFiles(const ImportArgs& args, Diagn
       }
       paths.push_back(sibling);
     }
-    if (std::string comments = CommentsBeside(paths[0], *naming); !comments.empty()) paths.push_back(comments);
+    if (std::string comments = CommentsBeside(paths[0], *naming, problem); !comments.empty()) {
+      paths.push_back(comments);
+    } else if (!problem.empty()) {
+      return Refuse("--format ofac-csv: " + problem);
+    }
   }
   if (paths.size() != 3 && paths.size() != 4) {
     return Refuse("--format ofac-csv reads the sdn file, or the sdn, add, alt (and sdn_comments) files");
@@ -188,8 +208,10 @@ int RunImport(const ImportArgs& args) {
   std::vector<std::string> inputs = args.files;
   if (args.format == "ofac-csv" && args.files.size() == 1) {
     if (const OfacNaming* naming = NamingOf(args.files[0])) {
+      std::string problem;  // said by the import itself
       for (const char* part : {naming->add, naming->alt, naming->comments}) {
-        if (const std::string sibling = Sibling(args.files[0], *naming, part); !sibling.empty()) inputs.push_back(sibling);
+        const std::string sibling = Sibling(args.files[0], *naming, part, problem);
+        if (!sibling.empty()) inputs.push_back(sibling);
       }
     }
   }

@@ -156,8 +156,10 @@ std::optional<Country> CountryByName(std::string_view name) {
 }
 
 bool SaysNoCountry(std::string_view name) {
+  // A name in another script keys to nothing, and is a name all the same: only a blank field is none.
+  if (name.find_first_not_of(" \t") == std::string_view::npos) return true;
   const std::string key = NameKey(name);
-  return key == "none identified" || key == "unknown" || key == "none" || key.empty();
+  return key == "none identified" || key == "unknown" || key == "none";
 }
 
 std::vector<std::string_view> CountryTableCodes() {

@@ -494,11 +494,12 @@ class Importer {
   // nor contradicting. An element with no date at all (only a NOTE) adds nothing.
   void ReadBirth(const xmlNode* b, Designation& d) {
     // The list writes it in capitals; a file of another date may not ("Exact").
-    std::string type = ChildText(b, "TYPE_OF_DATE");
+    const std::string written = ChildText(b, "TYPE_OF_DATE");
+    std::string type = written;
     for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (type != "EXACT" && type != "APPROXIMATELY" && type != "BETWEEN" && !type.empty()) {
       Error(Child(b, "TYPE_OF_DATE"), "un_xml.bad_value",
-            "TYPE_OF_DATE must be EXACT, APPROXIMATELY or BETWEEN, found '" + type + "'");
+            "TYPE_OF_DATE must be EXACT, APPROXIMATELY or BETWEEN, found '" + written + "'");
       return;
     }
     auto year = [&](std::string_view element) -> std::optional<BirthDate> {

@@ -230,12 +230,12 @@ double TokenSimilarity(std::string_view a, std::string_view b, bool numeric, boo
   return sim;
 }
 
-double PairBound(std::string_view q, std::string_view term, bool numeric, bool korean) {
-  return PairBound(q, LetterSet(q), term, LetterSet(term), numeric, korean);
+double PairBound(std::string_view q, std::string_view term, bool numeric, bool korean, bool run) {
+  return PairBound(q, LetterSet(q), term, LetterSet(term), numeric, korean, run);
 }
 
 double PairBound(std::string_view q, uint64_t q_letters, std::string_view term, uint64_t term_letters, bool numeric,
-                 bool korean) {
+                 bool korean, bool run) {
   if (q == term) return 1.0;
   if (numeric || q.empty() || term.empty()) return 0.0;
   // Every way Align pairs two different words: a doubled letter, one slip in
@@ -244,7 +244,7 @@ double PairBound(std::string_view q, uint64_t q_letters, std::string_view term, 
   const bool slip = OneLetterDoubled(q, term) || OneLetterDoubled(term, q) ||
                     (std::min(q.size(), term.size()) >= 2 && OneSlipApart(q, term)) || OneNeighbourKey(q, term);
   double sim = 0;
-  const bool strict = korean && std::max(q.size(), term.size()) <= kStrictLength;
+  const bool strict = korean && !run && std::max(q.size(), term.size()) <= kStrictLength;
   if (!strict && MayResemble(q.size(), q_letters, term.size(), term_letters)) {
     sim = TokenSimilarity(q, term, false);
     if (korean && sim < kKoreanCutoff) sim = 0;

@@ -33,11 +33,13 @@ double TokenSimilarity(std::string_view a, std::string_view b, bool numeric, boo
 /// could not pair them at all: a bound over Align's pairings, so the index keeps every name
 /// Align would score. `numeric`: `q` is a number, which pairs only when equal. `korean`: both
 /// are romanised Korean (a joined run: all its words), held to Align's closer resemblance.
-double PairBound(std::string_view q, std::string_view term, bool numeric, bool korean);
+/// `run`: either side may be a joined run, which Align pairs with a word by that closer
+/// resemblance whatever their length (short Korean words alone pair only by a slip).
+double PairBound(std::string_view q, std::string_view term, bool numeric, bool korean, bool run = false);
 /// The same, given both texts' letter sets (LetterSet): the index has them at hand for the
 /// hundreds of words one query word is compared with.
 double PairBound(std::string_view q, uint64_t q_letters, std::string_view term, uint64_t term_letters, bool numeric,
-                 bool korean);
+                 bool korean, bool run = false);
 
 /// Whether every token of `mask` in `n` reads as romanised Korean.
 bool AllKorean(const NormalizedName& n, uint16_t mask);

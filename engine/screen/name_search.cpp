@@ -314,8 +314,10 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
         ForEachNearTerm(text, near, [&](uint32_t t, std::string_view term, uint8_t kinds, uint64_t term_letters) {
           if (!s.tried.Emplace(t, 0).second) return;
           const bool both_korean = korean && (kinds & kTermKorean) != 0;
-          const double sim =
-              PairBound(text, letters, term, term_letters ? term_letters : LetterSet(term), numeric, both_korean);
+          // A term that is a joined run somewhere, or a query run, pairs as JoinSim pairs it.
+          const bool run = near == Near::kRun || (kinds & kTermJoin) != 0;
+          const double sim = PairBound(text, letters, term, term_letters ? term_letters : LetterSet(term), numeric,
+                                       both_korean, run);
           if (sim > 0) out.push_back(PairableTerm{t, static_cast<float>(sim)});
         });
       }));

@@ -51,6 +51,12 @@ copy_ofac_fixture "$work/mixed" SDN.csv add.csv Alt.csv
 expect "a mixed-case SDN.csv finds add.csv and Alt.csv beside it" 0 "$bin" lists import --format ofac-csv \
   --snapshot 2021-06-01 -o "$work/ofac-mixed.yaml" "$work/mixed/SDN.csv"
 check "the same list again" bash -c "diff <(grep -v 'file:\|sha256' '$work/ofac.yaml') <(grep -v 'file:\|sha256' '$work/ofac-mixed.yaml')"
+copy_ofac_fixture "$work/twice" SDN.csv add.csv alt.csv
+cp "$fixtures/add.csv" "$work/twice/Add.csv"
+expect "two add files differing only in letter case: refused, nothing written" 2 "$bin" lists import \
+  --format ofac-csv --snapshot 2021-06-01 -o "$work/ofac-twice.yaml" "$work/twice/SDN.csv"
+check "the refusal says why" grep -q "two files named 'ADD.csv' in different letter case" "$work/err"
+check "nothing written" test ! -e "$work/ofac-twice.yaml"
 # Remarks cut at 1,000 characters go on in sdn_comments.csv, found beside the sdn file.
 mkdir -p "$work/comments"
 filler=$(printf '%0971d' 0 | tr 0 x)

@@ -161,6 +161,8 @@ TEST_CASE("flag states by any of the names lists print, every registry of ISO 31
   }
   CHECK(SaysNoCountry("None Identified"));
   CHECK_FALSE(SaysNoCountry("Atlantis"));
+  CHECK_FALSE(SaysNoCountry("\u0420\u043e\u0441\u0441\u0438\u044f"));  // another script: unread, said
+  CHECK_FALSE(SaysNoCountry("?"));
   // A wrong code in the table would make its name unknown without a word.
   for (const std::string_view code : CountryTableCodes()) {
     INFO(code);

@@ -138,6 +138,21 @@ TEST_SUITE("screen.index") {
     CHECK(initials >= 5);  // each query pairs one
   }
 
+  TEST_CASE("a short Korean word is found beside a listed run it closely resembles") {
+    // Two Korean words of five letters or fewer pair only by a slip, but a word and a run of
+    // Korean syllables also by the closer resemblance (choe / chol-e, 0.95): the bound must allow it.
+    const std::vector<Designation> list = {Person("T.1", "CHOL E")};
+    const NameIndex index = NameIndex::Build(list);
+    const NormalizedName query = NormalizeName("Zhang Ch'oe");
+    NormalizedName listed;
+    index.Decode(0, listed);
+    const double score = Align(query, listed).score;
+    REQUIRE(score > 0.5);
+    std::vector<uint32_t> found;
+    index.Collect(query, score - 1e-4, found);
+    CHECK(found == std::vector<uint32_t>{0});
+  }
+
   TEST_CASE("a name whose weight is stored rounded down is kept when its score reaches the floor") {
     // KORYO TRADING weighs 7.8 (a generic word counts 0.4 of its letters), stored as 7.75: the
     // bound must take the whole quarter, not its lower end, or the name is lost just below its score.
