@@ -225,6 +225,13 @@ const std::vector<RomanisationClass>& ArabicNameClasses() {
       {"al", {"al", "el"}},  // the article
       {"bin", {"bin", "ben", "ibn"}},  // "son of"
       {"ali", {"ali", "aly"}},
+      {"murtaza", {"murtaza", "murtada", "murtadha", "morteza", "mortaza"}},
+      {"sharif", {"sharif", "sherif", "cherif", "shareef", "charif"}},
+      {"dawud", {"dawud", "dawood", "daoud", "daud", "davood", "davoud", "dawoud"}},
+      {"yahya", {"yahya", "yehia", "yahia", "yehya", "yahiya"}},
+      {"muhsin", {"muhsin", "mohsen", "mohsin", "muhsen"}},
+      {"rida", {"rida", "reza", "ridha", "redha", "riza"}},
+      {"abubakar", {"abubakar", "abubakr", "abubaker", "aboubakar", "boubacar", "aboubacar", "abubakir"}},
   };
   return *classes;
 }

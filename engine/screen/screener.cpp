@@ -423,7 +423,7 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
         // clerk's slip, which pairs at 0.90, nor a spelling of the same letters, at 0.99) is as
         // often another name as another spelling (hashmi / hamid, afshar / ashraf). A person's
         // name with one is another person, unless the year of birth confirms it, when no other
-        // word is the listed one either (Davood Safari / Dawood Sabri: a clerk slips once in a
+        // word is the listed one either (Davud Safari / Dawood Sabri: a clerk slips once in a
         // name) or a word is on one side only (Muhammad Yousaf Umer / Muhammad Yusuf).
         // So is one that leaves a name of the listed one unpaired and pairs another only by a slip
         // or a resemblance below kKoreanCutoff's 0.95 (Akbar Ahmadi / ALI AKBAR AHMADIAN is two
