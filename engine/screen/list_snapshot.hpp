@@ -34,7 +34,8 @@ inline constexpr std::string_view kSnapshotMagic = "SNCKLIST";
 /// a word beginning with Abdul's spellings read with its class's form; Omer, Tarek, Qasem,
 /// Abdulla as their classes; the middle names of a name written surname first.
 /// 13: a joined run indexed also as written where both its canonical readings differ from it.
-inline constexpr uint32_t kSnapshotVersion = 13;
+/// 14: Murtaza, Sharif, Dawud, Yahya, Muhsin, Rida and Abubakar's spellings as their classes.
+inline constexpr uint32_t kSnapshotVersion = 14;
 
 /// Whether `head` (a file's first bytes) starts like a snapshot.
 bool IsListSnapshot(std::string_view head);
