@@ -400,7 +400,7 @@ Alignment Align(const NormalizedName& q, const NormalizedName& c) {
   // whose one-letter words are syllables ("I", "O"), and only beside two words paired otherwise:
   // an initial adds to a name, it is none ("F" is not the acronym FTB), and a surname with an
   // initial is half a name (`Ainab Ahmed` is not "Ahmed, A", `Ashraf Mishal` not HAJI M. ASHRAF).
-  if (!korean_names && std::popcount(out.q_used) >= 2 && out.q_used != q_all && out.c_used != c_all) {
+  if (!korean_names && out.pair_count >= 2 && out.q_used != q_all && out.c_used != c_all) {
     count = 0;
     auto initial_of = [](const NameToken& a, const NameToken& b) {
       return a.raw.size() == 1 && !a.numeric() && b.raw.size() >= 2 && !b.numeric() && b.raw[0] == a.raw[0];

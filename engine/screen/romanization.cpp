@@ -226,7 +226,7 @@ const std::vector<RomanisationClass>& ArabicNameClasses() {
       {"bin", {"bin", "ben", "ibn"}},  // "son of"
       {"ali", {"ali", "aly"}},
       {"murtaza", {"murtaza", "murtada", "murtadha", "morteza", "mortaza"}},
-      {"sharif", {"sharif", "sherif", "cherif", "shareef", "charif"}},
+      {"sharif", {"sharif", "sherif", "cherif", "shareef", "charif", "shariff"}},
       {"dawud", {"dawud", "dawood", "daoud", "daud", "davood", "davoud", "dawoud"}},
       {"yahya", {"yahya", "yehia", "yahia", "yehya", "yahiya"}},
       {"muhsin", {"muhsin", "mohsen", "mohsin", "muhsen"}},

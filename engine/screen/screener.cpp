@@ -85,7 +85,6 @@ struct PairTally {
   bool none_same = true;
   bool loose = false;
   bool inexact = false;
-  size_t inexact_pairs = 0;  ///< below kKoreanCutoff
   size_t resembling = 0;
 };
 
@@ -95,7 +94,6 @@ PairTally TallyPairs(const NormalizedName& c, const Alignment& a) {
     const AlignedPair& p = a.pairs[k];
     t.loose = t.loose || p.sim < kLooseResemblance;
     t.inexact = t.inexact || p.sim < kKoreanCutoff;
-    t.inexact_pairs += p.sim < kKoreanCutoff ? 1 : 0;
     if (p.sim >= kVariantSim) {
       t.none_same = t.none_same && !DistinctiveIn(c, p.c_mask);
     } else if (!p.typo) {
@@ -306,7 +304,6 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
       bool q_number_left = false, c_number_left = false;
       bool q_word_left = false, c_word_left = false, word_left = false;
       bool listed_name_left = false;  // a listed distinctive word of three letters or more (not "al", "na")
-      size_t middle_names_left = 0;  // such words that are middle names
       for (size_t i = 0; i < qn.tokens.size(); ++i) {
         if (s.alignment.q_used & (1u << i)) continue;
         if (qn.tokens[i].numeric()) q_number_left = true;
@@ -326,13 +323,8 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
         if (cn.tokens[j].numeric()) c_number_left = true;
         else if (!cn.tokens[j].generic()) c_word_left = true;
         word_left = word_left || !cn.tokens[j].generic();
-        // A middle name (weighing kMiddleNameWeight of its letters) is the word a clerk or a
-        // shorter form drops: the rule below lets one go beside one inexact pair, not more.
-        const NameToken& t = cn.tokens[j];
-        const bool middle = t.weight < static_cast<float>(t.canon.size()) * (1 + kMiddleNameWeight) / 2;
-        const bool name_word = !t.numeric() && !t.generic() && t.canon.size() >= 3;
-        listed_name_left = listed_name_left || (name_word && !middle);
-        middle_names_left += name_word && middle ? 1 : 0;
+        listed_name_left =
+            listed_name_left || (!cn.tokens[j].numeric() && !cn.tokens[j].generic() && cn.tokens[j].canon.size() >= 3);
       }
       if (q_number_left && c_number_left) continue;
       if (q_number_left || c_number_left) {
@@ -437,8 +429,7 @@ void Screener::ScreenName(const Query& q, const std::string& /*query_name*/, con
         if (!birth_confirms) {
           const bool own_word_each = q_word_left && c_word_left && qn.tokens.size() <= 3 && cn.tokens.size() <= 3;
           if ((tally.loose && ((tally.none_same && s.alignment.pair_count >= 2) || q_word_left || c_word_left)) ||
-              (tally.inexact && (listed_name_left || (middle_names_left > 0 && (middle_names_left > 1 || q_word_left ||
-                                                                                 tally.inexact_pairs > 1))))) {
+              (tally.inexact && listed_name_left)) {
             notes |= kLooseWord;
           }
           if (resembling_only) notes |= kResemblingOnly;
