@@ -2,7 +2,6 @@
 #include "lists/ofac_remarks.hpp"
 
 #include <array>
-#include <cctype>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -29,8 +28,7 @@ int Month(std::string_view s) {
                                                               "may",     "june",     "july",      "august",
                                                               "september", "october", "november", "december"};
   if (s.size() < 3) return 0;
-  std::string lower(s);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = AsciiLowered(s);
   for (size_t i = 0; i < kMonths.size(); ++i) {
     if (lower == kMonths[i] || lower == kMonths[i].substr(0, 3) || (i == 8 && lower == "sept")) {
       return static_cast<int>(i) + 1;

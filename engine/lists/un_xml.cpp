@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <map>
 #include <set>
 #include <string_view>
@@ -495,9 +494,8 @@ class Importer {
   void ReadBirth(const xmlNode* b, Designation& d) {
     // The list writes it in capitals; a file of another date may not ("Exact").
     const std::string written = ChildText(b, "TYPE_OF_DATE");
-    std::string type = written;
-    for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (type != "EXACT" && type != "APPROXIMATELY" && type != "BETWEEN" && !type.empty()) {
+    const std::string type = AsciiLowered(written);
+    if (type != "exact" && type != "approximately" && type != "between" && !type.empty()) {
       Error(Child(b, "TYPE_OF_DATE"), "un_xml.bad_value",
             "TYPE_OF_DATE must be EXACT, APPROXIMATELY or BETWEEN, found '" + written + "'");
       return;
@@ -525,7 +523,7 @@ class Importer {
         return;
       }
       // An approximate date is no exact date: the year is what it confirms (as OFAC's "circa").
-      if (type == "APPROXIMATELY") born->date.reset();
+      if (type == "approximately") born->date.reset();
       span = BirthSpan{*born, 0};
       // A YEAR beside the DATE: kept too when it is another year, never dropped unread.
       if (!ChildText(b, "YEAR").empty()) {

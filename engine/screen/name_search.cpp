@@ -326,7 +326,11 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
     // (not between two names all romanised Korean, which the index does not tell apart here:
     // kept, as a bound may be loose).
     if (!initial.empty()) {
-      merge(s.near.Get(serial, initial, kInitialKind, [&](std::vector<PairableTerm>& out) {
+      // What it finds hangs on the first letter and on whether that is the whole word: kept so,
+      // not once per word of a batch.
+      const bool alone = initial.size() == 1;
+      const auto kind = static_cast<uint8_t>(kInitialKind | (alone ? 1 : 0));
+      merge(s.near.Get(serial, initial.substr(0, 1), kind, [&](std::vector<PairableTerm>& out) {
         ForEachInitialPair(initial, [&](uint32_t t) { out.push_back(PairableTerm{t, kInitialSim}); });
       }));
     }
