@@ -294,7 +294,7 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
     const bool numeric = near == Near::kExact;
     s.slots.Clear();
     s.pairable.clear();
-    auto merge = [&](const std::vector<PairableTerm>& terms) {
+    auto merge = [&](std::span<const PairableTerm> terms) {
       for (const PairableTerm& p : terms) {
         const auto [slot, added] = s.slots.Emplace(p.term, static_cast<uint32_t>(s.pairable.size()));
         if (added) {
@@ -334,31 +334,43 @@ void NameIndex::Collect(const NormalizedName& q, double floor, std::vector<uint3
         ForEachInitialPair(initial, [&](uint32_t t) { out.push_back(PairableTerm{t, kInitialSim}); });
       }));
     }
+    // The unit's terms as name ranges, one part per tier: counted by tier in one pass, then
+    // each written at its tier's place (in the order found, as a pass per tier would).
     s.found.clear();
+    std::array<size_t, kTiers> in_tier{};
     for (const PairableTerm& p : s.pairable) {
+      const auto tier = static_cast<uint8_t>(TierOf(p.sim));
+      ++in_tier[tier];
       s.found.push_back(TermRange{name_starts[p.term], name_starts[p.term + 1],
-                                  static_cast<float>(term_weights[p.term]) * kWeightUnit,
-                                  static_cast<uint8_t>(TierOf(p.sim))});
+                                  static_cast<float>(term_weights[p.term]) * kWeightUnit, tier});
     }
     float unit_weight = 0;
     for (uint32_t m = mask; m != 0; m &= m - 1) unit_weight += weight[static_cast<size_t>(std::countr_zero(m))];
+    Part unit;
+    unit.mask = mask;
+    for (uint32_t m = mask; m != 0; m &= m - 1) {
+      const auto i = static_cast<size_t>(std::countr_zero(m));
+      unit.share[i] = unit_weight > 0 ? weight[i] / unit_weight : 1.0f;
+    }
+    std::array<size_t, kTiers> part_of{};  // each tier's place in s.parts
+    std::array<size_t, kTiers> next{};     // where its next range goes in s.ranges
+    size_t at = s.ranges.size();
     for (uint8_t tier = 0; tier < kTiers; ++tier) {
-      Part p;
-      p.mask = mask;
+      if (in_tier[tier] == 0) continue;
+      Part p = unit;
       p.tier = tier;
-      p.first = s.ranges.size();
-      for (uint32_t m = mask; m != 0; m &= m - 1) {
-        const auto i = static_cast<size_t>(std::countr_zero(m));
-        p.share[i] = unit_weight > 0 ? weight[i] / unit_weight : 1.0f;
-      }
-      for (const TermRange& r : s.found) {
-        if (r.tier != tier) continue;
-        s.ranges.push_back(r);
-        p.names += r.last - r.first;
-        p.heaviest = std::max(p.heaviest, r.weight);
-      }
-      p.count = s.ranges.size() - p.first;
-      if (p.count > 0) s.parts.push_back(p);
+      p.first = next[tier] = at;
+      p.count = in_tier[tier];
+      at += in_tier[tier];
+      part_of[tier] = s.parts.size();
+      s.parts.push_back(p);
+    }
+    s.ranges.resize(at);
+    for (const TermRange& r : s.found) {
+      s.ranges[next[r.tier]++] = r;
+      Part& p = s.parts[part_of[r.tier]];
+      p.names += r.last - r.first;
+      p.heaviest = std::max(p.heaviest, r.weight);
     }
   };
   // Each by the texts its like is filed under (WordTexts, RunTexts).
