@@ -14,6 +14,11 @@ std::optional<std::vector<OfacComment>> ReadOfacComments(const std::shared_ptr<c
                                                          Diagnostics& diags) {
   if (!CheckSourceText(file, diags, "lists.ofac.")) return std::nullopt;
   std::string_view text = file->text;
+  // OFAC's end-of-file byte closes the file, on a line of its own or after the last row, with
+  // or without line ends after it (as the other files are read: csv_table.cpp).
+  std::string_view body = text;
+  while (!body.empty() && (body.back() == '\n' || body.back() == '\r')) body.remove_suffix(1);
+  if (!body.empty() && body.back() == '\x1A') text = body.substr(0, body.size() - 1);
   size_t skip = text.compare(0, kUtf8Bom.size(), kUtf8Bom) == 0 ? kUtf8Bom.size() : 0;
   std::vector<OfacComment> rows;
   int line = 0;
@@ -30,9 +35,6 @@ std::optional<std::vector<OfacComment>> ReadOfacComments(const std::shared_ptr<c
     row.remove_prefix(line == 1 ? skip : 0);
     at = end + 1;
     if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
-    // The end-of-file byte closes the file, on a line of its own or after the last row.
-    const bool last = at >= text.size();
-    if (last && !row.empty() && row.back() == '\x1A') row.remove_suffix(1);
     if (row.empty()) continue;
     // A carriage return inside a row is a line end OFAC never writes (theirs are CRLF): read as
     // text, it would join the next row's remark to this entry. So is any other control byte.

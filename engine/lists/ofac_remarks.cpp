@@ -68,7 +68,7 @@ std::optional<BirthDate> OneDate(std::string_view text, bool& exact) {
 
 std::optional<BirthSpan> ReadDob(std::string_view text) {
   bool circa = false;
-  if (text.substr(0, 6) == "circa ") {
+  if (AsciiLowered(text.substr(0, 6)) == "circa ") {  // "circa" or "Circa", as months in any case
     circa = true;
     text.remove_prefix(6);
   }

@@ -199,33 +199,55 @@ class Importer {
     if (holders >= 3) {
       const long parent_line = xmlGetLineNo(parent);
       const int parent_column = ColumnOf(parent, parent_line > 0 ? static_cast<int>(parent_line) : 1);
-      size_t nth = 0;
-      for (const xmlNode* c = parent->children; c && c != n; c = c->next) {
-        if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, n->name)) ++nth;
-      }
-      if (parent_line > 0) column = ColumnAfter(static_cast<int>(parent_line), parent_column, line, NameOf(n), nth);
+      if (parent_line > 0) column = ColumnAfter(parent, static_cast<int>(parent_line), parent_column, n, line);
     }
     if (column == 0) column = ColumnOfTag(line, NameOf(n));
     columns_[n] = column;
     return column;
   }
 
-  // The column of the `nth` (from 0) start tag `name` after line `from_line`, column
-  // `from_column`, if it is on `line`; 0 otherwise.
-  int ColumnAfter(int from_line, int from_column, int line, std::string_view name, size_t nth) {
+  // The column of `n`'s start tag, found as its parent's k-th child of its name after the
+  // parent's tag (line `from_line`, column `from_column`), if it is on `line`; 0 otherwise.
+  // Children are placed in document order: the search goes on from the last child of that
+  // name placed (its place among the siblings and its tag), so a record with many children
+  // each warned about is searched once over, not once per child.
+  int ColumnAfter(const xmlNode* parent, int from_line, int from_column, const xmlNode* n, int line) {
     const std::string& text = file_->text;
     LineStarts();
     if (from_line < 1 || line < 1 || static_cast<size_t>(line) > line_starts_.size() ||
         static_cast<size_t>(from_line) > line_starts_.size()) {
       return 0;
     }
+    const std::string_view name = NameOf(n);
+    SiblingCursor& cursor = sibling_cursors_[{parent, std::string(name)}];
+    // From the last child placed when `n` comes after it, else from the parent's first child.
+    const xmlNode* from = parent->children;
     size_t tag = line_starts_[static_cast<size_t>(from_line) - 1] + static_cast<size_t>(from_column);
+    size_t ahead = 0;  // the tags of this name to pass before n's
+    bool found = false;
+    if (cursor.node && cursor.tag != std::string::npos) {
+      for (const xmlNode* c = cursor.node->next; c; c = c->next) {
+        if (c == n) {
+          found = true;
+          break;
+        }
+        if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, n->name)) ++ahead;
+      }
+      if (found) tag = cursor.tag + 1;
+    }
+    if (!found) {
+      ahead = 0;
+      for (const xmlNode* c = from; c && c != n; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, n->name)) ++ahead;
+      }
+    }
     for (size_t k = 0;; ++k) {
       tag = NextTag(tag, name);
       if (tag == std::string::npos) return 0;
-      if (k == nth) break;
+      if (k == ahead) break;
       ++tag;
     }
+    cursor = SiblingCursor{n, tag};
     const size_t at = line_starts_[static_cast<size_t>(line) - 1];
     const size_t eol = static_cast<size_t>(line) < line_starts_.size() ? line_starts_[static_cast<size_t>(line)] : text.size();
     return tag >= at && tag < eol ? static_cast<int>(tag - at) + 1 : 0;
@@ -422,7 +444,7 @@ class Importer {
       for (std::string& remark : field.remarks) {
         if (remarks_seen.insert(remark).second) alias_remarks_.push_back(std::move(remark));
       }
-      const bool low = ChildText(a, "QUALITY") == "Low";
+      const bool low = AsciiLowered(ChildText(a, "QUALITY")) == "low";  // "Low", "LOW": any case
       for (std::string& alias : field.names) {
         if (alias == d.name) continue;
         if (low && low_seen.insert(alias).second) low_aliases_.push_back(alias);
@@ -562,6 +584,12 @@ class Importer {
   std::vector<size_t> line_starts_;
   std::map<std::pair<int, std::string>, size_t> tag_cursor_;  ///< per line and element: where to search on
   std::unordered_map<const xmlNode*, int> columns_;            ///< of the nodes already placed
+  /// The last child of a name placed under a parent, and where its start tag is.
+  struct SiblingCursor {
+    const xmlNode* node = nullptr;
+    size_t tag = std::string::npos;
+  };
+  std::map<std::pair<const xmlNode*, std::string>, SiblingCursor> sibling_cursors_;
   std::set<std::string> references_;
 };
 

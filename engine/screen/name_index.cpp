@@ -46,6 +46,57 @@ bool IsAcronymAlias(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+// The bodies an entity's listed name joins with "AND", when it names two: "ESFAHAN NUCLEAR FUEL
+// RESEARCH AND PRODUCTION CENTRE (NFRPC) AND ESFAHAN NUCLEAR TECHNOLOGY CENTRE (ENTC)", "BANK
+// SEPAH AND BANK SEPAH INTERNATIONAL". Told from one body's name ("RESEARCH AND PRODUCTION", "AL
+// WASEL AND BABEL GENERAL TRADING") by what stands around the "AND": the body before it closes with
+// its acronym in parentheses, or the one after it starts with the same word (not an article) and
+// both have two words or more. None when the name is one body.
+bool IsParticle(std::string_view word) {
+  const NormalizedName n = NormalizeName(word);
+  return n.tokens.size() == 1 && n.tokens.front().particle();
+}
+
+std::vector<std::string> JoinedBodies(std::string_view name) {
+  auto is_and = [&](size_t i) {
+    return i + 5 <= name.size() && name[i] == ' ' && name[i + 4] == ' ' &&
+           (name[i + 1] == 'A' || name[i + 1] == 'a') && (name[i + 2] == 'N' || name[i + 2] == 'n') &&
+           (name[i + 3] == 'D' || name[i + 3] == 'd');
+  };
+  auto words = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    for (size_t i = 0; i < s.size();) {
+      while (i < s.size() && s[i] == ' ') ++i;
+      const size_t start = i;
+      while (i < s.size() && s[i] != ' ') ++i;
+      if (i > start) out.push_back(s.substr(start, i - start));
+    }
+    return out;
+  };
+  auto same_word = [](std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+  };
+  std::vector<std::string> bodies;
+  size_t from = 0;
+  for (size_t i = 0; i + 5 <= name.size(); ++i) {
+    if (!is_and(i)) continue;
+    const std::string_view before = name.substr(from, i - from), after = name.substr(i + 5);
+    const auto b = words(before), a = words(after);
+    if (b.empty() || a.empty()) continue;
+    const bool acronym_closes = before.back() == ')';
+    // An article starts many names ("AL ALI AND AL HAMZA LLC" is one company).
+    const bool same_start = b.size() >= 2 && a.size() >= 2 && same_word(b.front(), a.front()) && !IsParticle(b.front());
+    if (!acronym_closes && !same_start) continue;
+    bodies.emplace_back(before);
+    from = i + 5;
+  }
+  if (bodies.empty()) return bodies;
+  bodies.emplace_back(name.substr(from));
+  return bodies;
+}
+
 // Whether a designation's names may be romanised Korean. Many Arabic, African and Afghan names
 // read as Korean syllables by their letters alone ("Ali Salim", "Bilal bin Marwan"), and Korean
 // names pair strictly (a letter off is another syllable, a word more another person): a name
@@ -213,27 +264,11 @@ class Builder {
       const std::string& listed = k == 0 ? des.name : des.aliases[k - 1];
       const NameSource source = k == 0 ? NameSource::kName : NameSource::kAlias;
       const auto at = static_cast<uint16_t>(k == 0 ? 0 : k - 1);
-      // "DAEDONG CREDIT BANK (DCB)": the name without the parenthesis, and the
-      // acronym alone.
-      const size_t open = listed.find('(');
-      const size_t close = listed.find(')', open == std::string::npos ? 0 : open);
-      const bool acronym = k > 0 && IsAcronymAlias(listed);
-      // A name listed in its own script is also found by its romanisations (a
-      // parenthesised one is romanised on its own, below).
-      if (open == std::string::npos) {
-        WithKeys(d, source, at, listed, acronym);
-      } else {
-        Add(d, source, at, listed, acronym);
-      }
-      if (open != std::string::npos && close != std::string::npos) {
-        const std::string inner = listed.substr(open + 1, close - open - 1);
-        const std::string without = listed.substr(0, open) + " " + listed.substr(close + 1);
-        Add(d, source, at, without, false);
-        if (IsAcronymAlias(inner)) Add(d, source, at, inner, true);
-        // "Jin Tiesan (金铁三)", "عبدالله السندي (Abdullah Sindhi)": the name written in
-        // another script is a name of its own. In the same script the parenthesis is part of
-        // the name ("華信船務(香港)有限公司": Hong Kong, the company's seat, is no name of it).
-        if (HasOtherScript(inner) != HasOtherScript(without)) WithKeys(d, source, at, inner, false);
+      Listed(d, source, at, listed, k > 0);
+      // "BANK SEPAH AND BANK SEPAH INTERNATIONAL": two bodies listed under one name, each a
+      // name of the entry too (found as the listed name).
+      if (des.kind != DesignationKind::kIndividual) {
+        for (const std::string& part : JoinedBodies(listed)) Listed(d, source, at, part, false);
       }
     }
     // The list's name in the original script (Hangul, Cyrillic, Han, Arabic):
@@ -282,6 +317,31 @@ class Builder {
   }
 
  private:
+  // One listed name or alias, with its variants: "DAEDONG CREDIT BANK (DCB)" without the
+  // parenthesis, and the acronym alone (of an alias written as one, `alias`).
+  void Listed(uint32_t d, NameSource source, uint16_t at, const std::string& listed, bool alias) {
+    const size_t open = listed.find('(');
+    const size_t close = listed.find(')', open == std::string::npos ? 0 : open);
+    const bool acronym = alias && IsAcronymAlias(listed);
+    // A name listed in its own script is also found by its romanisations (a parenthesised one
+    // is romanised on its own, below).
+    if (open == std::string::npos) {
+      WithKeys(d, source, at, listed, acronym);
+    } else {
+      Add(d, source, at, listed, acronym);
+    }
+    if (open != std::string::npos && close != std::string::npos) {
+      const std::string inner = listed.substr(open + 1, close - open - 1);
+      const std::string without = listed.substr(0, open) + " " + listed.substr(close + 1);
+      Add(d, source, at, without, false);
+      if (IsAcronymAlias(inner)) Add(d, source, at, inner, true);
+      // "Jin Tiesan (金铁三)", "عبدالله السندي (Abdullah Sindhi)": the name written in
+      // another script is a name of its own. In the same script the parenthesis is part of
+      // the name ("華信船務(香港)有限公司": Hong Kong, the company's seat, is no name of it).
+      if (HasOtherScript(inner) != HasOtherScript(without)) WithKeys(d, source, at, inner, false);
+    }
+  }
+
   void WithKeys(uint32_t d, NameSource source, uint16_t at, std::string_view variant, bool acronym) {
     Add(d, source, at, variant, acronym);
     if (!HasRomanisableScript(variant)) return;

@@ -122,6 +122,12 @@ TEST_CASE("OFAC remarks: the shapes of a date of birth") {
   CHECK(r.births[4].born.year == 1970);
   CHECK(r.unread_births == std::vector<std::string>{"DOB sometime"});
   CHECK(r.nationalities == std::vector<std::string>{"Iran"});
+
+  // "Circa" as a sentence starts it, read as months are, in any case.
+  const auto capital = ReadOfacRemarks("DOB Circa 1964");
+  REQUIRE(capital.births.size() == 1);
+  CHECK(capital.births[0].born.year == 1964);
+  CHECK(capital.unread_births.empty());
 }
 
 TEST_CASE("OFAC remarks: dates of birth as files before June 2012 wrote them") {
@@ -280,6 +286,14 @@ TEST_CASE("sdn_comments.csv continues Remarks cut at 1,000 characters: one text,
     CHECK(Entry(without, "OFAC-7").births.empty());
     REQUIRE(cut.items().size() == 1);
     CHECK(cut.items().front().Render().find("sdn_comments.csv, not given) is left out") != std::string::npos);
+  }
+  SUBCASE("the comments file's end-of-file byte may have line ends after it, as the other files' may") {
+    Diagnostics ends;
+    OfacFiles trailing{files.sdn, nullptr, nullptr,
+                       std::make_shared<SourceFile>(SourceFile{"sdn_comments.csv", comments + "\r\n\r\n"})};
+    const auto read = ImportOfacCsv(trailing, *Date::Parse("2021-06-01"), ends);
+    REQUIRE_MESSAGE(ends.items().empty(), ends.RenderAll());
+    CHECK(Entry(read, "OFAC-7").aliases == std::vector<std::string>{"KIM IL SONG"});
   }
   SUBCASE("a comments file with no row for the cut entry says so") {
     Diagnostics cut;

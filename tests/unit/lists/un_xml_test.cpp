@@ -211,6 +211,16 @@ TEST_CASE("aliases of every quality are kept, low-quality ones are named in the 
   REQUIRE(list.entries.size() == 1);
   CHECK(list.entries[0].aliases == std::vector<std::string>{"Kim Hak Song", "Kim S."});
   CHECK(list.entries[0].note == "low-quality a.k.a.: Kim S.");
+
+  SUBCASE("a quality in capitals is the same quality") {
+    Diagnostics capitals;
+    const auto upper = Import(Edited("<LISTED_ON>",
+                                     "<INDIVIDUAL_ALIAS><QUALITY>LOW</QUALITY><ALIAS_NAME>Kim S.</ALIAS_NAME>"
+                                     "</INDIVIDUAL_ALIAS><LISTED_ON>"),
+                              capitals);
+    REQUIRE_MESSAGE(!capitals.HasErrors(), capitals.RenderAll());
+    CHECK(upper.entries.at(0).note == "low-quality a.k.a.: Kim S.");
+  }
 }
 
 TEST_CASE("every name part is kept as printed, a repeated one too (SDi.006 OSMAN MOHAMED HAMID MOHAMED)") {
@@ -337,6 +347,36 @@ TEST_CASE("a file on one line: an error inside a record is at its own element, n
   REQUIRE(diags.HasErrors());
   CHECK_STARTS(diags.items().front().Render(),
                "un.xml:1:" + std::to_string(one_line.find("<YEAR>19S9") + 1) + ": error: YEAR '19S9'");
+}
+
+TEST_CASE("a file on one line: each of a record's many warned children is placed at its own tag") {
+  // Placed from the last child of the name placed, not counted again from the record's tag:
+  // thousands of such children in one record took minutes.
+  std::string one_line = kRecord;
+  std::replace(one_line.begin(), one_line.end(), '\n', ' ');
+  std::string notes;
+  constexpr int kNotes = 300;
+  for (int i = 0; i < kNotes; ++i) {
+    notes += "<INDIVIDUAL_DATE_OF_BIRTH><NOTE>note " + std::to_string(i) + "</NOTE></INDIVIDUAL_DATE_OF_BIRTH>";
+  }
+  one_line.insert(one_line.find("</INDIVIDUAL>"), notes);
+  Diagnostics diags;
+  Import(one_line, diags);
+  CHECK_FALSE(diags.HasErrors());
+  int placed = 0;
+  size_t from = 0;
+  for (const auto& d : diags.items()) {
+    const std::string said = d.Render();
+    if (said.find("the note 'note ") == std::string::npos) continue;
+    // The k-th warning is the k-th note's, at its element's start tag.
+    const std::string element = "<INDIVIDUAL_DATE_OF_BIRTH><NOTE>note " + std::to_string(placed) + "<";
+    const size_t at = one_line.find(element, from);
+    REQUIRE(at != std::string::npos);
+    CHECK_STARTS(said, "un.xml:1:" + std::to_string(at + 1) + ": warning:");
+    from = at + 1;
+    ++placed;
+  }
+  CHECK(placed > 0);
 }
 
 TEST_CASE("list dates: an xs:date or xs:dateTime, its time and zone dropped") {

@@ -172,6 +172,35 @@ TEST_SUITE("screen.index") {
     }
   }
 
+  TEST_CASE("an entity listed as two bodies joined by AND is found by each, and one body's name is not split") {
+    auto entity = [](std::string reference, std::string name) {
+      Designation d = Person(std::move(reference), std::move(name));
+      d.kind = DesignationKind::kEntity;
+      return d;
+    };
+    // As the UN lists IRe.007 and IRe.015; the OFAC and UN names after them are one body each.
+    const Screener s({entity("T.1", "BANK SEPAH AND BANK SEPAH INTERNATIONAL"),
+                      entity("T.2", "ESFAHAN NUCLEAR FUEL RESEARCH AND PRODUCTION CENTRE (NFRPC) AND ESFAHAN "
+                                    "NUCLEAR TECHNOLOGY CENTRE (ENTC)"),
+                      entity("T.3", "AL ALI AND AL HAMZA LLC"), entity("T.4", "AL WASEL AND BABEL GENERAL TRADING LLC")});
+    auto best = [&](const std::string& name) {
+      const auto found = s.Screen(Query{name, {}, {}, {}, {}, {}}, *Date::Parse("2025-01-01"), 0.0);
+      return found.empty() ? std::pair<std::string, double>{"", 0.0}
+                           : std::pair<std::string, double>{found.front().designation->reference, found.front().score};
+    };
+    for (const char* name : {"Bank Sepah", "Bank Sepah International", "Esfahan Nuclear Technology Centre",
+                             "Esfahan Nuclear Fuel Research and Production Centre"}) {
+      INFO(name);
+      const auto [reference, score] = best(name);
+      CHECK(reference.rfind("T.", 0) == 0);
+      CHECK(score >= Screener::kMatchThreshold);
+    }
+    CHECK(best("ENTC").first == "T.2");
+    // "AL ALI" is no body of its own (an article starts both sides), nor is "AL WASEL".
+    CHECK(best("Al Ali").second < Screener::kPossibleThreshold);
+    CHECK(best("Al Wasel").second < Screener::kPossibleThreshold);
+  }
+
   TEST_CASE("on random lists of namesakes, indexed screening finds what exhaustive screening finds") {
     // Names from small syllable pools, as large lists hold them: thousands a letter or two
     // apart, the case where the gathering's bounds decide. Queries are listed names with a
