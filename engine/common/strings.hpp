@@ -1,6 +1,7 @@
 // Small string helpers shared by the loaders and diagnostics.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -12,7 +13,8 @@ namespace sancheck {
 size_t EditDistance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word` within an edit distance of 2, or "" when none is that
-/// close: a hint, never a guess at random. Of equally close ones, one of the same length
+/// close: a hint, never a guess at random (nor one that keeps no letter of the shorter of the
+/// two in place). Of equally close ones, one of the same length
 /// wins ("form" is "from" mistyped rather than "for" with a letter added), then the first.
 template <typename Range>
 std::string Closest(std::string_view word, const Range& candidates) {
@@ -27,6 +29,8 @@ std::string Closest(std::string_view word, const Range& candidates) {
     if (apart > best_distance || (apart > 0 && apart == best_distance)) continue;
     const size_t d = EditDistance(word, candidate);
     const bool same_length = candidate.size() == word.size();
+    // A candidate with no letter of the word in place is no respelling of it ('3' is not 'hs').
+    if (d >= std::min(word.size(), candidate.size())) continue;
     if (d > 0 && (d < best_distance || (d == best_distance && same_length && !best_same_length))) {
       best_distance = d;
       best_same_length = same_length;

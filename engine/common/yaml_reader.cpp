@@ -31,7 +31,8 @@ std::string DescribeNode(const Node& n) {
 }
 
 template <typename Node>
-bool CheckMapOf(YamlReader& r, const Node& n, std::string_view what, std::span<const std::string_view> allowed) {
+bool CheckMapOf(YamlReader& r, const Node& n, std::string_view what, std::span<const std::string_view> allowed,
+                std::span<const std::string> reported = {}) {
   if (!n.IsMap()) {
     r.Error(n, "wrong_type", std::string(what) + " must be a map, found " + Describe(n));
     return false;
@@ -46,6 +47,7 @@ bool CheckMapOf(YamlReader& r, const Node& n, std::string_view what, std::span<c
     const std::string_view k = key.Scalar();
     bool ok = false;
     for (auto a : allowed) ok = ok || a == k;
+    for (const std::string& a : reported) ok = ok || a == k;  // said already, with a hint
     if (!ok) {
       std::string list;
       for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
@@ -214,6 +216,14 @@ bool YamlReader::CheckMap(const YAML::Node& n, std::string_view what, std::span<
 }
 bool YamlReader::CheckMap(const CompactNode& n, std::string_view what, std::span<const std::string_view> allowed) {
   return CheckMapOf(*this, n, what, allowed);
+}
+bool YamlReader::CheckMap(const YAML::Node& n, std::string_view what, std::span<const std::string_view> allowed,
+                          std::span<const std::string> reported) {
+  return CheckMapOf(*this, n, what, allowed, reported);
+}
+bool YamlReader::CheckMap(const CompactNode& n, std::string_view what, std::span<const std::string_view> allowed,
+                          std::span<const std::string> reported) {
+  return CheckMapOf(*this, n, what, allowed, reported);
 }
 
 bool YamlReader::Require(const YAML::Node& n, std::string_view what, std::initializer_list<std::string_view> required) {

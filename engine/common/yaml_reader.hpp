@@ -47,6 +47,12 @@ class YamlReader {
                 std::initializer_list<std::string_view> allowed);
   bool CheckMap(const YAML::Node& n, std::string_view what, std::span<const std::string_view> allowed);
   bool CheckMap(const CompactNode& n, std::string_view what, std::span<const std::string_view> allowed);
+  /// As above, leaving out the unknown keys in `reported` (said already, with a hint), which the
+  /// list of keys expected does not name either.
+  bool CheckMap(const YAML::Node& n, std::string_view what, std::span<const std::string_view> allowed,
+                std::span<const std::string> reported);
+  bool CheckMap(const CompactNode& n, std::string_view what, std::span<const std::string_view> allowed,
+                std::span<const std::string> reported);
   /// Reports every key of `n` (a map) that is required but missing.
   bool Require(const YAML::Node& n, std::string_view what,
                std::initializer_list<std::string_view> required);

@@ -260,7 +260,7 @@ void ActivityParser<Node>::ParseItems(const Node& v, Activity& a, std::string_vi
     if (const auto& u = n["unit"]) {
       if (auto t = r.String(u, "unit")) {
         item.unit = ParseUnit(*t);
-        if (!item.unit) f_.UnknownName(u, "unit", EnumNames<Unit>(), "units");
+        if (!item.unit) f_.UnknownUnit(u);
       }
     }
     if (const auto& val = n["value_usd"]) item.value_usd = r.Number(val, "value_usd");

@@ -55,6 +55,11 @@ class ScenarioFields {
   void UnknownName(const Node& v, std::string_view what, const std::vector<std::string_view>& names,
                    std::string_view section);
 
+  /// UnknownName for a unit, with the unit meant by what trade documents write instead ('MT',
+  /// 'tonnes', 'kl', 'litres', 'cbm', 'pieces'): a hint by spelling alone would send 'kl'
+  /// (kilolitres) to 'kg', a thousandth of the quantity, and 'MT' there too.
+  void UnknownUnit(const Node& v);
+
   /// CountryValue with a hint for what people write instead of a code ('kp', 'PRK', 'Iran', 'UK').
   std::optional<Country> CountryValue(const Node& n, std::string_view what);
 

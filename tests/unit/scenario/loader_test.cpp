@@ -77,10 +77,25 @@ TEST_SUITE("scenario.loader") {
          "    - {id: a, type: travel, person: kp, destination: Iran}\n"
          "                                                     ^\n"},
         {std::string(kHeader) + "  - {id: a, type: supply, from: kp, to: ru, items: [{description: d, unit: tonnes}]}\n",
-         "s.yaml:7:76: error: unknown unit 'tonnes'; expected one of: pcs, kg, t, l, bbl, m3, MWh "
-         "(see docs/scenario-format.md#units) [scenario.bad_value]\n"
+         "s.yaml:7:76: error: unknown unit 'tonnes' (did you mean 't'?); expected one of: pcs, kg, t, l, bbl, m3, "
+         "MWh (see docs/scenario-format.md#units) [scenario.bad_value]\n"
          "    - {id: a, type: supply, from: kp, to: ru, items: [{description: d, unit: tonnes}]}\n"
          "                                                                             ^\n"},
+        // Not 'kg' by its spelling: a kilolitre is a cubic metre, a thousand times more.
+        {std::string(kHeader) + "  - {id: a, type: supply, from: kp, to: ru, items: [{description: d, unit: kl}]}\n",
+         "s.yaml:7:76: error: unknown unit 'kl' (did you mean 'm3', a kilolitre is a cubic metre?); expected one of: "
+         "pcs, kg, t, l, bbl, m3, MWh (see docs/scenario-format.md#units) [scenario.bad_value]\n"
+         "    - {id: a, type: supply, from: kp, to: ru, items: [{description: d, unit: kl}]}\n"
+         "                                                                             ^\n"},
+        // A key hinted at is not among the keys the next one is told to be; '3' is no respelling of 'hs'.
+        {std::string(kHeader) + "  - {id: a, type: supply, from: kp, to: ru, items: [{description: d, hss: 9, 3: 1}]}\n",
+         "s.yaml:7:70: error: unknown key 'hss' in an item (did you mean 'hs'?) [scenario.unknown_key]\n"
+         "    - {id: a, type: supply, from: kp, to: ru, items: [{description: d, hss: 9, 3: 1}]}\n"
+         "                                                                       ^\n"
+         "s.yaml:7:78: error: unknown key '3' in an item; expected one of: description, hs, tags, quantity, "
+         "unit, value_usd, origin [scenario.unknown_key]\n"
+         "    - {id: a, type: supply, from: kp, to: ru, items: [{description: d, hss: 9, 3: 1}]}\n"
+         "                                                                               ^\n"},
         {std::string(kHeader) + "  - {id: a, type: suply, from: kp, to: ru, items: [{description: d}]}\n",
          "s.yaml:7:19: error: unknown activity type 'suply' (did you mean 'supply'?); expected one of: supply, service, "
          "travel, employment, joint-venture, launch, nuclear-test, port-call, ship-to-ship "
