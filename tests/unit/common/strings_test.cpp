@@ -1,6 +1,7 @@
 // EditDistance and Closest: the "did you mean" hints count an adjacent swap as one slip and prefer same-length words.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <random>
 #include <string>
@@ -26,6 +27,11 @@ TEST_SUITE("common.strings") {
     CHECK(Closest("fro", keys) == "for");
     CHECK(Closest("quantity", keys).empty());
     CHECK(DidYouMean("ot", keys) == " (did you mean 'to'?)");
+    // Two edits away, but nothing of the word kept: no respelling, no hint.
+    const std::array<std::string_view, 2> item_keys = {"hs", "tags"};
+    CHECK(Closest("3", item_keys).empty());
+    CHECK(Closest("ab", item_keys).empty());
+    CHECK(Closest("hz", item_keys) == "hs");
   }
   TEST_CASE("long words are measured too, and skipping far lengths changes no hint") {
     const std::string long_word(100, 'a');
@@ -39,6 +45,7 @@ TEST_SUITE("common.strings") {
       for (const std::string& c : candidates) {
         const size_t d = EditDistance(word, c);
         const bool same = c.size() == word.size();
+        if (d >= std::min(word.size(), c.size())) continue;  // no letter of the shorter kept in place
         if (d > 0 && (d < best_distance || (d == best_distance && same && !best_same))) {
           best_distance = d;
           best_same = same;
