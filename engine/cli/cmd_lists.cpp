@@ -54,7 +54,7 @@ constexpr OfacNaming kConsolidatedNaming{lists::OfacList::kConsolidated, "prim",
 // The naming of OFAC's files a primary file's name shows (the consolidated list's first: its
 // files' folder may be named "sdn"), or none.
 const OfacNaming* NamingOf(const std::string& path) {
-  const std::string base = lists::AsciiLowered(std::filesystem::path(path).filename().string());
+  const std::string base = AsciiLower(std::filesystem::path(path).filename().string());
   if (base.find("cons_prim") != std::string::npos) return &kConsolidatedNaming;
   if (base.find("sdn") != std::string::npos) return &kSdnNaming;
   return nullptr;
@@ -71,7 +71,7 @@ std::string Sibling(const std::string& primary, const OfacNaming& naming, const 
   problem.clear();
   const std::string word = naming.word;
   const size_t slash = primary.find_last_of('/');
-  const size_t at = lists::AsciiLowered(primary).rfind(word);
+  const size_t at = AsciiLower(primary).rfind(word);
   if (at == std::string::npos || (slash != std::string::npos && at < slash)) return "";
   std::string name = part;
   for (size_t k = 0; k < name.size(); ++k) {
@@ -84,11 +84,11 @@ std::string Sibling(const std::string& primary, const OfacNaming& naming, const 
   if (std::filesystem::exists(expected, ec) || ec) return expected;
   const std::filesystem::path wanted(expected);
   const std::filesystem::path folder = wanted.has_parent_path() ? wanted.parent_path() : std::filesystem::path(".");
-  const std::string lowered = lists::AsciiLowered(wanted.filename().string());
+  const std::string lowered = AsciiLower(wanted.filename().string());
   std::string found;
   std::filesystem::directory_iterator it(folder, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
-    if (lists::AsciiLowered(it->path().filename().string()) != lowered) continue;
+    if (AsciiLower(it->path().filename().string()) != lowered) continue;
     if (!found.empty()) {
       problem = "two files named '" + wanted.filename().string() + "' in different letter case in '" +
                 folder.string() + "': name the files explicitly";

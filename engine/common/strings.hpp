@@ -12,9 +12,17 @@ namespace sancheck {
 /// letters as one edit), for "did you mean" hints.
 size_t EditDistance(std::string_view a, std::string_view b);
 
+/// `s` with its ASCII letters in lower case.
+inline std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 /// The candidate closest to `word` within an edit distance of 2, or "" when none is that
-/// close: a hint, never a guess at random (nor one that keeps no letter of the shorter of the
-/// two in place). Of equally close ones, one of the same length
+/// close: a hint, never a guess at random (nor one that keeps no letter in place). Of equally close ones, one of the same length
 /// wins ("form" is "from" mistyped rather than "for" with a letter added), then the first.
 template <typename Range>
 std::string Closest(std::string_view word, const Range& candidates) {
@@ -29,8 +37,9 @@ std::string Closest(std::string_view word, const Range& candidates) {
     if (apart > best_distance || (apart > 0 && apart == best_distance)) continue;
     const size_t d = EditDistance(word, candidate);
     const bool same_length = candidate.size() == word.size();
-    // A candidate with no letter of the word in place is no respelling of it ('3' is not 'hs').
-    if (d >= std::min(word.size(), candidate.size())) continue;
+    // A candidate with no letter of the word in place, letter case aside, is no respelling of it
+    // ('3' is not 'hs'; 'KG' is 'kg', 'm' may be 'm3').
+    if (d > 0 && EditDistance(AsciiLower(word), AsciiLower(candidate)) >= std::max(word.size(), candidate.size())) continue;
     if (d > 0 && (d < best_distance || (d == best_distance && same_length && !best_same_length))) {
       best_distance = d;
       best_same_length = same_length;

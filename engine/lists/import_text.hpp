@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/strings.hpp"  // AsciiLower: list fields written in capitals by one snapshot and not by another
 #include "sancheck/core_types.hpp"
 #include "screen/designation.hpp"
 
@@ -46,9 +47,6 @@ void ImoNumbersIn(std::string_view text, std::vector<std::string>& out, bool& un
 /// which would differ from machine to machine).
 std::string BaseName(std::string_view path);
 
-/// `s` with its ASCII letters in lower case: list fields written in capitals by one snapshot and
-/// not by another ("EXACT" / "Exact", "MAR" / "Mar", "SDN.CSV" / "sdn.csv").
-std::string AsciiLowered(std::string_view s);
 
 /// `parts` joined with `sep`.
 std::string Joined(const std::vector<std::string>& parts, std::string_view sep);

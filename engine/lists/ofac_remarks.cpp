@@ -28,7 +28,7 @@ int Month(std::string_view s) {
                                                               "may",     "june",     "july",      "august",
                                                               "september", "october", "november", "december"};
   if (s.size() < 3) return 0;
-  const std::string lower = AsciiLowered(s);
+  const std::string lower = AsciiLower(s);
   for (size_t i = 0; i < kMonths.size(); ++i) {
     if (lower == kMonths[i] || lower == kMonths[i].substr(0, 3) || (i == 8 && lower == "sept")) {
       return static_cast<int>(i) + 1;
@@ -68,7 +68,7 @@ std::optional<BirthDate> OneDate(std::string_view text, bool& exact) {
 
 std::optional<BirthSpan> ReadDob(std::string_view text) {
   bool circa = false;
-  if (AsciiLowered(text.substr(0, 6)) == "circa ") {  // "circa" or "Circa", as months in any case
+  if (AsciiLower(text.substr(0, 6)) == "circa ") {  // "circa" or "Circa", as months in any case
     circa = true;
     text.remove_prefix(6);
   }

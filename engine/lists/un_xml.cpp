@@ -444,7 +444,7 @@ class Importer {
       for (std::string& remark : field.remarks) {
         if (remarks_seen.insert(remark).second) alias_remarks_.push_back(std::move(remark));
       }
-      const bool low = AsciiLowered(ChildText(a, "QUALITY")) == "low";  // "Low", "LOW": any case
+      const bool low = AsciiLower(ChildText(a, "QUALITY")) == "low";  // "Low", "LOW": any case
       for (std::string& alias : field.names) {
         if (alias == d.name) continue;
         if (low && low_seen.insert(alias).second) low_aliases_.push_back(alias);
@@ -516,7 +516,7 @@ class Importer {
   void ReadBirth(const xmlNode* b, Designation& d) {
     // The list writes it in capitals; a file of another date may not ("Exact").
     const std::string written = ChildText(b, "TYPE_OF_DATE");
-    const std::string type = AsciiLowered(written);
+    const std::string type = AsciiLower(written);
     if (type != "exact" && type != "approximately" && type != "between" && !type.empty()) {
       Error(Child(b, "TYPE_OF_DATE"), "un_xml.bad_value",
             "TYPE_OF_DATE must be EXACT, APPROXIMATELY or BETWEEN, found '" + written + "'");

@@ -54,8 +54,8 @@ struct UnitSpelling {
   std::string_view note;     ///< why, when the unit is not a plain respelling
 };
 constexpr UnitSpelling kUnitSpellings[] = {
-    {"mt", "t", "metric tons"},       {"tonne", "t", ""},   {"tonnes", "t", ""},    {"ton", "t", "metric tons"},
-    {"tons", "t", "metric tons"},     {"kgs", "kg", ""},    {"kilogram", "kg", ""}, {"kilograms", "kg", ""},
+    {"mt", "t", "metric tons"},       {"tonne", "t", ""},   {"tonnes", "t", ""},    {"ton", "t", "if metric: a short ton is 0.907 t"},
+    {"tons", "t", "if metric: a short ton is 0.907 t"},     {"kgs", "kg", ""},    {"kilogram", "kg", ""}, {"kilograms", "kg", ""},
     {"kl", "m3", "a kilolitre is a cubic metre"},           {"cbm", "m3", ""},      {"m³", "m3", ""},
     {"litre", "l", ""},               {"litres", "l", ""},  {"liter", "l", ""},     {"liters", "l", ""},
     {"ltr", "l", ""},                 {"barrel", "bbl", ""}, {"barrels", "bbl", ""}, {"bbls", "bbl", ""},

@@ -11,6 +11,7 @@
 #include "common/utf8.hpp"
 #include "screen/alignment.hpp"
 #include "screen/transliterate.hpp"
+#include "screen/vocabulary.hpp"
 
 namespace sancheck::screen {
 namespace {
@@ -46,17 +47,28 @@ bool IsAcronymAlias(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+// Whether a word names something: not an article, a kunya's "abu" or a word normalisation drops
+// ("the", "of").
+bool IsNameWord(std::string_view word) {
+  const NormalizedName n = NormalizeName(word);
+  // Normalised alone, a connecting word is kept (a name made only of such words keeps them).
+  return n.tokens.size() == 1 && !n.tokens.front().particle() && !IsConnectingWord(n.tokens.front().raw);
+}
+
+// Whether `body` closes with an acronym in parentheses ("... CENTRE (NFRPC)"), not another
+// parenthesis ("... SHIPPING (HONG KONG)").
+bool ClosesWithAcronym(std::string_view body) {
+  if (body.empty() || body.back() != ')') return false;
+  const size_t open = body.rfind('(');
+  return open != std::string_view::npos && IsAcronymAlias(body.substr(open + 1, body.size() - open - 2));
+}
+
 // The bodies an entity's listed name joins with "AND", when it names two: "ESFAHAN NUCLEAR FUEL
 // RESEARCH AND PRODUCTION CENTRE (NFRPC) AND ESFAHAN NUCLEAR TECHNOLOGY CENTRE (ENTC)", "BANK
 // SEPAH AND BANK SEPAH INTERNATIONAL". Told from one body's name ("RESEARCH AND PRODUCTION", "AL
 // WASEL AND BABEL GENERAL TRADING") by what stands around the "AND": the body before it closes with
-// its acronym in parentheses, or the one after it starts with the same word (not an article) and
-// both have two words or more. None when the name is one body.
-bool IsParticle(std::string_view word) {
-  const NormalizedName n = NormalizeName(word);
-  return n.tokens.size() == 1 && n.tokens.front().particle();
-}
-
+// its acronym in parentheses, or the one after it starts with the same word (a name's word, not
+// an article or "the") and both have two words or more. None when the name is one body.
 std::vector<std::string> JoinedBodies(std::string_view name) {
   auto is_and = [&](size_t i) {
     return i + 5 <= name.size() && name[i] == ' ' && name[i + 4] == ' ' &&
@@ -85,9 +97,10 @@ std::vector<std::string> JoinedBodies(std::string_view name) {
     const std::string_view before = name.substr(from, i - from), after = name.substr(i + 5);
     const auto b = words(before), a = words(after);
     if (b.empty() || a.empty()) continue;
-    const bool acronym_closes = before.back() == ')';
-    // An article starts many names ("AL ALI AND AL HAMZA LLC" is one company).
-    const bool same_start = b.size() >= 2 && a.size() >= 2 && same_word(b.front(), a.front()) && !IsParticle(b.front());
+    const bool acronym_closes = ClosesWithAcronym(before);
+    // An article starts many names ("AL ALI AND AL HAMZA LLC", "THE PUBLIC ESTABLISHMENT FOR OIL
+    // REFINING AND THE DISTRIBUTION OF OIL DERIVATIVES" are one body each).
+    const bool same_start = b.size() >= 2 && a.size() >= 2 && same_word(b.front(), a.front()) && IsNameWord(b.front());
     if (!acronym_closes && !same_start) continue;
     bodies.emplace_back(before);
     from = i + 5;

@@ -26,17 +26,18 @@ struct PairableTerm {
 /// hash, where its text and terms lie) and one comparison of the text, where a node-based map
 /// walked a chain of separately allocated nodes, each a cache miss (a tenth of screening a
 /// batch's names). Texts and terms are appended to two pools. Bounded: emptied when it holds
-/// kMaxTexts texts or kMaxTerms terms.
+/// kMaxTexts texts, kMaxTerms terms or kMaxTextBytes bytes of text.
 class NearTermCache {
  public:
   static constexpr size_t kMaxTexts = size_t{1} << 16;
   static constexpr size_t kMaxTerms = size_t{1} << 22;  ///< 32 MiB of terms
+  static constexpr size_t kMaxTextBytes = size_t{1} << 24;  ///< 16 MiB of texts (names of very long words)
 
   /// The terms for `text` looked up as `kind` in index `serial`, made by fill(out) (a cleared
   /// vector) when absent. Valid until the next Get.
   template <typename Fill>
   std::span<const PairableTerm> Get(uint64_t serial, std::string_view text, uint8_t kind, Fill&& fill) {
-    if (count_ >= kMaxTexts || terms_.size() >= kMaxTerms || slots_.empty()) Reset();
+    if (count_ >= kMaxTexts || terms_.size() >= kMaxTerms || texts_.size() >= kMaxTextBytes || slots_.empty()) Reset();
     if (2 * (count_ + 1) > slots_.size()) Grow();
     const uint64_t hash = Hash(serial, text, kind);
     const size_t mask = slots_.size() - 1;

@@ -32,6 +32,9 @@ TEST_SUITE("common.strings") {
     CHECK(Closest("3", item_keys).empty());
     CHECK(Closest("ab", item_keys).empty());
     CHECK(Closest("hz", item_keys) == "hs");
+    const std::array<std::string_view, 3> units = {"kg", "t", "m3"};
+    CHECK(Closest("KG", units) == "kg");  // letter case aside, nothing changed
+    CHECK(Closest("m", units) == "m3");
   }
   TEST_CASE("long words are measured too, and skipping far lengths changes no hint") {
     const std::string long_word(100, 'a');
@@ -45,7 +48,7 @@ TEST_SUITE("common.strings") {
       for (const std::string& c : candidates) {
         const size_t d = EditDistance(word, c);
         const bool same = c.size() == word.size();
-        if (d >= std::min(word.size(), c.size())) continue;  // no letter of the shorter kept in place
+        if (d > 0 && EditDistance(AsciiLower(word), AsciiLower(c)) >= std::max(word.size(), c.size())) continue;
         if (d > 0 && (d < best_distance || (d == best_distance && same && !best_same))) {
           best_distance = d;
           best_same = same;

@@ -182,7 +182,9 @@ TEST_SUITE("screen.index") {
     const Screener s({entity("T.1", "BANK SEPAH AND BANK SEPAH INTERNATIONAL"),
                       entity("T.2", "ESFAHAN NUCLEAR FUEL RESEARCH AND PRODUCTION CENTRE (NFRPC) AND ESFAHAN "
                                     "NUCLEAR TECHNOLOGY CENTRE (ENTC)"),
-                      entity("T.3", "AL ALI AND AL HAMZA LLC"), entity("T.4", "AL WASEL AND BABEL GENERAL TRADING LLC")});
+                      entity("T.3", "AL ALI AND AL HAMZA LLC"), entity("T.4", "AL WASEL AND BABEL GENERAL TRADING LLC"),
+                      entity("T.5", "THE PUBLIC ESTABLISHMENT FOR OIL REFINING AND THE DISTRIBUTION OF OIL DERIVATIVES"),
+                      entity("T.6", "GOLDEN STAR SHIPPING (HONG KONG) AND TRADING CO LTD")});
     auto best = [&](const std::string& name) {
       const auto found = s.Screen(Query{name, {}, {}, {}, {}, {}}, *Date::Parse("2025-01-01"), 0.0);
       return found.empty() ? std::pair<std::string, double>{"", 0.0}
@@ -199,6 +201,9 @@ TEST_SUITE("screen.index") {
     // "AL ALI" is no body of its own (an article starts both sides), nor is "AL WASEL".
     CHECK(best("Al Ali").second < Screener::kPossibleThreshold);
     CHECK(best("Al Wasel").second < Screener::kPossibleThreshold);
+    // Nor is a body after "the" (OFAC-30203's alias), nor after a parenthesis that is no acronym.
+    CHECK(best("Distribution of Oil Derivatives").second < Screener::kPossibleThreshold);
+    CHECK(best("Trading Co Ltd").second < Screener::kPossibleThreshold);
   }
 
   TEST_CASE("on random lists of namesakes, indexed screening finds what exhaustive screening finds") {
