@@ -54,6 +54,20 @@ std::unique_ptr<Checker> Checker::Load(const CheckOptions& options, Diagnostics&
 void Checker::Validate(std::span<const Scenario> scenarios, Diagnostics& diags) const {
   CheckItemTags(scenarios, impl_->set->tags, diags);
   rules::CheckExemptionClaims(*impl_->set, scenarios, diags);
+  // A stated designation is taken as stated (fail closed), but one no loaded list holds is most
+  // often a slip in the reference (KPe.999 for KPe.099): said, so it is not shown as a match
+  // with nothing behind it.
+  const screen::Screener* screener = impl_->screening ? impl_->screening->screener.get() : nullptr;
+  if (!screener) return;
+  for (const Scenario& s : scenarios) {
+    for (const Party& p : s.parties) {
+      if (p.designated.empty() || screener->Find(p.designated)) continue;
+      diags.Warning(p.pos, "scenario.unknown_designation",
+                    "party '" + p.id + "' is stated designated as '" + p.designated +
+                        "', which no loaded list holds: it is judged as designated, as the file says; check the "
+                        "reference (or load the list that holds it with --lists)");
+    }
+  }
 }
 
 const std::vector<PackInfo>& Checker::packs() const { return impl_->set->packs; }

@@ -147,6 +147,28 @@ activities:
     CHECK(f->undecided);
   }
 
+  TEST_CASE("a stated designation no loaded list holds is judged as stated, with a warning") {
+    const std::string text = R"(scenario: s
+parties:
+  cn: {name: Example Trading Co, country: CN, kind: company, designated: KPe.999}
+  kp: {name: Example Importer, country: KP, kind: company, designated: KPe.001}
+  ru: {name: Example Buyer, country: RU, kind: company}
+activities:
+  - {id: wheat, type: supply, date: 2020-01-02, from: cn, to: ru, items: [{description: wheat, hs: "1001.99"}]}
+)";
+    Diagnostics diags;
+    auto scenarios = ParseScenarioText("t.yaml", text, diags);
+    CheckOptions options;
+    auto checker = Checker::Load(options, diags);
+    REQUIRE(checker);
+    checker->Validate(scenarios, diags);
+    CHECK_FALSE(diags.HasErrors());
+    // One warning, for the reference no list holds (KPe.001 is listed), at its party.
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items().front().Render().rfind("t.yaml:3:3: warning: party 'cn' is stated designated as 'KPe.999'", 0) == 0);
+    CHECK(Judge(text).Activity("wheat").verdict == Verdict::kProhibited);  // taken as stated: fail closed
+  }
+
   TEST_CASE("an activity dated long after the designation list's snapshot gets the stale-data review") {
     const std::string text = R"(scenario: s
 parties:
