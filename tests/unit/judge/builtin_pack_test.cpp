@@ -35,6 +35,17 @@ Judged Judge(const std::string& text, int max_age_days = 180, bool validate = tr
   return {checker->Check(scenarios)};
 }
 
+// What parsing the text and Checker::Validate say of it, with the built-in packs.
+Diagnostics Validated(const std::string& text) {
+  Diagnostics diags;
+  auto scenarios = ParseScenarioText("t.yaml", text, diags);
+  CheckOptions options;
+  auto checker = Checker::Load(options, diags);
+  REQUIRE(checker);
+  checker->Validate(scenarios, diags);
+  return diags;
+}
+
 const Finding* FindingOf(const ActivityResult& a, const std::string& rule) {
   const auto it = std::find_if(a.findings.begin(), a.findings.end(), [&](const Finding& f) { return f.rule == rule; });
   return it == a.findings.end() ? nullptr : &*it;
@@ -132,13 +143,7 @@ parties:
 activities:
   - {id: shells, type: supply, date: 2023-09-13, from: kp, to: ru, items: [{description: shells, tags: [amunition]}]}
 )";
-    Diagnostics diags;
-    auto scenarios = ParseScenarioText("t.yaml", text, diags);
-    CheckOptions options;
-    auto checker = Checker::Load(options, diags);
-    REQUIRE(checker);
-    checker->Validate(scenarios, diags);
-    CHECK(diags.HasErrors());  // Validate refuses it ...
+    CHECK(Validated(text).HasErrors());  // Validate refuses it ...
     const auto j = Judge(text, 180, false);
     CHECK(j.Activity("shells").verdict != Verdict::kPermitted);  // ... and judging it anyway fails closed
     const Finding* f = FindingOf(j.Activity("shells"), "un-dprk/arms-from-dprk");
@@ -156,12 +161,7 @@ parties:
 activities:
   - {id: wheat, type: supply, date: 2020-01-02, from: cn, to: ru, items: [{description: wheat, hs: "1001.99"}]}
 )";
-    Diagnostics diags;
-    auto scenarios = ParseScenarioText("t.yaml", text, diags);
-    CheckOptions options;
-    auto checker = Checker::Load(options, diags);
-    REQUIRE(checker);
-    checker->Validate(scenarios, diags);
+    const Diagnostics diags = Validated(text);
     CHECK_FALSE(diags.HasErrors());
     // One warning, for the reference no list holds (KPe.001 is listed), at its party.
     REQUIRE(diags.items().size() == 1);
