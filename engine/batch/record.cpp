@@ -11,6 +11,7 @@
 #include "common/utf8.hpp"
 #include "judge/screening_facts.hpp"
 #include "rules/rule_set.hpp"
+#include "scenario/unit_hint.hpp"
 #include "scenario/country_hint.hpp"
 
 namespace sancheck::batch {
@@ -177,7 +178,8 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
     const auto u = ParseUnit(raw.Get(FieldKey::kUnit));
     if (!u) {
       return Fail(raw, FieldKey::kUnit, "batch.bad_value",
-                  "unknown unit " + Quoted(raw.Get(FieldKey::kUnit)) + " (expected pcs, kg, t, l, bbl, m3 or MWh)", err);
+                  "unknown unit " + Quoted(raw.Get(FieldKey::kUnit)) + UnitHint(raw.Get(FieldKey::kUnit)) +
+                      "; expected pcs, kg, t, l, bbl, m3 or MWh", err);
     }
     out.unit.Set(*u);
   }

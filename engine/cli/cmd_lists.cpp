@@ -7,7 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "common/files.hpp"
-#include "lists/import_text.hpp"
+#include "common/strings.hpp"
 #include "lists/list_diff.hpp"
 #include "lists/list_writer.hpp"
 #include "lists/ofac_csv.hpp"

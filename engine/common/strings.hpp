@@ -22,10 +22,12 @@ inline std::string AsciiLower(std::string_view s) {
 }
 
 /// The candidate closest to `word` within an edit distance of 2, or "" when none is that
-/// close: a hint, never a guess at random (nor one that keeps no letter in place). Of equally close ones, one of the same length
-/// wins ("form" is "from" mistyped rather than "for" with a letter added), then the first.
+/// close: a hint, never a guess at random (nor one that keeps no letter in place, letter case
+/// aside: '3' is not 'hs', 'KG' is 'kg', 'm' may be 'm3'). Of equally close ones, one of the same
+/// length wins ("form" is "from" mistyped rather than "for" with a letter added), then the first.
 template <typename Range>
 std::string Closest(std::string_view word, const Range& candidates) {
+  const std::string lower_word = AsciiLower(word);
   std::string best;
   size_t best_distance = 3;
   bool best_same_length = false;
@@ -37,9 +39,7 @@ std::string Closest(std::string_view word, const Range& candidates) {
     if (apart > best_distance || (apart > 0 && apart == best_distance)) continue;
     const size_t d = EditDistance(word, candidate);
     const bool same_length = candidate.size() == word.size();
-    // A candidate with no letter of the word in place, letter case aside, is no respelling of it
-    // ('3' is not 'hs'; 'KG' is 'kg', 'm' may be 'm3').
-    if (d > 0 && EditDistance(AsciiLower(word), AsciiLower(candidate)) >= std::max(word.size(), candidate.size())) continue;
+    if (d > 0 && EditDistance(lower_word, AsciiLower(candidate)) >= std::max(word.size(), candidate.size())) continue;
     if (d > 0 && (d < best_distance || (d == best_distance && same_length && !best_same_length))) {
       best_distance = d;
       best_same_length = same_length;

@@ -71,14 +71,15 @@ void BuildFacts(const Scenario& s, const Activity& a, Date date, const expr::Tag
     if (item.quantity) i.quantity.Set(*item.quantity);
     if (item.unit) i.unit.Set(*item.unit);
     if (item.value_usd) i.value_usd.Set(*item.value_usd);
+    // The spec's default origin is the supplier's country; but a vessel's country is its flag,
+    // no country of origin (flags of convenience carry the DPRK's coal ship to ship): a cargo a
+    // vessel supplies has the origin the file gives, or none known, and a rule asking for it
+    // says review, not permitted.
     if (item.origin) {
       i.origin.Set(*item.origin);
     } else if (f.from.present && f.from.kind != PartyKind::kVessel) {
-      i.origin.Set(f.from.country);  // the spec's default: the supplier's country
+      i.origin.Set(f.from.country);
     }
-    // A vessel's country is its flag, no country of origin (flags of convenience carry the
-    // DPRK's coal ship to ship): a cargo a vessel supplies has the origin the file gives, or
-    // none known, and a rule asking for it says review, not permitted.
     out.items.push_back(i);
   }
   f.items = out.items.data();

@@ -47,7 +47,6 @@ void ImoNumbersIn(std::string_view text, std::vector<std::string>& out, bool& un
 /// which would differ from machine to machine).
 std::string BaseName(std::string_view path);
 
-
 /// `parts` joined with `sep`.
 std::string Joined(const std::vector<std::string>& parts, std::string_view sep);
 

@@ -2,12 +2,12 @@
 #include "scenario/fields.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "common/enum_names.hpp"
 #include "common/strings.hpp"
 #include "scenario/country_hint.hpp"
 #include "scenario/format_doc.hpp"
+#include "scenario/unit_hint.hpp"
 
 namespace sancheck {
 
@@ -40,47 +40,14 @@ bool ScenarioFields<Node>::CheckKeys(const Node& n, std::string_view what, std::
 
 template <typename Node>
 void ScenarioFields<Node>::UnknownName(const Node& v, std::string_view what, const std::vector<std::string_view>& names,
-                                       std::string_view section) {
-  const std::string hint = v.IsScalar() ? DidYouMean(v.Scalar(), names) : "";
+                                       std::string_view section, std::optional<std::string> given_hint) {
+  const std::string hint = given_hint ? *given_hint : v.IsScalar() ? DidYouMean(v.Scalar(), names) : "";
   r.Error(v, "bad_value", "unknown " + std::string(what) + " " + Describe(v) + hint + ExpectedOneOf(names, section));
 }
 
-namespace {
-
-// Units trade documents and Panel of Experts reports write, as the scenario format's units.
-struct UnitSpelling {
-  std::string_view written;  ///< lower case
-  std::string_view unit;
-  std::string_view note;     ///< why, when the unit is not a plain respelling
-};
-constexpr UnitSpelling kUnitSpellings[] = {
-    {"mt", "t", "metric tons"},       {"tonne", "t", ""},   {"tonnes", "t", ""},    {"ton", "t", "if metric: a short ton is 0.907 t"},
-    {"tons", "t", "if metric: a short ton is 0.907 t"},     {"kgs", "kg", ""},    {"kilogram", "kg", ""}, {"kilograms", "kg", ""},
-    {"kl", "m3", "a kilolitre is a cubic metre"},           {"cbm", "m3", ""},      {"m³", "m3", ""},
-    {"litre", "l", ""},               {"litres", "l", ""},  {"liter", "l", ""},     {"liters", "l", ""},
-    {"ltr", "l", ""},                 {"barrel", "bbl", ""}, {"barrels", "bbl", ""}, {"bbls", "bbl", ""},
-    {"pc", "pcs", ""},                {"piece", "pcs", ""}, {"pieces", "pcs", ""},  {"units", "pcs", "pieces"},
-    {"unit", "pcs", "pieces"},        {"each", "pcs", "pieces"}, {"ea", "pcs", "pieces"}, {"mwh", "MWh", ""},
-};
-
-}  // namespace
-
 template <typename Node>
 void ScenarioFields<Node>::UnknownUnit(const Node& v) {
-  if (v.IsScalar()) {
-    std::string lower(v.Scalar());
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(c < 0x80 ? std::tolower(c) : c); });
-    for (const UnitSpelling& s : kUnitSpellings) {
-      if (s.written != lower) continue;
-      const std::vector<std::string_view> units = EnumNames<Unit>();
-      r.Error(v, "bad_value", "unknown unit " + Describe(v) + " (did you mean '" + std::string(s.unit) + "'" +
-                                  (s.note.empty() ? "" : ", " + std::string(s.note)) + "?)" +
-                                  ExpectedOneOf(units, "units"));
-      return;
-    }
-  }
-  UnknownName(v, "unit", EnumNames<Unit>(), "units");
+  UnknownName(v, "unit", EnumNames<Unit>(), "units", v.IsScalar() ? UnitHint(v.Scalar()) : std::string());
 }
 
 template <typename Node>

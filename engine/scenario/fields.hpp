@@ -52,12 +52,11 @@ class ScenarioFields {
   /// "unknown unit 'kgs' (did you mean 'kg'?); expected one of: pcs, kg, ... (see
   /// docs/scenario-format.md#units)": the hint when a name is close, and always every valid
   /// name and the format's section (`section`, an anchor of docs/scenario-format.md).
+  /// `given_hint`, when given, replaces the hint by spelling.
   void UnknownName(const Node& v, std::string_view what, const std::vector<std::string_view>& names,
-                   std::string_view section);
+                   std::string_view section, std::optional<std::string> given_hint = std::nullopt);
 
-  /// UnknownName for a unit, with the unit meant by what trade documents write instead ('MT',
-  /// 'tonnes', 'kl', 'litres', 'cbm', 'pieces'): a hint by spelling alone would send 'kl'
-  /// (kilolitres) to 'kg', a thousandth of the quantity, and 'MT' there too.
+  /// UnknownName for a unit, hinted by UnitHint (the unit meant by 'MT', 'kl', 'litres', ...).
   void UnknownUnit(const Node& v);
 
   /// CountryValue with a hint for what people write instead of a code ('kp', 'PRK', 'Iran', 'UK').

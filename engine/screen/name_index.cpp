@@ -8,6 +8,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "common/strings.hpp"
 #include "common/utf8.hpp"
 #include "screen/alignment.hpp"
 #include "screen/transliterate.hpp"
@@ -70,11 +71,7 @@ bool ClosesWithAcronym(std::string_view body) {
 // its acronym in parentheses, or the one after it starts with the same word (a name's word, not
 // an article or "the") and both have two words or more. None when the name is one body.
 std::vector<std::string> JoinedBodies(std::string_view name) {
-  auto is_and = [&](size_t i) {
-    return i + 5 <= name.size() && name[i] == ' ' && name[i + 4] == ' ' &&
-           (name[i + 1] == 'A' || name[i + 1] == 'a') && (name[i + 2] == 'N' || name[i + 2] == 'n') &&
-           (name[i + 3] == 'D' || name[i + 3] == 'd');
-  };
+  const std::string lower = AsciiLower(name);  // "AND" and the words compared in any case
   auto words = [](std::string_view s) {
     std::vector<std::string_view> out;
     for (size_t i = 0; i < s.size();) {
@@ -85,24 +82,17 @@ std::vector<std::string> JoinedBodies(std::string_view name) {
     }
     return out;
   };
-  auto same_word = [](std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-  };
   std::vector<std::string> bodies;
   size_t from = 0;
-  for (size_t i = 0; i + 5 <= name.size(); ++i) {
-    if (!is_and(i)) continue;
-    const std::string_view before = name.substr(from, i - from), after = name.substr(i + 5);
-    const auto b = words(before), a = words(after);
+  for (size_t i = lower.find(" and "); i != std::string::npos; i = lower.find(" and ", i + 1)) {
+    const std::string_view before = std::string_view(lower).substr(from, i - from);
+    const auto b = words(before), a = words(std::string_view(lower).substr(i + 5));
     if (b.empty() || a.empty()) continue;
-    const bool acronym_closes = ClosesWithAcronym(before);
     // An article starts many names ("AL ALI AND AL HAMZA LLC", "THE PUBLIC ESTABLISHMENT FOR OIL
     // REFINING AND THE DISTRIBUTION OF OIL DERIVATIVES" are one body each).
-    const bool same_start = b.size() >= 2 && a.size() >= 2 && same_word(b.front(), a.front()) && IsNameWord(b.front());
-    if (!acronym_closes && !same_start) continue;
-    bodies.emplace_back(before);
+    const bool same_start = b.size() >= 2 && a.size() >= 2 && b.front() == a.front() && IsNameWord(b.front());
+    if (!ClosesWithAcronym(name.substr(from, i - from)) && !same_start) continue;
+    bodies.emplace_back(name.substr(from, i - from));
     from = i + 5;
   }
   if (bodies.empty()) return bodies;

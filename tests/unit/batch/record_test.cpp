@@ -65,6 +65,9 @@ TEST_CASE("record: an unknown tag or unit is an error with a hint, never ignored
   CHECK(unit.err.field == "unit");
   CHECK(unit.err.column == 39);
   CHECK(Checked(tags, R"({"id":"S1","date":"2017-12-22","unit":"MWh"})").ok);  // electricity, as the workload writes it
+  // The unit meant, as a scenario's error says it (UnitHint): kilolitres are cubic metres, not kilograms.
+  Checked kl(tags, R"({"id":"S1","date":"2017-12-22","unit":"kl"})");
+  CHECK(kl.err.message == "unknown unit 'kl' (did you mean 'm3', a kilolitre is a cubic metre?); expected pcs, kg, t, l, bbl, m3 or MWh");
   Checked country(tags, R"({"id":"S1","date":"2017-12-22","importer_country":"PRK"})");
   CHECK_FALSE(country.ok);
   CHECK(country.err.message == "'PRK' is not an ISO 3166-1 alpha-2 country code (upper case) (did you mean 'KP'?)");
