@@ -224,7 +224,8 @@ void RecordFacts::Fill(const Record& r) {
   item_.quantity = r.quantity;
   item_.unit = r.unit;
   item_.value_usd = r.value_usd;
-  item_.origin = r.from;  // the scenario format's default: the supplier's country
+  facts_.default_origin = r.from;  // the scenario format's default: the supplier's country
+  item_.origin = r.from;
 }
 
 void RecordFacts::SetScreening(const judge::PartyStatus& from, const judge::PartyStatus& to,

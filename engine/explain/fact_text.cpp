@@ -83,9 +83,14 @@ std::string FactText(FieldId field, const expr::ActivityFacts& a, const expr::It
       return a.served_prohibited == Truth::kTrue    ? "true (the activity it serves is prohibited)"
              : a.served_prohibited == Truth::kFalse ? "false"
                                                     : "unknown (the activity it serves is under review)";
+    case FieldId::kServes: return a.serves ? "true" : "false";
     default: break;
   }
-  if (!item) return "no item";
+  // No item: a service whose subject is not given; its origin is the default one.
+  if (!item && field == FieldId::kItemOrigin) {
+    return a.default_origin.known ? a.default_origin.value.ToString() + " (default; no subject given)" : "absent";
+  }
+  if (!item) return "unknown (no subject given)";
   switch (field) {
     case FieldId::kItemHs: return item->hs.known ? item->hs.value.ToString() : "absent";
     case FieldId::kItemTags: return TagNames(item->tags, tags);

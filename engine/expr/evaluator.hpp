@@ -82,7 +82,7 @@ inline Scalar Load(FieldId f, const EvalContext& c) {
     case FieldId::kItemQuantity: return it ? NumOf(it->quantity) : Scalar{};
     case FieldId::kItemUnit: return it ? IntOf(it->unit) : Scalar{};
     case FieldId::kItemValueUsd: return it ? NumOf(it->value_usd) : Scalar{};
-    case FieldId::kItemOrigin: return it ? CountryOf(it->origin) : Scalar{};
+    case FieldId::kItemOrigin: return CountryOf(it ? it->origin : a.default_origin);
     default: return {};
   }
 }
@@ -94,6 +94,7 @@ inline Truth LoadTruth(FieldId f, const EvalContext& c) {
   if (f == FieldId::kPartiesListed) return a.any_listed;
   if (f == FieldId::kDesignationsStale) return FromBool(a.designations_stale);
   if (f == FieldId::kServedProhibited) return a.served_prohibited;
+  if (f == FieldId::kServes) return FromBool(a.serves);
   const PartyFacts* p = PartyOf(f, a);
   return p && p->present ? p->designated : Truth::kUnknown;
 }
@@ -136,9 +137,11 @@ inline Truth ScalarInSet(const ValueSet& s, Type t, const Scalar& v) {
 }
 
 // An absent HS code is "not in" any set: such an item is judged by its tags
-// (an item with neither is caught by the pack's unclassified-item rule).
+// (an item with neither is caught by the pack's unclassified-item rule). With
+// no item at all (a service whose subject is not given) nothing is known.
 inline Truth HsInSet(const ValueSet& s, const EvalContext& c) {
-  if (!c.item || !c.item->hs.known) return Truth::kFalse;
+  if (!c.item) return Truth::kUnknown;
+  if (!c.item->hs.known) return Truth::kFalse;
   return s.ContainsHs(c.item->hs_lo, c.item->hs_hi);
 }
 

@@ -46,6 +46,7 @@ const std::vector<FieldInfo>& AllFields() {
        "the designation list is older than the activity by more than the staleness limit (default 180 days)"},
       {F::kServedProhibited, "served.prohibited", T::kBool, false,
        "the activity this one serves (for:) is prohibited; unknown when it is under review, false without for:"},
+      {F::kServes, "serves", T::kBool, false, "the activity serves another activity of the scenario (for:)"},
       {F::kItemHs, "item.hs", T::kHs, true, "HS code of the current item"},
       {F::kItemTags, "item.tags", T::kTagList, true, "tags of the current item"},
       {F::kItemQuantity, "item.quantity", T::kNumber, true, "quantity of the current item"},

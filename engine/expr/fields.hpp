@@ -18,6 +18,7 @@ enum class FieldId : uint8_t {
   kPersonCountry, kPersonKind, kPersonDesignated,
   kVesselCountry, kVesselKind, kVesselDesignated,
   kPartiesCountry, kPartiesDesignated, kPartiesCleared, kPartiesListed, kPartiesListedUnder, kDesignationsStale, kServedProhibited,
+  kServes,
   kItemHs, kItemTags, kItemQuantity, kItemUnit, kItemValueUsd, kItemOrigin,
 };
 

@@ -82,8 +82,12 @@ struct ActivityFacts {
   TagSet listed_under;          ///< the regime tags of those lists' entries
   bool designations_stale = false;  ///< the designation list is too old for the activity's date
   Truth served_prohibited = Truth::kFalse;  ///< verdict of the activity served (for:)
+  bool serves = false;                      ///< the activity serves another (for:)
   const ItemFacts* items = nullptr;
   uint32_t item_count = 0;
+  /// The origin of an item that gives none: the supplier's country, unless the supplier is a
+  /// vessel (a flag is no origin). It is also the origin of a service's subject not given.
+  Known<Country> default_origin;
 };
 
 }  // namespace sancheck::expr

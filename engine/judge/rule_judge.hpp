@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 #include "expr/evaluator.hpp"
 #include "rules/rule_set.hpp"
@@ -18,11 +20,18 @@ struct Outcome {
   Verdict verdict = Verdict::kPermitted;
   bool undecided = false;               ///< the condition read a fact the input does not give
   bool capped = false;                  ///< a cap decides the verdict once deliveries are counted
+  bool subject_unknown = false;         ///< judged with the item unknown: the activity gives none
 };
 
 /// The rule covers this kind of activity.
 inline bool Applies(const rules::Rule& rule, ActivityType type) {
   return (rule.applies_mask & (1U << static_cast<unsigned>(type))) != 0;
+}
+
+/// Activities of this kind carry items (a supply's `items`, a service's `subject`, a
+/// ship-to-ship transfer's `items`); only a service's may be left out.
+inline bool CarriesItems(ActivityType type) {
+  return type == ActivityType::kSupply || type == ActivityType::kService || type == ActivityType::kShipToShip;
 }
 
 /// The rule is in force on `date`: from its effective date up to and including `until`.
@@ -43,6 +52,9 @@ struct NoObserver {
 /// for each finding: one per item for item-scoped rules, else one. A false
 /// condition emits nothing; an unknown one emits `review` (undecided) unless the
 /// rule would only permit, since "maybe permitted" adds nothing to a verdict.
+/// An item-scoped rule on an activity whose items are not given (a service
+/// without its subject) is judged once with the item unknown: what a service
+/// concerns may be what the rule bans, so it cannot pass unjudged.
 template <class Observer, class Emit>
 void JudgeRule(const rules::Rule& rule, const expr::ActivityFacts& facts, Observer& observer, Emit&& emit) {
   const bool applies = Applies(rule, facts.type);
@@ -60,14 +72,46 @@ void JudgeRule(const rules::Rule& rule, const expr::ActivityFacts& facts, Observ
     o.undecided = t == Truth::kUnknown;
     o.verdict = o.undecided ? Verdict::kReview : rule.info.verdict;
     o.capped = rule.cap.has_value() && t == Truth::kTrue && item >= 0;  // the loader requires item scope
+    o.subject_unknown = item < 0 && rule.program.item_scoped;
     emit(o);
   };
-  if (rule.program.item_scoped) {
+  if (rule.program.item_scoped && facts.item_count > 0) {
     for (uint32_t i = 0; i < facts.item_count; ++i) one(static_cast<int>(i));
-  } else {
+  } else if (!rule.program.item_scoped || CarriesItems(facts.type)) {
     one(-1);
   }
 }
+
+/// Findings that only say an activity's items are not given (undecided, judged with the item
+/// unknown) are held until every rule has judged the activity: they count only when no other
+/// finding already makes it review or prohibited, since the missing subject could then change
+/// nothing, and a financial service to the DPRK, prohibited whatever it concerns, should not
+/// also list every ban that depends on what it concerns.
+template <class Finding>
+class SubjectHold {
+ public:
+  /// Keeps `f` back if `o` says only that the subject is missing; false when it is to be kept now.
+  bool Hold(const Outcome& o, Finding&& f) {
+    if (o.subject_unknown && o.undecided) {
+      held_.push_back(std::move(f));
+      return true;
+    }
+    // A capped finding's verdict waits for the count; it may yet be permitted.
+    if (!o.undecided && !o.capped && o.verdict != Verdict::kPermitted) decided_ = true;
+    return false;
+  }
+  /// Appends the held findings to `out` unless another finding decided the activity.
+  template <class Out>
+  void Release(Out& out) {
+    if (!decided_) for (Finding& f : held_) out.push_back(std::move(f));
+    held_.clear();
+    decided_ = false;
+  }
+
+ private:
+  std::vector<Finding> held_;
+  bool decided_ = false;
+};
 
 template <class Emit>
 void JudgeRule(const rules::Rule& rule, const expr::ActivityFacts& facts, Emit&& emit) {

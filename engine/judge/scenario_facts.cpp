@@ -49,6 +49,11 @@ void BuildFacts(const Scenario& s, const Activity& a, Date date, const expr::Tag
     f.party_countries.set(p.country.code);
     AddPartyScreening(parties[static_cast<size_t>(idx)], p.designated, f);
   }
+  // The spec's default origin is the supplier's country; but a vessel's country is its flag,
+  // no country of origin (flags of convenience carry the DPRK's coal ship to ship): a cargo a
+  // vessel supplies has the origin the file gives, or none known, and a rule asking for it
+  // says review, not permitted.
+  if (f.from.present && f.from.kind != PartyKind::kVessel) f.default_origin.Set(f.from.country);
   out.items.clear();
   out.items.reserve(a.items.size());
   for (const Item& item : a.items) {
@@ -71,15 +76,8 @@ void BuildFacts(const Scenario& s, const Activity& a, Date date, const expr::Tag
     if (item.quantity) i.quantity.Set(*item.quantity);
     if (item.unit) i.unit.Set(*item.unit);
     if (item.value_usd) i.value_usd.Set(*item.value_usd);
-    // The spec's default origin is the supplier's country; but a vessel's country is its flag,
-    // no country of origin (flags of convenience carry the DPRK's coal ship to ship): a cargo a
-    // vessel supplies has the origin the file gives, or none known, and a rule asking for it
-    // says review, not permitted.
-    if (item.origin) {
-      i.origin.Set(*item.origin);
-    } else if (f.from.present && f.from.kind != PartyKind::kVessel) {
-      i.origin.Set(f.from.country);
-    }
+    i.origin = f.default_origin;
+    if (item.origin) i.origin.Set(*item.origin);
     out.items.push_back(i);
   }
   f.items = out.items.data();

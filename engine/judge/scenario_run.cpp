@@ -74,7 +74,12 @@ Finding MakeFinding(const rules::Rule& rule, const Outcome& o, const Scenario& s
   for (const auto& e : rule.info.exemptions) f.exemptions.push_back(e.text);
   if (f.exemptions.empty() && !rule.info.no_exemption.empty()) f.exemptions.push_back(rule.info.no_exemption);
   f.match = MatchOf(rule, facts, a, status);
-  f.message = o.undecided ? UndecidedMessage(s, rule, f.match, no_list) : rule.info.message;
+  if (o.undecided && o.subject_unknown) {
+    f.message = "Cannot be decided without the service's subject (what it concerns: the goods serviced, "
+                "carried, insured or taught): " + rule.info.message;
+  } else {
+    f.message = o.undecided ? UndecidedMessage(s, rule, f.match, no_list) : rule.info.message;
+  }
   return f;
 }
 
@@ -176,6 +181,7 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
   CapCounter caps;
   std::vector<CapRef> cap_refs;
   ActivityFactsHolder holder;
+  SubjectHold<Finding> held;
   std::optional<ObserverHooks> hooks;
   if (observer) hooks.emplace(*observer);
 
@@ -198,6 +204,7 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
       parties.Refresh(a, ar.date);
       BuildFacts(s, a, ar.date, set.tags, parties.status(), holder);
       holder.facts.designations_stale = screening.StaleFor(ar.date);
+      holder.facts.serves = a.serves >= 0;
       if (a.serves >= 0) {
         const auto served = static_cast<size_t>(a.serves);
         holder.facts.served_prohibited = ServedProhibited(set, s.activities[served], sr.activities[served]);
@@ -206,11 +213,13 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
       if (observer) observer->BeginActivity(s, ai, facts);
       for (const rules::Rule& rule : set.rules) {
         auto emit = [&](const Outcome& o) {
+          Finding f = MakeFinding(rule, o, s, a, facts, parties.status(), !screening.screener);
+          if (held.Hold(o, std::move(f))) return;
           if (o.capped) {
             caps.Add(rule, holder.items[static_cast<size_t>(o.item)], ar.date);
             cap_refs.push_back({run.scenarios.size(), ai, ar.findings.size()});
           }
-          ar.findings.push_back(MakeFinding(rule, o, s, a, facts, parties.status(), !screening.screener));
+          ar.findings.push_back(std::move(f));
         };
         if (hooks) {
           JudgeRule(rule, facts, *hooks, emit);
@@ -218,6 +227,7 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
           JudgeRule(rule, facts, emit);
         }
       }
+      held.Release(ar.findings);
     }
     run.scenarios.push_back(std::move(sr));
   }

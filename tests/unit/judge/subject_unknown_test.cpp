@@ -1,0 +1,136 @@
+// A service whose subject is not given: item-scoped rules judge it once with the item unknown.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "../impact/memory_pack.hpp"
+#include "explain/explain.hpp"
+
+namespace sancheck {
+namespace {
+
+// Three rules: two read the item (its HS code; its origin), one bans a kind of service whatever
+// it concerns.
+constexpr const char* kPack = R"(pack: acme
+version: "1"
+rules:
+  - id: gadget-services
+    title: Services for gadgets to the DPRK
+    verdict: prohibited
+    effective: 2020-01-01
+    applies_to: [service]
+    citations: [{resolution: "ACME policy", paragraph: "1", text: "ACME policy 1"}]
+    when: to.country == KP and item.hs in [8471]
+    message: no gadget services
+  - id: dprk-made-services
+    title: Services about goods made in the DPRK
+    verdict: review
+    effective: 2020-01-01
+    applies_to: [service, employment]
+    citations: [{resolution: "ACME policy", paragraph: "2", text: "ACME policy 2"}]
+    when: item.origin == KP
+    message: DPRK goods
+  - id: banking-for-kp
+    title: Banking for the DPRK
+    verdict: prohibited
+    effective: 2020-01-01
+    applies_to: [service]
+    citations: [{resolution: "ACME policy", paragraph: "3", text: "ACME policy 3"}]
+    when: service == banking and to.country == KP
+    message: no banking
+)";
+
+struct Loaded {
+  std::unique_ptr<Checker> checker = testing::MemoryPack(kPack);
+  std::vector<Scenario> scenarios;
+};
+
+Loaded Load(const std::string& activities) {
+  Loaded out;
+  Diagnostics diags;
+  out.scenarios = ParseScenarioText("s.yaml", R"(scenario: s
+date: 2024-01-02
+parties:
+  de: {name: Example GmbH, country: DE, kind: company}
+  fr: {name: Example SARL, country: FR, kind: company}
+  kp: {name: Example Importer, country: KP, kind: company}
+activities:
+)" + activities, diags);
+  REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
+  return out;
+}
+
+RunResult Judge(const std::string& activities) {
+  const Loaded l = Load(activities);
+  return l.checker->Check(l.scenarios);
+}
+
+std::string ExplainText(const std::string& activities, const std::string& rule) {
+  const Loaded l = Load(activities);
+  explain::ExplainOptions options;
+  options.rule = rule;
+  Diagnostics diags;
+  return explain::RenderExplanationText(explain::Explain(*l.checker, l.scenarios, options, std::nullopt, diags));
+}
+
+std::vector<std::string> RulesOf(const ActivityResult& a) {
+  std::vector<std::string> out;
+  for (const Finding& f : a.findings) out.push_back(f.rule);
+  return out;
+}
+
+TEST_SUITE("judge.subject_unknown") {
+  TEST_CASE("a service to the DPRK without its subject is review by the rule reading the item") {
+    const RunResult run = Judge("  - {id: a, type: service, service: maintenance, from: de, to: kp}\n");
+    const ActivityResult& a = run.scenarios.front().activities.front();
+    CHECK(a.verdict == Verdict::kReview);
+    REQUIRE(RulesOf(a) == std::vector<std::string>{"acme/gadget-services"});
+    const Finding& f = a.findings.front();
+    CHECK(f.undecided);
+    CHECK(f.item == -1);
+    CHECK(f.message.find("service's subject") != std::string::npos);
+  }
+
+  TEST_CASE("given its subject, the same service is judged by it") {
+    const RunResult gadgets = Judge(
+        "  - {id: a, type: service, service: maintenance, from: de, to: kp, subject: [{description: laptops, hs: '8471.30'}]}\n");
+    CHECK(gadgets.scenarios.front().activities.front().verdict == Verdict::kProhibited);
+    const RunResult ovens = Judge(
+        "  - {id: a, type: service, service: maintenance, from: de, to: kp, subject: [{description: ovens, hs: '8419.81'}]}\n");
+    CHECK(ovens.scenarios.front().activities.front().verdict == Verdict::kPermitted);
+  }
+
+  TEST_CASE("the unknown subject has the default origin: the provider's country") {
+    // Between two companies outside the DPRK nothing suggests DPRK goods.
+    const RunResult others = Judge("  - {id: a, type: service, service: transport, from: de, to: fr}\n");
+    CHECK(others.scenarios.front().activities.front().verdict == Verdict::kPermitted);
+    // From a DPRK company the subject is DPRK-made unless the file says otherwise.
+    const RunResult from_kp = Judge("  - {id: a, type: service, service: transport, from: kp, to: fr}\n");
+    const ActivityResult& a = from_kp.scenarios.front().activities.front();
+    CHECK(RulesOf(a) == std::vector<std::string>{"acme/dprk-made-services"});
+    CHECK_FALSE(a.findings.front().undecided);  // decided: the default origin is known
+  }
+
+  TEST_CASE("a finding that decides the activity leaves out those that only want the subject") {
+    const RunResult run = Judge("  - {id: a, type: service, service: banking, from: de, to: kp}\n");
+    const ActivityResult& a = run.scenarios.front().activities.front();
+    CHECK(a.verdict == Verdict::kProhibited);
+    CHECK(RulesOf(a) == std::vector<std::string>{"acme/banking-for-kp"});
+  }
+
+  TEST_CASE("activities that carry no items are not judged by item-scoped rules") {
+    const RunResult run = Judge("  - {id: a, type: employment, from: kp, to: de}\n");
+    CHECK(run.scenarios.front().activities.front().findings.empty());
+  }
+  TEST_CASE("explain shows the unknown subject, and why a held finding is not reported") {
+    const std::string maintenance =
+        ExplainText("  - {id: a, type: service, service: maintenance, from: de, to: kp}\n", "gadget-services");
+    CHECK(maintenance.find("item.hs in [8471]: unknown   [item.hs = unknown (no subject given)]") != std::string::npos);
+    const std::string banking =
+        ExplainText("  - {id: a, type: service, service: banking, from: de, to: kp}\n", "gadget-services");
+    CHECK(banking.find("finding: none (undecided only for want of the service's subject") != std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace sancheck
