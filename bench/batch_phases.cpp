@@ -99,7 +99,7 @@ int main(int argc, char** argv) {
   for (const auto& r : recs) {
     findings.clear();
     judge.Run(r, findings);
-    format.Append(out, r.id, findings.data(), findings.size());
+    format.Append(out, r.id, r.date, findings.data(), findings.size());
     if (out.size() > (1 << 20)) out.Clear();
   }
   const double judge_format_s = Seconds(t);

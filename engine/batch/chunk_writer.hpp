@@ -72,7 +72,7 @@ class Writer {
         if (f.capped) caps_.Apply(ordinal_ + index, f);
       }
       line_.Clear();
-      ++settled_counts[ctx_.format->Append(line_, e.rec.id, c.findings.data() + e.first, e.count)];
+      ++settled_counts[ctx_.format->Append(line_, e.rec.id, e.rec.date, c.findings.data() + e.first, e.count)];
       if (!Put(line_.data(), line_.size())) return false;
     }
     if (!Put(c.out.data() + pos, cut - pos)) return false;

@@ -70,7 +70,7 @@ void FormatChunk(const Context& ctx, Chunk& c, bool defer_caps) {
     } else if (e.capped && defer_caps) {
       c.pending.emplace_back(c.out.size(), i);
     } else {
-      ++c.counts[ctx.format->Append(c.out, e.rec.id, c.findings.data() + e.first, e.count)];
+      ++c.counts[ctx.format->Append(c.out, e.rec.id, e.rec.date, c.findings.data() + e.first, e.count)];
     }
   }
 }

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "rules/citations.hpp"
+
 namespace sancheck::batch {
 namespace {
 
@@ -102,14 +104,32 @@ ResultFormat::ResultFormat(const rules::RuleSet& set, const std::vector<uint32_t
     const rules::Rule& rule = set.rules[i];
     const std::string id = JsonString(OutputId(rule, options.short_ids));
     rule_json_.push_back(id);
-    std::string c;
+    // One text per day a cited resolution was adopted, so a record's line takes what its date cites.
+    std::vector<Date> from = {Date{}};
     for (const auto& cit : rule.info.citations) {
-      if (!c.empty()) c += ',';
-      c += "{\"rule\":" + id + ",\"resolution\":" + JsonString(cit.resolution) +
-           ",\"paragraph\":" + JsonString(cit.paragraph) + ",\"text\":" + JsonString(cit.text) + "}";
+      if (const auto adopted = rules::ResolutionAdopted(cit.resolution)) from.push_back(*adopted);
     }
-    citation_json_.push_back(std::move(c));
+    std::sort(from.begin(), from.end());
+    from.erase(std::unique(from.begin(), from.end()), from.end());
+    std::vector<CitationEpoch> epochs;
+    for (const Date d : from) {
+      std::string c;
+      for (const auto& cit : rules::CitationsOn(rule.info.citations, d)) {
+        if (!c.empty()) c += ',';
+        c += "{\"rule\":" + id + ",\"resolution\":" + JsonString(cit.resolution) +
+             ",\"paragraph\":" + JsonString(cit.paragraph) + ",\"text\":" + JsonString(cit.text) + "}";
+      }
+      epochs.push_back({d, std::move(c)});
+    }
+    citation_json_.push_back(std::move(epochs));
   }
+}
+
+const std::string& ResultFormat::CitationsJson(uint32_t rank, Date date) const {
+  const std::vector<CitationEpoch>& epochs = citation_json_[rank];
+  size_t i = epochs.size() - 1;
+  while (i > 0 && date < epochs[i].from) --i;
+  return epochs[i].json;
 }
 
 // The screening match behind the record's findings, when one read a party's screening:
@@ -126,7 +146,8 @@ std::string MatchJson(const Finding* findings, size_t count) {
          JsonString(m->reference) + ",\"score\":" + score + (m->possible ? ",\"possible\":true" : "") + "}";
 }
 
-Outcome ResultFormat::Append(OutBuf& out, std::string_view id, const Finding* findings, size_t count) const {
+Outcome ResultFormat::Append(OutBuf& out, std::string_view id, Date date, const Finding* findings,
+                              size_t count) const {
   if (count == 0) {
     // Most records meet no rule: their line is the id between a fixed head and tail.
     char* p = out.Reserve(id.size() * 6 + 8 + no_match_tail_.size());
@@ -140,7 +161,7 @@ Outcome ResultFormat::Append(OutBuf& out, std::string_view id, const Finding* fi
   Verdict worst = Verdict::kPermitted;
   for (size_t i = 0; i < count; ++i) {
     need += rule_json_[findings[i].rank].size() + 1;
-    if (citations_) need += citation_json_[findings[i].rank].size() + 1;
+    if (citations_) need += CitationsJson(findings[i].rank, date).size() + 1;
     worst = std::max(worst, findings[i].verdict);
   }
   char* p = out.Reserve(need);
@@ -159,7 +180,7 @@ Outcome ResultFormat::Append(OutBuf& out, std::string_view id, const Finding* fi
     p = Put(p, ",\"citations\":[");
     bool first = true;
     for (size_t i = 0; i < count; ++i) {
-      const std::string& c = citation_json_[findings[i].rank];
+      const std::string& c = CitationsJson(findings[i].rank, date);
       if (c.empty()) continue;
       if (!first) *p++ = ',';
       first = false;

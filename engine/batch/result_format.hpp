@@ -49,7 +49,8 @@ class ResultFormat {
   ResultFormat(const rules::RuleSet& set, const std::vector<uint32_t>& order, const FormatOptions& options);
 
   /// {"id":…,"verdict":…,"rules":[…]} and a newline; returns the outcome.
-  Outcome Append(OutBuf& out, std::string_view id, const Finding* findings, size_t count) const;
+  /// `date` is the record's: its findings cite the resolutions adopted by then.
+  Outcome Append(OutBuf& out, std::string_view id, Date date, const Finding* findings, size_t count) const;
   /// {"id":…,"verdict":"error","rules":[],"error":{…}} for a record that could not be judged.
   void AppendError(OutBuf& out, const std::string& file, const RecordError& e) const;
 
@@ -58,7 +59,14 @@ class ResultFormat {
 
  private:
   std::vector<std::string> rule_json_;      ///< per rank: "\"R01\""
-  std::vector<std::string> citation_json_;  ///< per rank: the rule's citation objects
+  /// A rule's citation objects as cited from `from` on (rules::CitationsOn), oldest first.
+  struct CitationEpoch {
+    Date from;
+    std::string json;
+  };
+  const std::string& CitationsJson(uint32_t rank, Date date) const;
+
+  std::vector<std::vector<CitationEpoch>> citation_json_;  ///< per rank
   bool citations_;
   std::string no_match_tail_;  ///< what follows the id in the line of a record no rule met
 };

@@ -134,14 +134,7 @@ std::string RenderExplanationText(const Explanation& e) {
       }
       if (re.evaluations.empty()) out += "    condition: not evaluated (the activity has no items)\n";
       out += "    exemption: " + re.exemption + "\n";
-      // Held back by the judge (SubjectHold): unknown only for want of the subject, and
-      // another finding already decides the activity.
-      const bool held = re.rule->program.item_scoped && re.rule->info.verdict != Verdict::kPermitted &&
-                        re.evaluations.size() == 1 && re.evaluations.front().item < 0 &&
-                        re.evaluations.front().tree.value == Truth::kUnknown;
-      if (re.findings.empty() && held) {
-        out += "    finding: none (undecided only for want of the service's subject; another finding decides the activity)\n";
-      } else if (re.findings.empty()) {
+      if (re.findings.empty()) {
         out += "    finding: none\n";
       } else {
         for (const auto& f : re.findings) out += "    finding: " + FindingText(f) + "\n";

@@ -6,8 +6,6 @@
 #pragma once
 
 #include <cstdint>
-#include <utility>
-#include <vector>
 
 #include "expr/evaluator.hpp"
 #include "rules/rule_set.hpp"
@@ -54,7 +52,8 @@ struct NoObserver {
 /// rule would only permit, since "maybe permitted" adds nothing to a verdict.
 /// An item-scoped rule on an activity whose items are not given (a service
 /// without its subject) is judged once with the item unknown: what a service
-/// concerns may be what the rule bans, so it cannot pass unjudged.
+/// concerns may be what the rule bans, so it cannot pass unjudged. A service
+/// that serves another activity (for:) is judged through that one instead.
 template <class Observer, class Emit>
 void JudgeRule(const rules::Rule& rule, const expr::ActivityFacts& facts, Observer& observer, Emit&& emit) {
   const bool applies = Applies(rule, facts.type);
@@ -77,41 +76,10 @@ void JudgeRule(const rules::Rule& rule, const expr::ActivityFacts& facts, Observ
   };
   if (rule.program.item_scoped && facts.item_count > 0) {
     for (uint32_t i = 0; i < facts.item_count; ++i) one(static_cast<int>(i));
-  } else if (!rule.program.item_scoped || CarriesItems(facts.type)) {
+  } else if (!rule.program.item_scoped || (CarriesItems(facts.type) && !facts.serves)) {
     one(-1);
   }
 }
-
-/// Findings that only say an activity's items are not given (undecided, judged with the item
-/// unknown) are held until every rule has judged the activity: they count only when no other
-/// finding already makes it review or prohibited, since the missing subject could then change
-/// nothing, and a financial service to the DPRK, prohibited whatever it concerns, should not
-/// also list every ban that depends on what it concerns.
-template <class Finding>
-class SubjectHold {
- public:
-  /// Keeps `f` back if `o` says only that the subject is missing; false when it is to be kept now.
-  bool Hold(const Outcome& o, Finding&& f) {
-    if (o.subject_unknown && o.undecided) {
-      held_.push_back(std::move(f));
-      return true;
-    }
-    // A capped finding's verdict waits for the count; it may yet be permitted.
-    if (!o.undecided && !o.capped && o.verdict != Verdict::kPermitted) decided_ = true;
-    return false;
-  }
-  /// Appends the held findings to `out` unless another finding decided the activity.
-  template <class Out>
-  void Release(Out& out) {
-    if (!decided_) for (Finding& f : held_) out.push_back(std::move(f));
-    held_.clear();
-    decided_ = false;
-  }
-
- private:
-  std::vector<Finding> held_;
-  bool decided_ = false;
-};
 
 template <class Emit>
 void JudgeRule(const rules::Rule& rule, const expr::ActivityFacts& facts, Emit&& emit) {

@@ -12,6 +12,7 @@
 #include "judge/rule_judge.hpp"
 #include "judge/scenario_facts.hpp"
 #include "judge/screening_facts.hpp"
+#include "rules/citations.hpp"
 
 namespace sancheck::judge {
 namespace {
@@ -68,7 +69,7 @@ Finding MakeFinding(const rules::Rule& rule, const Outcome& o, const Scenario& s
   f.item = o.item;
   f.verdict = o.verdict;
   f.undecided = o.undecided;
-  f.citations = rule.info.citations;
+  f.citations = rules::CitationsOn(rule.info.citations, facts.date);
   f.pos = o.item >= 0 ? a.items[static_cast<size_t>(o.item)].pos : a.pos;
   if (o.item >= 0) f.item_description = a.items[static_cast<size_t>(o.item)].description;
   for (const auto& e : rule.info.exemptions) f.exemptions.push_back(e.text);
@@ -181,7 +182,6 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
   CapCounter caps;
   std::vector<CapRef> cap_refs;
   ActivityFactsHolder holder;
-  SubjectHold<Finding> held;
   std::optional<ObserverHooks> hooks;
   if (observer) hooks.emplace(*observer);
 
@@ -213,13 +213,11 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
       if (observer) observer->BeginActivity(s, ai, facts);
       for (const rules::Rule& rule : set.rules) {
         auto emit = [&](const Outcome& o) {
-          Finding f = MakeFinding(rule, o, s, a, facts, parties.status(), !screening.screener);
-          if (held.Hold(o, std::move(f))) return;
           if (o.capped) {
             caps.Add(rule, holder.items[static_cast<size_t>(o.item)], ar.date);
             cap_refs.push_back({run.scenarios.size(), ai, ar.findings.size()});
           }
-          ar.findings.push_back(std::move(f));
+          ar.findings.push_back(MakeFinding(rule, o, s, a, facts, parties.status(), !screening.screener));
         };
         if (hooks) {
           JudgeRule(rule, facts, *hooks, emit);
@@ -227,7 +225,6 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
           JudgeRule(rule, facts, emit);
         }
       }
-      held.Release(ar.findings);
     }
     run.scenarios.push_back(std::move(sr));
   }

@@ -2,23 +2,48 @@
 #include "rules/citations.hpp"
 
 #include <map>
+#include <utility>
 
 #include "sancheck/rules.hpp"
 
 namespace sancheck::rules {
 
-std::optional<int> ResolutionYear(const std::string& resolution) {
-  static const std::map<std::string, int> kYears = {
-      {"1695", 2006}, {"1718", 2006}, {"1874", 2009}, {"2087", 2013}, {"2094", 2013},
-      {"2270", 2016}, {"2321", 2016}, {"2356", 2017}, {"2371", 2017}, {"2375", 2017},
-      {"2397", 2017}, {"2664", 2022},
+std::optional<Date> ResolutionAdopted(const std::string& resolution) {
+  // Adoption dates of the resolutions the built-in packs cite (un.org), DPRK regime first.
+  static const std::pair<const char*, const char*> kTable[] = {
+      {"1695", "2006-07-15"}, {"1718", "2006-10-14"}, {"1874", "2009-06-12"}, {"2087", "2013-01-22"},
+      {"2094", "2013-03-07"}, {"2270", "2016-03-02"}, {"2321", "2016-11-30"}, {"2356", "2017-06-02"},
+      {"2371", "2017-08-05"}, {"2375", "2017-09-11"}, {"2397", "2017-12-22"}, {"2664", "2022-12-09"},
       // Other UN regimes (the un-regimes pack).
-      {"1267", 1999}, {"1483", 2003}, {"1591", 2005}, {"1596", 2005}, {"1737", 2006}, {"1807", 2008},
-      {"1844", 2008}, {"1970", 2011}, {"1973", 2011}, {"1988", 2011}, {"2048", 2012}, {"2134", 2014},
-      {"2140", 2014}, {"2206", 2015}, {"2255", 2015}, {"2610", 2021}, {"2653", 2022}};
-  const auto it = kYears.find(resolution);
-  if (it == kYears.end()) return std::nullopt;
+      {"1267", "1999-10-15"}, {"1483", "2003-05-22"}, {"1591", "2005-03-29"}, {"1596", "2005-04-18"},
+      {"1737", "2006-12-23"}, {"1807", "2008-03-31"}, {"1844", "2008-11-20"}, {"1970", "2011-02-26"},
+      {"1973", "2011-03-17"}, {"1988", "2011-06-17"}, {"2048", "2012-05-18"}, {"2134", "2014-01-28"},
+      {"2140", "2014-02-26"}, {"2206", "2015-03-03"}, {"2255", "2015-12-22"}, {"2610", "2021-12-17"},
+      {"2653", "2022-10-21"}};
+  static const std::map<std::string, Date> kAdopted = [] {
+    std::map<std::string, Date> m;
+    for (const auto& [number, date] : kTable) m.emplace(number, *Date::Parse(date));
+    return m;
+  }();
+  const auto it = kAdopted.find(resolution);
+  if (it == kAdopted.end()) return std::nullopt;
   return it->second;
+}
+
+std::optional<int> ResolutionYear(const std::string& resolution) {
+  const auto adopted = ResolutionAdopted(resolution);
+  if (!adopted) return std::nullopt;
+  return adopted->Year();
+}
+
+std::vector<Citation> CitationsOn(const std::vector<Citation>& citations, Date date) {
+  std::vector<Citation> out;
+  for (const Citation& c : citations) {
+    const auto adopted = ResolutionAdopted(c.resolution);
+    if (!adopted || !(date < *adopted) || c.clarifies) out.push_back(c);
+  }
+  // A rule in force before every resolution it cites is a pack's slip: cite them all, not none.
+  return out.empty() ? citations : out;
 }
 
 namespace {

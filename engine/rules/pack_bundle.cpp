@@ -42,6 +42,7 @@ class BundleWriter {
       w.Str(c.text);
       w.Str(c.url);
       w.Enum(c.verified);
+      w.Put<uint8_t>(c.clarifies);
     }
   }
 
@@ -76,13 +77,16 @@ class BundleReader {
     return has ? std::optional<Date>(Date{days}) : std::nullopt;
   }
   std::vector<Citation> Citations() {
-    std::vector<Citation> cs(r.Count(17, "citations"));
+    std::vector<Citation> cs(r.Count(18, "citations"));
     for (Citation& c : cs) {
       c.resolution = r.Str("citation");
       c.paragraph = r.Str("citation");
       c.text = r.Str("citation");
       c.url = r.Str("citation");
       c.verified = r.Enum(Verification::kUnverified, "verification");
+      const auto clarifies = r.Get<uint8_t>("citation");
+      if (clarifies > 1) r.Fail("bad citation");
+      c.clarifies = clarifies == 1;
     }
     return cs;
   }

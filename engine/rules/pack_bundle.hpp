@@ -17,7 +17,7 @@ namespace sancheck::rules {
 
 inline constexpr std::string_view kBundleMagic = "SNCKPACK";
 /// Raised whenever the layout changes; a bundle of another version is refused.
-inline constexpr uint32_t kBundleVersion = 2;
+inline constexpr uint32_t kBundleVersion = 3;
 
 /// Where the bytes of a condition lie in its pack file: from `offset` on, byte k of the
 /// condition is at `line`, `column` + (k - offset), up to the next run.

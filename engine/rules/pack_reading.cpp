@@ -27,7 +27,7 @@ bool ReadCitations(YamlReader& r, const YAML::Node& list, std::vector<Citation>&
   }
   bool ok = true;
   for (const auto& c : list) {
-    if (!r.CheckMap(c, "a citation", {"resolution", "paragraph", "text", "url", "verified"}) ||
+    if (!r.CheckMap(c, "a citation", {"resolution", "paragraph", "text", "url", "verified", "clarifies"}) ||
         !r.Require(c, "a citation", {"resolution", "paragraph"})) {
       ok = false;
       continue;
@@ -38,6 +38,14 @@ bool ReadCitations(YamlReader& r, const YAML::Node& list, std::vector<Citation>&
     cit.text = c["text"] ? r.String(c["text"], "text").value_or("")
                          : CitationText(cit.resolution, cit.paragraph);
     cit.url = c["url"] ? r.String(c["url"], "url").value_or("") : ResolutionUrl(cit.resolution);
+    if (const auto& cl = c["clarifies"]) {
+      const auto value = r.Bool(cl, "clarifies");
+      if (!value) {
+        ok = false;
+        continue;
+      }
+      cit.clarifies = *value;
+    }
     if (const auto& v = c["verified"]) {
       const auto level = r.String(v, "verified");
       const auto parsed = level ? ParseVerification(*level) : std::nullopt;

@@ -210,7 +210,9 @@ constexpr const char* kRulePack = R"json({
         "text": {"type": "string", "description": "how reports cite it (default: S/RES/<n> (<year>), OP <p>)"},
         "url": {"type": "string"},
         "verified": {"enum": ["text", "summary", "unverified"],
-                     "description": "text: wording read with the paragraph number; summary: only an official summary or a cross-reference ties the number to the content; unverified (default): not checked"}
+                     "description": "text: wording read with the paragraph number; summary: only an official summary or a cross-reference ties the number to the content; unverified (default): not checked"},
+        "clarifies": {"type": "boolean",
+                      "description": "a later paragraph stating what an earlier ban already covered: findings on activities before its adoption cite it too"}
       }
     },
     "exemption": {

@@ -28,6 +28,9 @@ struct Citation {
   std::string text;        ///< "S/RES/1718 (2006), OP 8(b)"
   std::string url;         ///< where the resolution can be read (may be empty)
   Verification verified = Verification::kUnverified;
+  /// A later paragraph that states what an earlier ban already covered (2397 OP6 on 2371's
+  /// seafood ban): cited for activities before its adoption too.
+  bool clarifies = false;
 };
 
 /// An exemption kind a rule accepts (defined by the rule's pack), and how the activity could then be lawful.

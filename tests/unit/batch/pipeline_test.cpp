@@ -304,3 +304,30 @@ TEST_CASE("pipeline: the collecting pass checks only records a capped rule may m
     CHECK(dir.Read("gated_csv.jsonl").find(R"({"id":"bunker4","verdict":"prohibited")") != std::string::npos);
   }
 }
+
+TEST_CASE("pipeline: a record's citations are those of the resolutions adopted by its date") {
+  TempDir dir;
+  dir.Write("pack.yaml",
+            "pack: dated\nversion: \"1\"\nrules:\n"
+            "  - id: arms\n    title: Arms from KP\n    verdict: prohibited\n    effective: 2006-10-14\n"
+            "    applies_to: [supply]\n    citations:\n      - {resolution: \"1718\", paragraph: \"8(b)\"}\n"
+            "      - {resolution: \"2094\", paragraph: \"20\"}\n      - {resolution: \"ACME\", paragraph: \"1\"}\n"
+            "    when: from.country == KP and item.hs in [93]\n    message: Arms.\n");
+  auto set = LoadPacks({dir.path.string()});
+  const std::string in = dir.Write(
+      "in.jsonl",
+      R"({"id":"old","date":"2008-01-01","exporter_country":"KP","importer_country":"SY","hs":"930690"})" "\n"
+      R"({"id":"new","date":"2013-03-07","exporter_country":"KP","importer_country":"SY","hs":"930690"})" "\n");
+  BatchOptions o = BenchOptions();
+  o.output.citations = true;
+  BatchReport report;
+  std::stringstream diag;
+  REQUIRE(RunBatch(*set, o, {in}, (dir.path / "out.jsonl").string(), report, diag));
+  const auto out = Lines(dir.Read("out.jsonl"));
+  REQUIRE(out.size() == 2);
+  // 2094 (7 March 2013) restated the ban: it is not what a 2008 record breaks. Undated texts stay.
+  CHECK(out[0].find(R"("resolution":"1718")") != std::string::npos);
+  CHECK(out[0].find(R"("resolution":"2094")") == std::string::npos);
+  CHECK(out[0].find(R"("resolution":"ACME")") != std::string::npos);
+  CHECK(out[1].find(R"("resolution":"2094")") != std::string::npos);
+}

@@ -111,24 +111,32 @@ TEST_SUITE("judge.subject_unknown") {
     CHECK_FALSE(a.findings.front().undecided);  // decided: the default origin is known
   }
 
-  TEST_CASE("a finding that decides the activity leaves out those that only want the subject") {
+  TEST_CASE("beside a finding that decides the activity, the subject's question stays listed") {
+    // A waiver of the banking finding must not leave the gadget question unasked.
     const RunResult run = Judge("  - {id: a, type: service, service: banking, from: de, to: kp}\n");
     const ActivityResult& a = run.scenarios.front().activities.front();
     CHECK(a.verdict == Verdict::kProhibited);
-    CHECK(RulesOf(a) == std::vector<std::string>{"acme/banking-for-kp"});
+    CHECK(RulesOf(a) == std::vector<std::string>{"acme/banking-for-kp", "acme/gadget-services"});
+  }
+
+  TEST_CASE("a service that serves another activity is judged through it, not as a subject unknown") {
+    const RunResult run = Judge(
+        "  - {id: s, type: supply, from: de, to: kp, items: [{description: flour, hs: '1101.00'}]}\n"
+        "  - {id: a, type: service, service: transport, from: fr, to: kp, for: s}\n");
+    const ActivityResult& a = run.scenarios.front().activities[1];
+    CHECK(a.verdict == Verdict::kPermitted);
+    CHECK(a.findings.empty());
   }
 
   TEST_CASE("activities that carry no items are not judged by item-scoped rules") {
     const RunResult run = Judge("  - {id: a, type: employment, from: kp, to: de}\n");
     CHECK(run.scenarios.front().activities.front().findings.empty());
   }
-  TEST_CASE("explain shows the unknown subject, and why a held finding is not reported") {
+  TEST_CASE("explain shows the unknown subject's facts") {
     const std::string maintenance =
         ExplainText("  - {id: a, type: service, service: maintenance, from: de, to: kp}\n", "gadget-services");
     CHECK(maintenance.find("item.hs in [8471]: unknown   [item.hs = unknown (no subject given)]") != std::string::npos);
-    const std::string banking =
-        ExplainText("  - {id: a, type: service, service: banking, from: de, to: kp}\n", "gadget-services");
-    CHECK(banking.find("finding: none (undecided only for want of the service's subject") != std::string::npos);
+    CHECK(maintenance.find("finding: review: Cannot be decided without the service's subject") != std::string::npos);
   }
 }
 
