@@ -54,17 +54,25 @@ std::vector<CapDecision> CapCounter::Settle() {
   for (const Delivery* d : by_date) {
     CapDecision& decision = out[d->order];
     const rules::Cap& cap = *d->rule->cap;
-    if (!d->countable) {
-      decision.verdict = Verdict::kReview;
-      decision.undecided = true;
-      decision.note = d->why_not;
-      continue;
-    }
     const int period = cap.PeriodOf(d->date);
     const std::string unit(UnitName(cap.unit));
     const std::string where = cap.PeriodLabel(period);
     double& total = totals_[d->rule->info.id][period];
     const double before = total;
+    if (!d->countable) {
+      // Uncounted, but once the cap is reached any delivery at all goes past it.
+      if (before >= cap.limit) {
+        decision.verdict = Verdict::kProhibited;
+        decision.note = "the cap of " + Amount(cap.limit) + " " + unit + where + " was already reached (" +
+                        Amount(before) + " " + unit + " delivered before this); " + d->why_not +
+                        ", but any delivery now goes past it";
+      } else {
+        decision.verdict = Verdict::kReview;
+        decision.undecided = true;
+        decision.note = d->why_not;
+      }
+      continue;
+    }
     total += d->amount;
     if (before >= cap.limit) {
       decision.verdict = Verdict::kProhibited;
