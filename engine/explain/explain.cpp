@@ -106,7 +106,8 @@ class ExplainObserver final : public judge::Observer {
                   std::vector<std::pair<size_t, size_t>>& where, const std::vector<Scenario>& scenarios)
       : set_(set), options_(options), out_(out), where_(where), scenarios_(scenarios) {}
 
-  void BeginActivity(const Scenario& s, size_t activity, const expr::ActivityFacts& facts) override {
+  void BeginActivity(const Scenario& s, size_t activity, const Activity& goods,
+                     const expr::ActivityFacts& facts) override {
     current_ = nullptr;
     const Activity& a = s.activities[activity];
     if (!options_.activity.empty() && a.id != options_.activity) return;
@@ -118,6 +119,7 @@ class ExplainObserver final : public judge::Observer {
     where_.emplace_back(static_cast<size_t>(&s - scenarios_.data()), activity);
     current_ = &out_.back();
     scenario_ = &s;
+    goods_ = &goods;
     facts_ = &facts;
   }
 
@@ -139,7 +141,7 @@ class ExplainObserver final : public judge::Observer {
     const expr::ItemFacts* it = item >= 0 ? &facts_->items[item] : nullptr;
     Evaluation e;
     e.item = item;
-    if (item >= 0) e.item_description = current_->activity->items[static_cast<size_t>(item)].description;
+    if (item >= 0) e.item_description = goods_->items[static_cast<size_t>(item)].description;
     e.tree = TreeBuilder(rule, trace, *facts_, *scenario_, set_.tags).Build(rule.program.root, it);
     current_->rules.back().evaluations.push_back(std::move(e));
   }
@@ -152,6 +154,7 @@ class ExplainObserver final : public judge::Observer {
   const std::vector<Scenario>& scenarios_;
   ActivityExplanation* current_ = nullptr;
   const Scenario* scenario_ = nullptr;
+  const Activity* goods_ = nullptr;
   const expr::ActivityFacts* facts_ = nullptr;
   judge::TraceRecorder recorder_;
 };

@@ -103,6 +103,15 @@ inline Scalar Value(const Operand& o, const EvalContext& c) {
   return o.is_field ? Load(o.field, c) : Scalar{true, o.i, o.num};
 }
 
+// A boolean field compared with == or != reads as its truth: unknown stays unknown.
+inline Scalar Value(const Operand& o, Type t, const EvalContext& c) {
+  if (o.is_field && t == Type::kBool) {
+    const Truth v = LoadTruth(o.field, c);
+    return {v != Truth::kUnknown, v == Truth::kTrue ? 1 : 0, 0};
+  }
+  return Value(o, c);
+}
+
 inline Truth CompareScalars(const Node& n, const Scalar& l, const Scalar& r) {
   if (!l.known || !r.known) return Truth::kUnknown;
   int order;
@@ -187,7 +196,7 @@ Truth Eval(const Program& p, uint32_t idx, const EvalContext& c, Tracer& tracer)
     }
     case Op::kNot: r = Not(Eval(p, p.children[n.first], c, tracer)); break;
     case Op::kBoolField: r = LoadTruth(n.lhs.field, c); break;
-    case Op::kCompare: r = CompareScalars(n, Value(n.lhs, c), Value(n.rhs, c)); break;
+    case Op::kCompare: r = CompareScalars(n, Value(n.lhs, n.type, c), Value(n.rhs, n.type, c)); break;
     case Op::kInSet: {
       const ValueSet& s = *p.sets[n.set];
       r = n.type == Type::kHs ? HsInSet(s, c) : ScalarInSet(s, n.type, Value(n.lhs, c));
@@ -225,7 +234,8 @@ Truth Eval(const Program& p, uint32_t idx, const EvalContext& c, Tracer& tracer)
       } else if (n.lhs.field == FieldId::kItemHs) {
         r = FromBool(c.item && c.item->hs.known);
       } else if (IsList(n.type)) {
-        r = Truth::kTrue;
+        // A list is always given (maybe empty), but an item's tags only when there is an item.
+        r = FromBool(n.lhs.field != FieldId::kItemTags || c.item);
       } else {
         r = FromBool(Load(n.lhs.field, c).known);
       }

@@ -48,8 +48,10 @@ std::vector<CapDecision> CapCounter::Settle() {
   std::vector<const Delivery*> by_date;
   by_date.reserve(deliveries_.size());
   for (const Delivery& d : deliveries_) by_date.push_back(&d);
+  // On one day, deliveries that cannot be counted come first: whether one came after the
+  // delivery that reached the cap that day cannot be told, so it is not taken to have.
   std::stable_sort(by_date.begin(), by_date.end(), [](const Delivery* a, const Delivery* b) {
-    return std::tie(a->date, a->order) < std::tie(b->date, b->order);
+    return std::make_tuple(a->date, a->countable, a->order) < std::make_tuple(b->date, b->countable, b->order);
   });
   for (const Delivery* d : by_date) {
     CapDecision& decision = out[d->order];

@@ -26,10 +26,11 @@ bool AmountInCapUnit(const rules::Cap& cap, const expr::ItemFacts& item, double&
 
 /// Counts deliveries that capped rules matched. Whatever order a front end meets
 /// them in (scenario files, batch records in any file order), they are counted by
-/// date, ties in the order they were added, so every door gives the same verdicts:
-/// within the cap → the rule's verdict (review: notify the Committee); the delivery
-/// that crosses the cap and every later one in the period → prohibited; a quantity
-/// that cannot be counted → review, not counted.
+/// date (on one day uncountable ones first, then in the order they were added), so every
+/// door gives the same verdicts: within the cap → the rule's verdict (review: notify the
+/// Committee); the delivery that crosses the cap and every later one in the period →
+/// prohibited; a quantity that cannot be counted → review, not counted, or prohibited
+/// once the cap is already reached.
 class CapCounter {
  public:
   CapCounter() = default;

@@ -28,7 +28,10 @@ struct TraceRecorder {
 class Observer {
  public:
   virtual ~Observer() = default;
-  virtual void BeginActivity(const Scenario& /*s*/, size_t /*activity*/, const expr::ActivityFacts& /*facts*/) {}
+  /// `goods` is the activity whose items the facts hold (the activity itself, or what a service
+  /// without its subject serves).
+  virtual void BeginActivity(const Scenario& /*s*/, size_t /*activity*/, const Activity& /*goods*/,
+                             const expr::ActivityFacts& /*facts*/) {}
   virtual void Considered(const rules::Rule& /*rule*/, bool /*applies*/, bool /*in_force*/) {}
   /// The recorder for the next evaluation of `rule`; cleared by the caller after Evaluated().
   virtual TraceRecorder& Recorder(const rules::Rule& rule) = 0;

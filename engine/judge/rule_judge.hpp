@@ -52,8 +52,8 @@ struct NoObserver {
 /// rule would only permit, since "maybe permitted" adds nothing to a verdict.
 /// An item-scoped rule on an activity whose items are not given (a service
 /// without its subject) is judged once with the item unknown: what a service
-/// concerns may be what the rule bans, so it cannot pass unjudged. A service
-/// that serves another activity (for:) is judged through that one instead.
+/// concerns may be what the rule bans, so it cannot pass unjudged. (A service
+/// serving another activity with items is judged on those: BuildFacts.)
 template <class Observer, class Emit>
 void JudgeRule(const rules::Rule& rule, const expr::ActivityFacts& facts, Observer& observer, Emit&& emit) {
   const bool applies = Applies(rule, facts.type);
@@ -76,7 +76,7 @@ void JudgeRule(const rules::Rule& rule, const expr::ActivityFacts& facts, Observ
   };
   if (rule.program.item_scoped && facts.item_count > 0) {
     for (uint32_t i = 0; i < facts.item_count; ++i) one(static_cast<int>(i));
-  } else if (!rule.program.item_scoped || (CarriesItems(facts.type) && !facts.serves)) {
+  } else if (!rule.program.item_scoped || CarriesItems(facts.type)) {
     one(-1);
   }
 }

@@ -6,6 +6,18 @@
 namespace sancheck::judge {
 namespace {
 
+// The spec's default origin is the supplier's country; but a vessel's country is its flag,
+// no country of origin (flags of convenience carry the DPRK's coal ship to ship): a cargo a
+// vessel supplies has the origin the file gives, or none known, and a rule asking for it
+// says review, not permitted.
+expr::Known<Country> DefaultOrigin(const Scenario& s, const Activity& a) {
+  expr::Known<Country> out;
+  if (a.from < 0 || static_cast<size_t>(a.from) >= s.parties.size()) return out;
+  const Party& p = s.parties[static_cast<size_t>(a.from)];
+  if (p.kind != PartyKind::kVessel) out.Set(p.country);
+  return out;
+}
+
 expr::PartyFacts PartyFactsOf(const Scenario& s, int idx, const std::vector<PartyStatus>& status) {
   expr::PartyFacts f;
   if (idx < 0 || static_cast<size_t>(idx) >= s.parties.size()) return f;
@@ -20,7 +32,14 @@ expr::PartyFacts PartyFactsOf(const Scenario& s, int idx, const std::vector<Part
 
 }  // namespace
 
-void BuildFacts(const Scenario& s, const Activity& a, Date date, const expr::TagRegistry& tags,
+size_t GoodsOf(const Scenario& s, size_t a, const std::vector<size_t>& goods_of) {
+  const Activity& act = s.activities[a];
+  if (act.type != ActivityType::kService || !act.items.empty() || act.serves < 0) return a;
+  const size_t served = goods_of[static_cast<size_t>(act.serves)];
+  return s.activities[served].items.empty() ? a : served;
+}
+
+void BuildFacts(const Scenario& s, const Activity& a, const Activity& goods, Date date, const expr::TagRegistry& tags,
                 const std::vector<PartyStatus>& parties, ActivityFactsHolder& out) {
   expr::ActivityFacts& f = out.facts;
   f = expr::ActivityFacts{};
@@ -49,14 +68,11 @@ void BuildFacts(const Scenario& s, const Activity& a, Date date, const expr::Tag
     f.party_countries.set(p.country.code);
     AddPartyScreening(parties[static_cast<size_t>(idx)], p.designated, f);
   }
-  // The spec's default origin is the supplier's country; but a vessel's country is its flag,
-  // no country of origin (flags of convenience carry the DPRK's coal ship to ship): a cargo a
-  // vessel supplies has the origin the file gives, or none known, and a rule asking for it
-  // says review, not permitted.
-  if (f.from.present && f.from.kind != PartyKind::kVessel) f.default_origin.Set(f.from.country);
+  f.default_origin = DefaultOrigin(s, a);
+  const expr::Known<Country> goods_origin = &goods == &a ? f.default_origin : DefaultOrigin(s, goods);
   out.items.clear();
-  out.items.reserve(a.items.size());
-  for (const Item& item : a.items) {
+  out.items.reserve(goods.items.size());
+  for (const Item& item : goods.items) {
     expr::ItemFacts i;
     if (item.hs) {
       i.hs.Set(*item.hs);
@@ -76,7 +92,7 @@ void BuildFacts(const Scenario& s, const Activity& a, Date date, const expr::Tag
     if (item.quantity) i.quantity.Set(*item.quantity);
     if (item.unit) i.unit.Set(*item.unit);
     if (item.value_usd) i.value_usd.Set(*item.value_usd);
-    i.origin = f.default_origin;
+    i.origin = goods_origin;
     if (item.origin) i.origin.Set(*item.origin);
     out.items.push_back(i);
   }

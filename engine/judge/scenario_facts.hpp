@@ -17,8 +17,14 @@ struct ActivityFactsHolder {
 };
 
 /// `parties` has one status per Scenario::parties entry; only the entries of the parties
-/// the activity names are read.
-void BuildFacts(const Scenario& s, const Activity& a, Date date, const expr::TagRegistry& tags,
+/// the activity names are read. `goods` is the activity whose items are judged: `a` itself,
+/// or for a service without its subject, the activity it serves (for:) that has items.
+void BuildFacts(const Scenario& s, const Activity& a, const Activity& goods, Date date, const expr::TagRegistry& tags,
                 const std::vector<PartyStatus>& parties, ActivityFactsHolder& out);
+
+/// The activity whose items a service without its subject is judged on: following `for:`
+/// from `a` to the first activity that has items; `a` itself when it has its own or none is
+/// found. `goods_of` holds the answer for the activities judged before (what `a` serves is).
+size_t GoodsOf(const Scenario& s, size_t a, const std::vector<size_t>& goods_of);
 
 }  // namespace sancheck::judge

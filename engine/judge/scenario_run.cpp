@@ -62,16 +62,18 @@ std::string UndecidedMessage(const Scenario& s, const rules::Rule& rule, const s
   return "Cannot be decided from the file: " + rule.info.message;
 }
 
+// `goods` is the activity whose items were judged (BuildFacts): the finding's item is one of them.
 Finding MakeFinding(const rules::Rule& rule, const Outcome& o, const Scenario& s, const Activity& a,
-                    const expr::ActivityFacts& facts, const std::vector<PartyStatus>& status, bool no_list) {
+                    const Activity& goods, const expr::ActivityFacts& facts, const std::vector<PartyStatus>& status,
+                    bool no_list) {
   Finding f;
   f.rule = rule.info.id;
   f.item = o.item;
   f.verdict = o.verdict;
   f.undecided = o.undecided;
   f.citations = rules::CitationsOn(rule.info.citations, facts.date);
-  f.pos = o.item >= 0 ? a.items[static_cast<size_t>(o.item)].pos : a.pos;
-  if (o.item >= 0) f.item_description = a.items[static_cast<size_t>(o.item)].description;
+  f.pos = o.item >= 0 ? goods.items[static_cast<size_t>(o.item)].pos : a.pos;
+  if (o.item >= 0) f.item_description = goods.items[static_cast<size_t>(o.item)].description;
   for (const auto& e : rule.info.exemptions) f.exemptions.push_back(e.text);
   if (f.exemptions.empty() && !rule.info.no_exemption.empty()) f.exemptions.push_back(rule.info.no_exemption);
   f.match = MatchOf(rule, facts, a, status);
@@ -193,8 +195,11 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
     sr.sha256 = s.sha256;
     sr.activities.resize(s.activities.size());
     ScenarioParties parties(screening, s, run_date);
+    std::vector<size_t> goods_of(s.activities.size());
     for (const size_t ai : JudgingOrder(s)) {
       const Activity& a = s.activities[ai];
+      goods_of[ai] = GoodsOf(s, ai, goods_of);
+      const Activity& goods = s.activities[goods_of[ai]];
       ActivityResult& ar = sr.activities[ai];
       ar.id = a.id;
       ar.type = a.type;
@@ -202,7 +207,7 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
       ar.pos = a.pos;
       ar.facts = FactsOf(s, a);
       parties.Refresh(a, ar.date);
-      BuildFacts(s, a, ar.date, set.tags, parties.status(), holder);
+      BuildFacts(s, a, goods, ar.date, set.tags, parties.status(), holder);
       holder.facts.designations_stale = screening.StaleFor(ar.date);
       holder.facts.serves = a.serves >= 0;
       if (a.serves >= 0) {
@@ -210,14 +215,14 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
         holder.facts.served_prohibited = ServedProhibited(set, s.activities[served], sr.activities[served]);
       }
       const expr::ActivityFacts& facts = holder.facts;
-      if (observer) observer->BeginActivity(s, ai, facts);
+      if (observer) observer->BeginActivity(s, ai, goods, facts);
       for (const rules::Rule& rule : set.rules) {
         auto emit = [&](const Outcome& o) {
           if (o.capped) {
             caps.Add(rule, holder.items[static_cast<size_t>(o.item)], ar.date);
             cap_refs.push_back({run.scenarios.size(), ai, ar.findings.size()});
           }
-          ar.findings.push_back(MakeFinding(rule, o, s, a, facts, parties.status(), !screening.screener));
+          ar.findings.push_back(MakeFinding(rule, o, s, a, goods, facts, parties.status(), !screening.screener));
         };
         if (hooks) {
           JudgeRule(rule, facts, *hooks, emit);

@@ -19,8 +19,10 @@ nlohmann::ordered_json RuleJson(const RuleInfo& r) {
   j["applies_to"] = types;
   nlohmann::ordered_json cites = nlohmann::ordered_json::array();
   for (const auto& c : r.citations) {
-    cites.push_back({{"resolution", c.resolution}, {"paragraph", c.paragraph}, {"text", c.text},
-                     {"verified", VerificationName(c.verified)}});
+    nlohmann::ordered_json cite = {{"resolution", c.resolution}, {"paragraph", c.paragraph}, {"text", c.text},
+                                   {"verified", VerificationName(c.verified)}};
+    if (c.clarifies) cite["clarifies"] = true;
+    cites.push_back(std::move(cite));
   }
   j["citations"] = cites;
   std::vector<std::string> kinds;

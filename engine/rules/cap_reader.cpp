@@ -54,6 +54,11 @@ bool ReadCap(YamlReader& r, const YAML::Node& c, Rule& rule) {
         r.Error(it->first, "bad_value", "unknown unit '" + it->first.Scalar() + "'");
         return false;
       }
+      if (v && !(*v > 0)) {
+        // A zero factor would count deliveries in that unit as nothing: never reaching the cap.
+        r.Error(it->second, "bad_value", "a factor must be greater than 0, found " + Describe(it->second));
+        return false;
+      }
       if (v) cap.factors[*u] = *v;
     }
   }

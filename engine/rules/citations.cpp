@@ -40,10 +40,15 @@ std::vector<Citation> CitationsOn(const std::vector<Citation>& citations, Date d
   std::vector<Citation> out;
   for (const Citation& c : citations) {
     const auto adopted = ResolutionAdopted(c.resolution);
-    if (!adopted || !(date < *adopted) || c.clarifies) out.push_back(c);
+    if (!c.clarifies && (!adopted || !(date < *adopted))) out.push_back(c);
   }
   // A rule in force before every resolution it cites is a pack's slip: cite them all, not none.
-  return out.empty() ? citations : out;
+  if (out.empty()) return citations;
+  // A clarification comes with what it clarifies, never alone.
+  for (const Citation& c : citations) {
+    if (c.clarifies) out.push_back(c);
+  }
+  return out;
 }
 
 namespace {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "judge/rule_judge.hpp"
+#include "rules/citations.hpp"
 #include "rules/exemptions.hpp"
 
 namespace sancheck::timeline {
@@ -50,6 +51,11 @@ void AddPartyDates(const judge::Screening& screening, judge::ScenarioParties& pa
 void AddRuleDates(const rules::Rule& rule, std::vector<Date>& out) {
   out.push_back(rule.info.effective);
   if (rule.info.until) out.push_back(Next(*rule.info.until));
+  // A finding cites the resolutions adopted by its day (rules::CitationsOn): each adoption
+  // may add a citation.
+  for (const Citation& c : rule.info.citations) {
+    if (const auto adopted = rules::ResolutionAdopted(c.resolution)) out.push_back(*adopted);
+  }
   AddConditionDates(rule.program, out);
 }
 

@@ -130,7 +130,10 @@ void MergeJudgements(const std::vector<Judgement>& judged, Date to, ActivityTime
     const Judgement& j = judged[i];
     const Date last = i + 1 < judged.size() ? Previous(judged[i + 1].date) : to;
     if (!out.intervals.empty() && SameRules(j, out.intervals.back())) {
+      // The same rules, perhaps citing more (a resolution adopted meanwhile): the interval
+      // shows the citations of its last day, every paragraph that applies in it.
       out.intervals.back().to = last;
+      out.intervals.back().rules = j.rules;
       continue;
     }
     if (!out.intervals.empty()) out.changes.push_back(ChangeBetween(judged[i - 1], j));

@@ -99,6 +99,30 @@ TEST_SUITE("expr.evaluator") {
     CHECK(f.Eval("from.designated") == Truth::kUnknown);
     CHECK(f.Eval("to.designated") == Truth::kFalse);
   }
+
+  TEST_CASE("booleans compared with == and != read as their truth") {
+    Fixture f;
+    f.act.to.designated = Truth::kTrue;
+    f.act.from.designated = Truth::kUnknown;
+    CHECK(f.Eval("to.designated == true") == Truth::kTrue);
+    CHECK(f.Eval("to.designated != true") == Truth::kFalse);
+    CHECK(f.Eval("to.designated == false") == Truth::kFalse);
+    CHECK(f.Eval("serves == false") == Truth::kTrue);
+    CHECK(f.Eval("from.designated == true") == Truth::kUnknown);
+    CHECK(f.Eval("to.designated == from.designated") == Truth::kUnknown);
+    CHECK(f.Eval("serves == serves") == Truth::kTrue);
+  }
+
+  TEST_CASE("a service's missing subject: its facts unknown, its HS code and tags not given") {
+    Fixture f;
+    f.act.type = ActivityType::kService;
+    CHECK(f.Eval("item.hs in [93]") == Truth::kUnknown);
+    CHECK(f.Eval("item.tags in [arms]") == Truth::kUnknown);
+    CHECK(f.Eval("empty(item.tags)") == Truth::kUnknown);
+    CHECK(f.Eval("known(item.hs)") == Truth::kFalse);
+    CHECK(f.Eval("known(item.tags)") == Truth::kFalse);
+    CHECK(f.Eval("known(via)") == Truth::kTrue);
+  }
 }
 
 }  // namespace

@@ -119,13 +119,32 @@ TEST_SUITE("judge.subject_unknown") {
     CHECK(RulesOf(a) == std::vector<std::string>{"acme/banking-for-kp", "acme/gadget-services"});
   }
 
-  TEST_CASE("a service that serves another activity is judged through it, not as a subject unknown") {
-    const RunResult run = Judge(
+  TEST_CASE("a service without its subject is judged on the goods of the activity it serves") {
+    const RunResult flour = Judge(
         "  - {id: s, type: supply, from: de, to: kp, items: [{description: flour, hs: '1101.00'}]}\n"
         "  - {id: a, type: service, service: transport, from: fr, to: kp, for: s}\n");
-    const ActivityResult& a = run.scenarios.front().activities[1];
-    CHECK(a.verdict == Verdict::kPermitted);
-    CHECK(a.findings.empty());
+    const ActivityResult& carried = flour.scenarios.front().activities[1];
+    CHECK(carried.verdict == Verdict::kPermitted);
+    CHECK(carried.findings.empty());
+    // Along a chain (insurance for the transport of a supply), and naming the supply's item.
+    const RunResult laptops = Judge(
+        "  - {id: cover, type: service, service: insurance, from: fr, to: kp, for: haul}\n"
+        "  - {id: haul, type: service, service: transport, from: fr, to: kp, for: s}\n"
+        "  - {id: s, type: supply, from: de, to: kp, items: [{description: laptops, hs: '8471.30'}]}\n");
+    for (size_t i : {0U, 1U}) {
+      const ActivityResult& a = laptops.scenarios.front().activities[i];
+      CHECK(a.verdict == Verdict::kProhibited);
+      REQUIRE(RulesOf(a) == std::vector<std::string>{"acme/gadget-services"});
+      CHECK(a.findings.front().item == 0);
+      CHECK(a.findings.front().item_description == "laptops");
+    }
+  }
+
+  TEST_CASE("a service serving an activity without items is judged with the item unknown") {
+    const RunResult run = Judge(
+        "  - {id: t, type: employment, from: kp, to: de}\n"
+        "  - {id: a, type: service, service: maintenance, from: fr, to: kp, for: t}\n");
+    CHECK(RulesOf(run.scenarios.front().activities[1]) == std::vector<std::string>{"acme/gadget-services"});
   }
 
   TEST_CASE("activities that carry no items are not judged by item-scoped rules") {

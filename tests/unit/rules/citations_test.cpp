@@ -35,6 +35,15 @@ TEST_SUITE("rules.citations") {
     CHECK(Resolutions(CitationsOn(cs, *Date::Parse("2013-03-07"))) == std::vector<std::string>{"1718", "2094", "ACME"});
   }
 
+  TEST_CASE("a clarification is cited with what it clarifies, also before its own adoption") {
+    Citation later = Cite("2397", "6");
+    later.clarifies = true;
+    const std::vector<Citation> cs = {Cite("2371", "9"), later};
+    CHECK(Resolutions(CitationsOn(cs, *Date::Parse("2017-10-01"))) == std::vector<std::string>{"2371", "2397"});
+    // Before 2371 nothing in force is clarified: the pack's slip shows every citation, as below.
+    CHECK(Resolutions(CitationsOn(cs, *Date::Parse("2017-01-01"))) == std::vector<std::string>{"2371", "2397"});
+  }
+
   TEST_CASE("a rule in force before all it cites keeps every citation rather than none") {
     const std::vector<Citation> cs = {Cite("2270", "8"), Cite("2397", "7")};
     CHECK(CitationsOn(cs, *Date::Parse("2010-01-01")).size() == 2);
