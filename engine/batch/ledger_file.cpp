@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -27,15 +28,19 @@ namespace {
 // (and every bad value) has a line and column, and duplicate keys are seen.
 class LedgerParser {
  public:
-  LedgerParser(const std::shared_ptr<const SourceFile>& file, LedgerTotals& totals, Diagnostics& diags)
-      : file_(file), text_(file->text), totals_(totals), diags_(diags) {}
+  LedgerParser(const std::shared_ptr<const SourceFile>& file, LedgerTotals& totals, Diagnostics& diags,
+               const CappedRules* capped)
+      : file_(file), text_(file->text), totals_(totals), diags_(diags), capped_(capped) {}
 
   bool Parse() {
     if (text_.compare(0, kUtf8Bom.size(), kUtf8Bom) == 0) p_ = kUtf8Bom.size();
     bool ok = Object([&](const std::string& key, size_t at) {
       if (key != "caps") return Fail(at, "unknown_key", "unknown key '" + key + "' (a ledger has only \"caps\")");
       seen_caps_ = true;
-      return Object([&](const std::string& rule, size_t) {
+      return Object([&](const std::string& rule, size_t rule_at) {
+        if (capped_ && !capped_->count(rule)) {
+          return Fail(rule_at, "unknown_rule", "'" + rule + "' is not a capped rule of the loaded packs (its total would count for nothing)");
+        }
         return Object([&](const std::string& period, size_t period_at) { return Amount(rule, period, period_at); });
       });
     });
@@ -128,6 +133,13 @@ class LedgerParser {
                                                  "' is neither a year (1900-9999) nor \"whole\"");
       }
     }
+    if (capped_) {
+      const bool whole = capped_->find(rule)->second;
+      if (whole != (period == "whole")) {
+        return Fail(period_at, "bad_period", "period '" + period + "' of '" + rule + "': its cap counts " +
+                                                 (whole ? "over the whole run (\"whole\")" : "by year"));
+      }
+    }
     const size_t at = p_;
     size_t end = p_;
     while (end < text_.size() && std::strchr("+-0123456789.eE", text_[end]) && text_[end] != '\0') ++end;
@@ -149,22 +161,24 @@ class LedgerParser {
   const std::string& text_;
   LedgerTotals& totals_;
   Diagnostics& diags_;
+  const CappedRules* capped_;
   size_t p_ = 0;
   bool seen_caps_ = false;
 };
 
 }  // namespace
 
-bool ParseLedger(const std::shared_ptr<const SourceFile>& file, LedgerTotals& totals, Diagnostics& diags) {
+bool ParseLedger(const std::shared_ptr<const SourceFile>& file, LedgerTotals& totals, Diagnostics& diags,
+                 const CappedRules* capped) {
   if (!CheckSourceText(file, diags, "ledger.")) return false;
-  return LedgerParser(file, totals, diags).Parse();
+  return LedgerParser(file, totals, diags, capped).Parse();
 }
 
 LedgerFile::~LedgerFile() {
   if (lock_fd_ >= 0) ::close(lock_fd_);  // closing releases the flock
 }
 
-bool LedgerFile::Open(const std::string& path, LedgerTotals& totals, Diagnostics& diags) {
+bool LedgerFile::Open(const std::string& path, LedgerTotals& totals, Diagnostics& diags, const CappedRules* capped) {
   path_ = path;
   const std::string lock_path = path + ".lock";
   lock_fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
@@ -188,14 +202,17 @@ bool LedgerFile::Open(const std::string& path, LedgerTotals& totals, Diagnostics
   // It exists: any failure to read it is an error, never an empty ledger that would then be overwritten.
   auto file = ReadSource(path, diags);
   if (!file) return false;
-  return ParseLedger(file, totals, diags);
+  return ParseLedger(file, totals, diags, capped);
 }
 
 std::string LedgerFile::Save(const LedgerTotals& totals) const {
   nlohmann::ordered_json caps = nlohmann::ordered_json::object();
   for (const auto& [rule, periods] : totals) {
     nlohmann::ordered_json p = nlohmann::ordered_json::object();
-    for (const auto& [period, amount] : periods) p[period == 0 ? "whole" : std::to_string(period)] = amount;
+    // A total past what a double holds is written as the largest one: the cap is past either way.
+    for (const auto& [period, amount] : periods) {
+      p[period == 0 ? "whole" : std::to_string(period)] = std::isfinite(amount) ? amount : std::numeric_limits<double>::max();
+    }
     caps[rule] = p;
   }
   nlohmann::ordered_json root;

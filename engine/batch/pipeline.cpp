@@ -269,7 +269,11 @@ bool RunBatch(const rules::RuleSet& set, const BatchOptions& options, const std:
   if (!options.ledger_path.empty()) {
     Diagnostics diags;
     LedgerTotals carried;
-    if (!ledger.Open(options.ledger_path, carried, diags)) {
+    CappedRules capped;
+    for (const rules::Rule& rule : set.rules) {
+      if (rule.cap) capped.emplace(rule.info.id, rule.cap->period == rules::Cap::Period::kWhole);
+    }
+    if (!ledger.Open(options.ledger_path, carried, diags, &capped)) {
       diag << diags.RenderAll();
       return false;
     }

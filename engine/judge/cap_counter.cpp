@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <tuple>
 
 namespace sancheck::judge {
@@ -32,7 +33,8 @@ bool AmountInCapUnit(const rules::Cap& cap, const expr::ItemFacts& item, double&
           std::string(UnitName(cap.unit));
     return false;
   }
-  amount = item.quantity.value * it->second;
+  // Saturated: a quantity past what a double holds is still past any cap, and totals stay finite.
+  amount = std::min(item.quantity.value * it->second, std::numeric_limits<double>::max());
   return true;
 }
 
@@ -75,7 +77,7 @@ std::vector<CapDecision> CapCounter::Settle() {
       }
       continue;
     }
-    total += d->amount;
+    total = std::min(total + d->amount, std::numeric_limits<double>::max());
     if (before >= cap.limit) {
       decision.verdict = Verdict::kProhibited;
       decision.note = "the cap of " + Amount(cap.limit) + " " + unit + where + " was already reached (" +

@@ -19,11 +19,11 @@ namespace sancheck::batch {
 namespace {
 
 // "ok" or "line:col code" of the first error.
-std::string Parse(std::string text, LedgerTotals* out = nullptr) {
+std::string Parse(std::string text, LedgerTotals* out = nullptr, const CappedRules* capped = nullptr) {
   auto file = std::make_shared<SourceFile>(SourceFile{"led.json", std::move(text)});
   LedgerTotals totals;
   Diagnostics diags;
-  if (ParseLedger(file, totals, diags)) {
+  if (ParseLedger(file, totals, diags, capped)) {
     if (out) *out = totals;
     return "ok";
   }
@@ -61,6 +61,15 @@ TEST_SUITE("batch.ledger_file") {
     CHECK(Parse("{\"caps\": {}} x") == "1:14 ledger.bad_json");
     CHECK(Parse("{\"caps\":\n {\"r\": {\"2023\" 1}}}") == "2:16 ledger.bad_json");
     CHECK(Parse(std::string("{\"caps\": {\"r\0\": {}}}", 20)) == "1:13 ledger.nul_byte");
+  }
+
+  TEST_CASE("given the run's capped rules, a ledger names only them, with their kind of period") {
+    const CappedRules capped = {{"p/yearly", false}, {"p/whole", true}};
+    CHECK(Parse("{\"caps\": {\"p/yearly\": {\"2023\": 5}, \"p/whole\": {\"whole\": 7}}}", nullptr, &capped) == "ok");
+    // A misspelt id would carry its total into nothing: the cap would start again from zero.
+    CHECK(Parse("{\"caps\": {\"p/yearlly\": {\"2023\": 5}}}", nullptr, &capped) == "1:11 ledger.unknown_rule");
+    CHECK(Parse("{\"caps\": {\"p/yearly\": {\"whole\": 5}}}", nullptr, &capped) == "1:24 ledger.bad_period");
+    CHECK(Parse("{\"caps\": {\"p/whole\": {\"2023\": 5}}}", nullptr, &capped) == "1:23 ledger.bad_period");
   }
 
   TEST_CASE("an existing ledger that cannot be parsed is an error and stays as it was") {
