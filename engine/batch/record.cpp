@@ -169,7 +169,7 @@ bool CheckRecord(const RawRecord& raw, const TagLookup& tags, Record& out, Recor
   }
   if (!Date::Parse(raw.Get(FieldKey::kDate), out.date)) {
     return Fail(raw, FieldKey::kDate, "batch.bad_value",
-                Quoted(raw.Get(FieldKey::kDate)) + " is not a date (YYYY-MM-DD)", err);
+                Quoted(raw.Get(FieldKey::kDate)) + " is not " + Date::kRule, err);
   }
   if (!ReadGuardFields(raw, tags, out, &err)) return false;
   if (!Number(raw, FieldKey::kQuantity, needs.quantity, out.quantity, err)) return false;

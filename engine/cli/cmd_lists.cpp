@@ -131,7 +131,7 @@ std::optional<screen::DesignationList> ImportFiles(const ImportArgs& args, Diagn
   std::optional<Date> snapshot;
   if (!args.snapshot.empty()) {
     snapshot = Date::Parse(args.snapshot);
-    if (!snapshot) return Refuse("--snapshot: bad date '" + args.snapshot + "' (expected YYYY-MM-DD)");
+    if (!snapshot) return Refuse("--snapshot: bad date '" + args.snapshot + "' (expected " + Date::kRule + ")");
   }
   if (args.format == "un-xml") {
     if (args.files.size() != 1) return Refuse("--format un-xml reads one file");

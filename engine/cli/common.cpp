@@ -150,7 +150,7 @@ bool ReadDateOption(const std::string& name, const std::string& text, std::optio
   if (text.empty()) return true;
   const auto d = Date::Parse(text);
   if (!d) {
-    UsageError(name + ": bad date '" + text + "' (expected YYYY-MM-DD)");
+    UsageError(name + ": bad date '" + text + "' (expected " + Date::kRule + ")");
     return false;
   }
   out = d;

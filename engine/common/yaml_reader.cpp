@@ -127,7 +127,7 @@ std::optional<Date> DateOf(YamlReader& r, const Node& n, std::string_view what) 
   auto d = Date::Parse(n.Scalar());
   if (!d) {
     r.Error(n, "bad_date", "bad date " + Describe(n) + " in " + std::string(what) +
-                               " (expected a real calendar date, YYYY-MM-DD)");
+                               " (expected " + Date::kRule + ")");
   }
   return d;
 }

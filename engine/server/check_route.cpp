@@ -19,7 +19,7 @@ HttpResponse CheckRoute(const HttpRequest& request, const ServedEngine& engine) 
   std::optional<Date> as_of;
   if (const std::string* a = request.Query("as_of")) {
     as_of = Date::Parse(*a);
-    if (!as_of) return ErrorResponse(400, "http.bad_parameter", "as_of: bad date '" + *a + "' (expected YYYY-MM-DD)");
+    if (!as_of) return ErrorResponse(400, "http.bad_parameter", "as_of: bad date '" + *a + "' (expected " + Date::kRule + ")");
   }
   ReportOptions options;
   if (const std::string* policy = request.Query("fail_on")) {

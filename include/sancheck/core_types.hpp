@@ -14,6 +14,8 @@ namespace sancheck {
 struct Date {
   int32_t days = 0;
 
+  /// What Parse takes, for messages: a real calendar day of the years 1900 to 9999.
+  static constexpr const char* kRule = "a calendar date YYYY-MM-DD of the years 1900 to 9999";
   /// Strict YYYY-MM-DD into `out`; false when `text` is not a date.
   static bool Parse(std::string_view text, Date& out);
   /// The same as an optional. Inline over the form above: GCC returns a std::optional of a

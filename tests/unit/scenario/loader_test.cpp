@@ -121,8 +121,8 @@ TEST_SUITE("scenario.loader") {
          "    - {id: a, type: launch, from: kp, vehicle: rocket}\n"
          "                                               ^\n"},
         {std::string(kHeader) + "  - {id: a, type: travel, person: kp, destination: RU, date: 2023-02-30}\n",
-         "s.yaml:7:62: error: bad date '2023-02-30' in the activity date (expected a real calendar date, "
-         "YYYY-MM-DD) [scenario.bad_date]\n"
+         "s.yaml:7:62: error: bad date '2023-02-30' in the activity date (expected a calendar date "
+         "YYYY-MM-DD of the years 1900 to 9999) [scenario.bad_date]\n"
          "    - {id: a, type: travel, person: kp, destination: RU, date: 2023-02-30}\n"
          "                                                               ^\n"},
         {std::string(kHeader) + "  - {id: a, type: travel, person: kp, destination: SU}\n",
