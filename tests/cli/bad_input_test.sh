@@ -175,4 +175,12 @@ expect "F17 diagnostics quote bad input visibly" 2 "$bin" check "$work/esc.yaml"
 check "F17 no raw ESC on standard error" sh -c "! grep -q $'\\x1b' \"$work/err\""
 check "F17 the offending text is shown escaped" grep -qF "K\\x1b[2JP" "$work/err"
 
+# F18: explain of thousands of activities against every rule would take gigabytes: it asks
+# for --activity or --rule instead, and with --rule it runs.
+{ printf 'scenario: many\ndate: 2018-06-01\nparties:\n  ru: {name: R, country: RU}\n  kp: {name: K, country: KP}\nactivities:\n'
+  for i in $(seq 1 2000); do printf '  - {id: a%d, type: service, service: maintenance, from: ru, to: kp}\n' "$i"; done; } >"$work/many.yaml"
+expect "F18 explain of 2000 activities against every rule is refused" 2 "$bin" explain "$work/many.yaml"
+check "F18 the refusal says how to narrow it" grep -qF "narrow it with --activity ID or --rule ID" "$work/err"
+expect "F18 explain of one rule on them runs" 0 "$bin" explain --rule arms-services "$work/many.yaml"
+
 finish
