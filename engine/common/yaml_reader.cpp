@@ -167,7 +167,8 @@ std::optional<std::vector<std::string>> StringListOf(YamlReader& r, const Node& 
 
 template <typename Node>
 std::optional<bool> BoolOf(YamlReader& r, const Node& n, std::string_view what) {
-  if (n.IsScalar() && (n.Scalar() == "true" || n.Scalar() == "false")) return n.Scalar() == "true";
+  // A quoted "true" is a string (its tag is "!"), as the schemas say: a boolean is written bare.
+  if (n.IsScalar() && n.Tag() != "!" && (n.Scalar() == "true" || n.Scalar() == "false")) return n.Scalar() == "true";
   r.Error(n, "wrong_type", std::string(what) + " must be true or false, found " + Describe(n));
   return std::nullopt;
 }
