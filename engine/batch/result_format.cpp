@@ -104,10 +104,11 @@ ResultFormat::ResultFormat(const rules::RuleSet& set, const std::vector<uint32_t
     const rules::Rule& rule = set.rules[i];
     const std::string id = JsonString(OutputId(rule, options.short_ids));
     rule_json_.push_back(id);
+    if (!citations_) continue;
     // One text per day a cited resolution was adopted, so a record's line takes what its date cites.
     std::vector<Date> from = {Date{}};
     for (const auto& cit : rule.info.citations) {
-      if (const auto adopted = rules::ResolutionAdopted(cit.resolution)) from.push_back(*adopted);
+      if (cit.adopted) from.push_back(*cit.adopted);
     }
     std::sort(from.begin(), from.end());
     from.erase(std::unique(from.begin(), from.end()), from.end());

@@ -41,9 +41,7 @@ int RunExplain(const ExplainArgs& args) {
     return kExitError;
   }
   size_t rules = 0;
-  for (const auto& r : checker->rules()) {
-    rules += args.rule.empty() || r.id == args.rule || r.id.substr(r.id.find('/') + 1) == args.rule;
-  }
+  for (const auto& r : checker->rules()) rules += explain::SameRule(args.rule, r.id);
   if (!args.rule.empty() && rules == 0) return UsageError("--rule: no loaded rule '" + args.rule + "'");
   size_t activities = 0;
   for (const Scenario& s : scenarios) {

@@ -93,11 +93,15 @@ std::string ExemptionText(const rules::RuleSet& set, const rules::Rule& rule, co
   return rules::JudgeExemptionClaim(set, rule, *a.exemption, date).why;
 }
 
+}  // namespace
+
 bool SameRule(const std::string& wanted, const std::string& id) {
   if (wanted.empty() || wanted == id) return true;
   const size_t slash = id.find('/');
   return wanted.find('/') == std::string::npos && slash != std::string::npos && id.substr(slash + 1) == wanted;
 }
+
+namespace {
 
 // Watches the checker's own judging pass and turns each traced evaluation into a condition tree.
 class ExplainObserver final : public judge::Observer {

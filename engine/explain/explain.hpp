@@ -71,6 +71,9 @@ Explanation Explain(const Checker& checker, const std::vector<Scenario>& scenari
 std::string RenderExplanationText(const Explanation& e);
 std::string RenderExplanationJson(const Explanation& e);
 
+/// `id` is the rule `wanted` names (namespaced, or by its id within the pack), or `wanted` is empty.
+bool SameRule(const std::string& wanted, const std::string& id);
+
 /// Kleene truth in words: "true", "false", "unknown".
 std::string_view TruthName(Truth t);
 

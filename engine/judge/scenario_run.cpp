@@ -217,7 +217,14 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
       const expr::ActivityFacts& facts = holder.facts;
       if (observer) observer->BeginActivity(s, ai, goods, facts);
       for (const rules::Rule& rule : set.rules) {
-        auto emit = [&](const Outcome& o) {
+        auto emit = [&](Outcome o) {
+          // A service judged on the goods it serves does not deliver them again: the served
+          // activity's own finding counts them, and this one cannot be told apart from it.
+          if (o.capped && &goods != &a) {
+            o.capped = false;
+            o.undecided = true;
+            o.verdict = Verdict::kReview;
+          }
           if (o.capped) {
             caps.Add(rule, holder.items[static_cast<size_t>(o.item)], ar.date);
             cap_refs.push_back({run.scenarios.size(), ai, ar.findings.size()});

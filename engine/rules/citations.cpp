@@ -39,8 +39,7 @@ std::optional<int> ResolutionYear(const std::string& resolution) {
 std::vector<Citation> CitationsOn(const std::vector<Citation>& citations, Date date) {
   std::vector<Citation> out;
   for (const Citation& c : citations) {
-    const auto adopted = ResolutionAdopted(c.resolution);
-    if (!c.clarifies && (!adopted || !(date < *adopted))) out.push_back(c);
+    if (!c.clarifies && (!c.adopted || !(date < *c.adopted))) out.push_back(c);
   }
   // A rule in force before every resolution it cites is a pack's slip: cite them all, not none.
   if (out.empty()) return citations;

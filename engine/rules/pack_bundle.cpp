@@ -1,4 +1,5 @@
 // Writes and reads pack bundles: each pack's header, files, tags, exemption kinds, sets and rules, field by field.
+#include "rules/citations.hpp"
 #include "rules/pack_bundle.hpp"
 
 #include <algorithm>
@@ -87,6 +88,7 @@ class BundleReader {
       const auto clarifies = r.Get<uint8_t>("citation");
       if (clarifies > 1) r.Fail("bad citation");
       c.clarifies = clarifies == 1;
+      c.adopted = ResolutionAdopted(c.resolution);  // derived, as when read from YAML
     }
     return cs;
   }

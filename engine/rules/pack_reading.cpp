@@ -38,6 +38,7 @@ bool ReadCitations(YamlReader& r, const YAML::Node& list, std::vector<Citation>&
     cit.text = c["text"] ? r.String(c["text"], "text").value_or("")
                          : CitationText(cit.resolution, cit.paragraph);
     cit.url = c["url"] ? r.String(c["url"], "url").value_or("") : ResolutionUrl(cit.resolution);
+    cit.adopted = ResolutionAdopted(cit.resolution);
     if (const auto& cl = c["clarifies"]) {
       const auto value = r.Bool(cl, "clarifies");
       if (!value) {

@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "judge/rule_judge.hpp"
-#include "rules/citations.hpp"
 #include "rules/exemptions.hpp"
 
 namespace sancheck::timeline {
@@ -54,7 +53,7 @@ void AddRuleDates(const rules::Rule& rule, std::vector<Date>& out) {
   // A finding cites the resolutions adopted by its day (rules::CitationsOn): each adoption
   // may add a citation.
   for (const Citation& c : rule.info.citations) {
-    if (const auto adopted = rules::ResolutionAdopted(c.resolution)) out.push_back(*adopted);
+    if (c.adopted) out.push_back(*c.adopted);
   }
   AddConditionDates(rule.program, out);
 }

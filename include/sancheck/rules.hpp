@@ -31,6 +31,9 @@ struct Citation {
   /// A later paragraph that states what an earlier ban already covered (2397 OP6 on 2371's
   /// seafood ban): cited for activities before its adoption too.
   bool clarifies = false;
+  /// The resolution's adoption date, when it is one the project knows (set at load): a finding
+  /// on an earlier activity does not cite it.
+  std::optional<Date> adopted{};
 };
 
 /// An exemption kind a rule accepts (defined by the rule's pack), and how the activity could then be lawful.

@@ -40,13 +40,28 @@ rules:
     message: no banking
 )";
 
+// One capped rule over supplies and services: fuel to the DPRK and its carriage.
+constexpr const char* kCappedPack = R"yaml(pack: capped
+version: "1"
+rules:
+  - id: fuel
+    title: Fuel to KP and its carriage (capped)
+    verdict: review
+    effective: 2017-01-01
+    applies_to: [supply, service]
+    citations: [{resolution: "ACME", paragraph: "5"}]
+    when: to.country == KP and item.hs in [2710]
+    message: Capped.
+    cap: {limit: 100, unit: bbl, period: calendar-year}
+)yaml";
+
 struct Loaded {
-  std::unique_ptr<Checker> checker = testing::MemoryPack(kPack);
+  std::unique_ptr<Checker> checker;
   std::vector<Scenario> scenarios;
 };
 
-Loaded Load(const std::string& activities) {
-  Loaded out;
+Loaded Load(const std::string& activities, const char* pack = kPack) {
+  Loaded out{testing::MemoryPack(pack), {}};
   Diagnostics diags;
   out.scenarios = ParseScenarioText("s.yaml", R"(scenario: s
 date: 2024-01-02
@@ -138,6 +153,20 @@ TEST_SUITE("judge.subject_unknown") {
       CHECK(a.findings.front().item == 0);
       CHECK(a.findings.front().item_description == "laptops");
     }
+  }
+
+  TEST_CASE("a capped rule on a service judged on served goods does not count them twice") {
+    const Loaded l = Load(
+        "  - {id: s, type: supply, date: 2018-01-02, from: de, to: kp, items: [{description: diesel, hs: '2710.19', quantity: 80, unit: bbl}]}\n"
+        "  - {id: a, type: service, service: transport, date: 2018-01-02, from: fr, to: kp, for: s}\n"
+        "  - {id: t, type: supply, date: 2018-02-01, from: de, to: kp, items: [{description: diesel, hs: '2710.19', quantity: 30, unit: bbl}]}\n",
+        kCappedPack);
+    const RunResult run = l.checker->Check(l.scenarios);
+    const auto& acts = run.scenarios.front().activities;
+    CHECK(acts[0].verdict == Verdict::kReview);      // 80 of 100
+    CHECK(acts[1].verdict == Verdict::kReview);      // the carriage: not a second delivery of 80
+    CHECK(acts[2].verdict == Verdict::kProhibited);  // 110: crosses the cap once, not at 190
+    CHECK(acts[2].findings.front().cap_note.find("running total 110") != std::string::npos);
   }
 
   TEST_CASE("a service serving an activity without items is judged with the item unknown") {

@@ -11,6 +11,7 @@ Citation Cite(const std::string& resolution, const std::string& paragraph) {
   Citation c;
   c.resolution = resolution;
   c.paragraph = paragraph;
+  c.adopted = ResolutionAdopted(resolution);
   return c;
 }
 
