@@ -134,7 +134,8 @@ void AddCheckCommand(CLI::App& app, Runner& runner) {
                   "GLOB (fnmatch: * does not cross a /); repeatable")
       ->allow_extra_args(false);
   AddPackOptions(cmd, args->packs);
-  cmd->add_option("--as-of", args->as_of, "Judge undated activities as of this date (YYYY-MM-DD; default today)");
+  cmd->add_option("--as-of", args->as_of, "Judge undated activities as of this date (YYYY-MM-DD; default today)")
+      ->check(GivenDate());
   cmd->add_option("--format", args->formats,
                   "Report format: text, json, junit, sarif, markdown, html; FORMAT=FILE writes that format to FILE; repeatable")
       ->allow_extra_args(false);

@@ -78,7 +78,7 @@ void AddExplainCommand(CLI::App& app, Runner& runner) {
   AddPackOptions(cmd, args->packs);
   cmd->add_option("--activity", args->activity, "Only this activity id");
   cmd->add_option("--rule", args->rule, "Only this rule (namespaced, or its id within the pack)");
-  cmd->add_option("--as-of", args->as_of, "Date for activities without one (YYYY-MM-DD)");
+  cmd->add_option("--as-of", args->as_of, "Date for activities without one (YYYY-MM-DD)")->check(GivenDate());
   cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--output,-o", args->output, "Write the result to FILE (atomically)");
   cmd->callback([&runner, args] { runner = [args] { return RunExplain(*args); }; });

@@ -308,7 +308,8 @@ void AddListsCommand(CLI::App& app, Runner& runner) {
   cmd->add_option("--output,-o", imp->output, "The YAML list to write")->required();
   cmd->add_option("--name", imp->name, "The list's name in reports (default un-consolidated, ofac-sdn, ofac-consolidated, or the file's stem)");
   cmd->add_option("--regime", imp->regime, "ofac-csv, csv: the regime of every entry (default 'OFAC SDN', 'OFAC non-SDN' for cons_prim, 'own')");
-  cmd->add_option("--snapshot", imp->snapshot, "ofac-csv, csv: the date the list was taken, YYYY-MM-DD (required)");
+  cmd->add_option("--snapshot", imp->snapshot, "ofac-csv, csv: the date the list was taken, YYYY-MM-DD (required)")
+      ->check(GivenDate());
   cmd->callback([&runner, imp] { runner = [imp] { return RunImport(*imp); }; });
 
   auto snap = std::make_shared<SnapshotArgs>();

@@ -58,7 +58,8 @@ void AddRescreenCommand(CLI::App& app, Runner& runner) {
   cmd->add_option("counterparties", args->counterparties, "The counterparties CSV file")->required();
   cmd->add_option("--base-lists", args->base_lists, "A list before the update (repeatable)")->required();
   cmd->add_option("--lists", args->lists, "A list after the update (repeatable)")->required();
-  cmd->add_option("--as-of", args->as_of, "Only designations listed on or before this date (default today)");
+  cmd->add_option("--as-of", args->as_of, "Only designations listed on or before this date (default today)")
+      ->check(GivenDate());
   cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([&runner, args] { runner = [args] { return RunRescreen(*args); }; });
 }

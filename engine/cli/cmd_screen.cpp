@@ -156,7 +156,8 @@ void AddScreenCommand(CLI::App& app, Runner& runner) {
   cmd->add_option("--born", args->born, "Year or date of birth (individuals)");
   cmd->add_option("--kind", args->kind, "Party kind: individual, company, vessel, ...");
   cmd->add_option("--imo", args->imo, "IMO number (vessels)");
-  cmd->add_option("--as-of", args->as_of, "Only designations listed on or before this date (default today)");
+  cmd->add_option("--as-of", args->as_of, "Only designations listed on or before this date (default today)")
+      ->check(GivenDate());
   cmd->add_option("--threshold", args->threshold, "Lowest score to show (default: the possible-match threshold)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_flag("--exhaustive", args->exhaustive,

@@ -32,7 +32,8 @@ int RunTimeline(const TimelineArgs& args) {
   std::vector<Scenario> scenarios;
   if (checker) scenarios = LoadScenariosFor(*checker, args.paths, diags);
   if (!ShowDiagnostics(diags) || !checker) return kExitError;
-  const timeline::Timeline t = timeline::BuildTimeline(*checker, scenarios, to);
+  const timeline::Timeline t = timeline::BuildTimeline(*checker, scenarios, to, diags);
+  if (!ShowDiagnostics(diags)) return kExitError;
   const std::string out = args.format == "json" ? timeline::RenderTimelineJson(t) : timeline::RenderTimelineText(t);
   if (!Emit(args.output, out)) return kExitError;
   // Like check: exit 1 when some activity is prohibited on the last day of the timeline.
@@ -48,8 +49,9 @@ void AddTimelineCommand(CLI::App& app, Runner& runner) {
       ->required();
   AddPackOptions(cmd, args->packs);
   cmd->add_option("--from", args->from,
-                  "First day (YYYY-MM-DD; default 2006-10-14, resolution 1718, or the earliest change point when earlier)");
-  cmd->add_option("--to", args->to, "Last day (YYYY-MM-DD; default today)");
+                  "First day (YYYY-MM-DD; default 2006-10-14, resolution 1718, or the earliest change point when earlier)")
+      ->check(GivenDate());
+  cmd->add_option("--to", args->to, "Last day (YYYY-MM-DD; default today)")->check(GivenDate());
   cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--output,-o", args->output, "Write the timeline to FILE (atomically) instead of standard output");
   cmd->callback([&runner, args] { runner = [args] { return RunTimeline(*args); }; });

@@ -83,6 +83,9 @@ Date RunDate();
 /// Reads the date option `name` ("--as-of") given as `text` into `out`, left as it is when `text`
 /// is empty; a bad date prints a usage error and gives false.
 bool ReadDateOption(const std::string& name, const std::string& text, std::optional<Date>& out);
+/// The check every date option carries: an empty value (`--as-of ""`) is a bad date, not the
+/// option left out, which ReadDateOption could not tell apart.
+CLI::Validator GivenDate();
 /// The time of the run on that clock, ISO 8601 UTC ("2023-11-14T22:13:20Z"), as reports give it.
 std::string RunTimestamp();
 /// Which rule packs a command loads: --rules (repeatable) and --no-builtin.

@@ -157,4 +157,12 @@ bool ReadDateOption(const std::string& name, const std::string& text, std::optio
   return true;
 }
 
+CLI::Validator GivenDate() {
+  return CLI::Validator(
+      [](std::string& text) {
+        return text.empty() ? "bad date '' (expected " + std::string(Date::kRule) + ")" : std::string();
+      },
+      "DATE");
+}
+
 }  // namespace sancheck::cli

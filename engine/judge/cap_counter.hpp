@@ -48,16 +48,54 @@ class CapCounter {
   const CapTotals& totals() const { return totals_; }
 
  private:
+  friend class CapBaseline;
   struct Delivery {
     const rules::Rule* rule;
     Date date;
-    size_t order;
+    uint64_t order;  ///< among the deliveries of one day, after those that cannot be counted
     bool countable;
     double amount;  ///< in the cap's unit
     std::string why_not;
   };
+  static Delivery Delivered(const rules::Rule& rule, const expr::ItemFacts& item, Date date, uint64_t order);
+  /// The policy: what the delivery `d` is, `before` being its period's total before it.
+  static CapDecision Decide(const Delivery& d, int period, double before);
+
   std::vector<Delivery> deliveries_;
   CapTotals totals_;
+};
+
+/// One capped finding's rule and item.
+struct CappedItem {
+  const rules::Rule* rule;
+  const expr::ItemFacts* item;
+};
+
+/// Deliveries counted once — every activity of a scenario on its own day — against which one
+/// activity's deliveries are decided again and again on other days (a timeline moves its day
+/// across the others'). Each decision reads only the deliveries of its rule and period before
+/// it, summed in the order CapCounter sums them, so it is the one CapCounter::Settle would give.
+class CapBaseline {
+ public:
+  /// A delivery of the activity at `place` in the judging order (on one day, deliveries are
+  /// counted in that order, as CapCounter counts them in the order added).
+  void Add(const rules::Rule& rule, const expr::ItemFacts& item, Date date, uint32_t place);
+
+  /// What CapCounter would decide for `items`, the deliveries of the activity at `place`, were
+  /// they made on `date` instead: the baseline's others counted, that activity's own left out.
+  std::vector<CapDecision> Decide(const std::vector<CappedItem>& items, Date date, uint32_t place);
+
+ private:
+  struct Entry {
+    Date date;
+    bool countable;
+    uint64_t order;  ///< place << 32 | the delivery's index within its activity
+    uint32_t place;
+    double amount;
+  };
+  std::map<std::pair<const rules::Rule*, int>, std::vector<Entry>> periods_;  ///< by rule and period
+  std::map<uint32_t, uint32_t> added_;  ///< deliveries added per place
+  bool sorted_ = true;
 };
 
 }  // namespace sancheck::judge

@@ -118,18 +118,10 @@ void Summarise(const rules::RuleSet& set, const std::vector<Scenario>& scenarios
     sr.verdict = Verdict::kPermitted;
     for (size_t ai = 0; ai < sr.activities.size(); ++ai) {
       ActivityResult& ar = sr.activities[ai];
-      const Activity& a = scenarios[si].activities[ai];
-      ar.verdict = Verdict::kPermitted;
-      for (Finding& f : ar.findings) {
-        const rules::Rule* rule = set.Find(f.rule);
-        if (!rule) continue;
-        ApplyClaim(set, *rule, a, ar.date, f);
-        fired.emplace(f.rule, rule);
-        ar.verdict = std::max(ar.verdict, f.verdict);
+      SettleFindings(set, scenarios[si].activities[ai], ar);
+      for (const Finding& f : ar.findings) {
+        if (const rules::Rule* rule = set.Find(f.rule)) fired.emplace(f.rule, rule);
       }
-      std::stable_sort(ar.findings.begin(), ar.findings.end(), [](const Finding& x, const Finding& y) {
-        return std::tie(x.rule, x.item) < std::tie(y.rule, y.item);
-      });
       sr.verdict = std::max(sr.verdict, ar.verdict);
       ++run.summary.activities;
       switch (ar.verdict) {
@@ -178,15 +170,79 @@ Truth ServedProhibited(const rules::RuleSet& set, const Activity& served, const 
 
 }  // namespace
 
+void SettleFindings(const rules::RuleSet& set, const Activity& a, ActivityResult& ar) {
+  ar.verdict = Verdict::kPermitted;
+  for (Finding& f : ar.findings) {
+    const rules::Rule* rule = set.Find(f.rule);
+    if (!rule) continue;
+    ApplyClaim(set, *rule, a, ar.date, f);
+    ar.verdict = std::max(ar.verdict, f.verdict);
+  }
+  std::stable_sort(ar.findings.begin(), ar.findings.end(), [](const Finding& x, const Finding& y) {
+    return std::tie(x.rule, x.item) < std::tie(y.rule, y.item);
+  });
+}
+
+ScenarioJudge::ScenarioJudge(const rules::RuleSet& set, const Screening& screening, const Scenario& s,
+                             Date run_date, Observer* observer)
+    : set_(set),
+      screening_(screening),
+      scenario_(s),
+      observer_(observer),
+      parties_(screening, s, run_date),
+      order_(JudgingOrder(s)),
+      goods_of_(s.activities.size()) {
+  if (observer) hooks_.emplace(*observer);
+  for (const size_t ai : order_) goods_of_[ai] = GoodsOf(s, ai, goods_of_);
+}
+
+void ScenarioJudge::Judge(size_t ai, Date date, const std::vector<ActivityResult>& judged, ActivityResult& out,
+                          std::vector<CappedDelivery>& capped) {
+  const Scenario& s = scenario_;
+  const Activity& a = s.activities[ai];
+  const Activity& goods = s.activities[goods_of_[ai]];
+  out.id = a.id;
+  out.type = a.type;
+  out.date = date;
+  out.pos = a.pos;
+  out.facts = FactsOf(s, a);
+  out.findings.clear();
+  parties_.Refresh(a, date);
+  BuildFacts(s, a, goods, date, set_.tags, parties_.status(), holder_);
+  holder_.facts.designations_stale = screening_.StaleFor(date);
+  holder_.facts.serves = a.serves >= 0;
+  if (a.serves >= 0) {
+    const auto served = static_cast<size_t>(a.serves);
+    holder_.facts.served_prohibited = ServedProhibited(set_, s.activities[served], judged[served]);
+  }
+  const expr::ActivityFacts& facts = holder_.facts;
+  if (observer_) observer_->BeginActivity(s, ai, goods, facts);
+  for (const rules::Rule& rule : set_.rules) {
+    auto emit = [&](Outcome o) {
+      // A service judged on the goods it serves does not deliver them again: the served
+      // activity's own finding counts them, and this one cannot be told apart from it.
+      if (o.capped && &goods != &a) {
+        o.capped = false;
+        o.undecided = true;
+        o.verdict = Verdict::kReview;
+      }
+      if (o.capped) capped.push_back({&rule, holder_.items[static_cast<size_t>(o.item)], out.findings.size()});
+      out.findings.push_back(MakeFinding(rule, o, s, a, goods, facts, parties_.status(), !screening_.screener));
+    };
+    if (hooks_) {
+      JudgeRule(rule, facts, *hooks_, emit);
+    } else {
+      JudgeRule(rule, facts, emit);
+    }
+  }
+}
+
 RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
                          const std::vector<Scenario>& scenarios, Date today, Date run_date, Observer* observer) {
   RunResult run;
   CapCounter caps;
   std::vector<CapRef> cap_refs;
-  ActivityFactsHolder holder;
-  std::optional<ObserverHooks> hooks;
-  if (observer) hooks.emplace(*observer);
-
+  std::vector<CappedDelivery> capped;
   for (const Scenario& s : scenarios) {
     ScenarioResult sr;
     sr.file = s.file;
@@ -194,48 +250,14 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
     sr.title = s.title;
     sr.sha256 = s.sha256;
     sr.activities.resize(s.activities.size());
-    ScenarioParties parties(screening, s, run_date);
-    std::vector<size_t> goods_of(s.activities.size());
-    for (const size_t ai : JudgingOrder(s)) {
+    ScenarioJudge judge(set, screening, s, run_date, observer);
+    for (const size_t ai : judge.order()) {
       const Activity& a = s.activities[ai];
-      goods_of[ai] = GoodsOf(s, ai, goods_of);
-      const Activity& goods = s.activities[goods_of[ai]];
-      ActivityResult& ar = sr.activities[ai];
-      ar.id = a.id;
-      ar.type = a.type;
-      ar.date = a.date.value_or(s.date.value_or(today));
-      ar.pos = a.pos;
-      ar.facts = FactsOf(s, a);
-      parties.Refresh(a, ar.date);
-      BuildFacts(s, a, goods, ar.date, set.tags, parties.status(), holder);
-      holder.facts.designations_stale = screening.StaleFor(ar.date);
-      holder.facts.serves = a.serves >= 0;
-      if (a.serves >= 0) {
-        const auto served = static_cast<size_t>(a.serves);
-        holder.facts.served_prohibited = ServedProhibited(set, s.activities[served], sr.activities[served]);
-      }
-      const expr::ActivityFacts& facts = holder.facts;
-      if (observer) observer->BeginActivity(s, ai, goods, facts);
-      for (const rules::Rule& rule : set.rules) {
-        auto emit = [&](Outcome o) {
-          // A service judged on the goods it serves does not deliver them again: the served
-          // activity's own finding counts them, and this one cannot be told apart from it.
-          if (o.capped && &goods != &a) {
-            o.capped = false;
-            o.undecided = true;
-            o.verdict = Verdict::kReview;
-          }
-          if (o.capped) {
-            caps.Add(rule, holder.items[static_cast<size_t>(o.item)], ar.date);
-            cap_refs.push_back({run.scenarios.size(), ai, ar.findings.size()});
-          }
-          ar.findings.push_back(MakeFinding(rule, o, s, a, goods, facts, parties.status(), !screening.screener));
-        };
-        if (hooks) {
-          JudgeRule(rule, facts, *hooks, emit);
-        } else {
-          JudgeRule(rule, facts, emit);
-        }
+      capped.clear();
+      judge.Judge(ai, a.date.value_or(s.date.value_or(today)), sr.activities, sr.activities[ai], capped);
+      for (const CappedDelivery& d : capped) {
+        caps.Add(*d.rule, d.item, sr.activities[ai].date);
+        cap_refs.push_back({run.scenarios.size(), ai, d.finding});
       }
     }
     run.scenarios.push_back(std::move(sr));

@@ -45,6 +45,14 @@ void AddPartyDates(const judge::Screening& screening, judge::ScenarioParties& pa
   }
 }
 
+// Sorted, without repeats, none after `to`.
+std::vector<Date> Sorted(std::vector<Date> days, Date to) {
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  days.erase(std::upper_bound(days.begin(), days.end(), to), days.end());
+  return days;
+}
+
 }  // namespace
 
 void AddRuleDates(const rules::Rule& rule, std::vector<Date>& out) {
@@ -68,18 +76,12 @@ void AddCapPeriods(const rules::Cap& cap, Date first, Date to, std::vector<Date>
 }
 
 std::vector<Date> ChangePoints(const rules::RuleSet& set, const judge::Screening& screening,
-                               judge::ScenarioParties& parties, const Scenario& s, size_t activity, Date undated,
-                               Date to) {
+                               judge::ScenarioParties& parties, const Scenario& s, size_t activity, Date to) {
   const Activity& a = s.activities[activity];
   std::vector<Date> out;
-  bool capped = false;
   for (const rules::Rule& rule : set.rules) {
     if (!judge::Applies(rule, a.type)) continue;
     AddRuleDates(rule, out);
-    if (rule.cap) {
-      capped = true;
-      AddCapPeriods(*rule.cap, rule.info.effective, to, out);
-    }
   }
   if (a.exemption) {
     if (const int k = rules::ExemptionKindIndex(set, a.exemption->name); k >= 0) {
@@ -92,15 +94,23 @@ std::vector<Date> ChangePoints(const rules::RuleSet& set, const judge::Screening
   for (const int party : a.parties) AddPartyDates(screening, parties, s, party, out);
   // Screening.StaleFor: stale once the date is more than stale_after_days after the snapshot.
   if (screening.oldest_snapshot) out.push_back(Date{screening.oldest_snapshot->days + screening.stale_after_days + 1});
-  if (capped) {
-    for (size_t i = 0; i < s.activities.size(); ++i) {
-      if (i != activity) AddBoth(s.activities[i].date.value_or(s.date.value_or(undated)), out);
-    }
+  return Sorted(std::move(out), to);
+}
+
+std::vector<Date> CapPoints(const rules::RuleSet& set, const Activity& a,
+                            const std::vector<std::optional<Date>>& delivered_on, size_t self, Date to) {
+  std::vector<Date> out;
+  bool capped = false;
+  for (const rules::Rule& rule : set.rules) {
+    if (!rule.cap || !judge::Applies(rule, a.type)) continue;
+    capped = true;
+    AddCapPeriods(*rule.cap, rule.info.effective, to, out);
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  out.erase(std::upper_bound(out.begin(), out.end(), to), out.end());
-  return out;
+  if (!capped) return out;
+  for (size_t i = 0; i < delivered_on.size(); ++i) {
+    if (i != self && delivered_on[i]) AddBoth(*delivered_on[i], out);
+  }
+  return Sorted(std::move(out), to);
 }
 
 }  // namespace sancheck::timeline

@@ -2,11 +2,13 @@
 #include "timeline/timeline.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <memory>
 
+#include "judge/cap_counter.hpp"
 #include "judge/checker_impl.hpp"
 #include "judge/rule_firings.hpp"
-#include "judge/rule_judge.hpp"
 #include "judge/scenario_run.hpp"
 #include "timeline/change_points.hpp"
 
@@ -67,37 +69,20 @@ Change ChangeBetween(const Judgement& before, const Judgement& after) {
   return c;
 }
 
-// The scenario one activity is judged in: the activity, and what its judgement reads of the
-// others — the activities it serves (for:), whose verdicts are its facts, and, when a capped
-// rule applies to it, every activity (their deliveries count against the same caps).
-// Judging the rest would only cost time: their findings do not reach this one's.
-struct Subject {
-  Scenario scenario;
-  size_t index = 0;  ///< of the activity inside `scenario`
-};
-
-Subject SubjectOf(const rules::RuleSet& set, const Scenario& s, size_t activity) {
-  const Activity& a = s.activities[activity];
-  const bool capped = std::any_of(set.rules.begin(), set.rules.end(), [&](const rules::Rule& r) {
-    return r.cap && judge::Applies(r, a.type);
-  });
-  Subject out{s, activity};
-  if (capped) return out;
-  std::vector<size_t> keep;  // the activity and the chain it serves (the loader refused cycles)
-  for (int at = static_cast<int>(activity); at >= 0; at = s.activities[static_cast<size_t>(at)].serves) {
-    keep.push_back(static_cast<size_t>(at));
+// Settles the caps the activity's capped findings in `r` (judged on r.date) reach, as
+// Checker::Check would with the activity on that day: every capped delivery of the run
+// counts, the others' as judged on their own days (`others`).
+void SettleCaps(judge::CapBaseline& others, uint32_t place, const std::vector<judge::CappedDelivery>& mine,
+                ActivityResult& r) {
+  std::vector<judge::CappedItem> items;
+  for (const judge::CappedDelivery& d : mine) items.push_back({d.rule, &d.item});
+  const std::vector<judge::CapDecision> decisions = others.Decide(items, r.date, place);
+  for (size_t i = 0; i < mine.size(); ++i) {
+    Finding& f = r.findings[mine[i].finding];
+    f.verdict = decisions[i].verdict;
+    f.undecided = decisions[i].undecided;
+    f.cap_note = decisions[i].note;
   }
-  std::sort(keep.begin(), keep.end());  // file order, which judging follows for ties
-  std::map<int, int> renumbered;
-  for (size_t i = 0; i < keep.size(); ++i) renumbered[static_cast<int>(keep[i])] = static_cast<int>(i);
-  out.scenario.activities.clear();
-  for (const size_t k : keep) {
-    Activity copy = s.activities[k];
-    if (copy.serves >= 0) copy.serves = renumbered.at(copy.serves);
-    out.scenario.activities.push_back(std::move(copy));
-  }
-  out.index = static_cast<size_t>(renumbered.at(static_cast<int>(activity)));
-  return out;
 }
 
 // Without --from a timeline is judged from its earliest change point, which may be a rule of
@@ -141,7 +126,114 @@ void MergeJudgements(const std::vector<Judgement>& judged, Date to, ActivityTime
   }
 }
 
-Timeline BuildTimeline(const Checker& checker, const std::vector<Scenario>& scenarios, const TimelineOptions& options) {
+namespace {
+
+// Every activity of the run judged once, each on its own day: what the activities it serves
+// (for:) are, and the deliveries counted against the caps it may meet, do not depend on the
+// day another activity is judged on. Each timeline then judges its activity alone on each of
+// its change points. Caps count every delivery of the run, as check counts them.
+struct RunBase {
+  RunBase(const Checker::Impl& impl, const std::vector<Scenario>& scenarios, Date run_date, Date undated) {
+    std::vector<judge::CappedDelivery> capped;
+    uint32_t counted = 0;  // deliveries are added scenario by scenario, each in its judging order
+    for (const Scenario& s : scenarios) {
+      first.push_back(delivered_on.size());
+      delivered_on.resize(delivered_on.size() + s.activities.size());
+      place.resize(delivered_on.size());
+      judges.push_back(std::make_unique<judge::ScenarioJudge>(*impl.set, *impl.screening, s, run_date));
+      base.emplace_back(s.activities.size());
+      for (const size_t ai : judges.back()->order()) {
+        const size_t g = first.back() + ai;
+        const Date day = s.activities[ai].date.value_or(s.date.value_or(undated));
+        place[g] = counted++;
+        capped.clear();
+        judges.back()->Judge(ai, day, base.back(), base.back()[ai], capped);
+        for (const judge::CappedDelivery& d : capped) delivered.Add(*d.rule, d.item, day, place[g]);
+        if (!capped.empty()) delivered_on[g] = day;
+      }
+    }
+  }
+
+  std::vector<std::unique_ptr<judge::ScenarioJudge>> judges;  ///< per scenario
+  std::vector<std::vector<ActivityResult>> base;              ///< per scenario and activity
+  judge::CapBaseline delivered;
+  std::vector<size_t> first;                      ///< per scenario: its first activity's index below
+  std::vector<std::optional<Date>> delivered_on;  ///< per activity of the run: the day of its capped deliveries
+  std::vector<uint32_t> place;                    ///< per activity of the run: its place in the counting order
+};
+
+// The days an activity's timeline judges it on after `from`, the first: its own change
+// points, and those only its caps can change on.
+struct Days {
+  std::vector<Date> own;  ///< ChangePoints
+  std::vector<Date> all;  ///< with CapPoints, after `from`
+  Date from;
+
+  // What judging them costs: a cap's day costs nothing to an activity without capped findings,
+  // and the days an activity has them are told by its own day's (estimated: a capped rule
+  // that starts after it is not seen).
+  size_t Cost(bool delivers) const {
+    const size_t own_after = static_cast<size_t>(own.end() - std::upper_bound(own.begin(), own.end(), from));
+    return 1 + (delivers ? all.size() : own_after);
+  }
+};
+
+Days DaysOf(const Checker::Impl& impl, RunBase& run, const Scenario& s, size_t si, size_t ai,
+            const TimelineOptions& options) {
+  Days d;
+  d.own = ChangePoints(*impl.set, *impl.screening, run.judges[si]->parties(), s, ai, options.to);
+  const std::vector<Date> counted =
+      CapPoints(*impl.set, s.activities[ai], run.delivered_on, run.first[si] + ai, options.to);
+  std::merge(d.own.begin(), d.own.end(), counted.begin(), counted.end(), std::back_inserter(d.all));
+  d.all.erase(std::unique(d.all.begin(), d.all.end()), d.all.end());
+  d.from = options.from.value_or(std::min(d.all.empty() ? kFirstMeasure : d.all.front(), kFirstMeasure));
+  if (!options.from) d.from = std::min(d.from, options.to);
+  d.all.erase(d.all.begin(), std::upper_bound(d.all.begin(), d.all.end(), d.from));
+  return d;
+}
+
+ActivityTimeline TimelineOf(const Checker::Impl& impl, RunBase& run, const Scenario& s, size_t si, size_t ai,
+                            const Days& days, const TimelineOptions& options) {
+  const Activity& a = s.activities[ai];
+  judge::ScenarioJudge& judge = *run.judges[si];
+  const uint32_t place = run.place[run.first[si] + ai];
+  std::vector<Judgement> judged;
+  ActivityResult raw;  // the findings of the last day judged, before caps and claims
+  std::vector<judge::CappedDelivery> mine;
+  auto settle_on = [&](Date day) {
+    ActivityResult r = raw;
+    r.date = day;
+    if (!mine.empty()) SettleCaps(run.delivered, place, mine, r);
+    judge::SettleFindings(*impl.set, a, r);
+    judged.push_back(JudgementOf(*impl.set, r));
+  };
+  auto judge_on = [&](Date day) {
+    mine.clear();
+    judge.Judge(ai, day, run.base[si], raw, mine);
+    settle_on(day);
+  };
+  judge_on(days.from);
+  for (const Date day : days.all) {
+    if (std::binary_search(days.own.begin(), days.own.end(), day)) {
+      judge_on(day);
+    } else if (!mine.empty()) {
+      // Only a cap's day (another delivery's, a period's start): the findings stand, the
+      // caps are counted again.
+      settle_on(day);
+    }
+  }
+  ActivityTimeline at;
+  at.id = a.id;
+  at.type = a.type;
+  MergeJudgements(judged, options.to, at);
+  if (!options.from) StartOnFirstMeasure(at);
+  return at;
+}
+
+}  // namespace
+
+Timeline BuildTimeline(const Checker& checker, const std::vector<Scenario>& scenarios, const TimelineOptions& options,
+                       Diagnostics& diags) {
   const Checker::Impl& impl = checker.impl();
   // The same days Checker::Check judges on: the run's day from the clock, --as-of for undated activities.
   const Date run_date = impl.RunDate();
@@ -149,33 +241,30 @@ Timeline BuildTimeline(const Checker& checker, const std::vector<Scenario>& scen
   Timeline t;
   t.packs = checker.packs();
   t.to = options.to;
-  for (const Scenario& s : scenarios) {
-    ScenarioTimeline st{s.file, s.id, s.title, {}};
-    judge::ScenarioParties parties(*impl.screening, s, run_date);
+  RunBase run(impl, scenarios, run_date, undated);
+  // Each day of each activity is a judgement: a file of many capped deliveries, each moving
+  // the others' caps, asks for a number of them that grows with its square. Counted before
+  // any timeline is judged, and refused at the scenario that passes the bound.
+  std::vector<std::vector<Days>> days(scenarios.size());
+  size_t cost = 0;
+  for (size_t si = 0; si < scenarios.size(); ++si) {
+    const Scenario& s = scenarios[si];
     for (size_t ai = 0; ai < s.activities.size(); ++ai) {
-      const std::vector<Date> points =
-          ChangePoints(*impl.set, *impl.screening, parties, s, ai, undated, options.to);
-      Date from = options.from.value_or(std::min(points.empty() ? kFirstMeasure : points.front(), kFirstMeasure));
-      if (!options.from) from = std::min(from, options.to);
-      // The activity is judged by the judging pass itself (judge::JudgeScenarios, which
-      // Checker::Check runs too), its date set to each interval's first day. Checker::Check
-      // would add the audit block and a log line per call; the verdicts are the same.
-      Subject subject = SubjectOf(*impl.set, s, ai);
-      std::vector<Scenario> one{std::move(subject.scenario)};
-      std::vector<Judgement> judged;
-      auto judge_on = [&](Date day) {
-        one.front().activities[subject.index].date = day;
-        const RunResult run = judge::JudgeScenarios(*impl.set, *impl.screening, one, undated, run_date);
-        judged.push_back(JudgementOf(*impl.set, run.scenarios.front().activities[subject.index]));
-      };
-      judge_on(from);
-      for (auto it = std::upper_bound(points.begin(), points.end(), from); it != points.end(); ++it) judge_on(*it);
-      ActivityTimeline at;
-      at.id = s.activities[ai].id;
-      at.type = s.activities[ai].type;
-      MergeJudgements(judged, options.to, at);
-      if (!options.from) StartOnFirstMeasure(at);
-      st.activities.push_back(std::move(at));
+      days[si].push_back(DaysOf(impl, run, s, si, ai, options));
+      cost += days[si].back().Cost(run.delivered_on[run.first[si] + ai].has_value());
+      if (cost > options.max_days) {
+        diags.Error(s.pos, "timeline.too_many_days",
+                    "the timeline would judge more than " + std::to_string(options.max_days) +
+                        " activity-days: narrow it with --from and --to, or split the scenarios");
+        return t;
+      }
+    }
+  }
+  for (size_t si = 0; si < scenarios.size(); ++si) {
+    const Scenario& s = scenarios[si];
+    ScenarioTimeline st{s.file, s.id, s.title, {}};
+    for (size_t ai = 0; ai < s.activities.size(); ++ai) {
+      st.activities.push_back(TimelineOf(impl, run, s, si, ai, days[si][ai], options));
     }
     t.scenarios.push_back(std::move(st));
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sancheck/checker.hpp"
+#include "sancheck/diagnostics.hpp"
 #include "sancheck/result.hpp"
 
 namespace sancheck::timeline {
@@ -74,15 +75,22 @@ struct Timeline {
   bool EndsProhibited() const;
 };
 
+/// At most this many activity-days are judged in one timeline (a few seconds).
+inline constexpr size_t kMaxTimelineDays = 2000000;
+
 struct TimelineOptions {
   std::optional<Date> from;  ///< none: kFirstMeasure, or the earliest change point when it is earlier
   Date to;                   ///< the last day of every timeline
+  size_t max_days = kMaxTimelineDays;  ///< more days to judge than this: an error, nothing judged
 };
 
 /// The timeline of every activity of `scenarios` (validated with Checker::Validate): each is
 /// judged once per interval between its change points (ChangePoints()) by the checker's own
-/// judging pass, and the intervals with equal verdicts and rules are merged.
-Timeline BuildTimeline(const Checker& checker, const std::vector<Scenario>& scenarios, const TimelineOptions& options);
+/// judging step (judge::ScenarioJudge), and the intervals with equal verdicts and rules are
+/// merged. When that would judge more than `options.max_days` activity-days, an error
+/// (timeline.too_many_days) in `diags` and an empty timeline.
+Timeline BuildTimeline(const Checker& checker, const std::vector<Scenario>& scenarios, const TimelineOptions& options,
+                       Diagnostics& diags);
 
 /// Judgements of consecutive days ranges (each from its date to the day before the next, the
 /// last to `to`) merged into intervals of equal verdict and rule ids, with a Change at the

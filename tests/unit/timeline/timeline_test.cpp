@@ -87,7 +87,7 @@ struct Fixture {
   std::vector<Date> Points(size_t activity, Date to) const {
     const Checker::Impl& impl = checker->impl();
     judge::ScenarioParties parties(*impl.screening, scenarios.front(), to);
-    return ChangePoints(*impl.set, *impl.screening, parties, scenarios.front(), activity, D("2023-11-14"), to);
+    return ChangePoints(*impl.set, *impl.screening, parties, scenarios.front(), activity, to);
   }
 };
 
@@ -98,6 +98,15 @@ parties:
 activities:
   - {id: widgets, type: supply, date: 2020-04-01, from: kp, to: cn, items: [{description: laptops, hs: "8471.30"}],
      exemption: {kind: wind-down, reference: contract of 2020-01-10}}
+)";
+
+// Two diesel deliveries of 60 bbl, 2020-02-01 and 2020-05-05: the second crosses fuel-cap's 100.
+constexpr const char* kTwoDeliveries = R"(parties:
+  ru: {name: Example Supplier, country: RU, kind: company}
+  kp: {name: Example Importer, country: KP, kind: company}
+activities:
+  - {id: a, type: supply, date: 2020-02-01, from: ru, to: kp, items: [{description: diesel, hs: "2710.19", quantity: 60, unit: bbl}]}
+  - {id: b, type: supply, date: 2020-05-05, from: ru, to: kp, items: [{description: diesel, hs: "2710.19", quantity: 60, unit: bbl}]}
 )";
 
 Judgement J(const char* day, Verdict v, std::vector<std::pair<const char*, Verdict>> rules) {
@@ -111,30 +120,36 @@ TEST_SUITE("timeline") {
     const Fixture f(kWidgets);
     // Effective 2020-03-01, until 2022-12-31 → 2023-01-01; `date < 2021-07-01` → that day and the
     // next; the set's two days and the days after them; the window's first day and the day after
-    // its last; the cap's rule effective day and its period starts (it applies to supplies too).
+    // its last; the cap's rule effective day (it applies to supplies too).
     CHECK(Texts(f.Points(0, D("2023-11-14"))) ==
           std::vector<std::string>{"2019-01-01", "2019-06-15", "2019-06-16", "2019-08-01", "2019-08-02",
-                                   "2019-12-22", "2020-03-01", "2020-06-01", "2020-12-22", "2021-07-01",
-                                   "2021-07-02", "2021-12-22", "2022-12-22", "2023-01-01"});
+                                   "2019-12-22", "2020-03-01", "2020-06-01", "2021-07-01", "2021-07-02",
+                                   "2023-01-01"});
+    // The cap's period starts change only what caps count.
+    const Checker::Impl& impl = f.checker->impl();
+    CHECK(Texts(CapPoints(*impl.set, f.scenarios.front().activities[0], {std::nullopt}, 0, D("2023-11-14"))) ==
+          std::vector<std::string>{"2020-12-22", "2021-12-22", "2022-12-22"});
     // Nothing after `to`; a rule of another activity type adds nothing (travel-only's 2018-02-02).
     CHECK(Texts(f.Points(0, D("2020-03-01"))) ==
           std::vector<std::string>{"2019-01-01", "2019-06-15", "2019-06-16", "2019-08-01", "2019-08-02",
                                    "2019-12-22", "2020-03-01"});
   }
 
-  TEST_CASE("change points: another capped delivery's date and the day after it") {
-    const Fixture f(R"(scenario: s
-parties:
-  ru: {name: Example Supplier, country: RU, kind: company}
-  kp: {name: Example Importer, country: KP, kind: company}
-activities:
-  - {id: a, type: supply, date: 2020-02-01, from: ru, to: kp, items: [{description: diesel, hs: "2710.19", quantity: 60, unit: bbl}]}
-  - {id: b, type: supply, date: 2020-05-05, from: ru, to: kp, items: [{description: diesel, hs: "2710.19", quantity: 60, unit: bbl}]}
-)");
-    const auto points = f.Points(0, D("2023-11-14"));
-    CHECK(Has(points, "2020-05-05"));
-    CHECK(Has(points, "2020-05-06"));
-    CHECK_FALSE(Has(points, "2020-02-01"));  // its own date is no change point
+  TEST_CASE("cap points: another capped delivery's date and the day after it, and the periods' starts") {
+    const Fixture f(std::string("scenario: s\n") + kTwoDeliveries);
+    // The days of the other deliveries counted against a cap (its own day is none of them),
+    // and the periods' starts.
+    const Checker::Impl& impl = f.checker->impl();
+    const std::vector<std::optional<Date>> delivered_on{D("2020-02-01"), D("2020-05-05")};
+    const auto points = CapPoints(*impl.set, f.scenarios.front().activities[0], delivered_on, 0, D("2023-11-14"));
+    CHECK(Texts(points) == std::vector<std::string>{"2020-05-05", "2020-05-06", "2020-12-22", "2021-12-22",
+                                                    "2022-12-22"});
+    CHECK(CapPoints(*impl.set, f.scenarios.front().activities[0], delivered_on, 0, D("2020-05-05")).size() == 1);
+    // Not among the change points of its own judgement, which no other activity moves.
+    CHECK_FALSE(Has(f.Points(0, D("2023-11-14")), "2020-05-05"));
+    // An activity that made no capped delivery moves nobody's caps.
+    CHECK(Texts(CapPoints(*impl.set, f.scenarios.front().activities[0], {D("2020-02-01"), std::nullopt}, 0, D("2023-11-14"))) ==
+          std::vector<std::string>{"2020-12-22", "2021-12-22", "2022-12-22"});
   }
 
   TEST_CASE("change points of the textile wind-down in the built-in pack") {
@@ -154,14 +169,12 @@ activities:
     REQUIRE_MESSAGE(!diags.HasErrors(), diags.RenderAll());
     const Checker::Impl& impl = checker->impl();
     judge::ScenarioParties parties(*impl.screening, scenarios.front(), D("2026-01-01"));
-    const auto shirts = ChangePoints(*impl.set, *impl.screening, parties, scenarios.front(), 0, D("2026-01-01"),
-                                     D("2026-01-01"));
+    const auto shirts = ChangePoints(*impl.set, *impl.screening, parties, scenarios.front(), 0, D("2026-01-01"));
     CHECK(Has(shirts, "2017-09-11"));  // textiles-from-dprk in force; the wind-down window opens
     CHECK(Has(shirts, "2017-12-11"));  // the day after the window closes
     // The designation data (oldest list 2024-09-26) are stale for days more than 180 after it.
     CHECK(Has(shirts, "2025-03-26"));
-    const auto travel = ChangePoints(*impl.set, *impl.screening, parties, scenarios.front(), 1, D("2026-01-01"),
-                                     D("2026-01-01"));
+    const auto travel = ChangePoints(*impl.set, *impl.screening, parties, scenarios.front(), 1, D("2026-01-01"));
     CHECK(Has(travel, "2016-11-30"));  // KPi.038 listed: the traveller's listing day
   }
 
@@ -226,9 +239,10 @@ activities:
 
   TEST_CASE("a timeline judged by the checker: window, ban, end of the condition's date") {
     const Fixture f(kWidgets);
+    Diagnostics diags;
     TimelineOptions options;
     options.to = D("2023-11-14");
-    const Timeline t = BuildTimeline(*f.checker, f.scenarios, options);
+    const Timeline t = BuildTimeline(*f.checker, f.scenarios, options, diags);
     const auto& intervals = t.scenarios.front().activities.front().intervals;
     REQUIRE(intervals.size() == 4);
     // Nothing changes before 1718's day, so the timeline starts on it.
@@ -245,12 +259,115 @@ activities:
 
     options.from = D("2020-04-15");
     options.to = D("2020-12-31");
-    const Timeline part = BuildTimeline(*f.checker, f.scenarios, options);
+    const Timeline part = BuildTimeline(*f.checker, f.scenarios, options, diags);
     const auto& p = part.scenarios.front().activities.front().intervals;
     REQUIRE(p.size() == 2);
     CHECK(p[0].from == D("2020-04-15"));
     CHECK(p[1].to == D("2020-12-31"));
     CHECK(part.EndsProhibited());
+    CHECK_FALSE(diags.HasErrors());
+  }
+
+  // Each interval's verdict is what Checker::Check gives the activity moved to its first and
+  // last day, all else as written: caps count the other deliveries, a service reads what it serves.
+  TEST_CASE("every interval agrees with check on its days: caps and services") {
+    const Fixture f(std::string("scenario: s\n") + kTwoDeliveries + R"(  - {id: c, type: supply, date: 2020-05-05, from: ru, to: kp, items: [{description: diesel, hs: "2710.19"}]}
+  - {id: d, type: supply, date: 2021-01-10, from: ru, to: kp, items: [{description: diesel, hs: "2710.19", quantity: 30, unit: bbl}]}
+  - {id: e, type: service, service: transport, date: 2020-06-01, from: ru, to: kp, for: a}
+)");
+    Diagnostics diags;
+    TimelineOptions options;
+    options.to = D("2022-06-30");
+    const Timeline t = BuildTimeline(*f.checker, f.scenarios, options, diags);
+    REQUIRE_FALSE(diags.HasErrors());
+    size_t compared = 0;
+    const auto& activities = f.scenarios.front().activities;
+    for (size_t ai = 0; ai < activities.size(); ++ai) {
+      const auto& intervals = t.scenarios.front().activities[ai].intervals;
+      // Every interval's first and last day, and each other delivery's day, the day before and after.
+      std::vector<Date> probes;
+      for (const Interval& in : intervals) probes.insert(probes.end(), {in.from, in.to});
+      for (size_t bi = 0; bi < activities.size(); ++bi) {
+        if (bi == ai) continue;
+        const Date d = *activities[bi].date;
+        probes.insert(probes.end(), {Date{d.days - 1}, d, Date{d.days + 1}});
+      }
+      for (const Date day : probes) {
+        const auto in = std::find_if(intervals.begin(), intervals.end(),
+                                     [&](const Interval& i) { return !(day < i.from) && !(i.to < day); });
+        if (in == intervals.end()) continue;  // before the timeline's first day
+        std::vector<Scenario> moved = f.scenarios;
+        moved.front().activities[ai].date = day;
+        const RunResult run = f.checker->Check(moved);
+        const ActivityResult& checked = run.scenarios.front().activities[ai];
+        std::vector<std::string> rules;
+        for (const Finding& finding : checked.findings) {
+          if (std::find(rules.begin(), rules.end(), finding.rule) == rules.end()) rules.push_back(finding.rule);
+        }
+        std::vector<std::string> shown;
+        for (const Firing& firing : in->rules) shown.push_back(firing.rule);
+        std::sort(rules.begin(), rules.end());
+        std::sort(shown.begin(), shown.end());
+        INFO(activities[ai].id, " on ", day.ToString());
+        CHECK(checked.verdict == in->verdict);
+        CHECK(rules == shown);
+        ++compared;
+      }
+    }
+    CHECK(compared > 60);
+    // a alone in its period, then after b's 60 bbl (crossing 100), then alone in the next period.
+    const auto& a = t.scenarios.front().activities[0].intervals;
+    const auto verdict_on = [&](const char* day) {
+      for (const Interval& in : a) {
+        if (!(D(day) < in.from) && !(in.to < D(day))) return in.verdict;
+      }
+      return Verdict::kPermitted;
+    };
+    CHECK(verdict_on("2020-03-01") == Verdict::kReview);
+    CHECK(verdict_on("2020-05-06") == Verdict::kProhibited);
+    CHECK(verdict_on("2020-12-22") == Verdict::kReview);
+  }
+
+  TEST_CASE("caps count the deliveries of every scenario of the run, as check counts them") {
+    const Fixture f(R"(scenario: first
+parties:
+  ru: {name: Example Supplier, country: RU, kind: company}
+  kp: {name: Example Importer, country: KP, kind: company}
+activities:
+  - {id: a1, type: supply, date: 2020-01-10, from: ru, to: kp, items: [{description: diesel, hs: "2710.19", quantity: 60, unit: bbl}]}
+---
+scenario: second
+parties:
+  ru: {name: Example Supplier, country: RU, kind: company}
+  kp: {name: Example Importer, country: KP, kind: company}
+activities:
+  - {id: a2, type: supply, date: 2020-02-01, from: ru, to: kp, items: [{description: diesel, hs: "2710.19", quantity: 60, unit: bbl}]}
+)");
+    REQUIRE(f.scenarios.size() == 2);
+    Diagnostics diags;
+    TimelineOptions options;
+    options.to = D("2020-12-21");
+    const Timeline t = BuildTimeline(*f.checker, f.scenarios, options, diags);
+    REQUIRE_FALSE(diags.HasErrors());
+    // a2 crosses the cap of 100 bbl after a1's 60 bbl of the other scenario: on its own day,
+    // and on every day from a1's (on that day a1's scenario, judged first, counts first).
+    CHECK(f.checker->Check(f.scenarios).scenarios[1].activities[0].verdict == Verdict::kProhibited);
+    const auto& a2 = t.scenarios[1].activities[0].intervals;
+    REQUIRE_FALSE(a2.empty());
+    CHECK(a2.back().verdict == Verdict::kProhibited);
+    CHECK(a2.back().from == D("2020-01-10"));
+  }
+
+  TEST_CASE("a timeline that would judge too many days is refused whole") {
+    const Fixture f(kWidgets);
+    Diagnostics diags;
+    TimelineOptions options;
+    options.to = D("2023-11-14");
+    options.max_days = 3;
+    const Timeline t = BuildTimeline(*f.checker, f.scenarios, options, diags);
+    REQUIRE(diags.HasErrors());
+    CHECK(diags.RenderAll().find("timeline.too_many_days") != std::string::npos);
+    CHECK(t.scenarios.empty());
   }
 }
 
