@@ -62,10 +62,22 @@ class TreeBuilder {
       }
       return out;
     }
-    for (uint32_t k = 0; k < n.count; ++k) out.children.push_back(Build(p_.children[n.first + k], item));
+    // `service not in [...]` and `item.hs != 93` compile to not(in): the test has no text of
+    // its own, so it is shown as the one line written, with the negation's value.
+    const Node* leaf = n.count == 0 ? &n : nullptr;
+    if (n.op == Op::kNot && n.count == 1) {
+      const Node& inner = p_.nodes[p_.children[n.first]];
+      if (inner.count == 0 && inner.end <= inner.begin) {
+        out.kind = "not in";
+        leaf = &inner;
+      }
+    }
+    if (!leaf) {
+      for (uint32_t k = 0; k < n.count; ++k) out.children.push_back(Build(p_.children[n.first + k], item));
+    }
     // A leaf's facts: the fields it names, as this activity (and item) has them.
-    if (n.count == 0 && n.op != Op::kConst) {
-      for (const expr::Operand* o : {&n.lhs, &n.rhs}) {
+    if (leaf && leaf->op != Op::kConst) {
+      for (const expr::Operand* o : {&leaf->lhs, &leaf->rhs}) {
         if (!o->is_field) continue;
         out.facts.push_back({std::string(expr::Field(o->field).name),
                              FactText(o->field, facts_, item, scenario_, tags_)});

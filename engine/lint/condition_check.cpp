@@ -252,7 +252,9 @@ class Analyzer {
       case Op::kKnown: {
         Domain& d = Field(env, n.lhs.field);
         if (expr::IsList(n.type)) {
-          if (want) return true;
+          // An item's list is unknown only when there is no item at all: a service that gives
+          // no subject is judged once with its item unknown (known(item.tags) is false then).
+          if (want || expr::Field(n.lhs.field).item_scoped) return true;
           conflict_at_ = idx;
           conflict_with_ = kNoOrigin;
           return false;

@@ -41,6 +41,14 @@ rules:
     citations: [{resolution: "1718", paragraph: "7"}]
     when: from.country == KP
     message: No launches.
+  - id: not-from-cn
+    title: Not from China, not cereals
+    verdict: review
+    effective: 2010-01-01
+    applies_to: [supply]
+    citations: [{resolution: "1718", paragraph: "8(b)"}]
+    when: from.country not in [CN] and item.hs != 10
+    message: Negated tests.
   - id: later
     title: Not yet in force
     verdict: review
@@ -63,6 +71,15 @@ rules:
   Explanation Run(const ExplainOptions& options = {}) {
     Diagnostics diags;
     return Explain(*checker, scenarios, options, std::nullopt, diags);
+  }
+
+  // Narrowed to one rule (--rule), which every activity lists alone.
+  Explanation RunRule(const std::string& rule) {
+    ExplainOptions o;
+    o.rule = rule;
+    Explanation e = Run(o);
+    REQUIRE(e.activities[0].rules.size() == 1);
+    return e;
   }
 };
 
@@ -87,7 +104,7 @@ TEST_CASE("each rule: type, dates, per-item trees with the facts read, exemption
   const Explanation e = f.Run();
   REQUIRE(e.activities.size() == 1);
   const auto& rules = e.activities[0].rules;
-  REQUIRE(rules.size() == 3);
+  REQUIRE(rules.size() == 4);
   const RuleExplanation& arms = rules[0];
   CHECK(arms.rule->info.id == "t/arms-to-kp");
   CHECK(arms.applies);
@@ -121,12 +138,30 @@ TEST_CASE("each rule: type, dates, per-item trees with the facts read, exemption
   CHECK(rules[2].evaluations.empty());
 }
 
+TEST_CASE("a negated test is one line with the negation's value: not in, and != on HS codes") {
+  Fixture f(kScenario);
+  const Explanation e = f.RunRule("not-from-cn");
+  const RuleExplanation& r = e.activities[0].rules[0];
+  REQUIRE(r.evaluations.size() == 2);
+  const ConditionNode& rifles = r.evaluations[0].tree;
+  REQUIRE(rifles.children.size() == 2);
+  const ConditionNode& not_cn = rifles.children[0];
+  CHECK(not_cn.kind == "not in");
+  CHECK(not_cn.text == "from.country not in [CN]");
+  CHECK(not_cn.value == Truth::kTrue);
+  CHECK(not_cn.children.empty());
+  REQUIRE(not_cn.facts.size() == 1);
+  CHECK(not_cn.facts[0].value == "RU (Rus Co)");
+  CHECK(rifles.children[1].text == "item.hs != 10");
+  CHECK(rifles.children[1].value == Truth::kTrue);
+  CHECK(r.evaluations[1].tree.children[1].value == Truth::kFalse);  // wheat is under chapter 10
+  const std::string text = RenderExplanationText(e);
+  CHECK(text.find("from.country not in [CN]: true") != std::string::npos);
+}
+
 TEST_CASE("--rule narrows to one rule and the text says why it did not apply") {
   Fixture f(kScenario);
-  ExplainOptions o;
-  o.rule = "launches";
-  const Explanation e = f.Run(o);
-  REQUIRE(e.activities[0].rules.size() == 1);
+  const Explanation e = f.RunRule("launches");
   const std::string text = RenderExplanationText(e);
   CHECK(text.find("activity type: does not apply (the rule covers launch; this is supply)") != std::string::npos);
   const std::string json = RenderExplanationJson(e);

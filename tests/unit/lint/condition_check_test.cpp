@@ -71,6 +71,12 @@ TEST_CASE("tautologies are always true, literals are taken as meant") {
   CHECK(Findings("known(from.country) or not known(from.country)").size() == 1);
 }
 
+TEST_CASE("known() of a list: always, but for an item's, which a service without a subject lacks") {
+  CHECK(Findings("known(via) and from.country == KP").size() == 1);
+  CHECK(Findings("known(item.tags) and from.country == KP").empty());
+  CHECK(Findings("not known(item.tags) and from.country == KP").empty());
+}
+
 TEST_CASE("quantifiers read another item: no contradiction across any()") {
   CHECK(Findings("item.hs in [93] and any(item.hs in [8401])").empty());
   CHECK(Findings("any(item.tags in [arms]) and any(not (item.tags in [arms]))").empty());
