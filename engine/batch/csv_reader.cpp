@@ -43,6 +43,14 @@ bool ParseCsvHeader(char* begin, char* end, CsvHeader& header, RecordError& err)
   if (static_cast<size_t>(end - begin) >= kUtf8Bom.size() && std::memcmp(begin, kUtf8Bom.data(), kUtf8Bom.size()) == 0) {
     begin += kUtf8Bom.size();
   }
+  // Lines ended by a carriage return alone (old Mac files) read as one long header line.
+  const char* cr = static_cast<const char*>(std::memchr(begin, '\r', static_cast<size_t>(end - begin)));
+  if (cr && cr + 1 < end && cr[1] != '\n') {
+    err.column = static_cast<int>(cr - line_start) + 1;
+    err.code = "batch.bad_csv";
+    err.message = "header: lines end with a carriage return alone: save the file with LF or CRLF line ends";
+    return false;
+  }
   CsvFieldScanner s{begin, end, line_start};
   bool seen[kFieldCount] = {};
   std::vector<std::string_view> other;  // columns sancheck does not read: still named once each
@@ -62,11 +70,10 @@ bool ParseCsvHeader(char* begin, char* end, CsvHeader& header, RecordError& err)
       twice = seen[static_cast<int>(key)];
       seen[static_cast<int>(key)] = true;
     } else {
-      if (const std::string near = NearFieldName(name); !near.empty()) {
+      if (const std::string problem = UnreadKeyProblem(name); !problem.empty()) {
         err.column = col;
         err.code = "batch.unknown_key";
-        err.message = "header: unknown column '" + std::string(name) + "' (did you mean " + near +
-                      "? misspelt, the field would be left unread)";
+        err.message = "header: unknown column '" + std::string(name) + "' (" + problem + ")";
         return false;
       }
       twice = std::find(other.begin(), other.end(), name) != other.end();

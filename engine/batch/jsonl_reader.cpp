@@ -40,11 +40,10 @@ class Scanner {
         duplicate = (seen >> static_cast<int>(field)) & 1;
         seen |= 1u << static_cast<int>(field);
       } else {
-        if (const std::string near = NearFieldName(key); !near.empty()) {
+        if (const std::string problem = UnreadKeyProblem(key); !problem.empty()) {
           p_ = key_at;
           field_ = {};
-          return Fail("batch.unknown_key", "unknown key '" + std::string(key) + "' (did you mean " + near +
-                                               "? misspelt, the field would be left unread)");
+          return Fail("batch.unknown_key", "unknown key '" + std::string(key) + "' (" + problem + ")");
         }
         for (std::string_view k : rec.other_keys) duplicate = duplicate || k == key;
         rec.other_keys.push_back(key);

@@ -25,12 +25,22 @@ FieldKey FieldByName(std::string_view name) {
   }
 }
 
-std::string NearFieldName(std::string_view name) {
-  std::string folded;  // lower case, blanks and hyphens as written keys have them dropped or '_'
+namespace {
+
+// Lower case, blanks and hyphens as written keys have them dropped or '_'.
+std::string Folded(std::string_view name) {
+  std::string folded;
   for (char c : name) {
     if (c == ' ' || c == '\t') continue;
     folded += c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
+  return folded;
+}
+
+}  // namespace
+
+std::string NearFieldName(std::string_view name) {
+  const std::string folded = Folded(name);
   if (const FieldKey k = FieldByName(folded); k != FieldKey::kCount) return "'" + std::string(FieldName(k)) + "'";
   // A field's first word alone ("importer"): which of its fields is meant is not known.
   std::string words;
@@ -46,6 +56,22 @@ std::string NearFieldName(std::string_view name) {
   const std::string near = Closest(folded, kFieldNames);
   if (near.empty() || EditDistance(folded, near) > (folded.size() >= 7 ? 2u : 1u)) return {};
   return "'" + near + "'";
+}
+
+std::string UnreadKeyProblem(std::string_view name) {
+  if (const std::string near = NearFieldName(name); !near.empty()) {
+    return "did you mean " + near + "? misspelt, the field would be left unread";
+  }
+  const std::string folded = Folded(name);
+  static constexpr std::string_view kFacts[] = {"origin",    "country_of_origin", "origin_country",
+                                                "via",       "exemption",         "vessel_flag"};
+  for (std::string_view fact : kFacts) {
+    if (folded == fact) {
+      return "a fact shipment records do not carry: the shipment would be judged without it; remove the "
+             "column, or judge such shipments as scenarios with 'sancheck check'";
+    }
+  }
+  return {};
 }
 
 }  // namespace sancheck::batch

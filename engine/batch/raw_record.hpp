@@ -31,6 +31,11 @@ FieldKey FieldByName(std::string_view name);
 /// misspelt so would leave the field unread (a party never screened), while other keys (a
 /// ledger's own columns) are skipped.
 std::string NearFieldName(std::string_view name);
+/// Why a key sancheck does not read cannot be skipped, for "unknown key 'K' (...)", or empty
+/// when it can: a slip of a field's name (NearFieldName), or a fact a scenario carries and a
+/// shipment record does not (origin, via, exemption, vessel_flag), which the rules would judge
+/// the shipment without: DPRK-origin coal shipped from China to Viet Nam would be permitted.
+std::string UnreadKeyProblem(std::string_view name);
 
 /// Views point into the reader's buffer (strings already unescaped in place),
 /// so a record is valid until that buffer is reused. `tags` keeps its capacity

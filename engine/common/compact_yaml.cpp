@@ -30,17 +30,17 @@ class CompactYamlBuilder : public YAML::EventHandler {
     if (out_.roots_.size() == roots_before_) out_.roots_.push_back(Add(YAML::Mark::null_mark(), YAML::NodeType::Null, 0, 0));
   }
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    guard_.Null(mark);
+    guard_.Null(mark, anchor);
     Attach(Add(mark, YAML::NodeType::Null, 0, anchor));
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    guard_.Alias(mark);
+    guard_.Alias(mark, anchor);
     // The parser only passes anchors it has seen in this document (else it throws).
     const bool known = anchor < anchors_.size() && anchors_[anchor] != kNoNode;
     Attach(known ? anchors_[anchor] : Add(mark, YAML::NodeType::Null, 0, 0));
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
-    guard_.Scalar(mark, tag, value);
+    guard_.Scalar(mark, tag, value, anchor);
     const uint32_t i = Add(mark, YAML::NodeType::Scalar, TagIndex(tag), anchor);
     out_.nodes_[i].first = static_cast<uint32_t>(out_.text_.size());
     out_.nodes_[i].count = static_cast<uint32_t>(value.size());
@@ -84,7 +84,7 @@ class CompactYamlBuilder : public YAML::EventHandler {
   }
 
   void Open(const YAML::Mark& mark, YAML::NodeType::value kind, const std::string& tag, YAML::anchor_t anchor, bool map) {
-    guard_.CollectionStart(mark, tag, map);
+    guard_.CollectionStart(mark, tag, map, anchor);
     const uint32_t i = Add(mark, kind, TagIndex(tag), anchor);
     Attach(i);
     open_.push_back({i, pending_.size()});

@@ -31,18 +31,20 @@ class GuardOnly : public YAML::EventHandler {
 
   void OnDocumentStart(const YAML::Mark& mark) override { guard_.DocumentStart(mark); }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { guard_.Null(mark); }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { guard_.Alias(mark); }
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
-    guard_.Scalar(mark, tag, value);
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { guard_.Null(mark, anchor); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override { guard_.Alias(mark, anchor); }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    guard_.Scalar(mark, tag, value, anchor);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
-    guard_.CollectionStart(mark, tag, false);
+    guard_.CollectionStart(mark, tag, false, anchor);
   }
   void OnSequenceEnd() override { guard_.CollectionEnd(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, YAML::EmitterStyle::value) override {
-    guard_.CollectionStart(mark, tag, true);
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    guard_.CollectionStart(mark, tag, true, anchor);
   }
   void OnMapEnd() override { guard_.CollectionEnd(); }
 
@@ -62,16 +64,37 @@ void YamlGuard::DocumentStart(const YAML::Mark& mark) {
     Fail(mark, "yaml", "invalid YAML: unexpected " + found + " (',' separates entries only inside [ ] or { })");
   }
   last_start_ = mark.pos;
+  nodes_ = 0;
+  anchored_size_.clear();  // anchors are numbered per document
   if (++documents_ > kMaxYamlDocuments) {
     Fail(mark, "too_many_documents", "more than " + std::to_string(kMaxYamlDocuments) + " YAML documents in one file");
   }
 }
 
-void YamlGuard::Alias(const YAML::Mark& mark) {
+void YamlGuard::Alias(const YAML::Mark& mark, YAML::anchor_t anchor) {
   if (++aliases_ > kMaxYamlAliases) {
     Fail(mark, "too_many_aliases", "more than " + std::to_string(kMaxYamlAliases) + " aliases (*name) in one file");
   }
+  // The loaders read an alias as a copy of what its anchor holds, aliases within it included.
+  const size_t size = anchor < anchored_size_.size() && anchored_size_[anchor] ? anchored_size_[anchor] : 1;
+  repeated_ += size;
+  if (repeated_ > kMaxYamlRepeatedNodes) {
+    Fail(mark, "too_many_aliases",
+         "aliases (*name) repeat more than " + std::to_string(kMaxYamlRepeatedNodes) +
+             " nodes in one file: write the repeated parts out, or split the file");
+  }
+  Counted(0, size);
   Node(mark, {}, true);
+}
+
+void YamlGuard::Counted(YAML::anchor_t anchor, size_t size) {
+  nodes_ += size;
+  if (anchor != 0) Anchored(anchor, size);
+}
+
+void YamlGuard::Anchored(YAML::anchor_t anchor, size_t size) {
+  if (anchored_size_.size() <= anchor) anchored_size_.resize(static_cast<size_t>(anchor) + 1, 0);
+  anchored_size_[anchor] = size;
 }
 
 void YamlGuard::CheckTag(const YAML::Mark& mark, const std::string& tag) {
@@ -82,17 +105,19 @@ void YamlGuard::CheckTag(const YAML::Mark& mark, const std::string& tag) {
   Fail(mark, "tag", "YAML tag '" + shown + "' is not read by sancheck: remove it (quote a value to make it text)");
 }
 
-void YamlGuard::CollectionStart(const YAML::Mark& mark, const std::string& tag, bool map) {
+void YamlGuard::CollectionStart(const YAML::Mark& mark, const std::string& tag, bool map, YAML::anchor_t anchor) {
   CheckTag(mark, tag);
   Node(mark, {}, true);
   if (static_cast<int>(frames_.size()) >= kMaxYamlNesting) {
     Fail(mark, "too_deep", "YAML nested deeper than " + std::to_string(kMaxYamlNesting) + " levels");
   }
-  frames_.push_back(Frame{map, true, key_spans_.size(), key_text_.size(), nullptr});
+  frames_.push_back(Frame{map, true, key_spans_.size(), key_text_.size(), nullptr, anchor, nodes_});
+  Counted(0, 1);
 }
 
 void YamlGuard::CollectionEnd() {
   const Frame& f = frames_.back();
+  if (f.anchor != 0) Anchored(f.anchor, nodes_ - f.first_node);
   key_spans_.resize(f.first_key);
   key_text_.resize(f.text_start);
   frames_.pop_back();

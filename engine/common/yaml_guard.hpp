@@ -18,6 +18,9 @@ namespace sancheck {
 /// Limits on one YAML file, checked before any node is built.
 inline constexpr size_t kMaxYamlDocuments = 1000;
 inline constexpr size_t kMaxYamlAliases = 1000;
+/// Nodes the aliases of one file may repeat, counted as expanded (an alias of an anchor that
+/// holds aliases repeats what they repeat): a few aliases of large anchors multiply a file.
+inline constexpr size_t kMaxYamlRepeatedNodes = 100000;
 inline constexpr int kMaxYamlNesting = 64;
 
 /// The first problem the pass found; `code` is empty when there was none.
@@ -40,14 +43,18 @@ class YamlGuard {
   YamlGuard& operator=(const YamlGuard&) = delete;
 
   void DocumentStart(const YAML::Mark& mark);
-  void Null(const YAML::Mark& mark) { Node(mark, {}, false); }
-  void Alias(const YAML::Mark& mark);
+  void Null(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    Counted(anchor, 1);
+    Node(mark, {}, false);
+  }
+  void Alias(const YAML::Mark& mark, YAML::anchor_t anchor);
   /// `tag` as yaml-cpp gives it: "?" (plain), "!" (quoted) or one written (refused).
-  void Scalar(const YAML::Mark& mark, const std::string& tag, std::string_view value) {
+  void Scalar(const YAML::Mark& mark, const std::string& tag, std::string_view value, YAML::anchor_t anchor) {
     CheckTag(mark, tag);
+    Counted(anchor, 1);
     Node(mark, value, false);
   }
-  void CollectionStart(const YAML::Mark& mark, const std::string& tag, bool map);
+  void CollectionStart(const YAML::Mark& mark, const std::string& tag, bool map, YAML::anchor_t anchor);
   void CollectionEnd();
 
   const YamlGuardError& error() const { return error_; }
@@ -62,6 +69,8 @@ class YamlGuard {
     size_t first_key = 0;  ///< its first entry in key_spans_
     size_t text_start = 0;  ///< where its keys start in key_text_
     std::unique_ptr<std::unordered_set<std::string>> many;
+    YAML::anchor_t anchor = 0;  ///< the collection's own anchor (&name), 0 for none
+    size_t first_node = 0;      ///< nodes_ before it
   };
 
   [[noreturn]] void Fail(const YAML::Mark& mark, std::string code, std::string message);
@@ -70,6 +79,9 @@ class YamlGuard {
   // `complex` for a collection or alias used as a key, which the loaders reject by type.
   void Node(const YAML::Mark& mark, std::string_view scalar, bool complex);
   bool Seen(Frame& f, std::string_view key);
+  // Counts one node of `size` nodes (1, or an alias's expansion); an anchored scalar's size.
+  void Counted(YAML::anchor_t anchor, size_t size);
+  void Anchored(YAML::anchor_t anchor, size_t size);  ///< `anchor` holds `size` nodes, expanded
 
   const std::string& text_;
   YamlGuardError error_;
@@ -79,6 +91,9 @@ class YamlGuard {
   std::vector<std::pair<uint32_t, uint32_t>> key_spans_;  ///< (offset, length) in key_text_
   size_t documents_ = 0;
   size_t aliases_ = 0;
+  size_t nodes_ = 0;     ///< in the current document, aliases counted as expanded
+  size_t repeated_ = 0;  ///< nodes the file's aliases repeated
+  std::vector<size_t> anchored_size_;  ///< per anchor of the current document: its nodes, expanded
 };
 
 /// Runs yaml-cpp's event parser over `text` into `handler`, which passes every event to

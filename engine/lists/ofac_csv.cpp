@@ -246,6 +246,17 @@ class Importer {
       d.imo = r.imos.front();
       d.imo_status = Verification::kVerified;
     }
+    if (d.kind == DesignationKind::kVessel) {
+      // One number per vessel: another one its remarks give is said, not dropped unseen (a
+      // query with it finds the vessel by name only).
+      for (const std::string& other : r.imos) {
+        if (other == d.imo || other == r.company_imo) continue;
+        diags_.Warning(PosOf(file, f[kRemarks]), "lists.ofac.imo_several",
+                       "entry " + d.reference + ": IMO " + other + " in its remarks is not the vessel's IMO kept (" +
+                           (d.imo.empty() ? std::string("none: several are given") : d.imo) +
+                           "); left in its note only");
+      }
+    }
     for (const auto& item : r.unread_imos) {
       diags_.Warning(PosOf(file, f[kRemarks]), "lists.ofac.imo_unread",
                      "entry " + d.reference + ": '" + item + "' names IMO with no 7-digit number; left out");

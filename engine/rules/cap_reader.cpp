@@ -54,6 +54,12 @@ bool ReadCap(YamlReader& r, const YAML::Node& c, Rule& rule) {
         r.Error(it->first, "bad_value", "unknown unit '" + it->first.Scalar() + "'");
         return false;
       }
+      if (*u == *unit) {
+        // A quantity in the cap's own unit is counted as it is: a factor would rescale it.
+        r.Error(it->first, "bad_value", "'" + it->first.Scalar() + "' is the cap's own unit, counted as it is: "
+                                        "give factors for other units only");
+        return false;
+      }
       if (v && !(*v > 0)) {
         // A zero factor would count deliveries in that unit as nothing: never reaching the cap.
         r.Error(it->second, "bad_value", "a factor must be greater than 0, found " + Describe(it->second));

@@ -1,6 +1,7 @@
 // Resolution years and citation formatting for the Security Council resolutions the built-in packs cite.
 #include "rules/citations.hpp"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -55,6 +56,12 @@ bool IsAnnex(const std::string& paragraph) { return paragraph.rfind("annex", 0) 
 }  // namespace
 
 std::string CitationText(const std::string& resolution, const std::string& paragraph) {
+  // Only a resolution number is a Security Council symbol: a company policy cited without a
+  // text of its own reads as written, not as "S/RES/ACME Export Policy".
+  const bool numbered = !resolution.empty() && std::all_of(resolution.begin(), resolution.end(), [](char c) {
+    return c >= '0' && c <= '9';
+  });
+  if (!numbered) return resolution + ", " + paragraph;
   std::string text = "S/RES/" + resolution;
   if (const auto year = ResolutionYear(resolution)) text += " (" + std::to_string(*year) + ")";
   return text + (IsAnnex(paragraph) ? ", " : ", OP ") + paragraph;

@@ -127,12 +127,16 @@ class PackLoader {
     ParsedPack pack;
     pack.info.builtin = src.builtin;
     std::string digest_input;
+    bool unread = false;  // a file that did not read as YAML: its own error says why
     for (const auto& file : src.files) {
       pack.info.files.push_back(file->path);
       digest_input += fs::path(file->path).filename().string() + '\0' + file->text + '\0';
       YamlReader r(file, diags_, "rules.");
       auto all = r.LoadAll();
-      if (!all) continue;
+      if (!all) {
+        unread = true;
+        continue;
+      }
       for (auto& n : *all) {
         if (n.IsNull()) continue;
         if (!r.CheckMap(n, "a rule-pack file",
@@ -157,6 +161,8 @@ class PackLoader {
       ReadHeader(r, d.node, pack.info);
     }
     if (!header_seen) {
+      // The header may be in the file that did not read: "no header" would only mislead.
+      if (unread) return std::nullopt;
       diags_.Error(SourcePos{src.files.empty() ? nullptr : src.files.front(), 1, 1}, "rules.no_header",
                    "no pack header: one file of a pack (pack.yaml) needs 'pack' and 'version'");
       return std::nullopt;
@@ -260,7 +266,7 @@ class PackLoader {
       if (!tags) continue;
       TagDeclaration declared{r.Pos(n), {}};
       for (auto& t : *tags) {
-        if (!ValidName(t)) {
+        if (!ValidTagName(t)) {
           r.Error(n, "bad_id", "tag '" + t + "' must match [a-z0-9][a-z0-9._-]*");
           continue;
         }

@@ -20,6 +20,13 @@ bool ValidName(const std::string& id) {
   return true;
 }
 
+bool ValidTagName(const std::string& tag) {
+  // Lower case only: item tags are compared as written, so `Widgets` beside `widgets` would be
+  // a second tag that a rule on `widgets` silently does not match (scenario tags are checked
+  // against the declared ones, so they follow).
+  return ValidName(tag) && std::none_of(tag.begin(), tag.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 bool ReadCitations(YamlReader& r, const YAML::Node& list, std::vector<Citation>& out) {
   if (!list.IsSequence() || list.size() == 0) {
     r.Error(list, "no_citation", "citations must be a non-empty list: every rule cites what it encodes");

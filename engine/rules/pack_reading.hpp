@@ -11,8 +11,10 @@
 
 namespace sancheck::rules {
 
-/// Pack, rule, set, tag and exemption-kind names: [A-Za-z0-9][A-Za-z0-9._-]*, at most 96 characters.
+/// Pack, rule, set and exemption-kind names: [A-Za-z0-9][A-Za-z0-9._-]*, at most 96 characters.
 bool ValidName(const std::string& id);
+/// Tag names: [a-z0-9][a-z0-9._-]*, at most 96 characters (lower case: see the definition).
+bool ValidTagName(const std::string& tag);
 
 /// A non-empty list of {resolution, paragraph, text?, url?, verified?}; false after positioned errors.
 bool ReadCitations(YamlReader& r, const YAML::Node& list, std::vector<Citation>& out);

@@ -183,4 +183,27 @@ expect "F18 explain of 2000 activities against every rule is refused" 2 "$bin" e
 check "F18 the refusal says how to narrow it" grep -qF "narrow it with --activity ID or --rule ID" "$work/err"
 expect "F18 explain of one rule on them runs" 0 "$bin" explain --rule arms-services "$work/many.yaml"
 
+# F19: an empty date option is a bad date, not the option left out (it was judged as of today).
+expect "F19 check --as-of '' is refused" 2 "$bin" check --as-of "" "$work/many.yaml"
+check "F19 the refusal names the bad date" grep -qF "bad date ''" "$work/err"
+expect "F19 timeline --to '' is refused" 2 "$bin" timeline --to "" "$work/many.yaml"
+expect "F19 timeline --from '' is refused" 2 "$bin" timeline --from "" "$work/many.yaml"
+
+# F20: a timeline that would judge millions of activity-days (capped deliveries, each moving
+# the others' caps) is refused whole, at once, with how to narrow it.
+{ printf 'scenario: fuel\nparties:\n  ru: {name: R, country: RU}\n  kp: {name: K, country: KP}\nactivities:\n'
+  for i in $(seq 0 1499); do
+    printf '  - {id: f%d, type: supply, date: %s, from: ru, to: kp, items: [{description: diesel, hs: "2710.19", quantity: 10, unit: bbl}]}\n' \
+      "$i" "$(date -u -d "2018-01-01 + $((i * 2)) days" +%F)"
+  done; } >"$work/fuel.yaml"
+expect "F20 a timeline of 1,500 capped deliveries on different days is refused" 2 "$bin" timeline "$work/fuel.yaml"
+check "F20 the refusal says how to narrow it" grep -qF "narrow it with --from and --to" "$work/err"
+
+# F21: a pack file that does not read (a duplicate key) is that error alone, not also "no pack header".
+mkdir -p "$work/f21"
+printf 'pack: p\nversion: "1"\ntitle: a\ntitle: b\nrules: []\n' >"$work/f21/pack.yaml"
+expect "F21 a pack with a duplicate key is refused" 2 "$bin" check --rules "$work/f21" "$arms"
+check "F21 the duplicate key is named" grep -qF "duplicate key 'title'" "$work/err"
+check "F21 no false 'no pack header'" bash -c "! grep -qF 'no pack header' '$work/err'"
+
 finish

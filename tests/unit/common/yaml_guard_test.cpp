@@ -61,6 +61,29 @@ TEST_SUITE("common.yaml_guard") {
     CHECK(Guarded(aliases + "]\n").ends_with(" too_many_aliases"));
   }
 
+  TEST_CASE("aliases are counted as what they repeat: a few of a large anchor, or nested ones") {
+    // 1,000 nodes under one anchor, repeated 99 times: 99,000 nodes, within the bound.
+    std::string big = "a: &x [";
+    for (int i = 0; i < 999; ++i) big += "1, ";
+    big += "1]\nb: [";
+    std::string within = big;
+    for (int i = 0; i < 99; ++i) within += "*x, ";
+    CHECK(Guarded(within + "]\n") == "ok");
+    std::string past = big;
+    for (int i = 0; i < 101; ++i) past += "*x, ";
+    CHECK(Guarded(past + "]\n").ends_with(" too_many_aliases"));
+    // Each level doubles the one before: ten aliases in all, a million nodes as read.
+    std::string laughs = "l0: &l0 [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n";
+    for (int i = 1; i <= 5; ++i) {
+      const std::string prev = "*l" + std::to_string(i - 1);
+      laughs += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [" + prev + ", " + prev + ", " + prev +
+                ", " + prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev + "]\n";
+    }
+    CHECK(Guarded(laughs).ends_with(" too_many_aliases"));
+    // Anchors are numbered per document: one document's sizes do not carry into the next.
+    CHECK(Guarded("a: &x [1, 2]\nb: *x\n---\na: &x 1\nb: *x\n") == "ok");
+  }
+
   TEST_CASE("NUL bytes and bad UTF-8 are named at their line and column, a BOM is accepted") {
     auto check = [](std::string text) {
       auto file = std::make_shared<SourceFile>(SourceFile{"f.yaml", std::move(text)});

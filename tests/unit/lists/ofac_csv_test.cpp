@@ -216,6 +216,22 @@ TEST_CASE("OFAC remarks: weak aliases, IMO numbers under any label, the end-of-f
         std::string::npos);
 }
 
+TEST_CASE("a vessel's remarks giving two IMO numbers: the registration's kept, the other said") {
+  Diagnostics diags;
+  const std::string sdn =
+      "200,\"SHIP ONE\",\"vessel\",\"DPRK3\",-0- ,\"HPAB\",-0- ,-0- ,-0- ,\"Korea, North\",-0- ,\"IMO 9123453; "
+      "Vessel Registration Identification IMO 9999993.\"\r\n\x1A";
+  OfacFiles files{std::make_shared<SourceFile>(SourceFile{"sdn.csv", sdn}), nullptr, nullptr, nullptr};
+  const auto list = ImportOfacCsv(files, *Date::Parse("2021-06-01"), diags);
+  REQUIRE_FALSE(diags.HasErrors());
+  CHECK(Entry(list, "OFAC-200").imo == "9999993");
+  CHECK(Entry(list, "OFAC-200").note.find("IMO 9123453") != std::string::npos);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items().front().code == "lists.ofac.imo_several");
+  CHECK(diags.items().front().message.find("IMO 9123453 in its remarks is not the vessel's IMO kept (9999993)") !=
+        std::string::npos);
+}
+
 TEST_CASE("a file without OFAC's end-of-file byte is imported with a warning at its last line") {
   Diagnostics diags;
   // An alt file cut at a row's end: every row reads, so only the missing byte shows the cut.

@@ -29,6 +29,13 @@ TEST_SUITE("rules.citations") {
     CHECK(ResolutionYear("2094") == 2013);
   }
 
+  TEST_CASE("the text a citation gets when its pack gives none: a UN symbol only for a resolution number") {
+    CHECK(CitationText("1718", "8(b)") == "S/RES/1718 (2006), OP 8(b)");
+    CHECK(CitationText("2270", "annex III") == "S/RES/2270 (2016), annex III");
+    CHECK(CitationText("9001", "2") == "S/RES/9001, OP 2");
+    CHECK(CitationText("ACME Export Policy", "4.2") == "ACME Export Policy, 4.2");
+  }
+
   TEST_CASE("a finding cites the resolutions adopted by its day, and texts of no known date") {
     const std::vector<Citation> cs = {Cite("1718", "8(b)"), Cite("2094", "20"), Cite("ACME", "1")};
     CHECK(Resolutions(CitationsOn(cs, *Date::Parse("2008-01-01"))) == std::vector<std::string>{"1718", "ACME"});
