@@ -62,11 +62,18 @@ std::string UnreadKeyProblem(std::string_view name) {
   if (const std::string near = NearFieldName(name); !near.empty()) {
     return "did you mean " + near + "? misspelt, the field would be left unread";
   }
-  const std::string folded = Folded(name);
-  static constexpr std::string_view kFacts[] = {"origin",    "country_of_origin", "origin_country",
-                                                "via",       "exemption",         "vessel_flag"};
+  // Letters and digits alone, lower case: "Country of Origin", "country-of-origin", "COO".
+  std::string letters;
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) letters += static_cast<char>(std::tolower(u));
+  }
+  static constexpr std::string_view kFacts[] = {
+      "origin", "countryoforigin", "origincountry", "countryorigin", "coo",     // the goods' origin
+      "via", "transit", "transitcountry", "transitcountries", "viacountry",     // countries passed
+      "exemption", "flag", "vesselflag", "flagstate", "vesselcountry"};         // a claim, the vessel's flag
   for (std::string_view fact : kFacts) {
-    if (folded == fact) {
+    if (letters == fact) {
       return "a fact shipment records do not carry: the shipment would be judged without it; remove the "
              "column, or judge such shipments as scenarios with 'sancheck check'";
     }

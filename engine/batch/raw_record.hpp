@@ -33,8 +33,9 @@ FieldKey FieldByName(std::string_view name);
 std::string NearFieldName(std::string_view name);
 /// Why a key sancheck does not read cannot be skipped, for "unknown key 'K' (...)", or empty
 /// when it can: a slip of a field's name (NearFieldName), or a fact a scenario carries and a
-/// shipment record does not (origin, via, exemption, vessel_flag), which the rules would judge
-/// the shipment without: DPRK-origin coal shipped from China to Viet Nam would be permitted.
+/// shipment record does not (the goods' origin, the countries passed, a claimed exemption, the
+/// vessel's flag, however the column is written), which the rules would judge the shipment
+/// without: DPRK-origin coal shipped from China to Viet Nam would be permitted.
 std::string UnreadKeyProblem(std::string_view name);
 
 /// Views point into the reader's buffer (strings already unescaped in place),

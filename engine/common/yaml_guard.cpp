@@ -64,8 +64,8 @@ void YamlGuard::DocumentStart(const YAML::Mark& mark) {
     Fail(mark, "yaml", "invalid YAML: unexpected " + found + " (',' separates entries only inside [ ] or { })");
   }
   last_start_ = mark.pos;
-  nodes_ = 0;
-  anchored_size_.clear();  // anchors are numbered per document
+  read_ = {};
+  anchored_.clear();  // anchors are numbered per document
   if (++documents_ > kMaxYamlDocuments) {
     Fail(mark, "too_many_documents", "more than " + std::to_string(kMaxYamlDocuments) + " YAML documents in one file");
   }
@@ -76,25 +76,28 @@ void YamlGuard::Alias(const YAML::Mark& mark, YAML::anchor_t anchor) {
     Fail(mark, "too_many_aliases", "more than " + std::to_string(kMaxYamlAliases) + " aliases (*name) in one file");
   }
   // The loaders read an alias as a copy of what its anchor holds, aliases within it included.
-  const size_t size = anchor < anchored_size_.size() && anchored_size_[anchor] ? anchored_size_[anchor] : 1;
-  repeated_ += size;
-  if (repeated_ > kMaxYamlRepeatedNodes) {
+  const Size size = anchor < anchored_.size() && anchored_[anchor].nodes ? anchored_[anchor] : Size{1, 0};
+  repeated_.nodes += size.nodes;
+  repeated_.bytes += size.bytes;
+  if (repeated_.nodes > kMaxYamlRepeatedNodes || repeated_.bytes > kMaxYamlRepeatedBytes) {
     Fail(mark, "too_many_aliases",
-         "aliases (*name) repeat more than " + std::to_string(kMaxYamlRepeatedNodes) +
-             " nodes in one file: write the repeated parts out, or split the file");
+         "aliases (*name) repeat more than " + std::to_string(kMaxYamlRepeatedNodes) + " nodes or " +
+             std::to_string(kMaxYamlRepeatedBytes >> 20) +
+             " MiB of text in one file: write the repeated parts out, or split the file");
   }
   Counted(0, size);
   Node(mark, {}, true);
 }
 
-void YamlGuard::Counted(YAML::anchor_t anchor, size_t size) {
-  nodes_ += size;
+void YamlGuard::Counted(YAML::anchor_t anchor, Size size) {
+  read_.nodes += size.nodes;
+  read_.bytes += size.bytes;
   if (anchor != 0) Anchored(anchor, size);
 }
 
-void YamlGuard::Anchored(YAML::anchor_t anchor, size_t size) {
-  if (anchored_size_.size() <= anchor) anchored_size_.resize(static_cast<size_t>(anchor) + 1, 0);
-  anchored_size_[anchor] = size;
+void YamlGuard::Anchored(YAML::anchor_t anchor, Size size) {
+  if (anchored_.size() <= anchor) anchored_.resize(static_cast<size_t>(anchor) + 1);
+  anchored_[anchor] = size;
 }
 
 void YamlGuard::CheckTag(const YAML::Mark& mark, const std::string& tag) {
@@ -111,13 +114,13 @@ void YamlGuard::CollectionStart(const YAML::Mark& mark, const std::string& tag, 
   if (static_cast<int>(frames_.size()) >= kMaxYamlNesting) {
     Fail(mark, "too_deep", "YAML nested deeper than " + std::to_string(kMaxYamlNesting) + " levels");
   }
-  frames_.push_back(Frame{map, true, key_spans_.size(), key_text_.size(), nullptr, anchor, nodes_});
-  Counted(0, 1);
+  frames_.push_back(Frame{map, true, key_spans_.size(), key_text_.size(), nullptr, anchor, read_.nodes, read_.bytes});
+  Counted(0, {1, 0});
 }
 
 void YamlGuard::CollectionEnd() {
   const Frame& f = frames_.back();
-  if (f.anchor != 0) Anchored(f.anchor, nodes_ - f.first_node);
+  if (f.anchor != 0) Anchored(f.anchor, {read_.nodes - f.first_node, read_.bytes - f.first_byte});
   key_spans_.resize(f.first_key);
   key_text_.resize(f.text_start);
   frames_.pop_back();

@@ -18,9 +18,11 @@ namespace sancheck {
 /// Limits on one YAML file, checked before any node is built.
 inline constexpr size_t kMaxYamlDocuments = 1000;
 inline constexpr size_t kMaxYamlAliases = 1000;
-/// Nodes the aliases of one file may repeat, counted as expanded (an alias of an anchor that
-/// holds aliases repeats what they repeat): a few aliases of large anchors multiply a file.
+/// Nodes, and bytes of text, the aliases of one file may repeat, counted as expanded (an alias
+/// of an anchor that holds aliases repeats what they repeat): a few aliases of large anchors,
+/// or of one long text, multiply a file.
 inline constexpr size_t kMaxYamlRepeatedNodes = 100000;
+inline constexpr size_t kMaxYamlRepeatedBytes = 4 << 20;
 inline constexpr int kMaxYamlNesting = 64;
 
 /// The first problem the pass found; `code` is empty when there was none.
@@ -44,14 +46,14 @@ class YamlGuard {
 
   void DocumentStart(const YAML::Mark& mark);
   void Null(const YAML::Mark& mark, YAML::anchor_t anchor) {
-    Counted(anchor, 1);
+    Counted(anchor, {1, 0});
     Node(mark, {}, false);
   }
   void Alias(const YAML::Mark& mark, YAML::anchor_t anchor);
   /// `tag` as yaml-cpp gives it: "?" (plain), "!" (quoted) or one written (refused).
   void Scalar(const YAML::Mark& mark, const std::string& tag, std::string_view value, YAML::anchor_t anchor) {
     CheckTag(mark, tag);
-    Counted(anchor, 1);
+    Counted(anchor, {1, value.size()});
     Node(mark, value, false);
   }
   void CollectionStart(const YAML::Mark& mark, const std::string& tag, bool map, YAML::anchor_t anchor);
@@ -70,7 +72,12 @@ class YamlGuard {
     size_t text_start = 0;  ///< where its keys start in key_text_
     std::unique_ptr<std::unordered_set<std::string>> many;
     YAML::anchor_t anchor = 0;  ///< the collection's own anchor (&name), 0 for none
-    size_t first_node = 0;      ///< nodes_ before it
+    size_t first_node = 0;      ///< read_.nodes before it
+    size_t first_byte = 0;      ///< read_.bytes before it
+  };
+  /// What a node holds, aliases within it counted as what they repeat.
+  struct Size {
+    size_t nodes = 0, bytes = 0;
   };
 
   [[noreturn]] void Fail(const YAML::Mark& mark, std::string code, std::string message);
@@ -79,9 +86,9 @@ class YamlGuard {
   // `complex` for a collection or alias used as a key, which the loaders reject by type.
   void Node(const YAML::Mark& mark, std::string_view scalar, bool complex);
   bool Seen(Frame& f, std::string_view key);
-  // Counts one node of `size` nodes (1, or an alias's expansion); an anchored scalar's size.
-  void Counted(YAML::anchor_t anchor, size_t size);
-  void Anchored(YAML::anchor_t anchor, size_t size);  ///< `anchor` holds `size` nodes, expanded
+  // Counts a node of `size` (a scalar's, or an alias's expansion); records an anchored one's.
+  void Counted(YAML::anchor_t anchor, Size size);
+  void Anchored(YAML::anchor_t anchor, Size size);  ///< `anchor` holds `size`, expanded
 
   const std::string& text_;
   YamlGuardError error_;
@@ -91,9 +98,9 @@ class YamlGuard {
   std::vector<std::pair<uint32_t, uint32_t>> key_spans_;  ///< (offset, length) in key_text_
   size_t documents_ = 0;
   size_t aliases_ = 0;
-  size_t nodes_ = 0;     ///< in the current document, aliases counted as expanded
-  size_t repeated_ = 0;  ///< nodes the file's aliases repeated
-  std::vector<size_t> anchored_size_;  ///< per anchor of the current document: its nodes, expanded
+  Size read_;      ///< of the current document, aliases counted as expanded
+  Size repeated_;  ///< what the file's aliases repeated
+  std::vector<Size> anchored_;  ///< per anchor of the current document: what it holds, expanded
 };
 
 /// Runs yaml-cpp's event parser over `text` into `handler`, which passes every event to

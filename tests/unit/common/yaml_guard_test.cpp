@@ -80,6 +80,13 @@ TEST_SUITE("common.yaml_guard") {
                 ", " + prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev + "]\n";
     }
     CHECK(Guarded(laughs).ends_with(" too_many_aliases"));
+    // One long text repeated: counted by its bytes (900 aliases of 8 KiB pass 4 MiB).
+    const std::string text(8192, 'x');
+    std::string long_text = "a: &t \"" + text + "\"\nb: [";
+    for (int i = 0; i < 400; ++i) long_text += "*t, ";
+    CHECK(Guarded(long_text + "]\n") == "ok");
+    for (int i = 0; i < 500; ++i) long_text += "*t, ";
+    CHECK(Guarded(long_text + "]\n").ends_with(" too_many_aliases"));
     // Anchors are numbered per document: one document's sizes do not carry into the next.
     CHECK(Guarded("a: &x [1, 2]\nb: *x\n---\na: &x 1\nb: *x\n") == "ok");
   }
