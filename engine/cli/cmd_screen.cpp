@@ -10,6 +10,7 @@
 #include "common/files.hpp"
 #include "common/source_text.hpp"
 #include "common/utf8.hpp"
+#include "common/visible.hpp"
 #include "judge/screening.hpp"
 #include "report/screen_results.hpp"
 #include "rules/pack_sources.hpp"
@@ -44,7 +45,7 @@ bool CollectNames(const ScreenArgs& args, std::vector<std::string>& names) {
   names = args.names;
   for (const auto& name : args.names) {
     if (!IsValidUtf8(name) || !Screenable(name)) {
-      std::cerr << "sancheck: error: the name '" << Utf8Sanitized(name)
+      std::cerr << "sancheck: error: the name '" << Visible(Utf8Sanitized(name))
                 << "' has no letter or digit to screen (or is not UTF-8)\n";
       return false;
     }

@@ -10,9 +10,11 @@ namespace sancheck {
 namespace {
 
 bool Hidden(uint32_t cp) {
+  // Zero-width space, word joiner and BOM show nothing; the zero-width joiner and non-joiner
+  // are kept, as Persian and Indic names write them.
   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029 ||
-         cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-         (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFFFE || cp == 0xFFFF;
+         cp == 0x061C || cp == 0x200B || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+         cp == 0x2060 || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF;
 }
 
 }  // namespace

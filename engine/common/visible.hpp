@@ -10,8 +10,9 @@ namespace sancheck {
 /// written as an escape: C0 controls (ESC, BEL, backspace, and line breaks and
 /// tabs too, so one field cannot fake report lines) and DEL as `\x1b`; C1
 /// controls, the Unicode line and paragraph separators, bidirectional
-/// embeddings, overrides and isolates (which reorder what is displayed), and
-/// the noncharacters U+FFFE/U+FFFF as `\u{202e}`. Bytes that are not UTF-8 are
+/// embeddings, overrides and isolates (which reorder what is displayed), the
+/// zero-width space, word joiner and BOM (which show nothing), and the
+/// noncharacters U+FFFE/U+FFFF as `\u{202e}`. Bytes that are not UTF-8 are
 /// shown as `\xNN`. Everything else is kept as is.
 std::string Visible(std::string_view s);
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "common/imo_number.hpp"
+#include "common/visible.hpp"
 #include "report/lists_json.hpp"
 
 namespace sancheck::report {
@@ -60,7 +61,8 @@ ScreenOutcome ScreenQueries(const judge::Screening& screening, const std::vector
   for (const screen::Query& q : queries) {
     const auto candidates = screening.screener->Screen(q, as_of, threshold);
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    out.text += (q.name.empty() ? "IMO " + q.imo : q.name) + "\n";
+    // The query is the user's text, the names the lists': shown, never obeyed by a terminal.
+    out.text += (q.name.empty() ? "IMO " + q.imo : Visible(q.name)) + "\n";
     if (candidates.empty()) out.text += "  no candidate at or above " + std::to_string(threshold).substr(0, 4) + "\n";
     for (const auto& c : candidates) {
       out.any_candidate = true;
@@ -69,8 +71,9 @@ ScreenOutcome ScreenQueries(const judge::Screening& screening, const std::vector
       char score[16];
       std::snprintf(score, sizeof score, "%.2f", c.score);
       out.text += "  " + std::string(score) + "  " + std::string(screen::StrengthName(c.strength)) + "  " +
-                  d.reference + "  " + d.name + " (" + list_name + ", listed " + d.listed_on.ToString() + ")\n" +
-                  "        matched \"" + c.matched_name + "\": " + c.why + "\n";
+                  Visible(d.reference) + "  " + Visible(d.name) + " (" + Visible(list_name) + ", listed " +
+                  d.listed_on.ToString() + ")\n" + "        matched \"" + Visible(c.matched_name) + "\": " +
+                  Visible(c.why) + "\n";
       list.push_back({{"reference", d.reference},
                       {"name", d.name},
                       {"list", list_name},

@@ -206,4 +206,11 @@ expect "F21 a pack with a duplicate key is refused" 2 "$bin" check --rules "$wor
 check "F21 the duplicate key is named" grep -qF "duplicate key 'title'" "$work/err"
 check "F21 no false 'no pack header'" bash -c "! grep -qF 'no pack header' '$work/err'"
 
+# F22: screen shows a name's bidi override and invisible characters, as check does; a terminal
+# would reorder or hide them.
+expect "F22 screen of a name with a bidi override runs" 0 "$bin" screen "$(printf 'KIM SOK \xe2\x80\xaeLOHC')"
+check "F22 the override is shown as an escape" grep -qF 'KIM SOK \u{202e}LOHC' "$work/out"
+expect "F22 a name of invisible characters only is refused" 2 "$bin" screen "$(printf '\xef\xbb\xbf\xe2\x80\x8b')"
+check "F22 the refusal shows them" grep -qF '\u{' "$work/err"
+
 finish

@@ -13,6 +13,8 @@ TEST_CASE("visible: controls, separators, bidi and bad bytes are escaped") {
   CHECK(Visible("a\xe2\x80\xa8" "b") == "a\\u{2028}b");          // line separator
   CHECK(Visible("\xe2\x80\xae" "exe.txt") == "\\u{202e}exe.txt");  // right-to-left override
   CHECK(Visible("\xef\xbf\xbe") == "\\u{fffe}");
+  CHECK(Visible("\xef\xbb\xbf" "a\xe2\x80\x8b" "b") == "\\u{feff}a\\u{200b}b");  // BOM, zero-width space
+  CHECK(Visible("\xd9\x85\xe2\x80\x8c\xd9\x87") == "\xd9\x85\xe2\x80\x8c\xd9\x87");  // a zero-width non-joiner is kept
   CHECK(Visible("caf\xe9") == "caf\\xe9");                       // Latin-1, not UTF-8
   CHECK(NeedsVisible("\x01"));
 }
