@@ -44,7 +44,8 @@ bool ParseCsvHeader(char* begin, char* end, CsvHeader& header, RecordError& err)
     begin += kUtf8Bom.size();
   }
   // Lines ended by a carriage return alone (old Mac files) read as one long header line.
-  const char* cr = static_cast<const char*>(std::memchr(begin, '\r', static_cast<size_t>(end - begin)));
+  const char* cr = begin < end ? static_cast<const char*>(std::memchr(begin, '\r', static_cast<size_t>(end - begin)))
+                                : nullptr;
   if (cr && cr + 1 < end && cr[1] != '\n') {
     err.column = static_cast<int>(cr - line_start) + 1;
     err.code = "batch.bad_csv";
