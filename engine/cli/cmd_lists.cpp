@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "common/files.hpp"
@@ -24,7 +25,7 @@ struct ImportArgs {
   std::string output;
   std::string name;
   std::string regime;
-  std::string snapshot;
+  std::optional<std::string> snapshot;  // as given: an empty one is a bad date
 };
 
 struct SnapshotArgs {
@@ -129,10 +130,7 @@ bool PrintDiagnostics(const Diagnostics& diags) {
 
 std::optional<screen::DesignationList> ImportFiles(const ImportArgs& args, Diagnostics& diags) {
   std::optional<Date> snapshot;
-  if (!args.snapshot.empty()) {
-    snapshot = Date::Parse(args.snapshot);
-    if (!snapshot) return Refuse("--snapshot: bad date '" + args.snapshot + "' (expected " + Date::kRule + ")");
-  }
+  if (!ReadDateOption("--snapshot", args.snapshot, snapshot)) return std::nullopt;
   if (args.format == "un-xml") {
     if (args.files.size() != 1) return Refuse("--format un-xml reads one file");
     if (snapshot) return Refuse("--format un-xml takes its snapshot from the file's dateGenerated");
@@ -308,8 +306,7 @@ void AddListsCommand(CLI::App& app, Runner& runner) {
   cmd->add_option("--output,-o", imp->output, "The YAML list to write")->required();
   cmd->add_option("--name", imp->name, "The list's name in reports (default un-consolidated, ofac-sdn, ofac-consolidated, or the file's stem)");
   cmd->add_option("--regime", imp->regime, "ofac-csv, csv: the regime of every entry (default 'OFAC SDN', 'OFAC non-SDN' for cons_prim, 'own')");
-  cmd->add_option("--snapshot", imp->snapshot, "ofac-csv, csv: the date the list was taken, YYYY-MM-DD (required)")
-      ->check(GivenDate());
+  cmd->add_option("--snapshot", imp->snapshot, "ofac-csv, csv: the date the list was taken, YYYY-MM-DD (required)");
   cmd->callback([&runner, imp] { runner = [imp] { return RunImport(*imp); }; });
 
   auto snap = std::make_shared<SnapshotArgs>();

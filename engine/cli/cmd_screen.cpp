@@ -2,6 +2,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -29,7 +30,7 @@ struct ScreenArgs {
   std::string born;
   std::string kind;
   std::string imo;
-  std::string as_of;
+  std::optional<std::string> as_of;  // as given: an empty one is a bad date
   double threshold = screen::Screener::kPossibleThreshold;
   std::string format = "text";
   bool exhaustive = false;
@@ -157,8 +158,7 @@ void AddScreenCommand(CLI::App& app, Runner& runner) {
   cmd->add_option("--born", args->born, "Year or date of birth (individuals)");
   cmd->add_option("--kind", args->kind, "Party kind: individual, company, vessel, ...");
   cmd->add_option("--imo", args->imo, "IMO number (vessels)");
-  cmd->add_option("--as-of", args->as_of, "Only designations listed on or before this date (default today)")
-      ->check(GivenDate());
+  cmd->add_option("--as-of", args->as_of, "Only designations listed on or before this date (default today)");
   cmd->add_option("--threshold", args->threshold, "Lowest score to show (default: the possible-match threshold)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_flag("--exhaustive", args->exhaustive,

@@ -1,5 +1,6 @@
 // `sancheck timeline`: each activity's verdict as a function of its date — intervals and change points, text or JSON.
 #include <memory>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "timeline/timeline.hpp"
@@ -10,8 +11,8 @@ namespace {
 struct TimelineArgs {
   std::vector<std::string> paths;
   PackChoice packs;
-  std::string from;
-  std::string to;
+  std::optional<std::string> from;  // as given: an empty one is a bad date
+  std::optional<std::string> to;
   std::string format = "text";
   std::string output;
 };
@@ -23,7 +24,7 @@ int RunTimeline(const TimelineArgs& args) {
   std::optional<Date> until = RunDate();
   if (!ReadDateOption("--to", args.to, until) || !ReadDateOption("--from", args.from, to.from)) return kExitError;
   to.to = *until;
-  if (to.from && to.to < *to.from) return UsageError("--from " + args.from + " is after --to " + to.to.ToString());
+  if (to.from && to.to < *to.from) return UsageError("--from " + *args.from + " is after --to " + to.to.ToString());
   std::vector<std::string> inputs = args.paths;
   inputs.insert(inputs.end(), args.packs.rules.begin(), args.packs.rules.end());
   if (!OutputsAreNotInputs({args.output}, inputs)) return kExitError;
@@ -49,9 +50,8 @@ void AddTimelineCommand(CLI::App& app, Runner& runner) {
       ->required();
   AddPackOptions(cmd, args->packs);
   cmd->add_option("--from", args->from,
-                  "First day (YYYY-MM-DD; default 2006-10-14, resolution 1718, or the earliest change point when earlier)")
-      ->check(GivenDate());
-  cmd->add_option("--to", args->to, "Last day (YYYY-MM-DD; default today)")->check(GivenDate());
+                  "First day (YYYY-MM-DD; default 2006-10-14, resolution 1718, or the earliest change point when earlier)");
+  cmd->add_option("--to", args->to, "Last day (YYYY-MM-DD; default today)");
   cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--output,-o", args->output, "Write the timeline to FILE (atomically) instead of standard output");
   cmd->callback([&runner, args] { runner = [args] { return RunTimeline(*args); }; });

@@ -80,12 +80,9 @@ void KeepUntilExit(std::shared_ptr<const void> kept);
 std::shared_ptr<const Clock> RunClock();
 /// The day of the run on that clock (UTC).
 Date RunDate();
-/// Reads the date option `name` ("--as-of") given as `text` into `out`, left as it is when `text`
-/// is empty; a bad date prints a usage error and gives false.
-bool ReadDateOption(const std::string& name, const std::string& text, std::optional<Date>& out);
-/// The check every date option carries: an empty value (`--as-of ""`) is a bad date, not the
-/// option left out, which ReadDateOption could not tell apart.
-CLI::Validator GivenDate();
+/// Reads the date option `name` ("--as-of") into `out`, left as it is when the option was not
+/// given; a bad date, the empty one included (`--as-of ""`), prints a usage error and gives false.
+bool ReadDateOption(const std::string& name, const std::optional<std::string>& text, std::optional<Date>& out);
 /// The time of the run on that clock, ISO 8601 UTC ("2023-11-14T22:13:20Z"), as reports give it.
 std::string RunTimestamp();
 /// Which rule packs a command loads: --rules (repeatable) and --no-builtin.

@@ -146,23 +146,15 @@ std::string RunTimestamp() { return TimestampOf(*RunClock()); }
 
 Date RunDate() { return DayOf(*RunClock()); }
 
-bool ReadDateOption(const std::string& name, const std::string& text, std::optional<Date>& out) {
-  if (text.empty()) return true;
-  const auto d = Date::Parse(text);
+bool ReadDateOption(const std::string& name, const std::optional<std::string>& text, std::optional<Date>& out) {
+  if (!text) return true;
+  const auto d = Date::Parse(*text);
   if (!d) {
-    UsageError(name + ": bad date '" + text + "' (expected " + Date::kRule + ")");
+    UsageError(name + ": bad date '" + *text + "' (expected " + Date::kRule + ")");
     return false;
   }
   out = d;
   return true;
-}
-
-CLI::Validator GivenDate() {
-  return CLI::Validator(
-      [](std::string& text) {
-        return text.empty() ? "bad date '' (expected " + std::string(Date::kRule) + ")" : std::string();
-      },
-      "DATE");
 }
 
 }  // namespace sancheck::cli

@@ -115,8 +115,9 @@ std::vector<CapDecision> CapCounter::Settle() {
   return out;
 }
 
-void CapBaseline::Add(const rules::Rule& rule, const expr::ItemFacts& item, Date date, uint32_t place) {
-  const uint64_t order = (uint64_t{place} << 32) | added_[place]++;
+void CapBaseline::Add(const rules::Rule& rule, const expr::ItemFacts& item, Date date, uint32_t place,
+                      uint32_t index) {
+  const uint64_t order = (uint64_t{place} << 32) | index;
   CapCounter::Delivery d = CapCounter::Delivered(rule, item, date, order);
   periods_[{&rule, rule.cap->PeriodOf(date)}].push_back({date, d.countable, order, place, d.amount});
   sorted_ = false;

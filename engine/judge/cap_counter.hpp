@@ -77,9 +77,9 @@ struct CappedItem {
 /// it, summed in the order CapCounter sums them, so it is the one CapCounter::Settle would give.
 class CapBaseline {
  public:
-  /// A delivery of the activity at `place` in the judging order (on one day, deliveries are
-  /// counted in that order, as CapCounter counts them in the order added).
-  void Add(const rules::Rule& rule, const expr::ItemFacts& item, Date date, uint32_t place);
+  /// The `index`th delivery of the activity at `place` in the judging order (on one day,
+  /// deliveries are counted in that order, as CapCounter counts them in the order added).
+  void Add(const rules::Rule& rule, const expr::ItemFacts& item, Date date, uint32_t place, uint32_t index);
 
   /// What CapCounter would decide for `items`, the deliveries of the activity at `place`, were
   /// they made on `date` instead: the baseline's others counted, that activity's own left out.
@@ -94,7 +94,6 @@ class CapBaseline {
     double amount;
   };
   std::map<std::pair<const rules::Rule*, int>, std::vector<Entry>> periods_;  ///< by rule and period
-  std::map<uint32_t, uint32_t> added_;  ///< deliveries added per place
   bool sorted_ = true;
 };
 

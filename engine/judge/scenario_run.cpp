@@ -254,7 +254,7 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
     for (const size_t ai : judge.order()) {
       const Activity& a = s.activities[ai];
       capped.clear();
-      judge.Judge(ai, a.date.value_or(s.date.value_or(today)), sr.activities, sr.activities[ai], capped);
+      judge.Judge(ai, ActivityDay(s, a, today), sr.activities, sr.activities[ai], capped);
       for (const CappedDelivery& d : capped) {
         caps.Add(*d.rule, d.item, sr.activities[ai].date);
         cap_refs.push_back({run.scenarios.size(), ai, d.finding});

@@ -21,6 +21,11 @@ RunResult JudgeScenarios(const rules::RuleSet& set, const Screening& screening,
                          const std::vector<Scenario>& scenarios, Date today, Date run_date,
                          Observer* observer = nullptr);
 
+/// The day an activity is judged on: its own date, else its scenario's, else `undated`.
+inline Date ActivityDay(const Scenario& s, const Activity& a, Date undated) {
+  return a.date.value_or(s.date.value_or(undated));
+}
+
 /// A finding whose delivery counts against a cap: the rule, the item as judged, and the
 /// finding's index among the activity's findings.
 struct CappedDelivery {

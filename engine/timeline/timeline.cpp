@@ -144,11 +144,11 @@ struct RunBase {
       base.emplace_back(s.activities.size());
       for (const size_t ai : judges.back()->order()) {
         const size_t g = first.back() + ai;
-        const Date day = s.activities[ai].date.value_or(s.date.value_or(undated));
+        const Date day = judge::ActivityDay(s, s.activities[ai], undated);
         place[g] = counted++;
         capped.clear();
         judges.back()->Judge(ai, day, base.back(), base.back()[ai], capped);
-        for (const judge::CappedDelivery& d : capped) delivered.Add(*d.rule, d.item, day, place[g]);
+        for (uint32_t i = 0; i < capped.size(); ++i) delivered.Add(*capped[i].rule, capped[i].item, day, place[g], i);
         if (!capped.empty()) delivered_on[g] = day;
       }
     }
